@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors.ts';
+import { installSessions } from './platform/auth.ts';
+import type { Db } from './platform/db/client.ts';
+import { installErrorHandler } from './platform/errors.ts';
+import { MAX_UPLOAD_BYTES } from './platform/files.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { projectsRoutes } from './modules/projects/routes.ts';
+import { registryRoutes } from './modules/registry/routes.ts';
+import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
+
+export interface AppContext {
+  db: Db;
+  /** Secure cookies when served over HTTPS (behind a proxy that says so) */
+  secureCookies: boolean;
+}
+
+export interface BuildOptions {
+  db: Db;
+  logger?: boolean;
+  /** built web app (dist/web); served when it exists */
+  webRoot?: string;
+  secureCookies?: boolean;
+}
+
+export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the Fastify app from the platform and the modules; no listening here. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    trustProxy: process.env.JW_TRUST_PROXY === '1',
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  const ctx: AppContext = { db: opts.db, secureCookies: opts.secureCookies ?? false };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // antd writes inline styles; swagger-ui needs inline script hashes it manages itself
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jiangwan API 江湾加装电梯平台接口', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jw_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installSessions(app, opts.db);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  accountsRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  registryExcelRoutes(app, ctx);
+  projectsRoutes(app, ctx);
+  auditRoutes(app, ctx);
+
+  const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
+    // SPA fallback: pages are client routes, but API and asset misses stay 404
+    app.setNotFoundHandler((req, reply) => {
+      const url = req.url.split('?')[0]!;
+      if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url)) {
+        return reply.status(404).send(new AppError(404, 'no_route', `没有这个地址：${req.method} ${url}`, `No such route: ${req.method} ${url}`).toBody());
+      }
+      const page = url.startsWith('/r/') && existsSync(path.join(webRoot, 'resident.html')) ? 'resident.html' : 'index.html';
+      return reply.type('text/html').sendFile(page);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,118 @@
+import { and, count, eq, gt, lt, or } from 'drizzle-orm';
+import { AppError, badInput, conflict } from '../../../core/errors.ts';
+import { ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../platform/audit.ts';
+import { hashToken, newToken, SESSION_HOURS, toSessionUser } from '../../platform/auth.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { committees, districts, streets } from '../registry/schema.ts';
+import { loginFailures, sessions, users } from './schema.ts';
+
+export const LOGIN_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_USERNAME = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+const badLogin = () =>
+  new AppError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password', 'password');
+
+/** Checks the password, throttled per username and per address across all instances. */
+export async function login(db: Db, input: { username: string; password: string; ip: string }) {
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+  const [byName] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.username, input.username), gt(loginFailures.at, since)));
+  const [byIp] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, since)));
+  if ((byName?.n ?? 0) >= MAX_FAILURES_PER_USERNAME || (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP)
+    throw new AppError(429, 'login_throttled', `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`, `Too many failed logins; try again in ${LOGIN_WINDOW_MINUTES} minutes`, 'username');
+
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  // verify even when the user is unknown, so timing does not reveal which usernames exist
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user || !ok || user.disabled) {
+    await db.insert(loginFailures).values({ username: input.username, ip: input.ip });
+    throw badLogin();
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+    });
+    await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
+    // housekeeping: expired sessions of anyone
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    await recordAudit(tx, { userId: user.id, name: user.username }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
+  });
+  return { token, csrfToken, user: toSessionUser(user) };
+}
+
+// a valid argon2id hash of a random string, so unknown users cost the same as known ones
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$tWywU7jf4hKatsBlJ5kUcA$hu/f/g3noynPIL9wOoaPPF8Ju8535nZJ0GFa7op1iQc';
+
+export async function logout(db: Db, tokenHash: string, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await recordAudit(tx, actor, { action: 'logout', entity: 'session', entityId: actor.userId });
+  });
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  /** the id of the district, street or committee the role is bound to */
+  scopeId: string;
+  organisation?: string;
+}
+
+/** Creates a staff account bound to the scope its role requires. */
+export async function createUser(db: Db, input: NewUser, actor: Actor = SYSTEM_ACTOR) {
+  if (input.password.length < 8) throw badInput('password', '密码至少 8 位', 'The password must have at least 8 characters');
+  const kind = ROLE_SCOPE_KIND[input.role];
+  const table = kind === 'district' ? districts : kind === 'street' ? streets : committees;
+  const [scope] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.scopeId));
+  if (!scope) throw badInput('scopeId', `找不到该${kind === 'district' ? '区' : kind === 'street' ? '街道' : '居委会'}`, `No such ${kind}`);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (existing) throw conflict('用户名已被使用', 'The username is taken', 'username');
+    const [created] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        districtId: kind === 'district' ? input.scopeId : null,
+        streetId: kind === 'street' ? input.scopeId : null,
+        committeeId: kind === 'committee' ? input.scopeId : null,
+        organisation: input.organisation ?? '',
+      })
+      .returning();
+    const { passwordHash: _omit, ...shown } = created!;
+    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created!.id, streetId: shown.streetId, committeeId: shown.committeeId, after: shown });
+    return shown;
+  });
+}
+
+/** Users visible to a street admin: those bound to their street or its committees. */
+export async function listUsers(db: Db, streetId: string) {
+  const rows = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, organisation: users.organisation, districtId: users.districtId, streetId: users.streetId, committeeId: users.committeeId, committeeName: committees.name, disabled: users.disabled })
+    .from(users)
+    .leftJoin(committees, eq(committees.id, users.committeeId))
+    .where(or(eq(users.streetId, streetId), eq(committees.streetId, streetId)))
+    .orderBy(users.username);
+  return rows;
+}
+
+/** Advisers of a street, for assigning projects. */
+export async function listAdvisers(db: Db, streetId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, organisation: users.organisation })
+    .from(users)
+    .where(and(eq(users.role, 'adviser'), eq(users.streetId, streetId), eq(users.disabled, false)))
+    .orderBy(users.displayName);
+}

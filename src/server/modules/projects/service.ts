@@ -1,0 +1,124 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { badInput, forbidden, notFound } from '../../../core/errors.ts';
+import type { Stage } from '../../../core/stages.ts';
+import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { users } from '../accounts/schema.ts';
+import { buildings, committees, estates, stairwells } from '../registry/schema.ts';
+import { getStairwellRow, type ListParams } from '../registry/service.ts';
+import { liftProjects } from './schema.ts';
+
+const PROJECT = { zh: '加装电梯项目', en: 'Lift project' };
+
+/** Projects of the visible committees, or for an adviser the ones assigned to them. */
+export function projectScope(access: Access): SQL {
+  if (access.assigned) return access.assigned.projectIds.length ? inArray(liftProjects.id, access.assigned.projectIds) : sql`false`;
+  return access.committeeIds.length ? inArray(liftProjects.committeeId, access.committeeIds) : sql`false`;
+}
+
+const columns = {
+  id: liftProjects.id,
+  name: liftProjects.name,
+  stage: liftProjects.stage,
+  stairwellId: liftProjects.stairwellId,
+  stairwellName: stairwells.name,
+  buildingId: buildings.id,
+  buildingName: buildings.name,
+  estateName: estates.name,
+  committeeId: liftProjects.committeeId,
+  committeeName: committees.name,
+  adviserUserId: liftProjects.adviserUserId,
+  adviserName: users.displayName,
+  mobilisedOn: liftProjects.mobilisedOn,
+  consultationOn: liftProjects.consultationOn,
+  worksStartedOn: liftProjects.worksStartedOn,
+  completedOn: liftProjects.completedOn,
+  note: liftProjects.note,
+  updatedAt: liftProjects.updatedAt,
+};
+
+function selectProjects(db: Queryable) {
+  return db
+    .select(columns)
+    .from(liftProjects)
+    .innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId))
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .innerJoin(estates, eq(estates.id, buildings.estateId))
+    .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
+    .leftJoin(users, eq(users.id, liftProjects.adviserUserId));
+}
+
+export async function listProjects(db: Queryable, access: Access, p: ListParams & { stage?: Stage | undefined; committeeId?: string | undefined }) {
+  const cond = and(
+    projectScope(access),
+    p.stage ? eq(liftProjects.stage, p.stage) : undefined,
+    p.committeeId ? eq(liftProjects.committeeId, p.committeeId) : undefined,
+    p.q ? or(ilike(liftProjects.name, `%${p.q}%`), ilike(estates.name, `%${p.q}%`)) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(liftProjects).innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId)).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).innerJoin(estates, eq(estates.id, buildings.estateId)).where(cond);
+  const items = await selectProjects(db).where(cond).orderBy(desc(liftProjects.updatedAt), asc(liftProjects.name)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const byStage = await db.select({ stage: liftProjects.stage, n: count() }).from(liftProjects).where(projectScope(access)).groupBy(liftProjects.stage);
+  return { items, total: total?.n ?? 0, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
+}
+
+export async function getProject(db: Queryable, access: Access, id: string) {
+  const [row] = await selectProjects(db).where(and(eq(liftProjects.id, id), projectScope(access)));
+  if (!row) throw notFound(PROJECT);
+  return row;
+}
+
+export interface ProjectInput {
+  name: string;
+  stairwellId: string;
+  adviserUserId?: string | null | undefined;
+  mobilisedOn?: string | null | undefined;
+  note?: string | undefined;
+}
+
+async function assertAdviser(db: Queryable, adviserUserId: string | null | undefined) {
+  if (!adviserUserId) return;
+  const [u] = await db.select({ role: users.role }).from(users).where(eq(users.id, adviserUserId));
+  if (u?.role !== 'adviser') throw badInput('adviserUserId', '指定的用户不是加装电梯事务所顾问', 'The user is not a lift adviser');
+}
+
+export async function createProject(db: Db, access: Access, input: ProjectInput) {
+  return db.transaction(async (tx) => {
+    const sw = await getStairwellRow(tx, access, input.stairwellId).catch(() => {
+      throw badInput('stairwellId', '找不到该单元', 'No such stairwell in your scope');
+    });
+    if (!canWriteCommittee(access, sw.committeeId)) throw forbidden();
+    await assertAdviser(tx, input.adviserUserId);
+    const [row] = await tx.insert(liftProjects).values({ ...input, committeeId: sw.committeeId }).returning();
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'project', entityId: row!.id, ...auditScope(access, sw.committeeId), after: row });
+    return getProject(tx, access, row!.id);
+  });
+}
+
+export interface ProjectPatch {
+  name?: string | undefined;
+  stage?: Stage | undefined;
+  adviserUserId?: string | null | undefined;
+  mobilisedOn?: string | null | undefined;
+  consultationOn?: string | null | undefined;
+  worksStartedOn?: string | null | undefined;
+  completedOn?: string | null | undefined;
+  note?: string | undefined;
+}
+
+/**
+ * Staff of the committee edit everything; the assigned adviser edits the record but cannot
+ * reassign it. Stage entry criteria arrive with the lifecycle issue.
+ */
+export async function updateProject(db: Db, access: Access, id: string, patch: ProjectPatch) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(liftProjects).where(and(eq(liftProjects.id, id), projectScope(access)));
+    if (!before) throw notFound(PROJECT);
+    const isAdviser = access.user.role === 'adviser' && before.adviserUserId === access.user.id;
+    if (!canWriteCommittee(access, before.committeeId) && !(isAdviser && patch.adviserUserId === undefined)) throw forbidden();
+    await assertAdviser(tx, patch.adviserUserId);
+    const [row] = await tx.update(liftProjects).set({ ...patch, updatedAt: new Date() }).where(eq(liftProjects.id, id)).returning();
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
+    return getProject(tx, access, id);
+  });
+}

@@ -1,0 +1,5 @@
+/** The one Drizzle schema: every module's tables, for the client and for drizzle-kit. */
+export * from '../../modules/registry/schema.ts';
+export * from '../../modules/accounts/schema.ts';
+export * from '../../modules/audit/schema.ts';
+export * from '../../modules/projects/schema.ts';

@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../../core/errors.ts';
+
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+  expected?: string;
+  values?: unknown[];
+  format?: string;
+  origin?: string;
+  params?: { zh?: string; en?: string };
+}
+
+/** One zod issue as a sentence in both languages, naming the field. */
+export function describeIssue(issue: ZodLikeIssue, prefix = ''): { field: string; zh: string; en: string } {
+  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
+  const isString = issue.origin === 'string';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.message.includes('received undefined'))
+        return { field, zh: `字段 ${field} 必填`, en: `Field ${field} is required` };
+      return { field, zh: `字段 ${field} 类型应为 ${issue.expected}`, en: `Field ${field} must be of type ${issue.expected}` };
+    case 'too_big':
+      return isString
+        ? { field, zh: `字段 ${field} 过长（最多 ${issue.maximum} 个字符）`, en: `Field ${field} is too long (at most ${issue.maximum} characters)` }
+        : { field, zh: `字段 ${field} 过大（最大 ${issue.maximum}）`, en: `Field ${field} is too large (at most ${issue.maximum})` };
+    case 'too_small':
+      return isString && Number(issue.minimum) === 1
+        ? { field, zh: `字段 ${field} 不能为空`, en: `Field ${field} must not be empty` }
+        : isString
+          ? { field, zh: `字段 ${field} 过短（至少 ${issue.minimum} 个字符）`, en: `Field ${field} is too short (at least ${issue.minimum} characters)` }
+          : { field, zh: `字段 ${field} 过小（最小 ${issue.minimum}）`, en: `Field ${field} is too small (at least ${issue.minimum})` };
+    case 'invalid_value':
+      return { field, zh: `字段 ${field} 取值无效，可选：${issue.values?.join('、')}`, en: `Field ${field} must be one of: ${issue.values?.join(', ')}` };
+    case 'invalid_format':
+      return { field, zh: `字段 ${field} 格式无效（${issue.format}）`, en: `Field ${field} has an invalid format (${issue.format})` };
+    case 'unrecognized_keys':
+      return { field, zh: `字段 ${field} 含有未知的键`, en: `Field ${field} has unknown keys` };
+    case 'custom':
+      if (issue.params?.zh && issue.params.en) return { field, zh: `字段 ${field}：${issue.params.zh}`, en: `Field ${field}: ${issue.params.en}` };
+      return { field, zh: `字段 ${field} 无效：${issue.message}`, en: `Field ${field} is invalid: ${issue.message}` };
+    default:
+      return { field, zh: `字段 ${field} 无效：${issue.message}`, en: `Field ${field} is invalid: ${issue.message}` };
+  }
+}
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** Maps every failure to the bilingual error body; nothing escapes as a bare 500. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => {
+        const params = v.params as { issue?: ZodLikeIssue };
+        const issue: ZodLikeIssue = params.issue ?? { code: 'custom', path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' };
+        return describeIssue(issue, err.validationContext === 'body' ? '' : err.validationContext);
+      });
+      const first = issues[0]!;
+      return reply
+        .status(400)
+        .send(new AppError(400, 'bad_input', first.zh, first.en, first.field, issues).toBody());
+    }
+    const code = pgCode(err);
+    if (code === '23505')
+      return reply.status(409).send(new AppError(409, 'duplicate', '已存在同名或相同编号的记录', 'A record with the same name or number already exists').toBody());
+    if (code === '23503')
+      return reply.status(409).send(new AppError(409, 'in_use', '该记录仍被其他数据引用，不能删除或修改', 'This record is still referenced by other data').toBody());
+    if (err.statusCode === 429)
+      return reply.status(429).send(new AppError(429, 'rate_limited', '请求过于频繁，请稍后再试', 'Too many requests, please try again later').toBody());
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError))
+      return reply.status(400).send(new AppError(400, 'bad_json', '请求体不是有效的 JSON', 'The request body is not valid JSON', 'body').toBody());
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send(new AppError(415, 'bad_media_type', '不支持的内容类型', 'Unsupported content type', 'content-type').toBody());
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE')
+      return reply.status(413).send(new AppError(413, 'too_large', '上传内容过大', 'The upload is too large', 'file').toBody());
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+      return reply.status(err.statusCode).send(new AppError(err.statusCode, 'bad_request', `请求无效：${err.message}`, `Bad request: ${err.message}`).toBody());
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(new AppError(500, 'internal', '服务器内部错误，请稍后重试', 'Internal server error, please try again').toBody());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(new AppError(404, 'no_route', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, `No such route: ${req.method} ${req.url.split('?')[0]}`).toBody());
+  });
+}

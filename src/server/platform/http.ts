@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Shared request pieces, so every route limits strings and pages the same way. */
+export const shortText = (max = 100) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 200) => z.string().trim().max(max);
+export const idParam = z.object({ id: z.uuid() });
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  q: z.string().trim().max(100).optional(),
+};
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), field: z.string().optional(), details: z.unknown().optional() }),
+});
+export const okBody = z.object({ ok: z.literal(true) });
+
+export function paged<T>(items: T[], total: number, page: number, pageSize: number) {
+  return { items, total, page, pageSize };
+}
+
+/** A zod check with its message in both languages (shown by the error handler). */
+export function bilingualIssue(ctx: { addIssue: (i: never) => void }, zh: string, en: string) {
+  ctx.addIssue({ code: 'custom', message: en, params: { zh, en } } as never);
+}
