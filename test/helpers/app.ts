@@ -1,0 +1,95 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../src/server/app.ts';
+import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed.ts';
+
+/**
+ * A real app on a real store: an in-memory PGlite, or PostgreSQL when DATABASE_URL is set (the
+ * schema is dropped and migrated afresh; files then run one at a time, see vitest.config.ts).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: 'memory://' });
+  if (url) {
+    await database.db.execute(sql`drop schema if exists public cascade`);
+    await database.db.execute(sql`drop schema if exists drizzle cascade`);
+    await database.db.execute(sql`create schema public`);
+  }
+  await database.migrate();
+  return database;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** a logged-in client for one of the demo accounts */
+  as(username: string): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read any JSON
+  headers: Record<string, unknown>;
+  raw: Buffer;
+}
+
+export interface Client {
+  get(url: string): Promise<Reply>;
+  post(url: string, body?: unknown): Promise<Reply>;
+  put(url: string, body?: unknown): Promise<Reply>;
+  patch(url: string, body?: unknown): Promise<Reply>;
+  delete(url: string): Promise<Reply>;
+  inject(opts: InjectOptions): Promise<Reply>;
+  csrfToken: string | null;
+}
+
+function client(app: FastifyInstance, cookie: string | null, csrfToken: string | null): Client {
+  const inject = async (opts: InjectOptions): Promise<Reply> => {
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+    if (cookie) headers.cookie = cookie;
+    if (csrfToken && opts.method !== 'GET') headers['x-csrf-token'] = csrfToken;
+    const res = await app.inject({ ...opts, headers });
+    const raw = res.rawPayload;
+    let body: unknown = null;
+    if (String(res.headers['content-type'] ?? '').includes('json')) body = JSON.parse(raw.toString('utf8'));
+    return { status: res.statusCode, body, headers: res.headers, raw };
+  };
+  const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown) =>
+    inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
+  return {
+    get: (url) => inject({ method: 'GET', url }),
+    post: withBody('POST'),
+    put: withBody('PUT'),
+    patch: withBody('PATCH'),
+    delete: (url) => inject({ method: 'DELETE', url }),
+    inject,
+    csrfToken,
+  };
+}
+
+/** The app with the demo street seeded (accounts admin, shengli, jjl, district). */
+export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  if (opts.seed !== false) await seedDemo(database.db);
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    database,
+    anonymous: client(app, null, null),
+    async as(username: string) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const setCookie = res.headers['set-cookie'];
+      const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0]!;
+      return client(app, cookie, (res.json() as { csrfToken: string }).csrfToken);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// On PostgreSQL every API file resets the one test database, so files run one at a time there.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: !onPostgres,
+    pool: 'forks',
+  },
+});
