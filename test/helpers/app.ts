@@ -44,6 +44,8 @@ export interface Client {
   delete(url: string): Promise<Reply>;
   inject(opts: InjectOptions): Promise<Reply>;
   csrfToken: string | null;
+  /** the same session sending a wrong CSRF token */
+  withWrongCsrf(): Client;
 }
 
 function client(app: FastifyInstance, cookie: string | null, csrfToken: string | null): Client {
@@ -67,6 +69,7 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
     delete: (url) => inject({ method: 'DELETE', url }),
     inject,
     csrfToken,
+    withWrongCsrf: () => client(app, cookie, 'wrong-token'),
   };
 }
 
@@ -85,7 +88,7 @@ export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestA
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0]!;
-      return client(app, cookie, (res.json() as { csrfToken: string }).csrfToken);
+      return client(app, cookie, res.json<{ csrfToken: string }>().csrfToken);
     },
     async close() {
       await app.close();

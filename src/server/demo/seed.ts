@@ -135,7 +135,7 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<See
     const ownerRows: (typeof unitOwners.$inferInsert)[] = [];
     const usedIds = new Set<string>();
     const newPerson = () => {
-      let idNumber = '';
+      let idNumber: string;
       do {
         const birth = `19${rnd.int(38, 85)}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(1, 28)).padStart(2, '0')}`;
         idNumber = withCheckDigit(`310109${birth}${String(rnd.int(0, 999)).padStart(3, '0')}`);

@@ -497,13 +497,10 @@ async function getPersonRow(db: Queryable, access: Access, id: string) {
   return row;
 }
 
-/** The committee through which the caller may edit this person (the first writable unit). */
-async function writableCommitteeOf(db: Queryable, access: Access, personId: string) {
-  const rows = await db.select({ committeeId: units.committeeId }).from(unitOwners).innerJoin(units, eq(units.id, unitOwners.unitId)).where(eq(unitOwners.personId, personId));
-  const committeeId = rows.map((r) => r.committeeId).find((c) => access.committeeIds.includes(c));
-  if (!committeeId) throw forbidden();
-  assertCanWriteCommittee(access, committeeId);
-  return committeeId;
+/** A committee in the caller's scope where this person owns a unit (for audit scope and edits). */
+async function visibleCommitteeOf(db: Queryable, access: Access, personId: string) {
+  const rows = await db.select({ committeeId: units.committeeId }).from(unitOwners).innerJoin(units, eq(units.id, unitOwners.unitId)).where(and(eq(unitOwners.personId, personId), registryScope(access, 'unit')));
+  return rows[0]?.committeeId ?? null;
 }
 
 export async function listPersons(db: Queryable, access: Access, p: ListParams) {
@@ -541,7 +538,7 @@ export async function getPerson(db: Db, access: Access, id: string, reveal: bool
   const row = await getPersonRow(db, access, id);
   if (reveal) {
     if (!access.seesPersonalData) throw forbidden();
-    await recordAudit(db, access.actor, { action: 'reveal', entity: 'person', entityId: id, ...auditScope(access, access.user.committeeId), summary: '查看完整身份证号和电话' });
+    await recordAudit(db, access.actor, { action: 'reveal', entity: 'person', entityId: id, ...auditScope(access, await visibleCommitteeOf(db, access, id)), summary: '查看完整身份证号和电话' });
   }
   const unitsOf = await unitsOfPersons(db, access, [id]);
   return { ...presentPerson(row, reveal), units: unitsOf.get(id) ?? [] };
@@ -550,7 +547,9 @@ export async function getPerson(db: Db, access: Access, id: string, reveal: bool
 export async function updatePerson(db: Db, access: Access, id: string, patch: Partial<PersonInput>) {
   return db.transaction(async (tx) => {
     const before = await getPersonRow(tx, access, id);
-    const committeeId = await writableCommitteeOf(tx, access, id);
+    const committeeId = await visibleCommitteeOf(tx, access, id);
+    if (!committeeId) throw forbidden();
+    assertCanWriteCommittee(access, committeeId);
     const [row] = await tx.update(persons).set({ ...patch, updatedAt: new Date() }).where(eq(persons.id, id)).returning();
     const diff = changedFields({ ...presentPerson(before) }, { ...presentPerson(row!) });
     await recordAudit(tx, access.actor, { action: 'update', entity: 'person', entityId: id, ...auditScope(access, committeeId), ...diff });
