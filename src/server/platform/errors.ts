@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
+import { fieldName, typeName } from '../../core/fields.ts';
 
 interface ZodLikeIssue {
   code: string;
@@ -18,33 +19,31 @@ interface ZodLikeIssue {
 /** One zod issue as a sentence in both languages, naming the field. */
 export function describeIssue(issue: ZodLikeIssue, prefix = ''): { field: string; zh: string; en: string } {
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
+  const n = fieldName(field);
+  const say = (zh: string, en: string) => ({ field, zh: `${n.zh}${zh}`, en: `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)} ${en}` });
   const isString = issue.origin === 'string';
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.message.includes('received undefined'))
-        return { field, zh: `字段 ${field} 必填`, en: `Field ${field} is required` };
-      return { field, zh: `字段 ${field} 类型应为 ${issue.expected}`, en: `Field ${field} must be of type ${issue.expected}` };
+    case 'invalid_type': {
+      if (issue.message.includes('received undefined')) return say('必填', 'is required');
+      const t = typeName(issue.expected);
+      return say(`应为${t.zh}`, `must be ${t.en}`);
+    }
     case 'too_big':
-      return isString
-        ? { field, zh: `字段 ${field} 过长（最多 ${issue.maximum} 个字符）`, en: `Field ${field} is too long (at most ${issue.maximum} characters)` }
-        : { field, zh: `字段 ${field} 过大（最大 ${issue.maximum}）`, en: `Field ${field} is too large (at most ${issue.maximum})` };
+      return isString ? say(`过长（最多 ${issue.maximum} 个字符）`, `is too long (at most ${issue.maximum} characters)`) : say(`过大（最大 ${issue.maximum}）`, `is too large (at most ${issue.maximum})`);
     case 'too_small':
-      return isString && Number(issue.minimum) === 1
-        ? { field, zh: `字段 ${field} 不能为空`, en: `Field ${field} must not be empty` }
-        : isString
-          ? { field, zh: `字段 ${field} 过短（至少 ${issue.minimum} 个字符）`, en: `Field ${field} is too short (at least ${issue.minimum} characters)` }
-          : { field, zh: `字段 ${field} 过小（最小 ${issue.minimum}）`, en: `Field ${field} is too small (at least ${issue.minimum})` };
+      if (isString && Number(issue.minimum) === 1) return say('不能为空', 'must not be empty');
+      return isString ? say(`过短（至少 ${issue.minimum} 个字符）`, `is too short (at least ${issue.minimum} characters)`) : say(`过小（最小 ${issue.minimum}）`, `is too small (at least ${issue.minimum})`);
     case 'invalid_value':
-      return { field, zh: `字段 ${field} 取值无效，可选：${issue.values?.join('、')}`, en: `Field ${field} must be one of: ${issue.values?.join(', ')}` };
+      return say(`取值无效，可选：${issue.values?.join('、')}`, `must be one of: ${issue.values?.join(', ')}`);
     case 'invalid_format':
-      return { field, zh: `字段 ${field} 格式无效（${issue.format}）`, en: `Field ${field} has an invalid format (${issue.format})` };
+      return say(`格式无效（${issue.format}）`, `has an invalid format (${issue.format})`);
     case 'unrecognized_keys':
-      return { field, zh: `字段 ${field} 含有未知的键`, en: `Field ${field} has unknown keys` };
+      return say('含有未知的键', 'has unknown keys');
     case 'custom':
-      if (issue.params?.zh && issue.params.en) return { field, zh: `字段 ${field}：${issue.params.zh}`, en: `Field ${field}: ${issue.params.en}` };
-      return { field, zh: `字段 ${field} 无效：${issue.message}`, en: `Field ${field} is invalid: ${issue.message}` };
+      if (issue.params?.zh && issue.params.en) return say(`：${issue.params.zh}`, `: ${issue.params.en}`);
+      return say(`无效：${issue.message}`, `is invalid: ${issue.message}`);
     default:
-      return { field, zh: `字段 ${field} 无效：${issue.message}`, en: `Field ${field} is invalid: ${issue.message}` };
+      return say(`无效：${issue.message}`, `is invalid: ${issue.message}`);
   }
 }
 
@@ -60,8 +59,8 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => {
-        const params = v.params as { issue?: ZodLikeIssue };
-        const issue: ZodLikeIssue = params.issue ?? { code: 'custom', path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' };
+        // fastify-type-provider-zod keeps the zod issue's own fields (less code/path/message) in params
+        const issue = { ...(v.params as object), code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' } as ZodLikeIssue;
         return describeIssue(issue, err.validationContext === 'body' ? '' : err.validationContext);
       });
       const first = issues[0]!;
