@@ -1,0 +1,76 @@
+/** Lift projects, bare (issue 2, item 8), and the demo street (item 9). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let admin: Client;
+let staff: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.as('admin');
+  staff = await t.as('shengli');
+});
+afterAll(() => t.close());
+
+describe('the demo street', () => {
+  it('has the structure the issue asks for', async () => {
+    const committees = (await admin.get('/api/v1/committees')).body.items;
+    expect(committees.length).toBeGreaterThanOrEqual(6);
+    expect(committees.map((c: any) => c.name)).toContain('胜利居委');
+    expect(committees[0].streetName).toBe('江湾镇街道');
+    expect((await admin.get('/api/v1/estates')).body.total).toBeGreaterThanOrEqual(12);
+    const buildings = (await admin.get('/api/v1/buildings?pageSize=500')).body.items;
+    expect(buildings.length).toBeGreaterThanOrEqual(60);
+    expect(buildings.every((b: any) => b.floors >= 5 && b.floors <= 7 && b.stairwellCount >= 1 && b.stairwellCount <= 3)).toBe(true);
+    const units = (await admin.get('/api/v1/units?pageSize=500')).body.items;
+    expect(units.every((u: any) => u.areaCenti >= 4000 && u.areaCenti <= 9000)).toBe(true);
+    expect(units.some((u: any) => u.owners.length === 2)).toBe(true); // co-owned
+    const persons = (await admin.get('/api/v1/persons?pageSize=500')).body.items;
+    expect(persons.some((p: any) => p.units.length === 2)).toBe(true); // one owner, two units
+  });
+
+  it("reproduces the article's figures: 17 in service, 6 under construction, 13 through approvals", async () => {
+    const { byStage, total } = (await admin.get('/api/v1/projects')).body;
+    expect(byStage).toMatchObject({ in_service: 17, construction: 6, ready_to_build: 13 });
+    expect(total).toBe(60);
+  });
+});
+
+describe('projects', () => {
+  it('are created on a stairwell, assigned to an adviser, edited and audited', async () => {
+    const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount > 0);
+    const adviser = (await staff.get('/api/v1/advisers')).body.items[0];
+    expect(adviser.organisation).toBe('家加乐加装电梯事务所');
+    const created = await staff.post('/api/v1/projects', { name: '试点项目', stairwellId: stairwell.id, adviserUserId: adviser.id, mobilisedOn: '2026-03-01' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ stage: 'mobilisation', adviserName: '家加乐 顾问', mobilisedOn: '2026-03-01', committeeName: '胜利居委' });
+    const patched = await staff.patch(`/api/v1/projects/${created.body.id}`, { stage: 'consultation', consultationOn: '2026-04-02' });
+    expect(patched.body).toMatchObject({ stage: 'consultation', consultationOn: '2026-04-02' });
+    const audit = (await admin.get(`/api/v1/audit?entity=project&entityId=${created.body.id}&action=update`)).body.items[0];
+    expect(audit.before).toEqual({ stage: 'mobilisation', consultationOn: null });
+    expect(audit.after).toEqual({ stage: 'consultation', consultationOn: '2026-04-02' });
+    const shown = await staff.get(`/api/v1/stairwells/${stairwell.id}`);
+    expect(shown.body.projects.map((p: any) => p.name)).toContain('试点项目');
+  });
+
+  it('reject a bad stage, a bad date or a non-adviser', async () => {
+    const project = (await staff.get('/api/v1/projects')).body.items[0];
+    const stage = await staff.patch(`/api/v1/projects/${project.id}`, { stage: 'flying' });
+    expect(stage.body.error.field).toBe('stage');
+    const date = await staff.patch(`/api/v1/projects/${project.id}`, { completedOn: '2026-02-30' });
+    expect(date.body.error.field).toBe('completedOn');
+    const me = (await staff.get('/api/v1/session')).body.user;
+    const notAdviser = await staff.patch(`/api/v1/projects/${project.id}`, { adviserUserId: me.id });
+    expect(notAdviser.status).toBe(400);
+    expect(notAdviser.body.error.field).toBe('adviserUserId');
+  });
+
+  it('filter by stage and search by name', async () => {
+    const inService = (await admin.get('/api/v1/projects?stage=in_service&pageSize=100')).body;
+    expect(inService.total).toBe(17);
+    expect(inService.items.every((p: any) => p.completedOn && p.worksStartedOn)).toBe(true);
+    const found = (await admin.get(`/api/v1/projects?q=${encodeURIComponent('广粤路1601弄')}`)).body;
+    expect(found.total).toBeGreaterThan(0);
+  });
+});
