@@ -88,7 +88,11 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     console.error(err.message);
     process.exit(3);
   }
-  const e = err as { message?: string; messageZh?: string };
+  const e = err as { message?: string; messageZh?: string; code?: string; port?: number };
+  if (e.code === 'EADDRINUSE') {
+    console.error(`端口 ${e.port} 已被占用，请用 PORT 指定其他端口。\nPort ${e.port} is already in use; set PORT to another port.`);
+    process.exit(4);
+  }
   console.error(e.messageZh ? `${e.messageZh}\n${e.message}` : err);
   process.exit(1);
 });
