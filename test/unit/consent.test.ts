@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meets, parseFraction } from '../../src/core/consent/fraction.ts';
 import { CONSENT_RULES, findRule, type ConsentRule } from '../../src/core/consent/rules.ts';
-import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type Ballot, type GroupBallot, type OwnerGroup } from '../../src/core/consent/tally.ts';
+import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type Ballot, type GroupBallot } from '../../src/core/consent/tally.ts';
 
 const rule = (id: string) => findRule(id)!;
 
@@ -10,7 +10,7 @@ const rule = (id: string) => findRule(id)!;
 function equalGroups(ballots: (Ballot | null)[], area = 100): GroupBallot[] {
   return ballots.map((ballot, i) => ({ group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: area }, ballot }));
 }
-const times = <T>(n: number, v: T) => Array<T>(n).fill(v);
+const times = (n: number, v: Ballot | null): (Ballot | null)[] => Array<Ballot | null>(n).fill(v);
 
 describe('fractions (民法典第一千二百五十九条: "以上" includes the number itself; "过半数" excludes one half)', () => {
   it('compares by integer cross-multiplication', () => {
@@ -143,7 +143,7 @@ describe('how many more owner groups must agree', () => {
     const group = fc.record({ areaCenti: fc.integer({ min: 3000, max: 12000 }), ballot: fc.constantFrom<Ballot | null>('agree', 'disagree', 'abstain', null) });
     fc.assert(
       fc.property(fc.array(group, { minLength: 1, maxLength: 10 }), fc.constantFrom(...CONSENT_RULES), (gs, r) => {
-        const ballots: GroupBallot[] = gs.map((g, i) => ({ group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: g.areaCenti } as OwnerGroup, ballot: g.ballot }));
+        const ballots: GroupBallot[] = gs.map((g, i) => ({ group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: g.areaCenti }, ballot: g.ballot }));
         const ans = additionalAgreeNeeded(r, ballots);
         expect(ans.count).toBe(bruteForce(r, ballots));
         if (ans.count) {
