@@ -19,6 +19,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { projectsRoutes } from './modules/projects/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
+import { consentRoutes } from './modules/consent/routes.ts';
+import { residentRoutes } from './modules/consent/resident-routes.ts';
+import { consentToolsRoutes } from './modules/consent/tools-routes.ts';
 
 export interface AppContext {
   db: Db;
@@ -81,6 +84,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registryExcelRoutes(app, ctx);
   projectsRoutes(app, ctx);
   auditRoutes(app, ctx);
+  consentRoutes(app, ctx);
+  residentRoutes(app, ctx);
+  consentToolsRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

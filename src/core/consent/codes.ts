@@ -1,0 +1,31 @@
+/**
+ * Household codes: 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L), grouped
+ * as XXXX-XXXX-XXXX for typing, case-insensitive. 31^12 ≈ 2^59.4 — above the 50 bits asked for.
+ */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CODE_LENGTH = 12;
+export const CODE_BITS = CODE_LENGTH * Math.log2(CODE_ALPHABET.length);
+
+/** From random bytes (one per character, rejection-sampled by the caller's source). */
+export function codeFromRandom(randomByte: () => number): string {
+  let out = '';
+  while (out.length < CODE_LENGTH) {
+    const b = randomByte();
+    // 248 = 8 × 31: reject the top bytes so every character is equally likely
+    if (b < 248) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  }
+  return formatCode(out);
+}
+
+/** "abcd efgh-jkmn" → "ABCDEFGHJKMN"; null when it cannot be a code. */
+export function normaliseCode(input: string): string | null {
+  const s = input.toUpperCase().replace(/[\s-]/g, '');
+  if (s.length !== CODE_LENGTH) return null;
+  for (const ch of s) if (!CODE_ALPHABET.includes(ch)) return null;
+  return s;
+}
+
+export function formatCode(code: string): string {
+  const s = code.replace(/-/g, '');
+  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8, 12)}`;
+}

@@ -1,0 +1,203 @@
+import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { formatAreaM2 } from '../../../core/area.ts';
+import { normaliseCode } from '../../../core/consent/codes.ts';
+import { invalidAnswer } from '../../../core/consent/survey.ts';
+import type { Ballot } from '../../../core/consent/tally.ts';
+import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
+import { auditScope, type Access } from '../../platform/access.ts';
+import { recordAudit, type Actor } from '../../platform/audit.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
+import { storeScan } from '../files/service.ts';
+import { liftProjects } from '../projects/schema.ts';
+import { appendLedger } from './ledger.ts';
+import { ballots, codeFailures, consultations, electorGroups, householdCodes } from './schema.ts';
+import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
+
+export const CODE_WINDOW_MINUTES = 15;
+export const MAX_CODE_FAILURES = 20;
+
+export interface BallotInput {
+  choice?: Ballot | undefined;
+  answers?: Record<string, string | string[]> | undefined;
+}
+
+const wrongCode = () => new AppError(404, 'wrong_code', '户码不正确，请核对信上的户码后重试', 'This code is not correct; please check the code on your letter', 'code');
+
+/** Slows code guessing per address, counted in the database so it holds across instances. */
+async function throttleCodes(db: Queryable, ip: string) {
+  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000);
+  const [row] = await db.select({ n: count() }).from(codeFailures).where(and(eq(codeFailures.ip, ip), gt(codeFailures.at, since)));
+  if ((row?.n ?? 0) >= MAX_CODE_FAILURES)
+    throw new AppError(429, 'code_throttled', `输错次数过多，请 ${CODE_WINDOW_MINUTES} 分钟后再试，或联系居委会`, `Too many wrong codes; try again in ${CODE_WINDOW_MINUTES} minutes or ask your residents' committee`, 'code');
+}
+
+/** Finds the household of a code; a wrong code says so and nothing more. */
+async function resolveCode(db: Queryable, rawCode: string, ip: string) {
+  await throttleCodes(db, ip);
+  const code = normaliseCode(rawCode);
+  const [row] = code
+    ? await db
+        .select({ hc: householdCodes, g: electorGroups, c: consultations, projectName: liftProjects.name })
+        .from(householdCodes)
+        .innerJoin(electorGroups, eq(electorGroups.id, householdCodes.groupId))
+        .innerJoin(consultations, eq(consultations.id, householdCodes.consultationId))
+        .innerJoin(liftProjects, eq(liftProjects.id, consultations.projectId))
+        .where(eq(householdCodes.codeHash, hashCode(code)))
+    : [];
+  if (!row) {
+    await db.insert(codeFailures).values({ ip });
+    await db.delete(codeFailures).where(lt(codeFailures.at, new Date(Date.now() - 24 * 3600_000)));
+    throw wrongCode();
+  }
+  return row;
+}
+
+/** What the resident page shows for a code. */
+export async function residentView(db: Queryable, rawCode: string, ip: string) {
+  const { hc, g, c, projectName } = await resolveCode(db, rawCode, ip);
+  const [current] = await db.select().from(ballots).where(eq(ballots.groupId, g.id));
+  const state = hc.revokedAt ? 'revoked' : c.status === 'closed' ? 'closed' : 'open';
+  return {
+    state,
+    project: projectName,
+    consultation: { kind: c.kind, title: c.title, question: c.question, documentsSummary: c.documentsSummary, opensOn: c.opensOn, closesOn: c.closesOn, questions: c.questions, ruleName: c.rule?.name ?? null },
+    household: { label: g.label, areaM2: formatAreaM2(g.areaCenti) },
+    ballot: current ? { choice: current.choice, answers: current.answers, channel: current.channel, confirmed: current.confirmed, castAt: current.castAt, receipt: current.ledgerHash } : null,
+    explanation: explain(state),
+  };
+}
+
+const REVOKED = { zh: '这封信的户码已作废，居委会已为您补发新信，请使用新信上的户码。', en: 'The code on this letter has been cancelled and a new letter issued; please use the code on the new letter.' };
+const CLOSED = { zh: '本次征询已结束，不能再投票。结果会在小区公示。', en: 'This consultation has closed; voting is no longer possible. The result will be posted in the estate.' };
+
+function explain(state: string) {
+  if (state === 'revoked') return REVOKED;
+  if (state === 'closed') return CLOSED;
+  return null;
+}
+
+function checkBallot(c: Consultation, input: BallotInput) {
+  if (c.kind === 'vote') {
+    if (!input.choice) throw badInput('choice', '请选择同意、不同意或弃权', 'Choose agree, disagree or abstain');
+    return { choice: input.choice, answers: null };
+  }
+  const answers = input.answers ?? {};
+  const bad = invalidAnswer(c.questions ?? [], answers);
+  if (bad) throw badInput(`answers.${bad}`, '回答不在选项之内', 'The answer is not one of the options');
+  return { choice: null, answers };
+}
+
+interface StoredBallot {
+  choice: Ballot | null;
+  answers: Record<string, string | string[]> | null;
+  channel: 'online' | 'paper' | 'assisted' | 'proxy';
+  recordedBy?: string | null;
+  witness?: string | null;
+  proxyName?: string | null;
+  documentId?: string | null;
+  documentSha256?: string | null;
+  confirmed: boolean;
+}
+
+/**
+ * Writes the one ballot of an owner group (replacing an earlier one) and its ledger event, under
+ * the consultation lock: concurrent ballots for one household end as one ballot and one event each.
+ */
+async function writeBallot(tx: Tx, c: Consultation, groupId: string, b: StoredBallot, actor: Actor) {
+  const [previous] = await tx.select().from(ballots).where(eq(ballots.groupId, groupId));
+  const kind = b.channel === 'online' ? (previous ? 'changed' : 'cast') : 'staff_entry';
+  const ledger = await appendLedger(tx, c.id, kind, {
+    group: groupId,
+    choice: b.choice,
+    answers: b.answers,
+    channel: b.channel,
+    confirmed: b.confirmed,
+    by: actor.name,
+    witness: b.witness ?? null,
+    proxy: b.proxyName ?? null,
+    document: b.documentSha256 ?? null,
+    replaces: previous?.ledgerHash ?? null,
+  });
+  const values = {
+    consultationId: c.id,
+    groupId,
+    choice: b.choice,
+    answers: b.answers,
+    channel: b.channel,
+    recordedBy: b.recordedBy ?? null,
+    witness: b.witness ?? null,
+    proxyName: b.proxyName ?? null,
+    documentId: b.documentId ?? null,
+    confirmed: b.confirmed,
+    confirmedBy: null,
+    ledgerHash: ledger.hash,
+    castAt: new Date(),
+  };
+  await tx.insert(ballots).values(values).onConflictDoUpdate({ target: [ballots.consultationId, ballots.groupId], set: values });
+  return { receipt: ledger.hash, seq: ledger.seq, changed: Boolean(previous) };
+}
+
+/** A resident votes (or changes the vote) with their household code until closing. */
+export async function castOnline(db: Db, rawCode: string, ip: string, input: BallotInput) {
+  const found = await resolveCode(db, rawCode, ip);
+  return db.transaction(async (tx) => {
+    const c = await lockConsultation(tx, found.c.id);
+    const [hc] = await tx.select().from(householdCodes).where(eq(householdCodes.id, found.hc.id));
+    if (hc!.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
+    if (c.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
+    const checked = checkBallot(c, input);
+    const actor: Actor = { userId: null, name: `household:${found.g.id.slice(0, 8)}` };
+    const result = await writeBallot(tx, c, found.g.id, { ...checked, channel: 'online', confirmed: true }, actor);
+    await recordAudit(tx, actor, { action: result.changed ? 'ballot_changed' : 'ballot_cast', entity: 'consultation', entityId: c.id, committeeId: c.committeeId, after: { group: found.g.id, channel: 'online', receipt: result.receipt } });
+    return result;
+  });
+}
+
+export interface StaffBallotInput extends BallotInput {
+  groupId: string;
+  channel: 'paper' | 'assisted' | 'proxy';
+  witness?: string | undefined;
+  proxyName?: string | undefined;
+  scan: { name: string; content: Buffer };
+}
+
+/**
+ * Staff record a paper, assisted or proxy ballot with the scanned form (or power of attorney).
+ * With double entry a paper ballot counts only after a second staff member confirms it.
+ */
+export async function recordStaffBallot(db: Db, access: Access, id: string, input: StaffBallotInput) {
+  return db.transaction(async (tx) => {
+    const c0 = await getConsultationRow(tx, access, id);
+    assertStaffOf(access, c0);
+    const c = await lockConsultation(tx, id);
+    if (c.status !== 'open') throw conflict('征询未在进行中，不能录入选票', 'The consultation is not open; ballots cannot be recorded');
+    const [group] = await tx.select().from(electorGroups).where(and(eq(electorGroups.id, input.groupId), eq(electorGroups.consultationId, id)));
+    if (!group) throw badInput('groupId', '该户不在本次征询的业主名册中', 'This household is not in the electorate of this consultation');
+    if (input.channel === 'assisted' && !input.witness) throw badInput('witness', '代为录入须填写见证人', 'An assisted ballot needs a witness');
+    if (input.channel === 'proxy' && !input.proxyName) throw badInput('proxyName', '委托投票须填写受托人', 'A proxy ballot needs the proxy’s name');
+    const checked = checkBallot(c, input);
+    const file = await storeScan(tx, access, { ...input.scan, ownerEntity: 'ballot', committeeId: c.committeeId });
+    const confirmed = !(c.doubleEntry && input.channel === 'paper');
+    const result = await writeBallot(tx, c, group.id, { ...checked, channel: input.channel, recordedBy: access.user.id, witness: input.witness ?? null, proxyName: input.proxyName ?? null, documentId: file.id, documentSha256: file.sha256, confirmed }, access.actor);
+    await recordAudit(tx, access.actor, { action: 'ballot_recorded', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { group: group.id, channel: input.channel, choice: checked.choice, confirmed, document: file.id } });
+    return { ...result, confirmed, documentId: file.id };
+  });
+}
+
+/** The second staff member confirms a paper ballot; the one who entered it cannot. */
+export async function confirmBallot(db: Db, access: Access, id: string, groupId: string, choice: Ballot | undefined) {
+  return db.transaction(async (tx) => {
+    const c0 = await getConsultationRow(tx, access, id);
+    assertStaffOf(access, c0);
+    const c = await lockConsultation(tx, id);
+    if (c.status !== 'open') throw conflict('征询未在进行中', 'The consultation is not open');
+    const [b] = await tx.select().from(ballots).where(and(eq(ballots.consultationId, id), eq(ballots.groupId, groupId)));
+    if (!b || b.confirmed) throw notFound({ zh: '待确认的选票', en: 'Ballot awaiting confirmation' });
+    if (b.recordedBy === access.user.id) throw conflict('录入人不能确认自己录入的选票，请另一位工作人员核对', 'The person who entered a ballot cannot confirm it; a second staff member must check it', 'groupId');
+    if (c.kind === 'vote' && choice !== b.choice) throw conflict('两次录入的选择不一致，请核对纸质选票', 'The two entries differ; check the paper ballot', 'choice');
+    const ledger = await appendLedger(tx, id, 'confirmed', { group: groupId, choice: b.choice, by: access.user.username, confirms: b.ledgerHash });
+    await tx.update(ballots).set({ confirmed: true, confirmedBy: access.user.id, ledgerHash: ledger.hash }).where(eq(ballots.id, b.id));
+    await recordAudit(tx, access.actor, { action: 'ballot_confirmed', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { group: groupId } });
+    return { receipt: ledger.hash };
+  });
+}

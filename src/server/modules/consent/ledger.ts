@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, eq } from 'drizzle-orm';
+import { GENESIS_HASH, ledgerMessage, type LedgerEventBody } from '../../../core/consent/ledger.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { ledgerEvents } from './schema.ts';
+
+export type LedgerKind = 'open' | 'cast' | 'changed' | 'staff_entry' | 'confirmed' | 'code_revoked' | 'close';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const hashEvent = (e: LedgerEventBody) => sha256(ledgerMessage(e));
+
+/**
+ * Appends one event to the consultation's chain. The caller holds the consultation row lock
+ * (SELECT … FOR UPDATE) in the same transaction, so events of one consultation are strictly
+ * ordered and no two get the same seq.
+ */
+export async function appendLedger(tx: Queryable, consultationId: string, kind: LedgerKind, payload: Record<string, unknown>) {
+  const [last] = await tx.select({ seq: ledgerEvents.seq, hash: ledgerEvents.hash }).from(ledgerEvents).where(eq(ledgerEvents.consultationId, consultationId)).orderBy(desc(ledgerEvents.seq)).limit(1);
+  const body: LedgerEventBody = {
+    consultationId,
+    seq: (last?.seq ?? 0) + 1,
+    kind,
+    at: new Date().toISOString(),
+    payload: JSON.parse(JSON.stringify(payload)) as unknown,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = hashEvent(body);
+  await tx.insert(ledgerEvents).values({ ...body, hash });
+  return { seq: body.seq, hash };
+}
+
+export interface LedgerVerdict {
+  ok: boolean;
+  events: number;
+  headHash: string;
+  /** the first event that does not match, and why */
+  firstBad?: { seq: number; reason: 'hash_mismatch' | 'broken_link' | 'gap' };
+}
+
+/** Recomputes every hash and link of the chain. */
+export async function verifyLedger(db: Queryable, consultationId: string): Promise<LedgerVerdict> {
+  const rows = await db.select().from(ledgerEvents).where(eq(ledgerEvents.consultationId, consultationId)).orderBy(asc(ledgerEvents.seq));
+  let prev = GENESIS_HASH;
+  for (const [i, r] of rows.entries()) {
+    if (r.seq !== i + 1) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: i + 1, reason: 'gap' } };
+    if (r.prevHash !== prev) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: r.seq, reason: 'broken_link' } };
+    const expected = hashEvent({ consultationId: r.consultationId, seq: r.seq, kind: r.kind, at: r.at, payload: r.payload, prevHash: r.prevHash });
+    if (expected !== r.hash) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: r.seq, reason: 'hash_mismatch' } };
+    prev = r.hash;
+  }
+  return { ok: true, events: rows.length, headHash: prev };
+}

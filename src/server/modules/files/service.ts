@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { badInput, notFound } from '../../../core/errors.ts';
+import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { storedFiles } from './schema.ts';
+
+export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Kinds we accept for scans and photos, recognised by their first bytes, not by the name. */
+const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
+  { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+];
+
+export function sniffScanType(buf: Buffer): string | null {
+  return SIGNATURES.find((s) => s.test(buf))?.mime ?? null;
+}
+
+/** Stores a scan (image or PDF) for a committee; type and size are checked on the way in. */
+export async function storeScan(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }) {
+  assertCanWriteCommittee(access, input.committeeId);
+  if (input.content.length === 0) throw badInput('file', '文件为空', 'The file is empty');
+  if (input.content.length > SCAN_MAX_BYTES) throw badInput('file', `文件超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB`, `The file is larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB`);
+  const mime = sniffScanType(input.content);
+  if (!mime) throw badInput('file', '只接受 PDF、JPEG 或 PNG 扫描件', 'Only PDF, JPEG or PNG scans are accepted');
+  const sha256 = createHash('sha256').update(input.content).digest('hex');
+  const [row] = await tx
+    .insert(storedFiles)
+    .values({ name: input.name.slice(0, 200), mime, size: input.content.length, sha256, content: input.content, ownerEntity: input.ownerEntity, committeeId: input.committeeId, uploadedBy: access.user.id })
+    .returning({ id: storedFiles.id, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 });
+  await recordAudit(tx, access.actor, { action: 'upload', entity: 'file', entityId: row!.id, ...auditScope(access, input.committeeId), after: row });
+  return row!;
+}
+
+export async function readFile(db: Queryable, access: Access, id: string) {
+  const [row] = await db.select().from(storedFiles).where(and(eq(storedFiles.id, id)));
+  if (!row || !row.committeeId || !access.committeeIds.includes(row.committeeId)) throw notFound({ zh: '文件', en: 'File' });
+  return row;
+}
