@@ -7,7 +7,6 @@
  * unit without owners is one row with the owner columns empty.
  */
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -28,6 +27,8 @@ export const REGISTRY_SHEET = '房屋与业主';
 export const GUIDE_SHEET = '填写说明';
 /** A street has some tens of thousands of units; more rows than this is not one registry. */
 export const MAX_IMPORT_ROWS = 100_000;
+/** Loading a workbook takes about 90 MB of memory per MB of .xlsx (10 MB ≈ 160,000 rows ≈ 0.9 GB). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const MAX_REPORTED_ISSUES = 1000;
 
 interface ColumnSpec {
@@ -164,41 +165,36 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-const tooBig = () => badInput('file', `文件行数过多（最多 ${MAX_IMPORT_ROWS} 行），请按居委会拆分后分别导入`, `The file has too many rows (at most ${MAX_IMPORT_ROWS}); split it by committee`);
+const tooBig = () => badInput('file', `文件过大（最多 ${MAX_IMPORT_ROWS} 行、${MAX_IMPORT_BYTES / 1024 / 1024} MB），请按居委会拆分后分别导入`, `The file is too large (at most ${MAX_IMPORT_ROWS} rows, ${MAX_IMPORT_BYTES / 1024 / 1024} MB); split it by committee`);
 const notAWorkbook = () => badInput('file', '文件不是 Excel 工作簿（.xlsx）；旧版 .xls 请先另存为 .xlsx', 'The file is not an Excel workbook (.xlsx); save an old .xls as .xlsx first');
 
 /**
  * Reads the data rows of the registry sheet: the first sheet whose header row names 居委会 (so a
- * renamed sheet still works). Streams the workbook, which keeps memory flat on large files.
+ * renamed sheet still works). The whole workbook is loaded: exceljs's streaming reader decodes
+ * each chunk on its own and garbles Chinese characters split across chunks, so memory is
+ * bounded by MAX_IMPORT_BYTES instead.
  */
 export async function readRegistrySheet(file: Buffer): Promise<SheetLine[]> {
   if (!looksLikeZip(file)) throw notAWorkbook();
-  let lines: SheetLine[] | null = null;
+  if (file.length > MAX_IMPORT_BYTES) throw tooBig();
+  const workbook = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    for await (const sheet of reader) {
-      // the first row of a sheet decides: the registry sheet is read, any other is drained
-      let state: 'header' | 'rows' | 'skip' = lines ? 'skip' : 'header';
-      let columnKeys = new Map<number, ColumnKey>();
-      for await (const row of sheet) {
-        if (state === 'skip') continue;
-        if (state === 'header') {
-          const found = headerColumns(row);
-          state = found ? 'rows' : 'skip';
-          if (found) [columnKeys, lines] = [found, []];
-          continue;
-        }
-        const line = sheetLine(row, columnKeys);
-        if (line) lines!.push(line);
-        if (lines!.length > MAX_IMPORT_ROWS) throw tooBig();
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
+    await workbook.xlsx.load(file as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
     throw notAWorkbook();
   }
-  if (!lines) throw badInput('file', `找不到“${REGISTRY_SHEET}”工作表：第一行应为表头（居委会、小区……），请使用导入模板`, `No registry sheet found: its first row must be the headers (居委会, 小区, …); use the import template`);
-  return lines;
+  for (const sheet of workbook.worksheets) {
+    const columnKeys = headerColumns(sheet.getRow(1));
+    if (!columnKeys) continue;
+    if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw tooBig();
+    const lines: SheetLine[] = [];
+    sheet.eachRow((row) => {
+      const line = row.number > 1 && sheetLine(row, columnKeys);
+      if (line) lines.push(line);
+    });
+    return lines;
+  }
+  throw badInput('file', `找不到“${REGISTRY_SHEET}”工作表：第一行应为表头（居委会、小区……），请使用导入模板`, `No registry sheet found: its first row must be the headers (居委会, 小区, …); use the import template`);
 }
 
 /** The column of each known header, or null when this is not the registry sheet (no 居委会). */
