@@ -92,7 +92,8 @@ describe('reading the sheet', () => {
     const sheet = workbook.addWorksheet('Sheet1');
     const headers = [...COLUMNS].reverse().map((c) => c.header);
     sheet.addRow(headers.map((h) => (h === '登记面积(㎡)' ? '登记面积（m²）' : h)));
-    sheet.addRow(headers.map((h) => ({ 居委会: '胜利居委', 楼层: 2, 室号: '201', '登记面积(㎡)': 65.4, 身份证号: 310109196001010000 })[h] ?? ''));
+    const values: Record<string, string | number> = { 居委会: '胜利居委', 楼层: 2, 室号: '201', '登记面积(㎡)': 65.4, 身份证号: 310109196001010000 };
+    sheet.addRow(headers.map((h) => values[h] ?? ''));
     sheet.addRow([]);
     sheet.addRow(headers.map((h) => (h === '室号' ? '202' : '')));
     const read = await readRegistrySheet(Buffer.from(await workbook.xlsx.writeBuffer()));
