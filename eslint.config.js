@@ -25,6 +25,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+      // tests read JSON answers whose shape the assertions themselves check
+      '@typescript-eslint/no-explicit-any': 'off',
     },
   },
 );

@@ -81,6 +81,27 @@ async function ensureStreet(db: Awaited<ReturnType<typeof openDatabase>>['db'], 
   return street.id;
 }
 
+program
+  .command('verify-ledger [consultationId]')
+  .description('校验选票账本（默认全部征询）Verify ballot ledgers (all consultations by default)')
+  .action((consultationId?: string) =>
+    withDatabase(async ({ db }) => {
+      const { consultations } = await import('../server/modules/consent/schema.ts');
+      const { verifyLedger } = await import('../server/modules/consent/ledger.ts');
+      const ids = consultationId ? [consultationId] : (await db.select({ id: consultations.id }).from(consultations)).map((c) => c.id);
+      let bad = 0;
+      for (const id of ids) {
+        const v = await verifyLedger(db, id);
+        if (v.ok) console.log(`✓ ${id}: ${v.events} 条记录 events, head ${v.headHash}`);
+        else {
+          bad++;
+          console.log(`✗ ${id}: 第 ${v.firstBad!.seq} 条记录不符（${v.firstBad!.reason}）event ${v.firstBad!.seq} does not match (${v.firstBad!.reason})`);
+        }
+      }
+      if (bad) process.exitCode = 1;
+    }),
+  );
+
 registerExcelCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -89,7 +89,7 @@ async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fields: T
     throw badInput(first.field, first.zh, first.en);
   }
   if (!file) throw badInput('file', '请附上扫描件（PDF、JPEG 或 PNG）', 'Attach the scanned form (PDF, JPEG or PNG)');
-  return { fields: parsed.data as z.output<T>, file };
+  return { fields: parsed.data, file };
 }
 
 export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
