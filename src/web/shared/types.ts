@@ -1,0 +1,174 @@
+/**
+ * Shapes of the API answers the web uses. The web never imports server code, so these mirror
+ * what the routes present (see /api/openapi.json); roles and stages come from src/core.
+ */
+import type { Role } from '../../core/roles.ts';
+import type { Stage } from '../../core/stages.ts';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtId: string | null;
+  streetId: string | null;
+  committeeId: string | null;
+  organisation: string;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  csrfToken: string;
+  committeeIds: string[];
+}
+
+export interface Committee {
+  id: string;
+  name: string;
+  streetId: string;
+  streetName: string;
+  estateCount: number;
+}
+
+export interface Estate {
+  id: string;
+  name: string;
+  address: string;
+  committeeId: string;
+  committeeName: string;
+  buildingCount?: number;
+}
+
+export interface Building {
+  id: string;
+  name: string;
+  floors: number;
+  address: string;
+  estateId: string;
+  estateName: string;
+  committeeId: string;
+  committeeName?: string;
+  stairwellCount?: number;
+}
+
+export interface Stairwell {
+  id: string;
+  name: string;
+  buildingId: string;
+  buildingName: string;
+  floors: number;
+  estateId: string;
+  estateName: string;
+  committeeId: string;
+  unitCount?: number;
+}
+
+/** Owner as lists show them: ID number and phone masked unless revealed. */
+export interface Owner {
+  id: string;
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+export interface Unit {
+  id: string;
+  stairwellId: string;
+  committeeId: string;
+  floor: number;
+  room: string;
+  areaCenti: number;
+  /** "65.40" */
+  areaM2: string;
+  owners: Owner[];
+}
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+  stage: Stage;
+}
+
+/** GET /api/v1/stairwells/:id — everything the elevation diagram needs. */
+export interface StairwellDetail extends Stairwell {
+  address: string;
+  committeeName: string;
+  units: Unit[];
+  projects: ProjectRef[];
+}
+
+export interface PersonUnitRef {
+  unitId: string;
+  stairwellId: string;
+  label: string;
+}
+
+export interface Person extends Owner {
+  units: PersonUnitRef[];
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  stage: Stage;
+  stairwellId: string;
+  stairwellName: string;
+  buildingId: string;
+  buildingName: string;
+  estateName: string;
+  committeeId: string;
+  committeeName: string;
+  adviserUserId: string | null;
+  adviserName: string | null;
+  mobilisedOn: string | null;
+  consultationOn: string | null;
+  worksStartedOn: string | null;
+  completedOn: string | null;
+  note: string;
+  updatedAt: string;
+}
+
+export interface Adviser {
+  id: string;
+  displayName: string;
+  organisation: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorUserId: string | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  committeeId: string | null;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ImportCounts {
+  estates: number;
+  buildings: number;
+  stairwells: number;
+  units: number;
+  persons: number;
+  /** unit–owner links */
+  owners: number;
+}
+
+/** POST /api/v1/registry/import: what the file names, and what it created and changed. */
+export interface ImportResult {
+  ok: true;
+  counts: ImportCounts;
+  created: ImportCounts;
+  updated: ImportCounts;
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+  messageEn: string;
+}

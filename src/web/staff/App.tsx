@@ -1,0 +1,70 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useLang } from '../shared/i18n.ts';
+import { queryClient } from './data.ts';
+import { StaffLayout } from './layout/StaffLayout.tsx';
+import { allows, MODULES } from './modules.tsx';
+import { SessionProvider, useSessionState } from './session.tsx';
+import { theme } from './theme.ts';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Localized>
+        <AntdApp>
+          <SessionProvider>
+            <BrowserRouter>
+              <Suspense fallback={<FullPageSpin />}>
+                <AppRoutes />
+              </Suspense>
+            </BrowserRouter>
+          </SessionProvider>
+        </AntdApp>
+      </Localized>
+    </QueryClientProvider>
+  );
+}
+
+/** antd and dayjs follow the language switch (dates, pagination, form messages). */
+function Localized({ children }: { children: ReactNode }) {
+  const { isEn } = useLang();
+  dayjs.locale(isEn ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={theme}>
+      {children}
+    </ConfigProvider>
+  );
+}
+
+function AppRoutes() {
+  const { session } = useSessionState();
+  const location = useLocation();
+  if (session === undefined) return <FullPageSpin />;
+  const from = (location.state as { from?: string } | null)?.from;
+  const routes = MODULES.flatMap((m) => m.routes).filter((r) => session && allows(r.roles, session.user.role));
+  return (
+    <Routes>
+      <Route path="/login" element={session ? <Navigate to={from ?? '/'} replace /> : <LoginPage />} />
+      <Route element={session ? <StaffLayout /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}>
+        <Route index element={<Navigate to="/registry" replace />} />
+        {routes.map(({ path, page: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function FullPageSpin() {
+  return <Spin size="large" className="jw-page-spin" />;
+}

@@ -1,0 +1,26 @@
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Committee } from '../../shared/types.ts';
+import { useApiQuery } from '../data.ts';
+
+export function useCommittees() {
+  return useApiQuery<{ items: Committee[] }>('/api/v1/committees').data?.items ?? [];
+}
+
+/** Filter by residents' committee; hidden for staff who only see their own. */
+export function CommitteeFilter({ value, onChange }: { value: string | undefined; onChange: (committeeId: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const committees = useCommittees();
+  if (committees.length < 2) return null;
+  return (
+    <Select
+      allowClear
+      aria-label={t('registry.filterCommittee')}
+      placeholder={t('registry.filterCommittee')}
+      value={value}
+      options={committees.map((c) => ({ value: c.id, label: c.name }))}
+      onChange={onChange}
+      style={{ minWidth: 180 }}
+    />
+  );
+}

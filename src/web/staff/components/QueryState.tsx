@@ -1,0 +1,28 @@
+import { Result, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError } from '../../shared/api.ts';
+import { useErrorText } from '../data.ts';
+
+/**
+ * Loading and failure of a page's main read. A record outside the user's scope answers 404 or
+ * 403 from the API; the page then says so in the user's language instead of showing nothing.
+ */
+export function QueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children: () => ReactNode }) {
+  const { t } = useTranslation();
+  const text = useErrorText();
+  if (error) {
+    const status = error instanceof ApiError ? error.status : 0;
+    return (
+      <Result
+        status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
+        title={status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.loadFailed')}
+        subTitle={text(error)}
+        extra={<Link to="/">{t('common.backHome')}</Link>}
+      />
+    );
+  }
+  if (isLoading) return <Skeleton active paragraph={{ rows: 6 }} />;
+  return <>{children()}</>;
+}

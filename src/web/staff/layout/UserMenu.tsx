@@ -1,0 +1,40 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../../core/roles.ts';
+import { useLang } from '../../shared/i18n.ts';
+import { useSession, useSessionState } from '../session.tsx';
+
+/** Who is logged in, in which role, and the way out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const { user } = useSession();
+  const { logout } = useSessionState();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const role = pick(ROLE_LABELS[user.role]);
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'who', label: `${user.displayName} · ${role}`, disabled: true },
+          ...(user.organisation ? [{ key: 'org', label: user.organisation, disabled: true }] : []),
+          { type: 'divider' as const },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout') },
+        ],
+        onClick: async ({ key }) => {
+          if (key !== 'logout') return;
+          await logout();
+          void navigate('/login');
+        },
+      }}
+    >
+      <Button type="text" icon={<UserOutlined />} aria-label={t('app.userMenu', { name: user.displayName })} data-testid="user-menu">
+        {screens.md ? user.displayName : null}
+      </Button>
+    </Dropdown>
+  );
+}

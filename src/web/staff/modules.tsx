@@ -1,0 +1,74 @@
+import { ApartmentOutlined, AuditOutlined, ToolOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Role } from '../../core/roles.ts';
+import type { MenuKey } from './locales/index.ts';
+
+/**
+ * The staff app is a list of modules: each brings its menu entries and its pages (each page a
+ * lazy chunk). A later module adds one entry here.
+ */
+export interface MenuEntry {
+  path: string;
+  label: MenuKey;
+  /** shown only to these roles (the API checks again) */
+  roles?: readonly Role[];
+}
+
+export interface PageRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  roles?: readonly Role[];
+}
+
+export interface StaffModule {
+  key: string;
+  label: MenuKey;
+  icon: ReactNode;
+  roles?: readonly Role[];
+  menu: MenuEntry[];
+  routes: PageRoute[];
+}
+
+const WRITERS: readonly Role[] = ['street_admin', 'committee_staff'];
+
+export const MODULES: StaffModule[] = [
+  {
+    key: 'registry',
+    label: 'registry',
+    icon: <ApartmentOutlined />,
+    menu: [
+      { path: '/registry', label: 'estates' },
+      { path: '/registry/owners', label: 'owners' },
+      { path: '/registry/excel', label: 'excel', roles: WRITERS },
+    ],
+    routes: [
+      { path: '/registry', page: lazy(() => import('./pages/registry/CommitteesPage.tsx')) },
+      { path: '/registry/estates', page: lazy(() => import('./pages/registry/EstatesPage.tsx')) },
+      { path: '/registry/estates/:id', page: lazy(() => import('./pages/registry/EstatePage.tsx')) },
+      { path: '/registry/buildings/:id', page: lazy(() => import('./pages/registry/BuildingPage.tsx')) },
+      { path: '/registry/stairwells/:id', page: lazy(() => import('./pages/registry/StairwellPage.tsx')) },
+      { path: '/registry/owners', page: lazy(() => import('./pages/registry/OwnersPage.tsx')) },
+      { path: '/registry/excel', page: lazy(() => import('./pages/registry/ExcelPage.tsx')), roles: WRITERS },
+    ],
+  },
+  {
+    key: 'projects',
+    label: 'projects',
+    icon: <ToolOutlined />,
+    menu: [{ path: '/projects', label: 'projectList' }],
+    routes: [
+      { path: '/projects', page: lazy(() => import('./pages/projects/ProjectsPage.tsx')) },
+      { path: '/projects/:id', page: lazy(() => import('./pages/projects/ProjectPage.tsx')) },
+    ],
+  },
+  {
+    key: 'audit',
+    label: 'audit',
+    icon: <AuditOutlined />,
+    roles: ['street_admin'],
+    menu: [{ path: '/audit', label: 'auditLog' }],
+    routes: [{ path: '/audit', page: lazy(() => import('./pages/audit/AuditPage.tsx')), roles: ['street_admin'] }],
+  },
+];
+
+export const allows = (roles: readonly Role[] | undefined, role: Role) => !roles || roles.includes(role);

@@ -1,0 +1,67 @@
+import { DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { AuditEvent } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useTablePagination } from '../../components/pagination.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiQuery, useListParams } from '../../data.ts';
+import { AuditChanges, hasChanges } from './AuditChanges.tsx';
+import { ACTIONS, ENTITIES, useAuditLabels } from './labels.ts';
+
+const FILTERS = ['entity', 'action', 'actor', 'from', 'to'] as const;
+
+/** The street's audit log: who changed what and when, with the values before and after. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const labels = useAuditLabels();
+  const list = useListParams(FILTERS);
+  const query = useApiQuery<Page<AuditEvent>>('/api/v1/audit', list.params);
+  const pagination = useTablePagination(list, query.data?.total);
+  const { from, to } = list.filters;
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={t('audit.filters')}>
+        <Select allowClear aria-label={t('audit.entity')} placeholder={t('audit.entity')} value={list.filters.entity} style={{ minWidth: 150 }}
+          options={ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))} onChange={(entity?: string) => list.update({ entity })} />
+        <Select allowClear aria-label={t('audit.action')} placeholder={t('audit.action')} value={list.filters.action} style={{ minWidth: 150 }}
+          options={ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))} onChange={(action?: string) => list.update({ action })} />
+        <Input.Search allowClear aria-label={t('audit.actor')} placeholder={t('audit.actor')} defaultValue={list.filters.actor} style={{ maxWidth: 220 }}
+          onSearch={(actor) => list.update({ actor })} />
+        <DatePicker.RangePicker
+          aria-label={t('audit.dateRange')}
+          placeholder={[t('audit.from'), t('audit.to')]}
+          value={from && to ? [dayjs(from), dayjs(to)] : null}
+          onChange={(range) => list.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        />
+      </Flex>
+      <QueryState isLoading={query.isLoading} error={query.error}>
+        {() => (
+          <Table<AuditEvent>
+            rowKey="id"
+            size="small"
+            dataSource={query.data?.items}
+            loading={query.isFetching}
+            scroll={{ x: 'max-content' }}
+            expandable={{ rowExpandable: hasChanges, expandedRowRender: (e) => <AuditChanges event={e} /> }}
+            pagination={pagination}
+            columns={[
+              { key: 'at', title: t('audit.at'), render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span> },
+              { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
+              { key: 'action', title: t('audit.action'), render: (_, e) => labels.action(e.action) },
+              { key: 'entity', title: t('audit.entity'), render: (_, e) => labels.entity(e.entity) },
+              { key: 'entityId', title: t('audit.entityId'), render: (_, e) => <Typography.Text className="jw-mono" copyable={e.entityId ? { text: e.entityId } : false}>{e.entityId?.slice(0, 8) ?? '—'}</Typography.Text> },
+              { key: 'summary', title: t('audit.summary'), dataIndex: 'summary' },
+            ]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { post } from '../../../shared/api.ts';
+import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { RecordFormModal } from '../../components/RecordFormModal.tsx';
+import { useApiMutation } from '../../data.ts';
+import { datesToBody, useProjectFields } from './fields.ts';
+
+/** Starts the lift project of a stairwell (one per stairwell) and opens it. */
+export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const fields = useProjectFields(true);
+  const create = useApiMutation((values: Record<string, unknown>) => post<Project>('/api/v1/projects', { ...datesToBody(values), stairwellId: stairwell.id }));
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+        {t('projects.create')}
+      </Button>
+      <RecordFormModal
+        open={open}
+        title={t('projects.create')}
+        fields={[fields.name, fields.adviser, fields.dates[0]!, fields.note]}
+        initialValues={{ name: t('projects.defaultName', { estate: stairwell.estateName, building: stairwell.buildingName, stairwell: stairwell.name }) }}
+        submit={async (values) => navigate(`/projects/${(await create.mutateAsync(values)).id}`)}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}

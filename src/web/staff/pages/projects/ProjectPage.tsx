@@ -1,0 +1,78 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { patch } from '../../../shared/api.ts';
+import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
+import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { RecordFormModal } from '../../components/RecordFormModal.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { DATE_FIELDS, datesToBody, projectToValues, useProjectFields } from './fields.ts';
+import { StageTag } from './StageTag.tsx';
+
+/** A lift project: where, which stage, key dates and the adviser; its stairwell's diagram. */
+export default function ProjectPage() {
+  const { id } = useParams();
+  const query = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <ProjectView project={query.data!} />}</QueryState>;
+}
+
+function ProjectView({ project: p }: { project: Project }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  // staff of the committee edit all; the assigned adviser edits the record but cannot reassign it
+  const isAssignedAdviser = session.role === 'adviser' && p.adviserUserId === session.user.id;
+  const canEdit = session.canWrite || isAssignedAdviser;
+  const fields = useProjectFields(session.canWrite);
+  const [editing, setEditing] = useState(false);
+  const save = useApiMutation((values: Record<string, unknown>) => patch(`/api/v1/projects/${p.id}`, datesToBody(values)));
+  const place = `${p.estateName} ${p.buildingName} ${p.stairwellName}`;
+
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: p.name }]}
+        actions={canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('projects.edit')}</Button>}
+      />
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={[
+            { key: 'stage', label: t('projects.stage'), children: <StageTag stage={p.stage} /> },
+            { key: 'stairwell', label: t('registry.stairwell'), children: <Link to={`/registry/stairwells/${p.stairwellId}`}>{place}</Link> },
+            { key: 'committee', label: t('registry.committee'), children: p.committeeName },
+            { key: 'adviser', label: t('projects.adviser'), children: p.adviserName ?? t('projects.unassigned') },
+            ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
+            { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
+          ]} />
+        </Card>
+        <StairwellDiagram stairwellId={p.stairwellId} title={place} />
+      </Flex>
+      <RecordFormModal
+        open={editing}
+        title={t('projects.edit')}
+        fields={[fields.name, fields.stage, ...(session.canWrite ? [fields.adviser] : []), ...fields.dates, fields.note]}
+        initialValues={projectToValues(p)}
+        submit={(values) => save.mutateAsync(values)}
+        onClose={() => setEditing(false)}
+      />
+    </>
+  );
+}
+
+/** The stairwell as every module will show it; later modules colour it by vote or payment. */
+function StairwellDiagram({ stairwellId, title }: { stairwellId: string; title: string }) {
+  const { t } = useTranslation();
+  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${stairwellId}`);
+  return (
+    <Card size="small" title={t('registry.diagramTitle')}>
+      <QueryState isLoading={query.isLoading} error={query.error}>
+        {() => <ElevationDiagram floors={query.data!.floors} units={query.data!.units} caption={t('registry.diagramCaption', { title })} />}
+      </QueryState>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Building, Stairwell } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { ResourceList } from '../../components/ResourceList.tsx';
+import { useApiQuery } from '../../data.ts';
+import { useRegistryCrumbs } from './crumbs.ts';
+import { useRegistryFields } from './fields.ts';
+
+/** One building and its stairwells (单元/门洞), each leading to its elevation diagram. */
+export default function BuildingPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const crumbs = useRegistryCrumbs();
+  const fields = useRegistryFields();
+  const building = useApiQuery<Building>(`/api/v1/buildings/${id}`);
+  return (
+    <QueryState isLoading={building.isLoading} error={building.error}>
+      {() => {
+        const b = building.data!;
+        const title = `${b.estateName} ${b.name}`;
+        return (
+          <>
+            <PageHeader title={title} crumbs={crumbs({ committeeId: b.committeeId, committeeName: b.committeeName, estateId: b.estateId, estateName: b.estateName }, b.name)}>
+              <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
+                { key: 'floors', label: t('registry.floors'), children: b.floors },
+                { key: 'committee', label: t('registry.committee'), children: b.committeeName },
+                { key: 'address', label: t('registry.address'), children: b.address || '—' },
+              ]} />
+            </PageHeader>
+            <ResourceList<Stairwell>
+              path="/api/v1/stairwells"
+              params={{ buildingId: b.id }}
+              noun={t('registry.stairwell')}
+              searchPlaceholder={t('registry.searchStairwells')}
+              columns={[
+                { key: 'name', title: t('registry.stairwell'), render: (_, s) => <Link to={`/registry/stairwells/${s.id}`}>{s.name}</Link> },
+                { key: 'units', title: t('registry.unitCount'), dataIndex: 'unitCount', align: 'right' },
+              ]}
+              form={{ fields: () => fields.stairwell, toCreateBody: (values) => ({ ...values, buildingId: b.id }) }}
+            />
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

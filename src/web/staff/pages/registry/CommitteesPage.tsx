@@ -1,0 +1,42 @@
+import { Input, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Committee } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiQuery } from '../../data.ts';
+
+/** The registry's entry: the residents' committees in scope, each leading to its estates. */
+export default function CommitteesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const query = useApiQuery<{ items: Committee[] }>('/api/v1/committees');
+  return (
+    <>
+      <PageHeader title={t('registry.committeesTitle')}>
+        <Input.Search
+          allowClear
+          placeholder={t('registry.searchEstates')}
+          aria-label={t('registry.searchEstates')}
+          onSearch={(q) => navigate(`/registry/estates${q ? `?q=${encodeURIComponent(q)}` : ''}`)}
+          style={{ maxWidth: 360, marginTop: 8 }}
+        />
+      </PageHeader>
+      <QueryState isLoading={query.isLoading} error={query.error}>
+        {() => (
+          <Table<Committee>
+            rowKey="id"
+            dataSource={query.data?.items}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { key: 'name', title: t('registry.committee'), render: (_, c) => <Link to={`/registry/estates?committeeId=${c.id}`}>{c.name}</Link> },
+              { key: 'street', title: t('registry.street'), dataIndex: 'streetName' },
+              { key: 'estates', title: t('registry.estateCount'), dataIndex: 'estateCount', align: 'right' },
+            ]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}

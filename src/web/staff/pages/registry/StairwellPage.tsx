@@ -1,0 +1,139 @@
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { del, patch, post } from '../../../shared/api.ts';
+import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
+import type { StairwellDetail, Unit } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { RecordFormModal } from '../../components/RecordFormModal.tsx';
+import { RowActions } from '../../components/RowActions.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { NewProjectButton } from '../projects/NewProjectButton.tsx';
+import { StageTag } from '../projects/StageTag.tsx';
+import { useRegistryCrumbs } from './crumbs.ts';
+import { useRegistryFields } from './fields.ts';
+import { ownershipColor, ownershipLegend, ownershipOf } from './ownership.ts';
+import { UnitOwnersDrawer } from './UnitOwnersDrawer.tsx';
+
+/** One stairwell: its elevation diagram, its units with their owners, and its lift project. */
+export default function StairwellPage() {
+  const { id } = useParams();
+  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${id}`);
+  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <Stairwell stairwell={query.data!} />}</QueryState>;
+}
+
+function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
+  const { t } = useTranslation();
+  const { canWrite } = useSession();
+  const crumbs = useRegistryCrumbs();
+  const [ownersOf, setOwnersOf] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const title = `${s.estateName} ${s.buildingName} ${s.name}`;
+  const unitTitle = (u: Unit) => t('registry.unitTitle', { title, room: u.room });
+  const ownersUnit = s.units.find((u) => u.id === ownersOf) ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        crumbs={crumbs({ committeeId: s.committeeId, committeeName: s.committeeName, estateId: s.estateId, estateName: s.estateName, buildingId: s.buildingId, buildingName: s.buildingName }, s.name)}
+        actions={canWrite && s.projects.length === 0 ? <NewProjectButton stairwell={s} /> : undefined}
+      >
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
+          { key: 'floors', label: t('registry.floors'), children: s.floors },
+          { key: 'units', label: t('registry.unitCount'), children: s.units.length },
+          { key: 'project', label: t('projects.project'), children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none') },
+        ]} />
+      </PageHeader>
+      <Flex vertical gap={16}>
+        <Card title={t('registry.diagramTitle')} size="small">
+          <ElevationDiagram
+            floors={s.floors}
+            units={s.units}
+            caption={t('registry.diagramCaption', { title })}
+            cellColor={ownershipColor}
+            cellNote={(u) => (u.owners[0] ? (u.owners.length > 1 ? t('registry.ownersMore', { name: u.owners[0].name, n: u.owners.length }) : u.owners[0].name) : t('registry.noOwnerShort'))}
+            cellStatus={(u) => t(`registry.ownership.${ownershipOf(u)}`)}
+            onCellClick={(u) => setOwnersOf(u.id)}
+            selectedId={ownersOf}
+            legend={ownershipLegend((o) => t(`registry.ownership.${o}`))}
+          />
+        </Card>
+        <Card
+          title={t('registry.unitsTitle')}
+          size="small"
+          extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('common.createX', { noun: t('registry.unit') })}</Button>}
+        >
+          <UnitTable units={s.units} canWrite={canWrite} onOwners={(u) => setOwnersOf(u.id)} onEdit={setEditing} />
+        </Card>
+      </Flex>
+      <UnitOwnersDrawer unit={ownersUnit} title={ownersUnit ? unitTitle(ownersUnit) : ''} onClose={() => setOwnersOf(null)} />
+      {canWrite && <UnitFormModal stairwell={s} editing={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
+
+function ProjectLinks({ projects }: { projects: StairwellDetail['projects'] }) {
+  return (
+    <Flex wrap gap={8}>
+      {projects.map((p) => (
+        <span key={p.id}>
+          <Link to={`/projects/${p.id}`}>{p.name}</Link> <StageTag stage={p.stage} />
+        </span>
+      ))}
+    </Flex>
+  );
+}
+
+function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWrite: boolean; onOwners: (u: Unit) => void; onEdit: (u: Unit) => void }) {
+  const { t } = useTranslation();
+  const remove = useApiMutation((u: Unit) => del(`/api/v1/units/${u.id}`));
+  const ownersButton = (u: Unit) => (
+    <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => onOwners(u)} aria-label={t('registry.ownersOfRoom', { room: u.room })}>
+      {t('registry.owners')}
+    </Button>
+  );
+  return (
+    <Table<Unit>
+      rowKey="id"
+      size="small"
+      dataSource={[...units].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { key: 'floor', title: t('registry.floor'), dataIndex: 'floor', align: 'right' },
+        { key: 'room', title: t('registry.room'), dataIndex: 'room' },
+        { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
+        { key: 'owners', title: t('registry.owners'), render: (_, u) => u.owners.map((o) => o.name).join('、') || '—' },
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          render: (_, u) => (canWrite ? <RowActions name={u.room} extra={ownersButton(u)} onEdit={() => onEdit(u)} onDelete={() => remove.mutateAsync(u)} /> : ownersButton(u)),
+        },
+      ]}
+    />
+  );
+}
+
+function UnitFormModal({ stairwell, editing, onClose }: { stairwell: StairwellDetail; editing: Unit | 'new' | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fields = useRegistryFields();
+  const save = useApiMutation((values: Record<string, unknown>) =>
+    editing === 'new' || editing === null ? post('/api/v1/units', { ...values, stairwellId: stairwell.id }) : patch(`/api/v1/units/${editing.id}`, values),
+  );
+  const editUnit = editing === 'new' ? null : editing;
+  return (
+    <RecordFormModal
+      open={editing !== null}
+      title={editUnit ? t('common.editX', { noun: t('registry.unit') }) : t('common.createX', { noun: t('registry.unit') })}
+      fields={fields.unit(stairwell.floors)}
+      initialValues={editUnit ? { floor: editUnit.floor, room: editUnit.room, areaM2: editUnit.areaM2 } : undefined}
+      submit={(values) => save.mutateAsync(values)}
+      onClose={onClose}
+    />
+  );
+}

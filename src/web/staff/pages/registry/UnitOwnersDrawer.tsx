@@ -1,0 +1,126 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Divider, Drawer, Empty, Form, Grid, List, Popconfirm, Segmented, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { del, post, type Page } from '../../../shared/api.ts';
+import type { Person, Unit } from '../../../shared/types.ts';
+import { FormFields, useFormErrors } from '../../components/FormFields.tsx';
+import { PersonIdentity } from '../../components/PersonIdentity.tsx';
+import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { useRegistryFields } from './fields.ts';
+
+/** The owners of one unit: masked identities, reveal, add (new or already registered) and remove. */
+export function UnitOwnersDrawer({ unit, title, onClose }: { unit: Unit | null; title: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { canWrite } = useSession();
+  const screens = Grid.useBreakpoint();
+  return (
+    <Drawer open={unit !== null} title={title} onClose={onClose} size={screens.sm ? 480 : '100%'} destroyOnHidden>
+      {unit && (
+        <>
+          <Descriptions size="small" column={1} items={[
+            { key: 'floor', label: t('registry.floor'), children: unit.floor },
+            { key: 'room', label: t('registry.room'), children: unit.room },
+            { key: 'area', label: t('registry.areaM2'), children: unit.areaM2 },
+          ]} />
+          <Divider titlePlacement="start">{t('registry.owners')}</Divider>
+          <OwnerList unit={unit} canWrite={canWrite} />
+          {canWrite && (
+            <>
+              <Divider titlePlacement="start">{t('registry.addOwner')}</Divider>
+              <AddOwnerForm unitId={unit.id} />
+            </>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const text = useErrorText();
+  const remove = useApiMutation((personId: string) => del(`/api/v1/units/${unit.id}/owners/${personId}`));
+  if (!unit.owners.length) return <Empty description={t('registry.noOwners')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <List
+      dataSource={unit.owners}
+      rowKey="id"
+      renderItem={(owner) => (
+        <List.Item
+          actions={canWrite ? [
+            <Popconfirm key="remove" title={t('registry.confirmRemoveOwner', { name: owner.name })} okText={t('common.remove')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}
+              onConfirm={() => remove.mutateAsync(owner.id).then(() => message.success(t('common.saved')), (err: unknown) => message.error(text(err)))}>
+              <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('registry.removeOwnerNamed', { name: owner.name })}>
+                {t('common.remove')}
+              </Button>
+            </Popconfirm>,
+          ] : []}
+        >
+          <List.Item.Meta title={owner.name} description={<PersonIdentity person={owner} />} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+type AddMode = 'new' | 'existing';
+
+/** A new person, or one already registered (who then counts as one head across their units). */
+function AddOwnerForm({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const fields = useRegistryFields();
+  const [mode, setMode] = useState<AddMode>('new');
+  const [form] = Form.useForm<Record<string, string>>();
+  const errors = useFormErrors(form, ['name', 'idNumber', 'phone', 'personId']);
+  const add = useApiMutation((body: object) => post(`/api/v1/units/${unitId}/owners`, body));
+
+  const submit = async (values: Record<string, string>) => {
+    errors.clear();
+    const body = mode === 'existing' ? { personId: values.personId! } : { name: values.name!, ...(values.idNumber ? { idNumber: values.idNumber } : {}), ...(values.phone ? { phone: values.phone } : {}) };
+    try {
+      await add.mutateAsync(body);
+      void message.success(t('common.saved'));
+      form.resetFields();
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit}>
+      <Segmented<AddMode>
+        block
+        value={mode}
+        onChange={setMode}
+        options={[{ value: 'new', label: t('registry.newOwner') }, { value: 'existing', label: t('registry.existingOwner') }]}
+        style={{ marginBottom: 16 }}
+      />
+      {mode === 'new' ? <FormFields fields={fields.owner} /> : <ExistingPersonField />}
+      {errors.alert}
+      <Button type="primary" htmlType="submit" loading={add.isPending}>
+        {t('registry.addOwner')}
+      </Button>
+    </Form>
+  );
+}
+
+function ExistingPersonField() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const persons = useApiQuery<Page<Person>>(q ? '/api/v1/persons' : null, { q, pageSize: 20 });
+  return (
+    <Form.Item name="personId" label={t('registry.searchOwner')} rules={[{ required: true }]} extra={<Typography.Text type="secondary">{t('registry.existingOwnerHelp')}</Typography.Text>}>
+      <Select
+        showSearch={{ filterOption: false, onSearch: setQ }}
+        placeholder={t('registry.searchOwnerPlaceholder')}
+        notFoundContent={q ? t('common.noMatch') : null}
+        loading={persons.isFetching}
+        options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.idNumber ?? ''} · ${p.units.map((u) => u.label).join('；')}` }))}
+      />
+    </Form.Item>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Crumb } from '../../components/PageHeader.tsx';
+
+export interface RegistryPath {
+  committeeId?: string;
+  committeeName?: string;
+  estateId?: string;
+  estateName?: string;
+  buildingId?: string;
+  buildingName?: string;
+}
+
+/** The way up from a registry record: registry › committee › estate › building › (this page). */
+export function useRegistryCrumbs() {
+  const { t } = useTranslation();
+  return (path: RegistryPath, current: string): Crumb[] => {
+    const crumbs: Crumb[] = [{ label: t('menu.registry'), to: '/registry' }];
+    if (path.committeeId) crumbs.push({ label: path.committeeName, to: `/registry/estates?committeeId=${path.committeeId}` });
+    if (path.estateId) crumbs.push({ label: path.estateName, to: `/registry/estates/${path.estateId}` });
+    if (path.buildingId) crumbs.push({ label: path.buildingName, to: `/registry/buildings/${path.buildingId}` });
+    crumbs.push({ label: current });
+    return crumbs;
+  };
+}

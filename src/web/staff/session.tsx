@@ -1,0 +1,74 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
+import type { SessionInfo } from '../shared/types.ts';
+
+/** Roles that change the registry and projects (the API enforces it; the UI hides the buttons). */
+const WRITING_ROLES: readonly Role[] = ['street_admin', 'committee_staff'];
+
+interface SessionState {
+  /** undefined while the first check runs, null when logged out */
+  session: SessionInfo | null | undefined;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+
+  const adopt = useCallback(
+    (next: SessionInfo | null) => {
+      setCsrfToken(next?.csrfToken ?? null);
+      if (!next) queryClient.clear();
+      setSession(next);
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => adopt(null));
+    api<SessionInfo>('GET', '/api/v1/session')
+      .then(adopt)
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
+        adopt(null);
+      });
+  }, [adopt]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      session,
+      login: async (username, password) => adopt(await api<SessionInfo>('POST', '/api/v1/session', { username, password })),
+      logout: async () => {
+        await api('DELETE', '/api/v1/session').catch(() => undefined);
+        adopt(null);
+      },
+    }),
+    [session, adopt],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSessionState(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSessionState outside SessionProvider');
+  return state;
+}
+
+/** The logged-in user and what their role lets the UI offer. Only inside logged-in pages. */
+export function useSession() {
+  const { session } = useSessionState();
+  if (!session) throw new Error('useSession on a page shown without a session');
+  const role = session.user.role;
+  return {
+    ...session,
+    role,
+    canWrite: WRITING_ROLES.includes(role),
+    seesPersonalData: ROLES_SEEING_PERSONAL_DATA.includes(role),
+    isStreetAdmin: role === 'street_admin',
+  };
+}

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Connect, type Plugin } from 'vite';
+
+const web = resolve(import.meta.dirname, 'src/web');
+
+/** In dev and preview, as the server does in production: /r/<code> opens the resident page. */
+const toResidentPage: Connect.NextHandleFunction = (req, _res, next) => {
+  if (req.url?.startsWith('/r/')) req.url = '/resident.html';
+  next();
+};
+const residentPages: Plugin = {
+  name: 'jiangwan-resident-pages',
+  configureServer: (server) => void server.middlewares.use(toResidentPage),
+  configurePreviewServer: (server) => void server.middlewares.use(toResidentPage),
+};
+
+/** The API the dev server talks to (`npm run dev` or `jiangwan serve` on port 3000). */
+const api = process.env.JW_API ?? 'http://127.0.0.1:3000';
+
+/**
+ * Two entries: the staff app (antd) and the light resident page that a household code opens
+ * (/r/<code>). Pages are React.lazy chunks; the big libraries get chunks of their own so a
+ * page change does not bust the cache of the framework.
+ */
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react(), residentPages],
+  server: { proxy: { '/api': api } },
+  preview: { proxy: { '/api': api } },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      input: {
+        index: resolve(web, 'index.html'),
+        resident: resolve(web, 'resident.html'),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            { name: 'libs', test: /node_modules[\\/](i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});
