@@ -13,7 +13,7 @@ type WithDatabase = <T>(task: (database: Database) => Promise<T>) => Promise<T>;
  * The command line acts as the system: a street admin's power over the whole store, or over
  * one committee with --committee (rows of other committees are then errors, as for staff).
  */
-async function systemAccess(db: Db, committee?: string): Promise<Access> {
+export async function systemAccess(db: Db, committee?: string): Promise<Access> {
   const all = await db.select({ id: committees.id, name: committees.name, streetId: committees.streetId }).from(committees);
   const chosen = committee ? all.filter((c) => c.name === committee || c.id === committee) : all;
   if (committee && chosen.length !== 1)
