@@ -530,12 +530,15 @@ function storedUnitOf(stored: Stored, r: ImportRow, committeeId: string) {
  * before any row is placed, so the outcome does not depend on row order.
  */
 function claimOwnersWithoutId(stored: Stored, rows: ImportRow[], committeeOf: Map<string, string>) {
+  const claimed = new Set<string>();
   for (const r of rows) {
     const id = r.owner?.idNumber;
     if (!id || isMasked(id) || stored.persons.find(id)) continue;
     const unit = storedUnitOf(stored, r, committeeOf.get(r.committee)!);
-    const twin = unit && stored.ownersOfUnit.get(unit.id)?.find((p) => p.name === r.owner!.name && !p.idNumber);
-    if (twin) stored.persons.alias(id, twin);
+    const twin = unit && stored.ownersOfUnit.get(unit.id)?.find((p) => p.name === r.owner!.name && !p.idNumber && !claimed.has(p.id));
+    if (!twin) continue;
+    claimed.add(twin.id);
+    stored.persons.alias(id, twin);
   }
 }
 
