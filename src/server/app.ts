@@ -35,6 +35,8 @@ export interface BuildOptions {
   /** built web app (dist/web); served when it exists */
   webRoot?: string;
   secureCookies?: boolean;
+  /** false only for load benchmarks from one address; the database-backed throttles stay */
+  rateLimit?: boolean;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
@@ -65,7 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(opts.rateLimit === false ? { allowList: () => true } : {}) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {

@@ -1,4 +1,6 @@
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { GENESIS_HASH } from '../../../core/consent/ledger.ts';
+import { auditEvents } from '../audit/schema.ts';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { normaliseCode } from '../../../core/consent/codes.ts';
 import { invalidAnswer } from '../../../core/consent/survey.ts';
@@ -9,8 +11,8 @@ import { recordAudit, type Actor } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { appendLedger } from './ledger.ts';
-import { ballots, codeFailures, consultations, electorGroups, householdCodes } from './schema.ts';
+import { appendLedger, hashEvent, inLedgerTransaction, isLedgerRace } from './ledger.ts';
+import { ballots, codeFailures, consultations, electorGroups, householdCodes, ledgerEvents } from './schema.ts';
 import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
 
 export const CODE_WINDOW_MINUTES = 15;
@@ -137,20 +139,90 @@ async function writeBallot(tx: Tx, c: Consultation, groupId: string, b: StoredBa
   return { receipt: ledger.hash, seq: ledger.seq, changed: Boolean(previous) };
 }
 
-/** A resident votes (or changes the vote) with their household code until closing. */
+interface CodeRow {
+  consultationId: string;
+  status: Consultation['status'];
+  kind: Consultation['kind'];
+  committeeId: string;
+  questions: Consultation['questions'];
+  revokedAt: string | null;
+  groupId: string;
+  previousReceipt: string | null;
+  lastSeq: number | null;
+  lastHash: string | null;
+  failures: number;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * A resident votes (or changes the vote) with their household code until closing.
+ *
+ * The hot path of a consultation, so it takes two statements and no lock: one reads the code,
+ * its consultation, the household's ballot and the chain's head; one writes the ledger event,
+ * the ballot and the audit row together. Every change of a consultation's state appends to its
+ * chain, so two writers that read the same head collide on the chain position
+ * (unique consultation_id, seq): the loser reads again and retries, seeing what the winner did.
+ */
 export async function castOnline(db: Db, rawCode: string, ip: string, input: BallotInput) {
-  const found = await resolveCode(db, rawCode, ip);
-  return db.transaction(async (tx) => {
-    const c = await lockConsultation(tx, found.c.id);
-    const [hc] = await tx.select().from(householdCodes).where(eq(householdCodes.id, found.hc.id));
-    if (hc!.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
-    if (c.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
-    const checked = checkBallot(c, input);
-    const actor: Actor = { userId: null, name: `household:${found.g.id.slice(0, 8)}` };
-    const result = await writeBallot(tx, c, found.g.id, { ...checked, channel: 'online', confirmed: true }, actor);
-    await recordAudit(tx, actor, { action: result.changed ? 'ballot_changed' : 'ballot_cast', entity: 'consultation', entityId: c.id, committeeId: c.committeeId, after: { group: found.g.id, channel: 'online', receipt: result.receipt } });
-    return result;
-  });
+  const code = normaliseCode(rawCode);
+  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000).toISOString();
+  for (let attempt = 0; ; attempt++) {
+    const [row] = code
+      ? rowsOf<CodeRow>(
+          await db.execute(sql`
+            select c.id as "consultationId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
+                   hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
+                   l.seq as "lastSeq", l.hash as "lastHash",
+                   (select count(*)::int from ${codeFailures} f where f.ip = ${ip} and f.at > ${since}::timestamptz) as failures
+            from ${householdCodes} hc
+            join ${consultations} c on c.id = hc.consultation_id
+            left join ${ballots} b on b.consultation_id = hc.consultation_id and b.group_id = hc.group_id
+            left join lateral (select e.seq, e.hash from ${ledgerEvents} e where e.consultation_id = c.id order by e.seq desc limit 1) l on true
+            where hc.code_hash = ${hashCode(code)}`),
+        )
+      : [];
+    if (!row) {
+      await resolveCode(db, rawCode, ip); // throttles, counts the failure, throws
+      throw wrongCode();
+    }
+    if (row.failures >= MAX_CODE_FAILURES) await throttleCodes(db, ip);
+    if (row.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
+    if (row.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
+    const checked = checkBallot({ kind: row.kind, questions: row.questions } as Consultation, input);
+    const actorName = `household:${row.groupId.slice(0, 8)}`;
+    const body = {
+      consultationId: row.consultationId,
+      seq: (row.lastSeq ?? 0) + 1,
+      kind: row.previousReceipt ? 'changed' : 'cast',
+      at: new Date().toISOString(),
+      payload: { group: row.groupId, choice: checked.choice, answers: checked.answers, channel: 'online', confirmed: true, by: actorName, witness: null, proxy: null, document: null, replaces: row.previousReceipt },
+      prevHash: row.lastHash ?? GENESIS_HASH,
+    };
+    const hash = hashEvent(body);
+    const answers = checked.answers === null ? null : JSON.stringify(checked.answers);
+    try {
+      await db.execute(sql`
+        with ledger as (
+          insert into ${ledgerEvents} (consultation_id, seq, kind, at, payload, prev_hash, hash)
+          values (${body.consultationId}, ${body.seq}, ${body.kind}, ${body.at}, ${JSON.stringify(body.payload)}::jsonb, ${body.prevHash}, ${hash})
+          returning seq),
+        ballot as (
+          insert into ${ballots} (consultation_id, group_id, choice, answers, channel, confirmed, ledger_hash, cast_at)
+          values (${body.consultationId}, ${row.groupId}, ${checked.choice}, ${answers}::jsonb, 'online', true, ${hash}, ${body.at}::timestamptz)
+          on conflict (consultation_id, group_id) do update set choice = excluded.choice, answers = excluded.answers, channel = 'online',
+            recorded_by = null, witness = null, proxy_name = null, document_id = null, confirmed = true, confirmed_by = null,
+            ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at
+          returning id)
+        insert into ${auditEvents} (actor_name, action, entity, entity_id, committee_id, after)
+        select ${actorName}, ${row.previousReceipt ? 'ballot_changed' : 'ballot_cast'}, 'consultation', ${body.consultationId}, ${row.committeeId},
+               ${JSON.stringify({ group: row.groupId, channel: 'online', receipt: hash })}::jsonb
+        from ledger, ballot`);
+      return { receipt: hash, seq: body.seq, changed: Boolean(row.previousReceipt) };
+    } catch (err) {
+      if (!isLedgerRace(err) || attempt >= 20) throw err;
+    }
+  }
 }
 
 export interface StaffBallotInput extends BallotInput {
@@ -166,7 +238,7 @@ export interface StaffBallotInput extends BallotInput {
  * With double entry a paper ballot counts only after a second staff member confirms it.
  */
 export async function recordStaffBallot(db: Db, access: Access, id: string, input: StaffBallotInput) {
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const c0 = await getConsultationRow(tx, access, id);
     assertStaffOf(access, c0);
     const c = await lockConsultation(tx, id);
@@ -186,7 +258,7 @@ export async function recordStaffBallot(db: Db, access: Access, id: string, inpu
 
 /** The second staff member confirms a paper ballot; the one who entered it cannot. */
 export async function confirmBallot(db: Db, access: Access, id: string, groupId: string, choice: Ballot | undefined) {
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const c0 = await getConsultationRow(tx, access, id);
     assertStaffOf(access, c0);
     const c = await lockConsultation(tx, id);

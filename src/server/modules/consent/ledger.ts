@@ -1,8 +1,29 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import { GENESIS_HASH, ledgerMessage, type LedgerEventBody } from '../../../core/consent/ledger.ts';
-import type { Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { ledgerEvents } from './schema.ts';
+
+/** True for the unique violation of a chain position taken by a concurrent writer. */
+export function isLedgerRace(err: unknown) {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const c = e.cause ?? e;
+  return c.code === '23505' && (c.constraint === 'ledger_events_seq' || c.constraint === undefined);
+}
+
+/**
+ * A transaction that appends to a ledger, retried when a concurrent writer took the same chain
+ * position (the resident ballot path appends without taking the consultation lock).
+ */
+export async function inLedgerTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (err) {
+      if (!isLedgerRace(err) || attempt >= 20) throw err;
+    }
+  }
+}
 
 export type LedgerKind = 'open' | 'cast' | 'changed' | 'staff_entry' | 'confirmed' | 'code_revoked' | 'close';
 

@@ -13,7 +13,7 @@ import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { buildings, persons, stairwells, unitOwners, units } from '../registry/schema.ts';
-import { appendLedger } from './ledger.ts';
+import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, consultations, electorGroups, electorUnits, householdCodes } from './schema.ts';
 
 export const CONSULTATION = { zh: '征询', en: 'Consultation' };
@@ -325,7 +325,7 @@ export async function surveyResults(db: Queryable, access: Access, id: string) {
 // ---------------------------------------------------------------- closing
 
 export async function closeConsultation(db: Db, access: Access, id: string) {
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);
@@ -358,7 +358,7 @@ export async function listCodes(db: Queryable, access: Access, id: string) {
 
 /** A lost letter: its code stops working and a new code is issued (ledger and audit). */
 export async function reissueCode(db: Db, access: Access, id: string, groupId: string, reason: string) {
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);

@@ -1,0 +1,69 @@
+/**
+ * The benchmark's server process: the real app with the demo street and `consultations` open
+ * votes (one per stairwell), or (`--bare`) a bare Fastify endpoint that inserts one row per
+ * request, the reference figure. Prints one JSON line `{port, codes}` when ready.
+ *
+ *   tsx bench/ballots/server.ts <consultations> [--bare]    (DATABASE_URL for PostgreSQL)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../src/server/app.ts';
+import { seedDemo } from '../../src/server/demo/seed.ts';
+import { loadAccess } from '../../src/server/platform/access.ts';
+import { toSessionUser } from '../../src/server/platform/auth.ts';
+import { openDatabase } from '../../src/server/platform/db/client.ts';
+import { users } from '../../src/server/modules/accounts/schema.ts';
+import { createProject } from '../../src/server/modules/projects/service.ts';
+import { createConsultation, listCodes, openConsultation } from '../../src/server/modules/consent/service.ts';
+import { listStairwells } from '../../src/server/modules/registry/service.ts';
+import { eq } from 'drizzle-orm';
+
+// exit cleanly on a signal, so --cpu-prof can write its profile
+process.once('SIGINT', () => process.exit(0));
+process.once('SIGTERM', () => process.exit(0));
+
+const consultationCount = Number(process.argv[2] ?? 20);
+const bare = process.argv.includes('--bare');
+const url = process.env.DATABASE_URL;
+
+const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: mkdtempSync(path.join(tmpdir(), 'jw-bench-')) });
+if (url) {
+  await database.db.execute(sql`drop schema if exists public cascade`);
+  await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`create schema public`);
+}
+
+if (bare) {
+  // the reference: parse JSON, one INSERT, answer — what any endpoint that writes must do
+  await database.db.execute(sql`create table bare_ballots (id bigserial primary key, code text not null, choice text not null, at timestamptz not null default now())`);
+  const app = Fastify();
+  app.post('/bare', async (req) => {
+    const body = req.body as { code: string; choice: string };
+    await database.db.execute(sql`insert into bare_ballots (code, choice) values (${body.code}, ${body.choice})`);
+    return { ok: true };
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes: ['bare'] }));
+} else {
+  await database.migrate();
+  await seedDemo(database.db);
+  const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
+  const access = await loadAccess(database.db, toSessionUser(admin!));
+  const stairwells = (await listStairwells(database.db, access, { page: 1, pageSize: 500 })).items.filter((s) => s.unitCount >= 10);
+  const codes: string[] = [];
+  for (const sw of stairwells.slice(0, consultationCount)) {
+    const project = await createProject(database.db, access, { name: `bench ${sw.id}`, stairwellId: sw.id });
+    const c = await createConsultation(database.db, access, { projectId: project.id, kind: 'vote', title: 'bench', question: 'bench', ruleId: 'sh-801-building', scopeKind: 'stairwell' });
+    await openConsultation(database.db, access, c.id);
+    codes.push(...(await listCodes(database.db, access, c.id)).codes.map((x) => x.code));
+  }
+  // many residents from one address would trip the per-address limit; the benchmark measures the write path
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', rateLimit: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes }));
+}
