@@ -89,10 +89,10 @@ function checkBallot(c: Consultation, input: BallotInput) {
   return { choice: null, answers };
 }
 
-interface StoredBallot {
+interface StaffBallot {
   choice: Ballot | null;
   answers: Record<string, string | string[]> | null;
-  channel: 'online' | 'paper' | 'assisted' | 'proxy';
+  channel: 'paper' | 'assisted' | 'proxy';
   recordedBy?: string | null;
   witness?: string | null;
   proxyName?: string | null;
@@ -101,14 +101,10 @@ interface StoredBallot {
   confirmed: boolean;
 }
 
-/**
- * Writes the one ballot of an owner group (replacing an earlier one) and its ledger event, under
- * the consultation lock: concurrent ballots for one household end as one ballot and one event each.
- */
-async function writeBallot(tx: Tx, c: Consultation, groupId: string, b: StoredBallot, actor: Actor) {
+/** Writes a staff-entered ballot of an owner group (replacing an earlier one) and its ledger event. */
+async function writeStaffBallot(tx: Tx, c: Consultation, groupId: string, b: StaffBallot, actor: Actor) {
   const [previous] = await tx.select().from(ballots).where(eq(ballots.groupId, groupId));
-  const kind = b.channel === 'online' ? (previous ? 'changed' : 'cast') : 'staff_entry';
-  const ledger = await appendLedger(tx, c.id, kind, {
+  const ledger = await appendLedger(tx, c.id, 'staff_entry', {
     group: groupId,
     choice: b.choice,
     answers: b.answers,
@@ -250,7 +246,7 @@ export async function recordStaffBallot(db: Db, access: Access, id: string, inpu
     const checked = checkBallot(c, input);
     const file = await storeScan(tx, access, { ...input.scan, ownerEntity: 'ballot', committeeId: c.committeeId });
     const confirmed = !(c.doubleEntry && input.channel === 'paper');
-    const result = await writeBallot(tx, c, group.id, { ...checked, channel: input.channel, recordedBy: access.user.id, witness: input.witness ?? null, proxyName: input.proxyName ?? null, documentId: file.id, documentSha256: file.sha256, confirmed }, access.actor);
+    const result = await writeStaffBallot(tx, c, group.id, { ...checked, channel: input.channel, recordedBy: access.user.id, witness: input.witness ?? null, proxyName: input.proxyName ?? null, documentId: file.id, documentSha256: file.sha256, confirmed }, access.actor);
     await recordAudit(tx, access.actor, { action: 'ballot_recorded', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { group: group.id, channel: input.channel, choice: checked.choice, confirmed, document: file.id } });
     return { ...result, confirmed, documentId: file.id };
   });
