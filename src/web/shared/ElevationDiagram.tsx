@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readableTextColor } from './color.ts';
+import './a11y.css';
 import './elevation.css';
 
 /** What the diagram needs of a unit; modules pass richer units and get them back in callbacks. */

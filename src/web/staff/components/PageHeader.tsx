@@ -15,7 +15,7 @@ export function PageHeader({ title, crumbs, actions, children }: { title: ReactN
         <Breadcrumb items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))} />
       )}
       <Flex wrap gap={8} justify="space-between" align="center">
-        <Typography.Title level={2} className="jw-page-title">
+        <Typography.Title level={1} className="jw-page-title">
           {title}
         </Typography.Title>
         {actions && (

@@ -17,7 +17,7 @@ export function QueryState({ isLoading, error, children }: { isLoading: boolean;
     return (
       <Result
         status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
-        title={status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.loadFailed')}
+        title={<h1 className="jw-result-title">{status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.loadFailed')}</h1>}
         subTitle={text(error)}
         extra={<Link to="/">{t('common.backHome')}</Link>}
       />

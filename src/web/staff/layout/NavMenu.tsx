@@ -1,39 +1,40 @@
-import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { allows, MODULES } from '../modules.tsx';
 import { useSession } from '../session.tsx';
 
-/** The module menu for this role; the entry whose path is the longest prefix of the URL is lit. */
+/**
+ * The module menu for this role as plain links in lists (site navigation, not an application
+ * menu), so every entry opens in a new tab and reads as a link. The entry whose path is the
+ * longest prefix of the address is the current page.
+ */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { role } = useSession();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
-  const modules = MODULES.filter((m) => allows(m.roles, role));
-  const paths = modules.flatMap((m) => m.menu.filter((e) => allows(e.roles, role)).map((e) => e.path));
-  const selected = paths.filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
-  const items: MenuProps['items'] = modules.map((m) => ({
-    key: m.key,
-    type: 'group',
-    label: (
-      <span className="jw-menu-group">
-        {m.icon} {t(`menu.${m.label}`)}
-      </span>
-    ),
-    children: m.menu.filter((e) => allows(e.roles, role)).map((e) => ({ key: e.path, label: t(`menu.${e.label}`) })),
-  }));
+  const modules = MODULES.filter((m) => allows(m.roles, role)).map((m) => ({ ...m, menu: m.menu.filter((e) => allows(e.roles, role)) }));
+  const current = modules
+    .flatMap((m) => m.menu.map((e) => e.path))
+    .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
-    <nav aria-label={t('app.mainMenu')}>
-      <Menu
-        mode="inline"
-        items={items}
-        selectedKeys={selected ? [selected] : []}
-        onClick={({ key }) => {
-          void navigate(key);
-          onNavigate?.();
-        }}
-      />
+    <nav aria-label={t('app.mainMenu')} className="jw-nav">
+      {modules.map((m) => (
+        <div key={m.key} className="jw-nav__section">
+          <div id={`jw-nav-${m.key}`} className="jw-nav__group">
+            {m.icon} {t(`menu.${m.label}`)}
+          </div>
+          <ul aria-labelledby={`jw-nav-${m.key}`}>
+            {m.menu.map((e) => (
+              <li key={e.path}>
+                <NavLink to={e.path} end className={e.path === current ? 'jw-nav__link is-current' : 'jw-nav__link'} aria-current={e.path === current ? 'page' : undefined} onClick={onNavigate}>
+                  {t(`menu.${e.label}`)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }

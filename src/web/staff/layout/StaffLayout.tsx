@@ -33,11 +33,12 @@ export function StaffLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="jw-content">
-          <main>
+          {/* antd renders Content as the page's <main> */}
+          <div className="jw-page">
             <Suspense fallback={<Spin size="large" className="jw-page-spin" />}>
               <Outlet />
             </Suspense>
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
       {!wide && (

@@ -28,9 +28,9 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={t('audit.filters')}>
-        <Select allowClear aria-label={t('audit.entity')} placeholder={t('audit.entity')} value={list.filters.entity} style={{ minWidth: 150 }}
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} aria-label={t('audit.entity')} placeholder={t('audit.entity')} value={list.filters.entity} style={{ minWidth: 150 }}
           options={ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))} onChange={(entity?: string) => list.update({ entity })} />
-        <Select allowClear aria-label={t('audit.action')} placeholder={t('audit.action')} value={list.filters.action} style={{ minWidth: 150 }}
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} aria-label={t('audit.action')} placeholder={t('audit.action')} value={list.filters.action} style={{ minWidth: 150 }}
           options={ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))} onChange={(action?: string) => list.update({ action })} />
         <Input.Search allowClear aria-label={t('audit.actor')} placeholder={t('audit.actor')} defaultValue={list.filters.actor} style={{ maxWidth: 220 }}
           onSearch={(actor) => list.update({ actor })} />
@@ -49,7 +49,7 @@ export default function AuditPage() {
             dataSource={query.data?.items}
             loading={query.isFetching}
             scroll={{ x: 'max-content' }}
-            expandable={{ rowExpandable: hasChanges, expandedRowRender: (e) => <AuditChanges event={e} /> }}
+            expandable={{ columnTitle: <span className="jw-visually-hidden">{t('audit.changes')}</span>, rowExpandable: hasChanges, expandedRowRender: (e) => <AuditChanges event={e} /> }}
             pagination={pagination}
             columns={[
               { key: 'at', title: t('audit.at'), render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span> },

@@ -59,7 +59,11 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
             </Popconfirm>,
           ] : []}
         >
-          <List.Item.Meta title={owner.name} description={<PersonIdentity person={owner} />} />
+          {/* not List.Item.Meta: its h4 title would skip heading levels under the page's h1 */}
+          <div>
+            <Typography.Text strong>{owner.name}</Typography.Text>
+            <PersonIdentity person={owner} />
+          </div>
         </List.Item>
       )}
     />

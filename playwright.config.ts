@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the real server on a fresh PGlite directory with the demo street.
+ * `npm test` builds the web first (`vite build`); alone, run `npm run build && npx playwright test`.
+ * JW_E2E_BASE_URL=http://127.0.0.1:3000 runs them against a server that is already up instead
+ * (its data must be the demo street; the tests add a uniquely named estate by import).
+ */
+const PORT = 3100;
+const external = process.env.JW_E2E_BASE_URL;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // the tests write little and never the same rows; two workers suit a 2-core machine
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? 'line' : 'list',
+  outputDir: '.tmp/e2e-results',
+  use: {
+    baseURL: external ?? `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium; never `npx playwright install`
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `rm -rf .tmp/e2e-data && JW_DATA_DIR=.tmp/e2e-data PORT=${PORT} node bin/jiangwan.js serve`,
+        url: `http://127.0.0.1:${PORT}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

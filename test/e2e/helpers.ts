@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'jiangwan2026';
+export type DemoUser = 'admin' | 'shengli' | 'jjl' | 'district';
+
+/** Logs in through the API; the browser context shares the session cookie. */
+export async function loginAs(request: APIRequestContext, username: DemoUser) {
+  const res = await request.post('/api/v1/session', { data: { username, password: DEMO_PASSWORD } });
+  expect(res.status(), `login ${username}`).toBe(200);
+  return (await res.json()) as { csrfToken: string; committeeIds: string[] };
+}
+
+/** axe with its default rules (WCAG 2.x A/AA and best practices) finds nothing on the page. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Nothing on the page is wider than the viewport: wide tables scroll inside themselves. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
+}
+
+/** GET a JSON API route with the page's session. */
+export async function apiGet<T>(request: APIRequestContext, path: string): Promise<T> {
+  const res = await request.get(path);
+  expect(res.ok(), `GET ${path} → ${res.status()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+/** The first item of a list route, e.g. the estate named in `q`. */
+export async function firstItem<T>(request: APIRequestContext, path: string): Promise<T> {
+  const page = await apiGet<{ items: T[] }>(request, path);
+  expect(page.items.length, `items of ${path}`).toBeGreaterThan(0);
+  return page.items[0]!;
+}
