@@ -15,6 +15,7 @@ export interface AuditInput {
   entityId?: string | null;
   streetId?: string | null;
   committeeId?: string | null;
+  projectId?: string | null;
   summary?: string;
   before?: unknown;
   after?: unknown;
@@ -36,6 +37,7 @@ export async function recordAudit(tx: Queryable, actor: Actor, e: AuditInput) {
     entityId: e.entityId ?? null,
     streetId: e.streetId ?? null,
     committeeId: e.committeeId ?? null,
+    projectId: e.projectId ?? null,
     summary: e.summary ?? '',
     before: plain(e.before),
     after: plain(e.after),

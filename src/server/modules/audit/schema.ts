@@ -12,7 +12,9 @@ export const auditEvents = pgTable('audit_events', {
   /** scope of the entity, so committee-level browsing needs no joins */
   streetId: uuid('street_id'),
   committeeId: uuid('committee_id'),
+  /** the lift project the event belongs to: the project timeline is this column's stream */
+  projectId: uuid('project_id'),
   summary: text('summary').notNull().default(''),
   before: jsonb('before'),
   after: jsonb('after'),
-}, (t) => [index('audit_events_at').on(t.at), index('audit_events_entity').on(t.entity, t.entityId), index('audit_events_committee').on(t.committeeId)]);
+}, (t) => [index('audit_events_at').on(t.at), index('audit_events_entity').on(t.entity, t.entityId), index('audit_events_committee').on(t.committeeId), index('audit_events_project').on(t.projectId, t.at)]);
