@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, loginAs } from './helpers.ts';
 
 test('the English switch changes the UI and the API messages, and is remembered', async ({ page }) => {

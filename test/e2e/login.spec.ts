@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { DEMO_PASSWORD, expectNoAxeViolations } from './helpers.ts';
 
 test('admin logs in and lands on the registry; a wrong password is shown under the field', async ({ page }) => {

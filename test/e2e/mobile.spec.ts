@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, expectNoHorizontalOverflow, firstItem, loginAs } from './helpers.ts';
 
 test.use({ viewport: { width: 320, height: 640 } });
@@ -10,7 +10,8 @@ test('at 320 px no page scrolls sideways and the menu opens in a drawer', async 
 
   await loginAs(page.request, 'admin');
   const stairwell = await firstItem<{ id: string }>(page.request, '/api/v1/stairwells?pageSize=1');
-  for (const path of ['/registry', '/registry/estates', `/registry/stairwells/${stairwell.id}`, '/registry/owners', '/registry/excel', '/projects', '/audit']) {
+  const project = await firstItem<{ id: string }>(page.request, '/api/v1/projects?pageSize=1');
+  for (const path of ['/registry', '/registry/estates', `/registry/stairwells/${stairwell.id}`, '/registry/owners', '/registry/excel', '/projects', `/projects/${project.id}`, '/audit']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, loginAs } from './helpers.ts';
 
 test('admin browses committee → estate → building → stairwell and sees its elevation diagram', async ({ page }) => {

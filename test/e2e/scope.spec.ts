@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, firstItem, loginAs } from './helpers.ts';
 
 test("committee staff of 胜利居委 see their committee only and are refused another committee's estate", async ({ page, playwright, baseURL }) => {

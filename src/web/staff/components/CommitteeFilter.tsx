@@ -8,15 +8,15 @@ export function useCommittees() {
 }
 
 /** Filter by residents' committee; hidden for staff who only see their own. */
-export function CommitteeFilter({ value, onChange }: { value: string | undefined; onChange: (committeeId: string | undefined) => void }) {
+export function CommitteeFilter({ value, onChange, placeholder }: { value: string | undefined; onChange: (committeeId: string | undefined) => void; placeholder?: string }) {
   const { t } = useTranslation();
   const committees = useCommittees();
   if (committees.length < 2) return null;
   return (
     <Select
       allowClear
-      aria-label={t('registry.filterCommittee')}
-      placeholder={t('registry.filterCommittee')}
+      aria-label={placeholder ?? t('registry.filterCommittee')}
+      placeholder={placeholder ?? t('registry.filterCommittee')}
       value={value}
       options={committees.map((c) => ({ value: c.id, label: c.name }))}
       onChange={onChange}

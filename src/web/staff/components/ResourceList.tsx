@@ -18,6 +18,8 @@ export interface ResourceForm<T> {
   toCreateBody: (values: Record<string, unknown>) => unknown;
   /** values of the edit form from a row; the row itself by default */
   toValues?: (row: T) => Record<string, unknown>;
+  /** values a new record starts with, e.g. the committee the list is filtered by */
+  initialCreate?: (filters: Record<string, string | undefined>) => Record<string, unknown>;
 }
 
 type Filters = Record<string, string | undefined>;
@@ -64,7 +66,6 @@ export function ResourceList<T extends { id: string; name?: string }, P extends 
           key: 'actions',
           title: t('common.actions'),
           fixed: 'right',
-          width: 120,
           render: (_, row) => (
             <RowActions name={row.name ?? ''} onEdit={() => setEditing(row)} onDelete={() => remove.mutateAsync(row)} />
           ),
@@ -112,7 +113,7 @@ export function ResourceList<T extends { id: string; name?: string }, P extends 
           open={editing !== null}
           title={editRow ? t('common.editX', { noun: props.noun }) : t('common.createX', { noun: props.noun })}
           fields={form.fields(editRow)}
-          initialValues={editRow ? (form.toValues?.(editRow) ?? editRow) : undefined}
+          initialValues={editRow ? (form.toValues?.(editRow) ?? editRow) : form.initialCreate?.(list.filters)}
           submit={(values) => save.mutateAsync(values)}
           onClose={() => setEditing(null)}
         />

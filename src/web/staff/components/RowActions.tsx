@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Grid, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../data.ts';
@@ -12,6 +12,8 @@ export function RowActions({ name, onEdit, onDelete, extra }: { name: string; on
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
+  // on a phone the buttons keep their icons and accessible names, not their words
+  const words = Boolean(Grid.useBreakpoint().sm);
   const confirmDelete = async () => {
     try {
       await onDelete();
@@ -24,11 +26,11 @@ export function RowActions({ name, onEdit, onDelete, extra }: { name: string; on
     <Space size={4}>
       {extra}
       <Button size="small" type="link" icon={<EditOutlined />} onClick={onEdit} aria-label={t('common.editNamed', { name })}>
-        {t('common.edit')}
+        {words && t('common.edit')}
       </Button>
       <Popconfirm title={t('common.confirmDelete', { name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={confirmDelete}>
         <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('common.deleteNamed', { name })}>
-          {t('common.delete')}
+          {words && t('common.delete')}
         </Button>
       </Popconfirm>
     </Space>

@@ -27,7 +27,7 @@ export function StaffLayout() {
             {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} />}
             {!wide && <Brand compact />}
           </Flex>
-          <Flex align="center" gap={4}>
+          <Flex align="center" gap={4} className="jw-header__tools">
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -172,6 +172,7 @@ export const en: Messages<typeof zh> = {
     exportTitle: 'Export',
     exportIntro: 'Exports the registry in the template’s format; ID numbers and phones are masked as your role requires.',
     export: 'Export Excel',
+    allCommittees: 'All committees',
   },
   audit: {
     title: 'Audit log',

@@ -100,8 +100,8 @@ export const zh = {
     idNumberRule: '身份证号为 18 位，最后一位可以是 X',
     phone: '电话',
     phoneRule: '请填写手机号（11 位）或固定电话（如 021-65431234）',
-    idShort: '证',
-    phoneShort: '电',
+    idShort: '身份证',
+    phoneShort: '电话',
     showFull: '显示完整',
     hideFull: '隐藏',
     showFullOf: '显示完整：{{name}}的身份证号和电话（将记入审计）',
@@ -171,6 +171,7 @@ export const zh = {
     exportTitle: '导出',
     exportIntro: '导出与模板相同格式的房屋登记；身份证号和电话按您的角色脱敏。',
     export: '导出 Excel',
+    allCommittees: '全部居委会',
   },
   audit: {
     title: '审计日志',

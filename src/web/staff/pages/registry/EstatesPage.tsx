@@ -10,7 +10,8 @@ import { useRegistryFields } from './fields.ts';
 export default function EstatesPage() {
   const { t } = useTranslation();
   const fields = useRegistryFields();
-  const committeeOptions = useCommittees().map((c) => ({ value: c.id, label: c.name }));
+  const committees = useCommittees();
+  const committeeOptions = committees.map((c) => ({ value: c.id, label: c.name }));
   return (
     <>
       <PageHeader title={t('registry.estatesTitle')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.estatesTitle') }]} />
@@ -29,6 +30,8 @@ export default function EstatesPage() {
         form={{
           fields: (editing) => (editing ? fields.estate : [{ ...fields.committee, options: committeeOptions }, ...fields.estate]),
           toCreateBody: (values) => values,
+          // the committee the list shows, or the only one the user has
+          initialCreate: (filters) => ({ committeeId: filters.committeeId ?? (committees.length === 1 ? committees[0]!.id : undefined) }),
         }}
       />
     </>

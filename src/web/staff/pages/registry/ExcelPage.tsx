@@ -128,11 +128,10 @@ function ImportRejected({ message, rows }: { message: string; rows: ImportRowErr
         rowKey={(r) => `${r.row}:${r.column}:${r.messageEn}`}
         size="small"
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { key: 'row', title: t('excel.row'), dataIndex: 'row', align: 'right' },
-          { key: 'column', title: t('excel.column'), dataIndex: 'column' },
+          { key: 'row', title: t('excel.row'), dataIndex: 'row', align: 'right', width: 56 },
+          { key: 'column', title: t('excel.column'), dataIndex: 'column', width: '30%' },
           { key: 'reason', title: t('excel.reason'), render: (_, r) => (isEn ? r.messageEn : r.message) },
         ]}
       />
@@ -149,7 +148,7 @@ function ExportCard() {
     <Card title={t('excel.exportTitle')} size="small">
       <Typography.Paragraph>{t('excel.exportIntro')}</Typography.Paragraph>
       <Flex wrap gap={8} align="center">
-        <CommitteeFilter value={committeeId} onChange={setCommitteeId} />
+        <CommitteeFilter value={committeeId} onChange={setCommitteeId} placeholder={t('excel.allCommittees')} />
         {seesPersonalData && (
           <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
             {t('excel.exportFull')}

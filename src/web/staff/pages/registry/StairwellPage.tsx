@@ -1,5 +1,5 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Table } from 'antd';
+import { Button, Card, Descriptions, Flex, Grid, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -92,9 +92,10 @@ function ProjectLinks({ projects }: { projects: StairwellDetail['projects'] }) {
 function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWrite: boolean; onOwners: (u: Unit) => void; onEdit: (u: Unit) => void }) {
   const { t } = useTranslation();
   const remove = useApiMutation((u: Unit) => del(`/api/v1/units/${u.id}`));
+  const words = Boolean(Grid.useBreakpoint().sm);
   const ownersButton = (u: Unit) => (
     <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => onOwners(u)} aria-label={t('registry.ownersOfRoom', { room: u.room })}>
-      {t('registry.owners')}
+      {words && t('registry.owners')}
     </Button>
   );
   return (
