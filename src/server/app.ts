@@ -16,7 +16,7 @@ import { installErrorHandler } from './platform/errors.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
-import { projectsRoutes } from './modules/projects/routes.ts';
+import { projectsRoutes, projectWorkRoutes } from './modules/projects/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
@@ -85,6 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registryRoutes(app, ctx);
   registryExcelRoutes(app, ctx);
   projectsRoutes(app, ctx);
+  projectWorkRoutes(app, ctx);
   auditRoutes(app, ctx);
   consentRoutes(app, ctx);
   residentRoutes(app, ctx);

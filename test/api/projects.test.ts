@@ -45,19 +45,19 @@ describe('projects', () => {
     const created = await staff.post('/api/v1/projects', { name: '试点项目', stairwellId: stairwell.id, adviserUserId: adviser.id, mobilisedOn: '2026-03-01' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ stage: 'mobilisation', adviserName: '家加乐 顾问', mobilisedOn: '2026-03-01', committeeName: '胜利居委' });
-    const patched = await staff.patch(`/api/v1/projects/${created.body.id}`, { stage: 'consultation', consultationOn: '2026-04-02' });
-    expect(patched.body).toMatchObject({ stage: 'consultation', consultationOn: '2026-04-02' });
+    const patched = await staff.patch(`/api/v1/projects/${created.body.id}`, { consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
+    expect(patched.body).toMatchObject({ stage: 'mobilisation', consultationOn: '2026-04-02' });
     const audit = (await admin.get(`/api/v1/audit?entity=project&entityId=${created.body.id}&action=update`)).body.items[0];
-    expect(audit.before).toEqual({ stage: 'mobilisation', consultationOn: null });
-    expect(audit.after).toEqual({ stage: 'consultation', consultationOn: '2026-04-02' });
+    expect(audit.before).toEqual({ consultationOn: null, note: '' });
+    expect(audit.after).toEqual({ consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
     const shown = await staff.get(`/api/v1/stairwells/${stairwell.id}`);
     expect(shown.body.projects.map((p: any) => p.name)).toContain('试点项目');
   });
 
-  it('reject a bad stage, a bad date or a non-adviser', async () => {
+  it('reject a stage change by editing, a bad date or a non-adviser', async () => {
     const project = (await staff.get('/api/v1/projects')).body.items[0];
-    const stage = await staff.patch(`/api/v1/projects/${project.id}`, { stage: 'flying' });
-    expect(stage.body.error.field).toBe('stage');
+    const stage = await staff.patch(`/api/v1/projects/${project.id}`, { stage: 'in_service' });
+    expect(stage.status).toBe(400); // the stage moves only through its entry criteria
     const date = await staff.patch(`/api/v1/projects/${project.id}`, { completedOn: '2026-02-30' });
     expect(date.body.error.field).toBe('completedOn');
     const me = (await staff.get('/api/v1/session')).body.user;

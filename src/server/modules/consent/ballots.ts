@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
+import { committees } from '../registry/schema.ts';
 import { appendLedger, hashEvent, inLedgerTransaction, isLedgerRace } from './ledger.ts';
 import { ballots, codeFailures, consultations, electorGroups, householdCodes, ledgerEvents } from './schema.ts';
 import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
@@ -137,6 +138,8 @@ async function writeStaffBallot(tx: Tx, c: Consultation, groupId: string, b: Sta
 
 interface CodeRow {
   consultationId: string;
+  projectId: string;
+  streetId: string;
   status: Consultation['status'];
   kind: Consultation['kind'];
   committeeId: string;
@@ -167,12 +170,13 @@ export async function castOnline(db: Db, rawCode: string, ip: string, input: Bal
     const [row] = code
       ? rowsOf<CodeRow>(
           await db.execute(sql`
-            select c.id as "consultationId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
+            select c.id as "consultationId", c.project_id as "projectId", cm.street_id as "streetId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
                    hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
                    l.seq as "lastSeq", l.hash as "lastHash",
                    (select count(*)::int from ${codeFailures} f where f.ip = ${ip} and f.at > ${since}::timestamptz) as failures
             from ${householdCodes} hc
             join ${consultations} c on c.id = hc.consultation_id
+            join ${committees} cm on cm.id = c.committee_id
             left join ${ballots} b on b.consultation_id = hc.consultation_id and b.group_id = hc.group_id
             left join lateral (select e.seq, e.hash from ${ledgerEvents} e where e.consultation_id = c.id order by e.seq desc limit 1) l on true
             where hc.code_hash = ${hashCode(code)}`),
@@ -210,8 +214,8 @@ export async function castOnline(db: Db, rawCode: string, ip: string, input: Bal
             recorded_by = null, witness = null, proxy_name = null, document_id = null, confirmed = true, confirmed_by = null,
             ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at
           returning id)
-        insert into ${auditEvents} (actor_name, action, entity, entity_id, committee_id, after)
-        select ${actorName}, ${row.previousReceipt ? 'ballot_changed' : 'ballot_cast'}, 'consultation', ${body.consultationId}, ${row.committeeId},
+        insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
+        select ${actorName}, ${row.previousReceipt ? 'ballot_changed' : 'ballot_cast'}, 'consultation', ${body.consultationId}, ${row.streetId}, ${row.committeeId}, ${row.projectId},
                ${JSON.stringify({ group: row.groupId, channel: 'online', receipt: hash })}::jsonb
         from ledger, ballot`);
       return { receipt: hash, seq: body.seq, changed: Boolean(row.previousReceipt) };
@@ -247,7 +251,7 @@ export async function recordStaffBallot(db: Db, access: Access, id: string, inpu
     const file = await storeScan(tx, access, { ...input.scan, ownerEntity: 'ballot', committeeId: c.committeeId });
     const confirmed = !(c.doubleEntry && input.channel === 'paper');
     const result = await writeStaffBallot(tx, c, group.id, { ...checked, channel: input.channel, recordedBy: access.user.id, witness: input.witness ?? null, proxyName: input.proxyName ?? null, documentId: file.id, documentSha256: file.sha256, confirmed }, access.actor);
-    await recordAudit(tx, access.actor, { action: 'ballot_recorded', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { group: group.id, channel: input.channel, choice: checked.choice, confirmed, document: file.id } });
+    await recordAudit(tx, access.actor, { action: 'ballot_recorded', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { group: group.id, channel: input.channel, choice: checked.choice, confirmed, document: file.id } });
     return { ...result, confirmed, documentId: file.id };
   });
 }
@@ -265,7 +269,7 @@ export async function confirmBallot(db: Db, access: Access, id: string, groupId:
     if (c.kind === 'vote' && choice !== b.choice) throw conflict('两次录入的选择不一致，请核对纸质选票', 'The two entries differ; check the paper ballot', 'choice');
     const ledger = await appendLedger(tx, id, 'confirmed', { group: groupId, choice: b.choice, by: access.user.username, confirms: b.ledgerHash });
     await tx.update(ballots).set({ confirmed: true, confirmedBy: access.user.id, ledgerHash: ledger.hash }).where(eq(ballots.id, b.id));
-    await recordAudit(tx, access.actor, { action: 'ballot_confirmed', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { group: groupId } });
+    await recordAudit(tx, access.actor, { action: 'ballot_confirmed', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { group: groupId } });
     return { receipt: ledger.hash };
   });
 }

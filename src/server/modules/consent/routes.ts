@@ -6,10 +6,9 @@ import { RULE_IDS, type ConsentRule } from '../../../core/consent/rules.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { MAX_UPLOAD_BYTES } from '../../platform/files.ts';
 import { bilingualIssue, idParam, optionalText, shortText } from '../../platform/http.ts';
 import { attachment } from '../../platform/word.ts';
-import { describeIssue } from '../../platform/errors.ts';
+import { multipartForm } from '../../platform/multipart.ts';
 import { confirmBallot, recordStaffBallot } from './ballots.ts';
 import { certificateData, certificateDocx, lettersDocx } from './documents.ts';
 import { verifyLedger } from './ledger.ts';
@@ -70,27 +69,6 @@ const staffBallotFields = z.object({
   witness: z.string().trim().max(50).optional(),
   proxyName: z.string().trim().max(50).optional(),
 });
-
-/** Reads a multipart form: its fields (validated) and its one file. */
-async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fields: T) {
-  if (!req.isMultipart()) throw badInput('file', '请以 multipart/form-data 上传扫描件', 'Upload the scan as multipart/form-data');
-  const values: Record<string, string> = {};
-  let file: { name: string; content: Buffer } | null = null;
-  for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES } })) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw badInput('file', '文件过大', 'The file is too large');
-      file = { name: part.filename, content };
-    } else values[part.fieldname] = String(part.value);
-  }
-  const parsed = fields.safeParse(values);
-  if (!parsed.success) {
-    const first = describeIssue(parsed.error.issues[0] as never);
-    throw badInput(first.field, first.zh, first.en);
-  }
-  if (!file) throw badInput('file', '请附上扫描件（PDF、JPEG 或 PNG）', 'Attach the scanned form (PDF, JPEG or PNG)');
-  return { fields: parsed.data, file };
-}
 
 export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -143,7 +143,7 @@ export async function createConsultation(db: Db, access: Access, input: Consulta
         doubleEntry: input.doubleEntry ?? false,
       })
       .returning();
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'consultation', entityId: row!.id, ...auditScope(access, project.committeeId), after: present(row!) });
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'consultation', entityId: row!.id, projectId: project.id, ...auditScope(access, project.committeeId), after: present(row!) });
     return present(row!);
   });
 }
@@ -162,7 +162,7 @@ export async function updateDraft(db: Db, access: Access, id: string, patch: Par
       values.scopeId = await scopeIdFor(tx, project!.stairwellId, scopeKind);
     }
     const [row] = await tx.update(consultations).set(values).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'consultation', entityId: id, ...auditScope(access, before.committeeId), ...changedFields(present(before), present(row!)) });
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'consultation', entityId: id, projectId: before.projectId, ...auditScope(access, before.committeeId), ...changedFields(present(before), present(row!)) });
     return present(row!);
   });
 }
@@ -231,7 +231,7 @@ export async function openConsultation(db: Db, access: Access, id: string) {
       electorate: groups.map((g) => ({ group: groupIdByKey.get(g.key), units: g.unitIds, areaCenti: g.areaCenti })),
     });
     const [row] = await tx.update(consultations).set({ status: 'open', openedAt: new Date(), updatedAt: new Date() }).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'open', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash } });
+    await recordAudit(tx, access.actor, { action: 'open', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash } });
     return present(row!);
   });
 }
@@ -336,7 +336,7 @@ export async function closeConsultation(db: Db, access: Access, id: string) {
     const result = { ...tally, pendingUnconfirmed: pending, ruleId: c.rule?.id ?? null };
     const ledger = await appendLedger(tx, id, 'close', { counts: tally.counts, outcome: tally.outcome, pendingUnconfirmed: pending });
     const [row] = await tx.update(consultations).set({ status: 'closed', closedAt: new Date(), result: { ...result, ledgerHeadHash: ledger.hash }, updatedAt: new Date() }).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'close', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { outcome: tally.outcome, counts: tally.counts, ledgerHash: ledger.hash } });
+    await recordAudit(tx, access.actor, { action: 'close', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { outcome: tally.outcome, counts: tally.counts, ledgerHash: ledger.hash } });
     return present(row!);
   });
 }
@@ -368,7 +368,7 @@ export async function reissueCode(db: Db, access: Access, id: string, groupId: s
     const code = newHouseholdCode();
     await tx.insert(householdCodes).values({ consultationId: id, groupId, code, codeHash: hashCode(normaliseCode(code)!) });
     await appendLedger(tx, id, 'code_revoked', { group: groupId, reason, by: access.user.username });
-    await recordAudit(tx, access.actor, { action: 'reissue_code', entity: 'consultation', entityId: id, ...auditScope(access, c.committeeId), after: { groupId, reason } });
+    await recordAudit(tx, access.actor, { action: 'reissue_code', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { groupId, reason } });
     return { groupId, code };
   });
 }

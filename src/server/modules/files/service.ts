@@ -4,6 +4,7 @@ import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { EXCEL_MIME, looksLikeZip, WORD_MIME } from '../../platform/files.ts';
 import { storedFiles } from './schema.ts';
 
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,13 +20,39 @@ export function sniffScanType(buf: Buffer): string | null {
   return SIGNATURES.find((s) => s.test(buf))?.mime ?? null;
 }
 
-/** Stores a scan (image or PDF) for a committee; type and size are checked on the way in. */
-export async function storeScan(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }) {
+/** Office files are ZIPs; the name's extension tells which, the ZIP signature that it is one. */
+function sniffDocumentType(buf: Buffer, name: string): string | null {
+  const scan = sniffScanType(buf);
+  if (scan) return scan;
+  if (!looksLikeZip(buf)) return null;
+  if (/\.docx$/i.test(name)) return WORD_MIME;
+  if (/\.xlsx$/i.test(name)) return EXCEL_MIME;
+  return null;
+}
+
+export type FileKind = 'scan' | 'document';
+
+const KIND_RULES: Record<FileKind, { sniff: (buf: Buffer, name: string) => string | null; zh: string; en: string }> = {
+  scan: { sniff: sniffScanType, zh: '只接受 PDF、JPEG 或 PNG 扫描件', en: 'Only PDF, JPEG or PNG scans are accepted' },
+  document: { sniff: sniffDocumentType, zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件', en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted' },
+};
+
+/** Stores a scan (image or PDF) for a committee whose records the caller may write. */
+export function storeScan(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }) {
   assertCanWriteCommittee(access, input.committeeId);
+  return storeFile(tx, access, input, 'scan');
+}
+
+/**
+ * Stores an uploaded file: its type is recognised from its bytes, its size capped. The caller
+ * has already decided that the user may attach it.
+ */
+export async function storeFile(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }, kind: FileKind) {
   if (input.content.length === 0) throw badInput('file', '文件为空', 'The file is empty');
   if (input.content.length > SCAN_MAX_BYTES) throw badInput('file', `文件超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB`, `The file is larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB`);
-  const mime = sniffScanType(input.content);
-  if (!mime) throw badInput('file', '只接受 PDF、JPEG 或 PNG 扫描件', 'Only PDF, JPEG or PNG scans are accepted');
+  const rule = KIND_RULES[kind];
+  const mime = rule.sniff(input.content, input.name);
+  if (!mime) throw badInput('file', rule.zh, rule.en);
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const [row] = await tx
     .insert(storedFiles)

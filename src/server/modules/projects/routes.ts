@@ -1,4 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { APPROVAL_STATUSES } from '../../../core/approvals.ts';
+import { forbidden } from '../../../core/errors.ts';
+import { multipartForm } from '../../platform/multipart.ts';
+import { attachment } from '../../platform/word.ts';
+import { DOCUMENT_CATEGORIES, listDocuments, readDocumentVersion, replaceDocument, uploadDocument } from './documents.ts';
+import { approvalBottlenecks, getApprovals, getChecklist, tickChecklistItem, updateApprovalStep } from './steps.ts';
+import { saveTemplate, templateOfStreet } from './templates.ts';
+import { projectTimeline } from './timeline.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAGES } from '../../../core/stages.ts';
@@ -17,14 +25,13 @@ const projectCreate = z.object({
 });
 const projectPatch = z.object({
   name: shortText(100),
-  stage: z.enum(STAGES),
   adviserUserId: z.uuid().nullable(),
   mobilisedOn: date.nullable(),
   consultationOn: date.nullable(),
   worksStartedOn: date.nullable(),
   completedOn: date.nullable(),
   note: optionalText(2000),
-}).partial();
+}).partial().strict(); // a stage in here would be silently dropped: say so instead
 
 export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,5 +48,78 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
   );
   r.patch('/api/v1/projects/:id', { schema: { tags, summary: '修改项目 Update a project', params: idParam, body: projectPatch } }, async (req) =>
     updateProject(db, await requireAccess(req, db), req.params.id, req.body),
+  );
+}
+
+const approvalPatch = z.object({
+  status: z.enum(APPROVAL_STATUSES),
+  startedOn: date.nullable(),
+  submittedOn: date.nullable(),
+  doneOn: date.nullable(),
+  returnedReason: optionalText(500).nullable(),
+  note: optionalText(2000),
+}).partial();
+
+const bilingual = z.object({ zh: shortText(200), en: shortText(300) });
+const methodTemplate = z.array(z.object({
+  key: shortText(40),
+  name: bilingual,
+  items: z.array(z.object({ key: shortText(40), text: bilingual, stage: z.enum(STAGES) })).min(3).max(9),
+})).min(1).max(20);
+const approvalTemplate = z.array(z.object({
+  key: shortText(40),
+  name: bilingual,
+  agency: shortText(100),
+  documents: z.array(shortText(100)).max(20),
+  limitDays: z.number().int().min(1).max(365),
+  dayKind: z.enum(['natural', 'working']),
+  optional: z.boolean(),
+})).min(1).max(40);
+
+/** The project's checklist, approvals, documents, timeline, and the street's templates. */
+export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+  const access = (req: FastifyRequest) => requireAccess(req, db);
+
+  r.get('/api/v1/projects/:id/checklist', { schema: { tags, summary: '工作法清单 The method checklist of a project', params: idParam } }, async (req) => getChecklist(db, await access(req), req.params.id));
+  r.put('/api/v1/projects/:id/checklist/:itemId', {
+    schema: { tags, summary: '勾选清单事项 Tick a checklist item', params: z.object({ id: z.uuid(), itemId: z.uuid() }), body: z.object({ done: z.boolean(), note: optionalText(500).optional() }) },
+  }, async (req) => tickChecklistItem(db, await access(req), req.params.id, req.params.itemId, req.body));
+
+  r.get('/api/v1/projects/:id/approvals', { schema: { tags, summary: '审批环节 Approval steps of a project', params: idParam } }, async (req) => getApprovals(db, await access(req), req.params.id));
+  r.patch('/api/v1/approval-steps/:id', { schema: { tags, summary: '更新审批环节 Update an approval step', params: idParam, body: approvalPatch } }, async (req) => updateApprovalStep(db, await access(req), req.params.id, req.body));
+  r.get('/api/v1/approvals/bottlenecks', { schema: { tags, summary: '审批瓶颈 Average and slowest days per step' } }, async (req) => approvalBottlenecks(db, await access(req)));
+
+  r.get('/api/v1/projects/:id/timeline', {
+    schema: { tags, summary: '项目时间线 Everything that happened, newest first', params: idParam, querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  }, async (req) => projectTimeline(db, await access(req), req.params.id, req.query));
+
+  r.get('/api/v1/projects/:id/documents', { schema: { tags, summary: '项目文件 Document library', params: idParam } }, async (req) => listDocuments(db, await access(req), req.params.id));
+  r.post('/api/v1/projects/:id/documents', { schema: { tags, summary: '上传文件（multipart：title, category, file）Upload a document', params: idParam, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const a = await access(req);
+    const { fields, file } = await multipartForm(req, z.object({ title: shortText(100), category: z.enum(DOCUMENT_CATEGORIES).default('other') }));
+    return reply.status(201).send(await uploadDocument(db, a, req.params.id, { ...fields, file }));
+  });
+  r.post('/api/v1/documents/:id/versions', { schema: { tags, summary: '替换文件（新版本）Replace a document (new version)', params: idParam, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const a = await access(req);
+    const { file } = await multipartForm(req, z.object({}));
+    return reply.status(201).send(await replaceDocument(db, a, req.params.id, file));
+  });
+  r.get('/api/v1/documents/:id/versions/:version', {
+    schema: { tags, summary: '下载某个版本 Download a version', params: z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) }) },
+  }, async (req, reply) => {
+    const f = await readDocumentVersion(db, await access(req), req.params.id, req.params.version);
+    return reply.type(f.mime).header('content-disposition', attachment(f.name)).header('x-content-sha256', f.sha256).send(f.content);
+  });
+
+  r.get('/api/v1/templates', { schema: { tags, summary: '街道模板：工作法与审批环节 Street templates' } }, async (req) => {
+    const a = await access(req);
+    const streetId = a.user.streetId ?? a.streetOf.get(a.user.committeeId ?? '') ?? null;
+    if (!streetId) throw forbidden();
+    return templateOfStreet(db, streetId);
+  });
+  r.put('/api/v1/templates', { schema: { tags, summary: '修改街道模板 Edit the street templates (street admin)', body: z.object({ method: methodTemplate.optional(), approvalSteps: approvalTemplate.optional() }) } }, async (req) =>
+    saveTemplate(db, await access(req), req.body),
   );
 }

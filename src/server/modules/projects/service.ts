@@ -8,6 +8,7 @@ import { users } from '../accounts/schema.ts';
 import { buildings, committees, estates, stairwells } from '../registry/schema.ts';
 import { getStairwellRow, type ListParams } from '../registry/service.ts';
 import { liftProjects } from './schema.ts';
+import { copyTemplates } from './steps.ts';
 
 const PROJECT = { zh: '加装电梯项目', en: 'Lift project' };
 
@@ -90,14 +91,15 @@ export async function createProject(db: Db, access: Access, input: ProjectInput)
     if (!canWriteCommittee(access, sw.committeeId)) throw forbidden();
     await assertAdviser(tx, input.adviserUserId);
     const [row] = await tx.insert(liftProjects).values({ ...input, committeeId: sw.committeeId }).returning();
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'project', entityId: row!.id, ...auditScope(access, sw.committeeId), after: row });
+    await copyTemplates(tx, row!.id, sw.committeeId);
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'project', entityId: row!.id, projectId: row!.id, ...auditScope(access, sw.committeeId), after: row });
     return getProject(tx, access, row!.id);
   });
 }
 
+/** The record's fields; the stage moves only through changeStage (entry criteria). */
 export interface ProjectPatch {
   name?: string | undefined;
-  stage?: Stage | undefined;
   adviserUserId?: string | null | undefined;
   mobilisedOn?: string | null | undefined;
   consultationOn?: string | null | undefined;
@@ -108,7 +110,7 @@ export interface ProjectPatch {
 
 /**
  * Staff of the committee edit everything; the assigned adviser edits the record but cannot
- * reassign it. Stage entry criteria arrive with the lifecycle issue.
+ * reassign it.
  */
 export async function updateProject(db: Db, access: Access, id: string, patch: ProjectPatch) {
   return db.transaction(async (tx) => {
@@ -118,7 +120,7 @@ export async function updateProject(db: Db, access: Access, id: string, patch: P
     if (!canWriteCommittee(access, before.committeeId) && !(isAdviser && patch.adviserUserId === undefined)) throw forbidden();
     await assertAdviser(tx, patch.adviserUserId);
     const [row] = await tx.update(liftProjects).set({ ...patch, updatedAt: new Date() }).where(eq(liftProjects.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, projectId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
     return getProject(tx, access, id);
   });
 }

@@ -1,0 +1,143 @@
+/** A project's own checklist (the method) and approval steps, copied from the street template. */
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { APPROVAL_STATUS_LABELS, isSettled, type ApprovalStatus } from '../../../core/approvals.ts';
+import { WorkCalendar } from '../../../core/calendar.ts';
+import { badInput, notFound } from '../../../core/errors.ts';
+import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
+import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
+import { getProject, projectScope } from './service.ts';
+import { templateOfCommittee } from './templates.ts';
+
+/** Copies the street's templates into a new project (called in its creating transaction). */
+export async function copyTemplates(tx: Tx, projectId: string, committeeId: string) {
+  const t = await templateOfCommittee(tx, committeeId);
+  let position = 0;
+  const items = t.method.flatMap((g) => g.items.map((i) => ({ projectId, groupKey: g.key, groupName: g.name, itemKey: i.key, text: i.text, stage: i.stage, position: position++ })));
+  if (items.length) await tx.insert(checklistItems).values(items);
+  const steps = t.approvalSteps.map((s, i) => ({ projectId, position: i, key: s.key, name: s.name, agency: s.agency, documents: s.documents, limitDays: s.limitDays, dayKind: s.dayKind, optional: s.optional }));
+  if (steps.length) await tx.insert(approvalSteps).values(steps);
+}
+
+// ---------------------------------------------------------------- checklist
+
+export async function getChecklist(db: Queryable, access: Access, projectId: string) {
+  await getProject(db, access, projectId);
+  const rows = await db.select().from(checklistItems).where(eq(checklistItems.projectId, projectId)).orderBy(asc(checklistItems.position));
+  const groups = new Map<string, { key: string; name: { zh: string; en: string }; done: number; total: number; items: typeof rows }>();
+  for (const r of rows) {
+    const g = groups.get(r.groupKey) ?? { key: r.groupKey, name: r.groupName, done: 0, total: 0, items: [] };
+    g.items.push(r);
+    g.total++;
+    if (r.doneAt) g.done++;
+    groups.set(r.groupKey, g);
+  }
+  return { groups: [...groups.values()] };
+}
+
+export async function tickChecklistItem(db: Db, access: Access, projectId: string, itemId: string, input: { done: boolean; note?: string | undefined }) {
+  return db.transaction(async (tx) => {
+    const project = await getProject(tx, access, projectId);
+    assertCanWriteOrAdviser(access, project);
+    const [before] = await tx.select().from(checklistItems).where(and(eq(checklistItems.id, itemId), eq(checklistItems.projectId, projectId)));
+    if (!before) throw notFound({ zh: '清单事项', en: 'Checklist item' });
+    const [row] = await tx
+      .update(checklistItems)
+      .set({ doneAt: input.done ? (before.doneAt ?? new Date()) : null, doneByName: input.done ? (before.doneByName ?? access.user.displayName) : null, note: input.note ?? before.note })
+      .where(eq(checklistItems.id, itemId))
+      .returning();
+    await recordAudit(tx, access.actor, { action: input.done ? 'tick' : 'untick', entity: 'checklist_item', entityId: itemId, projectId, ...auditScope(access, project.committeeId), summary: before.text.zh, ...changedFields(before, row!) });
+    return row!;
+  });
+}
+
+/** Committee staff write; the project's own adviser also works its steps. */
+export function assertCanWriteOrAdviser(access: Access, project: { committeeId: string; adviserUserId: string | null }) {
+  if (access.user.role === 'adviser' && project.adviserUserId === access.user.id) return;
+  assertCanWriteCommittee(access, project.committeeId);
+}
+
+// ---------------------------------------------------------------- approvals
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
+
+/** Due date of a step started on `startedOn`, by its time limit; null where the calendar has no data. */
+function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, dayKind: 'natural' | 'working') {
+  if (!startedOn) return null;
+  try {
+    return cal.periodEnd(startedOn, limitDays, dayKind).end;
+  } catch {
+    return null;
+  }
+}
+
+export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, now = today()) {
+  const due = dueOn(cal, s.startedOn, s.limitDays, s.dayKind);
+  return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due, overdue: Boolean(due && !isSettled(s.status) && due < now) };
+}
+
+export async function getApprovals(db: Queryable, access: Access, projectId: string, cal = new WorkCalendar()) {
+  await getProject(db, access, projectId);
+  const rows = await db.select().from(approvalSteps).where(eq(approvalSteps.projectId, projectId)).orderBy(asc(approvalSteps.position));
+  const steps = rows.map((s) => presentStep(cal, s));
+  return { steps, remaining: steps.filter((s) => !isSettled(s.status)).length, overdue: steps.filter((s) => s.overdue).length };
+}
+
+export interface StepPatch {
+  status?: ApprovalStatus | undefined;
+  startedOn?: string | null | undefined;
+  submittedOn?: string | null | undefined;
+  doneOn?: string | null | undefined;
+  returnedReason?: string | null | undefined;
+  note?: string | undefined;
+}
+
+export async function updateApprovalStep(db: Db, access: Access, stepId: string, patch: StepPatch) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(approvalSteps).innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId)).where(and(eq(approvalSteps.id, stepId), projectScope(access)));
+    if (!before) throw notFound({ zh: '审批环节', en: 'Approval step' });
+    const step = before.approval_steps;
+    assertCanWriteOrAdviser(access, before.lift_projects);
+    const status = patch.status ?? step.status;
+    if (status === 'not_applicable' && !step.optional) throw badInput('status', '该环节不能标为不适用', 'This step cannot be marked not applicable');
+    if (status === 'returned' && !(patch.returnedReason ?? step.returnedReason)) throw badInput('returnedReason', '退回须填写原因', 'A returned step needs the reason');
+    const values: Partial<typeof approvalSteps.$inferInsert> = { ...patch, updatedAt: new Date() };
+    // dates follow the status when staff do not give them
+    if (status !== 'pending' && !step.startedOn && patch.startedOn === undefined) values.startedOn = today();
+    if (status === 'submitted' && !step.submittedOn && patch.submittedOn === undefined) values.submittedOn = today();
+    if (status === 'done' && !step.doneOn && patch.doneOn === undefined) values.doneOn = today();
+    const start = values.startedOn ?? step.startedOn;
+    const done = values.doneOn ?? step.doneOn;
+    if (start && done && done < start) throw badInput('doneOn', '办结日期早于开始日期', 'The done date is before the start date');
+    const [row] = await tx.update(approvalSteps).set(values).where(eq(approvalSteps.id, stepId)).returning();
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'approval_step', entityId: stepId, projectId: step.projectId, ...auditScope(access, before.lift_projects.committeeId), summary: step.name.zh, ...changedFields(step, row!) });
+    return presentStep(new WorkCalendar(), row!);
+  });
+}
+
+/** Across projects in scope: average and slowest days per step (done steps), the bottleneck table. */
+export async function approvalBottlenecks(db: Queryable, access: Access) {
+  const rows = await db
+    .select({
+      key: approvalSteps.key,
+      name: approvalSteps.name,
+      position: sql<number>`min(${approvalSteps.position})`,
+      done: sql<number>`count(*)::int`,
+      avgDays: sql<string>`round(avg(${approvalSteps.doneOn} - ${approvalSteps.startedOn}), 1)::text`,
+      maxDays: sql<number>`max(${approvalSteps.doneOn} - ${approvalSteps.startedOn})`,
+    })
+    .from(approvalSteps)
+    .innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId))
+    .where(and(projectScope(access), eq(approvalSteps.status, 'done'), isNotNull(approvalSteps.startedOn), isNotNull(approvalSteps.doneOn)))
+    .groupBy(approvalSteps.key, approvalSteps.name)
+    .orderBy(sql`avg(${approvalSteps.doneOn} - ${approvalSteps.startedOn}) desc`);
+  const open = await db
+    .select({ key: approvalSteps.key, n: sql<number>`count(*)::int` })
+    .from(approvalSteps)
+    .innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId))
+    .where(and(projectScope(access), inArray(approvalSteps.status, ['in_progress', 'submitted', 'returned'])))
+    .groupBy(approvalSteps.key);
+  const openBy = new Map(open.map((o) => [o.key, o.n]));
+  return { items: rows.map((r) => ({ ...r, avgDays: Number(r.avgDays), maxDays: Number(r.maxDays), inProgress: openBy.get(r.key) ?? 0 })) };
+}
