@@ -22,6 +22,10 @@ import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { residentRoutes } from './modules/consent/resident-routes.ts';
 import { consentToolsRoutes } from './modules/consent/tools-routes.ts';
+import { noticesRoutes } from './modules/notices/routes.ts';
+import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
+import { calendarRoutes } from './modules/notices/calendar-routes.ts';
+import { mediationRoutes } from './modules/mediation/routes.ts';
 
 export interface AppContext {
   db: Db;
@@ -90,6 +94,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   consentRoutes(app, ctx);
   residentRoutes(app, ctx);
   consentToolsRoutes(app, ctx);
+  noticesRoutes(app, ctx);
+  noticeResidentRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  mediationRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -35,7 +35,7 @@ async function throttleCodes(db: Queryable, ip: string) {
 }
 
 /** Finds the household of a code; a wrong code says so and nothing more. */
-async function resolveCode(db: Queryable, rawCode: string, ip: string) {
+export async function resolveCode(db: Queryable, rawCode: string, ip: string) {
   await throttleCodes(db, ip);
   const code = normaliseCode(rawCode);
   const [row] = code

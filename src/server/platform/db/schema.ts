@@ -5,3 +5,5 @@ export * from '../../modules/audit/schema.ts';
 export * from '../../modules/projects/schema.ts';
 export * from '../../modules/files/schema.ts';
 export * from '../../modules/consent/schema.ts';
+export * from '../../modules/notices/schema.ts';
+export * from '../../modules/mediation/schema.ts';

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { shortText } from '../../platform/http.ts';
+import { residentNotices, residentObjection } from './service.ts';
+
+/** The household-code routes of notices: no login, the code is the credential (and is throttled). */
+export function noticeResidentRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['resident'];
+  const params = z.object({ code: z.string().trim().min(1).max(40) });
+
+  r.get('/api/v1/r/:code/notices', {
+    schema: { tags, summary: '本项目的公示和本户的异议 Notices of the project and this household’s objections', params },
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+  }, async (req) => residentNotices(db, req.params.code, req.ip));
+  r.post('/api/v1/r/:code/objections', {
+    schema: { tags, summary: '对公示提出异议 Object to a notice', params, body: z.object({ noticeId: z.uuid(), text: shortText(2000) }) },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+  }, async (req, reply) => reply.status(201).send(await residentObjection(db, req.params.code, req.ip, req.body)));
+}
