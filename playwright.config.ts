@@ -17,7 +17,6 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'line' : 'list',
-  outputDir: '.tmp/e2e-results',
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',

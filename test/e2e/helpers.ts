@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
 export type DemoUser = 'admin' | 'shengli' | 'jjl' | 'district';
@@ -36,4 +36,15 @@ export async function firstItem<T>(request: APIRequestContext, path: string): Pr
   const page = await apiGet<{ items: T[] }>(request, path);
   expect(page.items.length, `items of ${path}`).toBeGreaterThan(0);
   return page.items[0]!;
+}
+
+/**
+ * Picks an option of an antd Select by typing it and pressing Enter, as a keyboard user does
+ * (clicking while the list slides open is racy; its role=option list is for screen readers).
+ */
+export async function chooseOption(page: Page, combobox: Locator, text: string) {
+  await combobox.click();
+  await combobox.pressSequentially(text);
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
+  await page.keyboard.press('Enter');
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { expectNoAxeViolations, loginAs } from './helpers.ts';
+import { chooseOption, expectNoAxeViolations, loginAs } from './helpers.ts';
 
 test('admin browses committee → estate → building → stairwell and sees its elevation diagram', async ({ page }) => {
   await loginAs(page.request, 'admin');
@@ -64,9 +64,7 @@ test('the audit page shows who changed what, with before and after', async ({ pa
   await expect(page.getByRole('cell', { name: '登录', exact: true }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   // filter by action; the demo seed carries its counts in "after"
-  await page.getByRole('combobox', { name: '操作' }).click();
-  await page.keyboard.type('演示');
-  await page.keyboard.press('Enter');
+  await chooseOption(page, page.getByRole('combobox', { name: '操作' }), '生成演示数据');
   await expect(page.getByText('共 1 条')).toBeVisible();
   await page.getByRole('row', { name: /生成演示数据/ }).getByRole('button').first().click();
   await expect(page.getByRole('cell', { name: 'stairwells', exact: true })).toBeVisible();

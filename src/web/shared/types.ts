@@ -2,6 +2,7 @@
  * Shapes of the API answers the web uses. The web never imports server code, so these mirror
  * what the routes present (see /api/openapi.json); roles and stages come from src/core.
  */
+import type { ProjectFacts } from '../../core/lifecycle.ts';
 import type { Role } from '../../core/roles.ts';
 import type { Stage } from '../../core/stages.ts';
 
@@ -126,6 +127,27 @@ export interface Project {
   completedOn: string | null;
   note: string;
   updatedAt: string;
+}
+
+/** One move of a project between stages, with what was confirmed or overridden and why. */
+export interface StageChange {
+  id: string;
+  fromStage: Stage;
+  toStage: Stage;
+  on: string;
+  confirmed: string[];
+  overridden: { id: string; label: { zh: string; en: string } }[];
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+/** GET /api/v1/projects/:id/stage */
+export interface StageStatus {
+  stage: Stage;
+  pausedFrom: Stage | null;
+  facts: ProjectFacts;
+  history: StageChange[];
 }
 
 export interface Adviser {

@@ -20,9 +20,12 @@ export interface FieldSpec {
 }
 
 function rulesOf(f: FieldSpec): Rule[] {
+  const kind = f.kind ?? 'text';
   const rules: Rule[] = [];
-  if (f.required) rules.push({ required: true, whitespace: f.kind !== 'number' && f.kind !== 'select' && f.kind !== 'date' });
-  if (f.max !== undefined && (f.kind ?? 'text') !== 'number') rules.push({ max: f.max });
+  // numbers, choices and dates are checked as what they are; text must not be blank
+  if (kind === 'number') rules.push({ type: 'number', required: f.required, min: f.min, max: f.max });
+  else if (f.required) rules.push({ required: true, whitespace: kind !== 'select' && kind !== 'date' });
+  if (f.max !== undefined && kind !== 'number') rules.push({ max: f.max });
   if (f.pattern) rules.push({ pattern: f.pattern.regex, message: f.pattern.message });
   return rules;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 /** What the audit log records today; later modules add theirs here and in the messages. */
 export const ENTITIES = ['session', 'user', 'street', 'registry', 'estate', 'building', 'stairwell', 'unit', 'person', 'project', 'consultation'] as const;
-export const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'add_owner', 'remove_owner', 'reveal', 'import', 'export_full', 'open', 'close', 'ballot_recorded', 'ballot_confirmed', 'reissue_code', 'seed_demo'] as const;
+export const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'add_owner', 'remove_owner', 'reveal', 'stage_change', 'stage_override', 'import', 'export_full', 'open', 'close', 'ballot_recorded', 'ballot_confirmed', 'reissue_code', 'seed_demo'] as const;
 
 /** Labels for entities and actions; anything not yet named shows as recorded. */
 export function useAuditLabels() {

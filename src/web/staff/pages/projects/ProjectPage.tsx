@@ -12,6 +12,7 @@ import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { DATE_FIELDS, datesToBody, projectToValues, useProjectFields } from './fields.ts';
+import { StageChangeButton, StageHistory } from './StageChange.tsx';
 import { StageTag } from './StageTag.tsx';
 
 /** A lift project: where, which stage, key dates and the adviser; its stairwell's diagram. */
@@ -37,7 +38,16 @@ function ProjectView({ project: p }: { project: Project }) {
       <PageHeader
         title={p.name}
         crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: p.name }]}
-        actions={canEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('projects.edit')}</Button>}
+        actions={
+          canEdit && (
+            <>
+              <StageChangeButton project={p} />
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('projects.edit')}
+              </Button>
+            </>
+          )
+        }
       />
       <Flex vertical gap={16}>
         <Card size="small">
@@ -50,12 +60,15 @@ function ProjectView({ project: p }: { project: Project }) {
             { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
           ]} />
         </Card>
+        <Card size="small" title={t('projects.history')}>
+          <StageHistory projectId={p.id} />
+        </Card>
         <StairwellDiagram stairwellId={p.stairwellId} title={place} />
       </Flex>
       <RecordFormModal
         open={editing}
         title={t('projects.edit')}
-        fields={[fields.name, fields.stage, ...(session.canWrite ? [fields.adviser] : []), ...fields.dates, fields.note]}
+        fields={[fields.name, ...(session.canWrite ? [fields.adviser] : []), ...fields.dates, fields.note]}
         initialValues={projectToValues(p)}
         submit={(values) => save.mutateAsync(values)}
         onClose={() => setEditing(false)}

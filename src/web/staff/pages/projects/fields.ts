@@ -1,7 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { STAGES, STAGE_LABELS } from '../../../../core/stages.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Adviser, Project } from '../../../shared/types.ts';
 import type { FieldSpec } from '../../components/FormFields.tsx';
 import { useApiQuery } from '../../data.ts';
@@ -18,19 +16,17 @@ export function datesToBody(values: Record<string, unknown>): Record<string, unk
 }
 
 export function projectToValues(p: Project): Record<string, unknown> {
-  const values: Record<string, unknown> = { name: p.name, stage: p.stage, adviserUserId: p.adviserUserId ?? undefined, note: p.note };
+  const values: Record<string, unknown> = { name: p.name, adviserUserId: p.adviserUserId ?? undefined, note: p.note };
   for (const key of DATE_FIELDS) values[key] = p[key] ? dayjs(p[key]) : undefined;
   return values;
 }
 
-/** The project form; advisers are listed only for staff who may assign them. */
+/** The project form (the stage changes through its own check); advisers are listed only for staff who may assign them. */
 export function useProjectFields(canAssign: boolean) {
   const { t } = useTranslation();
-  const { pick } = useLang();
   const advisers = useApiQuery<{ items: Adviser[] }>(canAssign ? '/api/v1/advisers' : null);
   const label = (key: DateField) => t(`projects.dates.${key}`);
   const name: FieldSpec = { name: 'name', label: t('projects.name'), required: true, max: 100 };
-  const stage: FieldSpec = { name: 'stage', label: t('projects.stage'), kind: 'select', required: true, options: STAGES.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) })) };
   const adviser: FieldSpec = {
     name: 'adviserUserId',
     label: t('projects.adviser'),
@@ -39,5 +35,5 @@ export function useProjectFields(canAssign: boolean) {
   };
   const dates: FieldSpec[] = DATE_FIELDS.map((key) => ({ name: key, label: label(key), kind: 'date' }));
   const note: FieldSpec = { name: 'note', label: t('projects.note'), kind: 'textarea', max: 2000 };
-  return { name, stage, adviser, dates, note, dateLabel: label };
+  return { name, adviser, dates, note, dateLabel: label };
 }

@@ -1,0 +1,159 @@
+import { CheckCircleFilled, CloseCircleFilled, SwapOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkEntry, ENTRY_CRITERIA, nextStage } from '../../../../core/lifecycle.ts';
+import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
+import { post } from '../../../shared/api.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { Project, StageStatus } from '../../../shared/types.ts';
+import { useFormErrors } from '../../components/FormFields.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+
+interface StageForm {
+  to: Stage;
+  confirmed?: string[];
+  override?: boolean;
+  reason?: string;
+}
+
+/** Opens the stage change; the criteria come from src/core, the facts from the server. */
+export function StageChangeButton({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const status = useApiQuery<StageStatus>(open ? `/api/v1/projects/${project.id}/stage` : null);
+  return (
+    <>
+      <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
+        {t('projects.changeStage')}
+      </Button>
+      <Modal open={open} title={t('projects.changeStage')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+        <QueryState isLoading={status.isLoading} error={status.error}>
+          {() => <StageChangeForm projectId={project.id} status={status.data!} onDone={() => setOpen(false)} />}
+        </QueryState>
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * The same check the server makes, shown before sending: system criteria met or not, staff
+ * criteria to confirm. Unmet criteria can be overridden only with a written reason (audited);
+ * pausing and withdrawing need a reason too.
+ */
+function StageChangeForm({ projectId, status, onDone }: { projectId: string; status: StageStatus; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StageForm>();
+  const errors = useFormErrors(form, ['to', 'reason']);
+  const change = useApiMutation((body: StageForm) => post(`/api/v1/projects/${projectId}/stage`, body));
+  const suggested = status.stage === 'paused' ? status.pausedFrom : nextStage(status.stage);
+  const to = Form.useWatch('to', form) ?? suggested ?? undefined;
+  const confirmed = Form.useWatch('confirmed', form) ?? [];
+  const override = Form.useWatch('override', form) ?? false;
+  const check = to ? checkEntry(status.stage, to, status.facts, confirmed, status.pausedFrom ?? undefined) : null;
+  const needsReason = to === 'paused' || to === 'withdrawn' || override;
+
+  const submit = async (values: StageForm) => {
+    errors.clear();
+    try {
+      await change.mutateAsync({ ...values, confirmed: values.confirmed ?? [], override: values.override ?? false });
+      void message.success(t('common.saved'));
+      onDone();
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: suggested ?? undefined }}>
+      <Typography.Paragraph>{t('projects.currentStage', { stage: pick(STAGE_LABELS[status.stage]) })}</Typography.Paragraph>
+      <Form.Item name="to" label={t('projects.toStage')} rules={[{ required: true }]}>
+        <Select options={STAGES.filter((s) => s !== status.stage).map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
+      </Form.Item>
+      {to && <Criteria to={to} status={status} />}
+      {check && !check.allowed && (
+        <>
+          <Alert type="warning" showIcon title={t('projects.blocked')} description={<ul className="jw-plain-list">{check.blockers.map((b) => <li key={b.id}>{pick(b.label)}</li>)}</ul>} style={{ marginBottom: 12 }} />
+          <Form.Item name="override" valuePropName="checked">
+            <Checkbox>{t('projects.override')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="reason" label={t('projects.reason')} rules={[{ required: needsReason, min: needsReason ? 4 : 0, whitespace: true }]}>
+        <Input.TextArea rows={3} maxLength={1000} showCount />
+      </Form.Item>
+      {errors.alert}
+      <Button type="primary" htmlType="submit" loading={change.isPending} disabled={Boolean(check && !check.allowed && !override)} block>
+        {t('projects.changeStage')}
+      </Button>
+    </Form>
+  );
+}
+
+/** What entering the stage needs: system criteria as met or not, staff criteria to confirm. */
+function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const criteria = ENTRY_CRITERIA[to];
+  if (!criteria.length) return null;
+  const staff = criteria.filter((c) => c.kind === 'staff');
+  return (
+    <section aria-label={t('projects.criteria')} style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{t('projects.criteria')}</Typography.Text>
+      <ul className="jw-plain-list">
+        {criteria
+          .filter((c) => c.kind === 'system')
+          .map((c) => {
+            const met = c.met!(status.facts);
+            return (
+              <li key={c.id}>
+                <Flex gap={6} align="baseline">
+                  {met ? <CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> : <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />}
+                  <span>
+                    {pick(c.label)} <span className="jw-visually-hidden">{met ? t('projects.met') : t('projects.notMet')}</span>
+                  </span>
+                </Flex>
+              </li>
+            );
+          })}
+      </ul>
+      {staff.length > 0 && (
+        <Form.Item name="confirmed" label={t('projects.confirm')} style={{ marginBottom: 0 }}>
+          <Checkbox.Group options={staff.map((c) => ({ value: c.id, label: pick(c.label) }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
+        </Form.Item>
+      )}
+    </section>
+  );
+}
+
+/** The project's moves between stages, newest first; overrides stand out with their reason. */
+export function StageHistory({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const status = useApiQuery<StageStatus>(`/api/v1/projects/${projectId}/stage`);
+  const history = [...(status.data?.history ?? [])].reverse();
+  if (!history.length) return <Typography.Text type="secondary">{t('projects.noHistory')}</Typography.Text>;
+  return (
+    <ol className="jw-plain-list jw-history">
+      {history.map((h) => (
+        <li key={h.id}>
+          <Typography.Text strong>
+            {pick(STAGE_LABELS[h.fromStage])} → {pick(STAGE_LABELS[h.toStage])}
+          </Typography.Text>{' '}
+          <Typography.Text type="secondary">
+            {h.on} · {h.byName}
+          </Typography.Text>
+          {h.overridden.length > 0 && (
+            <div className="jw-history__override">
+              {t('projects.overridden')}: {h.overridden.map((o) => pick(o.label)).join('；')}
+            </div>
+          )}
+          {h.reason && <div>{h.reason}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}
