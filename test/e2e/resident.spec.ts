@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs, type TestInfo } from '@playwright/test';
+import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
 
 /**
@@ -187,6 +188,14 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
   await checkState(page, info, 'entry', true);
   const box = page.getByLabel('户码');
 
+  // the keyboard's focus is plain to see: a 3 px ring on the language switch, then on the box
+  for (const target of [page.getByRole('button', { name: 'Switch to English' }), box]) {
+    await page.keyboard.press('Tab');
+    await expect(target).toBeFocused();
+    expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await target.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth))).toBeGreaterThanOrEqual(3);
+  }
+
   // typed the way people type: small letters, spaces; grouped as it goes
   await box.pressSequentially('abcd efgh jk');
   await expect(box).toHaveValue('ABCD-EFGH-JK');
@@ -344,6 +353,10 @@ test('English: the switch translates the page, keeps the choice, and marks Chine
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Disagree' })).toBeVisible();
+  await page.getByRole('button', { name: 'Agree', exact: true }).click();
+  await expect(page.getByText('You chose: Agree')).toBeVisible();
+  // the phone's back button leaves the confirm step for the choices
+  await page.goBack();
   await page.getByRole('button', { name: 'Disagree' }).click();
   await expect(page.getByText('You chose: Disagree')).toBeVisible();
   await page.getByRole('button', { name: 'Confirm my vote' }).click();

@@ -227,7 +227,7 @@ export function App() {
     } else if (screen.name === 'receipt' && view.ballot) {
       body = <SurveyReceipt view={view} ui={ui} onHome={home} />;
     } else {
-      body = <SurveyHome view={view} ui={ui} onStart={() => go({ name: 'question', index: 0 })} />;
+      body = <SurveyHome view={view} ui={ui} onStart={() => go(questions.length ? { name: 'question', index: 0 } : { name: 'review' })} />;
     }
   }
 

@@ -27,18 +27,29 @@ export function Entry({ ui, initial, serverError, busy, onSubmit }: { ui: Ui; in
   const input = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
 
+  // after every change, even one that regroups to the same text, the caret goes where the typing was
+  const [edits, setEdits] = useState(0);
   useLayoutEffect(() => {
     if (caret.current !== null && input.current && document.activeElement === input.current) {
       input.current.setSelectionRange(caret.current, caret.current);
       caret.current = null;
     }
-  }, [value]);
+  }, [edits]);
 
   const change = (e: ChangeEvent<HTMLInputElement>) => {
-    const raw = e.target.value;
-    const before = codeCharacters(raw.slice(0, e.target.selectionStart ?? raw.length)).length;
+    let raw = e.target.value;
+    let at = e.target.selectionStart ?? raw.length;
+    if (codeCharacters(raw) === codeCharacters(value)) {
+      // only a group dash went: delete the character beside it, as the owner meant
+      const kind = (e.nativeEvent as InputEvent).inputType;
+      if (kind === 'deleteContentBackward' && at > 0) {
+        raw = raw.slice(0, at - 1) + raw.slice(at);
+        at -= 1;
+      } else if (kind === 'deleteContentForward') raw = raw.slice(0, at) + raw.slice(at + 1);
+    }
     const grouped = groupCode(raw);
-    caret.current = caretAfter(grouped, before);
+    caret.current = caretAfter(grouped, codeCharacters(raw.slice(0, at)).length);
+    setEdits((n) => n + 1);
     setValue(grouped);
     setLocalError(null);
     setServerShown(false);
