@@ -51,7 +51,7 @@ class Staff {
     const mine = projects.items.filter((p) => p.committeeName === '胜利居委');
     expect(mine.length).toBeGreaterThan(0);
     const project = mine[mine.length - 1 - (pick % mine.length)]!;
-    const title = `${kind === 'vote' ? '加装电梯表决' : '加装电梯意向征询'} ${Date.now().toString(36)}`;
+    const title = `${project.name.replace(/加装电梯$/, '')}加装电梯${kind === 'vote' ? '业主表决' : '意向征询'}`;
     const created = await this.post<{ id: string }>('/api/v1/consultations', {
       projectId: project.id,
       kind,
