@@ -73,10 +73,13 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
   };
 }
 
-/** The app with the demo street seeded (accounts admin, shengli, jjl, district). */
-export async function startTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * The app with the demo street seeded (accounts admin, shengli, jjl, district). The projects'
+ * histories (votes run through the services, ~10 s) only where a test asks for them.
+ */
+export async function startTestApp(opts: { seed?: boolean; histories?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db);
+  if (opts.seed !== false) await seedDemo(database.db, { histories: opts.histories ?? false });
   const app = await buildApp({ db: database.db, webRoot: '/nonexistent' });
   await app.ready();
   return {

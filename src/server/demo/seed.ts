@@ -8,6 +8,7 @@ import { users } from '../modules/accounts/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
 import { buildings, committees, districts, estates, persons, stairwells, streets, unitOwners, units } from '../modules/registry/schema.ts';
 import { idCheckDigit } from '../../core/privacy.ts';
+import { seedHistories, STAGE_DAY } from './histories.ts';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
 
@@ -83,11 +84,11 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 /** Seeds 江湾镇街道 with its committees, housing, owners, accounts and lift projects. */
-export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<SeedSummary> {
+export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean } = {}): Promise<SeedSummary> {
   const rnd = prng(20260101);
   const today = opts.today ?? new Date();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const [district] = await tx.insert(districts).values({ name: '虹口区' }).returning();
     const [street] = await tx.insert(streets).values({ name: '江湾镇街道', districtId: district!.id }).returning();
 
@@ -184,11 +185,10 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<See
     for (const [stage, n] of DEMO_STAGES) {
       for (let i = 0; i < n; i++, k++) {
         const sw = candidates[k]!;
-        const progress = ['in_service', 'construction', 'ready_to_build', 'approvals', 'design_review', 'publicity', 'agreement', 'consultation', 'mobilisation', 'paused'].indexOf(stage);
-        const mobilised = addDays(today, -(1095 - progress * 95 - rnd.int(0, 80)));
-        const consultation = addDays(mobilised, rnd.int(20, 45));
-        const works = addDays(consultation, rnd.int(130, 190));
-        const completed = addDays(works, rnd.int(90, 120));
+        // the date each stage was entered follows the typical Jiangwan timeline (histories.ts)
+        const dayInStage = stage === 'in_service' ? rnd.int(30, 800) : rnd.int(5, 14);
+        const mobilised = addDays(today, -(STAGE_DAY[stage === 'paused' ? 'approvals' : stage] + dayInStage + (stage === 'paused' ? 40 : 0)));
+        const at = (s: Stage) => isoDate(addDays(mobilised, STAGE_DAY[s]));
         const reached = (s: Stage) => DEMO_STAGES.findIndex(([x]) => x === s) >= DEMO_STAGES.findIndex(([x]) => x === stage);
         projectRows.push({
           name: `${sw.label}加装电梯`,
@@ -197,9 +197,9 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<See
           stage,
           adviserUserId: k % 4 === 3 ? null : adviser.id,
           mobilisedOn: isoDate(mobilised),
-          consultationOn: stage === 'mobilisation' ? null : isoDate(consultation),
-          worksStartedOn: reached('construction') ? isoDate(works) : null,
-          completedOn: stage === 'in_service' ? isoDate(completed) : null,
+          consultationOn: stage === 'mobilisation' ? null : at('consultation'),
+          worksStartedOn: reached('construction') ? at('construction') : null,
+          completedOn: stage === 'in_service' ? at('in_service') : null,
         });
       }
     }
@@ -217,4 +217,7 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<See
     await recordAudit(tx, SYSTEM_ACTOR, { action: 'seed_demo', entity: 'street', entityId: street!.id, streetId: street!.id, summary: '演示数据 Demo street', after: summary });
     return summary;
   });
+  // histories run through the services (votes, ledgers), each in its own transaction
+  if (opts.histories !== false) await seedHistories(db, isoDate(today));
+  return summary;
 }

@@ -22,6 +22,7 @@ const columns = {
   id: liftProjects.id,
   name: liftProjects.name,
   stage: liftProjects.stage,
+  pausedFrom: liftProjects.pausedFrom,
   stairwellId: liftProjects.stairwellId,
   stairwellName: stairwells.name,
   buildingId: buildings.id,
