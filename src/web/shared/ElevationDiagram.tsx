@@ -72,9 +72,13 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
   const { rows, columns, cellAt } = layout(props.floors, props.units);
   return (
     <div className="jw-elev">
+      {/* shown above the scrolling area at full width; the table's own caption names it for screen readers */}
+      <div className="jw-elev__title" aria-hidden="true">
+        {props.caption}
+      </div>
       <div className="jw-elev__scroll" role="region" aria-label={t('diagram.scrollRegion')} tabIndex={0}>
         <table className="jw-elev__table">
-          <caption className="jw-elev__caption">{props.caption}</caption>
+          <caption className="jw-visually-hidden">{props.caption}</caption>
           <thead>
             <tr>
               <th scope="col" className="jw-elev__corner">

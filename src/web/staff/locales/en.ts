@@ -5,7 +5,7 @@ import type { zh } from './zh.ts';
 export const en: Messages<typeof zh> = {
   ...sharedEn,
   app: {
-    name: 'Jiangwan Lift Retrofit Desk',
+    name: 'Jiangwan Lift Desk',
     shortName: 'Jiangwan Lifts',
     mainMenu: 'Main menu',
     openMenu: 'Open menu',
@@ -87,7 +87,7 @@ export const en: Messages<typeof zh> = {
     unitTitle: '{{title}} room {{room}}',
     owners: 'Owners',
     ownerName: 'Name',
-    ownersMore: '{{name}} and {{n}} in all',
+    ownersMore: '{{name}} +{{more}}',
     noOwnerShort: 'not recorded',
     noOwners: 'No owner recorded yet',
     ownersOfRoom: 'Owners of room {{room}}',
@@ -120,6 +120,7 @@ export const en: Messages<typeof zh> = {
   projects: {
     title: 'Lift projects',
     project: 'project',
+    projectLabel: 'Lift project',
     none: 'No project yet',
     create: 'New lift project',
     defaultName: '{{estate}} {{building}} {{stairwell}} lift',

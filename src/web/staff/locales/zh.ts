@@ -119,6 +119,7 @@ export const zh = {
   projects: {
     title: '加装电梯项目',
     project: '项目',
+    projectLabel: '加装电梯项目',
     none: '暂无项目',
     create: '新建加装电梯项目',
     defaultName: '{{estate}}{{building}}{{stairwell}}加装电梯',

@@ -35,6 +35,11 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
   const title = `${s.estateName} ${s.buildingName} ${s.name}`;
   const unitTitle = (u: Unit) => t('registry.unitTitle', { title, room: u.room });
   const ownersUnit = s.units.find((u) => u.id === ownersOf) ?? null;
+  // the first owner, "and n in all" when co-owned
+  const ownerNote = ({ owners }: Unit) => {
+    if (!owners[0]) return t('registry.noOwnerShort');
+    return owners.length > 1 ? t('registry.ownersMore', { name: owners[0].name, n: owners.length, more: owners.length - 1 }) : owners[0].name;
+  };
 
   return (
     <>
@@ -46,7 +51,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
           { key: 'floors', label: t('registry.floors'), children: s.floors },
           { key: 'units', label: t('registry.unitCount'), children: s.units.length },
-          { key: 'project', label: t('projects.project'), children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none') },
+          { key: 'project', label: t('projects.projectLabel'), children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none') },
         ]} />
       </PageHeader>
       <Flex vertical gap={16}>
@@ -56,7 +61,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
             units={s.units}
             caption={t('registry.diagramCaption', { title })}
             cellColor={ownershipColor}
-            cellNote={(u) => (u.owners[0] ? (u.owners.length > 1 ? t('registry.ownersMore', { name: u.owners[0].name, n: u.owners.length }) : u.owners[0].name) : t('registry.noOwnerShort'))}
+            cellNote={ownerNote}
             cellStatus={(u) => t(`registry.ownership.${ownershipOf(u)}`)}
             onCellClick={(u) => setOwnersOf(u.id)}
             selectedId={ownersOf}
