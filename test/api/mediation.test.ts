@@ -49,6 +49,8 @@ describe('an objection escalated to mediation and settled', () => {
     expect(mediation.parties).toEqual([expect.objectContaining({ unitId: units[1].id, name: '李秀英', role: 'applicant' })]);
     expect(mediation.sourceObjection).toMatchObject({ id: objection.id, status: 'escalated' });
     expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 1, objectionsInMediation: 1 });
+    const listed = (await staff.get(`/api/v1/objections?projectId=${project.id}`)).body.items[0];
+    expect(listed).toMatchObject({ id: objection.id, status: 'escalated', mediation: { id: mediation.id, outcome: 'open' } });
   });
 
   it('shows on the project and on the committee list of open cases', async () => {

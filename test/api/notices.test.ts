@@ -17,6 +17,7 @@ let otherStaff: Client;
 let project: any;
 let otherProject: any;
 let codes: any[];
+let vote: any;
 const today = todayInShanghai();
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -42,7 +43,7 @@ beforeAll(async () => {
   project = (await staff.post('/api/v1/projects', { name: '公示测试项目', stairwellId: stairwells[0].id })).body;
   otherProject = (await staff.post('/api/v1/projects', { name: '另一个项目', stairwellId: stairwells[1].id })).body;
   // household codes come from a vote of the project
-  const vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '加装电梯表决', question: '是否同意加装电梯？', ruleId: 'sh-801-building' })).body;
+  vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '加装电梯表决', question: '是否同意加装电梯？', ruleId: 'sh-801-building' })).body;
   await staff.post(`/api/v1/consultations/${vote.id}/open`);
   codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
 });
@@ -212,6 +213,9 @@ describe('notices', () => {
       expectFieldError(await t.anonymous.post(`/api/v1/r/${codes[1].code}/objections`, { noticeId: result.id, text: '' }), 400, 'text');
       expectFieldError(await t.anonymous.post(`/api/v1/r/${codes[1].code}/objections`, { noticeId: 'x', text: '有意见' }), 400, 'noticeId');
       expectFieldError(await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKMN/objections', { noticeId: result.id, text: '有意见' }), 404, 'code');
+      const lost = codes[3];
+      await staff.post(`/api/v1/consultations/${vote.id}/codes/${lost.groupId}/reissue`, { reason: '信件遗失' });
+      expectFieldError(await t.anonymous.post(`/api/v1/r/${lost.code}/objections`, { noticeId: result.id, text: '有意见' }), 410, 'code');
     });
 
     it('are entered by staff, from a unit of the project', async () => {

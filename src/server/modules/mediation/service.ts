@@ -3,7 +3,7 @@
  * governances they drew on), outcome and agreement; a case may come from an objection to a
  * notice, and settling the case settles the objection.
  */
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -302,7 +302,7 @@ export async function closeCase(db: Db, access: Access, id: string, input: { out
     const [row] = await tx.update(mediationCases).set({ outcome: input.outcome, outcomeNote: input.note ?? '', closedOn, updatedAt: new Date() }).where(eq(mediationCases.id, id)).returning();
     await recordAudit(tx, access.actor, audit(access, c, 'close', { summary: `${c.title}：结案（${OUTCOME_LABELS[input.outcome].zh}）`, before: { outcome: c.outcome }, after: { outcome: row!.outcome, note: row!.outcomeNote, closedOn } }));
     if (!c.sourceObjectionId) return;
-    const [o] = await tx.select().from(objections).where(and(eq(objections.id, c.sourceObjectionId), inArray(objections.status, ['escalated'])));
+    const [o] = await tx.select().from(objections).where(and(eq(objections.id, c.sourceObjectionId), eq(objections.status, 'escalated')));
     if (!o) return;
     const status = objectionAfter(input.outcome, o);
     await tx.update(objections).set({ status, settledAt: status === 'settled' ? new Date() : null, updatedAt: new Date() }).where(eq(objections.id, o.id));

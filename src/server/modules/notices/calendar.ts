@@ -55,7 +55,7 @@ export function periodRule(start: string, days: number, kind: PeriodKind, countS
   if (kind === 'working') {
     return {
       zh: `按工作日计算：自 ${from} 起只计工作日（周末和法定节假日不计，调休上班日计入），第 ${days} 个工作日为 ${r.end}。`,
-      en: `Working days: counting from ${from}, weekends and public holidays skipped and make-up working days counted, the ${days}th working day is ${r.end}.`,
+      en: `Working days: counting from ${from}, weekends and public holidays skipped and make-up working days counted, working day ${days} is ${r.end}.`,
     };
   }
   const startZh = countStartDay ? '按约定开始当日计入' : '开始的当日不计入（《民法典》第二百零一条）';

@@ -17,6 +17,7 @@ import { resolveCode } from '../consent/ballots.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';
+import { mediationCases } from '../mediation/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { buildings, committees, stairwells, units } from '../registry/schema.ts';
@@ -177,6 +178,18 @@ export async function objectionRow(db: Queryable, access: Access, id: string) {
   return row;
 }
 
+/** The latest mediation case of each objection that went to mediation. */
+async function latestCases(db: Queryable, objectionIds: string[]) {
+  const rows = objectionIds.length
+    ? await db
+        .select({ objectionId: mediationCases.sourceObjectionId, id: mediationCases.id, outcome: mediationCases.outcome })
+        .from(mediationCases)
+        .where(inArray(mediationCases.sourceObjectionId, objectionIds))
+        .orderBy(asc(mediationCases.createdAt))
+    : [];
+  return new Map(rows.map((r) => [r.objectionId!, { id: r.id, outcome: r.outcome }]));
+}
+
 export async function listNotices(db: Queryable, access: Access, projectId: string) {
   await projectInScope(db, access, projectId);
   const rows = await db
@@ -201,7 +214,8 @@ export async function getNotice(db: Queryable, access: Access, id: string) {
     .where(eq(noticeEvidence.noticeId, id))
     .orderBy(asc(noticeEvidence.createdAt));
   const objs = await db.select().from(objections).where(eq(objections.noticeId, id)).orderBy(asc(objections.createdAt));
-  return { ...presentNotice(n), evidence, objections: objs.map((o) => presentObjection(o, access)) };
+  const cases = await latestCases(db, objs.map((o) => o.id));
+  return { ...presentNotice(n), evidence, objections: objs.map((o) => ({ ...presentObjection(o, access), mediation: cases.get(o.id) ?? null })) };
 }
 
 export async function listObjections(db: Queryable, access: Access, q: { projectId?: string | undefined; committeeId?: string | undefined; status?: ObjectionStatus | undefined; page: number; pageSize: number }) {
@@ -211,10 +225,15 @@ export async function listObjections(db: Queryable, access: Access, q: { project
     q.committeeId ? eq(objections.committeeId, q.committeeId) : undefined,
     q.status ? eq(objections.status, q.status) : undefined,
   );
-  const base = () => db.select({ o: objections, noticeTitle: notices.title, projectName: liftProjects.name }).from(objections).innerJoin(notices, eq(notices.id, objections.noticeId)).innerJoin(liftProjects, eq(liftProjects.id, objections.projectId));
   const [total] = await db.select({ n: count() }).from(objections).innerJoin(liftProjects, eq(liftProjects.id, objections.projectId)).where(cond);
-  const rows = await base().where(cond).orderBy(desc(objections.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => ({ ...presentObjection(r.o, access), noticeTitle: r.noticeTitle, projectName: r.projectName })), total: total?.n ?? 0 };
+  const rows = await db
+    .select({ o: objections, noticeTitle: notices.title, projectName: liftProjects.name })
+    .from(objections)
+    .innerJoin(notices, eq(notices.id, objections.noticeId))
+    .innerJoin(liftProjects, eq(liftProjects.id, objections.projectId))
+    .where(cond).orderBy(desc(objections.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const cases = await latestCases(db, rows.map((r) => r.o.id));
+  return { items: rows.map((r) => ({ ...presentObjection(r.o, access), noticeTitle: r.noticeTitle, projectName: r.projectName, mediation: cases.get(r.o.id) ?? null })), total: total?.n ?? 0 };
 }
 
 // ---------------------------------------------------------------- writing notices
