@@ -11,7 +11,8 @@ const external = process.env.JW_E2E_BASE_URL;
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 60_000,
+  // a shared 2-core machine: axe on a full stairwell page takes seconds
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // the tests write little and never the same rows; two workers suit a 2-core machine
   workers: 2,
