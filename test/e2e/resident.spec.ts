@@ -214,6 +214,7 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
   expect(wrong.status()).toBe(404);
   expect(Object.keys(await wrong.json())).toEqual(['error']);
   await expect(page.getByRole('alert')).toContainText('户码不正确，请核对信上的户码后重试');
+  await expect(box).toBeFocused();
   await expect(page).toHaveURL(/\/r\/$/);
   await checkState(page, info, 'entry-wrong');
 

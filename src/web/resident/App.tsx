@@ -70,6 +70,7 @@ export function App() {
       setAnswers(view.ballot?.answers ?? {});
       setLoad({ status: 'ready', code, view });
     } catch (err) {
+      moveFocus.current = false;
       if (isCodeError(err)) setLoad({ status: 'entry', initial: code, error: err, busy: false, key: how === 'typed' ? key : ++entries.current });
       else setLoad({ status: 'failed', error: err });
     }
@@ -114,6 +115,7 @@ export function App() {
   };
   /** Back to the first screen of this code, through history so the back button stays true. */
   const home = () => {
+    moveFocus.current = true;
     if (depth.current > 0) history.go(-depth.current);
     else setScreen(HOME);
   };
@@ -183,7 +185,7 @@ export function App() {
       </>
     );
   } else if (load.status === 'entry') {
-    body = <Entry key={load.key} ui={ui} initial={load.initial} serverError={load.error ? errorText(load.error, lang) : null} busy={load.busy} onSubmit={(code) => void open(code, 'typed')} />;
+    body = <Entry key={load.key} ui={ui} initial={load.initial} failure={load.error} busy={load.busy} onSubmit={(code) => void open(code, 'typed')} />;
   } else {
     const { view, code } = load;
     const questions = view.consultation.questions ?? [];

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { errorText } from '../shared/api.ts';
 import { caretAfter, checkCode, codeCharacters, groupCode, type CodeCheck } from './code.ts';
 import { Alert, Title, type Ui } from './parts.tsx';
 import type { Words } from './words.ts';
@@ -15,7 +16,7 @@ export function formatProblem(check: Exclude<CodeCheck, { ok: true }>, w: Words)
  * what is typed as XXXX-XXXX-XXXX, accepts small letters, spaces, dashes and full-width
  * characters, and checks the format before asking the server.
  */
-export function Entry({ ui, initial, serverError, busy, onSubmit }: { ui: Ui; initial: string; serverError: string | null; busy: boolean; onSubmit: (code: string) => void }) {
+export function Entry({ ui, initial, failure, busy, onSubmit }: { ui: Ui; initial: string; failure: unknown; busy: boolean; onSubmit: (code: string) => void }) {
   const { w } = ui;
   const [value, setValue] = useState(() => groupCode(initial));
   const [localError, setLocalError] = useState<string | null>(() => {
@@ -35,6 +36,11 @@ export function Entry({ ui, initial, serverError, busy, onSubmit }: { ui: Ui; in
       caret.current = null;
     }
   }, [edits]);
+
+  // the server said no: back to the box (the busy button had lost the focus), the alert reads out
+  useEffect(() => {
+    if (failure) input.current?.focus();
+  }, [failure]);
 
   const change = (e: ChangeEvent<HTMLInputElement>) => {
     let raw = e.target.value;
@@ -68,7 +74,7 @@ export function Entry({ ui, initial, serverError, busy, onSubmit }: { ui: Ui; in
     onSubmit(check.code);
   };
 
-  const error = localError ?? (serverShown ? serverError : null);
+  const error = localError ?? (serverShown && failure ? errorText(failure, ui.lang) : null);
   return (
     <>
       <Title>{w.entryTitle}</Title>
