@@ -7,7 +7,7 @@ let admin: Client;
 let staff: Client;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ histories: true });
   admin = await t.as('admin');
   staff = await t.as('shengli');
 });
@@ -34,6 +34,31 @@ describe('the demo street', () => {
     const { byStage, total } = (await admin.get('/api/v1/projects')).body;
     expect(byStage).toMatchObject({ in_service: 17, construction: 6, ready_to_build: 13 });
     expect(total).toBe(60);
+  });
+});
+
+describe('the demo projects\' histories (issue 4 item 9)', () => {
+  it('are consistent with each stage: votes, approvals, checklists, stage changes', async () => {
+    const projects = (await admin.get('/api/v1/projects?pageSize=100')).body.items;
+    for (const p of projects) {
+      const stage = (await admin.get(`/api/v1/projects/${p.id}/stage`)).body;
+      const votes = (await admin.get(`/api/v1/projects/${p.id}/consultations`)).body.items;
+      const approvals = (await admin.get(`/api/v1/projects/${p.id}/approvals`)).body;
+      if (['agreement', 'publicity', 'design_review', 'approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) {
+        expect(votes.some((v: any) => v.status === 'closed' && v.result.outcome.passed), p.name).toBe(true);
+        expect(stage.facts.votePassed).toBe(true);
+      }
+      if (p.stage === 'consultation') expect(votes.map((v: any) => v.status)).toEqual(['open']);
+      if (p.stage === 'mobilisation') expect(votes).toEqual([]);
+      if (['ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(approvals.remaining).toBe(0);
+      if (p.stage === 'approvals') expect(approvals.remaining).toBeGreaterThan(0);
+      const path = stage.history.map((h: any) => h.toStage);
+      if (p.stage !== 'paused') expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
+      for (let i = 1; i < stage.history.length; i++) expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);
+    }
+    const inService = projects.filter((p: any) => p.stage === 'in_service');
+    const first = inService.map((p: any) => p.mobilisedOn).sort()[0];
+    expect(first < new Date(Date.now() - 600 * 86_400_000).toISOString().slice(0, 10)).toBe(true); // spread over years
   });
 });
 

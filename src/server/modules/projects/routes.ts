@@ -7,6 +7,8 @@ import { DOCUMENT_CATEGORIES, listDocuments, readDocumentVersion, replaceDocumen
 import { approvalBottlenecks, getApprovals, getChecklist, tickChecklistItem, updateApprovalStep } from './steps.ts';
 import { saveTemplate, templateOfStreet } from './templates.ts';
 import { projectTimeline } from './timeline.ts';
+import { changeStage, stageStatus } from './lifecycle.ts';
+import { workList } from './worklist.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAGES } from '../../../core/stages.ts';
@@ -112,6 +114,18 @@ export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
     const f = await readDocumentVersion(db, await access(req), req.params.id, req.params.version);
     return reply.type(f.mime).header('content-disposition', attachment(f.name)).header('x-content-sha256', f.sha256).send(f.content);
   });
+
+  r.get('/api/v1/projects/:id/stage', { schema: { tags, summary: '阶段与准入条件 Stage, what the next stage needs, history', params: idParam } }, async (req) => stageStatus(db, await access(req), req.params.id));
+  r.post('/api/v1/projects/:id/stage', {
+    schema: {
+      tags,
+      summary: '变更阶段（未满足的条件须写明理由才能越过）Change stage; unmet criteria need a written override reason',
+      params: idParam,
+      body: z.object({ to: z.enum(STAGES), confirmed: z.array(z.string().max(60)).max(20).optional(), reason: optionalText(1000).optional(), override: z.boolean().optional(), on: date.optional() }),
+    },
+  }, async (req, reply) => reply.status(201).send(await changeStage(db, await access(req), req.params.id, req.body)));
+
+  r.get('/api/v1/worklist', { schema: { tags, summary: '待办 What needs attention now' } }, async (req) => workList(db, await access(req)));
 
   r.get('/api/v1/templates', { schema: { tags, summary: '街道模板：工作法与审批环节 Street templates' } }, async (req) => {
     const a = await access(req);

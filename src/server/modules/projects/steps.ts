@@ -4,6 +4,7 @@ import { APPROVAL_STATUS_LABELS, isSettled, type ApprovalStatus } from '../../..
 import { WorkCalendar } from '../../../core/calendar.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
+import { streetCalendar, todayInShanghai } from '../notices/calendar.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
@@ -60,7 +61,6 @@ export function assertCanWriteOrAdviser(access: Access, project: { committeeId: 
 
 // ---------------------------------------------------------------- approvals
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
 
 /** Due date of a step started on `startedOn`, by its time limit; null where the calendar has no data. */
 function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, dayKind: 'natural' | 'working') {
@@ -72,13 +72,14 @@ function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, d
   }
 }
 
-export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, now = today()) {
+export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, now = todayInShanghai()) {
   const due = dueOn(cal, s.startedOn, s.limitDays, s.dayKind);
   return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due, overdue: Boolean(due && !isSettled(s.status) && due < now) };
 }
 
-export async function getApprovals(db: Queryable, access: Access, projectId: string, cal = new WorkCalendar()) {
-  await getProject(db, access, projectId);
+export async function getApprovals(db: Queryable, access: Access, projectId: string) {
+  const project = await getProject(db, access, projectId);
+  const cal = await streetCalendar(db, access.streetOf.get(project.committeeId) ?? null);
   const rows = await db.select().from(approvalSteps).where(eq(approvalSteps.projectId, projectId)).orderBy(asc(approvalSteps.position));
   const steps = rows.map((s) => presentStep(cal, s));
   return { steps, remaining: steps.filter((s) => !isSettled(s.status)).length, overdue: steps.filter((s) => s.overdue).length };
@@ -104,15 +105,15 @@ export async function updateApprovalStep(db: Db, access: Access, stepId: string,
     if (status === 'returned' && !(patch.returnedReason ?? step.returnedReason)) throw badInput('returnedReason', '退回须填写原因', 'A returned step needs the reason');
     const values: Partial<typeof approvalSteps.$inferInsert> = { ...patch, updatedAt: new Date() };
     // dates follow the status when staff do not give them
-    if (status !== 'pending' && !step.startedOn && patch.startedOn === undefined) values.startedOn = today();
-    if (status === 'submitted' && !step.submittedOn && patch.submittedOn === undefined) values.submittedOn = today();
-    if (status === 'done' && !step.doneOn && patch.doneOn === undefined) values.doneOn = today();
+    if (status !== 'pending' && !step.startedOn && patch.startedOn === undefined) values.startedOn = todayInShanghai();
+    if (status === 'submitted' && !step.submittedOn && patch.submittedOn === undefined) values.submittedOn = todayInShanghai();
+    if (status === 'done' && !step.doneOn && patch.doneOn === undefined) values.doneOn = todayInShanghai();
     const start = values.startedOn ?? step.startedOn;
     const done = values.doneOn ?? step.doneOn;
     if (start && done && done < start) throw badInput('doneOn', '办结日期早于开始日期', 'The done date is before the start date');
     const [row] = await tx.update(approvalSteps).set(values).where(eq(approvalSteps.id, stepId)).returning();
     await recordAudit(tx, access.actor, { action: 'update', entity: 'approval_step', entityId: stepId, projectId: step.projectId, ...auditScope(access, before.lift_projects.committeeId), summary: step.name.zh, ...changedFields(step, row!) });
-    return presentStep(new WorkCalendar(), row!);
+    return presentStep(await streetCalendar(tx, access.streetOf.get(before.lift_projects.committeeId) ?? null), row!);
   });
 }
 

@@ -1,0 +1,83 @@
+/**
+ * What needs attention now, for the caller's scope: overdue approval steps, notices ending this
+ * week, objections without an answer, votes closing, projects idle for 30 days, and for an
+ * adviser the projects assigned to them. In-app; nothing depends on email.
+ */
+import { and, eq, gte, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { isSettled } from '../../../core/approvals.ts';
+import { addDays } from '../../../core/calendar.ts';
+import { streetCalendar, todayInShanghai } from '../notices/calendar.ts';
+import type { Access } from '../../platform/access.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { consultations } from '../consent/schema.ts';
+import { notices, objections } from '../notices/schema.ts';
+import { approvalSteps, liftProjects } from './schema.ts';
+import { projectScope } from './service.ts';
+import { presentStep } from './steps.ts';
+
+export const IDLE_DAYS = 30;
+
+export interface WorkItem {
+  kind: 'overdue_step' | 'notice_ending' | 'unanswered_objection' | 'vote_closing' | 'idle_project' | 'assigned';
+  projectId: string;
+  projectName: string;
+  title: string;
+  /** the date that makes it urgent */
+  date: string | null;
+  /** id of the step, notice, objection or consultation */
+  refId: string | null;
+}
+
+export async function workList(db: Queryable, access: Access, today = todayInShanghai()): Promise<{ items: WorkItem[]; counts: Record<WorkItem['kind'], number> }> {
+  const scope = projectScope(access);
+  const weekEnd = addDays(today, 7);
+  const project = { projectId: liftProjects.id, projectName: liftProjects.name };
+  const cal = await streetCalendar(db, access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null);
+  const items: WorkItem[] = [];
+
+  const steps = await db.select({ ...project, step: approvalSteps }).from(approvalSteps).innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId)).where(and(scope, isNotNull(approvalSteps.startedOn)));
+  for (const s of steps) {
+    if (isSettled(s.step.status)) continue;
+    const shown = presentStep(cal, s.step, today);
+    if (shown.overdue) items.push({ kind: 'overdue_step', projectId: s.projectId, projectName: s.projectName, title: s.step.name.zh, date: shown.dueOn, refId: s.step.id });
+  }
+
+  const ending = await db
+    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn })
+    .from(notices)
+    .innerJoin(liftProjects, eq(liftProjects.id, notices.projectId))
+    .where(and(scope, eq(notices.status, 'posted'), isNull(notices.supersededById), gte(notices.endsOn, today), lte(notices.endsOn, weekEnd)));
+  for (const n of ending) items.push({ kind: 'notice_ending', projectId: n.projectId, projectName: n.projectName, title: n.title, date: n.endsOn, refId: n.id });
+
+  const unanswered = await db
+    .select({ ...project, id: objections.id, text: objections.text, receivedOn: objections.receivedOn })
+    .from(objections)
+    .innerJoin(liftProjects, eq(liftProjects.id, objections.projectId))
+    .where(and(scope, eq(objections.status, 'open')));
+  for (const o of unanswered) items.push({ kind: 'unanswered_objection', projectId: o.projectId, projectName: o.projectName, title: o.text.slice(0, 60), date: o.receivedOn, refId: o.id });
+
+  const closing = await db
+    .select({ ...project, id: consultations.id, title: consultations.title, closesOn: consultations.closesOn })
+    .from(consultations)
+    .innerJoin(liftProjects, eq(liftProjects.id, consultations.projectId))
+    .where(and(scope, eq(consultations.status, 'open'), isNotNull(consultations.closesOn), lte(consultations.closesOn, weekEnd)));
+  for (const c of closing) items.push({ kind: 'vote_closing', projectId: c.projectId, projectName: c.projectName, title: c.title, date: c.closesOn, refId: c.id });
+
+  // qualified by hand: in a select list drizzle leaves column names bare, and "id" would be audit_events'
+  const lastActivity = sql<string>`coalesce((select max(ae.at) from ${auditEvents} ae where ae.project_id = "lift_projects"."id"), "lift_projects"."updated_at")`;
+  const idle = await db
+    .select({ ...project, last: lastActivity })
+    .from(liftProjects)
+    .where(and(scope, notInArray(liftProjects.stage, ['in_service', 'withdrawn']), sql`${lastActivity} < ${addDays(today, -IDLE_DAYS)}::date`));
+  for (const p of idle) items.push({ kind: 'idle_project', projectId: p.projectId, projectName: p.projectName, title: `${IDLE_DAYS} 天无进展`, date: String(p.last).slice(0, 10), refId: null });
+
+  if (access.user.role === 'adviser' && access.assigned?.projectIds.length) {
+    const mine = await db.select({ ...project, stage: liftProjects.stage }).from(liftProjects).where(inArray(liftProjects.id, access.assigned.projectIds));
+    for (const p of mine) items.push({ kind: 'assigned', projectId: p.projectId, projectName: p.projectName, title: p.stage, date: null, refId: null });
+  }
+
+  const counts = { overdue_step: 0, notice_ending: 0, unanswered_objection: 0, vote_closing: 0, idle_project: 0, assigned: 0 };
+  for (const i of items) counts[i.kind]++;
+  return { items, counts };
+}

@@ -1,0 +1,94 @@
+/** Issue 4 item 1: stage transitions guarded by entry criteria, refusals with the reason, overrides. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let staff: Client;
+let admin: Client;
+let project: any;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.as('shengli');
+  admin = await t.as('admin');
+  const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount >= 8);
+  project = (await staff.post('/api/v1/projects', { name: '阶段测试项目', stairwellId: stairwell.id })).body;
+});
+afterAll(() => t.close());
+
+const move = (body: object) => staff.post(`/api/v1/projects/${project.id}/stage`, body);
+
+/** A formal vote in which every household agrees. */
+async function passVote() {
+  const vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '表决', question: '是否同意加装电梯？', ruleId: 'sh-801-building' })).body;
+  await staff.post(`/api/v1/consultations/${vote.id}/open`);
+  const codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+  for (const c of codes) await t.anonymous.post(`/api/v1/r/${c.code}/ballot`, { choice: 'agree' });
+  return (await staff.post(`/api/v1/consultations/${vote.id}/close`)).body;
+}
+
+describe('stage transitions', () => {
+  it('shows what the next stage needs', async () => {
+    const s = (await staff.get(`/api/v1/projects/${project.id}/stage`)).body;
+    expect(s.stage).toBe('mobilisation');
+    expect(s.next.stage).toBe('consultation');
+    expect(s.next.criteria).toEqual([expect.objectContaining({ id: 'mobilisation_meeting', kind: 'staff', met: null })]);
+  });
+
+  it('needs staff to confirm what the system cannot check', async () => {
+    const refused = await move({ to: 'consultation' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('动员会');
+    expect(refused.body.error.details.blockers.map((b: any) => b.id)).toEqual(['mobilisation_meeting']);
+    const ok = await move({ to: 'consultation', confirmed: ['mobilisation_meeting'], on: '2026-03-01' });
+    expect(ok.status).toBe(201);
+    expect((await staff.get(`/api/v1/projects/${project.id}`)).body).toMatchObject({ stage: 'consultation', consultationOn: '2026-03-01' });
+  });
+
+  it('"no agreement before a passed vote": refuses, then allows once the vote passed', async () => {
+    const refused = await move({ to: 'agreement' });
+    expect(refused.body.error.details.blockers.map((b: any) => b.id)).toEqual(['vote_passed']);
+    expect(refused.body.error.messageEn).toContain('formal vote has passed');
+    const closed = await passVote();
+    expect(closed.result.outcome.passed).toBe(true);
+    expect((await move({ to: 'agreement' })).status).toBe(201);
+    expect((await move({ to: 'publicity', confirmed: ['agreement_signed'] })).status).toBe(201);
+  });
+
+  it('lets staff override unmet criteria only with a written reason, shown on the project and audited', async () => {
+    const refused = await move({ to: 'design_review' });
+    expect(refused.body.error.details.blockers.map((b: any) => b.id)).toContain('result_notice_ended');
+    expect((await move({ to: 'design_review', override: true })).body.error.field).toBe('reason');
+    const over = await move({ to: 'design_review', override: true, reason: '公告已线下张贴期满，系统补录' });
+    expect(over.status).toBe(201);
+    expect(over.body.overridden.map((o: any) => o.id)).toContain('result_notice_ended');
+    const s = (await staff.get(`/api/v1/projects/${project.id}/stage`)).body;
+    expect(s.history.at(-1)).toMatchObject({ toStage: 'design_review', reason: '公告已线下张贴期满，系统补录' });
+    const audit = (await admin.get(`/api/v1/audit?action=stage_override&entityId=${project.id}`)).body;
+    expect(audit.total).toBe(1);
+  });
+
+  it('moves one stage at a time, even with an override', async () => {
+    const skip = await move({ to: 'ready_to_build', override: true, reason: '想跳过审批' });
+    expect(skip.status).toBe(409);
+    expect(skip.body.error.details.blockers.map((b: any) => b.id)).toEqual(['order']);
+  });
+
+  it('pauses with a reason and resumes to the stage it left', async () => {
+    expect((await move({ to: 'paused' })).body.error.field).toBe('reason');
+    expect((await move({ to: 'paused', reason: '底层住户提出采光异议，调解中' })).status).toBe(201);
+    expect((await move({ to: 'approvals', confirmed: ['safety_review'] })).body.error.details.blockers.map((b: any) => b.id)).toEqual(['resume_order']);
+    expect((await move({ to: 'design_review' })).status).toBe(201);
+  });
+
+  it('construction needs every approval step done', async () => {
+    const s = (await staff.get(`/api/v1/projects/${project.id}/stage`)).body;
+    expect(s.facts.approvalsRemaining).toBe(15);
+  });
+
+  it('keeps read-only roles out', async () => {
+    const district = await t.as('district');
+    expect((await district.post(`/api/v1/projects/${project.id}/stage`, { to: 'approvals' })).status).toBe(403);
+    expect((await staff.post(`/api/v1/projects/${project.id}/stage`, { to: 'flying' })).body.error.field).toBe('to');
+  });
+});
