@@ -6,7 +6,7 @@ const web = resolve(import.meta.dirname, 'src/web');
 
 /** In dev and preview, as the server does in production: /r/<code> opens the resident page. */
 const toResidentPage: Connect.NextHandleFunction = (req, _res, next) => {
-  if (req.url?.startsWith('/r/')) req.url = '/resident.html';
+  if (req.url === '/r' || req.url?.startsWith('/r/') || req.url?.startsWith('/r?')) req.url = '/resident.html';
   next();
 };
 const residentPages: Plugin = {

@@ -9,10 +9,9 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { AppError } from '../core/errors.ts';
 import { installSessions } from './platform/auth.ts';
 import type { Db } from './platform/db/client.ts';
-import { installErrorHandler } from './platform/errors.ts';
+import { installErrorHandler, noRoute } from './platform/errors.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -105,12 +104,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // SPA fallback: pages are client routes, but API and asset misses stay 404
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0]!;
-      if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url)) {
-        return reply.status(404).send(new AppError(404, 'no_route', `没有这个地址：${req.method} ${url}`, `No such route: ${req.method} ${url}`).toBody());
-      }
-      const page = url.startsWith('/r/') && existsSync(path.join(webRoot, 'resident.html')) ? 'resident.html' : 'index.html';
+      if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url)) return noRoute(req, reply);
+      const page = (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html')) ? 'resident.html' : 'index.html';
       return reply.type('text/html').sendFile(page);
     });
+  } else {
+    app.setNotFoundHandler(noRoute);
   }
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
 import { fieldName, typeName } from '../../core/fields.ts';
@@ -86,7 +86,10 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(new AppError(500, 'internal', '服务器内部错误，请稍后重试', 'Internal server error, please try again').toBody());
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(new AppError(404, 'no_route', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, `No such route: ${req.method} ${req.url.split('?')[0]}`).toBody());
-  });
+}
+
+/** The 404 of an unknown address, in both languages. */
+export function noRoute(req: FastifyRequest, reply: FastifyReply) {
+  const url = req.url.split('?')[0]!;
+  return reply.status(404).send(new AppError(404, 'no_route', `没有这个地址：${req.method} ${url}`, `No such route: ${req.method} ${url}`).toBody());
 }

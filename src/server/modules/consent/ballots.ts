@@ -16,8 +16,13 @@ import { appendLedger, hashEvent, inLedgerTransaction, isLedgerRace } from './le
 import { ballots, codeFailures, consultations, electorGroups, householdCodes, ledgerEvents } from './schema.ts';
 import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
 
+/*
+ * Guessing a 59-bit code is hopeless (a million tries hit one of a thousand codes with odds of
+ * about 2 in a billion), so the limit is sized for many residents behind one address — a
+ * community centre's network, a carrier's shared IP — while still stopping a script.
+ */
 export const CODE_WINDOW_MINUTES = 15;
-export const MAX_CODE_FAILURES = 20;
+export const MAX_CODE_FAILURES = 100;
 
 export interface BallotInput {
   choice?: Ballot | undefined;
@@ -64,8 +69,9 @@ export async function residentView(db: Queryable, rawCode: string, ip: string) {
     state,
     project: projectName,
     consultation: { kind: c.kind, title: c.title, question: c.question, documentsSummary: c.documentsSummary, opensOn: c.opensOn, closesOn: c.closesOn, questions: c.questions, ruleName: c.rule?.name ?? null },
-    household: { label: g.label, areaM2: formatAreaM2(g.areaCenti) },
-    ballot: current ? { choice: current.choice, answers: current.answers, channel: current.channel, confirmed: current.confirmed, castAt: current.castAt, receipt: current.ledgerHash } : null,
+    // whoever holds a revoked (lost) letter may not be the owner: show nothing of the household
+    household: state === 'revoked' ? null : { label: g.label, areaM2: formatAreaM2(g.areaCenti) },
+    ballot: current && state !== 'revoked' ? { choice: current.choice, answers: current.answers, channel: current.channel, confirmed: current.confirmed, castAt: current.castAt, receipt: current.ledgerHash } : null,
     explanation: explain(state),
   };
 }
@@ -218,7 +224,7 @@ export async function castOnline(db: Db, rawCode: string, ip: string, input: Bal
         select ${actorName}, ${row.previousReceipt ? 'ballot_changed' : 'ballot_cast'}, 'consultation', ${body.consultationId}, ${row.streetId}, ${row.committeeId}, ${row.projectId},
                ${JSON.stringify({ group: row.groupId, channel: 'online', receipt: hash })}::jsonb
         from ledger, ballot`);
-      return { receipt: hash, seq: body.seq, changed: Boolean(row.previousReceipt) };
+      return { receipt: hash, seq: body.seq, changed: Boolean(row.previousReceipt), castAt: body.at };
     } catch (err) {
       if (!isLedgerRace(err) || attempt >= 20) throw err;
     }

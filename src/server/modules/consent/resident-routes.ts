@@ -9,7 +9,8 @@ export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resident'];
   const params = z.object({ code: z.string().trim().min(1).max(20) });
-  const rateLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+  // per address; generous because a residents' committee may help many owners from one network
+  const rateLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 
   r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, req.params.code, req.ip));
   r.post('/api/v1/r/:code/ballot', {

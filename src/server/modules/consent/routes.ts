@@ -46,6 +46,14 @@ const date = z.iso.date();
 const ballotChoice = z.enum(['agree', 'disagree', 'abstain']);
 const answers = z.record(z.string().max(40), z.union([z.string().max(1000), z.array(z.string().max(40)).max(20)]));
 
+const bilingualText = z.object({ zh: shortText(300), en: shortText(400) });
+const surveyQuestions = z.array(z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,40}$/),
+  kind: z.enum(['single', 'multi', 'text']),
+  text: bilingualText,
+  options: z.array(z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), zh: shortText(100), en: shortText(150) })).min(2).max(12).optional(),
+})).min(1).max(20);
+
 const consultationCreate = z.object({
   projectId: z.uuid(),
   kind: z.enum(['survey', 'vote']),
@@ -54,6 +62,8 @@ const consultationCreate = z.object({
   documentsSummary: optionalText(4000).optional(),
   ruleId: z.enum(RULE_IDS as [string, ...string[]]).optional(),
   customRule: customRuleInput.optional(),
+  /** survey questions; the defaults of core/consent/survey.ts when omitted */
+  questions: surveyQuestions.optional(),
   scopeKind: z.enum(['stairwell', 'building', 'estate']).default('stairwell'),
   opensOn: date.optional(),
   closesOn: date.optional(),
