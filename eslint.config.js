@@ -17,6 +17,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // plain Node scripts (npm start, npm test, the CLI entry)
+  { files: ['scripts/**', 'bin/**'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
   {
     files: ['test/**', 'bench/**'],
     rules: {
