@@ -52,10 +52,14 @@ describe('the demo projects\' histories (issue 4 item 9)', () => {
       if (p.stage === 'mobilisation') expect(votes).toEqual([]);
       if (['ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(approvals.remaining).toBe(0);
       if (p.stage === 'approvals') expect(approvals.remaining).toBeGreaterThan(0);
+      if (['design_review', 'approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
+      if (['approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.designNoticeEnded, p.name).toBe(true);
       const path = stage.history.map((h: any) => h.toStage);
       if (p.stage !== 'paused') expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
       for (let i = 1; i < stage.history.length; i++) expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);
     }
+    const open = (await admin.get('/api/v1/mediation?status=open')).body;
+    expect(open.items.map((c: any) => c.kind)).toContain('light');
     const inService = projects.filter((p: any) => p.stage === 'in_service');
     const first = inService.map((p: any) => p.mobilisedOn).sort()[0];
     expect(first < new Date(Date.now() - 600 * 86_400_000).toISOString().slice(0, 10)).toBe(true); // spread over years

@@ -2,7 +2,8 @@
  * Consistent histories for the demo's projects: every project gets the street's checklist and
  * approval steps, ticked and dated as far as its stage; its stage changes; and, from
  * consultation on, a real vote run through the consent services (frozen electorate, household
- * codes, ballots on the ledger, a closing result).
+ * codes, ballots on the ledger, a closing result); the notices of the stages passed; a few
+ * mediation cases.
  */
 import { asc, eq } from 'drizzle-orm';
 import { MAIN_PATH } from '../../core/lifecycle.ts';
@@ -15,6 +16,9 @@ import { castOnline } from '../modules/consent/ballots.ts';
 import { closeConsultation, createConsultation, listCodes, openConsultation } from '../modules/consent/service.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from '../modules/projects/schema.ts';
 import { copyTemplates } from '../modules/projects/steps.ts';
+import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
+import type { NoticeKind } from '../modules/notices/schema.ts';
+import { createNotice, postNotice } from '../modules/notices/service.ts';
 import { prng } from './seed.ts';
 
 /** Days from mobilisation at which a typical Jiangwan project enters each stage (5.5 months to works, 9 to completion). */
@@ -24,7 +28,7 @@ export const STAGE_DAY: Record<Stage, number> = {
   agreement: 60,
   publicity: 75,
   design_review: 95,
-  approvals: 110,
+  approvals: 118,
   ready_to_build: 150,
   construction: 165,
   acceptance: 245,
@@ -98,11 +102,43 @@ export async function seedHistories(db: Db, today: string) {
       if (stage === 'paused') await tx.update(liftProjects).set({ pausedFrom: 'approvals' }).where(eq(liftProjects.id, p.id));
     });
     if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates, stage === 'consultation', rnd);
+    await postNotices(db, access, p, dates, path);
+  }
+  await seedMediation(db, access, projects);
+}
+
+type Access = Awaited<ReturnType<typeof loadAccess>>;
+
+/** The result notice from agreement on, the design-scheme notice from design review on, posted on their dates. */
+async function postNotices(db: Db, access: Access, p: typeof liftProjects.$inferSelect, dates: Map<Stage, string>, reached: Stage) {
+  const at = MAIN_PATH.indexOf(reached);
+  const kinds: [NoticeKind, Stage, string][] = [
+    ['consultation_result', 'publicity', '加装电梯意愿征询结果公告'],
+    ['design_scheme', 'design_review', '既有多层住宅加装电梯规划设计方案公示'],
+  ];
+  for (const [kind, stage, title] of kinds) {
+    if (at < MAIN_PATH.indexOf(stage)) continue;
+    const notice = await createNotice(db, access, { projectId: p.id, kind, title, body: `${p.name}：${title}，请业主在公示期内提出书面意见。`, startOn: dates.get(stage)! });
+    await postNotice(db, access, notice.id, { postedWhere: '单元门口公告栏、小区宣传栏' });
+  }
+}
+
+/** Disputes as the article tells them: one low-floor objection in mediation, two settled cases. */
+async function seedMediation(db: Db, access: Access, projects: (typeof liftProjects.$inferSelect)[]) {
+  const paused = projects.find((p) => p.stage === 'paused');
+  if (paused) {
+    const c = await createCase(db, access, { projectId: paused.id, kind: 'light', title: '底层住户担心采光受影响', description: '101 室业主认为电梯井道遮挡客厅采光，要求调整方案或补偿。', complaint: '101室业主口头反映', parties: [{ name: '101室业主', role: 'applicant' }, { name: '楼组长', role: 'other' }] });
+    await addSession(db, access, c.id, { heldOn: addDays(paused.mobilisedOn!, 150), notes: '居委会、事务所顾问上门，出示日照分析；业主要求书面承诺。', governance: ['autonomy', 'law'], attendees: '居委书记、家加乐顾问、101室业主' });
+  }
+  for (const p of projects.filter((x) => x.stage === 'in_service').slice(0, 2)) {
+    const c = await createCase(db, access, { projectId: p.id, kind: 'noise', title: '施工噪音影响午休', complaint: '二楼住户投诉施工时间', parties: [{ name: '201室业主', role: 'applicant' }, { name: '施工单位', role: 'respondent' }], openedOn: addDays(p.worksStartedOn!, 10) });
+    await addSession(db, access, c.id, { heldOn: addDays(p.worksStartedOn!, 12), notes: '三方协商：中午 12 点至 14 点停止高噪音作业，党员志愿者每日巡查。', governance: ['co_governance', 'virtue'], attendees: '居委会、施工单位、201室业主、党员志愿者' });
+    await closeCase(db, access, c.id, { outcome: 'agreed', note: '达成调整施工时间的协议', closedOn: addDays(p.worksStartedOn!, 12) });
   }
 }
 
 /** A real vote for a project: closed and passed once past consultation, still open while in it. */
-async function runVote(db: Db, access: Awaited<ReturnType<typeof loadAccess>>, p: typeof liftProjects.$inferSelect, dates: Map<Stage, string>, stillOpen: boolean, rnd: ReturnType<typeof prng>) {
+async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSelect, dates: Map<Stage, string>, stillOpen: boolean, rnd: ReturnType<typeof prng>) {
   const opensOn = dates.get('consultation')!;
   const closesOn = addDays(opensOn, stillOpen ? 45 : 30);
   const vote = await createConsultation(db, access, { projectId: p.id, kind: 'vote', title: '加装电梯业主表决', question: '您是否同意本单元加装电梯，并按协商的方案分摊费用？', documentsSummary: '设计方案示意图、费用分摊方案、补贴政策说明', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn, closesOn });
