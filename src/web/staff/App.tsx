@@ -54,9 +54,12 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={session ? <Navigate to={from ?? '/'} replace /> : <LoginPage />} />
+      {routes.filter((r) => r.bare).map(({ path, page: Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
       <Route element={session ? <StaffLayout /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}>
         <Route index element={<Navigate to="/registry" replace />} />
-        {routes.map(({ path, page: Page }) => (
+        {routes.filter((r) => !r.bare).map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

@@ -18,6 +18,8 @@ export interface PageRoute {
   path: string;
   page: LazyExoticComponent<ComponentType>;
   roles?: readonly Role[];
+  /** printable pages: no menu or header around them */
+  bare?: boolean;
 }
 
 export interface StaffModule {
@@ -58,6 +60,12 @@ export const MODULES: StaffModule[] = [
     routes: [
       { path: '/projects', page: lazy(() => import('./pages/projects/ProjectsPage.tsx')) },
       { path: '/projects/:id', page: lazy(() => import('./pages/projects/ProjectPage.tsx')) },
+      // consultations and votes (意愿征询)
+      { path: '/projects/:id/consultations', page: lazy(() => import('./pages/consent/ConsultationsPage.tsx')) },
+      { path: '/consultations/:id', page: lazy(() => import('./pages/consent/ConsultationPage.tsx')) },
+      { path: '/consultations/:id/letters/print', page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')), bare: true },
+      { path: '/consultations/:id/certificate/print', page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')), bare: true },
+      { path: '/registry/stairwells/:id/what-if', page: lazy(() => import('./pages/consent/WhatIfPage.tsx')) },
     ],
   },
   {

@@ -56,6 +56,7 @@ function ProjectView({ project: p }: { project: Project }) {
             { key: 'stairwell', label: t('registry.stairwell'), children: <Link to={`/registry/stairwells/${p.stairwellId}`}>{place}</Link> },
             { key: 'committee', label: t('registry.committee'), children: p.committeeName },
             { key: 'adviser', label: t('projects.adviser'), children: p.adviserName ?? t('projects.unassigned') },
+            { key: 'consultations', label: t('consent.title'), children: <Link to={`/projects/${p.id}/consultations`}>{t('consent.title')}</Link> },
             ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
             { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
           ]} />

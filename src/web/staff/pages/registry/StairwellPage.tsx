@@ -52,6 +52,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
           { key: 'floors', label: t('registry.floors'), children: s.floors },
           { key: 'units', label: t('registry.unitCount'), children: s.units.length },
           { key: 'project', label: t('projects.projectLabel'), children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none') },
+          { key: 'whatIf', label: t('consent.whatIf'), children: <Link to={`/registry/stairwells/${s.id}/what-if`}>{t('consent.whatIf')}</Link> },
         ]} />
       </PageHeader>
       <Flex vertical gap={16}>

@@ -1,0 +1,69 @@
+import { DownloadOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get } from '../../../shared/api.ts';
+import { useErrorText } from '../../data.ts';
+import type { Consultation, LedgerVerdict } from './types.ts';
+import './consent.css';
+
+/** Recomputes the ballot ledger's hash chain on the server and names the first bad entry. */
+export function LedgerPanel({ consultation: c }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [verdict, setVerdict] = useState<LedgerVerdict | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setVerdict(await get<LedgerVerdict>(`/api/v1/consultations/${c.id}/ledger/verify`));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Flex vertical gap={12} align="flex-start">
+      <Typography.Paragraph style={{ margin: 0 }}>{t('consent.ledgerIntro')}</Typography.Paragraph>
+      <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={busy}>
+        {t('consent.verify')}
+      </Button>
+      <div aria-live="polite" style={{ width: '100%' }}>
+        {verdict && (
+          <Alert
+            type={verdict.ok ? 'success' : 'error'}
+            showIcon
+            title={verdict.ok ? t('consent.ledgerOk', { events: verdict.events }) : t('consent.ledgerBad', { seq: verdict.firstBad?.seq, reason: t(`consent.ledgerReasons.${verdict.firstBad?.reason ?? 'gap'}`) })}
+            description={
+              <>
+                {t('consent.headHash')}: <span className="jw-consent-hash">{verdict.headHash}</span>
+              </>
+            }
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} />}
+      </div>
+    </Flex>
+  );
+}
+
+/** The result certificate as Word and as a printable page. */
+export function CertificatePanel({ consultation: c }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={12}>
+      {c.status !== 'closed' && <Alert type="info" showIcon title={t('consent.provisional')} />}
+      <Flex wrap gap={8}>
+        <Button type="primary" icon={<DownloadOutlined />} href={`/api/v1/consultations/${c.id}/certificate.docx`} download>
+          {t('consent.downloadCertificate')}
+        </Button>
+        <Button icon={<PrinterOutlined />} href={`/consultations/${c.id}/certificate/print`} target="_blank">
+          {t('consent.printCertificate')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

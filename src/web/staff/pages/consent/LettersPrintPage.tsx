@@ -1,0 +1,73 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useLang } from '../../../shared/i18n.ts';
+import type { Project } from '../../../shared/types.ts';
+import { useApiQuery, useErrorText } from '../../data.ts';
+import { PrintFrame } from './PrintFrame.tsx';
+import type { Consultation, HouseholdCode } from './types.ts';
+
+/** One letter per household and page: the question, dates, how to vote, the code and its QR code. */
+export default function LettersPrintPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const consultation = useApiQuery<Consultation>(`/api/v1/consultations/${id}`);
+  const codes = useApiQuery<{ items: HouseholdCode[] }>(`/api/v1/consultations/${id}/codes`);
+  const project = useApiQuery<Project>(consultation.data ? `/api/v1/projects/${consultation.data.projectId}` : null);
+  const c = consultation.data;
+  const error = consultation.error ?? codes.error ?? project.error;
+  const items = codes.data?.items ?? [];
+  const qr = useQrCodes(items.map((h) => letterUrl(h.code)));
+  return (
+    <PrintFrame
+      title={c ? `${c.title} · ${t('consent.lettersCount', { n: items.length })}` : ''}
+      back={`/consultations/${id}`}
+      loading={!c || !codes.data || !project.data || qr === null}
+      error={error ? <p role="alert">{errorText(error)}</p> : null}
+    >
+      {c && project.data && qr && items.map((h, i) => <Letter key={h.groupId} consultation={c} project={project.data} household={h} qr={qr[i]!} />)}
+    </PrintFrame>
+  );
+}
+
+const letterUrl = (code: string) => `${location.origin}/r/${code}`;
+
+function useQrCodes(urls: string[]) {
+  const [images, setImages] = useState<string[] | null>(null);
+  const key = urls.join('\n');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(urls.map((u) => QRCode.toDataURL(u, { width: 240, margin: 1, errorCorrectionLevel: 'M' }))).then((all) => live && setImages(all));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return images && images.length === urls.length ? images : null;
+}
+
+function Letter({ consultation: c, project, household: h, qr }: { consultation: Consultation; project: Project; household: HouseholdCode; qr: string }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const owners = h.ownersMasked.length ? `（${h.ownersMasked.join('、')}）` : '';
+  return (
+    <article className="jw-letter" data-testid="letter">
+      <h2>{project.name}</h2>
+      <h3>{c.kind === 'vote' ? t('consent.letterTitleVote') : t('consent.letterTitleSurvey')}</h3>
+      <p>{t('consent.letterTo', { label: h.label, owners })}</p>
+      <p>{t('consent.matter', { title: c.title })}</p>
+      <p style={{ whiteSpace: 'pre-wrap' }}>{c.question}</p>
+      {c.documentsSummary && <p>{t('consent.readFirst', { summary: c.documentsSummary })}</p>}
+      <p>{t('consent.period', { from: c.opensOn ?? t('consent.fromNow'), to: c.closesOn ?? t('consent.untilNotice') })}</p>
+      {c.rule && <p>{t('consent.ruleLine', { rule: pick(c.rule.name) })}</p>}
+      <p>{t('consent.how')}</p>
+      <p className="jw-letter__code">
+        {t('consent.code')}：{h.code}
+      </p>
+      <img className="jw-letter__qr" src={qr} alt={t('consent.qrAlt', { label: h.label })} width={180} height={180} />
+      <p className="jw-letter__url">{letterUrl(h.code)}</p>
+      <p>{t('consent.keepSafe')}</p>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import { Spin } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import './print.css';
+
+/** The plain frame of a printable page: a title and Print / Back buttons hidden in print. */
+export function PrintFrame({ title, back, loading, error, children }: { title: string; back: string; loading: boolean; error: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+  return (
+    <main className="jw-print">
+      <div className="jw-print__toolbar">
+        <h1>{title}</h1>
+        <div className="jw-print__buttons">
+          <Link className="jw-print__button jw-print__button--plain" to={back}>
+            {t('consent.back')}
+          </Link>
+          <button type="button" className="jw-print__button" onClick={() => window.print()} disabled={loading}>
+            {t('consent.print')}
+          </button>
+        </div>
+      </div>
+      {error ?? (loading ? <Spin /> : children)}
+    </main>
+  );
+}

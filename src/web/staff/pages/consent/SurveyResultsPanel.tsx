@@ -1,0 +1,63 @@
+import { Card, Col, Empty, Flex, List, Row, Typography } from 'antd';
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../shared/i18n.ts';
+import { useApiQuery } from '../../data.ts';
+import { TallyDiagrams } from './TallyPanel.tsx';
+import type { Consultation, SurveyResults, Tally } from './types.ts';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+
+/** Survey replies per question as bar charts (with the numbers as text too), and the free texts. */
+export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const results = useApiQuery<SurveyResults>(c.status === 'draft' ? null : `/api/v1/consultations/${c.id}/survey-results`);
+  const data = results.data;
+  return (
+    <Flex vertical gap={16}>
+      {data && (
+        <>
+          <Typography.Paragraph style={{ margin: 0 }}>{t('consent.replies', { n: data.replies })}</Typography.Paragraph>
+          <Row gutter={[16, 16]}>
+            {data.questions.map((q) =>
+              q.kind === 'text' ? (
+                <Col xs={24} key={q.id}>
+                  <Card size="small" title={pick(q.text)}>
+                    {q.texts.length ? <List size="small" dataSource={q.texts} renderItem={(text) => <List.Item>{text}</List.Item>} /> : <Empty description={t('consent.noTexts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                  </Card>
+                </Col>
+              ) : (
+                <Col xs={24} lg={12} key={q.id}>
+                  <Card size="small" title={pick(q.text)}>
+                    <QuestionChart labels={q.options.map((o) => pick(o))} values={q.options.map((o) => q.counts[o.id] ?? 0)} name={t('consent.count')} />
+                    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                      {q.options.map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(' · ')}
+                    </Typography.Paragraph>
+                  </Card>
+                </Col>
+              ),
+            )}
+          </Row>
+        </>
+      )}
+      <TallyDiagrams tally={tally} />
+    </Flex>
+  );
+}
+
+function QuestionChart({ labels, values, name }: { labels: string[]; values: number[]; name: string }) {
+  const option = {
+    aria: { enabled: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: labels, inverse: true },
+    series: [{ type: 'bar', name, data: values, itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
+  };
+  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(120, labels.length * 44) }} notMerge />;
+}

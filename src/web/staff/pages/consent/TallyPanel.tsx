@@ -1,0 +1,142 @@
+import { Card, Col, Flex, List, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
+import type { StairwellDetail } from '../../../shared/types.ts';
+import { useApiQuery } from '../../data.ts';
+import { BALLOT_COLORS, ballotLegend, ballotState } from './ballotColors.ts';
+import { fractionText, tallyBars, type Bar } from './tally.ts';
+import type { Tally, TallyUnit } from './types.ts';
+import './consent.css';
+
+/** Progress against every threshold, the outcome, how many more must agree and the diagram by ballot. */
+export function TallyPanel({ tally }: { tally: Tally }) {
+  const { t } = useTranslation();
+  const c = tally.consultation;
+  const rule = c.rule;
+  return (
+    <Flex vertical gap={16}>
+      {rule && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Card size="small" title={t('consent.tallyTab')} extra={c.status === 'open' && <Typography.Text type="secondary">{t('consent.liveNote')}</Typography.Text>}>
+              <div className="jw-consent-bars">
+                {!rule.participation && <Typography.Text type="secondary">{t('consent.noQuorum')}</Typography.Text>}
+                {tallyBars(rule, tally.counts).map((b) => (
+                  <ProgressBar key={b.key} bar={b} base={b.what === 'approval' ? (rule.approval.base === 'total' ? t('consent.ofAll') : t('consent.ofParticipating')) : ''} />
+                ))}
+              </div>
+              <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+                {t('consent.answered', { n: tally.answered, total: tally.counts.totalHeads })}
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <OutcomeCard tally={tally} />
+          </Col>
+        </Row>
+      )}
+      <TallyDiagrams tally={tally} />
+    </Flex>
+  );
+}
+
+function ProgressBar({ bar: b, base }: { bar: Bar; base: string }) {
+  const { t } = useTranslation();
+  const percent = b.whole > 0 ? Math.min(100, (b.part / b.whole) * 100) : 0;
+  const mark = (b.threshold.num / b.threshold.den) * 100;
+  const vars = { what: t(`consent.${b.what}`), part: b.partText, whole: b.wholeText, op: b.strict ? t('consent.moreThan') : t('consent.atLeast'), f: fractionText(b.threshold) };
+  return (
+    <div className="jw-consent-bar" data-testid={`bar-${b.key}`}>
+      <div className="jw-consent-bar__text">
+        <span>
+          {t(b.kind === 'heads' ? 'consent.headsBar' : 'consent.areaBar', vars)}
+          {base}
+        </span>
+        <span className={b.met ? 'jw-consent-met' : 'jw-consent-unmet'}>{b.met ? t('consent.met') : t('consent.notMet')}</span>
+      </div>
+      <div className="jw-consent-bar__track" aria-hidden="true">
+        <div className={`jw-consent-bar__fill${b.met ? ' is-met' : ''}`} style={{ width: `${percent}%` }} />
+        <div className="jw-consent-bar__mark" style={{ left: `calc(${mark}% - 1px)` }} />
+      </div>
+    </div>
+  );
+}
+
+function OutcomeCard({ tally }: { tally: Tally }) {
+  const { t } = useTranslation();
+  const closed = tally.consultation.status === 'closed';
+  const o = tally.outcome;
+  const needed = tally.needed;
+  const outcomeText = o ? (closed ? t(o.passed ? 'consent.passed' : 'consent.notPassed') : t(o.passed ? 'consent.passedNow' : 'consent.notPassedNow')) : '';
+  return (
+    <Card size="small" title={t('consent.outcome')}>
+      {o && (
+        <Typography.Paragraph className={o.passed ? 'jw-consent-met' : 'jw-consent-unmet'} style={{ fontSize: 18 }} data-testid="outcome">
+          {outcomeText}
+        </Typography.Paragraph>
+      )}
+      {needed && (
+        <>
+          <p className="jw-consent-needed" data-testid="needed">
+            {needed.count === null ? t('consent.needImpossible') : needed.count === 0 ? t('consent.needNone') : t('consent.needMore', { count: needed.count })}
+          </p>
+          {needed.candidates.length > 0 && (
+            <List
+              size="small"
+              header={t('consent.candidates')}
+              dataSource={needed.candidates}
+              renderItem={(g) => (
+                <List.Item>
+                  <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
+                    <span>
+                      {g.label} {g.ownersMasked.join('、') || t('consent.unsold')}
+                    </span>
+                    <span>
+                      {g.areaM2} m² · {t(`consent.ballot.${g.ballot ?? 'none'}`)}
+                    </span>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** One elevation diagram per stairwell of the electorate (a building or estate vote spans several). */
+export function TallyDiagrams({ tally }: { tally: Tally }) {
+  const stairwellIds = [...new Set(tally.units.map((u) => u.stairwellId))];
+  return (
+    <>
+      {stairwellIds.map((sid) => (
+        <StairwellBallots key={sid} stairwellId={sid} units={tally.units.filter((u) => u.stairwellId === sid)} />
+      ))}
+    </>
+  );
+}
+
+type BallotUnit = TallyUnit & { id: string };
+
+function StairwellBallots({ stairwellId, units }: { stairwellId: string; units: TallyUnit[] }) {
+  const { t } = useTranslation();
+  const stairwell = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${stairwellId}`);
+  const s = stairwell.data;
+  const title = s ? `${s.estateName} ${s.buildingName} ${s.name}` : '';
+  const cells: BallotUnit[] = units.map((u) => ({ ...u, id: u.unitId }));
+  const floors = Math.max(s?.floors ?? 0, ...units.map((u) => u.floor));
+  const label = (u: TallyUnit) => t(`consent.ballot.${ballotState(u)}`);
+  return (
+    <Card size="small" title={t('consent.diagramTitle')}>
+      <ElevationDiagram
+        floors={floors}
+        units={cells}
+        caption={t('consent.diagramCaption', { title })}
+        cellColor={(u) => BALLOT_COLORS[ballotState(u)]}
+        cellNote={label}
+        legend={ballotLegend((st) => t(`consent.ballot.${st}`))}
+      />
+    </Card>
+  );
+}

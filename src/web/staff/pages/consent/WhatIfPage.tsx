@@ -1,0 +1,169 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Flex, Form, List, Row, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { CONSENT_RULES } from '../../../../core/consent/rules.ts';
+import { post } from '../../../shared/api.ts';
+import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
+import { useLang } from '../../../shared/i18n.ts';
+import type { StairwellDetail, Unit } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiQuery, useErrorText } from '../../data.ts';
+import { useRegistryCrumbs } from '../registry/crumbs.ts';
+import { BALLOT_COLORS, ballotLegend } from './ballotColors.ts';
+import type { Choice } from './types.ts';
+import './consent.css';
+
+type Pick = Choice | 'none';
+const PICKS: Pick[] = ['agree', 'disagree', 'abstain', 'none'];
+
+interface CalculatorAnswer {
+  passed: boolean;
+  participationMet: boolean;
+  approvalMet: boolean;
+  heads: { total: number; participating: number; agreeing: number };
+  areaM2: { total: string; participating: string; agreeing: string };
+  additionalAgreeNeeded: number | null;
+  candidates: { units: string[]; owners: string[]; areaM2: string }[];
+}
+
+/** Units of one owner set vote once: the what-if keys every choice by the owner group. */
+const groupKey = (u: Unit) => (u.owners.length ? [...new Set(u.owners.map((o) => o.id))].sort().join('|') : 'unsold');
+
+/** A what-if on a real stairwell: assume each household's choice, see whether a rule would pass. */
+export default function WhatIfPage() {
+  const { id } = useParams();
+  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${id}`);
+  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <WhatIf stairwell={query.data!} />}</QueryState>;
+}
+
+function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const errorText = useErrorText();
+  const crumbs = useRegistryCrumbs();
+  const [ruleId, setRuleId] = useState('sh-801-building');
+  const [choices, setChoices] = useState<Record<string, Pick>>({});
+  const title = `${s.estateName} ${s.buildingName} ${s.name}`;
+  const choiceOf = (u: Unit): Pick => choices[groupKey(u)] ?? 'none';
+  const setChoice = (u: Unit, value: Pick) => setChoices((c) => ({ ...c, [groupKey(u)]: value }));
+  const setAll = (value: Pick) => setChoices(Object.fromEntries(s.units.map((u) => [groupKey(u), value])));
+
+  const body = {
+    rule: ruleId,
+    units: s.units.map((u) => ({ id: u.id, areaM2: u.areaM2, owners: u.owners.map((o) => o.id), ballot: choiceOf(u) === 'none' ? null : choiceOf(u) })),
+  };
+  const result = useQuery({
+    queryKey: ['what-if', body],
+    queryFn: () => post<CalculatorAnswer>('/api/v1/tools/consent', body),
+    enabled: s.units.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const r = result.data;
+  const roomOf = new Map(s.units.map((u) => [u.id, u.room]));
+  const sorted = [...s.units].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+  const pickOptions = PICKS.map((p) => ({ value: p, label: p === 'none' ? t('consent.noBallot') : t(`consent.ballot.${p}`) }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('consent.whatIfTitle', { title })}
+        crumbs={crumbs({ committeeId: s.committeeId, committeeName: s.committeeName, estateId: s.estateId, estateName: s.estateName, buildingId: s.buildingId, buildingName: s.buildingName }, s.name)}
+      >
+        <Typography.Paragraph type="secondary">{t('consent.whatIfIntro')}</Typography.Paragraph>
+      </PageHeader>
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Form layout="vertical">
+            <Row gutter={16}>
+              <Col xs={24} md={16}>
+                <Form.Item label={t('consent.rule')} htmlFor="what-if-rule" style={{ marginBottom: 8 }}>
+                  <Select id="what-if-rule" value={ruleId} onChange={setRuleId} options={CONSENT_RULES.map((rule) => ({ value: rule.id, label: pick(rule.name) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item label={t('consent.setAll')} htmlFor="what-if-all" style={{ marginBottom: 8 }}>
+                  <Select id="what-if-all" value={null} placeholder={t('consent.setAll')} onChange={(v: Pick) => setAll(v)} options={pickOptions} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form>
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('consent.result')}>
+              {result.error && <Alert type="error" showIcon title={errorText(result.error)} />}
+              {r && (
+                <div aria-live="polite">
+                  <Typography.Paragraph className={r.passed ? 'jw-consent-met' : 'jw-consent-unmet'} style={{ fontSize: 20 }} data-testid="what-if-outcome">
+                    {r.passed ? t('consent.passed') : t('consent.notPassed')}
+                  </Typography.Paragraph>
+                  <Descriptions
+                    size="small"
+                    column={1}
+                    items={[
+                      { key: 'p', label: t('consent.participationThreshold'), children: r.participationMet ? t('consent.met') : t('consent.notMet') },
+                      { key: 'a', label: t('consent.approvalThreshold'), children: r.approvalMet ? t('consent.met') : t('consent.notMet') },
+                      { key: 'heads', label: t('consent.headsCol'), children: `${t('consent.participating')} ${r.heads.participating} · ${t('consent.agreeing')} ${r.heads.agreeing} / ${r.heads.total}` },
+                      { key: 'area', label: t('consent.areaCol'), children: `${t('consent.participating')} ${r.areaM2.participating} · ${t('consent.agreeing')} ${r.areaM2.agreeing} / ${r.areaM2.total}` },
+                    ]}
+                  />
+                  <p className="jw-consent-needed" style={{ marginTop: 12 }}>
+                    {r.additionalAgreeNeeded === null ? t('consent.needImpossible') : r.additionalAgreeNeeded === 0 ? t('consent.needNone') : t('consent.needMore', { count: r.additionalAgreeNeeded })}
+                  </p>
+                  {r.candidates.length > 0 && (
+                    <List
+                      size="small"
+                      header={t('consent.candidates')}
+                      dataSource={r.candidates}
+                      renderItem={(g) => (
+                        <List.Item>
+                          {g.units.map((u) => roomOf.get(u) ?? u).join('、')} · {g.areaM2} m²
+                        </List.Item>
+                      )}
+                    />
+                  )}
+                </div>
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('consent.diagramTitle')}>
+              <ElevationDiagram
+                floors={s.floors}
+                units={s.units}
+                caption={t('consent.diagramCaption', { title })}
+                cellColor={(u) => BALLOT_COLORS[choiceOf(u)]}
+                cellNote={(u) => (choiceOf(u) === 'none' ? t('consent.noBallot') : t(`consent.ballot.${choiceOf(u) as Choice}`))}
+                legend={ballotLegend((st) => t(`consent.ballot.${st}`)).filter((l) => l.key !== 'pending')}
+              />
+            </Card>
+          </Col>
+        </Row>
+        <Card size="small" title={t('registry.unitsTitle')}>
+          <Table<Unit>
+            rowKey="id"
+            size="small"
+            dataSource={sorted}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { key: 'room', title: t('registry.room'), dataIndex: 'room' },
+              { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
+              { key: 'owners', title: t('registry.owners'), render: (_, u) => u.owners.map((o) => o.name).join('、') || t('consent.unsold') },
+              {
+                key: 'choice',
+                title: t('consent.choice'),
+                render: (_, u) => (
+                  <Select size="small" style={{ width: 110 }} value={choiceOf(u)} onChange={(v: Pick) => setChoice(u, v)} options={pickOptions} aria-label={`${u.room} ${t('consent.choice')}`} />
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </Flex>
+    </>
+  );
+}
