@@ -19,3 +19,15 @@ export const ROLE_SCOPE_KIND: Record<Role, 'district' | 'street' | 'committee'> 
 
 /** Roles that may see full ID numbers and phones of owners in their scope (they contact them). */
 export const ROLES_SEEING_PERSONAL_DATA: readonly Role[] = ['street_admin', 'committee_staff'];
+
+/** The logged-in staff member, as the session API returns it and the server checks it. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtId: string | null;
+  streetId: string | null;
+  committeeId: string | null;
+  organisation: string;
+}

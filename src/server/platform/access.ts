@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Role } from '../../core/roles.ts';
+import type { Role, SessionUser } from '../../core/roles.ts';
 import { ROLES_SEEING_PERSONAL_DATA } from '../../core/roles.ts';
 import { forbidden } from '../../core/errors.ts';
 import { buildings, committees, stairwells, streets } from '../modules/registry/schema.ts';
@@ -7,16 +7,7 @@ import { liftProjects } from '../modules/projects/schema.ts';
 import type { Queryable } from './db/client.ts';
 import type { Actor } from './audit.ts';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtId: string | null;
-  streetId: string | null;
-  committeeId: string | null;
-  organisation: string;
-}
+export type { SessionUser };
 
 /**
  * What one user may see, resolved once per request. Every registry row carries committee_id,

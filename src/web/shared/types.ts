@@ -3,19 +3,10 @@
  * what the routes present (see /api/openapi.json); roles and stages come from src/core.
  */
 import type { ProjectFacts } from '../../core/lifecycle.ts';
-import type { Role } from '../../core/roles.ts';
+import type { Role, SessionUser } from '../../core/roles.ts';
 import type { Stage } from '../../core/stages.ts';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtId: string | null;
-  streetId: string | null;
-  committeeId: string | null;
-  organisation: string;
-}
+export type { SessionUser };
 
 export interface SessionInfo {
   user: SessionUser;
