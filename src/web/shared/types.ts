@@ -3,7 +3,7 @@
  * what the routes present (see /api/openapi.json); roles and stages come from src/core.
  */
 import type { ProjectFacts } from '../../core/lifecycle.ts';
-import type { Role, SessionUser } from '../../core/roles.ts';
+import type { SessionUser } from '../../core/roles.ts';
 import type { Stage } from '../../core/stages.ts';
 
 export type { SessionUser };
