@@ -254,7 +254,7 @@ export async function recordStaffBallot(db: Db, access: Access, id: string, inpu
     if (input.channel === 'assisted' && !input.witness) throw badInput('witness', '代为录入须填写见证人', 'An assisted ballot needs a witness');
     if (input.channel === 'proxy' && !input.proxyName) throw badInput('proxyName', '委托投票须填写受托人', 'A proxy ballot needs the proxy’s name');
     const checked = checkBallot(c, input);
-    const file = await storeScan(tx, access, { ...input.scan, ownerEntity: 'ballot', committeeId: c.committeeId });
+    const file = await storeScan(tx, access, { ...input.scan, ownerEntity: 'ballot', committeeId: c.committeeId, projectId: c.projectId });
     const confirmed = !(c.doubleEntry && input.channel === 'paper');
     const result = await writeStaffBallot(tx, c, group.id, { ...checked, channel: input.channel, recordedBy: access.user.id, witness: input.witness ?? null, proxyName: input.proxyName ?? null, documentId: file.id, documentSha256: file.sha256, confirmed }, access.actor);
     await recordAudit(tx, access.actor, { action: 'ballot_recorded', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { group: group.id, channel: input.channel, choice: checked.choice, confirmed, document: file.id } });

@@ -32,13 +32,22 @@ function sniffDocumentType(buf: Buffer, name: string): string | null {
 
 export type FileKind = 'scan' | 'document';
 
+export interface StoredFileInput {
+  name: string;
+  content: Buffer;
+  ownerEntity: string;
+  committeeId: string;
+  /** the project it belongs to, so the upload shows on the project's timeline */
+  projectId: string;
+}
+
 const KIND_RULES: Record<FileKind, { sniff: (buf: Buffer, name: string) => string | null; zh: string; en: string }> = {
   scan: { sniff: sniffScanType, zh: '只接受 PDF、JPEG 或 PNG 扫描件', en: 'Only PDF, JPEG or PNG scans are accepted' },
   document: { sniff: sniffDocumentType, zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件', en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted' },
 };
 
 /** Stores a scan (image or PDF) for a committee whose records the caller may write. */
-export function storeScan(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }) {
+export function storeScan(tx: Queryable, access: Access, input: StoredFileInput) {
   assertCanWriteCommittee(access, input.committeeId);
   return storeFile(tx, access, input, 'scan');
 }
@@ -47,7 +56,7 @@ export function storeScan(tx: Queryable, access: Access, input: { name: string; 
  * Stores an uploaded file: its type is recognised from its bytes, its size capped. The caller
  * has already decided that the user may attach it.
  */
-export async function storeFile(tx: Queryable, access: Access, input: { name: string; content: Buffer; ownerEntity: string; committeeId: string }, kind: FileKind) {
+export async function storeFile(tx: Queryable, access: Access, input: StoredFileInput, kind: FileKind) {
   if (input.content.length === 0) throw badInput('file', '文件为空', 'The file is empty');
   if (input.content.length > SCAN_MAX_BYTES) throw badInput('file', `文件超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB`, `The file is larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB`);
   const rule = KIND_RULES[kind];
@@ -58,7 +67,7 @@ export async function storeFile(tx: Queryable, access: Access, input: { name: st
     .insert(storedFiles)
     .values({ name: input.name.slice(0, 200), mime, size: input.content.length, sha256, content: input.content, ownerEntity: input.ownerEntity, committeeId: input.committeeId, uploadedBy: access.user.id })
     .returning({ id: storedFiles.id, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 });
-  await recordAudit(tx, access.actor, { action: 'upload', entity: 'file', entityId: row!.id, ...auditScope(access, input.committeeId), after: row });
+  await recordAudit(tx, access.actor, { action: 'upload', entity: 'file', entityId: row!.id, projectId: input.projectId, ...auditScope(access, input.committeeId), after: row });
   return row!;
 }
 

@@ -269,7 +269,7 @@ export async function attachAgreement(db: Db, access: Access, id: string, file: 
   await db.transaction(async (tx) => {
     const { c } = await caseRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
-    const stored = await storeScan(tx, access, { ...file, ownerEntity: 'mediation_case', committeeId: c.committeeId });
+    const stored = await storeScan(tx, access, { ...file, ownerEntity: 'mediation_case', committeeId: c.committeeId, projectId: c.projectId });
     await tx.update(mediationCases).set({ agreementFileId: stored.id, updatedAt: new Date() }).where(eq(mediationCases.id, id));
     await recordAudit(tx, access.actor, audit(access, c, 'agreement', { summary: `${c.title}：上传调解协议`, before: { agreementFileId: c.agreementFileId }, after: { agreementFileId: stored.id, file: stored } }));
   });

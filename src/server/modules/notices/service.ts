@@ -339,7 +339,7 @@ export async function postNotice(db: Db, access: Access, id: string, input: { po
 export async function addEvidence(db: Db, access: Access, id: string, input: { where?: string | undefined; note?: string | undefined }, file: { name: string; content: Buffer }) {
   return db.transaction(async (tx) => {
     const { n } = await writableNotice(tx, access, id);
-    const stored = await storeScan(tx, access, { ...file, ownerEntity: 'notice', committeeId: n.committeeId });
+    const stored = await storeScan(tx, access, { ...file, ownerEntity: 'notice', committeeId: n.committeeId, projectId: n.projectId });
     const [row] = await tx.insert(noticeEvidence).values({ noticeId: id, fileId: stored.id, where: input.where ?? '', note: input.note ?? '', byName: access.user.displayName }).returning();
     await recordAudit(tx, access.actor, audit(access, n, 'evidence', { summary: `${n.title}：张贴照片 ${input.where ?? ''}`.trim(), after: { evidenceId: row!.id, file: stored } }));
     return { ...row!, name: stored.name, mime: stored.mime, size: stored.size, sha256: stored.sha256 };

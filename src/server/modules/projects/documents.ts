@@ -25,7 +25,7 @@ export async function listDocuments(db: Queryable, access: Access, projectId: st
 }
 
 async function addVersion(tx: Queryable, access: Access, project: { id: string; committeeId: string }, documentId: string, file: { name: string; content: Buffer }) {
-  const stored = await storeFile(tx, access, { ...file, ownerEntity: 'project_document', committeeId: project.committeeId }, 'document');
+  const stored = await storeFile(tx, access, { ...file, ownerEntity: 'project_document', committeeId: project.committeeId, projectId: project.id }, 'document');
   const [last] = await tx.select({ v: max(documentVersions.version) }).from(documentVersions).where(eq(documentVersions.documentId, documentId));
   const version = (last?.v ?? 0) + 1;
   await tx.insert(documentVersions).values({ documentId, version, fileId: stored.id, uploadedByName: access.user.displayName });
