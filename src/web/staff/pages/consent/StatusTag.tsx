@@ -2,9 +2,15 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationStatus } from './types.ts';
 
-const COLORS: Record<ConsultationStatus, string> = { draft: 'default', open: 'processing', closed: 'success' };
+/** Dark text on a light tint, each pair above 7:1 contrast (as the stage tags). */
+const COLORS: Record<ConsultationStatus, { color: string; background: string }> = {
+  draft: { color: '#262626', background: '#f5f5f5' },
+  open: { color: '#003eb3', background: '#e6f4ff' },
+  closed: { color: '#135200', background: '#f6ffed' },
+};
 
 export function StatusTag({ status }: { status: ConsultationStatus }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[status]}>{t(`consent.statuses.${status}`)}</Tag>;
+  const c = COLORS[status];
+  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>{t(`consent.statuses.${status}`)}</Tag>;
 }
