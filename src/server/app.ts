@@ -21,6 +21,7 @@ import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
 import { residentRoutes } from './modules/consent/resident-routes.ts';
 import { consentToolsRoutes } from './modules/consent/tools-routes.ts';
+import { moneyToolsRoutes } from './modules/money/tools-routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/notices/calendar-routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   consentRoutes(app, ctx);
   residentRoutes(app, ctx);
   consentToolsRoutes(app, ctx);
+  moneyToolsRoutes(app, ctx);
   noticesRoutes(app, ctx);
   noticeResidentRoutes(app, ctx);
   calendarRoutes(app, ctx);
