@@ -73,7 +73,8 @@ describe('shares in whole fen (largest remainder)', () => {
         // give one unit a floor of its own (floor 8), then raise that floor's coefficient
         const i = pick % units.length;
         const moved = units.map((u, j) => (j === i ? { ...u, floor: 8 } : u));
-        const scheme = coefficientScheme(moved.filter((u) => u.floor !== 8), coefs) as { kind: 'floor-coefficient-area'; coefficients: Record<string, string> };
+        const scheme = coefficientScheme(moved.filter((u) => u.floor !== 8), coefs);
+        if (scheme.kind !== 'floor-coefficient-area') return;
         const low = { ...scheme, coefficients: { ...scheme.coefficients, '8': '1' } };
         const high = { ...scheme, coefficients: { ...scheme.coefficients, '8': `1.${String(bump).padStart(4, '0')}` } };
         const before = shareCosts(amount, moved, low)[i]!;
