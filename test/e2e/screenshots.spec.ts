@@ -8,7 +8,6 @@ import { apiGet, loginAs } from './helpers.ts';
  * Regenerates docs/screenshots: `JW_SCREENSHOTS=1 npx playwright test screenshots`. Skipped in
  * the normal run. Viewport-sized captures keep the files small.
  */
-test.skip(!process.env.JW_SCREENSHOTS, 'set JW_SCREENSHOTS=1 to regenerate docs/screenshots');
 
 const DIR = 'docs/screenshots';
 const SIZES = [
