@@ -21,6 +21,9 @@ export const en: Messages<typeof zh> = {
     projectList: 'Projects',
     audit: 'Audit',
     auditLog: 'Audit log',
+    mediation: 'Mediation',
+    notices: 'Notices, objections and mediation',
+    mediationCases: 'Mediation cases',
   },
   common: {
     actions: 'Actions',
@@ -212,6 +215,7 @@ export const en: Messages<typeof zh> = {
     closesOn: 'Closes on',
     dates: 'Dates',
     doubleEntry: 'Double entry of paper ballots (counted after a second staff member checks)',
+    doubleEntryShort: 'Double entry',
     yes: 'Yes',
     no: 'No',
     open: 'Open',

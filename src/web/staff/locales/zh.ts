@@ -20,6 +20,9 @@ export const zh = {
     projectList: '项目列表',
     audit: '审计',
     auditLog: '审计日志',
+    mediation: '矛盾调解',
+    notices: '公示、异议与调解',
+    mediationCases: '调解案件',
   },
   common: {
     actions: '操作',
@@ -211,6 +214,7 @@ export const zh = {
     closesOn: '截止日期',
     dates: '日期',
     doubleEntry: '纸质选票双人录入（第二位工作人员核对后才计入）',
+    doubleEntryShort: '双人录入',
     yes: '是',
     no: '否',
     open: '开始',

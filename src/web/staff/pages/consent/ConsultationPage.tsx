@@ -75,7 +75,7 @@ function ConsultationView({ consultation: c, tally, project }: { consultation: C
             ...(c.openedAt ? [{ key: 'openedAt', label: t('consent.openedAt'), children: dateTime(c.openedAt) }] : []),
             ...(c.closedAt ? [{ key: 'closedAt', label: t('consent.closedAt'), children: dateTime(c.closedAt) }] : []),
             ...(c.rule ? [{ key: 'rule', label: t('consent.rule'), children: pick(c.rule.name) }] : []),
-            { key: 'double', label: t('consent.doubleEntry'), children: c.doubleEntry ? t('consent.yes') : t('consent.no') },
+            { key: 'double', label: t('consent.doubleEntryShort'), children: c.doubleEntry ? t('consent.yes') : t('consent.no') },
           ]}
         />
       </PageHeader>
