@@ -4,6 +4,7 @@ import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
 import { Entry } from './Entry.tsx';
+import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
 import type { Answers, CastResult, Choice, ResidentView } from './types.ts';
@@ -17,7 +18,8 @@ type Screen =
   | { name: 'confirm'; choice: Choice }
   | { name: 'receipt'; changed: boolean }
   | { name: 'question'; index: number }
-  | { name: 'review' };
+  | { name: 'review' }
+  | { name: 'notices' };
 
 interface HistoryState {
   screen: Screen;
@@ -190,7 +192,9 @@ export function App() {
     const { view, code } = load;
     const questions = view.consultation.questions ?? [];
     const sendFailed = sendError ? errorText(sendError, lang) : null;
-    if (view.state === 'revoked') {
+    if (screen.name === 'notices' && view.state !== 'revoked') {
+      body = <NoticesScreen code={code} ui={ui} onBack={() => history.back()} />;
+    } else if (view.state === 'revoked') {
       body = (
         <Revoked
           view={view}
@@ -241,7 +245,10 @@ export function App() {
           {w.otherLang}
         </button>
       </header>
-      <main className="r-main">{body}</main>
+      <main className="r-main">
+        {body}
+        {load.status === 'ready' && load.view.state !== 'revoked' && (screen.name === 'home' || screen.name === 'receipt') && <NoticesLink ui={ui} onOpen={() => go({ name: 'notices' })} />}
+      </main>
       <footer className="r-foot">
         <p>{w.help}</p>
       </footer>

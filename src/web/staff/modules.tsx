@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ToolOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
 import type { MenuKey } from './locales/index.ts';
@@ -66,6 +66,18 @@ export const MODULES: StaffModule[] = [
       { path: '/consultations/:id/letters/print', page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')), bare: true },
       { path: '/consultations/:id/certificate/print', page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')), bare: true },
       { path: '/registry/stairwells/:id/what-if', page: lazy(() => import('./pages/consent/WhatIfPage.tsx')) },
+    ],
+  },
+  {
+    // public notices (公示) with their objections, and mediation (矛盾调解)
+    key: 'mediation',
+    label: 'mediation',
+    icon: <TeamOutlined />,
+    menu: [{ path: '/mediation', label: 'mediationCases' }],
+    routes: [
+      { path: '/projects/:id/notices', page: lazy(() => import('./pages/notices/NoticesPage.tsx')) },
+      { path: '/mediation', page: lazy(() => import('./pages/mediation/MediationListPage.tsx')) },
+      { path: '/mediation/:id', page: lazy(() => import('./pages/mediation/MediationCasePage.tsx')) },
     ],
   },
   {

@@ -57,6 +57,7 @@ function ProjectView({ project: p }: { project: Project }) {
             { key: 'committee', label: t('registry.committee'), children: p.committeeName },
             { key: 'adviser', label: t('projects.adviser'), children: p.adviserName ?? t('projects.unassigned') },
             { key: 'consultations', label: t('consent.title'), children: <Link to={`/projects/${p.id}/consultations`}>{t('consent.title')}</Link> },
+            { key: 'notices', label: t('menu.notices'), children: <Link to={`/projects/${p.id}/notices`}>{t('menu.notices')}</Link> },
             ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
             { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
           ]} />

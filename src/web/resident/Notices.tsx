@@ -1,0 +1,295 @@
+import { useEffect, useId, useState } from 'react';
+import { errorText, get, post } from '../shared/api.ts';
+import { NOTICE_WORDS } from './noticeWords.ts';
+import { Alert, Button, Icon, Title, zhText, type Ui } from './parts.tsx';
+import { formatDay } from './words.ts';
+
+type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
+
+interface ResidentNotice {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  startOn: string;
+  publicityEnd: string;
+  feedbackEnd: string | null;
+  endsOn: string;
+  phase: 'upcoming' | 'publicity' | 'feedback' | 'ended';
+  acceptingObjections: boolean;
+  postedWhere: string | null;
+}
+
+interface MyObjection {
+  id: string;
+  noticeId: string;
+  noticeTitle: string;
+  text: string;
+  receivedOn: string;
+  status: Status;
+  answer: string | null;
+}
+
+/** What `GET /api/v1/r/:code/notices` answers. */
+interface NoticesView {
+  project: string;
+  household: { label: string };
+  notices: ResidentNotice[];
+  objections: MyObjection[];
+}
+
+const focusTitle = () => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+
+/** The project's notices with a box to object while one is open, and the household's own objections with the answers. */
+export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBack: () => void }) {
+  const n = NOTICE_WORDS[ui.lang];
+  const [view, setView] = useState<NoticesView | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const path = `/api/v1/r/${encodeURIComponent(code)}/notices`;
+  const load = () =>
+    get<NoticesView>(path).then(
+      (v) => {
+        setView(v);
+        setFailure(null);
+      },
+      (err: unknown) => setFailure(err),
+    );
+  useEffect(() => {
+    void load();
+  }, [path]);
+
+  if (sent !== null) {
+    return (
+      <>
+        <div className="r-success">
+          <Icon name="done" className="r-success-icon" />
+          <Title>{n.sentTitle}</Title>
+        </div>
+        <p>{n.sentText}</p>
+        <blockquote className="r-quote" lang={zhText(ui.lang)}>
+          {sent}
+        </blockquote>
+        <div className="r-actions r-actions--stack">
+          <Button
+            kind="primary"
+            wide
+            onClick={() => {
+              setSent(null);
+              window.scrollTo(0, 0);
+              requestAnimationFrame(focusTitle);
+            }}
+          >
+            {n.backToList}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Title>{n.title}</Title>
+      {view && (
+        <p className="r-project">
+          <span className="r-label">{ui.w.project}</span>
+          <span lang={zhText(ui.lang)}>{view.project}</span>
+        </p>
+      )}
+      {!view && !failure && (
+        <p role="status" className="r-loading">
+          {n.loading}
+        </p>
+      )}
+      {failure !== null && (
+        <>
+          <Alert>{errorText(failure, ui.lang)}</Alert>
+          <Button kind="primary" wide onClick={() => void load()}>
+            {ui.w.retry}
+          </Button>
+        </>
+      )}
+      {view && view.notices.length === 0 && <p className="r-notice">{n.none}</p>}
+      {view?.notices.map((notice) => (
+        <NoticeCard
+          key={notice.id}
+          notice={notice}
+          code={code}
+          ui={ui}
+          onSent={(text) => {
+            setSent(text);
+            void load();
+            window.scrollTo(0, 0);
+            requestAnimationFrame(focusTitle);
+          }}
+        />
+      ))}
+      {view && <MyObjections items={view.objections} ui={ui} />}
+      <div className="r-actions r-actions--stack">
+        <Button kind="secondary" wide onClick={onBack}>
+          {n.back}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code: string; ui: Ui; onSent: (text: string) => void }) {
+  const n = NOTICE_WORDS[ui.lang];
+  const day = (iso: string) => <span className="r-nowrap">{formatDay(iso, ui.lang)}</span>;
+  const headingId = `r-notice-${notice.id}`;
+  return (
+    <section className="r-card r-notice-card" aria-labelledby={headingId}>
+      <p className="r-label">{n.noticeKind[notice.kind] ?? notice.kind}</p>
+      <h2 id={headingId} lang={zhText(ui.lang)}>
+        {notice.title}
+      </h2>
+      {notice.body && (
+        <p className="r-notice-body" lang={zhText(ui.lang)}>
+          {notice.body}
+        </p>
+      )}
+      <dl className="r-facts">
+        <div>
+          <dt>{n.publicity}</dt>
+          <dd>
+            {day(notice.startOn)}
+            {ui.w.dateTo}
+            {day(notice.publicityEnd)}
+          </dd>
+        </div>
+        {notice.feedbackEnd && (
+          <div>
+            <dt>{n.feedback}</dt>
+            <dd>
+              {ui.w.dateTo.trim()} {day(notice.feedbackEnd)}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{n.deadline}</dt>
+          <dd>
+            <strong>{day(notice.endsOn)}</strong>
+          </dd>
+        </div>
+        {notice.postedWhere && (
+          <div>
+            <dt>{n.postedAt}</dt>
+            <dd lang={zhText(ui.lang)}>{notice.postedWhere}</dd>
+          </div>
+        )}
+      </dl>
+      {notice.acceptingObjections ? (
+        <ObjectionForm notice={notice} code={code} ui={ui} onSent={onSent} />
+      ) : (
+        <div className="r-notice" role="note">
+          <p>{notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ObjectionForm({ notice, code, ui, onSent }: { notice: ResidentNotice; code: string; ui: Ui; onSent: (text: string) => void }) {
+  const n = NOTICE_WORDS[ui.lang];
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const value = text.trim();
+    if (!value) {
+      setError(n.empty);
+      document.getElementById(`${id}-text`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/api/v1/r/${encodeURIComponent(code)}/objections`, { noticeId: notice.id, text: value });
+      setText('');
+      onSent(value);
+    } catch (err) {
+      setError(errorText(err, ui.lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="r-objection-form">
+      <p className="r-open-now">{n.open}</p>
+      <label className="r-field-label" htmlFor={`${id}-text`}>
+        {n.yourObjection}
+      </label>
+      <p className="r-hint" id={`${id}-hint`}>
+        {n.objectionHint}
+      </p>
+      {error && <Alert id={`${id}-error`}>{error}</Alert>}
+      <textarea
+        id={`${id}-text`}
+        className="r-textarea"
+        rows={6}
+        maxLength={2000}
+        value={text}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="r-actions r-actions--stack">
+        <Button kind="primary" wide onClick={() => void submit()} disabled={busy}>
+          {busy ? n.sending : n.submit}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
+  const n = NOTICE_WORDS[ui.lang];
+  return (
+    <section className="r-card" aria-labelledby="r-mine-h">
+      <h2 id="r-mine-h">{n.mine}</h2>
+      {items.length === 0 ? (
+        <p>{n.noneMine}</p>
+      ) : (
+        <ul className="r-mine">
+          {items.map((o) => (
+            <li key={o.id} className="r-mine-item">
+              <p className="r-muted">
+                {n.on} {formatDay(o.receivedOn, ui.lang)} · {n.about} <span lang={zhText(ui.lang)}>{o.noticeTitle}</span>
+              </p>
+              <p className="r-mine-text" lang={zhText(ui.lang)}>
+                {o.text}
+              </p>
+              <p>
+                <strong className={`r-status r-status--${o.status}`}>{n.status[o.status]}</strong>
+              </p>
+              {o.answer ? (
+                <div className="r-answer">
+                  <p className="r-label">{n.answer}</p>
+                  <p lang={zhText(ui.lang)}>{o.answer}</p>
+                </div>
+              ) : (
+                <p className="r-muted">{n.waiting}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** On the household's first screen: the way to the notices and objections. */
+export function NoticesLink({ ui, onOpen }: { ui: Ui; onOpen: () => void }) {
+  const n = NOTICE_WORDS[ui.lang];
+  return (
+    <section className="r-card r-notices-link" aria-labelledby="r-notices-link-h">
+      <h2 id="r-notices-link-h">{n.title}</h2>
+      <p>{n.linkIntro}</p>
+      <Button kind="secondary" wide onClick={onOpen}>
+        {n.link}
+      </Button>
+    </section>
+  );
+}

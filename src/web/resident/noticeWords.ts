@@ -1,0 +1,72 @@
+import type { Lang } from '../shared/lang.ts';
+
+type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
+
+/** The words of the notices screen (公示与意见), Chinese first. */
+const zh = {
+  link: '查看公示、提出意见',
+  linkIntro: '设计方案等公示期间，您可以在这里看公示、写意见，并查看居委会的答复。',
+  title: '公示与意见',
+  loading: '正在读取公示…',
+  back: '返回',
+  none: '目前没有公示。',
+  noticeKind: { design_scheme: '设计方案公示', consultation_result: '征询结果公告' } as Record<string, string>,
+  publicity: '公示时间',
+  feedback: '书面意见时间',
+  deadline: '意见截止',
+  postedAt: '张贴位置',
+  open: '现在可以提出意见',
+  upcoming: (from: string) => `公示还没有开始。${from}起可以提出意见。`,
+  ended: '公示已经结束，不再接受新的意见。如有问题，请直接联系居委会。',
+  yourObjection: '您的意见',
+  objectionHint: '请写明您担心的问题，例如采光、噪音、占用场地或费用。居委会会书面答复您。',
+  submit: '提交意见',
+  sending: '正在提交…',
+  empty: '请先写下您的意见',
+  sentTitle: '意见已提交',
+  sentText: '居委会已收到您的意见，会尽快答复。答复会显示在本页“您提出的意见”中。',
+  backToList: '返回公示',
+  mine: '您提出的意见',
+  noneMine: '您家还没有提出意见。',
+  on: '提出日期',
+  about: '针对',
+  status: { open: '已收到，等待答复', answered: '居委会已答复', escalated: '正在调解', settled: '已化解', withdrawn: '已撤回' } as Record<Status, string>,
+  answer: '居委会答复',
+  waiting: '居委会还没有答复。',
+};
+
+export type NoticeWords = typeof zh;
+
+const en: NoticeWords = {
+  link: 'See notices and object',
+  linkIntro: 'While a notice such as the design scheme is posted, you can read it here, send your objection and see the committee’s answer.',
+  title: 'Notices and objections',
+  loading: 'Reading the notices…',
+  back: 'Back',
+  none: 'There are no notices at the moment.',
+  noticeKind: { design_scheme: 'Design scheme', consultation_result: 'Consultation result' },
+  publicity: 'Posted',
+  feedback: 'Written objections',
+  deadline: 'Objections until',
+  postedAt: 'Posted at',
+  open: 'You can object now',
+  upcoming: (from: string) => `This notice has not started yet. You can object from ${from}.`,
+  ended: 'This notice has ended; no more objections are taken. Please contact your residents’ committee directly.',
+  yourObjection: 'Your objection',
+  objectionHint: 'Please say what worries you, for example daylight, noise, use of the site or cost. The committee will answer you in writing.',
+  submit: 'Send my objection',
+  sending: 'Sending…',
+  empty: 'Please write your objection first',
+  sentTitle: 'Your objection is sent',
+  sentText: 'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections”.',
+  backToList: 'Back to the notices',
+  mine: 'Your objections',
+  noneMine: 'Your household has not sent any objection.',
+  on: 'Sent on',
+  about: 'About',
+  status: { open: 'Received, awaiting an answer', answered: 'Answered', escalated: 'In mediation', settled: 'Settled', withdrawn: 'Withdrawn' },
+  answer: 'The committee’s answer',
+  waiting: 'No answer yet.',
+};
+
+export const NOTICE_WORDS: Record<Lang, NoticeWords> = { 'zh-CN': zh, en };

@@ -1,0 +1,83 @@
+import { App, Form, Modal, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormErrors } from './FormFields.tsx';
+
+/**
+ * A dialog with a form that writes once: fields as children (any antd Form.Item), the API's
+ * error under the field it names or above the buttons, reset each time it opens.
+ */
+export function WriteModal({
+  open,
+  title,
+  okText,
+  fieldNames,
+  initialValues,
+  submit,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  okText?: string;
+  fieldNames: string[];
+  initialValues?: Record<string, unknown>;
+  submit: (values: Record<string, unknown>) => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode | ((form: FormInstance<Record<string, unknown>>) => ReactNode);
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const errors = useFormErrors(form, fieldNames);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(initialValues ?? {});
+    errors.clear();
+    // reset only when the dialog opens
+  }, [open]);
+
+  const onOk = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    try {
+      await submit(values);
+      void message.success(t('common.saved'));
+      onClose();
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+
+  return (
+    <Modal open={open} title={title} onOk={onOk} onCancel={onClose} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Form form={form} layout="vertical" requiredMark>
+        {typeof children === 'function' ? children(form) : children}
+      </Form>
+      {errors.alert}
+    </Modal>
+  );
+}
+
+/** Dayjs values of a form as "YYYY-MM-DD"; empty text and dates left out. */
+export function formBody(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    out[key] = typeof value === 'object' && value !== null && 'format' in value ? (value as Dayjs).format('YYYY-MM-DD') : value;
+  }
+  return out;
+}
+
+/** A native file input with its label (antd's Upload adds a list and drag area this form does not need). */
+export function FileInput({ label, required, onFile, accept = 'image/*,application/pdf' }: { label: string; required?: boolean; onFile: (f: File | null) => void; accept?: string }) {
+  const id = useId();
+  return (
+    <Form.Item label={label} htmlFor={id} required={required}>
+      <input id={id} type="file" accept={accept} className="jw-file-input" onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
+    </Form.Item>
+  );
+}

@@ -1,0 +1,61 @@
+import { Card, Select, Table } from 'antd';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiQuery, useListParams } from '../../data.ts';
+import { OutcomeTag } from '../notices/tags.tsx';
+import { CLOSING_OUTCOMES, type CaseListItem } from '../notices/types.ts';
+import { useWords } from '../notices/words.ts';
+import '../notices/notices.css';
+
+interface CasePage {
+  items: CaseListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The committee's mediation cases (its own scope), open ones first by default. */
+export default function MediationListPage() {
+  const w = useWords();
+  const { page, pageSize, filters, update } = useListParams(['status']);
+  const status = filters.status ?? 'open';
+  const list = useApiQuery<CasePage>('/api/v1/mediation', { page, pageSize, status: status === 'all' ? undefined : status });
+  return (
+    <>
+      <PageHeader title={w.mediationList} crumbs={[{ label: w.mediation }]} />
+      <Card size="small">
+        <div style={{ marginBottom: 12 }}>
+          <Select
+            aria-label={w.filterStatus}
+            value={status}
+            style={{ minWidth: 160 }}
+            onChange={(v: string) => update({ status: v === 'open' ? undefined : v })}
+            options={[{ value: 'open', label: w.outcomes.open }, ...CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] })), { value: 'all', label: w.all }]}
+          />
+        </div>
+        <QueryState isLoading={list.isLoading} error={list.error}>
+          {() => (
+            <Table<CaseListItem>
+              rowKey="id"
+              size="small"
+              dataSource={list.data!.items}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: w.noOpenCases }}
+              pagination={{ current: page, pageSize, total: list.data!.total, onChange: (p, s) => update({ page: p, pageSize: s }), showSizeChanger: false }}
+              columns={[
+                { key: 'title', title: w.caseTitle, render: (_, c) => <Link to={`/mediation/${c.id}`}>{c.title}</Link> },
+                { key: 'project', title: w.project, render: (_, c) => <Link to={`/projects/${c.projectId}/notices`}>{c.projectName}</Link> },
+                { key: 'kind', title: w.caseKind, render: (_, c) => w.mediationKinds[c.kind] },
+                { key: 'opened', title: w.openedOn, dataIndex: 'openedOn' },
+                { key: 'sessions', title: w.sessionsCount, align: 'right', dataIndex: 'sessionCount' },
+                { key: 'last', title: w.lastSession, render: (_, c) => c.lastSessionOn ?? '—' },
+                { key: 'outcome', title: w.outcome, render: (_, c) => <OutcomeTag outcome={c.outcome} /> },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Card>
+    </>
+  );
+}

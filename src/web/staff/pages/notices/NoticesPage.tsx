@@ -1,0 +1,332 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, del, post } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { Project } from '../../../shared/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { postForm } from '../consent/postForm.ts';
+import { ObjectionsTable } from './ObjectionsTable.tsx';
+import { PeriodPreview } from './PeriodPreview.tsx';
+import { OutcomeTag, PhaseTag } from './tags.tsx';
+import { NOTICE_DEFAULTS, NOTICE_KINDS, type CaseListItem, type Notice, type NoticeDetail, type NoticeKind } from './types.ts';
+import { useWords } from './words.ts';
+import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
+import './notices.css';
+
+/** A project's public notices (公示): create, post, posting evidence, restart, objections. */
+export default function NoticesPage() {
+  const { id } = useParams();
+  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  const list = useApiQuery<{ items: Notice[] }>(`/api/v1/projects/${id}/notices`);
+  const cases = useApiQuery<{ items: CaseListItem[] }>(`/api/v1/projects/${id}/mediation`);
+  return (
+    <QueryState isLoading={project.isLoading || list.isLoading} error={project.error ?? list.error}>
+      {() => <Notices project={project.data!} items={list.data!.items} cases={cases.data?.items ?? []} />}
+    </QueryState>
+  );
+}
+
+function Notices({ project, items, cases }: { project: Project; items: Notice[]; cases: CaseListItem[] }) {
+  const { t } = useTranslation();
+  const w = useWords();
+  const { canWrite } = useSession();
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title={w.noticesOf(project.name)}
+        crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.notices }]}
+        actions={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{w.create}</Button>}
+      />
+      <Flex vertical gap={16}>
+        {items.length === 0 && <Empty description={w.noNotices} />}
+        {items.map((n) => (
+          <NoticeCard key={n.id} notice={n} />
+        ))}
+        <Card size="small" title={<h2 className="jw-card-title">{w.projectCases}</h2>}>
+          {cases.length === 0 ? (
+            <Typography.Text>{w.noCases}</Typography.Text>
+          ) : (
+            <ul className="jw-plain-list">
+              {cases.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/mediation/${c.id}`}>{c.title}</Link> <OutcomeTag outcome={c.outcome} /> <Typography.Text type="secondary">{c.openedOn}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </Flex>
+      {canWrite && <CreateNoticeModal project={project} open={creating} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+type Dialog = null | 'post' | 'evidence' | 'restart' | 'objection';
+
+/** One notice: its dates and phase, posting evidence, objections, and what staff can do next. */
+function NoticeCard({ notice: n }: { notice: Notice }) {
+  const w = useWords();
+  const { lang } = useLang();
+  const { canWrite } = useSession();
+  const detail = useApiQuery<NoticeDetail>(`/api/v1/notices/${n.id}`);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const remove = useApiMutation(() => del(`/api/v1/notices/${n.id}`));
+  const superseded = n.phase === 'superseded';
+  const live = !superseded && n.status !== 'draft';
+  const headingId = `notice-${n.id}`;
+  return (
+    <Card
+      size="small"
+      className={superseded ? 'jw-notice jw-notice--old' : 'jw-notice'}
+      aria-labelledby={headingId}
+      title={
+        <Flex wrap gap={8} align="center">
+          <h2 id={headingId} className="jw-card-title">
+            {n.title}
+          </h2>
+          <PhaseTag phase={n.phase} />
+        </Flex>
+      }
+    >
+      {n.restartReason && <Alert type="info" showIcon title={w.restartedBecause(n.restartReason)} className="jw-notice__alert" />}
+      {superseded && <Alert type="warning" showIcon title={w.supersededOn} className="jw-notice__alert" />}
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          { key: 'kind', label: w.kind, children: w.kinds[n.kind] },
+          { key: 'start', label: w.startOn, children: n.startOn },
+          { key: 'pub', label: w.publicityEnd, children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）` },
+          { key: 'fb', label: w.feedbackEnd, children: n.feedbackEnd ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）` : w.none },
+          { key: 'ends', label: w.endsOn, children: <strong>{n.endsOn}</strong> },
+          ...(n.postedAt ? [{ key: 'posted', label: w.postedWhere, children: `${w.posted(n.postedByName ?? '', n.postedWhere ?? '')} · ${formatDateTime(n.postedAt, lang)}` }] : []),
+        ]}
+      />
+      {n.body && <Typography.Paragraph className="jw-notice__body">{n.body}</Typography.Paragraph>}
+      {canWrite && !superseded && (
+        <Space wrap className="jw-notice__actions">
+          {n.status === 'draft' && (
+            <>
+              <Button type="primary" onClick={() => setDialog('post')}>
+                {w.post}
+              </Button>
+              <Popconfirm title={w.confirmDelete} onConfirm={() => remove.mutate(undefined)}>
+                <Button danger>{w.deleteDraft}</Button>
+              </Popconfirm>
+            </>
+          )}
+          {live && (
+            <>
+              <Button onClick={() => setDialog('evidence')}>{w.uploadEvidence}</Button>
+              <Button onClick={() => setDialog('objection')}>{w.addObjection}</Button>
+              <Button onClick={() => setDialog('restart')}>{w.restart}</Button>
+            </>
+          )}
+        </Space>
+      )}
+      {n.status !== 'draft' && (
+        <>
+          <h3 className="jw-section-title">{w.evidence}</h3>
+          <EvidenceList notice={n} detail={detail.data} />
+          <h3 className="jw-section-title">
+            {w.objections}
+            {detail.data ? `（${detail.data.objections.length}）` : ''}
+          </h3>
+          <ObjectionsTable objections={detail.data?.objections ?? []} loading={detail.isLoading} noticeTitle={n.title} />
+        </>
+      )}
+      {canWrite && (
+        <>
+          <PostModal notice={n} open={dialog === 'post'} onClose={() => setDialog(null)} />
+          <EvidenceModal notice={n} open={dialog === 'evidence'} onClose={() => setDialog(null)} />
+          <RestartModal notice={n} open={dialog === 'restart'} onClose={() => setDialog(null)} />
+          <StaffObjectionModal notice={n} open={dialog === 'objection'} onClose={() => setDialog(null)} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function EvidenceList({ notice, detail }: { notice: Notice; detail: NoticeDetail | undefined }) {
+  const w = useWords();
+  const { lang } = useLang();
+  const items = detail?.evidence ?? [];
+  if (!items.length) return <Typography.Paragraph type="secondary">{w.noEvidence}</Typography.Paragraph>;
+  return (
+    <ul className="jw-plain-list">
+      {items.map((e) => (
+        <li key={e.id}>
+          <a href={`/api/v1/notices/${notice.id}/evidence/${e.id}`} aria-label={w.download(e.name)}>
+            {e.name}
+          </a>{' '}
+          <Typography.Text type="secondary">
+            {[e.where, e.note, e.byName, formatDateTime(e.createdAt, lang)].filter(Boolean).join(' · ')}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const PERIOD_FIELDS = ['startOn', 'publicityDays', 'publicityKind', 'feedbackDays', 'feedbackKind', 'countStartDay'];
+
+/** The period fields shared by create and restart, with the end dates previewed. */
+function PeriodFields() {
+  const w = useWords();
+  const kindOptions = (['natural', 'working'] as const).map((k) => ({ value: k, label: w.periodKinds[k] }));
+  return (
+    <>
+      <Form.Item name="startOn" label={w.startOn} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Flex gap={12} wrap>
+        <Form.Item name="publicityDays" label={w.publicityDays} rules={[{ required: true, type: 'number', min: 1, max: 365 }]} className="jw-grow">
+          <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="publicityKind" label={w.publicityKind} className="jw-grow">
+          <Select options={kindOptions} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="feedbackDays" label={w.feedbackDays} rules={[{ required: true, type: 'number', min: 0, max: 365 }]} className="jw-grow">
+          <InputNumber min={0} max={365} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="feedbackKind" label={w.feedbackKind} className="jw-grow">
+          <Select options={kindOptions} />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="countStartDay" valuePropName="checked">
+        <Checkbox>{w.countStartDay}</Checkbox>
+      </Form.Item>
+      <PeriodPreview />
+    </>
+  );
+}
+
+function CreateNoticeModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const create = useApiMutation((body: Record<string, unknown>) => post<Notice>('/api/v1/notices', body));
+  const defaults = (kind: NoticeKind) => ({ kind, ...NOTICE_DEFAULTS[kind] });
+  return (
+    <WriteModal
+      open={open}
+      title={w.create}
+      fieldNames={['kind', 'title', 'body', ...PERIOD_FIELDS]}
+      initialValues={{ ...defaults('design_scheme'), title: `${project.name}${w.kinds.design_scheme}`, startOn: dayjs(), countStartDay: false }}
+      submit={(values) => create.mutateAsync({ ...formBody(values), projectId: project.id })}
+      onClose={onClose}
+    >
+      {(form) => (
+        <>
+          <Typography.Paragraph type="secondary">{project.name}</Typography.Paragraph>
+          <Form.Item name="kind" label={w.kind} rules={[{ required: true }]}>
+            <Select
+              options={NOTICE_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))}
+              onChange={(kind: NoticeKind) => form.setFieldsValue({ ...defaults(kind), title: `${project.name}${w.kinds[kind]}` })}
+            />
+          </Form.Item>
+          <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="body" label={w.body} rules={[{ max: 20000 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <PeriodFields />
+        </>
+      )}
+    </WriteModal>
+  );
+}
+
+function PostModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const postIt = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/post`, body));
+  return (
+    <WriteModal open={open} title={w.postTitle} okText={w.post} fieldNames={['postedWhere']} initialValues={{ postedWhere: notice.postedWhere ?? '' }} submit={(v) => postIt.mutateAsync(formBody(v))} onClose={onClose}>
+      <Typography.Paragraph>{notice.title}</Typography.Paragraph>
+      <Form.Item name="postedWhere" label={w.postedWhere} rules={[{ max: 200 }]}>
+        <Input maxLength={200} placeholder={w.postedWhereExample} />
+      </Form.Item>
+    </WriteModal>
+  );
+}
+
+function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const { csrfToken } = useSession();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm(`/api/v1/notices/${notice.id}/evidence`, csrfToken, v.fields, v.file));
+  return (
+    <WriteModal
+      open={open}
+      title={w.uploadEvidence}
+      fieldNames={['where', 'note', 'file']}
+      initialValues={{ where: notice.postedWhere ?? '' }}
+      submit={(v) => {
+        if (!file) return Promise.reject(new ApiError(400, { code: 'bad_input', message: w.fileRequired, messageEn: w.fileRequired }));
+        return upload.mutateAsync({ fields: formBody(v) as Record<string, string>, file });
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="where" label={w.evidenceWhere} rules={[{ max: 200 }]}>
+        <Input maxLength={200} placeholder={w.postedWhereExample} />
+      </Form.Item>
+      <Form.Item name="note" label={w.evidenceNote} rules={[{ max: 1000 }]}>
+        <Input maxLength={1000} />
+      </Form.Item>
+      {open && <FileInput label={w.evidenceFile} required onFile={setFile} />}
+    </WriteModal>
+  );
+}
+
+function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const restart = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/restart`, body));
+  return (
+    <WriteModal
+      open={open}
+      title={w.restart}
+      fieldNames={['reason', 'title', ...PERIOD_FIELDS]}
+      initialValues={{ title: notice.title, startOn: dayjs(), publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
+      submit={(v) => restart.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
+      <Alert type="info" showIcon title={w.restartNote} className="jw-notice__alert" />
+      <Form.Item name="reason" label={w.restartReason} rules={[{ required: true, whitespace: true, max: 1000 }]}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <PeriodFields />
+    </WriteModal>
+  );
+}
+
+function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const add = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/objections`, body));
+  return (
+    <WriteModal open={open} title={w.addObjectionTitle} fieldNames={['text', 'fromName', 'receivedOn']} initialValues={{ receivedOn: dayjs() }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
+      <Typography.Paragraph>{notice.title}</Typography.Paragraph>
+      <Form.Item name="fromName" label={w.fromName} rules={[{ max: 100 }]}>
+        <Input maxLength={100} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="text" label={w.text} rules={[{ required: true, whitespace: true, max: 5000 }]}>
+        <Input.TextArea rows={4} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="receivedOn" label={w.receivedOn}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </WriteModal>
+  );
+}

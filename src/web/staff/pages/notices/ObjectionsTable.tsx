@@ -1,0 +1,136 @@
+import { Button, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { post } from '../../../shared/api.ts';
+import { useApiMutation } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { ObjectionTag } from './tags.tsx';
+import { MEDIATION_KINDS, type MediationCase, type Objection } from './types.ts';
+import { useWords } from './words.ts';
+import { formBody, WriteModal } from '../../components/WriteModal.tsx';
+
+/** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
+export function ObjectionsTable({ objections, loading, noticeTitle }: { objections: Objection[]; loading: boolean; noticeTitle: string }) {
+  const w = useWords();
+  const { t } = useTranslation();
+  const { canWrite } = useSession();
+  const [answering, setAnswering] = useState<Objection | null>(null);
+  const [escalating, setEscalating] = useState<Objection | null>(null);
+  const unresolved = (o: Objection) => o.status === 'open' || o.status === 'answered';
+  return (
+    <>
+      <Table<Objection>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={objections}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: w.noObjections }}
+        columns={[
+          {
+            key: 'from',
+            title: w.from,
+            render: (_, o) => (
+              <>
+                <div>{[o.fromLabel, o.fromName].filter(Boolean).join(' ')}</div>
+                <Typography.Text type="secondary">{w.channels[o.channel] ?? o.channel}</Typography.Text>
+              </>
+            ),
+          },
+          { key: 'text', title: w.text, render: (_, o) => <div className="jw-cell-text">{o.text}</div> },
+          { key: 'received', title: w.receivedOn, dataIndex: 'receivedOn' },
+          { key: 'status', title: w.status, render: (_, o) => <ObjectionTag status={o.status} /> },
+          {
+            key: 'answer',
+            title: w.answer,
+            render: (_, o) => (
+              <>
+                {o.answer && <div className="jw-cell-text">{o.answer}</div>}
+                {o.mediation && <Link to={`/mediation/${o.mediation.id}`}>{w.mediationLink}</Link>}
+              </>
+            ),
+          },
+          ...(canWrite
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_: unknown, o: Objection) =>
+                    unresolved(o) && (
+                      <Space wrap>
+                        <Button size="small" onClick={() => setAnswering(o)}>
+                          {w.answer}
+                        </Button>
+                        <Button size="small" onClick={() => setEscalating(o)}>
+                          {w.escalate}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {canWrite && (
+        <>
+          <AnswerModal objection={answering} onClose={() => setAnswering(null)} />
+          <EscalateModal objection={escalating} noticeTitle={noticeTitle} onClose={() => setEscalating(null)} />
+        </>
+      )}
+    </>
+  );
+}
+
+function AnswerModal({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
+  const w = useWords();
+  const answer = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/objections/${objection!.id}/answer`, body));
+  return (
+    <WriteModal
+      open={Boolean(objection)}
+      title={w.answerTitle}
+      fieldNames={['answer', 'settled']}
+      initialValues={{ answer: objection?.answer ?? '', settled: false }}
+      submit={(v) => answer.mutateAsync({ answer: v.answer, settled: Boolean(v.settled) })}
+      onClose={onClose}
+    >
+      <blockquote className="jw-quote">{objection?.text}</blockquote>
+      <Form.Item name="answer" label={w.answer} rules={[{ required: true, whitespace: true, max: 5000 }]}>
+        <Input.TextArea rows={4} maxLength={5000} />
+      </Form.Item>
+      <Form.Item name="settled" valuePropName="checked">
+        <Checkbox>{w.settled}</Checkbox>
+      </Form.Item>
+    </WriteModal>
+  );
+}
+
+function EscalateModal({ objection, noticeTitle, onClose }: { objection: Objection | null; noticeTitle: string; onClose: () => void }) {
+  const w = useWords();
+  const navigate = useNavigate();
+  const escalate = useApiMutation((body: Record<string, unknown>) => post<MediationCase>(`/api/v1/objections/${objection!.id}/escalate`, body));
+  return (
+    <WriteModal
+      open={Boolean(objection)}
+      title={w.escalateTitle}
+      okText={w.escalate}
+      fieldNames={['kind', 'title']}
+      initialValues={{ kind: 'other', title: `${w.escalate}：${noticeTitle}` }}
+      submit={async (v) => {
+        const c = await escalate.mutateAsync(formBody(v));
+        void navigate(`/mediation/${c.id}`);
+      }}
+      onClose={onClose}
+    >
+      <Typography.Paragraph>{w.escalateNote}</Typography.Paragraph>
+      <blockquote className="jw-quote">{objection?.text}</blockquote>
+      <Form.Item name="kind" label={w.caseKind} rules={[{ required: true }]}>
+        <Select options={MEDIATION_KINDS.map((k) => ({ value: k, label: w.mediationKinds[k] }))} />
+      </Form.Item>
+      <Form.Item name="title" label={w.caseTitle} rules={[{ required: true, whitespace: true, max: 200 }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+    </WriteModal>
+  );
+}
