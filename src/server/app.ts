@@ -22,6 +22,7 @@ import { consentRoutes } from './modules/consent/routes.ts';
 import { residentRoutes } from './modules/consent/resident-routes.ts';
 import { consentToolsRoutes } from './modules/consent/tools-routes.ts';
 import { moneyToolsRoutes } from './modules/money/tools-routes.ts';
+import { moneyRoutes } from './modules/money/routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/notices/calendar-routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   residentRoutes(app, ctx);
   consentToolsRoutes(app, ctx);
   moneyToolsRoutes(app, ctx);
+  moneyRoutes(app, ctx);
   noticesRoutes(app, ctx);
   noticeResidentRoutes(app, ctx);
   calendarRoutes(app, ctx);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseScaled, SCALE } from '../../../core/money/decimal.ts';
-import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
+import { SchemeError, shareCosts } from '../../../core/money/schemes.ts';
 import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
@@ -13,6 +13,14 @@ export const MAX_COST_SHARE_UNITS = 2000;
 const fen = z.number().int().min(0).max(1_000_000_000_00); // up to a billion yuan
 const decimalText = z.string().max(20);
 const floors = z.record(z.string().regex(/^\d{1,2}$/), decimalText);
+
+/** The four schemes of core/money/schemes.ts. */
+export const schemeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('floor-coefficient-area'), coefficients: floors }),
+  z.object({ kind: z.literal('floor-percent'), percents: floors }),
+  z.object({ kind: z.literal('equal'), exemptFloors: z.array(z.number().int().min(1).max(99)).max(99).optional() }),
+  z.object({ kind: z.literal('area'), exemptFloors: z.array(z.number().int().min(1).max(99)).max(99).optional() }),
+]);
 
 const subsidyInput = z.union([
   z.string().max(40).transform((id, ctx) => {
@@ -40,12 +48,7 @@ const body = z.object({
   subsidy: subsidyInput,
   otherFundsFen: fen.default(0),
   compensations: z.array(z.object({ unitId: z.string().min(1).max(40), fen })).max(MAX_COST_SHARE_UNITS).default([]),
-  scheme: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('floor-coefficient-area'), coefficients: floors }),
-    z.object({ kind: z.literal('floor-percent'), percents: floors }),
-    z.object({ kind: z.literal('equal'), exemptFloors: z.array(z.number().int().min(1).max(99)).max(99).optional() }),
-    z.object({ kind: z.literal('area'), exemptFloors: z.array(z.number().int().min(1).max(99)).max(99).optional() }),
-  ]),
+  scheme: schemeInput,
   units: z.array(z.object({ id: z.string().min(1).max(40), floor: z.number().int().min(1).max(99), areaM2 })).min(1).max(MAX_COST_SHARE_UNITS),
 });
 
@@ -72,7 +75,7 @@ export function moneyToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
     const amountToShareFen = b.constructionFen + b.otherCostsFen + totalCompensation - subsidy - b.otherFundsFen;
     let shares: number[];
     try {
-      shares = shareCosts(amountToShareFen, b.units.map((u) => ({ id: u.id, floor: u.floor, areaCenti: u.areaM2 })), b.scheme as Scheme);
+      shares = shareCosts(amountToShareFen, b.units.map((u) => ({ id: u.id, floor: u.floor, areaCenti: u.areaM2 })), b.scheme);
     } catch (err) {
       if (err instanceof SchemeError) throw badInput(err.field, err.zh, err.en);
       throw err;

@@ -7,3 +7,4 @@ export * from '../../modules/files/schema.ts';
 export * from '../../modules/consent/schema.ts';
 export * from '../../modules/notices/schema.ts';
 export * from '../../modules/mediation/schema.ts';
+export * from '../../modules/money/schema.ts';

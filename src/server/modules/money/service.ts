@@ -1,0 +1,219 @@
+/** Cost plans, what-if comparison, adoption, sign-offs and payments of a project (issue 5). */
+import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
+import { formatAreaM2 } from '../../../core/area.ts';
+import { badInput, conflict, notFound } from '../../../core/errors.ts';
+import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
+import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
+import { parseScaled } from '../../../core/money/decimal.ts';
+import { maskName } from '../../../core/privacy.ts';
+import { auditScope, type Access } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { storeScan } from '../files/service.ts';
+import { getProject } from '../projects/service.ts';
+import { assertCanWriteOrAdviser } from '../projects/steps.ts';
+import { unitOwners, persons, units } from '../registry/schema.ts';
+import { costPlans, costShares, payments, type Instalment, type PlanLine } from './schema.ts';
+
+const PLAN = { zh: '费用方案', en: 'Cost plan' };
+
+export interface PlanInput {
+  name: string;
+  constructionFen: number;
+  otherCosts?: PlanLine[] | undefined;
+  subsidy?: { ruleId: string } | { rate: string; capFen: number | null } | null | undefined;
+  otherFunds?: PlanLine[] | undefined;
+  compensations?: { unitId: string; fen: number; note?: string | undefined }[] | undefined;
+  scheme: Scheme;
+  schedule?: Instalment[] | undefined;
+  runningCostRule?: string | undefined;
+}
+
+const total = (lines: readonly { fen: number }[]) => lines.reduce((s, l) => s + l.fen, 0);
+
+/** The stairwell's units, the plan's electorate of payers. */
+async function stairwellUnits(db: Queryable, stairwellId: string) {
+  return db.select({ id: units.id, floor: units.floor, room: units.room, areaCenti: units.areaCenti }).from(units).where(eq(units.stairwellId, stairwellId)).orderBy(asc(units.floor), asc(units.room));
+}
+
+/** Computes a plan's figures: subsidy, amount to share, and each unit's share. */
+export function computePlan(input: PlanInput, unitRows: { id: string; floor: number; room: string; areaCenti: number }[]) {
+  const rule = input.subsidy && 'ruleId' in input.subsidy ? findSubsidyRule(input.subsidy.ruleId) : input.subsidy;
+  if (input.subsidy && !rule) throw badInput('subsidy.ruleId', '未知的补贴规则', 'Unknown subsidy rule');
+  if (rule && (parseScaled(rule.rate) ?? 10n ** 9n) > 10_000n) throw badInput('subsidy.rate', '补贴比例应在 0 到 1 之间', 'The subsidy rate must be between 0 and 1');
+  const ids = new Set(unitRows.map((u) => u.id));
+  (input.compensations ?? []).forEach((c, i) => {
+    if (!ids.has(c.unitId)) throw badInput(`compensations.${i}.unitId`, '补偿对象不是本单元的房屋', 'The compensated unit is not in this stairwell');
+  });
+  if (input.schedule?.length) {
+    const pct = input.schedule.reduce((s, i) => s + (parseScaled(i.percent) ?? 0n), 0n);
+    if (pct !== 100n * 10_000n) throw badInput('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
+  }
+  const subsidy = rule ? subsidyFen(input.constructionFen, rule) : 0;
+  const amountToShareFen = input.constructionFen + total(input.otherCosts ?? []) + total(input.compensations ?? []) - subsidy - total(input.otherFunds ?? []);
+  let shares: number[];
+  try {
+    shares = shareCosts(amountToShareFen, unitRows, input.scheme);
+  } catch (err) {
+    if (err instanceof SchemeError) throw badInput(err.field, err.zh, err.en);
+    throw err;
+  }
+  const comp = new Map<string, number>();
+  for (const c of input.compensations ?? []) comp.set(c.unitId, (comp.get(c.unitId) ?? 0) + c.fen);
+  const rows = unitRows.map((u, i) => ({ unitId: u.id, floor: u.floor, room: u.room, areaCenti: u.areaCenti, areaM2: formatAreaM2(u.areaCenti), shareFen: shares[i]!, compensationFen: comp.get(u.id) ?? 0 }));
+  const perFloor = new Map<number, number>();
+  for (const r of rows) perFloor.set(r.floor, (perFloor.get(r.floor) ?? 0) + r.shareFen);
+  const paying = rows.filter((r) => r.shareFen > 0).map((r) => r.shareFen);
+  return {
+    subsidy: rule ? { ruleId: 'id' in rule ? (rule.id as string) : null, rate: rule.rate, capFen: rule.capFen } : null,
+    subsidyFen: subsidy,
+    amountToShareFen,
+    shares: rows,
+    perFloor: [...perFloor].sort(([a], [b]) => a - b).map(([floor, fen]) => ({ floor, fen })),
+    /** the spread between the largest and the smallest paying share */
+    spreadFen: paying.length ? Math.max(...paying) - Math.min(...paying) : 0,
+  };
+}
+
+export async function listPlans(db: Queryable, access: Access, projectId: string) {
+  await getProject(db, access, projectId);
+  return db.select().from(costPlans).where(eq(costPlans.projectId, projectId)).orderBy(desc(costPlans.version));
+}
+
+export async function getPlan(db: Queryable, access: Access, planId: string) {
+  const [plan] = await db.select().from(costPlans).where(eq(costPlans.id, planId));
+  if (!plan) throw notFound(PLAN);
+  const project = await getProject(db, access, plan.projectId).catch(() => {
+    throw notFound(PLAN);
+  });
+  const computed = plan.status === 'draft' ? computePlan(planInput(plan), await stairwellUnits(db, project.stairwellId)) : null;
+  const frozen = plan.status === 'draft' ? null : await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
+  return { plan, project, shares: frozen ? frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })) : computed!.shares, computed };
+}
+
+const planInput = (p: typeof costPlans.$inferSelect): PlanInput => ({
+  name: p.name,
+  constructionFen: p.constructionFen,
+  otherCosts: p.otherCosts,
+  subsidy: p.subsidy ? { rate: p.subsidy.rate, capFen: p.subsidy.capFen } : null,
+  otherFunds: p.otherFunds,
+  compensations: p.compensations,
+  scheme: p.scheme,
+  schedule: p.schedule,
+  runningCostRule: p.runningCostRule,
+});
+
+/** A new draft version of the project's plan. */
+export async function createPlan(db: Db, access: Access, projectId: string, input: PlanInput) {
+  return db.transaction(async (tx) => {
+    const project = await getProject(tx, access, projectId);
+    assertCanWriteOrAdviser(access, project);
+    const figures = computePlan(input, await stairwellUnits(tx, project.stairwellId));
+    const [last] = await tx.select({ v: max(costPlans.version) }).from(costPlans).where(eq(costPlans.projectId, projectId));
+    const [row] = await tx
+      .insert(costPlans)
+      .values({
+        projectId,
+        committeeId: project.committeeId,
+        version: (last?.v ?? 0) + 1,
+        name: input.name,
+        constructionFen: input.constructionFen,
+        otherCosts: input.otherCosts ?? [],
+        subsidy: figures.subsidy,
+        otherFunds: input.otherFunds ?? [],
+        compensations: (input.compensations ?? []).map((c) => ({ unitId: c.unitId, fen: c.fen, note: c.note ?? '' })),
+        scheme: input.scheme,
+        schedule: input.schedule ?? [],
+        runningCostRule: input.runningCostRule ?? '',
+        subsidyFen: figures.subsidyFen,
+        amountToShareFen: figures.amountToShareFen,
+        createdByName: access.user.displayName,
+      })
+      .returning();
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'cost_plan', entityId: row!.id, projectId, ...auditScope(access, project.committeeId), summary: `${input.name}（第 ${row!.version} 版）`, after: { scheme: input.scheme, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen } });
+    return { plan: row!, ...figures };
+  });
+}
+
+/** Two to four schemes side by side on the project's real stairwell; nothing is stored. */
+export async function whatIf(db: Queryable, access: Access, projectId: string, base: Omit<PlanInput, 'scheme' | 'name'>, schemes: { name: string; scheme: Scheme }[]) {
+  const project = await getProject(db, access, projectId);
+  const unitRows = await stairwellUnits(db, project.stairwellId);
+  return { units: unitRows.map((u) => ({ ...u, areaM2: formatAreaM2(u.areaCenti) })), schemes: schemes.map((s, i) => {
+    try {
+      return { name: s.name, scheme: s.scheme, ...computePlan({ ...base, name: s.name, scheme: s.scheme }, unitRows) };
+    } catch (err) {
+      const e = err as { field?: string };
+      if (e.field) Object.assign(e, { field: `schemes.${i}.${e.field}` });
+      throw err;
+    }
+  }) };
+}
+
+/** Adopts a draft: its shares are frozen per unit, an earlier adopted version becomes superseded. */
+export async function adoptPlan(db: Db, access: Access, planId: string) {
+  return db.transaction(async (tx) => {
+    const { plan, project } = await getPlan(tx, access, planId);
+    assertCanWriteOrAdviser(access, project);
+    if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
+    const figures = computePlan(planInput(plan), await stairwellUnits(tx, project.stairwellId));
+    await tx.update(costPlans).set({ status: 'superseded' }).where(and(eq(costPlans.projectId, plan.projectId), eq(costPlans.status, 'adopted')));
+    await tx.update(costPlans).set({ status: 'adopted', adoptedAt: new Date(), adoptedByName: access.user.displayName, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen }).where(eq(costPlans.id, planId));
+    await tx.insert(costShares).values(figures.shares.map((s) => ({ planId, unitId: s.unitId, floor: s.floor, room: s.room, areaCenti: s.areaCenti, shareFen: s.shareFen, compensationFen: s.compensationFen })));
+    await recordAudit(tx, access.actor, { action: 'adopt', entity: 'cost_plan', entityId: planId, projectId: plan.projectId, ...auditScope(access, plan.committeeId), summary: `${plan.name}（第 ${plan.version} 版）`, after: { amountToShareFen: figures.amountToShareFen, subsidyFen: figures.subsidyFen } });
+    return getPlan(tx, access, planId);
+  });
+}
+
+async function adoptedShare(db: Queryable, planId: string, unitId: string) {
+  const [row] = await db.select().from(costShares).innerJoin(costPlans, eq(costPlans.id, costShares.planId)).where(and(eq(costShares.planId, planId), eq(costShares.unitId, unitId), eq(costPlans.status, 'adopted')));
+  if (!row) throw badInput('unitId', '该房屋没有已通过方案中的分摊额', 'This unit has no share in an adopted plan');
+  return row;
+}
+
+/** Staff record an owner's paper sign-off of their share, with the scan. */
+export async function recordSignOff(db: Db, access: Access, planId: string, unitId: string, scan: { name: string; content: Buffer }) {
+  return db.transaction(async (tx) => {
+    const { plan, project } = await getPlan(tx, access, planId);
+    const share = await adoptedShare(tx, planId, unitId);
+    const file = await storeScan(tx, access, { ...scan, ownerEntity: 'cost_share', committeeId: plan.committeeId, projectId: project.id });
+    await tx.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedDocumentId: file.id, signedByName: access.user.displayName }).where(eq(costShares.id, share.cost_shares.id));
+    await recordAudit(tx, access.actor, { action: 'sign_off', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: { unitId, channel: 'paper', document: file.sha256 } });
+    return { unitId, signedChannel: 'paper' as const };
+  });
+}
+
+export interface PaymentInput {
+  unitId: string;
+  amountFen: number;
+  paidOn: string;
+  method: (typeof payments.$inferInsert)['method'];
+  receiptNo: string;
+  providentFund?: boolean | undefined;
+  note?: string | undefined;
+}
+
+export async function recordPayment(db: Db, access: Access, planId: string, input: PaymentInput) {
+  return db.transaction(async (tx) => {
+    const { plan, project } = await getPlan(tx, access, planId);
+    assertCanWriteOrAdviser(access, project);
+    await adoptedShare(tx, planId, input.unitId);
+    const [row] = await tx.insert(payments).values({ planId, ...input, providentFund: input.providentFund ?? input.method === 'provident_fund', note: input.note ?? '', recordedByName: access.user.displayName }).returning();
+    await recordAudit(tx, access.actor, { action: 'payment', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: row });
+    return row!;
+  });
+}
+
+/** Per unit: share, paid, outstanding, signed; arrears are the units still owing. */
+export async function paymentStatus(db: Queryable, access: Access, planId: string) {
+  const { plan } = await getPlan(db, access, planId);
+  const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
+  const paid = await db.select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(eq(payments.planId, planId)).groupBy(payments.unitId);
+  const paidBy = new Map(paid.map((p) => [p.unitId, p.fen]));
+  const owners = shares.length ? await db.select({ unitId: unitOwners.unitId, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, shares.map((s) => s.unitId))) : [];
+  const rows = shares.map((s) => {
+    const p = paidBy.get(s.unitId) ?? 0;
+    return { unitId: s.unitId, floor: s.floor, room: s.room, owners: owners.filter((o) => o.unitId === s.unitId).map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)), shareFen: s.shareFen, paidFen: p, outstandingFen: s.shareFen - p, signed: Boolean(s.signedAt), state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid' };
+  });
+  return { plan, units: rows, arrears: rows.filter((r) => r.outstandingFen > 0), totals: { shareFen: rows.reduce((s, r) => s + r.shareFen, 0), paidFen: rows.reduce((s, r) => s + r.paidFen, 0) } };
+}

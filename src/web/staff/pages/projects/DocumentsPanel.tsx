@@ -1,0 +1,144 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../../shared/i18n.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { postForm } from '../consent/postForm.ts';
+import type { ProjectDocument } from './work-types.ts';
+
+export const DOCUMENT_CATEGORIES = ['vote', 'agreement', 'design', 'notice', 'approval', 'construction', 'acceptance', 'photo', 'other'] as const;
+type Category = (typeof DOCUMENT_CATEGORIES)[number];
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** The project's document library: upload with title and category, versions, download, replace. */
+export function DocumentsPanel({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const query = useApiQuery<{ items: ProjectDocument[] }>(`/api/v1/projects/${projectId}/documents`);
+  return (
+    <Flex vertical gap={16}>
+      {canEdit && <UploadForm projectId={projectId} />}
+      <QueryState isLoading={query.isLoading} error={query.error}>
+        {() =>
+          query.data!.items.length ? (
+            <ul className="jw-plain-list jw-docs">
+              {query.data!.items.map((d) => (
+                <DocumentRow key={d.id} doc={d} canEdit={canEdit} />
+              ))}
+            </ul>
+          ) : (
+            <Typography.Text type="secondary">{t('work.noDocuments')}</Typography.Text>
+          )
+        }
+      </QueryState>
+    </Flex>
+  );
+}
+
+function UploadForm({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSession();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{ title: string; category: Category }>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const upload = useApiMutation((v: { title: string; category: Category; file: File }) => postForm(`/api/v1/projects/${projectId}/documents`, csrfToken, { title: v.title, category: v.category }, v.file));
+  const submit = async (v: { title: string; category: Category }) => {
+    const file = fileRef.current?.files?.[0];
+    setError(null);
+    if (!file) return setError(t('work.chooseFile'));
+    try {
+      await upload.mutateAsync({ ...v, file });
+      void message.success(t('work.uploaded'));
+      form.resetFields();
+      if (fileRef.current) fileRef.current.value = '';
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <Card size="small" title={<h3 className="jw-card-title">{t('work.upload')}</h3>}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ category: 'other' }}>
+        <Flex wrap gap={12} align="end">
+          <Form.Item name="title" label={t('work.docTitle')} rules={[{ required: true, whitespace: true, max: 100 }]} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="category" label={t('work.category')} style={{ flex: '0 1 160px', marginBottom: 8 }}>
+            <Select options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))} />
+          </Form.Item>
+          <Form.Item label={t('work.file')} htmlFor="jw-doc-file" style={{ flex: '1 1 200px', marginBottom: 8 }}>
+            <input id="jw-doc-file" ref={fileRef} type="file" className="jw-file-input" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={upload.isPending} style={{ marginBottom: 8 }}>
+            {t('work.upload')}
+          </Button>
+        </Flex>
+        {error && (
+          <Typography.Text type="danger" role="alert">
+            {error}
+          </Typography.Text>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { csrfToken } = useSession();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const ref = useRef<HTMLInputElement>(null);
+  const replace = useApiMutation((file: File) => postForm(`/api/v1/documents/${d.id}/versions`, csrfToken, {}, file));
+  const latest = d.versions[0];
+  const onFile = async () => {
+    const file = ref.current?.files?.[0];
+    if (!file) return;
+    try {
+      await replace.mutateAsync(file);
+      void message.success(t('work.replaced'));
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+    if (ref.current) ref.current.value = '';
+  };
+  return (
+    <li className="jw-doc">
+      <Flex wrap gap={8} justify="space-between" align="center">
+        <div>
+          <Typography.Text strong>{d.title}</Typography.Text> <span className="jw-muted">· {t(`work.categories.${d.category as Category}`, d.category)}</span>
+        </div>
+        {canEdit && (
+          <>
+            <input ref={ref} type="file" hidden onChange={() => void onFile()} aria-label={t('work.replaceNamed', { name: d.title })} />
+            <Button size="small" icon={<UploadOutlined />} loading={replace.isPending} onClick={() => ref.current?.click()}>
+              {t('work.replace')}
+            </Button>
+          </>
+        )}
+      </Flex>
+      <ol className="jw-plain-list jw-versions" aria-label={t('work.versionsOf', { name: d.title })}>
+        {d.versions.map((v) => (
+          <li key={v.version}>
+            <a href={`/api/v1/documents/${d.id}/versions/${v.version}`} download>
+              <DownloadOutlined aria-hidden /> v{v.version} {v.name}
+            </a>{' '}
+            <span className="jw-muted">
+              {sizeText(v.size)} · {v.uploadedByName} · {formatDateTime(v.uploadedAt, lang)}
+              {v === latest && d.versions.length > 1 ? ` · ${t('work.latest')}` : ''}
+            </span>
+            <span className="jw-sha" title="SHA-256">
+              SHA-256 {v.sha256.slice(0, 12)}…
+            </span>
+          </li>
+        ))}
+      </ol>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiQuery, useErrorText } from '../../data.ts';
+import { useAuditLabels } from '../audit/labels.ts';
+import type { TimelineEvent } from './work-types.ts';
+
+const PAGE = 30;
+interface TimelinePage {
+  items: TimelineEvent[];
+  nextBefore: number | null;
+}
+
+/** Everything that happened to the project, newest first, with "more" paging back in time. */
+export function TimelinePanel({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const errorText = useErrorText();
+  const labels = useAuditLabels();
+  const first = useApiQuery<TimelinePage>(`/api/v1/projects/${projectId}/timeline`, { limit: PAGE });
+  const [older, setOlder] = useState<TimelinePage[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pages = first.data ? [first.data, ...older] : [];
+  const next = pages.length ? pages[pages.length - 1]!.nextBefore : null;
+  const more = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await get<TimelinePage>(`/api/v1/projects/${projectId}/timeline`, { limit: PAGE, before: next });
+      setOlder((list) => [...list, page]);
+    } catch (err) {
+      setError(errorText(err));
+    }
+    setLoading(false);
+  };
+  return (
+    <QueryState isLoading={first.isLoading} error={first.error}>
+      {() => {
+        const items = pages.flatMap((p) => p.items);
+        if (!items.length) return <Typography.Text type="secondary">{t('work.noEvents')}</Typography.Text>;
+        return (
+          <>
+            <ol className="jw-plain-list jw-timeline">
+              {items.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.at} className="jw-muted">
+                    {formatDateTime(e.at, lang)}
+                  </time>{' '}
+                  <span className="jw-timeline__what">{labels.entity(e.entity)}</span>{' '}
+                  {labels.action(e.action)}{e.summary ? `：${e.summary}` : ''} <span className="jw-muted">· {e.actorName}</span>
+                </li>
+              ))}
+            </ol>
+            {error && <Typography.Text type="danger">{error}</Typography.Text>}
+            {next !== null && (
+              <Button onClick={() => void more()} loading={loading} style={{ marginTop: 8 }}>
+                {t('work.more')}
+              </Button>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
