@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ScheduleOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
 import type { MenuKey } from './locales/index.ts';
@@ -32,6 +32,22 @@ export interface StaffModule {
 }
 
 export const MODULES: StaffModule[] = [
+  {
+    // what needs attention now: the first entry for every role
+    key: 'work',
+    label: 'work',
+    icon: <ScheduleOutlined />,
+    menu: [
+      { path: '/worklist', label: 'worklist' },
+      { path: '/approvals/bottlenecks', label: 'bottlenecks' },
+      { path: '/settings/templates', label: 'templates', roles: ['street_admin'] },
+    ],
+    routes: [
+      { path: '/worklist', page: lazy(() => import('./pages/worklist/WorkListPage.tsx')) },
+      { path: '/approvals/bottlenecks', page: lazy(() => import('./pages/projects/BottlenecksPage.tsx')) },
+      { path: '/settings/templates', page: lazy(() => import('./pages/projects/TemplatesPage.tsx')), roles: ['street_admin'] },
+    ],
+  },
   {
     key: 'registry',
     label: 'registry',

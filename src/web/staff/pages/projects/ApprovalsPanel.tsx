@@ -87,6 +87,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                         onChange={(v) => void setStatus(s, v)}
                         style={{ width: 112 }}
                         popupMatchSelectWidth={false}
+                        showSearch={{ optionFilterProp: 'label' }}
                       />
                     ) : (
                       pick(s.statusLabel)

@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Progress, Tag, Typography } from 'antd';
+import { Checkbox, Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import { api } from '../../../shared/api.ts';
@@ -55,13 +55,15 @@ function Item({ item: i, projectId, current, canEdit }: { item: ChecklistItem; p
   const { t } = useTranslation();
   const { pick, lang } = useLang();
   const tick = useApiMutation((done: boolean) => api('PUT', `/api/v1/projects/${projectId}/checklist/${i.id}`, { done }));
+  // the tick shows at once; the refreshed list then says who and when
+  const checked = tick.isPending ? tick.variables : Boolean(i.doneAt);
   return (
     <li className={current ? 'jw-item is-current' : 'jw-item'}>
-      <Checkbox checked={Boolean(i.doneAt)} disabled={!canEdit || tick.isPending} onChange={(e) => tick.mutate(e.target.checked)}>
+      <Checkbox checked={checked} disabled={!canEdit} onChange={(e) => tick.mutate(e.target.checked)}>
         {pick(i.text)}
       </Checkbox>
       <Flex wrap gap={6} className="jw-item__meta">
-        {current ? <Tag color="gold">{t('work.thisStage')}</Tag> : <span className="jw-muted">{pick(STAGE_LABELS[i.stage])}</span>}
+        {current ? <span className="jw-now-tag">{t('work.thisStage')}</span> : <span className="jw-muted">{pick(STAGE_LABELS[i.stage])}</span>}
         {i.doneAt && (
           <span className="jw-muted">
             {t('work.tickedBy', { name: i.doneByName ?? '', at: formatDateTime(i.doneAt, lang) })}

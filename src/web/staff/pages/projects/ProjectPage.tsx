@@ -13,6 +13,8 @@ import { useApiMutation, useApiQuery } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { DATE_FIELDS, datesToBody, projectToValues, useProjectFields } from './fields.ts';
 import { StageChangeButton, StageHistory } from './StageChange.tsx';
+import { StageCard } from './StageBar.tsx';
+import { ProjectTabs } from './ProjectTabs.tsx';
 import { StageTag } from './StageTag.tsx';
 
 /** A lift project: where, which stage, key dates and the adviser; its stairwell's diagram. */
@@ -50,6 +52,7 @@ function ProjectView({ project: p }: { project: Project }) {
         }
       />
       <Flex vertical gap={16}>
+        <StageCard projectId={p.id} canEdit={canEdit} />
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={[
             { key: 'stage', label: t('projects.stage'), children: <StageTag stage={p.stage} /> },
@@ -65,6 +68,7 @@ function ProjectView({ project: p }: { project: Project }) {
         <Card size="small" title={t('projects.history')}>
           <StageHistory projectId={p.id} />
         </Card>
+        <ProjectTabs project={p} canEdit={canEdit} />
         <StairwellDiagram stairwellId={p.stairwellId} title={place} />
       </Flex>
       <RecordFormModal
