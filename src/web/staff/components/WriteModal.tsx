@@ -31,6 +31,8 @@ export function WriteModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const errors = useFormErrors(form, fieldNames);
+  // a form name of its own: antd prefixes the fields' ids with it, so dialogs rendered side by side never share an id
+  const formName = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 
   useEffect(() => {
     if (!open) return;
@@ -54,7 +56,7 @@ export function WriteModal({
 
   return (
     <Modal open={open} title={title} onOk={onOk} onCancel={onClose} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} forceRender>
-      <Form form={form} layout="vertical" requiredMark>
+      <Form form={form} name={formName} layout="vertical" requiredMark>
         {typeof children === 'function' ? children(form) : children}
       </Form>
       {errors.alert}

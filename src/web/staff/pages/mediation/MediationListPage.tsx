@@ -41,7 +41,7 @@ export default function MediationListPage() {
               size="small"
               dataSource={list.data!.items}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: w.noOpenCases }}
+              locale={{ emptyText: <span className="jw-empty">{w.noOpenCases}</span> }}
               pagination={{ current: page, pageSize, total: list.data!.total, onChange: (p, s) => update({ page: p, pageSize: s }), showSizeChanger: false }}
               columns={[
                 { key: 'title', title: w.caseTitle, render: (_, c) => <Link to={`/mediation/${c.id}`}>{c.title}</Link> },

@@ -27,7 +27,7 @@ export function ObjectionsTable({ objections, loading, noticeTitle }: { objectio
         dataSource={objections}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: w.noObjections }}
+        locale={{ emptyText: <span className="jw-empty">{w.noObjections}</span> }}
         columns={[
           {
             key: 'from',
