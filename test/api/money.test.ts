@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';
+import JSZip from 'jszip';
+
+const docxText = async (buf: Buffer) => (await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
 
 let t: TestApp;
 let staff: Client;
@@ -90,5 +93,63 @@ describe('the money of one project', () => {
     const masked = (await district.get(`/api/v1/cost-plans/${planId}/payments`)).body.units.find((u: any) => u.owners.length);
     expect(masked.owners[0]).toContain('*');
     expect((await district.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 1, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-9' })).status).toBe(403);
+  });
+
+  it('writes the agreement as Word, whole and per household, with the right figures', async () => {
+    const plan = (await staff.get(`/api/v1/cost-plans/${planId}`)).body;
+    const whole = await staff.get(`/api/v1/cost-plans/${planId}/agreement.docx`);
+    expect(whole.status).toBe(200);
+    const text = await docxText(whole.raw);
+    expect(text).toContain('加装电梯协议书');
+    const yuan = (f: number) => `${Math.floor(f / 100).toLocaleString('en-US')}.${String(f % 100).padStart(2, '0')}`;
+    expect(text).toContain(yuan(plan.plan.amountToShareFen));
+    for (const sh of plan.shares) expect(text).toContain(yuan(sh.shareFen));
+    const payer = plan.shares.find((x: any) => x.shareFen > 0);
+    const one = await docxText((await staff.get(`/api/v1/cost-plans/${planId}/agreement/${payer.unitId}/docx`)).raw);
+    expect(one).toContain(`${payer.room}室`);
+    expect(one).toContain(yuan(payer.shareFen));
+  });
+
+  it('lets an owner see and sign off their share from the household code page', async () => {
+    const vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '表决', question: '同意吗？', ruleId: 'sh-801-building' })).body;
+    await staff.post(`/api/v1/consultations/${vote.id}/open`);
+    const codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+    const plan = (await staff.get(`/api/v1/cost-plans/${planId}`)).body;
+    const tally = (await staff.get(`/api/v1/consultations/${vote.id}/tally`)).body;
+    const paying = new Set(plan.shares.filter((x: any) => x.shareFen > 0 && !x.signedAt).map((x: any) => x.unitId));
+    const unit = tally.units.find((u: any) => paying.has(u.unitId));
+    const code = codes.find((c: any) => c.groupId === unit.groupId).code;
+    const view = (await t.anonymous.get(`/api/v1/r/${code}/cost-share`)).body;
+    const mine = view.units.find((u: any) => u.unitId === unit.unitId);
+    expect(mine.explanation.zh).toContain('应出资');
+    expect(mine.signedAt).toBeNull();
+    const signed = await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: unit.unitId });
+    expect(signed.status).toBe(200);
+    const other = plan.shares.find((x: any) => !view.units.some((u: any) => u.unitId === x.unitId));
+    expect((await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: other.unitId })).body.error.field).toBe('unitId');
+    const status = (await staff.get(`/api/v1/cost-plans/${planId}/payments`)).body;
+    expect(status.units.find((u: any) => u.unitId === unit.unitId).signed).toBe(true);
+  });
+
+  it('claims the subsidy from acceptance on, computed from the plan', async () => {
+    const claim = (await staff.get(`/api/v1/projects/${project.id}/subsidy-claim`)).body;
+    expect(claim.amountFen).toBe(24_800_000); // 40% of 620,000 yuan
+    expect((await staff.put(`/api/v1/projects/${project.id}/subsidy-claim`, { status: 'prepared', preparedOn: '2026-11-01' })).status).toBe(200);
+    const early = await staff.put(`/api/v1/projects/${project.id}/subsidy-claim`, { status: 'submitted', submittedOn: '2026-11-10' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.messageEn).toContain('acceptance');
+  });
+
+  it('bills a year of running costs among the floors that use the lift, and collects', async () => {
+    const res = await staff.post(`/api/v1/projects/${project.id}/running-costs`, { year: 2027, items: [{ label: '维保', fen: 600_000 }, { label: '电费', fen: 120_000 }, { label: '保险', fen: 80_000 }], scheme: { kind: 'equal', exemptFloors: [1] } });
+    expect(res.status).toBe(201);
+    expect(res.body.totalFen).toBe(800_000);
+    expect(res.body.bills.reduce((a: number, b: any) => a + b.amountFen, 0)).toBe(800_000);
+    expect(res.body.bills.filter((b: any) => b.floor === 1).every((b: any) => b.amountFen === 0)).toBe(true);
+    const bill = res.body.bills.find((b: any) => b.amountFen > 0);
+    expect((await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: bill.amountFen, paidOn: '2027-01-15', receiptNo: 'Y-1' })).status).toBe(201);
+    const years = (await staff.get(`/api/v1/projects/${project.id}/running-costs`)).body.years;
+    expect(years[0].collectedFen).toBe(bill.amountFen);
+    expect((await staff.post(`/api/v1/projects/${project.id}/running-costs`, { year: 2027, items: [{ label: '维保', fen: 1 }], scheme: { kind: 'equal' } })).status).toBe(409);
   });
 });

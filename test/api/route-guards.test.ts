@@ -21,7 +21,7 @@ interface Route {
 }
 
 /** Routes anyone may call: login, the household-code pages (the code is the credential), public tools. */
-const PUBLIC = new Set(['POST /api/v1/session', 'GET /api/v1/r/{code}', 'POST /api/v1/r/{code}/ballot', 'POST /api/v1/tools/consent', 'POST /api/v1/tools/cost-share', 'POST /api/v1/tools/notice-period', 'GET /api/v1/r/{code}/notices', 'POST /api/v1/r/{code}/objections']);
+const PUBLIC = new Set(['POST /api/v1/session', 'GET /api/v1/r/{code}', 'POST /api/v1/r/{code}/ballot', 'POST /api/v1/tools/consent', 'POST /api/v1/tools/cost-share', 'GET /api/v1/r/{code}/cost-share', 'POST /api/v1/r/{code}/cost-share/sign', 'POST /api/v1/tools/notice-period', 'GET /api/v1/r/{code}/notices', 'POST /api/v1/r/{code}/objections']);
 const isPublic = (r: Route) => PUBLIC.has(`${r.method} ${r.template}`);
 const RANDOM_ID = '0b7a4a5e-8f3c-4a53-9a41-1f9d7b5c2e10';
 

@@ -8,13 +8,13 @@ import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { bilingualIssue, idParam, optionalText, shortText } from '../../platform/http.ts';
 import { attachment } from '../../platform/word.ts';
+import { WORD_MIME } from '../../platform/files.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import { confirmBallot, recordStaffBallot } from './ballots.ts';
 import { certificateData, certificateDocx, lettersDocx } from './documents.ts';
 import { verifyLedger } from './ledger.ts';
 import * as svc from './service.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** "2/3" as a proper fraction, with a bilingual message when it is not. */
 export const fractionText = z.string().max(20).transform((v, ctx) => {
@@ -113,7 +113,7 @@ export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
   r.get('/api/v1/consultations/:id/letters.docx', { schema: { tags, summary: '告知书 Word Letters (one page per household)', params: idParam } }, async (req, reply) => {
     const base = `${req.protocol}://${req.host}`;
     const { fileName, buffer } = await lettersDocx(db, await access(req), req.params.id, base);
-    return reply.type(DOCX).header('content-disposition', attachment(fileName)).send(buffer);
+    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
   });
 
   r.post('/api/v1/consultations/:id/ballots', {
@@ -141,6 +141,6 @@ export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
   r.get('/api/v1/consultations/:id/certificate', { schema: { tags, summary: '结果证明（数据）Result certificate data', params: idParam } }, async (req) => certificateData(db, await access(req), req.params.id));
   r.get('/api/v1/consultations/:id/certificate.docx', { schema: { tags, summary: '结果证明 Word Result certificate', params: idParam } }, async (req, reply) => {
     const { fileName, buffer } = await certificateDocx(db, await access(req), req.params.id);
-    return reply.type(DOCX).header('content-disposition', attachment(fileName)).send(buffer);
+    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
   });
 }

@@ -7,6 +7,12 @@ import { idParam, optionalText, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, recordPayment, recordSignOff, whatIf } from './service.ts';
 import { schemeInput } from './tools-routes.ts';
+import { agreementDocx, householdAgreementDocx, residentCostShare, residentSignOff } from './agreements.ts';
+import { addRunningCostYear, getSubsidyClaim, listRunningCosts, payRunningBill, saveSubsidyClaim } from './upkeep.ts';
+import { attachment } from '../../platform/word.ts';
+import { WORD_MIME } from '../../platform/files.ts';
+
+const day = z.iso.date();
 
 const fen = z.number().int().min(0).max(100_000_000_000);
 const lines = z.array(z.object({ label: shortText(60), fen })).max(20);
@@ -51,5 +57,40 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
       body: z.object({ unitId: z.uuid(), amountFen: fen.min(1), paidOn: z.iso.date(), method: z.enum(['bank', 'cash', 'wechat', 'alipay', 'provident_fund', 'other']), receiptNo: shortText(40), providentFund: z.boolean().optional(), note: optionalText(200).optional() }),
     },
   }, async (req, reply) => reply.status(201).send(await recordPayment(db, await access(req), req.params.id, req.body)));
+  r.get('/api/v1/cost-plans/:id/agreement.docx', { schema: { tags, summary: '加装电梯协议书 Word The whole agreement', params: idParam } }, async (req, reply) => {
+    const { fileName, buffer } = await agreementDocx(db, await access(req), req.params.id);
+    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+  });
+  r.get('/api/v1/cost-plans/:id/agreement/:unitId/docx', { schema: { tags, summary: '分户协议书 Word One household’s agreement', params: z.object({ id: z.uuid(), unitId: z.uuid() }) } }, async (req, reply) => {
+    const { fileName, buffer } = await householdAgreementDocx(db, await access(req), req.params.id, req.params.unitId);
+    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+  });
+
+  r.get('/api/v1/projects/:id/subsidy-claim', { schema: { tags, summary: '补贴申请 Subsidy claim', params: idParam } }, async (req) => getSubsidyClaim(db, await access(req), req.params.id));
+  r.put('/api/v1/projects/:id/subsidy-claim', {
+    schema: {
+      tags,
+      summary: '更新补贴申请 Update the subsidy claim',
+      params: idParam,
+      body: z.object({ status: z.enum(['prepared', 'submitted', 'approved', 'received']), preparedOn: day.nullable().optional(), submittedOn: day.nullable().optional(), approvedOn: day.nullable().optional(), receivedOn: day.nullable().optional(), grantedFen: fen.nullable().optional(), note: optionalText(500).optional() }),
+    },
+  }, async (req) => saveSubsidyClaim(db, await access(req), req.params.id, req.body));
+
+  r.get('/api/v1/projects/:id/running-costs', { schema: { tags, summary: '年度运行费用 Running costs by year', params: idParam } }, async (req) => listRunningCosts(db, await access(req), req.params.id));
+  r.post('/api/v1/projects/:id/running-costs', {
+    schema: { tags, summary: '登记一年的运行费用并出账 Record a year and bill the units', params: idParam, body: z.object({ year: z.number().int().min(2000).max(2100), items: lines.min(1), scheme: schemeInput }) },
+  }, async (req, reply) => reply.status(201).send(await addRunningCostYear(db, await access(req), req.params.id, req.body)));
+  r.post('/api/v1/running-bills/:id/payments', {
+    schema: { tags, summary: '运行费用缴款 Pay a running-cost bill', params: idParam, body: z.object({ amountFen: fen.min(1), paidOn: day, receiptNo: shortText(40) }) },
+  }, async (req, reply) => reply.status(201).send(await payRunningBill(db, await access(req), req.params.id, req.body)));
+
+  // the household code page: the owner's share, explained, and online sign-off
+  const code = z.object({ code: z.string().trim().min(1).max(40) });
+  const residentLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
+  r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, req.params.code, req.ip));
+  r.post('/api/v1/r/:code/cost-share/sign', { schema: { tags: ['resident'], summary: '签认分摊额 Sign off the share', params: code, body: z.object({ unitId: z.uuid() }) }, config: residentLimit }, async (req) =>
+    residentSignOff(db, req.params.code, req.ip, req.body.unitId),
+  );
+
   r.get('/api/v1/cost-plans/:id/payments', { schema: { tags, summary: '缴款与欠款 Payments and arrears', params: idParam } }, async (req) => paymentStatus(db, await access(req), req.params.id));
 }

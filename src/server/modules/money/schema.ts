@@ -73,3 +73,43 @@ export const payments = pgTable('payments', {
   recordedByName: text('recorded_by_name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('payments_plan_unit').on(t.planId, t.unitId), unique('payments_receipt').on(t.planId, t.receiptNo)]);
+
+/** The subsidy claim of a project: the amount comes from the adopted plan. */
+export const subsidyClaims = pgTable('subsidy_claims', {
+  projectId: uuid('project_id').primaryKey().references(() => liftProjects.id, { onDelete: 'cascade' }),
+  committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'restrict' }),
+  status: text('status').$type<'prepared' | 'submitted' | 'approved' | 'received'>().notNull().default('prepared'),
+  preparedOn: date('prepared_on', { mode: 'string' }),
+  submittedOn: date('submitted_on', { mode: 'string' }),
+  approvedOn: date('approved_on', { mode: 'string' }),
+  receivedOn: date('received_on', { mode: 'string' }),
+  /** what was actually granted, when it differs from the computed amount */
+  grantedFen: integer('granted_fen'),
+  note: text('note').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Yearly running costs after completion (maintenance, power, insurance, repairs), shared by a scheme. */
+export const runningCostYears = pgTable('running_cost_years', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull().references(() => liftProjects.id, { onDelete: 'cascade' }),
+  committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'restrict' }),
+  year: integer('year').notNull(),
+  items: jsonb('items').$type<PlanLine[]>().notNull(),
+  scheme: jsonb('scheme').$type<Scheme>().notNull(),
+  totalFen: integer('total_fen').notNull(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [unique('running_cost_years_year').on(t.projectId, t.year)]);
+
+export const runningBills = pgTable('running_bills', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  yearId: uuid('year_id').notNull().references(() => runningCostYears.id, { onDelete: 'cascade' }),
+  unitId: uuid('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
+  floor: integer('floor').notNull(),
+  room: text('room').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  paidFen: integer('paid_fen').notNull().default(0),
+  lastPaidOn: date('last_paid_on', { mode: 'string' }),
+  lastReceiptNo: text('last_receipt_no'),
+}, (t) => [unique('running_bills_unit').on(t.yearId, t.unitId)]);

@@ -1,0 +1,118 @@
+/** The lift agreement (加装电梯协议书) in Word, and the owner's share on the household code page. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { formatAreaM2 } from '../../../core/area.ts';
+import { AppError, badInput, notFound } from '../../../core/errors.ts';
+import type { Scheme } from '../../../core/money/schemes.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Access } from '../../platform/access.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { heading, para, table, wordFile } from '../../platform/word.ts';
+import { resolveCode } from '../consent/ballots.ts';
+import { electorUnits } from '../consent/schema.ts';
+import { liftProjects } from '../projects/schema.ts';
+import { costPlans, costShares } from './schema.ts';
+import { getPlan } from './service.ts';
+
+/** 123456 fen → "1,234.56" — integer arithmetic only. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** How a scheme computes a share, in plain words. */
+export function schemeText(s: Scheme): { zh: string; en: string } {
+  switch (s.kind) {
+    case 'floor-coefficient-area':
+      return {
+        zh: `按“楼层系数 × 房屋面积”分摊：${Object.entries(s.coefficients).map(([f, c]) => `${f}层 ${c}`).join('，')}。系数为 0 的楼层不出资。`,
+        en: `Shared by floor coefficient × area: ${Object.entries(s.coefficients).map(([f, c]) => `floor ${f}: ${c}`).join(', ')}. Floors with coefficient 0 pay nothing.`,
+      };
+    case 'floor-percent':
+      return { zh: `按楼层比例分摊：${Object.entries(s.percents).map(([f, p]) => `${f}层 ${p}%`).join('，')}；同层按面积分。`, en: `Shared by floor percentage: ${Object.entries(s.percents).map(([f, p]) => `floor ${f}: ${p}%`).join(', ')}; within a floor by area.` };
+    case 'equal':
+      return { zh: `出资户平均分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`, en: `Shared equally among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.` };
+    case 'area':
+      return { zh: `出资户按面积分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`, en: `Shared by area among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.` };
+  }
+}
+
+function explain(plan: typeof costPlans.$inferSelect, share: { shareFen: number; compensationFen: number; areaCenti: number; floor: number }) {
+  const s = schemeText(plan.scheme);
+  return {
+    zh: `加装电梯总费用扣除政府补贴 ${yuan(plan.subsidyFen)} 元和其他资金后，由业主分摊 ${yuan(plan.amountToShareFen)} 元。${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${yuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${yuan(share.compensationFen)} 元` : ''}。`,
+    en: `After the government subsidy of ${yuan(plan.subsidyFen)} yuan and other funds, owners share ${yuan(plan.amountToShareFen)} yuan. ${s.en} Your flat is on floor ${share.floor}, ${formatAreaM2(share.areaCenti)} m²: your share is ${yuan(share.shareFen)} yuan${share.compensationFen ? `, and you receive ${yuan(share.compensationFen)} yuan compensation` : ''}.`,
+  };
+}
+
+async function agreementBody(db: Queryable, access: Access, planId: string) {
+  const { plan, project } = await getPlan(db, access, planId);
+  if (plan.status === 'draft') throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
+  const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
+  return { plan, project, shares };
+}
+
+const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
+  heading('加装电梯协议书'),
+  para(`项目：${projectName}（方案第 ${plan.version} 版：${plan.name}）`),
+  para(`一、施工金额 ${yuan(plan.constructionFen)} 元；其他费用 ${yuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${yuan(l.fen)} 元`).join('，') || '无'}）。`),
+  para(`二、政府补贴 ${yuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${yuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${yuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`),
+  para(`三、由业主分摊 ${yuan(plan.amountToShareFen)} 元。${schemeText(plan.scheme).zh}`),
+  para(`四、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`),
+  para(`五、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
+];
+
+/** The whole agreement: terms and every household's share, with signature lines. */
+export async function agreementDocx(db: Queryable, access: Access, planId: string) {
+  const { plan, project, shares } = await agreementBody(db, access, planId);
+  const children = [
+    ...terms(plan, project.name),
+    table(['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'], shares.map((s) => [`${s.room}室`, String(s.floor), formatAreaM2(s.areaCenti), yuan(s.shareFen), yuan(s.compensationFen), ''])),
+    para('本协议经全体出资业主签字后生效。居委会（盖章）：            日期：', { align: 'right' }),
+  ];
+  return { fileName: `${project.name}-加装电梯协议书.docx`, buffer: await wordFile('加装电梯协议书', [{ children }]) };
+}
+
+/** One household's page of the agreement. */
+export async function householdAgreementDocx(db: Queryable, access: Access, planId: string, unitId: string) {
+  const { plan, project, shares } = await agreementBody(db, access, planId);
+  const share = shares.find((s) => s.unitId === unitId);
+  if (!share) throw notFound({ zh: '该户的分摊', en: 'The household’s share' });
+  const children = [...terms(plan, project.name), para(`本户：${share.room}室（${share.floor} 层，${formatAreaM2(share.areaCenti)} ㎡）`, { bold: true }), para(explain(plan, share).zh), para('业主签字：                    日期：', { align: 'right' })];
+  return { fileName: `${project.name}-${share.room}室-协议书.docx`, buffer: await wordFile('加装电梯协议书（分户）', [{ children }]) };
+}
+
+/** The household's shares under the project's adopted plan, for the code page. */
+async function householdShares(db: Queryable, rawCode: string, ip: string) {
+  const found = await resolveCode(db, rawCode, ip);
+  if (found.hc.revokedAt) throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用新信上的户码', 'This code has been cancelled; use the code on your new letter', 'code');
+  const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
+  if (!plan) throw new AppError(404, 'no_plan', '本项目的费用分摊方案尚未通过', 'The cost-sharing plan of this project is not adopted yet', 'code');
+  const unitIds = (await db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, found.g.id))).map((u) => u.unitId);
+  const shares = unitIds.length ? await db.select().from(costShares).where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds))).orderBy(asc(costShares.room)) : [];
+  const [project] = await db.select({ name: liftProjects.name, committeeId: liftProjects.committeeId }).from(liftProjects).where(eq(liftProjects.id, found.c.projectId));
+  return { found, plan, shares, project: project! };
+}
+
+export async function residentCostShare(db: Queryable, rawCode: string, ip: string) {
+  const { plan, shares, project } = await householdShares(db, rawCode, ip);
+  return {
+    project: project.name,
+    plan: { name: plan.name, version: plan.version, schemeText: schemeText(plan.scheme), constructionFen: plan.constructionFen, subsidyFen: plan.subsidyFen, amountToShareFen: plan.amountToShareFen },
+    units: shares.map((s) => ({ unitId: s.unitId, room: s.room, floor: s.floor, areaM2: formatAreaM2(s.areaCenti), shareFen: s.shareFen, compensationFen: s.compensationFen, signedAt: s.signedAt, signedChannel: s.signedChannel, explanation: explain(plan, s) })),
+  };
+}
+
+/** The owner signs off their share online; audited like any write. */
+export async function residentSignOff(db: Db, rawCode: string, ip: string, unitId: string) {
+  const { found, plan, shares, project } = await householdShares(db, rawCode, ip);
+  const share = shares.find((s) => s.unitId === unitId);
+  if (!share) throw badInput('unitId', '这不是您家的房屋', 'This is not your household’s unit');
+  if (share.signedAt) return { unitId, signedAt: share.signedAt, already: true };
+  return db.transaction(async (tx) => {
+    const signedAt = new Date();
+    await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: `household:${found.g.id.slice(0, 8)}` }).where(eq(costShares.id, share.id));
+    await recordAudit(tx, { userId: null, name: `household:${found.g.id.slice(0, 8)}` }, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, after: { unitId, channel: 'online' } });
+    return { unitId, signedAt, already: false };
+  });
+}

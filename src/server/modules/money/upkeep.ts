@@ -1,0 +1,104 @@
+/** After completion: the subsidy claim and the yearly running costs shared among the users. */
+import { and, asc, eq } from 'drizzle-orm';
+import { badInput, conflict, notFound } from '../../../core/errors.ts';
+import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
+import { auditScope, type Access } from '../../platform/access.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { liftProjects } from '../projects/schema.ts';
+import { getProject, projectScope } from '../projects/service.ts';
+import { assertCanWriteOrAdviser } from '../projects/steps.ts';
+import { units } from '../registry/schema.ts';
+import { costPlans, runningBills, runningCostYears, subsidyClaims, type PlanLine } from './schema.ts';
+
+const CLAIM_ORDER = ['prepared', 'submitted', 'approved', 'received'] as const;
+type ClaimStatus = (typeof CLAIM_ORDER)[number];
+
+/** The claim with its amount computed from the adopted plan (null before a plan is adopted). */
+export async function getSubsidyClaim(db: Queryable, access: Access, projectId: string) {
+  const project = await getProject(db, access, projectId);
+  const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, projectId), eq(costPlans.status, 'adopted')));
+  const [claim] = await db.select().from(subsidyClaims).where(eq(subsidyClaims.projectId, projectId));
+  return { projectId, stage: project.stage, amountFen: plan?.subsidyFen ?? null, planVersion: plan?.version ?? null, claim: claim ?? null };
+}
+
+export interface ClaimInput {
+  status: ClaimStatus;
+  preparedOn?: string | null | undefined;
+  submittedOn?: string | null | undefined;
+  approvedOn?: string | null | undefined;
+  receivedOn?: string | null | undefined;
+  grantedFen?: number | null | undefined;
+  note?: string | undefined;
+}
+
+/** Moves the claim along prepared → submitted → approved → received; linked to acceptance. */
+export async function saveSubsidyClaim(db: Db, access: Access, projectId: string, input: ClaimInput) {
+  return db.transaction(async (tx) => {
+    const current = await getSubsidyClaim(tx, access, projectId);
+    const project = await getProject(tx, access, projectId);
+    assertCanWriteOrAdviser(access, project);
+    if (current.amountFen === null) throw conflict('费用方案尚未通过，无法计算补贴金额', 'No adopted cost plan yet: the subsidy cannot be computed', 'status');
+    if (input.status !== 'prepared' && !['acceptance', 'in_service'].includes(project.stage))
+      throw conflict('补贴在验收阶段之后申请', 'The subsidy is claimed from the acceptance stage on', 'status');
+    const dates: [ClaimStatus, string | null | undefined][] = [['prepared', input.preparedOn], ['submitted', input.submittedOn], ['approved', input.approvedOn], ['received', input.receivedOn]];
+    const reached = CLAIM_ORDER.indexOf(input.status);
+    dates.forEach(([s, d], i) => {
+      if (i <= reached && i > 0 && !d && !current.claim?.[`${s}On` as 'submittedOn']) throw badInput(`${s}On`, '请填写该环节的日期', 'Give the date of this step');
+    });
+    const values = { projectId, committeeId: project.committeeId, ...input, updatedAt: new Date() };
+    const [row] = await tx.insert(subsidyClaims).values(values).onConflictDoUpdate({ target: subsidyClaims.projectId, set: values }).returning();
+    await recordAudit(tx, access.actor, { action: current.claim ? 'update' : 'create', entity: 'subsidy_claim', entityId: projectId, projectId, ...auditScope(access, project.committeeId), ...changedFields((current.claim ?? {}) as Record<string, unknown>, row! as unknown as Record<string, unknown>) });
+    return { ...current, claim: row! };
+  });
+}
+
+export async function listRunningCosts(db: Queryable, access: Access, projectId: string) {
+  await getProject(db, access, projectId);
+  const years = await db.select().from(runningCostYears).where(eq(runningCostYears.projectId, projectId)).orderBy(asc(runningCostYears.year));
+  const out = [];
+  for (const y of years) {
+    const bills = await db.select().from(runningBills).where(eq(runningBills.yearId, y.id)).orderBy(asc(runningBills.floor), asc(runningBills.room));
+    out.push({ ...y, bills, collectedFen: bills.reduce((s, b) => s + b.paidFen, 0) });
+  }
+  return { years: out };
+}
+
+/** A year's running costs, billed per unit by a scheme (often only the floors that use the lift). */
+export async function addRunningCostYear(db: Db, access: Access, projectId: string, input: { year: number; items: PlanLine[]; scheme: Scheme }) {
+  return db.transaction(async (tx) => {
+    const project = await getProject(tx, access, projectId);
+    assertCanWriteOrAdviser(access, project);
+    const [exists] = await tx.select({ id: runningCostYears.id }).from(runningCostYears).where(and(eq(runningCostYears.projectId, projectId), eq(runningCostYears.year, input.year)));
+    if (exists) throw conflict(`${input.year} 年的运行费用已登记`, `Running costs of ${input.year} are already recorded`, 'year');
+    const unitRows = await tx.select({ id: units.id, floor: units.floor, room: units.room, areaCenti: units.areaCenti }).from(units).where(eq(units.stairwellId, project.stairwellId)).orderBy(asc(units.floor), asc(units.room));
+    const totalFen = input.items.reduce((s, i) => s + i.fen, 0);
+    let amounts: number[];
+    try {
+      amounts = shareCosts(totalFen, unitRows, input.scheme);
+    } catch (err) {
+      if (err instanceof SchemeError) throw badInput(err.field, err.zh, err.en);
+      throw err;
+    }
+    const [year] = await tx.insert(runningCostYears).values({ projectId, committeeId: project.committeeId, year: input.year, items: input.items, scheme: input.scheme, totalFen, createdByName: access.user.displayName }).returning();
+    await tx.insert(runningBills).values(unitRows.map((u, i) => ({ yearId: year!.id, unitId: u.id, floor: u.floor, room: u.room, amountFen: amounts[i]! })));
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'running_costs', entityId: year!.id, projectId, ...auditScope(access, project.committeeId), summary: `${input.year} 年运行费用`, after: { totalFen, items: input.items } });
+    return (await listRunningCosts(tx, access, projectId)).years.find((y) => y.id === year!.id)!;
+  });
+}
+
+export async function payRunningBill(db: Db, access: Access, billId: string, input: { amountFen: number; paidOn: string; receiptNo: string }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ bill: runningBills, project: liftProjects })
+      .from(runningBills)
+      .innerJoin(runningCostYears, eq(runningCostYears.id, runningBills.yearId))
+      .innerJoin(liftProjects, eq(liftProjects.id, runningCostYears.projectId))
+      .where(and(eq(runningBills.id, billId), projectScope(access)));
+    if (!row) throw notFound({ zh: '账单', en: 'Bill' });
+    assertCanWriteOrAdviser(access, row.project);
+    const [bill] = await tx.update(runningBills).set({ paidFen: row.bill.paidFen + input.amountFen, lastPaidOn: input.paidOn, lastReceiptNo: input.receiptNo }).where(eq(runningBills.id, billId)).returning();
+    await recordAudit(tx, access.actor, { action: 'payment', entity: 'running_bill', entityId: billId, projectId: row.project.id, ...auditScope(access, row.project.committeeId), after: input });
+    return bill!;
+  });
+}
