@@ -1,9 +1,14 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Grid, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPROVAL_STATUSES, APPROVAL_STATUS_LABELS, type ApprovalStatus } from '../../../../core/approvals.ts';
+import {
+  APPROVAL_STATUSES,
+  APPROVAL_STATUS_LABELS,
+  isSettled,
+  type ApprovalStatus,
+} from '../../../../core/approvals.ts';
 import { patch } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -23,7 +28,10 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
   const { message } = App.useApp();
   const errorText = useErrorText();
   const query = useApiQuery<Approvals>(`/api/v1/projects/${projectId}/approvals`);
-  const save = useApiMutation((v: { id: string; body: Record<string, unknown> }) => patch(`/api/v1/approval-steps/${v.id}`, v.body));
+  const save = useApiMutation((v: { id: string; body: Record<string, unknown> }) =>
+    patch(`/api/v1/approval-steps/${v.id}`, v.body),
+  );
+  const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState<{ step: ApprovalStep; status?: ApprovalStatus } | null>(null);
 
   const setStatus = async (step: ApprovalStep, status: ApprovalStatus) => {
@@ -38,7 +46,42 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
   };
 
   const statusOptions = (s: ApprovalStep) =>
-    APPROVAL_STATUSES.filter((x) => x !== 'not_applicable' || s.optional).map((x) => ({ value: x, label: pick(APPROVAL_STATUS_LABELS[x]) }));
+    APPROVAL_STATUSES.filter((x) => x !== 'not_applicable' || s.optional).map((x) => ({
+      value: x,
+      label: pick(APPROVAL_STATUS_LABELS[x]),
+    }));
+
+  const statusCell = (s: ApprovalStep) =>
+    canEdit ? (
+      <Select<ApprovalStatus>
+        value={s.status}
+        aria-label={t('work.statusOf', { step: pick(s.name) })}
+        options={statusOptions(s)}
+        onChange={(v) => void setStatus(s, v)}
+        style={{ width: 104 }}
+        popupMatchSelectWidth={false}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
+    ) : (
+      pick(s.statusLabel)
+    );
+  const datesCell = (s: ApprovalStep) => (
+    <ul className="jw-plain-list jw-dates">
+      {DATE_KEYS.filter((k) => s[k]).map((k) => (
+        <li key={k}>
+          {t(`work.${k}`)} {s[k]}
+        </li>
+      ))}
+      {s.overdue ? (
+        <li className="jw-bad-text">
+          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })}
+        </li>
+      ) : (
+        !isSettled(s.status) && s.dueOn && <li>{t('work.dueOn', { date: s.dueOn })}</li>
+      )}
+      {!DATE_KEYS.some((k) => s[k]) && <li className="jw-muted">—</li>}
+    </ul>
+  );
 
   return (
     <QueryState isLoading={query.isLoading} error={query.error}>
@@ -48,90 +91,140 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
           <Flex vertical gap={12}>
             <Flex wrap gap={16}>
               <Typography.Text>{t('work.remaining', { n: a.remaining })}</Typography.Text>
-              {a.overdue > 0 ? <Typography.Text className="jw-bad-text">{t('work.overdueCount', { n: a.overdue })}</Typography.Text> : <Typography.Text type="secondary">{t('work.noneOverdue')}</Typography.Text>}
+              {a.overdue > 0 ? (
+                <Typography.Text className="jw-bad-text">
+                  {t('work.overdueCount', { n: a.overdue })}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">{t('work.noneOverdue')}</Typography.Text>
+              )}
             </Flex>
-            <Table<ApprovalStep>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 1100 }}
-              dataSource={a.steps}
-              aria-label={t('work.approvalsTable')}
-              rowClassName={(s) => (s.overdue ? 'jw-row-overdue' : '')}
-              columns={[
-                { title: '#', key: 'n', width: 40, render: (_, s) => s.position + 1 },
-                {
-                  title: t('work.step'),
-                  key: 'name',
-                  width: 170,
-                  render: (_, s) => (
-                    <>
-                      <Typography.Text strong>{pick(s.name)}</Typography.Text>
-                      {s.optional && <div className="jw-muted">{t('work.mayNotApply')}</div>}
-                    </>
-                  ),
-                },
-                { title: t('work.agency'), dataIndex: 'agency', width: 150 },
-                { title: t('work.documents'), key: 'documents', width: 170, render: (_, s) => s.documents.join('、') },
-                { title: t('work.limit'), key: 'limit', width: 100, render: (_, s) => t(s.dayKind === 'working' ? 'work.workingDays' : 'work.naturalDays', { n: s.limitDays }) },
-                {
-                  title: t('work.status'),
-                  key: 'status',
-                  width: 130,
-                  render: (_, s) =>
-                    canEdit ? (
-                      <Select<ApprovalStatus>
-                        value={s.status}
-                        aria-label={t('work.statusOf', { step: pick(s.name) })}
-                        options={statusOptions(s)}
-                        onChange={(v) => void setStatus(s, v)}
-                        style={{ width: 112 }}
-                        popupMatchSelectWidth={false}
-                        showSearch={{ optionFilterProp: 'label' }}
-                      />
-                    ) : (
-                      pick(s.statusLabel)
+            {!screens.md ? (
+              <ol className="jw-plain-list jw-steps-list" aria-label={t('work.approvalsTable')}>
+                {a.steps.map((s) => (
+                  <li key={s.id} className={s.overdue ? 'jw-step is-overdue' : 'jw-step'}>
+                    <Flex justify="space-between" align="start" gap={8}>
+                      <Typography.Text strong>
+                        {s.position + 1}. {pick(s.name)}
+                      </Typography.Text>
+                      {canEdit && (
+                        <Button
+                          size="small"
+                          icon={<EditOutlined />}
+                          aria-label={t('common.editNamed', { name: pick(s.name) })}
+                          onClick={() => setEditing({ step: s })}
+                        />
+                      )}
+                    </Flex>
+                    <Flex wrap gap={8} align="center" className="jw-step__row">
+                      {statusCell(s)}
+                      <span className="jw-muted">
+                        {t(s.dayKind === 'working' ? 'work.workingDays' : 'work.naturalDays', {
+                          n: s.limitDays,
+                        })}
+                        {s.optional ? ` · ${t('work.mayNotApply')}` : ''}
+                      </span>
+                    </Flex>
+                    <div className="jw-muted">
+                      {s.agency} · {s.documents.join('、')}
+                    </div>
+                    {datesCell(s)}
+                    {s.status === 'returned' && s.returnedReason && (
+                      <div className="jw-bad-text">
+                        {t('work.returnedReason')}：{s.returnedReason}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <Table<ApprovalStep>
+                size="small"
+                rowKey="id"
+                pagination={false}
+                scroll={{ x: 980 }}
+                dataSource={a.steps}
+                aria-label={t('work.approvalsTable')}
+                rowClassName={(s) => (s.overdue ? 'jw-row-overdue' : '')}
+                columns={[
+                  {
+                    title: t('work.step'),
+                    key: 'name',
+                    width: 150,
+                    render: (_, s) => (
+                      <>
+                        <Typography.Text strong>
+                          {s.position + 1}. {pick(s.name)}
+                        </Typography.Text>
+                        {s.optional && <div className="jw-muted">{t('work.mayNotApply')}</div>}
+                      </>
                     ),
-                },
-                {
-                  title: t('work.dates'),
-                  key: 'dates',
-                  width: 150,
-                  render: (_, s) => (
-                    <ul className="jw-plain-list jw-dates">
-                      {DATE_KEYS.filter((k) => s[k]).map((k) => (
-                        <li key={k}>
-                          {t(`work.${k}`)} {s[k]}
-                        </li>
-                      ))}
-                      {!DATE_KEYS.some((k) => s[k]) && <li className="jw-muted">—</li>}
-                    </ul>
-                  ),
-                },
-                {
-                  title: t('work.due'),
-                  key: 'due',
-                  width: 120,
-                  render: (_, s) => (s.overdue ? <Tag color="red">{t('work.overdueOn', { date: s.dueOn })}</Tag> : (s.dueOn ?? '—')),
-                },
-                { title: t('work.returnedReason'), key: 'returnedReason', width: 140, render: (_, s) => (s.status === 'returned' ? (s.returnedReason ?? '') : '') },
-                ...(canEdit
-                  ? [
-                      {
-                        title: t('common.actions'),
-                        key: 'edit',
-                        width: 70,
-                        render: (_: unknown, s: ApprovalStep) => <Button size="small" icon={<EditOutlined />} aria-label={t('common.editNamed', { name: pick(s.name) })} onClick={() => setEditing({ step: s })} />,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
+                  },
+                  { title: t('work.agency'), dataIndex: 'agency', width: 120 },
+                  {
+                    title: t('work.documents'),
+                    key: 'documents',
+                    width: 140,
+                    render: (_, s) => s.documents.join('、'),
+                  },
+                  {
+                    title: t('work.limit'),
+                    key: 'limit',
+                    width: 100,
+                    render: (_, s) =>
+                      t(s.dayKind === 'working' ? 'work.workingDays' : 'work.naturalDays', {
+                        n: s.limitDays,
+                      }),
+                  },
+                  {
+                    title: t('work.status'),
+                    key: 'status',
+                    width: 124,
+                    render: (_, s) => statusCell(s),
+                  },
+                  {
+                    title: t('work.datesDue'),
+                    key: 'dates',
+                    width: 166,
+                    render: (_, s) => datesCell(s),
+                  },
+                  {
+                    title: t('work.returnedReason'),
+                    key: 'returnedReason',
+                    width: 120,
+                    render: (_, s) => (s.status === 'returned' ? (s.returnedReason ?? '') : ''),
+                  },
+                  ...(canEdit
+                    ? [
+                        {
+                          title: t('common.actions'),
+                          key: 'edit',
+                          width: 60,
+                          render: (_: unknown, s: ApprovalStep) => (
+                            <Button
+                              size="small"
+                              icon={<EditOutlined />}
+                              aria-label={t('common.editNamed', { name: pick(s.name) })}
+                              onClick={() => setEditing({ step: s })}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            )}
             <RecordFormModal
               open={editing !== null}
               title={editing ? pick(editing.step.name) : ''}
               fields={[
-                { name: 'status', label: t('work.status'), kind: 'select', required: true, options: editing ? statusOptions(editing.step) : [] },
+                {
+                  name: 'status',
+                  label: t('work.status'),
+                  kind: 'select',
+                  required: true,
+                  options: editing ? statusOptions(editing.step) : [],
+                },
                 ...DATE_KEYS.map((k) => ({ name: k, label: t(`work.${k}Long`), kind: 'date' as const })),
                 { name: 'returnedReason', label: t('work.returnedReason'), kind: 'textarea', max: 500 },
                 { name: 'note', label: t('projects.note'), kind: 'textarea', max: 2000 },
@@ -142,7 +235,9 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                       status: editing.status ?? editing.step.status,
                       returnedReason: editing.step.returnedReason ?? '',
                       note: editing.step.note,
-                      ...Object.fromEntries(DATE_KEYS.map((k) => [k, editing.step[k] ? dayjs(editing.step[k]) : undefined])),
+                      ...Object.fromEntries(
+                        DATE_KEYS.map((k) => [k, editing.step[k] ? dayjs(editing.step[k]) : undefined]),
+                      ),
                     }
                   : {}
               }
@@ -152,9 +247,17 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                   body: {
                     status: v.status,
                     returnedReason: (v.returnedReason as string | undefined)?.trim() || null,
-                    note: (v.note) ?? '',
+                    note: v.note ?? '',
                     // a date left empty is filled by the server from the status; one cleared is cleared
-                    ...Object.fromEntries(DATE_KEYS.flatMap((k): [string, string | null][] => (v[k] ? [[k, (v[k] as Dayjs).format('YYYY-MM-DD')]] : editing!.step[k] ? [[k, null]] : []))),
+                    ...Object.fromEntries(
+                      DATE_KEYS.flatMap((k): [string, string | null][] =>
+                        v[k]
+                          ? [[k, (v[k] as Dayjs).format('YYYY-MM-DD')]]
+                          : editing!.step[k]
+                            ? [[k, null]]
+                            : [],
+                      ),
+                    ),
                   },
                 })
               }

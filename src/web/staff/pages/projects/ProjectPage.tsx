@@ -65,10 +65,10 @@ function ProjectView({ project: p }: { project: Project }) {
             { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
           ]} />
         </Card>
+        <ProjectTabs project={p} canEdit={canEdit} />
         <Card size="small" title={t('projects.history')}>
           <StageHistory projectId={p.id} />
         </Card>
-        <ProjectTabs project={p} canEdit={canEdit} />
         <StairwellDiagram stairwellId={p.stairwellId} title={place} />
       </Flex>
       <RecordFormModal

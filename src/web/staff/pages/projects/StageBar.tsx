@@ -54,7 +54,7 @@ export function StageBar({ status }: { status: StageInfo }) {
  */
 export function NextStage({ projectId, status, canEdit }: { projectId: string; status: StageInfo; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { pick, isEn } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [confirmed, setConfirmed] = useState<string[]>([]);
@@ -120,8 +120,7 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
           type="warning"
           showIcon
           className="jw-next__blockers"
-          title={t('work.blockedBy', { stage: label })}
-          description={<ul className="jw-plain-list">{check.blockers.map((b) => <li key={b.id}>{pick(b.label)}</li>)}</ul>}
+          title={`${t('work.blockedBy', { stage: label })}${check.blockers.map((b) => pick(b.label)).join(isEn ? '; ' : '；')}`}
         />
       )}
       {refused && (

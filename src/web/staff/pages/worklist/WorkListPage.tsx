@@ -32,7 +32,8 @@ export default function WorkListPage() {
         {() => {
           const { items, counts } = query.data!;
           // the adviser's own projects only when there are some; the rest always, even empty
-          const kinds = KINDS.filter((k) => k !== 'assigned' || counts.assigned > 0);
+          // what has items first, in the order of urgency
+          const kinds = KINDS.filter((k) => k !== 'assigned' || counts.assigned > 0).sort((a, b) => Number(counts[b] > 0) - Number(counts[a] > 0));
           return (
             <Flex vertical gap={16}>
               <Typography.Text type="secondary">{items.length ? t('work.listTotal', { n: items.length }) : t('work.listEmpty')}</Typography.Text>
