@@ -54,6 +54,15 @@ describe('the demo projects\' histories (issue 4 item 9)', () => {
       if (p.stage === 'approvals') expect(approvals.remaining).toBeGreaterThan(0);
       if (['design_review', 'approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
       if (['approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.designNoticeEnded, p.name).toBe(true);
+      const plans = (await admin.get(`/api/v1/projects/${p.id}/cost-plans`)).body.items;
+      if (['mobilisation', 'consultation'].includes(p.stage)) expect(plans).toEqual([]);
+      else expect(plans.map((x: any) => x.status), p.name).toEqual(['adopted']);
+      if (['construction', 'in_service'].includes(p.stage)) {
+        const money = (await admin.get(`/api/v1/cost-plans/${plans[0].id}/payments`)).body;
+        expect(money.totals.paidFen).toBeGreaterThan(0);
+        expect(money.units.every((u: any) => u.signed)).toBe(true);
+      }
+      if (p.stage === 'in_service') expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body.claim.status).toBe('received');
       const path = stage.history.map((h: any) => h.toStage);
       if (p.stage !== 'paused') expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
       for (let i = 1; i < stage.history.length; i++) expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);

@@ -5,7 +5,7 @@
  * codes, ballots on the ledger, a closing result); the notices of the stages passed; a few
  * mediation cases.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { MAIN_PATH } from '../../core/lifecycle.ts';
 import type { Stage } from '../../core/stages.ts';
 import { loadAccess } from '../platform/access.ts';
@@ -16,6 +16,10 @@ import { castOnline } from '../modules/consent/ballots.ts';
 import { closeConsultation, createConsultation, listCodes, openConsultation } from '../modules/consent/service.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from '../modules/projects/schema.ts';
 import { copyTemplates } from '../modules/projects/steps.ts';
+import { costShares } from '../modules/money/schema.ts';
+import { adoptPlan, createPlan, recordPayment } from '../modules/money/service.ts';
+import { addRunningCostYear, saveSubsidyClaim } from '../modules/money/upkeep.ts';
+import { units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
 import type { NoticeKind } from '../modules/notices/schema.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
@@ -103,6 +107,7 @@ export async function seedHistories(db: Db, today: string) {
     });
     if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates, stage === 'consultation', rnd);
     await postNotices(db, access, p, dates, path);
+    if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('agreement')) await seedMoney(db, access, p, path, rnd);
   }
   await seedMediation(db, access, projects);
 }
@@ -121,6 +126,43 @@ async function postNotices(db: Db, access: Access, p: typeof liftProjects.$infer
     const notice = await createNotice(db, access, { projectId: p.id, kind, title, body: `${p.name}：${title}，请业主在公示期内提出书面意见。`, startOn: dates.get(stage)! });
     await postNotice(db, access, notice.id, { postedWhere: '单元门口公告栏、小区宣传栏' });
   }
+}
+
+const COEFFICIENTS: Record<string, string> = { 1: '0', 2: '0', 3: '0.7', 4: '0.8', 5: '0.9', 6: '1.0', 7: '1.1' };
+
+/** An adopted plan from agreement on; sign-offs, payments, the subsidy and running costs as far as the stage. */
+async function seedMoney(db: Db, access: Access, p: typeof liftProjects.$inferSelect, reached: Stage, rnd: ReturnType<typeof prng>) {
+  const at = MAIN_PATH.indexOf(reached);
+  const floors = (await db.select({ floor: units.floor }).from(units).where(eq(units.stairwellId, p.stairwellId))).map((u) => u.floor);
+  const coefficients = Object.fromEntries([...new Set(floors)].map((f) => [String(f), COEFFICIENTS[String(f)] ?? '1.2']));
+  const constructionFen = rnd.int(55, 68) * 1_000_000;
+  const lowUnits = (await db.select({ id: units.id }).from(units).where(and(eq(units.stairwellId, p.stairwellId), eq(units.floor, 1)))).map((u) => u.id);
+  const { plan } = await createPlan(db, access, p.id, {
+    name: '楼层系数 × 面积方案',
+    constructionFen,
+    otherCosts: [{ label: '管线迁移', fen: rnd.int(2, 5) * 1_000_000 }],
+    subsidy: { ruleId: 'sh-2020' },
+    compensations: lowUnits.map((unitId) => ({ unitId, fen: 500_000, note: '底层采光补偿' })),
+    scheme: { kind: 'floor-coefficient-area', coefficients },
+    schedule: [{ label: '签约后', dueOn: p.mobilisedOn!, percent: '50' }, { label: '竣工验收后', dueOn: p.completedOn ?? p.mobilisedOn!, percent: '50' }],
+    runningCostRule: '维保、电费和保险由二层及以上住户按户均摊',
+  });
+  await adoptPlan(db, access, plan.id);
+  if (at < MAIN_PATH.indexOf('publicity')) return;
+  const shares = await db.select().from(costShares).where(eq(costShares.planId, plan.id));
+  await db.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedByName: '胜利居委 工作人员' }).where(eq(costShares.planId, plan.id));
+  if (at < MAIN_PATH.indexOf('construction')) return;
+  let receipt = 0;
+  for (const sh of shares.filter((x) => x.shareFen > 0)) {
+    const roll = rnd.next();
+    // under construction: the first half paid by most; in service: all paid but a few
+    const amount = reached === 'in_service' ? (roll < 0.9 ? sh.shareFen : Math.floor(sh.shareFen / 2)) : roll < 0.8 ? Math.floor(sh.shareFen / 2) : 0;
+    if (amount > 0) await recordPayment(db, access, plan.id, { unitId: sh.unitId, amountFen: amount, paidOn: p.worksStartedOn!, method: roll < 0.15 ? 'provident_fund' : 'bank', receiptNo: `JW-${String(++receipt).padStart(4, '0')}` });
+  }
+  if (reached !== 'in_service') return;
+  await saveSubsidyClaim(db, access, p.id, { status: 'received', preparedOn: p.completedOn, submittedOn: p.completedOn, approvedOn: p.completedOn, receivedOn: p.completedOn });
+  const year = Number(p.completedOn!.slice(0, 4));
+  await addRunningCostYear(db, access, p.id, { year, items: [{ label: '维保', fen: 500_000 }, { label: '电费', fen: 100_000 }, { label: '保险', fen: 80_000 }], scheme: { kind: 'equal', exemptFloors: [1] } });
 }
 
 /** Disputes as the article tells them: one low-floor objection in mediation, two settled cases. */
