@@ -84,6 +84,7 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const resident = await phone.newPage();
   await resident.goto(`/r/${household.code}`);
+  await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
   await expect(resident.getByRole('heading', { level: 1, name: '公示与意见' })).toBeVisible();
   const notice = resident.locator('section').filter({ has: resident.getByRole('heading', { level: 2, name: title }) });
@@ -121,7 +122,7 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await escalate.getByRole('button', { name: '转入调解' }).click();
   await expect(page).toHaveURL(/\/mediation\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
-  await expect(page.getByText(objection)).toBeVisible();
+  await expect(page.getByRole('blockquote')).toHaveText(objection);
 
   // a session drawing on 德治, then closed as agreed
   await page.getByRole('button', { name: '记录一次调解' }).click();
