@@ -89,6 +89,13 @@ describe('the money of one project', () => {
     expect(row).toMatchObject({ paidFen: half, outstandingFen: payer.shareFen - half, signed: true, state: 'partial' });
     expect(status.arrears.length).toBe(status.units.filter((u: any) => u.shareFen > 0).length);
     expect(status.units.filter((u: any) => u.floor <= 2).every((u: any) => u.state === 'exempt')).toBe(true);
+    const xlsx = await staff.get(`/api/v1/cost-plans/${planId}/payments.xlsx`);
+    expect(xlsx.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as never);
+    const sheet = wb.getWorksheet('缴款与欠款')!;
+    expect(sheet.rowCount).toBe(status.units.length + 1);
     const district = await t.as('district');
     const masked = (await district.get(`/api/v1/cost-plans/${planId}/payments`)).body.units.find((u: any) => u.owners.length);
     expect(masked.owners[0]).toContain('*');

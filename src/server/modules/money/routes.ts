@@ -5,12 +5,12 @@ import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { idParam, optionalText, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
-import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, recordPayment, recordSignOff, whatIf } from './service.ts';
+import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, paymentsWorkbook, recordPayment, recordSignOff, whatIf } from './service.ts';
 import { schemeInput } from './tools-routes.ts';
 import { agreementDocx, householdAgreementDocx, residentCostShare, residentSignOff } from './agreements.ts';
 import { addRunningCostYear, getSubsidyClaim, listRunningCosts, payRunningBill, saveSubsidyClaim } from './upkeep.ts';
 import { attachment } from '../../platform/word.ts';
-import { WORD_MIME } from '../../platform/files.ts';
+import { EXCEL_MIME, WORD_MIME } from '../../platform/files.ts';
 
 const day = z.iso.date();
 
@@ -92,5 +92,9 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
     residentSignOff(db, req.params.code, req.ip, req.body.unitId),
   );
 
+  r.get('/api/v1/cost-plans/:id/payments.xlsx', { schema: { tags, summary: '缴款与欠款 Excel Payments and arrears as Excel', params: idParam } }, async (req, reply) => {
+    const { fileName, buffer } = await paymentsWorkbook(db, await access(req), req.params.id);
+    return reply.type(EXCEL_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+  });
   r.get('/api/v1/cost-plans/:id/payments', { schema: { tags, summary: '缴款与欠款 Payments and arrears', params: idParam } }, async (req) => paymentStatus(db, await access(req), req.params.id));
 }

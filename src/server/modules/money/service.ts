@@ -1,4 +1,5 @@
 /** Cost plans, what-if comparison, adoption, sign-offs and payments of a project (issue 5). */
+import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
@@ -216,4 +217,26 @@ export async function paymentStatus(db: Queryable, access: Access, planId: strin
     return { unitId: s.unitId, floor: s.floor, room: s.room, owners: owners.filter((o) => o.unitId === s.unitId).map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)), shareFen: s.shareFen, paidFen: p, outstandingFen: s.shareFen - p, signed: Boolean(s.signedAt), state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid' };
   });
   return { plan, units: rows, arrears: rows.filter((r) => r.outstandingFen > 0), totals: { shareFen: rows.reduce((s, r) => s + r.shareFen, 0), paidFen: rows.reduce((s, r) => s + r.paidFen, 0) } };
+}
+
+/** Payments and arrears as an Excel sheet (amounts in yuan with two decimals, as text-safe numbers). */
+export async function paymentsWorkbook(db: Queryable, access: Access, planId: string) {
+  const status = await paymentStatus(db, access, planId);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('缴款与欠款');
+  sheet.columns = [
+    { header: '楼层', key: 'floor', width: 6 },
+    { header: '室号', key: 'room', width: 8 },
+    { header: '业主', key: 'owners', width: 18 },
+    { header: '应出资（元）', key: 'share', width: 14 },
+    { header: '已缴（元）', key: 'paid', width: 14 },
+    { header: '欠缴（元）', key: 'outstanding', width: 14 },
+    { header: '已签认', key: 'signed', width: 8 },
+  ];
+  // fen → yuan by integer division for the cell text; Excel shows the number with two decimals
+  const yuanCell = (fen: number) => ({ formula: `${Math.trunc(fen / 100)}+${fen % 100}/100`, result: Number(`${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`) });
+  for (const u of status.units) sheet.addRow({ floor: u.floor, room: u.room, owners: u.owners.join('、'), share: yuanCell(u.shareFen), paid: yuanCell(u.paidFen), outstanding: yuanCell(u.outstandingFen), signed: u.signed ? '是' : '否' });
+  for (const key of ['share', 'paid', 'outstanding']) sheet.getColumn(key).numFmt = '#,##0.00';
+  sheet.getRow(1).font = { bold: true };
+  return { fileName: `${status.plan.name}-缴款.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
