@@ -124,7 +124,7 @@ test('a consultation project walks through the project page to ready to build', 
 
   // every required step settled: ready to build without an override
   const toReady = nextSection(page, '审批完成待开工');
-  await expect(toReady).toContainText(/所有需要的审批环节均已办结\s*（已满足）/);
+  await expect(toReady).toContainText('所有需要的审批环节均已办结（已满足）');
   await enter(page, '审批完成待开工');
   await expect(history).toContainText('审批 → 审批完成待开工');
   await expect(nextSection(page, '施工')).toBeVisible();
@@ -155,6 +155,10 @@ test('the work list and the bottleneck page read and link to projects', async ({
   await expect(page.locator('canvas')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // the street admin's templates: saved as they are, the street now has its own copy
   await page.goto('/settings/templates');
   await expect(page.getByText('各组事项是本平台根据加装电梯政策写的默认内容')).toBeVisible();
+  await expect(page.getByLabel('思想动员“三准备” 第 1 项（中文）')).toHaveValue(/\S/);
+  await page.getByRole('button', { name: /保\s*存/ }).nth(1).click();
+  await expect(page.getByText('本街道已修改模板')).toBeVisible();
 });

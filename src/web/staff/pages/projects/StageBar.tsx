@@ -71,6 +71,7 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
   const system = next.criteria.filter((c) => c.kind === 'system');
   const staff = next.criteria.filter((c) => c.kind === 'staff');
   const label = pick(next.label);
+  const paren = (text: string) => (isEn ? ` (${text})` : `（${text}）`);
 
   const submit = async () => {
     setRefused(null);
@@ -98,7 +99,8 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
             <Flex gap={6} align="baseline">
               {c.met ? <CheckCircleFilled className="jw-ok" aria-hidden /> : <CloseCircleFilled className="jw-bad" aria-hidden />}
               <span>
-                {pick(c.label)} <span className={c.met ? 'jw-ok-text' : 'jw-bad-text'}>（{c.met ? t('projects.met') : t('projects.notMet')}）</span>
+                {pick(c.label)}
+                <span className={c.met ? 'jw-ok-text' : 'jw-bad-text'}>{paren(c.met ? t('projects.met') : t('projects.notMet'))}</span>
               </span>
             </Flex>
           </li>
@@ -110,7 +112,8 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
               disabled={!canEdit}
               onChange={(e) => setConfirmed((list) => (e.target.checked ? [...list, c.id] : list.filter((x) => x !== c.id)))}
             >
-              {pick(c.label)} <span className="jw-muted">（{t('work.staffConfirms')}）</span>
+              {pick(c.label)}
+              <span className="jw-muted">{paren(t('work.staffConfirms'))}</span>
             </Checkbox>
           </li>
         ))}
