@@ -3,6 +3,7 @@ import { ApiError, errorText, get, post } from '../shared/api.ts';
 import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
+import { CostShareLink, CostShareScreen } from './CostShare.tsx';
 import { Entry } from './Entry.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui } from './parts.tsx';
@@ -19,7 +20,8 @@ type Screen =
   | { name: 'receipt'; changed: boolean }
   | { name: 'question'; index: number }
   | { name: 'review' }
-  | { name: 'notices' };
+  | { name: 'notices' }
+  | { name: 'cost' };
 
 interface HistoryState {
   screen: Screen;
@@ -194,6 +196,8 @@ export function App() {
     const sendFailed = sendError ? errorText(sendError, lang) : null;
     if (screen.name === 'notices' && view.state !== 'revoked') {
       body = <NoticesScreen code={code} ui={ui} onBack={() => history.back()} />;
+    } else if (screen.name === 'cost' && view.state !== 'revoked') {
+      body = <CostShareScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (view.state === 'revoked') {
       body = (
         <Revoked
@@ -247,6 +251,7 @@ export function App() {
       </header>
       <main className="r-main">
         {body}
+        {load.status === 'ready' && load.view.state !== 'revoked' && (screen.name === 'home' || screen.name === 'receipt') && <CostShareLink code={load.code} ui={ui} onOpen={() => go({ name: 'cost' })} />}
         {load.status === 'ready' && load.view.state !== 'revoked' && (screen.name === 'home' || screen.name === 'receipt') && <NoticesLink ui={ui} onOpen={() => go({ name: 'notices' })} />}
       </main>
       <footer className="r-foot">

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { storedLang } from '../shared/lang.ts';
 import { App } from './App.tsx';
+import { Calculator } from './Calculator.tsx';
 import { canSpeak } from './speech.ts';
 import '../shared/a11y.css';
 import './resident.css';
@@ -16,6 +17,6 @@ if (canSpeak()) window.speechSynthesis.getVoices();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/^\/r\/calculator\/?$/.test(location.pathname) ? <Calculator /> : <App />}
   </StrictMode>,
 );

@@ -82,6 +82,8 @@ export const MODULES: StaffModule[] = [
       { path: '/consultations/:id/letters/print', page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')), bare: true },
       { path: '/consultations/:id/certificate/print', page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')), bare: true },
       { path: '/registry/stairwells/:id/what-if', page: lazy(() => import('./pages/consent/WhatIfPage.tsx')) },
+      // cost sharing, payments, subsidy claim and running costs (资金分摊)
+      { path: '/projects/:id/money', page: lazy(() => import('./pages/money/MoneyPage.tsx')) },
     ],
   },
   {

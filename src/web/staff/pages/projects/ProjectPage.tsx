@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { patch } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
+import { MoneyLabel, MoneyLink } from '../money/MoneyLink.tsx';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -61,6 +62,7 @@ function ProjectView({ project: p }: { project: Project }) {
             { key: 'adviser', label: t('projects.adviser'), children: p.adviserName ?? t('projects.unassigned') },
             { key: 'consultations', label: t('consent.title'), children: <Link to={`/projects/${p.id}/consultations`}>{t('consent.title')}</Link> },
             { key: 'notices', label: t('menu.notices'), children: <Link to={`/projects/${p.id}/notices`}>{t('menu.notices')}</Link> },
+            { key: 'money', label: <MoneyLabel />, children: <MoneyLink projectId={p.id} /> },
             ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
             { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
           ]} />

@@ -1,0 +1,267 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { errorText, post } from '../shared/api.ts';
+import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
+import { formatYuan, parseYuan } from '../shared/yuan.ts';
+import { COST_WORDS } from './costWords.ts';
+import { Facts } from './CostShare.tsx';
+import { Alert, Title } from './parts.tsx';
+import { WORDS } from './words.ts';
+import './cost.css';
+
+type SchemeChoice = 'coefficient' | 'equal' | 'area';
+const SCHEMES: SchemeChoice[] = ['coefficient', 'equal', 'area'];
+const EXAMPLE = ['0', '0', '0.7', '0.8', '0.9', '1.0', '1.1'];
+
+interface Answer {
+  subsidyFen: number;
+  amountToShareFen: number;
+  shares: { unitId: string; shareFen: number; compensationFen: number }[];
+}
+
+/** Example coefficients: floors 1–2 pay nothing, then 0.7, 0.8 … (0.1 more a floor). */
+function coefficients(floors: number) {
+  return Object.fromEntries(
+    Array.from({ length: floors }, (_, i) => [
+      String(i + 1),
+      EXAMPLE[i] ?? `${(Number(EXAMPLE[6]) * 10 + (i - 6)) / 10}`,
+    ]),
+  );
+}
+
+/** The public calculator (/r/calculator): rough amounts in yuan, a simple scheme, the result per floor. */
+export function Calculator() {
+  const [lang, setLang] = useState<Lang>(storedLang);
+  const w = COST_WORDS[lang];
+  const rw = WORDS[lang];
+  const [construction, setConstruction] = useState('600000');
+  const [other, setOther] = useState('0');
+  const [funds, setFunds] = useState('0');
+  const [subsidy, setSubsidy] = useState(true);
+  const [floors, setFloors] = useState('6');
+  const [perFloor, setPerFloor] = useState('2');
+  const [area, setArea] = useState('60');
+  const [scheme, setScheme] = useState<SchemeChoice>('coefficient');
+  const [answer, setAnswer] = useState<{ answer: Answer; floors: number; perFloor: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = `${w.calcTitle} · ${w.site}`;
+    document.documentElement.lang = lang;
+  }, [lang, w]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const constructionFen = parseYuan(construction);
+    const otherFen = parseYuan(other || '0');
+    const fundsFen = parseYuan(funds || '0');
+    const nFloors = Number(floors);
+    const nPer = Number(perFloor);
+    const bad =
+      constructionFen === null
+        ? w.calcConstruction
+        : otherFen === null
+          ? w.calcOther
+          : fundsFen === null
+            ? w.calcFunds
+            : !Number.isInteger(nFloors) || nFloors < 2 || nFloors > 30
+              ? w.calcFloors
+              : !Number.isInteger(nPer) || nPer < 1 || nPer > 8
+                ? w.calcPerFloor
+                : !/^\d{1,4}(\.\d{1,2})?$/.test(area.trim()) || Number(area) <= 0
+                  ? w.calcArea
+                  : null;
+    if (bad) {
+      setProblem(w.calcBad(bad));
+      return;
+    }
+    const units = Array.from({ length: nFloors * nPer }, (_, i) => ({
+      id: `${Math.floor(i / nPer) + 1}0${(i % nPer) + 1}`,
+      floor: Math.floor(i / nPer) + 1,
+      areaM2: area.trim(),
+    }));
+    const exempt = nFloors > 2 ? [1, 2] : [1];
+    const body = {
+      constructionFen,
+      otherCostsFen: otherFen,
+      otherFundsFen: fundsFen,
+      subsidy: subsidy ? 'sh-2020' : null,
+      scheme:
+        scheme === 'coefficient'
+          ? { kind: 'floor-coefficient-area', coefficients: coefficients(nFloors) }
+          : { kind: scheme, exemptFloors: exempt },
+      units,
+    };
+    setBusy(true);
+    try {
+      setAnswer({
+        answer: await post<Answer>('/api/v1/tools/cost-share', body),
+        floors: nFloors,
+        perFloor: nPer,
+      });
+      requestAnimationFrame(() => document.getElementById('r-calc-result')?.focus());
+    } catch (err) {
+      setProblem(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const switchLang = () => {
+    const next: Lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    rememberLang(next);
+    setLang(next);
+  };
+
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    mode: 'decimal' | 'numeric' = 'decimal',
+  ) => (
+    <div className="r-calc-field">
+      <label className="r-field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="r-calc-input"
+        inputMode={mode}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        autoComplete="off"
+      />
+    </div>
+  );
+
+  return (
+    <div className="r-app">
+      <header className="r-top">
+        <span className="r-brand">{w.site}</span>
+        <button
+          type="button"
+          className="r-btn r-btn--lang"
+          lang={rw.otherLangCode}
+          onClick={switchLang}
+          aria-label={rw.switchTo}
+        >
+          {rw.otherLang}
+        </button>
+      </header>
+      <main className="r-main">
+        <Title>{w.calcTitle}</Title>
+        <p>{w.calcIntro}</p>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          {field('calc-construction', w.calcConstruction, construction, setConstruction)}
+          <label className="r-calc-check">
+            <input type="checkbox" checked={subsidy} onChange={(e) => setSubsidy(e.target.checked)} />
+            <span>{w.calcSubsidy}</span>
+          </label>
+          {field('calc-other', w.calcOther, other, setOther)}
+          {field('calc-funds', w.calcFunds, funds, setFunds)}
+          <div className="r-calc-row">
+            {field('calc-floors', w.calcFloors, floors, setFloors, 'numeric')}
+            {field('calc-per-floor', w.calcPerFloor, perFloor, setPerFloor, 'numeric')}
+            {field('calc-area', w.calcArea, area, setArea)}
+          </div>
+          <fieldset className="r-fieldset r-calc-field">
+            <legend className="r-field-label">{w.calcScheme}</legend>
+            <div className="r-options r-calc-options">
+              {SCHEMES.map((s) => (
+                <label key={s} className={`r-option${scheme === s ? ' r-option--checked' : ''}`}>
+                  <input
+                    type="radio"
+                    name="calc-scheme"
+                    value={s}
+                    checked={scheme === s}
+                    onChange={() => setScheme(s)}
+                  />
+                  <span>{w.calcSchemes[s]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {problem && <Alert>{problem}</Alert>}
+          <div className="r-actions r-actions--stack">
+            <button type="submit" className="r-btn r-btn--primary r-btn--wide" disabled={busy}>
+              {busy ? COST_WORDS[lang].sending : w.calcGo}
+            </button>
+          </div>
+        </form>
+        {answer && <Result w={w} {...answer} />}
+        <p style={{ marginTop: 24 }}>
+          <a href="/r/">{w.calcToHome}</a>
+        </p>
+      </main>
+      <footer className="r-foot">
+        <p>{rw.help}</p>
+      </footer>
+    </div>
+  );
+}
+
+function Result({
+  w,
+  answer,
+  floors,
+  perFloor,
+}: {
+  w: (typeof COST_WORDS)[Lang];
+  answer: Answer;
+  floors: number;
+  perFloor: number;
+}) {
+  const rows = Array.from({ length: floors }, (_, i) => floors - i).map((f) => {
+    const mine = answer.shares.slice((f - 1) * perFloor, f * perFloor).map((s) => s.shareFen);
+    return {
+      floor: f,
+      min: Math.min(...mine),
+      max: Math.max(...mine),
+      total: mine.reduce((a, b) => a + b, 0),
+    };
+  });
+  return (
+    <section className="r-card r-cost" aria-labelledby="r-calc-result" data-testid="calc-result">
+      <h2 id="r-calc-result" tabIndex={-1}>
+        {w.calcResult}
+      </h2>
+      <Facts
+        items={[
+          [w.calcSubsidyIs, `${formatYuan(answer.subsidyFen)} ${w.yuan}`],
+          [w.calcShareTotal, `${formatYuan(answer.amountToShareFen)} ${w.yuan}`],
+        ]}
+      />
+      <table className="r-calc-table">
+        <thead>
+          <tr>
+            <th scope="col">{w.calcFloor}</th>
+            <th scope="col">
+              {w.calcEach}（{w.yuan}）
+            </th>
+            <th scope="col">
+              {w.calcFloorTotal}（{w.yuan}）
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.floor}>
+              <th scope="row">{w.floorN(r.floor)}</th>
+              <td>
+                <strong>
+                  {r.min === r.max ? formatYuan(r.min) : `${formatYuan(r.min)}–${formatYuan(r.max)}`}
+                </strong>
+              </td>
+              <td>{formatYuan(r.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="r-hint" style={{ marginTop: 12 }}>
+        {w.calcNote}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,300 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ApiError, errorText, get, post } from '../shared/api.ts';
+import { formatDateTime } from '../shared/format.ts';
+import { formatYuan } from '../shared/yuan.ts';
+import { COST_WORDS } from './costWords.ts';
+import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
+import './cost.css';
+
+/** What `GET /api/v1/r/:code/cost-share` answers. */
+export interface CostShareView {
+  project: string;
+  plan: {
+    name: string;
+    version: number;
+    schemeText: { zh: string; en: string };
+    subsidyFen: number;
+    amountToShareFen: number;
+    constructionFen: number;
+  };
+  units: {
+    unitId: string;
+    room: string;
+    floor: number;
+    areaM2: string;
+    shareFen: number;
+    compensationFen: number;
+    signedAt: string | null;
+    explanation: { zh: string; en: string };
+  }[];
+}
+type ShareUnit = CostShareView['units'][number];
+
+const sharePath = (code: string) => `/api/v1/r/${encodeURIComponent(code)}/cost-share`;
+const focusTitle = () =>
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
+
+/** The household page's way to its cost share; shown only once the project has an adopted plan. */
+export function CostShareLink({ code, ui, onOpen }: { code: string; ui: Ui; onOpen: () => void }) {
+  const c = COST_WORDS[ui.lang];
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    let live = true;
+    get<CostShareView>(sharePath(code)).then(
+      (v) => live && setHas(v.units.length > 0),
+      () => live && setHas(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  if (!has) return null;
+  return (
+    <section className="r-card r-cost-link" aria-labelledby="r-cost-link-h">
+      <h2 id="r-cost-link-h">{c.linkTitle}</h2>
+      <p>{c.linkIntro}</p>
+      <Button kind="secondary" wide onClick={onOpen}>
+        {c.link}
+      </Button>
+    </section>
+  );
+}
+
+type Step = { name: 'view' } | { name: 'confirm'; unit: ShareUnit } | { name: 'done'; unit: ShareUnit };
+
+/** The household's share(s) in large type with the plain explanation, sign-off in two taps, and the receipt. */
+export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; onBack: () => void }) {
+  const c = COST_WORDS[ui.lang];
+  const { lang } = ui;
+  const [view, setView] = useState<CostShareView | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [step, setStep] = useState<Step>({ name: 'view' });
+  const [busy, setBusy] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const load = () =>
+    get<CostShareView>(sharePath(code)).then(
+      (v) => {
+        setView(v);
+        setFailure(null);
+        return v;
+      },
+      (err: unknown) => {
+        setFailure(err);
+        return null;
+      },
+    );
+  useEffect(() => {
+    void load();
+  }, [code]);
+  const goStep = (s: Step) => {
+    setSendError(null);
+    setStep(s);
+    window.scrollTo(0, 0);
+    focusTitle();
+  };
+
+  const sign = async (unit: ShareUnit) => {
+    setBusy(true);
+    setSendError(null);
+    try {
+      await post(`${sharePath(code)}/sign`, { unitId: unit.unitId });
+      const v = await load();
+      goStep({ name: 'done', unit: v?.units.find((u) => u.unitId === unit.unitId) ?? unit });
+    } catch (err) {
+      setSendError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (failure) {
+    const none = failure instanceof ApiError && failure.status === 404;
+    return (
+      <>
+        <Title>{c.title}</Title>
+        {none ? <p className="r-notice">{c.noPlan}</p> : <Alert>{errorText(failure, lang)}</Alert>}
+        <div className="r-actions r-actions--stack">
+          <Button kind="secondary" wide onClick={onBack}>
+            {c.toHome}
+          </Button>
+        </div>
+      </>
+    );
+  }
+  if (!view) {
+    return (
+      <p role="status" className="r-loading">
+        {c.loading}
+      </p>
+    );
+  }
+
+  if (step.name === 'confirm') {
+    const u = step.unit;
+    return (
+      <>
+        <Title>{c.confirmTitle}</Title>
+        <p className="r-cost-amount r-cost-amount--confirm">
+          <span lang={zhText(lang)}>{u.room}</span>
+          <strong>
+            {formatYuan(u.shareFen)} <small>{c.yuan}</small>
+          </strong>
+        </p>
+        <p>{c.confirmText(u.room, formatYuan(u.shareFen))}</p>
+        {sendError !== null && <Alert>{errorText(sendError, lang)}</Alert>}
+        <div className="r-actions r-actions--stack">
+          <Button kind="primary" wide onClick={() => void sign(u)} disabled={busy}>
+            {busy ? c.sending : c.confirm}
+          </Button>
+          <Button kind="secondary" wide onClick={() => goStep({ name: 'view' })} disabled={busy}>
+            {c.back}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  if (step.name === 'done') {
+    const u = step.unit;
+    return (
+      <>
+        <div className="r-success">
+          <Icon name="done" className="r-success-icon" />
+          <Title>{c.doneTitle}</Title>
+        </div>
+        <p>{c.doneText}</p>
+        <Facts
+          className="r-facts r-ballot"
+          testId="share-receipt"
+          items={[
+            [c.room, <span lang={zhText(lang)}>{u.room}</span>],
+            [c.yourShare, `${formatYuan(u.shareFen)} ${c.yuan}`],
+            [
+              c.plan,
+              <>
+                <span lang={zhText(lang)}>{view.plan.name}</span>（{c.version(view.plan.version)}）
+              </>,
+            ],
+            ...(u.signedAt ? [[c.signedAt, formatDateTime(u.signedAt, lang)] as Fact] : []),
+          ]}
+        />
+        <div className="r-actions r-actions--stack">
+          <Button kind="primary" wide onClick={() => goStep({ name: 'view' })}>
+            {c.toShare}
+          </Button>
+          <Button kind="secondary" wide onClick={onBack}>
+            {c.toHome}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  const p = view.plan;
+  return (
+    <>
+      <p className="r-project">
+        <span className="r-label">{c.plan}</span>
+        <span lang={zhText(lang)}>{view.project}</span>
+      </p>
+      <Title>{c.title}</Title>
+      {view.units.map((u) => {
+        const explanation = lang === 'zh-CN' ? u.explanation.zh : u.explanation.en;
+        return (
+          <section
+            key={u.unitId}
+            className="r-card r-cost"
+            aria-labelledby={`r-cost-${u.unitId}`}
+            data-testid="share-card"
+          >
+            <h2 id={`r-cost-${u.unitId}`}>
+              <span lang={zhText(lang)}>{u.room}</span>
+              <span className="r-cost-where">{c.floorArea(u.floor, u.areaM2)}</span>
+            </h2>
+            <p className="r-cost-amount">
+              <span>{c.yourShare}</span>
+              <strong data-testid="share-amount">
+                {formatYuan(u.shareFen)} <small>{c.yuan}</small>
+              </strong>
+            </p>
+            {u.shareFen === 0 && <p>{c.exempt}</p>}
+            {u.compensationFen > 0 && (
+              <p className="r-cost-comp">
+                {c.compensation}：<strong>{formatYuan(u.compensationFen)}</strong> {c.yuan}
+              </p>
+            )}
+            <h3 className="r-cost-h3">{c.howComputed}</h3>
+            <p className="r-cost-explain" data-testid="share-explanation">
+              {explanation}
+            </p>
+            <ReadAloud
+              parts={[{ text: `${c.yourShare}${formatYuan(u.shareFen)}${c.yuan}。${explanation}`, lang }]}
+              ui={ui}
+            />
+            {u.signedAt ? (
+              <p className="r-cost-signed">
+                <Icon name="done" className="r-choice-icon r-choice-icon--agree" />
+                <span>
+                  <strong>{c.signed}</strong>
+                  <span className="r-note">
+                    {c.signedAt}：{formatDateTime(u.signedAt, lang)}
+                  </span>
+                </span>
+              </p>
+            ) : (
+              u.shareFen > 0 && (
+                <div className="r-cost-sign">
+                  <p className="r-hint">{c.signHint}</p>
+                  <Button kind="primary" wide onClick={() => goStep({ name: 'confirm', unit: u })}>
+                    {c.sign}
+                  </Button>
+                </div>
+              )
+            )}
+          </section>
+        );
+      })}
+      <section className="r-card" aria-labelledby="r-cost-totals-h">
+        <h2 id="r-cost-totals-h">{c.totals}</h2>
+        <Facts
+          className="r-facts r-cost-totals"
+          items={[
+            [c.construction, `${formatYuan(p.constructionFen)} ${c.yuan}`],
+            [c.subsidy, `${formatYuan(p.subsidyFen)} ${c.yuan}`],
+            [c.amountToShare, `${formatYuan(p.amountToShareFen)} ${c.yuan}`],
+            [c.scheme, lang === 'zh-CN' ? p.schemeText.zh : p.schemeText.en],
+          ]}
+        />
+      </section>
+      <div className="r-actions r-actions--stack">
+        <Button kind="secondary" wide onClick={onBack}>
+          {c.toHome}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+export type Fact = [string, ReactNode];
+
+/** Label and value pairs as a definition list. */
+export function Facts({
+  items,
+  className = 'r-facts',
+  testId,
+}: {
+  items: Fact[];
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <dl className={className} data-testid={testId}>
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

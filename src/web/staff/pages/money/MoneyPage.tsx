@@ -1,0 +1,143 @@
+import { App, Button, Card, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { post } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { formatYuan } from '../../../shared/yuan.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { PlanPanel } from './PlanPanel.tsx';
+import { RunningCostsCard } from './RunningCostsCard.tsx';
+import { SubsidyClaimCard } from './SubsidyClaimCard.tsx';
+import type { CostPlan } from './types.ts';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
+import { useWords } from './words.ts';
+import './money.css';
+
+/** A project's money: plan versions, what-if, the adopted plan with sign-offs and payments, the subsidy claim, running costs. */
+export default function MoneyPage() {
+  const { id } = useParams();
+  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  const plans = useApiQuery<{ items: CostPlan[] }>(`/api/v1/projects/${id}/cost-plans`);
+  const stairwell = useApiQuery<StairwellDetail>(project.data ? `/api/v1/stairwells/${project.data.stairwellId}` : null);
+  return (
+    <QueryState isLoading={project.isLoading || plans.isLoading || stairwell.isLoading || !stairwell.data} error={project.error ?? plans.error ?? stairwell.error}>
+      {() => <Money project={project.data!} plans={plans.data!.items} stairwell={stairwell.data!} />}
+    </QueryState>
+  );
+}
+
+function Money({ project, plans, stairwell }: { project: Project; plans: CostPlan[]; stairwell: StairwellDetail }) {
+  const { t } = useTranslation();
+  const w = useWords();
+  const adopted = plans.find((p) => p.status === 'adopted');
+  const [tab, setTab] = useState(adopted ? 'plan' : 'whatif');
+  const [viewing, setViewing] = useState<string | null>(null);
+  const shown = plans.find((p) => p.id === viewing) ?? adopted;
+  return (
+    <>
+      <PageHeader title={w.moneyOf(project.name)} crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.money }]}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {w.intro}
+        </Typography.Paragraph>
+      </PageHeader>
+      <Flex vertical gap={16}>
+        <Versions
+          plans={plans}
+          viewing={shown?.id ?? null}
+          onView={(id) => {
+            setViewing(id);
+            setTab('plan');
+          }}
+          onAdopted={(id) => {
+            setViewing(id);
+            setTab('plan');
+          }}
+        />
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'plan', label: shown && shown.status !== 'adopted' ? `${w.version(shown.version)} · ${w.status[shown.status]}` : w.adoptedPlan, children: shown ? <PlanPanel planId={shown.id} stairwell={stairwell} /> : <Empty description={w.noAdopted} /> },
+            { key: 'whatif', label: w.whatIf, children: <WhatIfPanel projectId={project.id} stairwell={stairwell} /> },
+            { key: 'claim', label: w.claim, children: <SubsidyClaimCard projectId={project.id} hasPlan={Boolean(adopted)} /> },
+            { key: 'running', label: w.running, children: <RunningCostsCard projectId={project.id} stairwell={stairwell} /> },
+          ]}
+        />
+      </Flex>
+    </>
+  );
+}
+
+function Versions({ plans, viewing, onView, onAdopted }: { plans: CostPlan[]; viewing: string | null; onView: (id: string) => void; onAdopted: (id: string) => void }) {
+  const w = useWords();
+  const { lang } = useLang();
+  const { canWrite } = useSession();
+  const { modal, message } = App.useApp();
+  const adopt = useApiMutation((id: string) => post(`/api/v1/cost-plans/${id}/adopt`));
+  const confirmAdopt = (p: CostPlan) =>
+    modal.confirm({
+      title: w.adoptTitle,
+      content: (
+        <>
+          <p>
+            <strong>
+              {w.version(p.version)} {p.name}
+            </strong>
+          </p>
+          <p>{w.adoptText}</p>
+        </>
+      ),
+      okText: w.adopt,
+      onOk: () =>
+        adopt.mutateAsync(p.id).then(() => {
+          void message.success(w.adopted);
+          onAdopted(p.id);
+        }),
+    });
+  return (
+    <Card size="small" title={<h2 className="jw-card-title">{w.versions}</h2>}>
+      {plans.length === 0 ? (
+        <Typography.Text>{w.noPlans}</Typography.Text>
+      ) : (
+        <Table<CostPlan>
+          rowKey="id"
+          size="small"
+          dataSource={plans}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="plan-versions"
+          columns={[
+            { key: 'v', title: '#', render: (_, p) => w.version(p.version) },
+            { key: 'name', title: w.planName, dataIndex: 'name' },
+            { key: 'status', title: w.claimStatus, render: (_, p) => <Tag color={p.status === 'adopted' ? 'green' : p.status === 'draft' ? 'blue' : 'default'}>{w.status[p.status]}</Tag> },
+            { key: 'kind', title: w.kind, render: (_, p) => w.kinds[p.scheme.kind] },
+            { key: 'amount', title: `${w.amountToShare}（${w.yuan}）`, align: 'right', render: (_, p) => formatYuan(p.amountToShareFen) },
+            { key: 'when', title: '', render: (_, p) => <Typography.Text type="secondary">{p.adoptedAt && p.adoptedByName ? w.adoptedBy(p.adoptedByName, formatDateTime(p.adoptedAt, lang)) : w.createdBy(p.createdByName, formatDateTime(p.createdAt, lang))}</Typography.Text> },
+            {
+              key: 'act',
+              title: '',
+              render: (_, p) => (
+                <Flex gap={8}>
+                  <Button size="small" type={viewing === p.id ? 'primary' : 'default'} aria-pressed={viewing === p.id} onClick={() => onView(p.id)} aria-label={`${w.view} ${w.version(p.version)}`}>
+                    {w.view}
+                  </Button>
+                  {canWrite && p.status === 'draft' && (
+                    <Button size="small" onClick={() => confirmAdopt(p)} data-testid={`adopt-${p.version}`}>
+                      {w.adopt}
+                    </Button>
+                  )}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,233 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { post } from '../../../shared/api.ts';
+import { ElevationDiagram, type LegendItem } from '../../../shared/ElevationDiagram.tsx';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { StairwellDetail } from '../../../shared/types.ts';
+import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { FileInput, WriteModal } from '../../components/WriteModal.tsx';
+import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { postForm } from '../consent/postForm.ts';
+import { PAY_METHODS, type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
+import { useWords } from './words.ts';
+
+export const PAY_COLORS: Record<PayState, string> = { paid: '#1b6e3a', partial: '#ffd666', unpaid: '#a4262c', exempt: '#e8e8e8' };
+const PAY_ORDER: PayState[] = ['paid', 'partial', 'unpaid', 'exempt'];
+
+/** One plan: its figures and shares; once adopted, sign-offs, agreements, payments, arrears and the diagram. */
+export function PlanPanel({ planId, stairwell }: { planId: string; stairwell: StairwellDetail }) {
+  const detail = useApiQuery<PlanDetail>(`/api/v1/cost-plans/${planId}`);
+  const frozen = detail.data && detail.data.plan.status !== 'draft';
+  const payments = useApiQuery<PaymentStatus>(frozen ? `/api/v1/cost-plans/${planId}/payments` : null);
+  return (
+    <QueryState isLoading={detail.isLoading || !detail.data} error={detail.error}>
+      {() => <Plan detail={detail.data!} payments={frozen ? (payments.data ?? null) : null} stairwell={stairwell} />}
+    </QueryState>
+  );
+}
+
+function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: PaymentStatus | null; stairwell: StairwellDetail }) {
+  const w = useWords();
+  const { lang } = useLang();
+  const { canWrite } = useSession();
+  const { plan } = detail;
+  const [signing, setSigning] = useState<ShareRow | null>(null);
+  const [paying, setPaying] = useState<string | null | undefined>(undefined);
+  const frozen = plan.status !== 'draft';
+  const payOf = new Map((payments?.units ?? []).map((u) => [u.unitId, u]));
+  const rows = [...detail.shares].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+  const signedCount = rows.filter((r) => r.signedAt).length;
+  const payingRows = rows.filter((r) => r.shareFen > 0).length;
+  const title = `${stairwell.estateName} ${stairwell.buildingName} ${stairwell.name}`;
+  const legend: LegendItem[] = PAY_ORDER.map((s) => ({ key: s, color: PAY_COLORS[s], label: w.payState[s] }));
+  const diagramUnits = rows.map((r) => ({ id: r.unitId, floor: r.floor, room: r.room, areaM2: r.areaM2 }));
+  const costLines = [...plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)}`)].join('；');
+
+  return (
+    <Flex vertical gap={16} data-testid="plan-panel">
+      <Card size="small" title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>} extra={<Tag color={plan.status === 'adopted' ? 'green' : plan.status === 'draft' ? 'blue' : 'default'}>{w.status[plan.status]}</Tag>}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: 'c', label: w.construction, children: formatYuan(plan.constructionFen) },
+            { key: 's', label: w.subsidyAmount, children: `${formatYuan(plan.subsidyFen)} ${w.yuan}` },
+            { key: 'a', label: w.amountToShare, children: <strong data-testid="plan-amount">{formatYuan(plan.amountToShareFen)} {w.yuan}</strong> },
+            { key: 'k', label: w.kind, children: w.kinds[plan.scheme.kind] },
+            ...(costLines ? [{ key: 'o', label: w.otherCosts, children: costLines }] : []),
+            ...(plan.adoptedAt && plan.adoptedByName ? [{ key: 'by', label: w.status.adopted, children: w.adoptedBy(plan.adoptedByName, formatDateTime(plan.adoptedAt, lang)) }] : []),
+          ]}
+        />
+        {frozen && (
+          <Flex gap={8} wrap style={{ marginTop: 12 }}>
+            <Button icon={<DownloadOutlined />} href={`/api/v1/cost-plans/${plan.id}/agreement.docx`} download>
+              {w.agreementWhole}
+            </Button>
+            {payments && (
+              <Typography.Text style={{ alignSelf: 'center' }} data-testid="pay-totals">
+                {w.totals(formatYuan(payments.totals.paidFen), formatYuan(payments.totals.shareFen))} · {w.signedCount(signedCount, payingRows)}
+              </Typography.Text>
+            )}
+          </Flex>
+        )}
+      </Card>
+
+      <Card size="small" title={<h2 className="jw-card-title">{frozen ? w.shares : w.perUnit}</h2>} extra={frozen && canWrite && plan.status === 'adopted' && <Button type="primary" onClick={() => setPaying(null)}>{w.recordPayment}</Button>}>
+        <Table<ShareRow>
+          rowKey="unitId"
+          size="small"
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="shares-table"
+          columns={[
+            { key: 'room', title: w.room, dataIndex: 'room', fixed: 'left' },
+            { key: 'floor', title: w.floor, dataIndex: 'floor', align: 'right' },
+            { key: 'area', title: w.area, dataIndex: 'areaM2', align: 'right' },
+            { key: 'share', title: `${w.share}（${w.yuan}）`, align: 'right', render: (_, r) => <strong>{formatYuan(r.shareFen)}</strong> },
+            { key: 'comp', title: w.compensation, align: 'right', render: (_, r) => (r.compensationFen ? formatYuan(r.compensationFen) : '—') },
+            ...(frozen
+              ? [
+                  { key: 'paid', title: w.paid, align: 'right' as const, render: (_: unknown, r: ShareRow) => formatYuan(payOf.get(r.unitId)?.paidFen ?? 0) },
+                  { key: 'state', title: w.payments, render: (_: unknown, r: ShareRow) => <PayTag unit={payOf.get(r.unitId)} /> },
+                  {
+                    key: 'signed',
+                    title: w.signed,
+                    render: (_: unknown, r: ShareRow) =>
+                      r.signedAt ? (
+                        <Tag color="green" data-testid={`signed-${r.room}`}>
+                          {r.signedChannel === 'online' ? w.signedOnline : w.signedPaper}
+                        </Tag>
+                      ) : r.shareFen > 0 && canWrite && plan.status === 'adopted' ? (
+                        <Button size="small" icon={<UploadOutlined />} onClick={() => setSigning(r)} aria-label={`${r.room} ${w.uploadSignOff}`}>
+                          {w.uploadSignOff}
+                        </Button>
+                      ) : (
+                        <Typography.Text type="secondary">{r.shareFen > 0 ? w.notSigned : '—'}</Typography.Text>
+                      ),
+                  },
+                  {
+                    key: 'doc',
+                    title: w.agreementUnit,
+                    render: (_: unknown, r: ShareRow) => (
+                      <a href={`/api/v1/cost-plans/${plan.id}/agreement/${r.unitId}/docx`} download aria-label={`${r.room} ${w.agreementUnit}（Word）`}>
+                        {w.download}
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+
+      {frozen && payments && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={<h2 className="jw-card-title">{w.diagram}</h2>}>
+              <ElevationDiagram
+                floors={Math.max(stairwell.floors, ...diagramUnits.map((u) => u.floor))}
+                units={diagramUnits}
+                caption={w.diagramCaption(title)}
+                cellColor={(u) => PAY_COLORS[payOf.get(u.id)?.state ?? 'unpaid']}
+                cellNote={(u) => w.payState[payOf.get(u.id)?.state ?? 'unpaid']}
+                legend={legend}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={<h2 className="jw-card-title">{w.arrears}</h2>}>
+              {payments.arrears.length === 0 ? (
+                <Typography.Text>{w.noArrears}</Typography.Text>
+              ) : (
+                <Table<PaymentUnit>
+                  rowKey="unitId"
+                  size="small"
+                  pagination={false}
+                  dataSource={payments.arrears}
+                  scroll={{ x: 'max-content' }}
+                  data-testid="arrears"
+                  columns={[
+                    { key: 'room', title: w.room, dataIndex: 'room' },
+                    { key: 'owners', title: w.owners, render: (_, u) => u.owners.join('、') || '—' },
+                    { key: 'share', title: w.amountDue, align: 'right', render: (_, u) => formatYuan(u.shareFen) },
+                    { key: 'out', title: w.outstanding, align: 'right', render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong> },
+                    { key: 'act', title: '', render: (_, u) => canWrite && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
+                  ]}
+                />
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <SignOffModal planId={plan.id} share={signing} onClose={() => setSigning(null)} />
+      <PaymentModal planId={plan.id} open={paying !== undefined} unitId={paying ?? null} rows={rows} onClose={() => setPaying(undefined)} />
+    </Flex>
+  );
+}
+
+function PayTag({ unit }: { unit: PaymentUnit | undefined }) {
+  const w = useWords();
+  if (!unit) return null;
+  const color = { paid: 'green', partial: 'gold', unpaid: 'red', exempt: 'default' }[unit.state];
+  return <Tag color={color}>{w.payState[unit.state]}</Tag>;
+}
+
+function SignOffModal({ planId, share, onClose }: { planId: string; share: ShareRow | null; onClose: () => void }) {
+  const w = useWords();
+  const { csrfToken } = useSession();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useApiMutation((v: { unitId: string; file: File }) => postForm(`/api/v1/cost-plans/${planId}/sign-offs`, csrfToken, { unitId: v.unitId }, v.file));
+  return (
+    <WriteModal
+      open={share !== null}
+      title={share ? w.signOffTitle(share.room) : ''}
+      fieldNames={['file']}
+      submit={async () => {
+        if (!file) throw new Error(w.needScan);
+        await upload.mutateAsync({ unitId: share!.unitId, file });
+      }}
+      onClose={onClose}
+    >
+      <FileInput label={w.scan} required onFile={setFile} />
+    </WriteModal>
+  );
+}
+
+function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string; open: boolean; unitId: string | null; rows: ShareRow[]; onClose: () => void }) {
+  const w = useWords();
+  const pay = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/cost-plans/${planId}/payments`, body));
+  return (
+    <WriteModal
+      open={open}
+      title={w.paymentTitle}
+      fieldNames={['unitId', 'amountFen', 'paidOn', 'method', 'receiptNo']}
+      initialValues={{ unitId: unitId ?? undefined, paidOn: dayjs(), method: 'bank' }}
+      submit={async (v) => {
+        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo });
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="unitId" label={w.unit} rules={[{ required: true, message: w.unit }]}>
+        <Select options={rows.filter((r) => r.shareFen > 0).map((r) => ({ value: r.unitId, label: `${r.room} · ${formatYuan(r.shareFen)}` }))} />
+      </Form.Item>
+      <Form.Item name="amount" label={w.amountYuan} rules={[{ required: true, validator: (_, v) => (parseYuan(typeof v === 'string' ? v : '') ? Promise.resolve() : Promise.reject(new Error(w.badAmount(w.amountYuan)))) }]}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true, message: w.paidOn }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
+        <Select options={PAY_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
+      </Form.Item>
+      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, message: w.receiptNo }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+    </WriteModal>
+  );
+}

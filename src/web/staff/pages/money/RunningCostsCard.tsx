@@ -1,0 +1,144 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { post } from '../../../shared/api.ts';
+import type { StairwellDetail } from '../../../shared/types.ts';
+import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
+import { WriteModal } from '../../components/WriteModal.tsx';
+import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useSession } from '../../session.tsx';
+import { PAY_METHODS, SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
+import { presetFor } from './WhatIfPanel.tsx';
+import { useWords } from './words.ts';
+
+/** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
+export function RunningCostsCard({ projectId, stairwell }: { projectId: string; stairwell: StairwellDetail }) {
+  const w = useWords();
+  const errorText = useErrorText();
+  const { canWrite } = useSession();
+  const years = useApiQuery<{ items: RunningYear[] } | RunningYear[]>(`/api/v1/projects/${projectId}/running-costs`);
+  const [adding, setAdding] = useState(false);
+  const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
+  const list = Array.isArray(years.data) ? years.data : (years.data?.items ?? []);
+  return (
+    <Card size="small" title={<h2 className="jw-card-title">{w.running}</h2>} extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{w.addYear}</Button>}>
+      {years.error && <Alert type="warning" showIcon title={errorText(years.error)} />}
+      {!years.error && list.length === 0 && <Empty description={w.runningNone} />}
+      <Flex vertical gap={16}>
+        {list.map((y) => (
+          <section key={y.id} aria-labelledby={`rc-${y.id}`}>
+            <h3 id={`rc-${y.id}`} className="jw-money-year">
+              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.kinds[y.scheme.kind]}
+            </h3>
+            <Typography.Paragraph>{y.items.map((i) => `${i.label} ${formatYuan(i.fen)}`).join('；')}</Typography.Paragraph>
+            <Table<RunningBill>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={[...y.bills].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))}
+              columns={[
+                { key: 'room', title: w.room, dataIndex: 'room' },
+                { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
+                { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
+                { key: 'out', title: w.outstanding, align: 'right', render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong> },
+                { key: 'act', title: '', render: (_, b) => canWrite && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
+              ]}
+            />
+          </section>
+        ))}
+      </Flex>
+      <AddYear projectId={projectId} floors={Math.max(stairwell.floors, ...stairwell.units.map((u) => u.floor))} open={adding} onClose={() => setAdding(false)} />
+      <Collect target={collecting} onClose={() => setCollecting(null)} />
+    </Card>
+  );
+}
+
+function AddYear({ projectId, floors, open, onClose }: { projectId: string; floors: number; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const [items, setItems] = useState(w.itemPresets.slice(0, 3).map((label) => ({ label, yuan: '' })));
+  const [kind, setKind] = useState<SchemeKind>('equal');
+  const [exempt, setExempt] = useState<number[]>(floors > 2 ? [1] : []);
+  const save = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/projects/${projectId}/running-costs`, body));
+  const floorList = Array.from({ length: floors }, (_, i) => i + 1);
+  const scheme = (): Scheme => (kind === 'floor-coefficient-area' ? { kind, coefficients: presetFor(floors) } : kind === 'floor-percent' ? { kind: 'area', exemptFloors: exempt } : { kind, exemptFloors: exempt });
+  return (
+    <WriteModal
+      open={open}
+      title={w.addYear}
+      fieldNames={['year']}
+      initialValues={{ year: dayjs().year() }}
+      submit={async (v) => {
+        const lines = items
+          .filter((i) => i.label.trim() || i.yuan.trim())
+          .map((i) => {
+            const fen = parseYuan(i.yuan);
+            if (fen === null) throw new Error(w.badAmount(i.label));
+            return { label: i.label.trim(), fen };
+          });
+        await save.mutateAsync({ year: v.year, items: lines, scheme: scheme() });
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="year" label={w.year} rules={[{ required: true }]}>
+        <InputNumber min={2000} max={2100} style={{ width: 140 }} />
+      </Form.Item>
+      <fieldset className="jw-money-fieldset">
+        <legend>{w.items}</legend>
+        {items.map((r, i) => (
+          <Flex key={i} gap={8} wrap className="jw-money-line">
+            <Input aria-label={`${w.items} ${i + 1} ${w.label}`} style={{ width: 140 }} value={r.label} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+            <Input aria-label={`${w.items} ${i + 1} ${w.amountYuan}`} placeholder={w.amountYuan} inputMode="decimal" style={{ width: 120 }} value={r.yuan} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
+            <Button icon={<DeleteOutlined />} aria-label={`${w.remove} ${i + 1}`} onClick={() => setItems(items.filter((_, j) => j !== i))} />
+          </Flex>
+        ))}
+        <Button icon={<PlusOutlined />} onClick={() => setItems([...items, { label: '', yuan: '' }])}>
+          {w.addLine}
+        </Button>
+      </fieldset>
+      <Form.Item label={w.kind}>
+        <Select aria-label={w.kind} value={kind} onChange={setKind} options={SCHEME_KINDS.filter((k) => k !== 'floor-percent').map((k) => ({ value: k, label: w.kinds[k] }))} />
+      </Form.Item>
+      {kind !== 'floor-coefficient-area' && (
+        <div role="group" aria-label={w.exemptFloors}>
+          <div>{w.exemptFloors}</div>
+          <Checkbox.Group value={exempt} onChange={(v) => setExempt(v)} options={floorList.map((f) => ({ value: f, label: w.floorN(f) }))} />
+        </div>
+      )}
+    </WriteModal>
+  );
+}
+
+function Collect({ target, onClose }: { target: { bill: RunningBill; year: number } | null; onClose: () => void }) {
+  const w = useWords();
+  const pay = useApiMutation((v: { id: string; body: Record<string, unknown> }) => post(`/api/v1/running-bills/${v.id}/payments`, v.body));
+  const due = target ? target.bill.amountFen - target.bill.paidFen : 0;
+  return (
+    <WriteModal
+      open={target !== null}
+      title={target ? w.collectTitle(target.bill.room, target.year) : ''}
+      fieldNames={['amountFen', 'paidOn', 'method', 'receiptNo']}
+      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs(), method: 'wechat' }}
+      submit={async (v) => {
+        const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
+        if (!amountFen) throw new Error(w.badAmount(w.amountYuan));
+        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="amount" label={w.amountYuan} rules={[{ required: true }]}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="method" label={w.method} rules={[{ required: true }]}>
+        <Select options={PAY_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
+      </Form.Item>
+      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+    </WriteModal>
+  );
+}
