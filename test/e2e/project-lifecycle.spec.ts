@@ -24,6 +24,9 @@ interface Step {
 
 test.use({ actionTimeout: 20_000 });
 
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const PDF2 = Buffer.from('%PDF-1.4\n% v2\n%%EOF\n');
+
 async function projectWithOpenVote(request: APIRequestContext) {
   const list = await apiGet<{ items: ProjectItem[] }>(request, '/api/v1/projects?stage=consultation&pageSize=100');
   // 胜利居委's first if the demo has one there (from the end: the consent test takes the first
@@ -34,7 +37,7 @@ async function projectWithOpenVote(request: APIRequestContext) {
     const vote = items.find((c) => c.kind === 'vote' && c.status === 'open');
     if (vote) return { project: p, voteId: vote.id };
   }
-  throw new Error('no 胜利居委 project in consultation with an open vote');
+  throw new Error('no demo project in consultation with an open vote');
 }
 
 /** The section that says what the next stage needs. */
@@ -129,9 +132,26 @@ test('a consultation project walks through the project page to ready to build', 
   await expect(history).toContainText('审批 → 审批完成待开工');
   await expect(nextSection(page, '施工')).toBeVisible();
 
+  // documents: upload with title and category, replace with a new version, download
+  await page.getByRole('tab', { name: '文件' }).click();
+  await page.getByLabel('文件标题').fill('加装电梯协议书（签署版）');
+  await chooseOption(page, page.getByLabel('类别'), '协议');
+  await page.getByLabel('选择文件').setInputFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: '上传文件' }).click();
+  const versions = page.getByRole('list', { name: '加装电梯协议书（签署版） 的版本' });
+  await expect(versions).toContainText('v1 agreement.pdf');
+  await page.getByLabel('上传 加装电梯协议书（签署版） 的新版本').setInputFiles({ name: 'agreement-v2.pdf', mimeType: 'application/pdf', buffer: PDF2 });
+  await expect(versions).toContainText('v2 agreement-v2.pdf');
+  await expect(versions.getByRole('listitem').first()).toContainText('最新版本');
+  const download = page.waitForEvent('download');
+  await versions.getByRole('link', { name: /v1 agreement\.pdf/ }).click();
+  expect((await download).suggestedFilename()).toBe('agreement.pdf');
+  await expectNoAxeViolations(page);
+
   // the timeline has the moves, newest first
   await page.getByRole('tab', { name: '时间线' }).click();
-  await expect(page.locator('.jw-timeline > li').first()).toContainText('审批完成待开工');
+  await expect(page.locator('.jw-timeline > li').first()).toContainText('项目文件');
+  await expect(page.locator('.jw-timeline')).toContainText('审批 → 审批完成待开工');
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 360, height: 740 });
   await expectNoHorizontalOverflow(page);

@@ -256,7 +256,7 @@ export const en: Messages<typeof zh> = {
       assigned: '{{date}}',
     },
     idleSince: 'Last progress: {{date}}',
-    assignedStage: 'Assigned to me',
+    assignedStage: 'Stage: {{stage}}',
     bottleneckHint: 'Approval steps done in the projects you see: average and longest days from start to done (calendar days), slowest first.',
     bottleneckTable: 'Days per step',
     bottleneckChart: 'Average and longest days per step',

@@ -255,7 +255,7 @@ export const zh = {
       assigned: '{{date}}',
     },
     idleSince: '最后一次进展：{{date}}',
-    assignedStage: '由我跟进',
+    assignedStage: '当前阶段：{{stage}}',
     bottleneckHint: '所辖项目中已办结的审批环节：从开始到办结的平均天数和最长天数（自然日），最慢的排在前面。',
     bottleneckTable: '各环节用时',
     bottleneckChart: '各环节平均与最长天数',

@@ -69,7 +69,7 @@ function UploadForm({ projectId }: { projectId: string }) {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="category" label={t('work.category')} style={{ flex: '0 1 160px', marginBottom: 8 }}>
-            <Select options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))} />
           </Form.Item>
           <Form.Item label={t('work.file')} htmlFor="jw-doc-file" style={{ flex: '1 1 200px', marginBottom: 8 }}>
             <input id="jw-doc-file" ref={fileRef} type="file" className="jw-file-input" />

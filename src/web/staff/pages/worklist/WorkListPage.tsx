@@ -1,5 +1,7 @@
 import { Badge, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
+import { useLang } from '../../../shared/i18n.ts';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -24,6 +26,7 @@ const TAB_OF: Partial<Record<Kind, string>> = { overdue_step: '?tab=approvals' }
 /** What needs attention now, grouped by kind with counts; each item links to its project. */
 export default function WorkListPage() {
   const { t } = useTranslation();
+  const { pick } = useLang();
   const query = useApiQuery<{ items: WorkItem[]; counts: Record<Kind, number> }>('/api/v1/worklist');
   return (
     <>
@@ -58,7 +61,7 @@ export default function WorkListPage() {
                               <li key={`${i.projectId}-${i.refId ?? n}`}>
                                 <Link to={`/projects/${i.projectId}${TAB_OF[k] ?? ''}`}>{i.projectName}</Link>
                                 <div>
-                                  {k === 'idle_project' ? t('work.idleSince', { date: i.date }) : k === 'assigned' ? t('work.assignedStage') : i.title}
+                                  {k === 'idle_project' ? t('work.idleSince', { date: i.date }) : k === 'assigned' ? t('work.assignedStage', { stage: pick(STAGE_LABELS[i.title as Stage], i.title) }) : i.title}
                                   {i.date && k !== 'idle_project' && <span className="jw-muted"> · {t(`work.dateOf.${k}`, { date: i.date })}</span>}
                                 </div>
                               </li>
