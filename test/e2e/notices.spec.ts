@@ -163,6 +163,7 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
     await page.setViewportSize({ width: 360, height: 740 });
     await shoot(page, 'notices-360');
     await page.getByRole('link', { name: new RegExp(title) }).first().click();
+    await expect(page.getByRole('list', { name: '调解记录' })).toBeVisible();
     await shoot(page, 'mediation-360');
     await page.setViewportSize({ width: 1280, height: 800 });
     await resident.setViewportSize({ width: 1280, height: 800 });
