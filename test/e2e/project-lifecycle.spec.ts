@@ -157,6 +157,28 @@ test('a consultation project walks through the project page to ready to build', 
   await expectNoHorizontalOverflow(page);
 });
 
+test('a paused project shows where it stopped and resumes from the page', async ({ page }) => {
+  const { csrfToken } = await loginAs(page.request, 'admin');
+  const { items } = await apiGet<{ items: ProjectItem[] }>(page.request, '/api/v1/projects?stage=publicity&pageSize=100');
+  const project = items.at(-1)!;
+  const paused = await page.request.post(`/api/v1/projects/${project.id}/stage`, { data: { to: 'paused', reason: '业主要求暂缓，等待补贴政策明确' }, headers: { 'x-csrf-token': csrfToken } });
+  expect(paused.status()).toBe(201);
+  await page.goto(`/projects/${project.id}`);
+  await expect(page.getByText('项目已暂停（暂停前在“公示”阶段）')).toBeVisible();
+  await expect(currentStep(page).or(page.locator('.jw-stagebar .ant-steps-item-wait').filter({ hasText: '暂停' }))).toContainText('公示');
+  await expectNoAxeViolations(page);
+  // the stage-change dialog offers only the moves the server can make
+  await page.getByRole('button', { name: '变更阶段' }).click();
+  const dialog = page.getByRole('dialog', { name: '变更阶段' });
+  await dialog.getByLabel('进入阶段').click();
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option')).toHaveText(['公示', '撤销']);
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Close' }).or(dialog.getByRole('button', { name: '关闭' })).click();
+  await enter(page, '公示');
+  await expect(page.getByText('项目已暂停')).toBeHidden();
+  await expect(page.locator('.jw-history')).toContainText('业主要求暂缓，等待补贴政策明确');
+});
+
 test('the work list and the bottleneck page read and link to projects', async ({ page }) => {
   await loginAs(page.request, 'admin');
   await page.goto('/worklist');

@@ -55,6 +55,8 @@ function StageChangeForm({ projectId, status, onDone }: { projectId: string; sta
   const override = Form.useWatch('override', form) ?? false;
   const check = to ? checkEntry(status.stage, to, status.facts, confirmed, status.pausedFrom ?? undefined) : null;
   const needsReason = to === 'paused' || to === 'withdrawn' || override;
+  // only moves the server can make: the next stage (or back from a pause), pausing, withdrawing
+  const reachable = status.stage === 'withdrawn' ? [] : STAGES.filter((s) => s !== status.stage && (s === suggested || s === 'paused' || s === 'withdrawn'));
 
   const submit = async (values: StageForm) => {
     errors.clear();
@@ -71,7 +73,7 @@ function StageChangeForm({ projectId, status, onDone }: { projectId: string; sta
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: suggested ?? undefined }}>
       <Typography.Paragraph>{t('projects.currentStage', { stage: pick(STAGE_LABELS[status.stage]) })}</Typography.Paragraph>
       <Form.Item name="to" label={t('projects.toStage')} rules={[{ required: true }]}>
-        <Select options={STAGES.filter((s) => s !== status.stage).map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
+        <Select options={reachable.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
       </Form.Item>
       {to && <Criteria to={to} status={status} />}
       {check && !check.allowed && (
