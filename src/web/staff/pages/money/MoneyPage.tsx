@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { RunningCostsCard } from './RunningCostsCard.tsx';
 import { SubsidyClaimCard } from './SubsidyClaimCard.tsx';
 import type { CostPlan } from './types.ts';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
+import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { useWords } from './words.ts';
 import './money.css';
 
@@ -115,13 +116,13 @@ function Versions({ plans, viewing, onView, onAdopted }: { plans: CostPlan[]; vi
           columns={[
             { key: 'v', title: '#', render: (_, p) => w.version(p.version) },
             { key: 'name', title: w.planName, dataIndex: 'name' },
-            { key: 'status', title: w.claimStatus, render: (_, p) => <Tag color={p.status === 'adopted' ? 'green' : p.status === 'draft' ? 'blue' : 'default'}>{w.status[p.status]}</Tag> },
+            { key: 'status', title: w.claimStatus, render: (_, p) => <MoneyTag tone={PLAN_TONE[p.status]}>{w.status[p.status]}</MoneyTag> },
             { key: 'kind', title: w.kind, render: (_, p) => w.kinds[p.scheme.kind] },
             { key: 'amount', title: `${w.amountToShare}（${w.yuan}）`, align: 'right', render: (_, p) => formatYuan(p.amountToShareFen) },
-            { key: 'when', title: '', render: (_, p) => <Typography.Text type="secondary">{p.adoptedAt && p.adoptedByName ? w.adoptedBy(p.adoptedByName, formatDateTime(p.adoptedAt, lang)) : w.createdBy(p.createdByName, formatDateTime(p.createdAt, lang))}</Typography.Text> },
+            { key: 'when', title: hiddenTitle(w.note), render: (_, p) => <Typography.Text type="secondary">{p.adoptedAt && p.adoptedByName ? w.adoptedBy(p.adoptedByName, formatDateTime(p.adoptedAt, lang)) : w.createdBy(p.createdByName, formatDateTime(p.createdAt, lang))}</Typography.Text> },
             {
               key: 'act',
-              title: '',
+              title: hiddenTitle(w.actions),
               render: (_, p) => (
                 <Flex gap={8}>
                   <Button size="small" type={viewing === p.id ? 'primary' : 'default'} aria-pressed={viewing === p.id} onClick={() => onView(p.id)} aria-label={`${w.view} ${w.version(p.version)}`}>

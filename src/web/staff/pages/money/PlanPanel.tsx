@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { post } from '../../../shared/api.ts';
@@ -14,6 +14,7 @@ import { useApiMutation, useApiQuery } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAY_METHODS, type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
+import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { useWords } from './words.ts';
 
 export const PAY_COLORS: Record<PayState, string> = { paid: '#1b6e3a', partial: '#ffd666', unpaid: '#a4262c', exempt: '#e8e8e8' };
@@ -50,7 +51,7 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
 
   return (
     <Flex vertical gap={16} data-testid="plan-panel">
-      <Card size="small" title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>} extra={<Tag color={plan.status === 'adopted' ? 'green' : plan.status === 'draft' ? 'blue' : 'default'}>{w.status[plan.status]}</Tag>}>
+      <Card size="small" title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>} extra={<MoneyTag tone={PLAN_TONE[plan.status]}>{w.status[plan.status]}</MoneyTag>}>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
@@ -67,6 +68,9 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
             <Button icon={<DownloadOutlined />} href={`/api/v1/cost-plans/${plan.id}/agreement.docx`} download>
               {w.agreementWhole}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={`/api/v1/cost-plans/${plan.id}/payments.xlsx`} download>
+              {w.excel}
             </Button>
             {payments && (
               <Typography.Text style={{ alignSelf: 'center' }} data-testid="pay-totals">
@@ -100,9 +104,9 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
                     title: w.signed,
                     render: (_: unknown, r: ShareRow) =>
                       r.signedAt ? (
-                        <Tag color="green" data-testid={`signed-${r.room}`}>
+                        <MoneyTag tone="green" testId={`signed-${r.room}`}>
                           {r.signedChannel === 'online' ? w.signedOnline : w.signedPaper}
-                        </Tag>
+                        </MoneyTag>
                       ) : r.shareFen > 0 && canWrite && plan.status === 'adopted' ? (
                         <Button size="small" icon={<UploadOutlined />} onClick={() => setSigning(r)} aria-label={`${r.room} ${w.uploadSignOff}`}>
                           {w.uploadSignOff}
@@ -157,7 +161,7 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
                     { key: 'owners', title: w.owners, render: (_, u) => u.owners.join('、') || '—' },
                     { key: 'share', title: w.amountDue, align: 'right', render: (_, u) => formatYuan(u.shareFen) },
                     { key: 'out', title: w.outstanding, align: 'right', render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong> },
-                    { key: 'act', title: '', render: (_, u) => canWrite && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
+                    { key: 'act', title: hiddenTitle(w.actions), render: (_, u) => canWrite && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
                   ]}
                 />
               )}
@@ -174,8 +178,8 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
 function PayTag({ unit }: { unit: PaymentUnit | undefined }) {
   const w = useWords();
   if (!unit) return null;
-  const color = { paid: 'green', partial: 'gold', unpaid: 'red', exempt: 'default' }[unit.state];
-  return <Tag color={color}>{w.payState[unit.state]}</Tag>;
+  const tone = ({ paid: 'green', partial: 'gold', unpaid: 'red', exempt: 'grey' } as const)[unit.state];
+  return <MoneyTag tone={tone}>{w.payState[unit.state]}</MoneyTag>;
 }
 
 function SignOffModal({ planId, share, onClose }: { planId: string; share: ShareRow | null; onClose: () => void }) {

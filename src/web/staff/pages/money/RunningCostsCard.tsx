@@ -8,8 +8,9 @@ import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
-import { PAY_METHODS, SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
+import { SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
 import { presetFor } from './WhatIfPanel.tsx';
+import { hiddenTitle } from './MoneyTag.tsx';
 import { useWords } from './words.ts';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
@@ -17,10 +18,10 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
   const w = useWords();
   const errorText = useErrorText();
   const { canWrite } = useSession();
-  const years = useApiQuery<{ items: RunningYear[] } | RunningYear[]>(`/api/v1/projects/${projectId}/running-costs`);
+  const years = useApiQuery<{ years: RunningYear[] }>(`/api/v1/projects/${projectId}/running-costs`);
   const [adding, setAdding] = useState(false);
   const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
-  const list = Array.isArray(years.data) ? years.data : (years.data?.items ?? []);
+  const list = years.data?.years ?? [];
   return (
     <Card size="small" title={<h2 className="jw-card-title">{w.running}</h2>} extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{w.addYear}</Button>}>
       {years.error && <Alert type="warning" showIcon title={errorText(years.error)} />}
@@ -29,7 +30,7 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
         {list.map((y) => (
           <section key={y.id} aria-labelledby={`rc-${y.id}`}>
             <h3 id={`rc-${y.id}`} className="jw-money-year">
-              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.kinds[y.scheme.kind]}
+              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.paid} {formatYuan(y.collectedFen)} · {w.kinds[y.scheme.kind]}
             </h3>
             <Typography.Paragraph>{y.items.map((i) => `${i.label} ${formatYuan(i.fen)}`).join('；')}</Typography.Paragraph>
             <Table<RunningBill>
@@ -43,7 +44,7 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
                 { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
                 { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
                 { key: 'out', title: w.outstanding, align: 'right', render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong> },
-                { key: 'act', title: '', render: (_, b) => canWrite && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
+                { key: 'act', title: hiddenTitle(w.actions), render: (_, b) => canWrite && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
               ]}
             />
           </section>
@@ -118,12 +119,12 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
     <WriteModal
       open={target !== null}
       title={target ? w.collectTitle(target.bill.room, target.year) : ''}
-      fieldNames={['amountFen', 'paidOn', 'method', 'receiptNo']}
-      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs(), method: 'wechat' }}
+      fieldNames={['amountFen', 'paidOn', 'receiptNo']}
+      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs() }}
       submit={async (v) => {
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
         if (!amountFen) throw new Error(w.badAmount(w.amountYuan));
-        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
+        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), receiptNo: v.receiptNo } });
       }}
       onClose={onClose}
     >
@@ -132,9 +133,6 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
       </Form.Item>
       <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
         <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="method" label={w.method} rules={[{ required: true }]}>
-        <Select options={PAY_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
       </Form.Item>
       <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true }]}>
         <Input maxLength={40} />

@@ -20,19 +20,24 @@ export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; ha
   const [editing, setEditing] = useState(false);
   const claim = useApiQuery<SubsidyClaim>(hasPlan ? `/api/v1/projects/${projectId}/subsidy-claim` : null);
   const save = useApiMutation((body: Record<string, unknown>) => api('PUT', `/api/v1/projects/${projectId}/subsidy-claim`, body));
-  const c = claim.data;
+  const data = claim.data;
+  const c = data?.claim ?? null;
   return (
-    <Card size="small" title={<h2 className="jw-card-title">{w.claim}</h2>} extra={c && canWrite && <Button onClick={() => setEditing(true)}>{w.claimEdit}</Button>}>
-      {!hasPlan && <Typography.Text>{w.claimNone}</Typography.Text>}
+    <Card size="small" title={<h2 className="jw-card-title">{w.claim}</h2>} extra={data?.amountFen != null && canWrite && <Button onClick={() => setEditing(true)}>{c ? w.claimEdit : w.claimStart}</Button>}>
+      {(!hasPlan || data?.amountFen == null) && <Typography.Text>{w.claimNone}</Typography.Text>}
+      {data?.amountFen != null && !c && (
+        <Descriptions size="small" column={1} items={[{ key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> }, { key: 's', label: w.claimStatus, children: w.claimNotStarted }]} />
+      )}
       {claim.error && <Alert type="warning" showIcon title={errorText(claim.error)} />}
-      {c && (
+      {data?.amountFen != null && c && (
         <>
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2 }}
             items={[
-              { key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(c.amountFen)} {w.yuan}</strong> },
+              { key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> },
               { key: 's', label: w.claimStatus, children: w.claimStatuses[c.status] },
+              ...(c.grantedFen !== null ? [{ key: 'g', label: w.granted, children: `${formatYuan(c.grantedFen)} ${w.yuan}` }] : []),
               ...(c.note ? [{ key: 'n', label: w.note, children: c.note }] : []),
             ]}
           />
@@ -44,15 +49,15 @@ export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; ha
           />
         </>
       )}
-      {c && (
+      {data?.amountFen != null && (
         <WriteModal
           open={editing}
-          title={w.claimEdit}
+          title={c ? w.claimEdit : w.claimStart}
           fieldNames={['status', 'preparedOn', 'submittedOn', 'approvedOn', 'receivedOn', 'note']}
           initialValues={{
-            status: c.status,
-            note: c.note,
-            ...Object.fromEntries(CLAIM_STATUSES.map((s) => [dateKey(s), c[dateKey(s)] ? dayjs(c[dateKey(s)]) : undefined])),
+            status: c?.status ?? 'prepared',
+            note: c?.note ?? '',
+            ...Object.fromEntries(CLAIM_STATUSES.map((s) => [dateKey(s), c?.[dateKey(s)] ? dayjs(c[dateKey(s)]) : s === 'prepared' ? dayjs() : undefined])),
           }}
           submit={async (v) => {
             const body: Record<string, unknown> = { status: v.status, note: v.note ?? '' };

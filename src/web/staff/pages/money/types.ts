@@ -92,14 +92,22 @@ export type PayMethod = (typeof PAY_METHODS)[number];
 export type ClaimStatus = 'prepared' | 'submitted' | 'approved' | 'received';
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['prepared', 'submitted', 'approved', 'received'];
 
-export interface SubsidyClaim {
-  amountFen: number;
+export interface SubsidyClaimRow {
   status: ClaimStatus;
   preparedOn: string | null;
   submittedOn: string | null;
   approvedOn: string | null;
   receivedOn: string | null;
+  grantedFen: number | null;
   note: string;
+}
+
+/** GET /api/v1/projects/:id/subsidy-claim: the amount from the adopted plan, and the claim once started. */
+export interface SubsidyClaim {
+  amountFen: number | null;
+  planVersion: number | null;
+  stage: string;
+  claim: SubsidyClaimRow | null;
 }
 
 export interface RunningBill {
@@ -117,5 +125,6 @@ export interface RunningYear {
   items: Line[];
   scheme: Scheme;
   totalFen: number;
+  collectedFen: number;
   bills: RunningBill[];
 }
