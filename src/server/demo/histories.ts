@@ -19,7 +19,7 @@ import { copyTemplates } from '../modules/projects/steps.ts';
 import { costShares } from '../modules/money/schema.ts';
 import { adoptPlan, createPlan, recordPayment } from '../modules/money/service.ts';
 import { addRunningCostYear, saveSubsidyClaim } from '../modules/money/upkeep.ts';
-import { units } from '../modules/registry/schema.ts';
+import { committees, units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
 import type { NoticeKind } from '../modules/notices/schema.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
@@ -61,10 +61,12 @@ export async function seedHistories(db: Db, today: string) {
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   const access = await loadAccess(db, toSessionUser(admin!));
   const projects = await db.select().from(liftProjects).orderBy(asc(liftProjects.createdAt), asc(liftProjects.name));
+  const committeeNames = new Map((await db.select({ id: committees.id, name: committees.name }).from(committees)).map((c) => [c.id, c.name]));
   for (const p of projects) {
     const stage = p.stage as Stage;
     const path = stage === 'paused' ? 'approvals' : stage; // the demo's paused project stopped in approvals
     const dates = stageDates(p.mobilisedOn!, path, () => rnd.int(-4, 6));
+    const committeeName = committeeNames.get(p.committeeId)!;
     await db.transaction(async (tx) => {
       await copyTemplates(tx, p.id, p.committeeId);
       const reachedIndex = MAIN_PATH.indexOf(path);
@@ -74,7 +76,7 @@ export async function seedHistories(db: Db, today: string) {
         const i = MAIN_PATH.indexOf(item.stage as Stage);
         if (i >= reachedIndex) continue;
         const doneOn = dates.get(MAIN_PATH[i + 1]!)!;
-        await tx.update(checklistItems).set({ doneAt: new Date(`${doneOn}T10:00:00+08:00`), doneByName: '胜利居委 工作人员' }).where(eq(checklistItems.id, item.id));
+        await tx.update(checklistItems).set({ doneAt: new Date(`${doneOn}T10:00:00+08:00`), doneByName: `${committeeName} 工作人员` }).where(eq(checklistItems.id, item.id));
       }
       // approvals: spread over agreement → ready to build; done where that date has passed
       const from = addDays(p.mobilisedOn!, STAGE_DAY.agreement);
@@ -150,7 +152,7 @@ async function seedMoney(db: Db, access: Access, p: typeof liftProjects.$inferSe
   await adoptPlan(db, access, plan.id);
   if (at < MAIN_PATH.indexOf('publicity')) return;
   const shares = await db.select().from(costShares).where(eq(costShares.planId, plan.id));
-  await db.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedByName: '胜利居委 工作人员' }).where(eq(costShares.planId, plan.id));
+  await db.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedByName: '居委会工作人员' }).where(eq(costShares.planId, plan.id));
   if (at < MAIN_PATH.indexOf('construction')) return;
   let receipt = 0;
   for (const sh of shares.filter((x) => x.shareFen > 0)) {

@@ -180,7 +180,9 @@ export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean
 
     // projects: the first stairwells of each estate, stages as the article counts them
     const projectRows: (typeof liftProjects.$inferInsert)[] = [];
-    const candidates = stairwellRows.filter((_s, i) => i % 3 !== 2);
+    // every committee gets projects at every kind of stage: take stairwells round-robin by committee
+    const byCommittee = committeeRows.map((c) => stairwellRows.filter((s, i) => s.committeeId === c.id && i % 3 !== 2));
+    const candidates = Array.from({ length: Math.max(...byCommittee.map((l) => l.length)) }, (_, i) => byCommittee.map((l) => l[i])).flat().filter((s) => s !== undefined);
     let k = 0;
     for (const [stage, n] of DEMO_STAGES) {
       for (let i = 0; i < n; i++, k++) {
