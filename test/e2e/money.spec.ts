@@ -23,6 +23,14 @@ function shanghaiDay(offsetDays: number) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
+/** Brings a part of the page to the top, below the sticky header. */
+async function toTop(page: Page, selector: Parameters<Page['locator']>[0]) {
+  await page.locator(selector).first().evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -72);
+  });
+}
+
 async function shoot(page: Page, name: string, full = false) {
   if (!SHOTS) return;
   await mkdir('docs/screenshots', { recursive: true });
@@ -69,7 +77,14 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expect(table.locator('thead')).toContainText('楼层系数 × 面积');
   await expect(table.locator('thead')).toContainText('各户平均');
   await expectNoAxeViolations(page);
-  await shoot(page, 'money-whatif', true);
+  if (SHOTS) {
+    await toTop(page, 'h2:text("比较结果")');
+    await shoot(page, 'money-whatif');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await toTop(page, '[data-testid=per-floor-chart]');
+    await shoot(page, 'money-whatif-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 
   // save the coefficient scheme as a draft and adopt it
   const planName = `系数方案 ${Date.now().toString(36)}`;
@@ -166,11 +181,15 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expect(page.getByTestId('shares-table').getByRole('row').filter({ hasText: share.room }).first()).toContainText('已缴清');
   await expect(arrears.getByRole('row').filter({ hasText: share.room })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await shoot(page, 'money-plan', true);
+  if (SHOTS) {
+    await toTop(page, '[data-testid=plan-panel]');
+    await shoot(page, 'money-plan');
+  }
   await page.setViewportSize({ width: 320, height: 700 });
   await expectNoHorizontalOverflow(page);
   if (SHOTS) {
     await page.setViewportSize({ width: 360, height: 740 });
+    await toTop(page, 'h2:text("缴款情况图")');
     await shoot(page, 'money-plan-360');
   }
 });
