@@ -81,9 +81,32 @@ describe('stage transitions', () => {
     expect((await move({ to: 'design_review' })).status).toBe(201);
   });
 
-  it('construction needs every approval step done', async () => {
+  it('counts the approval steps still open', async () => {
     const s = (await staff.get(`/api/v1/projects/${project.id}/stage`)).body;
     expect(s.facts.approvalsRemaining).toBe(15);
+  });
+
+  it('walks every later transition: approvals, ready to build, construction, acceptance, in service', async () => {
+    expect((await move({ to: 'approvals', confirmed: ['safety_review'] })).body.error.details.blockers.map((b: any) => b.id)).toEqual(['design_notice_ended']);
+    expect((await move({ to: 'approvals', confirmed: ['safety_review'], override: true, reason: '设计公示线下已满期' })).status).toBe(201);
+    const refused = await move({ to: 'ready_to_build' });
+    expect(refused.body.error.details.blockers.map((b: any) => b.id)).toEqual(['approvals_done']);
+    const steps = (await staff.get(`/api/v1/projects/${project.id}/approvals`)).body.steps;
+    for (const st of steps) await staff.patch(`/api/v1/approval-steps/${st.id}`, st.optional ? { status: 'not_applicable' } : { status: 'done' });
+    expect((await move({ to: 'ready_to_build' })).status).toBe(201);
+    expect((await move({ to: 'construction' })).body.error.details.blockers.map((b: any) => b.id)).toEqual(['contractor_ready']);
+    expect((await move({ to: 'construction', confirmed: ['contractor_ready'], on: '2026-11-20' })).status).toBe(201);
+    expect((await move({ to: 'acceptance', confirmed: ['works_finished'] })).status).toBe(201);
+    expect((await move({ to: 'in_service', confirmed: ['joint_acceptance'] })).body.error.details.blockers.map((b: any) => b.id)).toEqual(['use_registration']);
+    expect((await move({ to: 'in_service', confirmed: ['joint_acceptance', 'use_registration'], on: '2026-11-25' })).status).toBe(201);
+    const p = (await staff.get(`/api/v1/projects/${project.id}`)).body;
+    expect(p).toMatchObject({ stage: 'in_service', worksStartedOn: '2026-11-20', completedOn: '2026-11-25' });
+    expect((await staff.get(`/api/v1/projects/${project.id}/stage`)).body.next).toBeNull();
+  });
+
+  it('withdraws with a reason, after which nothing moves', async () => {
+    expect((await move({ to: 'withdrawn', reason: '业主意见分歧较大，暂缓推进' })).status).toBe(201);
+    expect((await move({ to: 'in_service' })).body.error.details.blockers.map((b: any) => b.id)).toContain('withdrawn');
   });
 
   it('keeps read-only roles out', async () => {
