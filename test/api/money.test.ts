@@ -67,7 +67,7 @@ describe('the money of one project', () => {
     await staff.patch(`/api/v1/units/${units.at(-1).id}`, { areaM2: '120.00' });
     const again = (await staff.get(`/api/v1/cost-plans/${planId}`)).body;
     expect(again.shares.map((s: any) => s.shareFen)).toEqual(adopted.shares.map((s: any) => s.shareFen));
-    const v2 = (await staff.post(`/api/v1/projects/${project.id}/cost-plans`, { name: '调整方案', constructionFen: 62_000_000, subsidy: { ruleId: 'sh-2020' }, scheme: { kind: 'area', exemptFloors: [1, 2] } })).body;
+    const v2 = (await staff.post(`/api/v1/projects/${project.id}/cost-plans`, { name: '调整方案', constructionFen: 62_000_000, subsidy: { ruleId: 'sh-2020' }, scheme: { kind: 'area', exemptFloors: [1, 2] }, schedule: [{ label: '签约后', dueOn: '2026-01-31', percent: '33.33' }, { label: '开工后', dueOn: '2026-06-30', percent: '33.33' }, { label: '竣工后', dueOn: '2099-06-30', percent: '33.34' }] })).body;
     expect(v2.plan.version).toBe(2);
     await staff.post(`/api/v1/cost-plans/${v2.plan.id}/adopt`);
     const versions = (await staff.get(`/api/v1/projects/${project.id}/cost-plans`)).body.items.map((p: any) => [p.version, p.status]);
@@ -87,7 +87,11 @@ describe('the money of one project', () => {
     const status = (await staff.get(`/api/v1/cost-plans/${planId}/payments`)).body;
     const row = status.units.find((u: any) => u.unitId === payer.unitId);
     expect(row).toMatchObject({ paidFen: half, outstandingFen: payer.shareFen - half, signed: true, state: 'partial' });
+    expect(row.dues.reduce((a: number, d: any) => a + d.fen, 0)).toBe(payer.shareFen);
     expect(status.arrears.length).toBe(status.units.filter((u: any) => u.shareFen > 0).length);
+    // two of three instalments are due: what the household owes by today, less what it paid
+    const dueNow = row.dues.filter((d: any) => d.dueOn <= '2099-01-01').reduce((a: number, d: any) => a + d.fen, 0);
+    expect(row.overdueFen).toBe(Math.max(0, dueNow - half));
     expect(status.units.filter((u: any) => u.floor <= 2).every((u: any) => u.state === 'exempt')).toBe(true);
     const xlsx = await staff.get(`/api/v1/cost-plans/${planId}/payments.xlsx`);
     expect(xlsx.status).toBe(200);

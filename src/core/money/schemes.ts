@@ -95,3 +95,11 @@ export function shareCosts(amountFen: number, units: readonly ShareUnit[], schem
 export function exactShares(amountFen: number, units: readonly ShareUnit[], scheme: Scheme) {
   return claimsOf(amountFen, units, scheme).map(({ num, den }) => ({ num, den }));
 }
+
+/** A household's share over the instalments of a payment schedule, in whole fen summing to the share. */
+export function splitByPercents(amountFen: number, percents: readonly string[]): number[] {
+  const scaled = percents.map((p) => parseScaled(p));
+  if (scaled.some((p) => p === null)) throw new SchemeError('schedule', '分期比例无效', 'An instalment percentage is not valid');
+  if (scaled.reduce((s, p) => s! + p!, 0n) !== HUNDRED) throw new SchemeError('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
+  return largestRemainder(amountFen, scaled.map((p, i) => ({ num: BigInt(amountFen) * p!, den: HUNDRED, floor: -i })));
+}

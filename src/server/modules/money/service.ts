@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
-import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
+import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../core/money/schemes.ts';
+import { todayInShanghai } from '../notices/calendar.ts';
 import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';
 import { maskName } from '../../../core/privacy.ts';
@@ -212,9 +213,14 @@ export async function paymentStatus(db: Queryable, access: Access, planId: strin
   const paid = await db.select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(eq(payments.planId, planId)).groupBy(payments.unitId);
   const paidBy = new Map(paid.map((p) => [p.unitId, p.fen]));
   const owners = shares.length ? await db.select({ unitId: unitOwners.unitId, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, shares.map((s) => s.unitId))) : [];
+  const today = todayInShanghai();
   const rows = shares.map((s) => {
     const p = paidBy.get(s.unitId) ?? 0;
-    return { unitId: s.unitId, floor: s.floor, room: s.room, owners: owners.filter((o) => o.unitId === s.unitId).map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)), shareFen: s.shareFen, paidFen: p, outstandingFen: s.shareFen - p, signed: Boolean(s.signedAt), state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid' };
+    // the share over the instalments; what fell due and is not paid is overdue (payments meet the earliest dues first)
+    const amounts = plan.schedule.length ? splitByPercents(s.shareFen, plan.schedule.map((i) => i.percent)) : [s.shareFen];
+    const dues = plan.schedule.length ? plan.schedule.map((i, k) => ({ label: i.label, dueOn: i.dueOn, fen: amounts[k]! })) : [{ label: '全额', dueOn: null, fen: s.shareFen }];
+    const dueByToday = dues.filter((d) => d.dueOn !== null && d.dueOn <= today).reduce((sum, d) => sum + d.fen, 0);
+    return { unitId: s.unitId, floor: s.floor, room: s.room, owners: owners.filter((o) => o.unitId === s.unitId).map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)), shareFen: s.shareFen, dues, paidFen: p, outstandingFen: s.shareFen - p, overdueFen: Math.max(0, dueByToday - p), signed: Boolean(s.signedAt), state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid' };
   });
   return { plan, units: rows, arrears: rows.filter((r) => r.outstandingFen > 0), totals: { shareFen: rows.reduce((s, r) => s + r.shareFen, 0), paidFen: rows.reduce((s, r) => s + r.paidFen, 0) } };
 }
