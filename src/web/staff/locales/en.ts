@@ -28,9 +28,6 @@ export const en: Messages<typeof zh> = {
     mediation: 'Mediation',
     notices: 'Notices, objections and mediation',
     mediationCases: 'Mediation cases',
-    mediation: 'Mediation',
-    notices: 'Notices, objections and mediation',
-    mediationCases: 'Mediation cases',
   },
   common: {
     actions: 'Actions',

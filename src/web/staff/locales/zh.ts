@@ -27,9 +27,6 @@ export const zh = {
     mediation: '矛盾调解',
     notices: '公示、异议与调解',
     mediationCases: '调解案件',
-    mediation: '矛盾调解',
-    notices: '公示、异议与调解',
-    mediationCases: '调解案件',
   },
   common: {
     actions: '操作',
