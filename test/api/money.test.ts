@@ -106,6 +106,19 @@ describe('the money of one project', () => {
     expect((await district.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 1, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-9' })).status).toBe(403);
   });
 
+  it('takes the street\'s own subsidy rules and scheme presets, edited by the street admin', async () => {
+    const admin = await t.as('admin');
+    const tpl = (await admin.get('/api/v1/templates')).body;
+    expect(tpl.schemePresets.map((p: any) => p.key)).toEqual(['coef-6', 'coef-7', 'percent-6']);
+    expect(tpl.subsidyRules.find((r: any) => r.id === 'sh-2020')).toMatchObject({ rate: '0.40', capFen: 28_000_000 });
+    const rules = [...tpl.subsidyRules, { id: 'hz-2018', name: { zh: '杭州 2018：每台 20 万元', en: 'Hangzhou 2018: 200,000 per lift' }, rate: '1', capFen: 20_000_000, source: 'shine.cn 2018' }];
+    expect((await admin.put('/api/v1/templates', { subsidyRules: rules })).status).toBe(200);
+    expect((await staff.put('/api/v1/templates', { subsidyRules: rules })).status).toBe(403);
+    expect((await admin.put('/api/v1/templates', { subsidyRules: [{ ...rules[0], rate: '1.5' }] })).status).toBe(400);
+    const w = (await staff.post(`/api/v1/projects/${project.id}/cost-plans/what-if`, { constructionFen: 60_000_000, subsidy: { ruleId: 'hz-2018' }, schemes: [{ name: 'a', scheme: { kind: 'equal' } }, { name: 'b', scheme: { kind: 'area' } }] })).body;
+    expect(w.schemes[0].subsidyFen).toBe(20_000_000);
+  });
+
   it('writes the agreement as Word, whole and per household, with the right figures', async () => {
     const plan = (await staff.get(`/api/v1/cost-plans/${planId}`)).body;
     const whole = await staff.get(`/api/v1/cost-plans/${planId}/agreement.docx`);

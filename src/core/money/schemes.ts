@@ -103,3 +103,17 @@ export function splitByPercents(amountFen: number, percents: readonly string[]):
   if (scaled.reduce((s, p) => s! + p!, 0n) !== HUNDRED) throw new SchemeError('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
   return largestRemainder(amountFen, scaled.map((p, i) => ({ num: BigInt(amountFen) * p!, den: HUNDRED, floor: -i })));
 }
+
+/** A named scheme offered to staff as a starting point. */
+export interface SchemePreset {
+  key: string;
+  name: { zh: string; en: string };
+  scheme: Scheme;
+}
+
+/** Examples from domain.md §5 (Guangzhou-style coefficients; a 6-storey percentage table). */
+export const DEFAULT_SCHEME_PRESETS: SchemePreset[] = [
+  { key: 'coef-6', name: { zh: '六层：楼层系数 × 面积（示例）', en: 'Six storeys: coefficient × area (example)' }, scheme: { kind: 'floor-coefficient-area', coefficients: { 1: '0', 2: '0', 3: '0.7', 4: '0.8', 5: '0.9', 6: '1.0' } } },
+  { key: 'coef-7', name: { zh: '七层：楼层系数 × 面积（示例）', en: 'Seven storeys: coefficient × area (example)' }, scheme: { kind: 'floor-coefficient-area', coefficients: { 1: '0', 2: '0', 3: '0.7', 4: '0.8', 5: '0.9', 6: '1.0', 7: '1.1' } } },
+  { key: 'percent-6', name: { zh: '六层：各层固定比例 0/0/10/20/30/40（示例）', en: 'Six storeys: floor percentages 0/0/10/20/30/40 (example)' }, scheme: { kind: 'floor-percent', percents: { 1: '0', 2: '0', 3: '10', 4: '20', 5: '30', 6: '40' } } },
+];

@@ -5,7 +5,8 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../core/money/schemes.ts';
 import { todayInShanghai } from '../notices/calendar.ts';
-import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
+import { findSubsidyRule, subsidyFen, type SubsidyRule } from '../../../core/money/subsidy.ts';
+import { templateOfCommittee } from '../projects/templates.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
@@ -39,8 +40,9 @@ async function stairwellUnits(db: Queryable, stairwellId: string) {
 }
 
 /** Computes a plan's figures: subsidy, amount to share, and each unit's share. */
-export function computePlan(input: PlanInput, unitRows: { id: string; floor: number; room: string; areaCenti: number }[]) {
-  const rule = input.subsidy && 'ruleId' in input.subsidy ? findSubsidyRule(input.subsidy.ruleId) : input.subsidy;
+export function computePlan(input: PlanInput, unitRows: { id: string; floor: number; room: string; areaCenti: number }[], streetRules: readonly SubsidyRule[] = []) {
+  const byId = (id: string) => streetRules.find((r) => r.id === id) ?? findSubsidyRule(id);
+  const rule = input.subsidy && 'ruleId' in input.subsidy ? byId(input.subsidy.ruleId) : input.subsidy;
   if (input.subsidy && !rule) throw badInput('subsidy.ruleId', '未知的补贴规则', 'Unknown subsidy rule');
   if (rule && (parseScaled(rule.rate) ?? 10n ** 9n) > 10_000n) throw badInput('subsidy.rate', '补贴比例应在 0 到 1 之间', 'The subsidy rate must be between 0 and 1');
   const ids = new Set(unitRows.map((u) => u.id));
@@ -110,7 +112,7 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
   return db.transaction(async (tx) => {
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
-    const figures = computePlan(input, await stairwellUnits(tx, project.stairwellId));
+    const figures = computePlan(input, await stairwellUnits(tx, project.stairwellId), (await templateOfCommittee(tx, project.committeeId)).subsidyRules);
     const [last] = await tx.select({ v: max(costPlans.version) }).from(costPlans).where(eq(costPlans.projectId, projectId));
     const [row] = await tx
       .insert(costPlans)
@@ -141,9 +143,10 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
 export async function whatIf(db: Queryable, access: Access, projectId: string, base: Omit<PlanInput, 'scheme' | 'name'>, schemes: { name: string; scheme: Scheme }[]) {
   const project = await getProject(db, access, projectId);
   const unitRows = await stairwellUnits(db, project.stairwellId);
+  const streetRules = (await templateOfCommittee(db, project.committeeId)).subsidyRules;
   return { units: unitRows.map((u) => ({ ...u, areaM2: formatAreaM2(u.areaCenti) })), schemes: schemes.map((s, i) => {
     try {
-      return { name: s.name, scheme: s.scheme, ...computePlan({ ...base, name: s.name, scheme: s.scheme }, unitRows) };
+      return { name: s.name, scheme: s.scheme, ...computePlan({ ...base, name: s.name, scheme: s.scheme }, unitRows, streetRules) };
     } catch (err) {
       const e = err as { field?: string };
       if (e.field) Object.assign(e, { field: `schemes.${i}.${e.field}` });

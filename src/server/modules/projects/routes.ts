@@ -9,6 +9,7 @@ import { saveTemplate, templateOfStreet } from './templates.ts';
 import { projectTimeline } from './timeline.ts';
 import { changeStage, stageStatus } from './lifecycle.ts';
 import { workList } from './worklist.ts';
+import { schemeInput } from '../money/tools-routes.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAGES } from '../../../core/stages.ts';
@@ -78,6 +79,15 @@ const approvalTemplate = z.array(z.object({
   optional: z.boolean(),
 })).min(1).max(40);
 
+const subsidyRulesTemplate = z.array(z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  name: bilingual,
+  rate: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/),
+  capFen: z.number().int().min(0).max(100_000_000_00).nullable(),
+  source: optionalText(300),
+})).min(1).max(20);
+const schemePresetsTemplate = z.array(z.object({ key: z.string().regex(/^[a-z0-9-]{2,40}$/), name: bilingual, scheme: schemeInput })).max(20);
+
 /** The project's checklist, approvals, documents, timeline, and the street's templates. */
 export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -133,7 +143,9 @@ export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
     if (!streetId) throw forbidden();
     return templateOfStreet(db, streetId);
   });
-  r.put('/api/v1/templates', { schema: { tags, summary: '修改街道模板 Edit the street templates (street admin)', body: z.object({ method: methodTemplate.optional(), approvalSteps: approvalTemplate.optional() }) } }, async (req) =>
+  r.put('/api/v1/templates', {
+    schema: { tags, summary: '修改街道模板（工作法、审批环节、补贴规则、分摊方案示例）Edit the street templates (street admin)', body: z.object({ method: methodTemplate.optional(), approvalSteps: approvalTemplate.optional(), subsidyRules: subsidyRulesTemplate.optional(), schemePresets: schemePresetsTemplate.optional() }) },
+  }, async (req) =>
     saveTemplate(db, await access(req), req.body),
   );
 }

@@ -1,6 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ApprovalStatus, ApprovalStepTemplate, DayKind } from '../../../core/approvals.ts';
 import type { MethodGroup } from '../../../core/method.ts';
+import type { SchemePreset } from '../../../core/money/schemes.ts';
+import type { SubsidyRule } from '../../../core/money/subsidy.ts';
 import { users } from '../accounts/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { committees, stairwells, streets } from '../registry/schema.ts';
@@ -45,6 +47,10 @@ export const streetTemplates = pgTable('street_templates', {
   streetId: uuid('street_id').primaryKey().references(() => streets.id, { onDelete: 'cascade' }),
   method: jsonb('method').$type<MethodGroup[]>().notNull(),
   approvalSteps: jsonb('approval_steps').$type<ApprovalStepTemplate[]>().notNull(),
+  /** the street's subsidy rules (other cities' rules as data, or changed caps); null: core's */
+  subsidyRules: jsonb('subsidy_rules').$type<SubsidyRule[]>(),
+  /** coefficient tables offered as examples when drafting a plan; null: core's */
+  schemePresets: jsonb('scheme_presets').$type<SchemePreset[]>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

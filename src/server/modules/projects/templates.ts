@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { DEFAULT_APPROVAL_STEPS, type ApprovalStepTemplate } from '../../../core/approvals.ts';
 import { DEFAULT_METHOD, type MethodGroup } from '../../../core/method.ts';
+import { DEFAULT_SCHEME_PRESETS, type SchemePreset } from '../../../core/money/schemes.ts';
+import { SUBSIDY_RULES, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { assertRole, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { committees } from '../registry/schema.ts';
 import { streetTemplates } from './schema.ts';
@@ -10,13 +12,21 @@ import { streetTemplates } from './schema.ts';
 export interface StreetTemplate {
   method: MethodGroup[];
   approvalSteps: ApprovalStepTemplate[];
+  subsidyRules: SubsidyRule[];
+  schemePresets: SchemePreset[];
   isDefault: boolean;
 }
 
 /** The street's method and approval templates, or the defaults of core until an admin edits them. */
 export async function templateOfStreet(db: Queryable, streetId: string): Promise<StreetTemplate> {
   const [row] = await db.select().from(streetTemplates).where(eq(streetTemplates.streetId, streetId));
-  return row ? { method: row.method, approvalSteps: row.approvalSteps, isDefault: false } : { method: DEFAULT_METHOD, approvalSteps: DEFAULT_APPROVAL_STEPS, isDefault: true };
+  return {
+    method: row?.method ?? DEFAULT_METHOD,
+    approvalSteps: row?.approvalSteps ?? DEFAULT_APPROVAL_STEPS,
+    subsidyRules: row?.subsidyRules ?? [...SUBSIDY_RULES],
+    schemePresets: row?.schemePresets ?? DEFAULT_SCHEME_PRESETS,
+    isDefault: !row,
+  };
 }
 
 export async function templateOfCommittee(db: Queryable, committeeId: string) {
@@ -25,14 +35,27 @@ export async function templateOfCommittee(db: Queryable, committeeId: string) {
 }
 
 /** A street admin edits the templates; projects created afterwards copy them, existing ones keep theirs. */
-export async function saveTemplate(db: Db, access: Access, patch: { method?: MethodGroup[] | undefined; approvalSteps?: ApprovalStepTemplate[] | undefined }) {
+export interface TemplatePatch {
+  method?: MethodGroup[] | undefined;
+  approvalSteps?: ApprovalStepTemplate[] | undefined;
+  subsidyRules?: SubsidyRule[] | undefined;
+  schemePresets?: SchemePreset[] | undefined;
+}
+
+export async function saveTemplate(db: Db, access: Access, patch: TemplatePatch) {
   assertRole(access, 'street_admin');
   const streetId = access.user.streetId!;
   return db.transaction(async (tx) => {
     const before = await templateOfStreet(tx, streetId);
-    const next = { method: patch.method ?? before.method, approvalSteps: patch.approvalSteps ?? before.approvalSteps };
+    const next = {
+      method: patch.method ?? before.method,
+      approvalSteps: patch.approvalSteps ?? before.approvalSteps,
+      subsidyRules: patch.subsidyRules ?? before.subsidyRules,
+      schemePresets: patch.schemePresets ?? before.schemePresets,
+    };
     await tx.insert(streetTemplates).values({ streetId, ...next }).onConflictDoUpdate({ target: streetTemplates.streetId, set: { ...next, updatedAt: new Date() } });
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'street_template', entityId: streetId, streetId, before: { method: before.method, approvalSteps: before.approvalSteps }, after: next });
+    const { isDefault: _d, ...previous } = before;
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'street_template', entityId: streetId, streetId, ...changedFields(previous, next) });
     return { ...next, isDefault: false };
   });
 }
