@@ -40,12 +40,19 @@ test('committee staff add a unit, give it an owner, remove both; a duplicate roo
   await expectNoAxeViolations(page);
 
   await drawer.getByRole('button', { name: '移除业主 测试丁' }).click();
-  await page.getByRole('button', { name: /移\s*除/ }).last().click();
+  const removeConfirm = page.locator('.ant-popconfirm').filter({ hasText: '测试丁' });
+  await expect(removeConfirm).toBeVisible();
+  await removeConfirm.getByRole('button', { name: /移\s*除/ }).click();
   await expect(drawer.getByText('尚未登记业主')).toBeVisible();
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
 
   await page.getByRole('button', { name: `删除 ${room}` }).click();
-  await page.getByRole('button', { name: /删\s*除/ }).last().click();
+  // the confirmation opens as a popover: wait for it, so the click cannot land on a row's own delete button
+  const confirm = page.locator('.ant-popconfirm').filter({ hasText: room });
+  await expect(confirm).toBeVisible();
+  const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/v1/units/'));
+  await confirm.getByRole('button', { name: /删\s*除/ }).click();
+  expect((await deleted).status()).toBe(200);
   await expect(cell).toHaveCount(0);
 });
 
