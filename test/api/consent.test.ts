@@ -66,6 +66,10 @@ describe('a formal vote under sh-801-building', () => {
     const after = (await staff.get(`/api/v1/consultations/${vote.id}/tally`)).body;
     expect(after.counts.totalArea).toBe(tally.counts.totalArea);
     expect(after.units[0].areaM2).toBe(unit.areaM2);
+    // a unit in a frozen electorate cannot be deleted: a clear 409, not a 500
+    const del = await staff.delete(`/api/v1/units/${unit.unitId}`);
+    expect(del.status).toBe(409);
+    expect(del.body.error.code).toBe('in_use');
   });
 
   it('prints letters as Word holding every code', async () => {

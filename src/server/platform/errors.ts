@@ -71,7 +71,8 @@ export function installErrorHandler(app: FastifyInstance) {
     const code = pgCode(err);
     if (code === '23505')
       return reply.status(409).send(new AppError(409, 'duplicate', '已存在同名或相同编号的记录', 'A record with the same name or number already exists').toBody());
-    if (code === '23503')
+    // 23503: a foreign key still points here; 23001: the same, from an ON DELETE RESTRICT key
+    if (code === '23503' || code === '23001')
       return reply.status(409).send(new AppError(409, 'in_use', '该记录仍被其他数据引用，不能删除或修改', 'This record is still referenced by other data').toBody());
     if (err.statusCode === 429)
       return reply.status(429).send(new AppError(429, 'rate_limited', '请求过于频繁，请稍后再试', 'Too many requests, please try again later').toBody());
