@@ -1,9 +1,8 @@
 /** Mediation (issue 4, item 6): an objection escalated, mediated with the four governances, settled. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/core/calendar.ts';
+import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
-import { todayInShanghai } from '../../src/server/modules/notices/calendar.ts';
 import { mediationCases } from '../../src/server/modules/mediation/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart } from '../helpers/multipart.ts';

@@ -1,9 +1,8 @@
 /** Public notices (issue 4, items 4 and 5): the period tool, calendar overrides, notices, objections. */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/core/calendar.ts';
+import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
-import { todayInShanghai } from '../../src/server/modules/notices/calendar.ts';
 import { notices } from '../../src/server/modules/notices/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart } from '../helpers/multipart.ts';

@@ -6,6 +6,7 @@
  * mediation cases.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import { addDays } from '../../core/calendar.ts';
 import { MAIN_PATH } from '../../core/lifecycle.ts';
 import type { Stage } from '../../core/stages.ts';
 import { loadAccess } from '../platform/access.ts';
@@ -41,7 +42,6 @@ export const STAGE_DAY: Record<Stage, number> = {
   withdrawn: 0,
 };
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** The date a project entered each stage on its path, from its mobilisation date. */

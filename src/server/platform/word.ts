@@ -28,9 +28,3 @@ export async function wordFile(title: string, sections: ISectionOptions[]): Prom
   const doc = new Document({ title, creator: 'Jiangwan 江湾', styles: { default: { document: { run: { font: FONT } } } }, sections });
   return Packer.toBuffer(doc);
 }
-
-/** Content-Disposition with a UTF-8 file name (RFC 6266), plus an ASCII fallback. */
-export function attachment(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

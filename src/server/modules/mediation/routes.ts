@@ -5,7 +5,7 @@ import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { idParam, optionalText, pageQuery, paged, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
-import { attachment } from '../../platform/word.ts';
+import { attachment } from '../../platform/files.ts';
 import { calendarDate } from '../notices/inputs.ts';
 import { GOVERNANCES, MEDIATION_KINDS, OUTCOMES, PARTY_ROLES } from './schema.ts';
 import * as svc from './service.ts';

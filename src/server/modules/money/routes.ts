@@ -9,8 +9,7 @@ import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, paymentsWorkb
 import { schemeInput } from './tools-routes.ts';
 import { agreementDocx, householdAgreementDocx, residentCostShare, residentSignOff } from './agreements.ts';
 import { addRunningCostYear, getSubsidyClaim, listRunningCosts, payRunningBill, saveSubsidyClaim } from './upkeep.ts';
-import { attachment } from '../../platform/word.ts';
-import { EXCEL_MIME, WORD_MIME } from '../../platform/files.ts';
+import { attachment, EXCEL_MIME, WORD_MIME } from '../../platform/files.ts';
 
 const day = z.iso.date();
 

@@ -1,10 +1,11 @@
 /** Cost plans, what-if comparison, adoption, sign-offs and payments of a project (issue 5). */
+import { todayInShanghai } from '../../../core/calendar.ts';
 import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../core/money/schemes.ts';
-import { todayInShanghai } from '../notices/calendar.ts';
+
 import { findSubsidyRule, subsidyFen, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { templateOfCommittee } from '../projects/templates.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';

@@ -12,11 +12,6 @@ import type { Db, Queryable } from '../../platform/db/client.ts';
 import { streets } from '../registry/schema.ts';
 import { calendarOverrides } from './schema.ts';
 
-/** Today's calendar date in Shanghai, 'YYYY-MM-DD'. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
 /** The street's calendar: chinese-days plus its overrides; a year with any override counts as covered. */
 export async function streetCalendar(db: Queryable, streetId: string | null): Promise<WorkCalendar> {
   if (!streetId) return new WorkCalendar();

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { idParam, optionalText, pageQuery, paged, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
-import { attachment } from '../../platform/word.ts';
+import { attachment } from '../../platform/files.ts';
 import { calendarDate, dayCount, periodKind } from './inputs.ts';
 import { NOTICE_KINDS, OBJECTION_STATUSES } from './schema.ts';
 import * as svc from './service.ts';

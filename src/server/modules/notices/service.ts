@@ -7,7 +7,7 @@
  * restarts the notice: a new draft supersedes the old one, which stays readable.
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { PeriodKind, WorkCalendar } from '../../../core/calendar.ts';
+import { todayInShanghai, type PeriodKind, type WorkCalendar } from '../../../core/calendar.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -21,7 +21,7 @@ import { mediationCases } from '../mediation/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { buildings, committees, stairwells, units } from '../registry/schema.ts';
-import { computePeriod, streetCalendar, todayInShanghai } from './calendar.ts';
+import { computePeriod, streetCalendar } from './calendar.ts';
 import { noticeEvidence, notices, objections, type NoticeKind, type ObjectionStatus } from './schema.ts';
 
 export const NOTICE = { zh: '公示', en: 'Notice' };

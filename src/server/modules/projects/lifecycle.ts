@@ -1,10 +1,11 @@
 /** Stage changes of a project, guarded by the entry criteria of core/lifecycle. */
+import { todayInShanghai } from '../../../core/calendar.ts';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { isSettled } from '../../../core/approvals.ts';
 import { checkEntry, ENTRY_CRITERIA, nextStage, type ProjectFacts } from '../../../core/lifecycle.ts';
 import { AppError, badInput } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
-import { todayInShanghai } from '../notices/calendar.ts';
+
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { APPROVAL_STATUSES } from '../../../core/approvals.ts';
 import { forbidden } from '../../../core/errors.ts';
 import { multipartForm } from '../../platform/multipart.ts';
-import { attachment } from '../../platform/word.ts';
+import { attachment } from '../../platform/files.ts';
 import { DOCUMENT_CATEGORIES, listDocuments, readDocumentVersion, replaceDocument, uploadDocument } from './documents.ts';
 import { approvalBottlenecks, getApprovals, getChecklist, tickChecklistItem, updateApprovalStep } from './steps.ts';
 import { saveTemplate, templateOfStreet } from './templates.ts';

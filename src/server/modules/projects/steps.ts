@@ -1,10 +1,10 @@
 /** A project's own checklist (the method) and approval steps, copied from the street template. */
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { APPROVAL_STATUS_LABELS, isSettled, type ApprovalStatus } from '../../../core/approvals.ts';
-import { WorkCalendar } from '../../../core/calendar.ts';
+import { todayInShanghai, WorkCalendar } from '../../../core/calendar.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { streetCalendar, todayInShanghai } from '../notices/calendar.ts';
+import { streetCalendar } from '../notices/calendar.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
@@ -60,7 +60,6 @@ export function assertCanWriteOrAdviser(access: Access, project: { committeeId: 
 }
 
 // ---------------------------------------------------------------- approvals
-
 
 /** Due date of a step started on `startedOn`, by its time limit; null where the calendar has no data. */
 function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, dayKind: 'natural' | 'working') {

@@ -5,8 +5,8 @@
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import { isSettled } from '../../../core/approvals.ts';
-import { addDays } from '../../../core/calendar.ts';
-import { streetCalendar, todayInShanghai } from '../notices/calendar.ts';
+import { addDays, todayInShanghai } from '../../../core/calendar.ts';
+import { streetCalendar } from '../notices/calendar.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';

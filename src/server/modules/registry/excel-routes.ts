@@ -1,24 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInShanghai } from '../../../core/calendar.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
 import { assertRole } from '../../platform/access.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { EXCEL_MIME, MAX_UPLOAD_BYTES } from '../../platform/files.ts';
+import { attachment, EXCEL_MIME, MAX_UPLOAD_BYTES } from '../../platform/files.ts';
 import { exportRegistry, importRegistry, registryTemplate } from './excel.ts';
 
 /** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
-function contentDisposition(fileName: string, asciiFallback: string) {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 function sendWorkbook(reply: FastifyReply, file: Buffer, fileName: string, asciiFallback: string) {
-  return reply.header('content-type', EXCEL_MIME).header('content-disposition', contentDisposition(fileName, asciiFallback)).header('cache-control', 'no-store').send(file);
+  return reply.header('content-type', EXCEL_MIME).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(file);
 }
-
-/** Today in Shanghai as YYYY-MM-DD, for file names. */
-const shanghaiDate = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /** The one uploaded file of a multipart request, from the field `file`, within the upload limit. */
 async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
@@ -73,7 +67,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
     async (req, reply) => {
       const access = await requireAccess(req, db);
       const { file } = await exportRegistry(db, access, { committeeId: req.query.committeeId, full: req.query.full === 'true' });
-      const date = shanghaiDate();
+      const date = todayInShanghai();
       return sendWorkbook(reply, file, `房屋与业主-${date}.xlsx`, `registry-${date}.xlsx`);
     },
   );
