@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
  * JW_E2E_BASE_URL=http://127.0.0.1:3000 runs them against a server that is already up instead
  * (its data must be the demo street; the tests add a uniquely named estate by import).
  */
-const PORT = 3100;
+// JW_E2E_PORT lets two checkouts run their browser tests side by side
+const PORT = Number(process.env.JW_E2E_PORT ?? 3100);
 const external = process.env.JW_E2E_BASE_URL;
 
 export default defineConfig({
@@ -25,6 +26,8 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
+    // as a person who asked for less motion: no half-faded toast is measured by axe mid-animation
+    reducedMotion: 'reduce',
     launchOptions: {
       // Debian's Chromium; never `npx playwright install`
       executablePath: '/usr/bin/chromium',
@@ -35,7 +38,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `rm -rf .tmp/e2e-data && JW_DATA_DIR=.tmp/e2e-data PORT=${PORT} node bin/jiangwan.js serve`,
+        command: `rm -rf .tmp/e2e-data-${PORT} && JW_DATA_DIR=.tmp/e2e-data-${PORT} PORT=${PORT} node bin/jiangwan.js serve`,
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

@@ -13,6 +13,8 @@ export async function loginAs(request: APIRequestContext, username: DemoUser) {
 
 /** axe with its default rules (WCAG 2.x A/AA and best practices) finds nothing on the page. */
 export async function expectNoAxeViolations(page: Page) {
+  // an element entering or leaving (a toast fading out) has a contrast of no final state
+  await page.waitForFunction(() => ![...document.querySelectorAll('[class]')].some((el) => [...el.classList].some((c) => /-(appear|enter|leave)(-(start|active|prepare))?$/.test(c))));
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(found, `axe on ${page.url()}`).toEqual([]);

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useLang } from '../shared/i18n.ts';
 import { queryClient } from './data.ts';
@@ -34,12 +34,25 @@ export function App() {
   );
 }
 
-/** antd and dayjs follow the language switch (dates, pagination, form messages). */
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+const subscribeReducedMotion = (onChange: () => void) => {
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+
+/** Whether the person asked their device for less motion (also set by the browser tests). */
+function useReducedMotion() {
+  return useSyncExternalStore(subscribeReducedMotion, () => window.matchMedia(REDUCED_MOTION).matches);
+}
+
+/** antd and dayjs follow the language switch (dates, pagination, form messages); antd's animations follow the device's motion setting. */
 function Localized({ children }: { children: ReactNode }) {
   const { isEn } = useLang();
+  const reducedMotion = useReducedMotion();
   dayjs.locale(isEn ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={isEn ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}>
       {children}
     </ConfigProvider>
   );
