@@ -36,6 +36,7 @@ async function measure(label: string, extra: string[], pathOf: (code: string) =>
   await runLoad({ port: server.port, concurrency, seconds: 2, next }); // warm-up
   const result = await runLoad({ port: server.port, concurrency, seconds, next });
   server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
   console.log(`${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(6)} /s   median ${result.medianMs.toFixed(1)} ms   p99 ${result.p99Ms.toFixed(1)} ms   (${result.requests} requests, ${result.errors} errors, ${server.codes.length} households)`);
   return result;
 }

@@ -19,11 +19,26 @@ import { users } from '../../src/server/modules/accounts/schema.ts';
 import { createProject } from '../../src/server/modules/projects/service.ts';
 import { createConsultation, listCodes, openConsultation } from '../../src/server/modules/consent/service.ts';
 import { listStairwells } from '../../src/server/modules/registry/service.ts';
+import { verifyLedger } from '../../src/server/modules/consent/ledger.ts';
 import { eq } from 'drizzle-orm';
 
-// exit cleanly on a signal, so --cpu-prof can write its profile
-process.once('SIGINT', () => process.exit(0));
-process.once('SIGTERM', () => process.exit(0));
+// on a signal: check that every chain the load wrote verifies, then exit cleanly (so --cpu-prof can write its profile)
+const consultationIds: string[] = [];
+async function verifyAndExit() {
+  let events = 0;
+  for (const id of consultationIds) {
+    const verdict = await verifyLedger(database.db, id);
+    if (!verdict.ok) {
+      console.error(`ledger of ${id} does not verify at event ${verdict.firstBad?.seq}: ${verdict.firstBad?.reason}`);
+      process.exit(1);
+    }
+    events += verdict.events;
+  }
+  if (consultationIds.length) console.error(`  ledgers verified: ${consultationIds.length} chains, ${events} events`);
+  process.exit(0);
+}
+process.once('SIGINT', () => void verifyAndExit());
+process.once('SIGTERM', () => void verifyAndExit());
 
 const consultationCount = Number(process.argv[2] ?? 20);
 const bare = process.argv.includes('--bare');
@@ -59,6 +74,7 @@ if (bare) {
     const project = await createProject(database.db, access, { name: `bench ${sw.id}`, stairwellId: sw.id });
     const c = await createConsultation(database.db, access, { projectId: project.id, kind: 'vote', title: 'bench', question: 'bench', ruleId: 'sh-801-building', scopeKind: 'stairwell' });
     await openConsultation(database.db, access, c.id);
+    consultationIds.push(c.id);
     codes.push(...(await listCodes(database.db, access, c.id)).codes.map((x) => x.code));
   }
   // many residents from one address would trip the per-address limit; the benchmark measures the write path

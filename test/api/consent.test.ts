@@ -1,5 +1,7 @@
 /** Consultation and consent (issue 3): a whole vote from draft to certificate, and its ledger. */
 import { count, eq, sql } from 'drizzle-orm';
+import { appendLedger } from '../../src/server/modules/consent/ledger.ts';
+import { castOnline, type OnlineReceipt } from '../../src/server/modules/consent/online-ballots.ts';
 import { ballots } from '../../src/server/modules/consent/schema.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +205,70 @@ describe('a formal vote under sh-801-building', () => {
     await t.database.db.execute(sql`update ledger_events set payload = jsonb_set(payload, '{choice}', '"disagree"') where consultation_id = ${vote.id} and seq = 3`);
     const verdict = (await staff.get(`/api/v1/consultations/${vote.id}/ledger/verify`)).body;
     expect(verdict).toMatchObject({ ok: false, firstBad: { seq: 3, reason: 'hash_mismatch' } });
+  });
+});
+
+describe('a burst of online ballots (written in batches)', () => {
+  it('answers each ballot on its own, counts every household once, and keeps both chains whole beside a staff entry', async () => {
+    // two votes on two other stairwells, open at once
+    const stairwells = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.filter((s: any) => s.unitCount >= 10 && s.id !== project.stairwellId);
+    const votes = [];
+    for (const sw of stairwells.slice(0, 2)) {
+      const p = (await staff.post('/api/v1/projects', { name: `并发测试 ${sw.id.slice(0, 4)}`, stairwellId: sw.id })).body;
+      const v = (await staff.post('/api/v1/consultations', { projectId: p.id, kind: 'vote', title: '表决', question: '同意加装吗？', ruleId: 'sh-801-building' })).body;
+      await staff.post(`/api/v1/consultations/${v.id}/open`);
+      votes.push({ ...v, codes: (await staff.get(`/api/v1/consultations/${v.id}/codes`)).body.items as any[] });
+    }
+    const [a, b] = votes as [any, any];
+    const requests = [
+      ...a.codes.map((c: any) => ({ code: c.code, choice: 'agree' })),
+      ...b.codes.map((c: any) => ({ code: c.code, choice: 'disagree' })),
+      { code: a.codes[0].code, choice: 'abstain' }, // the same household again: a change of vote
+      { code: 'ABCD-EFGH-JKMN', choice: 'agree' }, // a wrong code
+      { code: b.codes[1].code, choice: 'maybe' }, // a bad choice
+    ];
+    // a staff (assisted) ballot for a household of vote a lands in the middle of the burst
+    const staffEntry = staff.inject({ method: 'POST', url: `/api/v1/consultations/${a.id}/ballots`, ...multipart({ groupId: a.codes[1].groupId, channel: 'assisted', choice: 'disagree', witness: '楼组长' }, { name: 'form.pdf', content: PDF, type: 'application/pdf' }) });
+    const [results, staffResult] = await Promise.all([Promise.all(requests.map((r) => t.anonymous.post(`/api/v1/r/${r.code}/ballot`, { choice: r.choice }))), staffEntry]);
+    expect(staffResult.status).toBe(201);
+    const n = a.codes.length + b.codes.length;
+    expect(results.slice(0, n + 1).map((r) => r.status)).toEqual(Array(n + 1).fill(200));
+    expect(results[n + 1]!.body.error).toMatchObject({ code: 'wrong_code', field: 'code' });
+    expect(results[n + 2]!.status).toBe(400);
+    // every receipt is a distinct ledger event
+    expect(new Set(results.slice(0, n + 1).map((r) => r.body.receipt)).size).toBe(n + 1);
+    for (const v of [a, b]) {
+      const verdict = (await staff.get(`/api/v1/consultations/${v.id}/ledger/verify`)).body;
+      const ballotsOfVote = v === a ? a.codes.length + 2 : b.codes.length; // + the change and the staff entry
+      expect(verdict).toMatchObject({ ok: true, events: 1 + ballotsOfVote }); // + the opening event
+      const [counted] = await t.database.db.select({ n: count() }).from(ballots).where(eq(ballots.consultationId, v.id));
+      expect(counted!.n).toBe(v.codes.length);
+    }
+    // the household that changed its vote holds the later of its two receipts
+    const first = results[0]!.body;
+    const changed = results[n]!.body;
+    const view = (await t.anonymous.get(`/api/v1/r/${a.codes[0].code}`)).body.ballot;
+    expect(changed.changed).toBe(true);
+    expect(changed.seq).toBeGreaterThan(first.seq);
+    expect(view).toMatchObject({ choice: 'abstain', receipt: changed.receipt });
+  });
+
+  it('reads again and appends after a chain position that another writer took meanwhile', async () => {
+    const sw = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.filter((s: any) => s.unitCount >= 10)[3];
+    const p = (await staff.post('/api/v1/projects', { name: '抢位测试', stairwellId: sw.id })).body;
+    const v = (await staff.post('/api/v1/consultations', { projectId: p.id, kind: 'vote', title: '表决', question: '同意吗？', ruleId: 'sh-801-building' })).body;
+    await staff.post(`/api/v1/consultations/${v.id}/open`);
+    const code = (await staff.get(`/api/v1/consultations/${v.id}/codes`)).body.items[0].code;
+    const head = (await staff.get(`/api/v1/consultations/${v.id}/ledger/verify`)).body.events;
+    let online: Promise<OnlineReceipt> | undefined;
+    // a writer (as a staff entry would) takes the next position and commits only after the ballot was planned on the old head
+    await t.database.db.transaction(async (tx) => {
+      await appendLedger(tx, v.id, 'staff_entry', { note: 'a concurrent writer' });
+      online = castOnline(t.database.db, code, 'test', { choice: 'agree' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    expect((await online!).seq).toBe(head + 2);
+    expect((await staff.get(`/api/v1/consultations/${v.id}/ledger/verify`)).body).toMatchObject({ ok: true, events: head + 2 });
   });
 });
 

@@ -13,7 +13,7 @@ import { loadAccess } from '../platform/access.ts';
 import { toSessionUser } from '../platform/auth.ts';
 import type { Db } from '../platform/db/client.ts';
 import { users } from '../modules/accounts/schema.ts';
-import { castOnline } from '../modules/consent/ballots.ts';
+import { castOnline } from '../modules/consent/online-ballots.ts';
 import { closeConsultation, createConsultation, listCodes, openConsultation } from '../modules/consent/service.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from '../modules/projects/schema.ts';
 import { copyTemplates } from '../modules/projects/steps.ts';

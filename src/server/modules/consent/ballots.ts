@@ -1,6 +1,4 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
-import { GENESIS_HASH } from '../../../core/consent/ledger.ts';
-import { auditEvents } from '../audit/schema.ts';
+import { and, count, eq, gt, lt } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { normaliseCode } from '../../../core/consent/codes.ts';
 import { invalidAnswer } from '../../../core/consent/survey.ts';
@@ -11,9 +9,8 @@ import { recordAudit, type Actor } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { committees } from '../registry/schema.ts';
-import { appendLedger, hashEvent, inLedgerTransaction, isLedgerRace } from './ledger.ts';
-import { ballots, codeFailures, consultations, electorGroups, householdCodes, ledgerEvents } from './schema.ts';
+import { appendLedger, inLedgerTransaction } from './ledger.ts';
+import { ballots, codeFailures, consultations, electorGroups, householdCodes } from './schema.ts';
 import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
 
 /*
@@ -29,15 +26,17 @@ export interface BallotInput {
   answers?: Record<string, string | string[]> | undefined;
 }
 
-const wrongCode = () => new AppError(404, 'wrong_code', '户码不正确，请核对信上的户码后重试', 'This code is not correct; please check the code on your letter', 'code');
+export const wrongCode = () => new AppError(404, 'wrong_code', '户码不正确，请核对信上的户码后重试', 'This code is not correct; please check the code on your letter', 'code');
 
 /** Slows code guessing per address, counted in the database so it holds across instances. */
 async function throttleCodes(db: Queryable, ip: string) {
   const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000);
   const [row] = await db.select({ n: count() }).from(codeFailures).where(and(eq(codeFailures.ip, ip), gt(codeFailures.at, since)));
-  if ((row?.n ?? 0) >= MAX_CODE_FAILURES)
-    throw new AppError(429, 'code_throttled', `输错次数过多，请 ${CODE_WINDOW_MINUTES} 分钟后再试，或联系居委会`, `Too many wrong codes; try again in ${CODE_WINDOW_MINUTES} minutes or ask your residents' committee`, 'code');
+  if ((row?.n ?? 0) >= MAX_CODE_FAILURES) throw codesThrottled();
 }
+
+export const codesThrottled = () =>
+  new AppError(429, 'code_throttled', `输错次数过多，请 ${CODE_WINDOW_MINUTES} 分钟后再试，或联系居委会`, `Too many wrong codes; try again in ${CODE_WINDOW_MINUTES} minutes or ask your residents' committee`, 'code');
 
 /** Finds the household of a code; a wrong code says so and nothing more. */
 export async function resolveCode(db: Queryable, rawCode: string, ip: string) {
@@ -76,8 +75,8 @@ export async function residentView(db: Queryable, rawCode: string, ip: string) {
   };
 }
 
-const REVOKED = { zh: '这封信的户码已作废，居委会已为您补发新信，请使用新信上的户码。', en: 'The code on this letter has been cancelled and a new letter issued; please use the code on the new letter.' };
-const CLOSED = { zh: '本次征询已结束，不能再投票。结果会在小区公示。', en: 'This consultation has closed; voting is no longer possible. The result will be posted in the estate.' };
+export const REVOKED = { zh: '这封信的户码已作废，居委会已为您补发新信，请使用新信上的户码。', en: 'The code on this letter has been cancelled and a new letter issued; please use the code on the new letter.' };
+export const CLOSED = { zh: '本次征询已结束，不能再投票。结果会在小区公示。', en: 'This consultation has closed; voting is no longer possible. The result will be posted in the estate.' };
 
 function explain(state: string) {
   if (state === 'revoked') return REVOKED;
@@ -85,7 +84,8 @@ function explain(state: string) {
   return null;
 }
 
-function checkBallot(c: Consultation, input: BallotInput) {
+/** The vote's choice or the survey's answers, checked against the consultation. */
+export function checkBallot(c: Pick<Consultation, 'kind' | 'questions'>, input: BallotInput) {
   if (c.kind === 'vote') {
     if (!input.choice) throw badInput('choice', '请选择同意、不同意或弃权', 'Choose agree, disagree or abstain');
     return { choice: input.choice, answers: null };
@@ -140,95 +140,6 @@ async function writeStaffBallot(tx: Tx, c: Consultation, groupId: string, b: Sta
   };
   await tx.insert(ballots).values(values).onConflictDoUpdate({ target: [ballots.consultationId, ballots.groupId], set: values });
   return { receipt: ledger.hash, seq: ledger.seq, changed: Boolean(previous) };
-}
-
-interface CodeRow {
-  consultationId: string;
-  projectId: string;
-  streetId: string;
-  status: Consultation['status'];
-  kind: Consultation['kind'];
-  committeeId: string;
-  questions: Consultation['questions'];
-  revokedAt: string | null;
-  groupId: string;
-  previousReceipt: string | null;
-  lastSeq: number | null;
-  lastHash: string | null;
-  failures: number;
-}
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/**
- * A resident votes (or changes the vote) with their household code until closing.
- *
- * The hot path of a consultation, so it takes two statements and no lock: one reads the code,
- * its consultation, the household's ballot and the chain's head; one writes the ledger event,
- * the ballot and the audit row together. Every change of a consultation's state appends to its
- * chain, so two writers that read the same head collide on the chain position
- * (unique consultation_id, seq): the loser reads again and retries, seeing what the winner did.
- */
-export async function castOnline(db: Db, rawCode: string, ip: string, input: BallotInput) {
-  const code = normaliseCode(rawCode);
-  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000).toISOString();
-  for (let attempt = 0; ; attempt++) {
-    const [row] = code
-      ? rowsOf<CodeRow>(
-          await db.execute(sql`
-            select c.id as "consultationId", c.project_id as "projectId", cm.street_id as "streetId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
-                   hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
-                   l.seq as "lastSeq", l.hash as "lastHash",
-                   (select count(*)::int from ${codeFailures} f where f.ip = ${ip} and f.at > ${since}::timestamptz) as failures
-            from ${householdCodes} hc
-            join ${consultations} c on c.id = hc.consultation_id
-            join ${committees} cm on cm.id = c.committee_id
-            left join ${ballots} b on b.consultation_id = hc.consultation_id and b.group_id = hc.group_id
-            left join lateral (select e.seq, e.hash from ${ledgerEvents} e where e.consultation_id = c.id order by e.seq desc limit 1) l on true
-            where hc.code_hash = ${hashCode(code)}`),
-        )
-      : [];
-    if (!row) {
-      await resolveCode(db, rawCode, ip); // throttles, counts the failure, throws
-      throw wrongCode();
-    }
-    if (row.failures >= MAX_CODE_FAILURES) await throttleCodes(db, ip);
-    if (row.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
-    if (row.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
-    const checked = checkBallot({ kind: row.kind, questions: row.questions } as Consultation, input);
-    const actorName = `household:${row.groupId.slice(0, 8)}`;
-    const body = {
-      consultationId: row.consultationId,
-      seq: (row.lastSeq ?? 0) + 1,
-      kind: row.previousReceipt ? 'changed' : 'cast',
-      at: new Date().toISOString(),
-      payload: { group: row.groupId, choice: checked.choice, answers: checked.answers, channel: 'online', confirmed: true, by: actorName, witness: null, proxy: null, document: null, replaces: row.previousReceipt },
-      prevHash: row.lastHash ?? GENESIS_HASH,
-    };
-    const hash = hashEvent(body);
-    const answers = checked.answers === null ? null : JSON.stringify(checked.answers);
-    try {
-      await db.execute(sql`
-        with ledger as (
-          insert into ${ledgerEvents} (consultation_id, seq, kind, at, payload, prev_hash, hash)
-          values (${body.consultationId}, ${body.seq}, ${body.kind}, ${body.at}, ${JSON.stringify(body.payload)}::jsonb, ${body.prevHash}, ${hash})
-          returning seq),
-        ballot as (
-          insert into ${ballots} (consultation_id, group_id, choice, answers, channel, confirmed, ledger_hash, cast_at)
-          values (${body.consultationId}, ${row.groupId}, ${checked.choice}, ${answers}::jsonb, 'online', true, ${hash}, ${body.at}::timestamptz)
-          on conflict (consultation_id, group_id) do update set choice = excluded.choice, answers = excluded.answers, channel = 'online',
-            recorded_by = null, witness = null, proxy_name = null, document_id = null, confirmed = true, confirmed_by = null,
-            ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at
-          returning id)
-        insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
-        select ${actorName}, ${row.previousReceipt ? 'ballot_changed' : 'ballot_cast'}, 'consultation', ${body.consultationId}, ${row.streetId}, ${row.committeeId}, ${row.projectId},
-               ${JSON.stringify({ group: row.groupId, channel: 'online', receipt: hash })}::jsonb
-        from ledger, ballot`);
-      return { receipt: hash, seq: body.seq, changed: Boolean(row.previousReceipt), castAt: body.at };
-    } catch (err) {
-      if (!isLedgerRace(err) || attempt >= 20) throw err;
-    }
-  }
 }
 
 export interface StaffBallotInput extends BallotInput {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
-import { castOnline, residentView } from './ballots.ts';
+import { residentView } from './ballots.ts';
+import { castOnline } from './online-ballots.ts';
 
 /** The household-code routes behind /r/<code>: no login, the code is the credential. */
 export function residentRoutes(app: FastifyInstance, { db }: AppContext) {

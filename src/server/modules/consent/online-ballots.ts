@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm';
+import { GENESIS_HASH, type LedgerEventBody } from '../../../core/consent/ledger.ts';
+import { normaliseCode } from '../../../core/consent/codes.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { committees } from '../registry/schema.ts';
+import { checkBallot, CLOSED, CODE_WINDOW_MINUTES, codesThrottled, MAX_CODE_FAILURES, resolveCode, REVOKED, wrongCode, type BallotInput } from './ballots.ts';
+import { hashEvent, isLedgerRace } from './ledger.ts';
+import { ballots, codeFailures, consultations, householdCodes, ledgerEvents } from './schema.ts';
+import { hashCode, type Consultation } from './service.ts';
+
+/*
+ * Online ballots are the one write residents make in numbers, all at once when the letters
+ * arrive. They are written in batches (group commit): while one batch is being written, the
+ * ballots that arrive wait, then go together — one statement reads every code of the batch with
+ * its consultation, the household's ballot and the chain's head; one statement appends every
+ * ledger event, upserts the ballots and writes the audit rows. A quiet moment gives a batch of
+ * one, so nobody waits for others. Ballots of one consultation are chained in arrival order
+ * inside the batch, so they no longer collide with each other; a staff write (or another app
+ * instance) that takes a chain position first makes the write fail on the unique
+ * (consultation_id, seq), and the batch is read again and retried, seeing what it did.
+ *
+ * The next batch is read while the previous one is being written, and planned on top of what
+ * that one will leave (its chain heads and its households' receipts). It is written only once
+ * the previous write landed as planned; otherwise it is read and planned again.
+ */
+
+export interface OnlineReceipt {
+  receipt: string;
+  seq: number;
+  changed: boolean;
+  castAt: string;
+}
+
+interface Pending {
+  rawCode: string;
+  /** normalised; null when it cannot be a code at all */
+  code: string | null;
+  ip: string;
+  input: BallotInput;
+  resolve: (r: OnlineReceipt) => void;
+  reject: (err: unknown) => void;
+}
+
+interface CodeRow {
+  i: number;
+  consultationId: string;
+  projectId: string;
+  streetId: string;
+  status: Consultation['status'];
+  kind: Consultation['kind'];
+  committeeId: string;
+  questions: Consultation['questions'];
+  revokedAt: string | null;
+  groupId: string;
+  previousReceipt: string | null;
+  lastSeq: number | null;
+  lastHash: string | null;
+  failures: number;
+}
+
+/** Large enough to absorb a burst, small enough to keep one statement's parameters modest. */
+const MAX_BATCH = 200;
+const MAX_RACE_RETRIES = 20;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+class BallotQueue {
+  private waiting: Pending[] = [];
+  private draining = false;
+  constructor(private readonly db: Db) {}
+
+  submit(p: Pending) {
+    this.waiting.push(p);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain() {
+    this.draining = true;
+    let inFlight: { planned: Planned; landed: Promise<boolean> } | null = null;
+    try {
+      for (;;) {
+        if (this.waiting.length === 0) {
+          if (!inFlight) break;
+          await inFlight.landed;
+          inFlight = null;
+          continue;
+        }
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        let planned = await readAndPlan(this.db, batch, inFlight?.planned.leaves);
+        if (inFlight && !(await inFlight.landed)) planned = planned && (await readAndPlan(this.db, batch));
+        inFlight = planned ? { planned, landed: writePlanned(this.db, planned) } : null;
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+const queues = new WeakMap<Db, BallotQueue>();
+
+/**
+ * A resident votes (or changes the vote) with their household code until closing; the answer
+ * carries the receipt, the hash of the ballot's ledger event.
+ */
+export function castOnline(db: Db, rawCode: string, ip: string, input: BallotInput): Promise<OnlineReceipt> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = new BallotQueue(db)));
+  const q = queue;
+  return new Promise((resolve, reject) => q.submit({ rawCode, code: normaliseCode(rawCode), ip, input, resolve, reject }));
+}
+
+/** Reads the batch's codes; the row of pending[i] has i. */
+async function readCodes(db: Db, batch: Pending[]) {
+  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000).toISOString();
+  const wanted = batch.flatMap((p, i) => (p.code ? [{ i, code_hash: hashCode(p.code), ip: p.ip }] : []));
+  if (wanted.length === 0) return new Map<number, CodeRow>();
+  const rows = rowsOf<CodeRow>(
+    await db.execute(sql`
+      select x.i, c.id as "consultationId", c.project_id as "projectId", cm.street_id as "streetId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
+             hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
+             l.seq as "lastSeq", l.hash as "lastHash",
+             (select count(*)::int from ${codeFailures} f where f.ip = x.ip and f.at > ${since}::timestamptz) as failures
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as x(i int, code_hash text, ip text)
+      join ${householdCodes} hc on hc.code_hash = x.code_hash
+      join ${consultations} c on c.id = hc.consultation_id
+      join ${committees} cm on cm.id = c.committee_id
+      left join ${ballots} b on b.consultation_id = hc.consultation_id and b.group_id = hc.group_id
+      left join lateral (select e.seq, e.hash from ${ledgerEvents} e where e.consultation_id = c.id order by e.seq desc limit 1) l on true`),
+  );
+  return new Map(rows.map((r) => [r.i, r]));
+}
+
+type Outcome = { ok: OnlineReceipt } | { error: unknown } | { unknownCode: true };
+
+interface Writes {
+  events: (LedgerEventBody & { hash: string })[];
+  ballots: Map<string, { consultation_id: string; group_id: string; choice: string | null; answers: unknown; ledger_hash: string; cast_at: string }>;
+  audits: { actor_name: string; action: string; entity_id: string; street_id: string; committee_id: string; project_id: string; after: unknown }[];
+}
+
+/** What a written batch leaves: the chain heads and the households' receipts it changed. */
+interface Leaves {
+  heads: Map<string, { seq: number; hash: string }>;
+  receipts: Map<string, string>;
+}
+
+interface Planned {
+  batch: Pending[];
+  outcomes: Outcome[];
+  writes: Writes;
+  leaves: Leaves;
+}
+
+/**
+ * What each ballot of the batch becomes, chaining the ballots of one consultation in order,
+ * on top of what the batch being written before it leaves (`after`).
+ */
+function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves): Planned {
+  const heads = new Map(after?.heads);
+  const receipts = new Map<string, string | null>(after?.receipts);
+  const leaves: Leaves = { heads: new Map(), receipts: new Map() };
+  const writes: Writes = { events: [], ballots: new Map(), audits: [] };
+  const outcomes: Outcome[] = batch.map((p, i) => {
+    const row = rows.get(i);
+    if (!row) return { unknownCode: true };
+    try {
+      if (row.failures >= MAX_CODE_FAILURES) throw codesThrottled();
+      if (row.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
+      if (row.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
+      const checked = checkBallot(row, p.input);
+      const head = heads.get(row.consultationId) ?? { seq: row.lastSeq ?? 0, hash: row.lastHash ?? GENESIS_HASH };
+      const previous = receipts.has(row.groupId) ? receipts.get(row.groupId)! : row.previousReceipt;
+      const actorName = `household:${row.groupId.slice(0, 8)}`;
+      const body: LedgerEventBody = {
+        consultationId: row.consultationId,
+        seq: head.seq + 1,
+        kind: previous ? 'changed' : 'cast',
+        at: new Date().toISOString(),
+        payload: { group: row.groupId, choice: checked.choice, answers: checked.answers, channel: 'online', confirmed: true, by: actorName, witness: null, proxy: null, document: null, replaces: previous },
+        prevHash: head.hash,
+      };
+      const hash = hashEvent(body);
+      for (const m of [heads, leaves.heads]) m.set(row.consultationId, { seq: body.seq, hash });
+      for (const m of [receipts, leaves.receipts]) m.set(row.groupId, hash);
+      writes.events.push({ ...body, hash });
+      // the household's last ballot of the batch is its ballot
+      writes.ballots.set(row.groupId, { consultation_id: row.consultationId, group_id: row.groupId, choice: checked.choice, answers: checked.answers, ledger_hash: hash, cast_at: body.at });
+      writes.audits.push({ actor_name: actorName, action: previous ? 'ballot_changed' : 'ballot_cast', entity_id: row.consultationId, street_id: row.streetId, committee_id: row.committeeId, project_id: row.projectId, after: { group: row.groupId, channel: 'online', receipt: hash } });
+      return { ok: { receipt: hash, seq: body.seq, changed: Boolean(previous), castAt: body.at } };
+    } catch (error) {
+      return { error };
+    }
+  });
+  return { batch, outcomes, writes, leaves };
+}
+
+/** One statement: the ledger events, the ballots and the audit rows, all or nothing. */
+async function write(db: Db, w: Writes) {
+  const events = w.events.map((e) => ({ consultation_id: e.consultationId, seq: e.seq, kind: e.kind, at: e.at, payload: e.payload, prev_hash: e.prevHash, hash: e.hash }));
+  await db.execute(sql`
+    with ledger as (
+      insert into ${ledgerEvents} (consultation_id, seq, kind, at, payload, prev_hash, hash)
+      select consultation_id, seq, kind, at, payload, prev_hash, hash
+      from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(consultation_id uuid, seq int, kind text, at text, payload jsonb, prev_hash text, hash text)),
+    ballot as (
+      insert into ${ballots} (consultation_id, group_id, choice, answers, channel, confirmed, ledger_hash, cast_at)
+      select consultation_id, group_id, choice, answers, 'online', true, ledger_hash, cast_at
+      from jsonb_to_recordset(${JSON.stringify([...w.ballots.values()])}::jsonb) as x(consultation_id uuid, group_id uuid, choice text, answers jsonb, ledger_hash text, cast_at timestamptz)
+      on conflict (consultation_id, group_id) do update set choice = excluded.choice, answers = excluded.answers, channel = 'online',
+        recorded_by = null, witness = null, proxy_name = null, document_id = null, confirmed = true, confirmed_by = null,
+        ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at)
+    insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
+    select actor_name, action, 'consultation', entity_id, street_id, committee_id, project_id, after
+    from jsonb_to_recordset(${JSON.stringify(w.audits)}::jsonb) as x(actor_name text, action text, entity_id text, street_id uuid, committee_id uuid, project_id uuid, after jsonb)`);
+}
+
+/** Reads and plans a batch; a failed read fails its ballots (null). */
+async function readAndPlan(db: Db, batch: Pending[], after?: Leaves): Promise<Planned | null> {
+  try {
+    return planBatch(batch, await readCodes(db, batch), after);
+  } catch (err) {
+    for (const p of batch) p.reject(err);
+    return null;
+  }
+}
+
+/**
+ * Writes a planned batch and settles its ballots; true when it landed as planned. Otherwise
+ * (a chain position taken meanwhile, or an error) the batch is written afresh.
+ */
+async function writePlanned(db: Db, planned: Planned): Promise<boolean> {
+  if (planned.writes.events.length > 0) {
+    try {
+      await write(db, planned.writes);
+    } catch {
+      await writeAfresh(db, planned.batch);
+      return false;
+    }
+  }
+  await settle(db, planned);
+  return true;
+}
+
+/** Reads, plans and writes a batch until no concurrent writer is in the way; never throws. */
+async function writeAfresh(db: Db, batch: Pending[]): Promise<void> {
+  let planned: Planned;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      planned = planBatch(batch, await readCodes(db, batch));
+      if (planned.writes.events.length === 0) break;
+      try {
+        await write(db, planned.writes);
+        break;
+      } catch (err) {
+        if (isLedgerRace(err) && attempt < MAX_RACE_RETRIES) continue;
+        throw err;
+      }
+    }
+  } catch (err) {
+    // not a race: write the ballots one by one, so only the one at fault fails
+    if (batch.length > 1) {
+      for (const p of batch) await writeAfresh(db, [p]);
+      return;
+    }
+    batch[0]!.reject(err);
+    return;
+  }
+  await settle(db, planned);
+}
+
+async function settle(db: Db, { batch, outcomes }: Planned) {
+  for (const [i, p] of batch.entries()) {
+    const o = outcomes[i]!;
+    if ('ok' in o) p.resolve(o.ok);
+    else if ('error' in o) p.reject(o.error);
+    // throttles, counts the failure and says the code is wrong
+    else await resolveCode(db, p.rawCode, p.ip).then(() => p.reject(wrongCode()), p.reject);
+  }
+}
