@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { DEMO_PASSWORD, expectNoAxeViolations } from './helpers.ts';
 
-test('admin logs in and lands on the registry; a wrong password is shown under the field', async ({ page }) => {
+test('admin logs in and lands on the work list; a wrong password is shown under the field', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { name: '江湾加装电梯工作台' })).toBeVisible();
@@ -14,9 +14,9 @@ test('admin logs in and lands on the registry; a wrong password is shown under t
 
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page).toHaveURL(/\/registry$/);
-  await expect(page.getByRole('heading', { name: '居委会' })).toBeVisible();
-  await expect(page.getByRole('link', { name: '胜利居委' })).toBeVisible();
+  await expect(page).toHaveURL(/\/worklist$/);
+  await expect(page.getByRole('heading', { name: '待办事项', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /逾期审批/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: '主菜单' }).getByText('审计日志')).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -71,7 +71,8 @@ function AppRoutes() {
         <Route key={path} path={path} element={<Page />} />
       ))}
       <Route element={session ? <StaffLayout /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}>
-        <Route index element={<Navigate to="/registry" replace />} />
+        {/* staff start from what needs attention now */}
+        <Route index element={<Navigate to="/worklist" replace />} />
         {routes.filter((r) => !r.bare).map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
