@@ -156,11 +156,20 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await owner.goto('/r/calculator');
   await expect(owner.getByRole('heading', { level: 1 })).toHaveText('加装电梯费用试算');
   await owner.getByLabel('施工金额（元）').fill('600000');
-  await owner.getByRole('button', { name: '计算' }).click();
+  // the flats of a floor differ: the second is larger, so it pays more on every paying floor
+  await owner.getByLabel('第 2 户').fill('80.50');
+  const [calc] = await Promise.all([owner.waitForResponse('**/api/v1/tools/cost-share'), owner.getByRole('button', { name: '计算' }).click()]);
+  const asked = calc.request().postDataJSON() as { units: { id: string; areaM2: string }[] };
+  expect(asked.units.find((u) => u.id === '601')?.areaM2).toBe('60');
+  expect(asked.units.find((u) => u.id === '602')?.areaM2).toBe('80.50');
+  const shares = ((await calc.json()) as { shares: { unitId: string; shareFen: number }[] }).shares;
   const result = owner.getByTestId('calc-result');
   await expect(result).toContainText('240,000.00'); // 40% subsidy
   await expect(result).toContainText('360,000.00'); // shared by the owners
   await expect(result.getByRole('row')).toHaveCount(7); // header + 6 floors
+  const top = result.getByRole('row').filter({ hasText: '6 层' });
+  for (const room of ['601', '602']) await expect(top).toContainText(`${room} 室 ${yuan(shares.find((s) => s.unitId === room)!.shareFen)}`);
+  expect(shares.find((s) => s.unitId === '602')!.shareFen).toBeGreaterThan(shares.find((s) => s.unitId === '601')!.shareFen);
   await expectNoAxeViolations(owner);
   await owner.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(owner);

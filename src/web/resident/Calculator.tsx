@@ -39,7 +39,8 @@ export function Calculator() {
   const [subsidy, setSubsidy] = useState(true);
   const [floors, setFloors] = useState('6');
   const [perFloor, setPerFloor] = useState('2');
-  const [area, setArea] = useState('60');
+  // the flats of a stairwell usually repeat floor by floor: one area per position on a floor
+  const [areas, setAreas] = useState<string[]>(['60', '60']);
   const [scheme, setScheme] = useState<SchemeChoice>('coefficient');
   const [answer, setAnswer] = useState<{ answer: Answer; floors: number; perFloor: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,6 +59,7 @@ export function Calculator() {
     const fundsFen = parseYuan(funds || '0');
     const nFloors = Number(floors);
     const nPer = Number(perFloor);
+    const badArea = areas.findIndex((a) => !/^\d{1,4}(\.\d{1,2})?$/.test(a.trim()) || Number(a) <= 0);
     const bad =
       constructionFen === null
         ? w.calcConstruction
@@ -69,8 +71,8 @@ export function Calculator() {
               ? w.calcFloors
               : !Number.isInteger(nPer) || nPer < 1 || nPer > 8
                 ? w.calcPerFloor
-                : !/^\d{1,4}(\.\d{1,2})?$/.test(area.trim()) || Number(area) <= 0
-                  ? w.calcArea
+                : badArea >= 0
+                  ? w.calcAreaOf(badArea + 1)
                   : null;
     if (bad) {
       setProblem(w.calcBad(bad));
@@ -79,7 +81,7 @@ export function Calculator() {
     const units = Array.from({ length: nFloors * nPer }, (_, i) => ({
       id: `${Math.floor(i / nPer) + 1}0${(i % nPer) + 1}`,
       floor: Math.floor(i / nPer) + 1,
-      areaM2: area.trim(),
+      areaM2: areas[i % nPer]!.trim(),
     }));
     const exempt = nFloors > 2 ? [1, 2] : [1];
     const body = {
@@ -106,6 +108,13 @@ export function Calculator() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** As many area fields as flats on a floor; a new position starts with the last one's area. */
+  const changePerFloor = (value: string) => {
+    setPerFloor(value);
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= 8) setAreas((old) => Array.from({ length: n }, (_, i) => old[i] ?? old[old.length - 1] ?? '60'));
   };
 
   const switchLang = () => {
@@ -163,9 +172,16 @@ export function Calculator() {
           {field('calc-funds', w.calcFunds, funds, setFunds)}
           <div className="r-calc-row">
             {field('calc-floors', w.calcFloors, floors, setFloors, 'numeric')}
-            {field('calc-per-floor', w.calcPerFloor, perFloor, setPerFloor, 'numeric')}
-            {field('calc-area', w.calcArea, area, setArea)}
+            {field('calc-per-floor', w.calcPerFloor, perFloor, changePerFloor, 'numeric')}
           </div>
+          <fieldset className="r-fieldset r-calc-field">
+            <legend className="r-field-label">{w.calcAreas}</legend>
+            <div className="r-calc-row">
+              {areas.map((a, i) =>
+                field(`calc-area-${i + 1}`, w.calcAreaOf(i + 1), a, (v) => setAreas((old) => old.map((x, j) => (j === i ? v : x)))),
+              )}
+            </div>
+          </fieldset>
           <fieldset className="r-fieldset r-calc-field">
             <legend className="r-field-label">{w.calcScheme}</legend>
             <div className="r-options r-calc-options">
@@ -214,13 +230,8 @@ function Result({
   perFloor: number;
 }) {
   const rows = Array.from({ length: floors }, (_, i) => floors - i).map((f) => {
-    const mine = answer.shares.slice((f - 1) * perFloor, f * perFloor).map((s) => s.shareFen);
-    return {
-      floor: f,
-      min: Math.min(...mine),
-      max: Math.max(...mine),
-      total: mine.reduce((a, b) => a + b, 0),
-    };
+    const mine = answer.shares.slice((f - 1) * perFloor, f * perFloor);
+    return { floor: f, flats: mine, total: mine.reduce((a, s) => a + s.shareFen, 0) };
   });
   return (
     <section className="r-card r-cost" aria-labelledby="r-calc-result" data-testid="calc-result">
@@ -250,9 +261,17 @@ function Result({
             <tr key={r.floor}>
               <th scope="row">{w.floorN(r.floor)}</th>
               <td>
-                <strong>
-                  {r.min === r.max ? formatYuan(r.min) : `${formatYuan(r.min)}–${formatYuan(r.max)}`}
-                </strong>
+                {r.flats.every((s) => s.shareFen === r.flats[0]!.shareFen) ? (
+                  <strong>{formatYuan(r.flats[0]!.shareFen)}</strong>
+                ) : (
+                  <ul className="r-calc-flats">
+                    {r.flats.map((s) => (
+                      <li key={s.unitId}>
+                        {w.roomN(s.unitId)} <strong>{formatYuan(s.shareFen)}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td>{formatYuan(r.total)}</td>
             </tr>

@@ -46,7 +46,9 @@ const zh = {
   calcSubsidy: '计入上海市政府补贴（施工金额的 40%，每台最多 28 万元）',
   calcFloors: '楼层数',
   calcPerFloor: '每层户数',
-  calcArea: '每户面积（平方米）',
+  calcAreas: '每层各户面积（平方米；同一单元各层户型一般相同）',
+  calcAreaOf: (n: number) => `第 ${n} 户`,
+  roomN: (room: string) => `${room} 室`,
   calcScheme: '分摊方式',
   calcSchemes: {
     coefficient: '按楼层系数 × 面积（示例系数：1、2 层为 0，3 层起 0.7、0.8、0.9、1.0…）',
@@ -113,7 +115,9 @@ const en: CostWords = {
   calcSubsidy: 'Count the Shanghai subsidy (40% of construction, at most 280,000 yuan per lift)',
   calcFloors: 'Floors',
   calcPerFloor: 'Homes per floor',
-  calcArea: 'Area of each home (m²)',
+  calcAreas: 'Area of each home on a floor (m²; floors of a stairwell usually repeat)',
+  calcAreaOf: (n) => `Home ${n}`,
+  roomN: (room) => `Flat ${room}`,
   calcScheme: 'How to share',
   calcSchemes: {
     coefficient: 'Floor coefficient × area (example: floors 1–2 pay 0, then 0.7, 0.8, 0.9, 1.0…)',
