@@ -6,7 +6,7 @@ import { ballots } from '../../src/server/modules/consent/schema.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
-import { multipart } from '../helpers/multipart.ts';
+import { multipart, PDF } from '../helpers/multipart.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -14,7 +14,6 @@ let staff2: Client;
 let admin: Client;
 let project: any;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function docxText(buf: Buffer) {
   const zip = await JSZip.loadAsync(buf);

@@ -5,7 +5,7 @@ import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { mediationCases } from '../../src/server/modules/mediation/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
-import { multipart } from '../helpers/multipart.ts';
+import { multipart, PDF } from '../helpers/multipart.ts';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -17,7 +17,6 @@ let project: any;
 let units: any[];
 let objection: any;
 const today = todayInShanghai();
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,7 +1,7 @@
 /** Issue 5 (first part): plan, what-if, adoption with a new version, sign-offs, payments and arrears. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
-import { multipart } from '../helpers/multipart.ts';
+import { multipart, PDF } from '../helpers/multipart.ts';
 import JSZip from 'jszip';
 
 const docxText = async (buf: Buffer) => (await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -162,6 +162,13 @@ describe('the money of one project', () => {
     const early = await staff.put(`/api/v1/projects/${project.id}/subsidy-claim`, { status: 'submitted', submittedOn: '2026-11-10' });
     expect(early.status).toBe(409);
     expect(early.body.error.messageEn).toContain('acceptance');
+    // the claim's papers are uploaded to the document library as "subsidy" and listed with the claim
+    const upload = await staff.inject({ method: 'POST', url: `/api/v1/projects/${project.id}/documents`, ...multipart({ title: '补贴申请表', category: 'subsidy' }, { name: 'claim.pdf', content: PDF, type: 'application/pdf' }) });
+    expect(upload.status).toBe(201);
+    await staff.inject({ method: 'POST', url: `/api/v1/projects/${project.id}/documents`, ...multipart({ title: '竣工照片', category: 'photo' }, { name: 'site.pdf', content: PDF, type: 'application/pdf' }) });
+    const withPapers = (await staff.get(`/api/v1/projects/${project.id}/subsidy-claim`)).body;
+    expect(withPapers.documents.map((d: any) => d.title)).toEqual(['补贴申请表']);
+    expect(withPapers.documents[0].versions[0]).toMatchObject({ version: 1, name: 'claim.pdf' });
   });
 
   it('bills a year of running costs among the floors that use the lift, and collects', async () => {

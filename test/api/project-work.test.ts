@@ -1,7 +1,7 @@
 /** Issue 4 items 2, 3 and 7: the method checklist, the approval steps, documents and the timeline. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
-import { multipart } from '../helpers/multipart.ts';
+import { multipart, PDF } from '../helpers/multipart.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -79,7 +79,6 @@ describe('approval steps', () => {
 });
 
 describe('documents and the timeline', () => {
-  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
   it('uploads with type checks, replaces as a new version, keeps the old readable', async () => {
     const bad = await staff.inject({ method: 'POST', url: `/api/v1/projects/${project.id}/documents`, ...multipart({ title: '设计方案', category: 'design' }, { name: 'x.exe', content: Buffer.from('MZ...'), type: 'application/octet-stream' }) });
     expect(bad.status).toBe(400);

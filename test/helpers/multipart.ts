@@ -1,3 +1,6 @@
+/** The smallest file the upload checks take for a PDF (its magic bytes). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
 /** A multipart body with text fields and one file. */
 export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type: string }) {
   const boundary = '----jw' + Math.random().toString(16).slice(2);

@@ -5,6 +5,7 @@ import { SchemeError, shareCosts, type Scheme } from '../../../core/money/scheme
 import { auditScope, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
+import { listDocuments } from '../projects/documents.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { getProject, projectScope } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
@@ -19,7 +20,9 @@ export async function getSubsidyClaim(db: Queryable, access: Access, projectId: 
   const project = await getProject(db, access, projectId);
   const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, projectId), eq(costPlans.status, 'adopted')));
   const [claim] = await db.select().from(subsidyClaims).where(eq(subsidyClaims.projectId, projectId));
-  return { projectId, stage: project.stage, amountFen: plan?.subsidyFen ?? null, planVersion: plan?.version ?? null, claim: claim ?? null };
+  // the claim's papers live in the project's document library under their own category
+  const documents = (await listDocuments(db, access, projectId)).items.filter((d) => d.category === 'subsidy');
+  return { projectId, stage: project.stage, amountFen: plan?.subsidyFen ?? null, planVersion: plan?.version ?? null, claim: claim ?? null, documents };
 }
 
 export interface ClaimInput {

@@ -1,5 +1,6 @@
 /** The project's document library: uploads checked for type and size, checksummed, versioned. */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { DocumentCategory } from '../../../core/documents.ts';
 import { notFound } from '../../../core/errors.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -10,8 +11,6 @@ import { documentVersions, liftProjects, projectDocuments } from './schema.ts';
 import { getProject, projectScope } from './service.ts';
 import { assertCanWriteOrAdviser } from './steps.ts';
 
-export const DOCUMENT_CATEGORIES = ['vote', 'agreement', 'design', 'notice', 'approval', 'construction', 'acceptance', 'photo', 'other'] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 const versionColumns = { version: documentVersions.version, uploadedByName: documentVersions.uploadedByName, uploadedAt: documentVersions.uploadedAt, fileId: storedFiles.id, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 };
 

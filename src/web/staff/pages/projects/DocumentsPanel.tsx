@@ -2,6 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DOCUMENT_CATEGORIES, type DocumentCategory as Category } from '../../../../core/documents.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -9,9 +10,6 @@ import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import type { ProjectDocument } from './work-types.ts';
-
-export const DOCUMENT_CATEGORIES = ['vote', 'agreement', 'design', 'notice', 'approval', 'construction', 'acceptance', 'photo', 'other'] as const;
-type Category = (typeof DOCUMENT_CATEGORIES)[number];
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
