@@ -83,6 +83,15 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   // a resident on a phone: the household page, then the notices, objects
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const resident = await phone.newPage();
+  // the headless browser has no voices: record what would be spoken
+  await resident.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      spoken.push({ text: u.text, lang: u.lang });
+      setTimeout(() => u.onend?.(new SpeechSynthesisEvent('end', { utterance: u })), 20);
+    };
+  });
   await resident.goto(`/r/${household.code}`);
   await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
@@ -90,6 +99,11 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   const notice = resident.locator('section').filter({ has: resident.getByRole('heading', { level: 2, name: title }) });
   await expect(notice).toContainText('现在可以提出意见');
   await expect(notice).toContainText('意见截止');
+  // read aloud: the notice's kind, its title and text, and until when one may object
+  await resident.getByRole('button', { name: '朗读本页内容' }).click();
+  const spoken = await resident.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.map((s) => s.text).join(''));
+  expect(spoken).toContain(`设计方案公示。${title}。电梯位于北侧楼梯间外`);
+  expect(spoken).toMatch(/意见截止 \d{4}年\d{1,2}月\d{1,2}日。现在可以提出意见/);
   await expectNoAxeViolations(resident);
   await shoot(resident, 'resident-objection');
   const objection = '电梯井离我家窗户太近，担心影响采光，希望说明对二楼采光的影响。';

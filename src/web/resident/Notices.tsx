@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { errorText, get, post } from '../shared/api.ts';
 import { NOTICE_WORDS } from './noticeWords.ts';
-import { Alert, Button, Icon, Title, zhText, type Ui } from './parts.tsx';
+import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
+import type { Spoken } from './speech.ts';
 import { formatDay } from './words.ts';
 
 type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
@@ -90,6 +91,7 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
   return (
     <>
       <Title>{n.title}</Title>
+      {view && view.notices.length > 0 && <ReadAloud parts={spokenNotices(view.notices, ui)} ui={ui} />}
       {view && (
         <p className="r-project">
           <span className="r-label">{ui.w.project}</span>
@@ -132,6 +134,19 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
       </div>
     </>
   );
+}
+
+/** Each notice read in turn: its kind and dates in the page's language, its texts in Chinese. */
+function spokenNotices(notices: ResidentNotice[], ui: Ui): Spoken[] {
+  const n = NOTICE_WORDS[ui.lang];
+  return notices.flatMap((notice) => [
+    { text: `${n.noticeKind[notice.kind] ?? ''}。`, lang: ui.lang },
+    { text: `${notice.title}。${notice.body ?? ''}`, lang: 'zh-CN' },
+    {
+      text: `${n.deadline} ${formatDay(notice.endsOn, ui.lang)}。${notice.acceptingObjections ? n.open : notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}`,
+      lang: ui.lang,
+    },
+  ]);
 }
 
 function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code: string; ui: Ui; onSent: (text: string) => void }) {
