@@ -6,8 +6,10 @@ import { useLang } from '../../../shared/i18n.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { HouseholdCell } from './CodesPanel.tsx';
 import { postForm } from './postForm.ts';
 import type { Choice, Consultation, Tally, TallyGroup } from './types.ts';
+import './consent.css';
 
 const CHOICES: Choice[] = ['agree', 'disagree', 'abstain'];
 const CHANNELS = ['paper', 'assisted', 'proxy'] as const;
@@ -154,10 +156,9 @@ function PendingBallots({ consultation: c, groups }: { consultation: Consultatio
         dataSource={groups}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('consent.noPending') }}
+        locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noPending')}</span> }}
         columns={[
-          { key: 'label', title: t('consent.household'), dataIndex: 'label' },
-          { key: 'owners', title: t('consent.owners'), render: (_, g) => g.ownersMasked.join('、') },
+          { key: 'label', title: `${t('consent.household')} / ${t('consent.owners')}`, render: (_, g) => <HouseholdCell label={g.label} owners={g.ownersMasked.join('、') || t('consent.unsold')} /> },
           { key: 'channel', title: t('consent.channel'), render: (_, g) => (g.channel ? t(`consent.channels.${g.channel}`) : '') },
           { key: 'actions', title: t('common.actions'), render: (_, g) => <Button size="small" onClick={() => setChecking(g)} aria-label={t('consent.confirmNamed', { label: g.label })}>{t('consent.confirm')}</Button> },
         ]}

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../../shared/api.ts';
@@ -13,6 +13,8 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
   const { t } = useTranslation();
   const codes = useApiQuery<{ items: HouseholdCode[] }>(`/api/v1/consultations/${c.id}/codes`);
   const [reissuing, setReissuing] = useState<HouseholdCode | null>(null);
+  // the last reissued code stays on screen with its own letter to print (the others' letters are unchanged)
+  const [reissued, setReissued] = useState<HouseholdCode | null>(null);
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8}>
@@ -23,6 +25,18 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
           {t('consent.printLetters')}
         </Button>
       </Flex>
+      {reissued && (
+        <Alert
+          type="success"
+          showIcon
+          title={`${reissued.label}：${t('consent.reissued', { code: reissued.code })}`}
+          action={
+            <Button size="small" icon={<PrinterOutlined />} href={`/consultations/${c.id}/letters/print?group=${reissued.groupId}`} target="_blank">
+              {t('consent.printNewLetter')}
+            </Button>
+          }
+        />
+      )}
       <Table<HouseholdCode>
         rowKey="groupId"
         size="small"
@@ -30,24 +44,33 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
         dataSource={codes.data?.items ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('consent.noCodes') }}
+        locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noCodes')}</span> }}
         columns={[
-          { key: 'label', title: t('consent.household'), dataIndex: 'label' },
-          { key: 'owners', title: t('consent.owners'), render: (_, h) => h.ownersMasked.join('、') || t('consent.unsold') },
+          // the owners under the household: the code and its button still fit a 360 px phone
+          { key: 'label', title: `${t('consent.household')} / ${t('consent.owners')}`, render: (_, h) => <HouseholdCell label={h.label} owners={h.ownersMasked.join('、') || t('consent.unsold')} /> },
           { key: 'code', title: t('consent.code'), render: (_, h) => <span className="jw-consent-code" data-testid="household-code">{h.code}</span> },
           ...(c.status === 'open'
             ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, h: HouseholdCode) => <Button size="small" onClick={() => setReissuing(h)} aria-label={t('consent.reissueNamed', { label: h.label })}>{t('consent.reissue')}</Button> }]
             : []),
         ]}
       />
-      <ReissueModal consultation={c} household={reissuing} onClose={() => setReissuing(null)} />
+      <ReissueModal consultation={c} household={reissuing} onClose={() => setReissuing(null)} onReissued={setReissued} />
     </Flex>
   );
 }
 
-function ReissueModal({ consultation, household, onClose }: { consultation: Consultation; household: HouseholdCode | null; onClose: () => void }) {
+/** A household and, under it, its owners (masked). */
+export function HouseholdCell({ label, owners }: { label: string; owners: string }) {
+  return (
+    <>
+      <div>{label}</div>
+      <Typography.Text type="secondary">{owners}</Typography.Text>
+    </>
+  );
+}
+
+function ReissueModal({ consultation, household, onClose, onReissued }: { consultation: Consultation; household: HouseholdCode | null; onClose: () => void; onReissued: (h: HouseholdCode) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
   const reissue = useApiMutation((v: { groupId: string; reason: string }) => post<{ code: string }>(`/api/v1/consultations/${consultation.id}/codes/${v.groupId}/reissue`, { reason: v.reason }));
@@ -61,7 +84,7 @@ function ReissueModal({ consultation, household, onClose }: { consultation: Cons
     if (!values || !household) return;
     try {
       const res = await reissue.mutateAsync({ groupId: household.groupId, reason: values.reason });
-      void message.success(t('consent.reissued', { code: res.code }));
+      onReissued({ ...household, code: res.code });
       onClose();
     } catch (err) {
       errors.show(err);

@@ -16,6 +16,7 @@ import { useSession } from '../../session.tsx';
 import { OpenCloseButton } from './OpenCloseButton.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import type { Consultation, ConsultationListItem } from './types.ts';
+import './consent.css';
 
 /** The consultations and votes of one project, and the form to start a new one. */
 export default function ConsultationsPage() {
@@ -47,7 +48,7 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
           dataSource={items}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('consent.none') }}
+          locale={{ emptyText: <span className="jw-consent-empty">{t('consent.none')}</span> }}
           columns={[
             { key: 'title', title: t('consent.name'), render: (_, c) => <Link to={`/consultations/${c.id}`}>{c.title}</Link> },
             { key: 'kind', title: t('consent.kind'), render: (_, c) => t(`consent.kinds.${c.kind}`) },

@@ -1,14 +1,14 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
 import { useApiQuery, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import type { Consultation, HouseholdCode } from './types.ts';
 
-/** One letter per household and page: the question, dates, how to vote, the code and its QR code. */
+/** One letter per household and page (or one household's, after a reissue): the question, dates, how to vote, the code and its QR code. */
 export default function LettersPrintPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -18,7 +18,10 @@ export default function LettersPrintPage() {
   const project = useApiQuery<Project>(consultation.data ? `/api/v1/projects/${consultation.data.projectId}` : null);
   const c = consultation.data;
   const error = consultation.error ?? codes.error ?? project.error;
-  const items = codes.data?.items ?? [];
+  // ?group=<id>: only that household's letter (a reissued code)
+  const [search] = useSearchParams();
+  const group = search.get('group');
+  const items = (codes.data?.items ?? []).filter((h) => !group || h.groupId === group);
   const qr = useQrCodes(items.map((h) => letterUrl(h.code)));
   return (
     <PrintFrame

@@ -9,13 +9,14 @@ import { useLang } from '../../../shared/i18n.ts';
 import { useApiQuery } from '../../data.ts';
 import { TallyDiagrams } from './TallyPanel.tsx';
 import type { Consultation, SurveyResults, Tally } from './types.ts';
+import './consent.css';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 /** Survey replies per question as bar charts (with the numbers as text too), and the free texts. */
 export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { pick, lang } = useLang();
   const results = useApiQuery<SurveyResults>(c.status === 'draft' ? null : `/api/v1/consultations/${c.id}/survey-results`);
   const data = results.data;
   return (
@@ -34,7 +35,12 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
               ) : (
                 <Col xs={24} lg={12} key={q.id}>
                   <Card size="small" title={pick(q.text)}>
-                    <QuestionChart labels={q.options.map((o) => pick(o))} values={q.options.map((o) => q.counts[o.id] ?? 0)} name={t('consent.count')} />
+                    <QuestionChart
+                      labels={q.options.map((o) => pick(o))}
+                      values={q.options.map((o) => q.counts[o.id] ?? 0)}
+                      name={t('consent.count')}
+                      description={`${pick(q.text)} ${t('consent.count')}${lang === 'en' ? ': ' : '：'}${q.options.map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(lang === 'en' ? ', ' : '，')}`}
+                    />
                     <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                       {q.options.map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(' · ')}
                     </Typography.Paragraph>
@@ -50,14 +56,16 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
   );
 }
 
-function QuestionChart({ labels, values, name }: { labels: string[]; values: number[]; name: string }) {
+function QuestionChart({ labels, values, name, description }: { labels: string[]; values: number[]; name: string; description: string }) {
   const option = {
-    aria: { enabled: true },
+    // ECharts' own description of a horizontal bar chart reads out (value, index) pairs, not the counts
+    aria: { enabled: true, label: { description } },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: labels, inverse: true },
     series: [{ type: 'bar', name, data: values, itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(120, labels.length * 44) }} notMerge />;
+  // the chart keeps its drawn width until ECharts resizes it: clip it, so a narrowed window never scrolls sideways
+  return <ReactEChartsCore echarts={echarts} option={option} className="jw-consent-chart" style={{ height: Math.max(120, labels.length * 44) }} notMerge />;
 }

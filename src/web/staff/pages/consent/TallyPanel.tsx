@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { useApiQuery } from '../../data.ts';
-import { BALLOT_COLORS, ballotLegend, ballotState } from './ballotColors.ts';
+import { BALLOT_COLORS, BALLOT_STATES, ballotLegend, ballotState, SURVEY_STATES, type BallotState } from './ballotColors.ts';
 import { fractionText, tallyBars, type Bar } from './tally.ts';
 import type { Tally, TallyUnit } from './types.ts';
 import './consent.css';
@@ -105,13 +105,17 @@ function OutcomeCard({ tally }: { tally: Tally }) {
   );
 }
 
-/** One elevation diagram per stairwell of the electorate (a building or estate vote spans several). */
+/**
+ * One elevation diagram per stairwell of the electorate (a building or estate vote spans several);
+ * a vote's cells show the ballots, a survey's whether the household replied.
+ */
 export function TallyDiagrams({ tally }: { tally: Tally }) {
   const stairwellIds = [...new Set(tally.units.map((u) => u.stairwellId))];
+  const survey = tally.consultation.kind === 'survey';
   return (
     <>
       {stairwellIds.map((sid) => (
-        <StairwellBallots key={sid} stairwellId={sid} units={tally.units.filter((u) => u.stairwellId === sid)} />
+        <StairwellBallots key={sid} stairwellId={sid} units={tally.units.filter((u) => u.stairwellId === sid)} survey={survey} />
       ))}
     </>
   );
@@ -119,23 +123,24 @@ export function TallyDiagrams({ tally }: { tally: Tally }) {
 
 type BallotUnit = TallyUnit & { id: string };
 
-function StairwellBallots({ stairwellId, units }: { stairwellId: string; units: TallyUnit[] }) {
+function StairwellBallots({ stairwellId, units, survey }: { stairwellId: string; units: TallyUnit[]; survey: boolean }) {
   const { t } = useTranslation();
   const stairwell = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${stairwellId}`);
   const s = stairwell.data;
   const title = s ? `${s.estateName} ${s.buildingName} ${s.name}` : '';
   const cells: BallotUnit[] = units.map((u) => ({ ...u, id: u.unitId }));
   const floors = Math.max(s?.floors ?? 0, ...units.map((u) => u.floor));
-  const label = (u: TallyUnit) => t(`consent.ballot.${ballotState(u)}`);
+  // a survey has replies, not votes: "未答复" rather than "未投票"
+  const text = (st: BallotState) => t(survey && st === 'none' ? 'consent.ballot.unanswered' : `consent.ballot.${st}`);
   return (
-    <Card size="small" title={t('consent.diagramTitle')}>
+    <Card size="small" title={t(survey ? 'consent.surveyDiagramTitle' : 'consent.diagramTitle')}>
       <ElevationDiagram
         floors={floors}
         units={cells}
-        caption={t('consent.diagramCaption', { title })}
+        caption={t(survey ? 'consent.surveyDiagramCaption' : 'consent.diagramCaption', { title })}
         cellColor={(u) => BALLOT_COLORS[ballotState(u)]}
-        cellNote={label}
-        legend={ballotLegend((st) => t(`consent.ballot.${st}`))}
+        cellNote={(u) => text(ballotState(u))}
+        legend={ballotLegend(text, survey ? SURVEY_STATES : BALLOT_STATES)}
       />
     </Card>
   );
