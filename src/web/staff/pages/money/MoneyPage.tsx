@@ -41,7 +41,7 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
   const [viewing, setViewing] = useState<string | null>(null);
   const shown = plans.find((p) => p.id === viewing) ?? adopted;
   return (
-    <>
+    <div className="jw-money">
       <PageHeader title={w.moneyOf(project.name)} crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.money }]}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {w.intro}
@@ -71,7 +71,7 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
           ]}
         />
       </Flex>
-    </>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { post } from '../../../shared/api.ts';
 import { ElevationDiagram, type LegendItem } from '../../../shared/ElevationDiagram.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -9,13 +9,13 @@ import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { FileInput, WriteModal } from '../../components/WriteModal.tsx';
+import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAY_METHODS, type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
-import { useWords } from './words.ts';
+import { formProblem, useWords } from './words.ts';
 
 export const PAY_COLORS: Record<PayState, string> = { paid: '#1b6e3a', partial: '#ffd666', unpaid: '#a4262c', exempt: '#e8e8e8' };
 const PAY_ORDER: PayState[] = ['paid', 'partial', 'unpaid', 'exempt'];
@@ -185,22 +185,30 @@ function PayTag({ unit }: { unit: PaymentUnit | undefined }) {
 function SignOffModal({ planId, share, onClose }: { planId: string; share: ShareRow | null; onClose: () => void }) {
   const w = useWords();
   const { csrfToken } = useSession();
-  const [file, setFile] = useState<File | null>(null);
   const upload = useApiMutation((v: { unitId: string; file: File }) => postForm(`/api/v1/cost-plans/${planId}/sign-offs`, csrfToken, { unitId: v.unitId }, v.file));
   return (
     <WriteModal
       open={share !== null}
       title={share ? w.signOffTitle(share.room) : ''}
+      // the scan is a form field: the server's complaint about it shows under it, and goes when another file is chosen
       fieldNames={['file']}
-      submit={async () => {
-        if (!file) throw new Error(w.needScan);
-        await upload.mutateAsync({ unitId: share!.unitId, file });
+      submit={async (v) => {
+        if (!(v.file instanceof File)) throw formProblem(w.needScan);
+        await upload.mutateAsync({ unitId: share!.unitId, file: v.file });
       }}
       onClose={onClose}
     >
-      <FileInput label={w.scan} required onFile={setFile} />
+      <Form.Item name="file" label={w.scan} rules={[{ required: true, message: w.needScan }]} getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0] ?? undefined} extra={w.scanKinds}>
+        {/* a fresh input per household and per opening: a scan chosen for one is never sent for the next */}
+        <ScanInput key={share?.unitId ?? 'closed'} />
+      </Form.Item>
     </WriteModal>
   );
+}
+
+/** A native file input inside a Form.Item: the form keeps the File; the input cannot be given a value back. */
+function ScanInput({ id, onChange, 'aria-describedby': describedBy, 'aria-invalid': invalid }: { id?: string; onChange?: (e: ChangeEvent<HTMLInputElement>) => void; 'aria-describedby'?: string; 'aria-invalid'?: boolean | 'true' | 'false' }) {
+  return <input id={id} type="file" accept="image/png,image/jpeg,application/pdf" className="jw-file-input" onChange={onChange} aria-describedby={describedBy} aria-invalid={invalid} />;
 }
 
 function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string; open: boolean; unitId: string | null; rows: ShareRow[]; onClose: () => void }) {
@@ -210,7 +218,8 @@ function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string;
     <WriteModal
       open={open}
       title={w.paymentTitle}
-      fieldNames={['unitId', 'amountFen', 'paidOn', 'method', 'receiptNo']}
+      // the server's amountFen is the form's "amount" in yuan: its error shows above the buttons
+      fieldNames={['unitId', 'paidOn', 'method', 'receiptNo']}
       initialValues={{ unitId: unitId ?? undefined, paidOn: dayjs(), method: 'bank' }}
       submit={async (v) => {
         await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo });

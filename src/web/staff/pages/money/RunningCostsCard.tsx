@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { post } from '../../../shared/api.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
@@ -11,7 +11,7 @@ import { useSession } from '../../session.tsx';
 import { SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
 import { presetFor } from './WhatIfPanel.tsx';
 import { hiddenTitle } from './MoneyTag.tsx';
-import { useWords } from './words.ts';
+import { formProblem, useWords } from './words.ts';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
 export function RunningCostsCard({ projectId, stairwell }: { projectId: string; stairwell: StairwellDetail }) {
@@ -30,7 +30,7 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
         {list.map((y) => (
           <section key={y.id} aria-labelledby={`rc-${y.id}`}>
             <h3 id={`rc-${y.id}`} className="jw-money-year">
-              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.paid} {formatYuan(y.collectedFen)} · {w.kinds[y.scheme.kind]}
+              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.paid} {formatYuan(y.collectedFen)} {w.yuan} · {w.kinds[y.scheme.kind]}
             </h3>
             <Typography.Paragraph>{y.items.map((i) => `${i.label} ${formatYuan(i.fen)}`).join('；')}</Typography.Paragraph>
             <Table<RunningBill>
@@ -50,17 +50,33 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
           </section>
         ))}
       </Flex>
-      <AddYear projectId={projectId} floors={Math.max(stairwell.floors, ...stairwell.units.map((u) => u.floor))} open={adding} onClose={() => setAdding(false)} />
+      <AddYear
+        projectId={projectId}
+        floors={Math.max(stairwell.floors, ...stairwell.units.map((u) => u.floor))}
+        // the year after the last one recorded (a year is billed once), or this year
+        year={list.length ? Math.max(...list.map((y) => y.year)) + 1 : dayjs().year()}
+        open={adding}
+        onClose={() => setAdding(false)}
+      />
       <Collect target={collecting} onClose={() => setCollecting(null)} />
     </Card>
   );
 }
 
-function AddYear({ projectId, floors, open, onClose }: { projectId: string; floors: number; open: boolean; onClose: () => void }) {
+function AddYear({ projectId, floors, year, open, onClose }: { projectId: string; floors: number; year: number; open: boolean; onClose: () => void }) {
   const w = useWords();
-  const [items, setItems] = useState(w.itemPresets.slice(0, 3).map((label) => ({ label, yuan: '' })));
+  const presets = () => w.itemPresets.map((label) => ({ label, yuan: '' }));
+  const [items, setItems] = useState(presets);
   const [kind, setKind] = useState<SchemeKind>('equal');
   const [exempt, setExempt] = useState<number[]>(floors > 2 ? [1] : []);
+  // a fresh sheet each time the dialog opens (the form fields are reset by WriteModal; these lines are state)
+  useEffect(() => {
+    if (!open) return;
+    setItems(presets());
+    setKind('equal');
+    setExempt(floors > 2 ? [1] : []);
+    // only when the dialog opens
+  }, [open]);
   const save = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/projects/${projectId}/running-costs`, body));
   const floorList = Array.from({ length: floors }, (_, i) => i + 1);
   const scheme = (): Scheme => (kind === 'floor-coefficient-area' ? { kind, coefficients: presetFor(floors) } : kind === 'floor-percent' ? { kind: 'area', exemptFloors: exempt } : { kind, exemptFloors: exempt });
@@ -69,15 +85,17 @@ function AddYear({ projectId, floors, open, onClose }: { projectId: string; floo
       open={open}
       title={w.addYear}
       fieldNames={['year']}
-      initialValues={{ year: dayjs().year() }}
+      initialValues={{ year }}
       submit={async (v) => {
-        const lines = items
-          .filter((i) => i.label.trim() || i.yuan.trim())
-          .map((i) => {
-            const fen = parseYuan(i.yuan);
-            if (fen === null) throw new Error(w.badAmount(i.label));
-            return { label: i.label.trim(), fen };
-          });
+        // a line left without an amount is a cost the year did not have
+        const lines = items.flatMap((i, n) => {
+          if (!i.yuan.trim()) return [];
+          const fen = parseYuan(i.yuan);
+          if (fen === null) throw formProblem(w.badAmount(i.label.trim() || `${w.items} ${n + 1}`));
+          if (!i.label.trim()) throw formProblem(w.itemNeedsLabel(n + 1));
+          return [{ label: i.label.trim(), fen }];
+        });
+        if (lines.length === 0) throw formProblem(w.needItems);
         await save.mutateAsync({ year: v.year, items: lines, scheme: scheme() });
       }}
       onClose={onClose}
@@ -88,9 +106,9 @@ function AddYear({ projectId, floors, open, onClose }: { projectId: string; floo
       <fieldset className="jw-money-fieldset">
         <legend>{w.items}</legend>
         {items.map((r, i) => (
-          <Flex key={i} gap={8} wrap className="jw-money-line">
-            <Input aria-label={`${w.items} ${i + 1} ${w.label}`} style={{ width: 140 }} value={r.label} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-            <Input aria-label={`${w.items} ${i + 1} ${w.amountYuan}`} placeholder={w.amountYuan} inputMode="decimal" style={{ width: 120 }} value={r.yuan} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
+          <Flex key={i} gap={8} className="jw-money-line">
+            <Input aria-label={`${w.items} ${i + 1} ${w.label}`} className="jw-money-line__label" value={r.label} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+            <Input aria-label={`${w.items} ${i + 1} ${w.amountYuan}`} placeholder={w.amountYuan} inputMode="decimal" className="jw-money-line__amount" value={r.yuan} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
             <Button icon={<DeleteOutlined />} aria-label={`${w.remove} ${i + 1}`} onClick={() => setItems(items.filter((_, j) => j !== i))} />
           </Flex>
         ))}
@@ -102,8 +120,8 @@ function AddYear({ projectId, floors, open, onClose }: { projectId: string; floo
         <Select aria-label={w.kind} value={kind} onChange={setKind} options={SCHEME_KINDS.filter((k) => k !== 'floor-percent').map((k) => ({ value: k, label: w.kinds[k] }))} />
       </Form.Item>
       {kind !== 'floor-coefficient-area' && (
-        <div role="group" aria-label={w.exemptFloors}>
-          <div>{w.exemptFloors}</div>
+        <div role="group" aria-label={w.exemptFloors} className="jw-money-exempt">
+          <div className="jw-money-exempt__label">{w.exemptFloors}</div>
           <Checkbox.Group value={exempt} onChange={(v) => setExempt(v)} options={floorList.map((f) => ({ value: f, label: w.floorN(f) }))} />
         </div>
       )}
@@ -119,22 +137,38 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
     <WriteModal
       open={target !== null}
       title={target ? w.collectTitle(target.bill.room, target.year) : ''}
-      fieldNames={['amountFen', 'paidOn', 'receiptNo']}
+      // the server's amountFen is the form's "amount" in yuan: its error shows above the buttons
+      fieldNames={['paidOn', 'receiptNo']}
       initialValues={{ amount: formatYuan(due, false), paidOn: dayjs() }}
       submit={async (v) => {
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
-        if (!amountFen) throw new Error(w.badAmount(w.amountYuan));
+        if (!amountFen) throw formProblem(w.badAmount(w.amountYuan));
         await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), receiptNo: v.receiptNo } });
       }}
       onClose={onClose}
     >
-      <Form.Item name="amount" label={w.amountYuan} rules={[{ required: true }]}>
+      <Form.Item
+        name="amount"
+        label={w.amountYuan}
+        extra={target ? w.collectDue(formatYuan(due)) : undefined}
+        rules={[
+          {
+            required: true,
+            validator: (_, v: unknown) => {
+              const fen = parseYuan(typeof v === 'string' ? v : '');
+              if (!fen) return Promise.reject(new Error(w.badAmount(w.amountYuan)));
+              if (fen > due) return Promise.reject(new Error(w.collectTooMuch(formatYuan(due))));
+              return Promise.resolve();
+            },
+          },
+        ]}
+      >
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} />
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
-      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true }]}>
+      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={40} />
       </Form.Item>
     </WriteModal>

@@ -1,16 +1,17 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Steps, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Steps, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../shared/api.ts';
-import { formatYuan } from '../../../shared/yuan.ts';
+import { formatYuan, parseYuan, yuanInput } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { CLAIM_STATUSES, type ClaimStatus, type SubsidyClaim } from './types.ts';
 import { useWords } from './words.ts';
 
-
 const dateKey = (s: ClaimStatus) => `${s}On` as const;
+/** The steps after preparing are recorded from the acceptance stage on (the server refuses them earlier). */
+const CLAIMABLE_STAGES = ['acceptance', 'in_service'];
 
 /** The subsidy claim: the amount from the adopted plan, its status with the date of each step. */
 export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; hasPlan: boolean }) {
@@ -22,30 +23,36 @@ export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; ha
   const save = useApiMutation((body: Record<string, unknown>) => api('PUT', `/api/v1/projects/${projectId}/subsidy-claim`, body));
   const data = claim.data;
   const c = data?.claim ?? null;
+  const claimable = data ? CLAIMABLE_STAGES.includes(data.stage) : false;
+  const amount = data?.amountFen != null && { key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> };
+  const basis = data?.planVersion != null && { key: 'p', label: w.claimBasis, children: w.claimBasisText(data.planVersion) };
   return (
     <Card size="small" title={<h2 className="jw-card-title">{w.claim}</h2>} extra={data?.amountFen != null && canWrite && <Button onClick={() => setEditing(true)}>{c ? w.claimEdit : w.claimStart}</Button>}>
-      {(!hasPlan || data?.amountFen == null) && <Typography.Text>{w.claimNone}</Typography.Text>}
-      {data?.amountFen != null && !c && (
-        <Descriptions size="small" column={1} items={[{ key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> }, { key: 's', label: w.claimStatus, children: w.claimNotStarted }]} />
-      )}
+      {(!hasPlan || (data && data.amountFen == null)) && <Typography.Text>{w.claimNone}</Typography.Text>}
       {claim.error && <Alert type="warning" showIcon title={errorText(claim.error)} />}
+      {data?.amountFen != null && !c && (
+        <Descriptions size="small" column={1} items={[amount || [], basis || [], { key: 's', label: w.claimStatus, children: <span data-testid="claim-status">{w.claimNotStarted}</span> }].flat()} />
+      )}
       {data?.amountFen != null && c && (
         <>
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2 }}
             items={[
-              { key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> },
-              { key: 's', label: w.claimStatus, children: w.claimStatuses[c.status] },
-              ...(c.grantedFen !== null ? [{ key: 'g', label: w.granted, children: `${formatYuan(c.grantedFen)} ${w.yuan}` }] : []),
+              amount || [],
+              { key: 's', label: w.claimStatus, children: <span data-testid="claim-status">{w.claimStatuses[c.status]}</span> },
+              basis || [],
+              ...(c.grantedFen !== null ? [{ key: 'g', label: w.granted, children: <span data-testid="claim-granted">{`${formatYuan(c.grantedFen)} ${w.yuan}`}</span> }] : []),
               ...(c.note ? [{ key: 'n', label: w.note, children: c.note }] : []),
-            ]}
+            ].flat()}
           />
           <Steps
             size="small"
+            className="jw-money-steps"
             style={{ marginTop: 16 }}
             current={CLAIM_STATUSES.indexOf(c.status)}
             items={CLAIM_STATUSES.map((s) => ({ title: w.claimStatuses[s], content: c[dateKey(s)] ?? '—' }))}
+            data-testid="claim-steps"
           />
         </>
       )}
@@ -57,31 +64,74 @@ export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; ha
           initialValues={{
             status: c?.status ?? 'prepared',
             note: c?.note ?? '',
+            granted: c?.grantedFen != null ? yuanInput(c.grantedFen) : '',
             ...Object.fromEntries(CLAIM_STATUSES.map((s) => [dateKey(s), c?.[dateKey(s)] ? dayjs(c[dateKey(s)]) : s === 'prepared' ? dayjs() : undefined])),
           }}
           submit={async (v) => {
-            const body: Record<string, unknown> = { status: v.status, note: v.note ?? '' };
-            for (const s of CLAIM_STATUSES) {
+            const status = v.status as ClaimStatus;
+            const reached = CLAIM_STATUSES.indexOf(status);
+            const body: Record<string, unknown> = { status, note: v.note ?? '' };
+            // the dates of the steps not reached are cleared: a claim moved back does not keep a later date
+            CLAIM_STATUSES.forEach((s, i) => {
               const d = v[dateKey(s)] as dayjs.Dayjs | undefined;
-              body[dateKey(s)] = d ? d.format('YYYY-MM-DD') : null;
-            }
+              body[dateKey(s)] = d && i <= reached ? d.format('YYYY-MM-DD') : null;
+            });
+            const granted = typeof v.granted === 'string' ? v.granted.trim() : '';
+            body.grantedFen = reached >= CLAIM_STATUSES.indexOf('approved') && granted ? parseYuan(granted) : null;
             await save.mutateAsync(body);
           }}
           onClose={() => setEditing(false)}
         >
-          <Form.Item name="status" label={w.claimStatus} rules={[{ required: true }]}>
-            <Select options={CLAIM_STATUSES.map((s) => ({ value: s, label: w.claimStatuses[s] }))} />
-          </Form.Item>
-          {CLAIM_STATUSES.map((s) => (
-            <Form.Item key={s} name={dateKey(s)} label={w.claimDates[s]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          ))}
-          <Form.Item name="note" label={w.note}>
-            <Input.TextArea maxLength={500} rows={2} />
-          </Form.Item>
+          {(form) => <ClaimFields form={form} claimable={claimable} />}
         </WriteModal>
       )}
     </Card>
+  );
+}
+
+/** The status as a row of choices, the date of every step reached (in order, not after today), the amount granted. */
+function ClaimFields({ form, claimable }: { form: FormInstance<Record<string, unknown>>; claimable: boolean }) {
+  const w = useWords();
+  const status = (Form.useWatch('status', form) as ClaimStatus | undefined) ?? 'prepared';
+  const reached = CLAIM_STATUSES.indexOf(status);
+  return (
+    <>
+      <Form.Item name="status" label={w.claimStatus} rules={[{ required: true }]} extra={claimable ? undefined : w.claimLaterSteps}>
+        <Radio.Group aria-label={w.claimStatus} optionType="button" buttonStyle="solid" className="jw-money-choices" options={CLAIM_STATUSES.map((s) => ({ value: s, label: w.claimStatuses[s], disabled: !claimable && s !== 'prepared' }))} />
+      </Form.Item>
+      {CLAIM_STATUSES.slice(0, reached + 1).map((s, i) => {
+        const previous = i > 0 ? CLAIM_STATUSES[i - 1]! : null;
+        return (
+          <Form.Item
+            key={s}
+            name={dateKey(s)}
+            label={w.claimDates[s]}
+            dependencies={previous ? [dateKey(previous)] : []}
+            rules={[
+              { required: true, message: w.claimDateNeeded(w.claimDates[s]) },
+              ({ getFieldValue }) => ({
+                validator: (_, value: dayjs.Dayjs | undefined) => {
+                  if (!value) return Promise.resolve();
+                  if (value.isAfter(dayjs(), 'day')) return Promise.reject(new Error(w.claimDateFuture));
+                  const before = previous ? (getFieldValue(dateKey(previous)) as dayjs.Dayjs | undefined) : undefined;
+                  if (before && value.isBefore(before, 'day')) return Promise.reject(new Error(w.claimDateOrder(w.claimDates[previous!])));
+                  return Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        );
+      })}
+      {reached >= CLAIM_STATUSES.indexOf('approved') && (
+        <Form.Item name="granted" label={w.grantedYuan} extra={w.grantedHint} rules={[{ validator: (_, v: unknown) => (typeof v !== 'string' || !v.trim() || parseYuan(v) !== null ? Promise.resolve() : Promise.reject(new Error(w.badAmount(w.grantedYuan)))) }]}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+      )}
+      <Form.Item name="note" label={w.note}>
+        <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
+    </>
   );
 }

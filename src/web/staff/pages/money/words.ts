@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { ClaimStatus, PayMethod, PayState, SchemeKind } from './types.ts';
 
@@ -98,6 +99,7 @@ const zh = {
   signOffTitle: (room: string) => `${room}：登记纸质签认`,
   scan: '签认书扫描件',
   needScan: '请选择签认书扫描件',
+  scanKinds: 'PDF、JPEG 或 PNG 格式。',
   agreements: '协议书',
   agreementWhole: '下载协议书（全体，Word）',
   agreementUnit: '本户协议书',
@@ -132,6 +134,14 @@ const zh = {
   granted: '实际核拨',
   excel: '导出缴款表（Excel）',
   claimNone: '费用方案通过后，按方案计算补贴金额并登记申请；提交及以后的环节在验收阶段之后登记。',
+  claimBasis: '计算依据',
+  claimBasisText: (v: number) => `已通过的费用方案（第 ${v} 版）`,
+  claimLaterSteps: '项目进入验收阶段后，才能登记提交、批准和到账。',
+  claimDateNeeded: (label: string) => `请填写${label}`,
+  claimDateFuture: '日期不能晚于今天',
+  claimDateOrder: (previous: string) => `不能早于${previous}`,
+  grantedYuan: '实际核拨金额（元）',
+  grantedHint: '批准或到账的金额与申请金额不同时填写。',
 
   // running costs
   running: '运行费用（每年）',
@@ -145,6 +155,10 @@ const zh = {
   collect: '收费',
   collectTitle: (room: string, year: number) => `${room}：${year} 年运行费用收费`,
   amountDue: '应缴',
+  itemNeedsLabel: (n: number) => `费用项目 ${n}：请填写名称`,
+  needItems: '请至少填写一项费用的金额',
+  collectDue: (fen: string) => `尚未缴纳 ${fen} 元`,
+  collectTooMuch: (fen: string) => `不能超过未缴金额 ${fen} 元`,
 };
 
 type StaffWords = typeof zh;
@@ -240,6 +254,7 @@ const en: StaffWords = {
   signOffTitle: (room) => `${room}: record a paper sign-off`,
   scan: 'Scan of the signed form',
   needScan: 'Choose the scan of the signed form',
+  scanKinds: 'PDF, JPEG or PNG.',
   agreements: 'Agreement',
   agreementWhole: 'Download the agreement (all, Word)',
   agreementUnit: 'Household agreement',
@@ -273,6 +288,14 @@ const en: StaffWords = {
   granted: 'Granted',
   excel: 'Payments (Excel)',
   claimNone: 'Once a cost plan is adopted, the subsidy is computed from it and the claim can be started; submitting and later steps come after acceptance.',
+  claimBasis: 'Computed from',
+  claimBasisText: (v) => `the adopted cost plan (version ${v})`,
+  claimLaterSteps: 'Submitting, approval and receipt are recorded once the project is at acceptance.',
+  claimDateNeeded: (label) => `Give the date: ${label}`,
+  claimDateFuture: 'The date cannot be after today',
+  claimDateOrder: (previous) => `Not before: ${previous}`,
+  grantedYuan: 'Amount granted (yuan)',
+  grantedHint: 'Fill in when the amount approved or received differs from the claim.',
 
   running: 'Running costs (yearly)',
   runningNone: 'No running costs yet. Once the lift is in service, record maintenance, power, insurance and so on each year and share them.',
@@ -285,9 +308,20 @@ const en: StaffWords = {
   collect: 'Collect',
   collectTitle: (room, year) => `${room}: running costs ${year}`,
   amountDue: 'Due',
+  itemNeedsLabel: (n) => `Item ${n}: give it a name`,
+  needItems: 'Enter the amount of at least one item',
+  collectDue: (fen) => `${fen} yuan outstanding`,
+  collectTooMuch: (fen) => `At most the ${fen} yuan outstanding`,
 };
 
 export function useWords(): StaffWords {
   const { isEn } = useLang();
   return isEn ? en : zh;
 }
+
+/**
+ * A problem found before anything is sent, in the words already chosen for the language. Thrown
+ * from a WriteModal's submit it shows above the buttons like the server's own; a plain Error
+ * would read there as a network error.
+ */
+export const formProblem = (text: string) => new ApiError(400, { code: 'invalid_input', message: text, messageEn: text });
