@@ -17,6 +17,9 @@ export const ROLE_SCOPE_KIND: Record<Role, 'district' | 'street' | 'committee'> 
   district_viewer: 'district',
 };
 
+/** Roles that read and never write (the server refuses their writes in one place, before anything else). */
+export const READ_ONLY_ROLES: readonly Role[] = ['district_viewer'];
+
 /** Roles that may see full ID numbers and phones of owners in their scope (they contact them). */
 export const ROLES_SEEING_PERSONAL_DATA: readonly Role[] = ['street_admin', 'committee_staff'];
 

@@ -86,7 +86,7 @@ describe('district viewer', () => {
     expect((await district.get(`/api/v1/estates/${otherEstate.id}`)).status).toBe(200);
     const write = await district.patch(`/api/v1/estates/${otherEstate.id}`, { name: 'x' });
     expect(write.status).toBe(403);
-    expect(write.body.error.messageEn).toMatch(/scope/);
+    expect(write.body.error).toMatchObject({ code: 'read_only', messageEn: expect.stringMatching(/read but not change/) });
     expect((await district.post('/api/v1/estates', { committeeId: otherCommitteeId, name: '区级新建' })).status).toBe(403);
     expect((await district.get(`/api/v1/persons/${otherPerson.id}?reveal=true`)).status).toBe(403);
     expect((await district.get('/api/v1/audit')).status).toBe(403);

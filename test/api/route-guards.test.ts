@@ -5,25 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
-
-interface JsonSchema {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  maxLength?: number;
-  anyOf?: JsonSchema[];
-}
-interface Route {
-  method: string;
-  path: string;
-  template: string;
-  body?: JsonSchema;
-}
-
-/** Routes anyone may call: login, the household-code pages (the code is the credential), public tools. */
-const PUBLIC = new Set(['POST /api/v1/session', 'GET /api/v1/r/{code}', 'POST /api/v1/r/{code}/ballot', 'POST /api/v1/tools/consent', 'POST /api/v1/tools/cost-share', 'GET /api/v1/r/{code}/cost-share', 'POST /api/v1/r/{code}/cost-share/sign', 'POST /api/v1/tools/notice-period', 'GET /api/v1/r/{code}/notices', 'POST /api/v1/r/{code}/objections']);
-const isPublic = (r: Route) => PUBLIC.has(`${r.method} ${r.template}`);
-const RANDOM_ID = '0b7a4a5e-8f3c-4a53-9a41-1f9d7b5c2e10';
+import { call, isPublic, listRoutes, RANDOM_ID, type Route } from '../helpers/routes.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -32,18 +14,7 @@ let routes: Route[];
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.as('admin');
-  const doc = (await t.anonymous.get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
-  };
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      // numeric parameters (a document version) get a number, the others an id nobody has
-      path: path.replace(/\{version\}/g, '1').replace(/\{[^}]+\}/g, RANDOM_ID),
-      template: path,
-      body: op.requestBody?.content?.['application/json']?.schema,
-    })),
-  );
+  routes = await listRoutes(t.anonymous);
 });
 afterAll(() => t.close());
 
@@ -53,9 +24,6 @@ function expectBilingualError(res: { status: number; body: any }, status: number
   expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/); // Chinese
   expect(res.body.error.messageEn).toMatch(/[A-Za-z]/);
 }
-
-const call = (c: Client, r: Route, body?: unknown) =>
-  c.inject({ method: r.method, url: r.path, ...(body !== undefined ? { payload: body as object } : {}) });
 
 describe('every route', () => {
   it('the OpenAPI document lists the API', () => {

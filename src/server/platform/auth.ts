@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, unauthenticated } from '../../core/errors.ts';
-import type { Role } from '../../core/roles.ts';
+import { READ_ONLY_ROLES, type Role } from '../../core/roles.ts';
 import { sessions, users } from '../modules/accounts/schema.ts';
 import { loadAccess, type Access, type SessionUser } from './access.ts';
 import type { Db } from './db/client.ts';
@@ -78,6 +78,10 @@ export function installSessions(app: FastifyInstance, db: Db) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken))
         throw new AppError(403, 'csrf', '安全校验失败，请刷新页面后重试', 'Security check failed (CSRF token); reload the page and try again', CSRF_HEADER);
+      // a read-only role writes nothing, whatever the route does with its input; anyone may still use the public routes and log out
+      const { config, url } = req.routeOptions;
+      if (READ_ONLY_ROLES.includes(row.user.role as Role) && !config.public && !config.writesNothing && url !== '/api/v1/session')
+        throw new AppError(403, 'read_only', '您的账号只能查看，不能修改', 'Your account can read but not change anything');
     }
   });
 }

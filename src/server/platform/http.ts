@@ -22,3 +22,15 @@ export function paged<T>(items: T[], total: number, page: number, pageSize: numb
 export function bilingualIssue(ctx: { addIssue: (i: never) => void }, zh: string, en: string) {
   ctx.addIssue({ code: 'custom', message: en, params: { zh, en } } as never);
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** anyone may call it (no login): the household-code pages, the public tools, logging in */
+    public?: boolean;
+    /** a POST that computes and stores nothing (a what-if): read-only roles may call it */
+    writesNothing?: boolean;
+  }
+}
+
+/** Route config of a route anyone may call, limited to `perMinute` requests per address. */
+export const publicRoute = (perMinute: number) => ({ public: true, rateLimit: { max: perMinute, timeWindow: '1 minute' } });

@@ -5,7 +5,7 @@ import { ROLES } from '../../../core/roles.ts';
 import { assertRole, loadAccess } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../app.ts';
-import { shortText } from '../../platform/http.ts';
+import { publicRoute, shortText } from '../../platform/http.ts';
 import { createUser, listAdvisers, listUsers, login, logout } from './service.ts';
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -14,7 +14,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/api/v1/session', {
     schema: { tags: ['accounts'], summary: '登录 Log in', body: z.object({ username: shortText(64), password: z.string().min(1).max(200) }) },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: publicRoute(20),
   }, async (req, reply) => {
     const s = await login(db, { ...req.body, ip: req.ip });
     setSessionCookie(reply, s.token, ctx.secureCookies);

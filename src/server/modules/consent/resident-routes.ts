@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { residentView } from './ballots.ts';
 import { castOnline } from './online-ballots.ts';
+import { publicRoute } from '../../platform/http.ts';
 
 /** The household-code routes behind /r/<code>: no login, the code is the credential. */
 export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
@@ -11,7 +12,7 @@ export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
   const tags = ['resident'];
   const params = z.object({ code: z.string().trim().min(1).max(20) });
   // per address; generous because a residents' committee may help many owners from one network
-  const rateLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
+  const rateLimit = publicRoute(300);
 
   r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, req.params.code, req.ip));
   r.post('/api/v1/r/:code/ballot', {

@@ -6,7 +6,7 @@ import { findRule } from '../../../core/consent/rules.ts';
 import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, ownerGroupKey, type Ballot } from '../../../core/consent/tally.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
-import { bilingualIssue } from '../../platform/http.ts';
+import { bilingualIssue, publicRoute } from '../../platform/http.ts';
 import { areaM2 } from '../registry/inputs.ts';
 import { customRuleInput, toCustomRule } from './routes.ts';
 
@@ -44,7 +44,7 @@ export function consentToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/tools/consent', {
     schema: { tags: ['tools'], summary: '表决计算器（公开）Public consent calculator', body: calculatorBody },
-    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    config: publicRoute(120),
   }, async (req) => {
     const { rule, units } = req.body;
     const ids = new Set<string>();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { idParam, optionalText, shortText } from '../../platform/http.ts';
+import { idParam, optionalText, publicRoute, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, paymentsWorkbook, recordPayment, recordSignOff, whatIf } from './service.ts';
 import { schemeInput } from './tools-routes.ts';
@@ -37,6 +37,7 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
   );
   r.post('/api/v1/projects/:id/cost-plans/what-if', {
     schema: { tags, summary: '方案比较（不保存）Compare 2–4 schemes on the real stairwell', params: idParam, body: planBase.extend({ schemes: z.array(z.object({ name: shortText(60), scheme: schemeInput })).min(2).max(4) }) },
+    config: { writesNothing: true },
   }, async (req) => {
     const { schemes, ...base } = req.body;
     return whatIf(db, await access(req), req.params.id, base, schemes.map((s) => ({ name: s.name, scheme: s.scheme })));
@@ -85,7 +86,7 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
 
   // the household code page: the owner's share, explained, and online sign-off
   const code = z.object({ code: z.string().trim().min(1).max(40) });
-  const residentLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
+  const residentLimit = publicRoute(300);
   r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, req.params.code, req.ip));
   r.post('/api/v1/r/:code/cost-share/sign', { schema: { tags: ['resident'], summary: '签认分摊额 Sign off the share', params: code, body: z.object({ unitId: z.uuid() }) }, config: residentLimit }, async (req) =>
     residentSignOff(db, req.params.code, req.ip, req.body.unitId),

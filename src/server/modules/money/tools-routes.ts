@@ -6,7 +6,7 @@ import { SchemeError, shareCosts } from '../../../core/money/schemes.ts';
 import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
-import { bilingualIssue } from '../../platform/http.ts';
+import { bilingualIssue, publicRoute } from '../../platform/http.ts';
 import { areaM2 } from '../registry/inputs.ts';
 
 export const MAX_COST_SHARE_UNITS = 2000;
@@ -57,7 +57,7 @@ export function moneyToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/tools/cost-share', {
     schema: { tags: ['tools'], summary: '费用分摊计算器（公开）Public cost-sharing calculator', body },
-    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    config: publicRoute(120),
   }, async (req) => {
     const b = req.body;
     const ids = new Map<string, number>();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { idParam, optionalText } from '../../platform/http.ts';
+import { idParam, optionalText, publicRoute } from '../../platform/http.ts';
 import { addOverride, computePeriod, deleteOverride, listOverrides, periodRule, toolCalendar } from './calendar.ts';
 import { calendarDate, dayCount, periodKind } from './inputs.ts';
 
@@ -22,7 +22,7 @@ export function calendarRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.post('/api/v1/tools/notice-period', {
     schema: { tags: ['tools'], summary: '公示期计算（公开）Public notice-period calculator', body: periodBody },
-    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    config: publicRoute(120),
   }, async (req) => {
     const { start, days, kind, countStartDay, streetId } = req.body;
     const cal = await toolCalendar(db, streetId);
