@@ -117,6 +117,17 @@ async function shot(page: Page, name: string, { dialog = false } = {}) {
   await page.screenshot({ path: `/tmp/consent-staff-${name}.png`, fullPage: !dialog });
 }
 
+/**
+ * The page at a phone's 360 px: antd applies its breakpoints (menu in a drawer, details in one
+ * column) a moment after the resize, so wait for that before measuring.
+ */
+async function atPhoneWidth(page: Page) {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole('button', { name: '打开菜单' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: 'the layout settles at 360 px' }).toBeLessThanOrEqual(0);
+  await expectNoHorizontalOverflow(page);
+}
+
 /** The diagram cell of a room, by the room number it shows. */
 const cell = (page: Page, room: string) => page.locator('.jw-elev__cell').filter({ has: page.locator('.jw-elev__room', { hasText: new RegExp(`^${room}$`) }) });
 const roomOf = (label: string) => /^(\S+?)室/.exec(label)![1]!;
@@ -128,8 +139,13 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   const shengli = await loginAs(page.request, 'shengli');
   const stairwell = await stairwellNamed(page.request, '胜利新村', '13号', '1单元');
   const vote = await openConsultation(page.request, shengli.csrfToken, stairwell, { kind: 'vote', doubleEntry: true });
-  const household = singleRoom(vote.codes)[1]!;
+  // a household among those whose agreement the vote most needs, so the outcome card lists it too
+  const before = await apiGet<{ needed: { candidates: { id: string }[] } }>(page.request, `/api/v1/consultations/${vote.id}/tally`);
+  const household = singleRoom(vote.codes).find((c) => before.needed.candidates.some((g) => g.id === c.groupId))!;
+  expect(household, 'a one-unit household among the candidates').toBeDefined();
   const total = vote.codes.length;
+  const outcomeCard = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^结果$/ }) });
+  const candidate = outcomeCard.getByRole('listitem').filter({ hasText: new RegExp(`^${household.label}\\s`) });
   const ballotsPath = `/api/v1/consultations/${vote.id}/ballots`;
   const confirmPath = `${ballotsPath}/${household.groupId}/confirm`;
 
@@ -153,8 +169,7 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await expectNoAxeViolations(page);
   await shot(page, 'pending');
   // on a phone: the form and the list of ballots to check fit, the list's button stays in reach
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoHorizontalOverflow(page);
+  await atPhoneWidth(page);
   const inReach = await pending.getByRole('button', { name: `核对确认 ${household.label}` }).evaluate((el) => {
     const shown = el.closest('.ant-table-container')!.getBoundingClientRect();
     const box = el.getBoundingClientRect();
@@ -169,6 +184,7 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await expect(page.getByTestId('bar-p-heads')).toContainText(`参与人数 0/${total} 户`);
   await expect(page.getByTestId('bar-a-heads')).toContainText(`同意人数 0/0 户`);
   await expect(cell(page, roomOf(household.label)).locator('.jw-elev__note')).toHaveText('待核对');
+  await expect(candidate).toContainText('待核对');
   await expectNoAxeViolations(page);
   await shot(page, 'pending-tally');
 
@@ -270,8 +286,7 @@ test('a lost letter: staff revoke its code and reissue one; the old code explain
   await expectNoAxeViolations(letters);
   await letters.screenshot({ path: '/tmp/consent-staff-new-letter.png', fullPage: true });
   await letters.close();
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoHorizontalOverflow(page);
+  await atPhoneWidth(page);
   await shot(page, 'codes-360');
 
   // the resident pages, as someone with the letters and no staff session
@@ -378,7 +393,6 @@ test('a survey shows its replies per question as charts and numbers, and the fre
   await expect(cell(page, roomOf(silent.label)).locator('.jw-elev__note')).toHaveText('未答复');
   await expectNoAxeViolations(page);
   await shot(page, 'survey');
-  await page.setViewportSize({ width: 360, height: 740 });
-  await expectNoHorizontalOverflow(page);
+  await atPhoneWidth(page);
   await shot(page, 'survey-360');
 });

@@ -67,6 +67,8 @@ function OutcomeCard({ tally }: { tally: Tally }) {
   const closed = tally.consultation.status === 'closed';
   const o = tally.outcome;
   const needed = tally.needed;
+  // a candidate whose paper ballot awaits its check says so, as on the diagram
+  const pending = new Set(tally.groups.filter((g) => g.pending).map((g) => g.id));
   const outcomeText = o ? (closed ? t(o.passed ? 'consent.passed' : 'consent.notPassed') : t(o.passed ? 'consent.passedNow' : 'consent.notPassedNow')) : '';
   return (
     <Card size="small" title={t('consent.outcome')}>
@@ -92,7 +94,7 @@ function OutcomeCard({ tally }: { tally: Tally }) {
                       {g.label} {g.ownersMasked.join('、') || t('consent.unsold')}
                     </span>
                     <span>
-                      {g.areaM2} m² · {t(`consent.ballot.${g.ballot ?? 'none'}`)}
+                      {g.areaM2} m² · {t(`consent.ballot.${g.ballot ?? (pending.has(g.id) ? 'pending' : 'none')}`)}
                     </span>
                   </Flex>
                 </List.Item>
