@@ -1,4 +1,6 @@
 /** Issue 5 (first part): plan, what-if, adoption with a new version, sign-offs, payments and arrears. */
+import { sql } from 'drizzle-orm';
+import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
@@ -80,10 +82,20 @@ describe('the money of one project', () => {
     const payer = (await staff.get(`/api/v1/cost-plans/${planId}`)).body.shares.find((s: any) => s.shareFen > 0);
     const signed = await staff.inject({ method: 'POST', url: `/api/v1/cost-plans/${planId}/sign-offs`, ...multipart({ unitId: payer.unitId }, { name: 'sign.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), type: 'application/pdf' }) });
     expect(signed.status).toBe(201);
+    // a sign-off is the owner's act, recorded once
+    const again = await staff.inject({ method: 'POST', url: `/api/v1/cost-plans/${planId}/sign-offs`, ...multipart({ unitId: payer.unitId }, { name: 'sign.pdf', content: PDF, type: 'application/pdf' }) });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ field: 'unitId', message: expect.stringContaining('不能重复登记') });
     const half = Math.floor(payer.shareFen / 2);
     expect((await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: half, paidOn: '2026-11-20', method: 'bank', receiptNo: 'R-001' })).status).toBe(201);
     expect((await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 100, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-001' })).status).toBe(409);
     expect((await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 0, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-002' })).body.error.field).toBe('amountFen');
+    // more than is still owed, or a day after today, is refused and names the field
+    const over = await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: payer.shareFen - half + 1, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-003' });
+    expect(over.status).toBe(400);
+    expect(over.body.error).toMatchObject({ field: 'amountFen', message: expect.stringContaining('尚欠') });
+    const later = await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 1, paidOn: addDays(todayInShanghai(), 1), method: 'cash', receiptNo: 'R-004' });
+    expect(later.body.error.field).toBe('paidOn');
     const status = (await staff.get(`/api/v1/cost-plans/${planId}/payments`)).body;
     const row = status.units.find((u: any) => u.unitId === payer.unitId);
     expect(row).toMatchObject({ paidFen: half, outstandingFen: payer.shareFen - half, signed: true, state: 'partial' });
@@ -171,6 +183,21 @@ describe('the money of one project', () => {
     expect(withPapers.documents[0].versions[0]).toMatchObject({ version: 1, name: 'claim.pdf' });
   });
 
+  it('keeps the claim\'s dates in order, none after today, and clears the later ones when the status goes back', async () => {
+    // the works are done: the project is at acceptance
+    await t.database.db.execute(sql`update lift_projects set stage = 'acceptance' where id = ${project.id}`);
+    const claim = (body: Record<string, unknown>) => staff.put(`/api/v1/projects/${project.id}/subsidy-claim`, body);
+    const before = await claim({ status: 'submitted', preparedOn: '2026-11-01', submittedOn: '2026-10-30' });
+    expect(before.status).toBe(400);
+    expect(before.body.error).toMatchObject({ field: 'submittedOn', message: expect.stringContaining('2026-11-01') });
+    expect((await claim({ status: 'submitted', submittedOn: addDays(todayInShanghai(), 1) })).body.error.field).toBe('submittedOn');
+    const received = await claim({ status: 'received', submittedOn: '2026-11-05', approvedOn: '2026-11-15', receivedOn: '2026-11-20', grantedFen: 24_800_000 });
+    expect(received.status).toBe(200);
+    expect(received.body.claim).toMatchObject({ status: 'received', preparedOn: '2026-11-01', submittedOn: '2026-11-05', approvedOn: '2026-11-15', receivedOn: '2026-11-20' });
+    const back = await claim({ status: 'submitted' });
+    expect(back.body.claim).toMatchObject({ status: 'submitted', preparedOn: '2026-11-01', submittedOn: '2026-11-05', approvedOn: null, receivedOn: null });
+  });
+
   it('bills a year of running costs among the floors that use the lift, and collects', async () => {
     const res = await staff.post(`/api/v1/projects/${project.id}/running-costs`, { year: 2027, items: [{ label: '维保', fen: 600_000 }, { label: '电费', fen: 120_000 }, { label: '保险', fen: 80_000 }], scheme: { kind: 'equal', exemptFloors: [1] } });
     expect(res.status).toBe(201);
@@ -178,7 +205,16 @@ describe('the money of one project', () => {
     expect(res.body.bills.reduce((a: number, b: any) => a + b.amountFen, 0)).toBe(800_000);
     expect(res.body.bills.filter((b: any) => b.floor === 1).every((b: any) => b.amountFen === 0)).toBe(true);
     const bill = res.body.bills.find((b: any) => b.amountFen > 0);
-    expect((await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: bill.amountFen, paidOn: '2027-01-15', receiptNo: 'Y-1' })).status).toBe(201);
+    const today = todayInShanghai();
+    // a bill is not overpaid; each payment is kept with its method and receipt
+    const over = await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: bill.amountFen + 1, paidOn: today, method: 'cash', receiptNo: 'Y-0' });
+    expect(over.body.error.field).toBe('amountFen');
+    const first = await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: bill.amountFen - 100, paidOn: today, method: 'wechat', receiptNo: 'Y-1' });
+    expect(first.status).toBe(201);
+    expect(first.body.payment).toMatchObject({ amountFen: bill.amountFen - 100, method: 'wechat', receiptNo: 'Y-1' });
+    expect((await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: 100, paidOn: today, method: 'cash', receiptNo: 'Y-2' })).body.paidFen).toBe(bill.amountFen);
+    const kept = await t.database.db.execute(sql`select receipt_no, method from running_bill_payments where bill_id = ${bill.id} order by created_at`);
+    expect((kept as { rows: unknown[] }).rows).toEqual([{ receipt_no: 'Y-1', method: 'wechat' }, { receipt_no: 'Y-2', method: 'cash' }]);
     const years = (await staff.get(`/api/v1/projects/${project.id}/running-costs`)).body.years;
     expect(years[0].collectedFen).toBe(bill.amountFen);
     expect((await staff.post(`/api/v1/projects/${project.id}/running-costs`, { year: 2027, items: [{ label: '维保', fen: 1 }], scheme: { kind: 'equal' } })).status).toBe(409);

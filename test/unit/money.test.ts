@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatYuan } from '../../src/core/money/decimal.ts';
+import { paymentProblem } from '../../src/core/money/payments.ts';
 import { exactShares, SchemeError, shareCosts, type Scheme, type ShareUnit } from '../../src/core/money/schemes.ts';
 import { findSubsidyRule, subsidyFen } from '../../src/core/money/subsidy.ts';
 
@@ -120,5 +122,18 @@ describe('shares in whole fen (largest remainder)', () => {
     expect(err(() => shareCosts(100, units, { kind: 'floor-percent', percents: { 1: '50', 3: '40', 5: '10' } }))).toBe('scheme.percents.5');
     expect(err(() => shareCosts(100, units, { kind: 'floor-coefficient-area', coefficients: { 1: '0', 3: '0' } }))).toBe('scheme');
     expect(err(() => shareCosts(-1, units, { kind: 'equal' }))).toBe('amountToShareFen');
+  });
+});
+
+describe('a payment', () => {
+  it('may settle exactly what is owed, not a fen more, and not on a day after today', () => {
+    expect(paymentProblem({ amountFen: 12_345, paidOn: '2026-11-26' }, 12_345, '2026-11-26')).toBeNull();
+    expect(paymentProblem({ amountFen: 12_346, paidOn: '2026-11-26' }, 12_345, '2026-11-26')).toMatchObject({ field: 'amountFen', zh: '金额超过尚欠的 123.45 元' });
+    expect(paymentProblem({ amountFen: 1, paidOn: '2026-11-27' }, 12_345, '2026-11-26')).toMatchObject({ field: 'paidOn' });
+  });
+  it('shows yuan from fen without floats, grouped by thousands', () => {
+    expect(formatYuan(123_456_789)).toBe('1,234,567.89');
+    expect(formatYuan(-5)).toBe('-0.05');
+    expect(formatYuan(600_000_00, false)).toBe('600000.00');
   });
 });

@@ -13,3 +13,13 @@ export function parseScaled(text: string): bigint | null {
   if (!m) return null;
   return BigInt(m[1]!) * SCALE + BigInt((m[2] ?? '').padEnd(SCALE_DIGITS, '0'));
 }
+
+/** 12345678 fen → "123,456.78" (integer arithmetic; negative amounts keep their sign). */
+export function formatYuan(fen: number, grouping = true): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100);
+  const cents = abs % 100;
+  const whole = grouping ? String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(yuan);
+  return `${sign}${whole}.${String(cents).padStart(2, '0')}`;
+}

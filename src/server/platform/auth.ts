@@ -61,7 +61,9 @@ export function installSessions(app: FastifyInstance, db: Db) {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (!token || !req.url.startsWith('/api/')) return;
+    // public routes never use a session: a staff member logged in on the same browser (helping an
+    // owner vote on the office computer) must not make the household pages fail the CSRF check
+    if (!token || !req.url.startsWith('/api/') || req.routeOptions.config.public) return;
     const tokenHash = hashToken(token);
     const [row] = await db
       .select({ session: sessions, user: users })
@@ -78,9 +80,9 @@ export function installSessions(app: FastifyInstance, db: Db) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken))
         throw new AppError(403, 'csrf', '安全校验失败，请刷新页面后重试', 'Security check failed (CSRF token); reload the page and try again', CSRF_HEADER);
-      // a read-only role writes nothing, whatever the route does with its input; anyone may still use the public routes and log out
+      // a read-only role writes nothing, whatever the route does with its input; logging out and what-ifs stored nowhere excepted
       const { config, url } = req.routeOptions;
-      if (READ_ONLY_ROLES.includes(row.user.role as Role) && !config.public && !config.writesNothing && url !== '/api/v1/session')
+      if (READ_ONLY_ROLES.includes(row.user.role as Role) && !config.writesNothing && url !== '/api/v1/session')
         throw new AppError(403, 'read_only', '您的账号只能查看，不能修改', 'Your account can read but not change anything');
     }
   });

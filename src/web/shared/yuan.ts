@@ -2,16 +2,9 @@
  * Money on screen: integer fen shown as yuan with two decimals, and yuan typed by a person read
  * back into fen, by integer and string arithmetic only (no floats near money).
  */
+import { formatYuan } from '../../core/money/decimal.ts';
 
-/** 12345678 → "123,456.78"; negative amounts keep their sign. */
-export function formatYuan(fen: number, grouping = true): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100);
-  const cents = abs % 100;
-  const whole = grouping ? String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(yuan);
-  return `${sign}${whole}.${String(cents).padStart(2, '0')}`;
-}
+export { formatYuan };
 
 /** "¥123,456.78" for tables; `yuanText` adds the unit in words for the resident page. */
 export const yuanSign = (fen: number) => `¥${formatYuan(fen)}`;

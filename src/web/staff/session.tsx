@@ -68,6 +68,8 @@ export function useSession() {
     ...session,
     role,
     canWrite: WRITING_ROLES.includes(role),
+    /** the committee's staff, or the adviser assigned to this project, may work on it */
+    canWorkOn: (project: { adviserUserId: string | null }) => WRITING_ROLES.includes(role) || (role === 'adviser' && project.adviserUserId === session.user.id),
     seesPersonalData: ROLES_SEEING_PERSONAL_DATA.includes(role),
     isStreetAdmin: role === 'street_admin',
   };

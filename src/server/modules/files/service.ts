@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { badInput, notFound } from '../../../core/errors.ts';
-import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
+import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { EXCEL_MIME, looksLikeZip, WORD_MIME } from '../../platform/files.ts';
@@ -46,9 +46,8 @@ const KIND_RULES: Record<FileKind, { sniff: (buf: Buffer, name: string) => strin
   document: { sniff: sniffDocumentType, zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件', en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted' },
 };
 
-/** Stores a scan (image or PDF) for a committee whose records the caller may write. */
+/** Stores a scan (image or PDF); as for any file, the caller has already decided that the user may attach it. */
 export function storeScan(tx: Queryable, access: Access, input: StoredFileInput) {
-  assertCanWriteCommittee(access, input.committeeId);
   return storeFile(tx, access, input, 'scan');
 }
 

@@ -12,13 +12,8 @@ import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { costPlans, costShares } from './schema.ts';
 import { getPlan } from './service.ts';
+import { formatYuan } from '../../../core/money/decimal.ts';
 
-/** 123456 fen → "1,234.56" — integer arithmetic only. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /** How a scheme computes a share, in plain words. */
 export function schemeText(s: Scheme): { zh: string; en: string } {
@@ -40,8 +35,8 @@ export function schemeText(s: Scheme): { zh: string; en: string } {
 function explain(plan: typeof costPlans.$inferSelect, share: { shareFen: number; compensationFen: number; areaCenti: number; floor: number }) {
   const s = schemeText(plan.scheme);
   return {
-    zh: `加装电梯总费用扣除政府补贴 ${yuan(plan.subsidyFen)} 元和其他资金后，由业主分摊 ${yuan(plan.amountToShareFen)} 元。${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${yuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${yuan(share.compensationFen)} 元` : ''}。`,
-    en: `After the government subsidy of ${yuan(plan.subsidyFen)} yuan and other funds, owners share ${yuan(plan.amountToShareFen)} yuan. ${s.en} Your flat is on floor ${share.floor}, ${formatAreaM2(share.areaCenti)} m²: your share is ${yuan(share.shareFen)} yuan${share.compensationFen ? `, and you receive ${yuan(share.compensationFen)} yuan compensation` : ''}.`,
+    zh: `加装电梯总费用扣除政府补贴 ${formatYuan(plan.subsidyFen)} 元和其他资金后，由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${formatYuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${formatYuan(share.compensationFen)} 元` : ''}。`,
+    en: `After the government subsidy of ${formatYuan(plan.subsidyFen)} yuan and other funds, owners share ${formatYuan(plan.amountToShareFen)} yuan. ${s.en} Your flat is on floor ${share.floor}, ${formatAreaM2(share.areaCenti)} m²: your share is ${formatYuan(share.shareFen)} yuan${share.compensationFen ? `, and you receive ${formatYuan(share.compensationFen)} yuan compensation` : ''}.`,
   };
 }
 
@@ -55,9 +50,9 @@ async function agreementBody(db: Queryable, access: Access, planId: string) {
 const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
   heading('加装电梯协议书'),
   para(`项目：${projectName}（方案第 ${plan.version} 版：${plan.name}）`),
-  para(`一、施工金额 ${yuan(plan.constructionFen)} 元；其他费用 ${yuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${yuan(l.fen)} 元`).join('，') || '无'}）。`),
-  para(`二、政府补贴 ${yuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${yuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${yuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`),
-  para(`三、由业主分摊 ${yuan(plan.amountToShareFen)} 元。${schemeText(plan.scheme).zh}`),
+  para(`一、施工金额 ${formatYuan(plan.constructionFen)} 元；其他费用 ${formatYuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)} 元`).join('，') || '无'}）。`),
+  para(`二、政府补贴 ${formatYuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${formatYuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${formatYuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`),
+  para(`三、由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${schemeText(plan.scheme).zh}`),
   para(`四、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`),
   para(`五、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
 ];
@@ -67,7 +62,7 @@ export async function agreementDocx(db: Queryable, access: Access, planId: strin
   const { plan, project, shares } = await agreementBody(db, access, planId);
   const children = [
     ...terms(plan, project.name),
-    table(['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'], shares.map((s) => [`${s.room}室`, String(s.floor), formatAreaM2(s.areaCenti), yuan(s.shareFen), yuan(s.compensationFen), ''])),
+    table(['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'], shares.map((s) => [`${s.room}室`, String(s.floor), formatAreaM2(s.areaCenti), formatYuan(s.shareFen), formatYuan(s.compensationFen), ''])),
     para('本协议经全体出资业主签字后生效。居委会（盖章）：            日期：', { align: 'right' }),
   ];
   return { fileName: `${project.name}-加装电梯协议书.docx`, buffer: await wordFile('加装电梯协议书', [{ children }]) };

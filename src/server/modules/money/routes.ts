@@ -10,6 +10,7 @@ import { schemeInput } from './tools-routes.ts';
 import { agreementDocx, householdAgreementDocx, residentCostShare, residentSignOff } from './agreements.ts';
 import { addRunningCostYear, getSubsidyClaim, listRunningCosts, payRunningBill, saveSubsidyClaim } from './upkeep.ts';
 import { attachment, EXCEL_MIME, WORD_MIME } from '../../platform/files.ts';
+import { PAYMENT_METHODS } from '../../../core/money/payments.ts';
 
 const day = z.iso.date();
 
@@ -54,7 +55,7 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
       tags,
       summary: '登记缴款 Record a payment',
       params: idParam,
-      body: z.object({ unitId: z.uuid(), amountFen: fen.min(1), paidOn: z.iso.date(), method: z.enum(['bank', 'cash', 'wechat', 'alipay', 'provident_fund', 'other']), receiptNo: shortText(40), providentFund: z.boolean().optional(), note: optionalText(200).optional() }),
+      body: z.object({ unitId: z.uuid(), amountFen: fen.min(1), paidOn: z.iso.date(), method: z.enum(PAYMENT_METHODS), receiptNo: shortText(40), providentFund: z.boolean().optional(), note: optionalText(200).optional() }),
     },
   }, async (req, reply) => reply.status(201).send(await recordPayment(db, await access(req), req.params.id, req.body)));
   r.get('/api/v1/cost-plans/:id/agreement.docx', { schema: { tags, summary: '加装电梯协议书 Word The whole agreement', params: idParam } }, async (req, reply) => {
@@ -81,7 +82,7 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
     schema: { tags, summary: '登记一年的运行费用并出账 Record a year and bill the units', params: idParam, body: z.object({ year: z.number().int().min(2000).max(2100), items: lines.min(1), scheme: schemeInput }) },
   }, async (req, reply) => reply.status(201).send(await addRunningCostYear(db, await access(req), req.params.id, req.body)));
   r.post('/api/v1/running-bills/:id/payments', {
-    schema: { tags, summary: '运行费用缴款 Pay a running-cost bill', params: idParam, body: z.object({ amountFen: fen.min(1), paidOn: day, receiptNo: shortText(40) }) },
+    schema: { tags, summary: '运行费用缴款 Pay a running-cost bill', params: idParam, body: z.object({ amountFen: fen.min(1), paidOn: day, method: z.enum(PAYMENT_METHODS), receiptNo: shortText(40) }) },
   }, async (req, reply) => reply.status(201).send(await payRunningBill(db, await access(req), req.params.id, req.body)));
 
   // the household code page: the owner's share, explained, and online sign-off

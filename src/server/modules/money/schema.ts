@@ -3,6 +3,7 @@ import type { Scheme } from '../../../core/money/schemes.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees, units } from '../registry/schema.ts';
+import type { PaymentMethod } from '../../../core/money/payments.ts';
 
 export interface PlanLine {
   label: string;
@@ -66,7 +67,7 @@ export const payments = pgTable('payments', {
   unitId: uuid('unit_id').notNull().references(() => units.id, { onDelete: 'restrict' }),
   amountFen: integer('amount_fen').notNull(),
   paidOn: date('paid_on', { mode: 'string' }).notNull(),
-  method: text('method').$type<'bank' | 'cash' | 'wechat' | 'alipay' | 'provident_fund' | 'other'>().notNull(),
+  method: text('method').$type<PaymentMethod>().notNull(),
   receiptNo: text('receipt_no').notNull(),
   providentFund: boolean('provident_fund').notNull().default(false),
   note: text('note').notNull().default(''),
@@ -113,3 +114,15 @@ export const runningBills = pgTable('running_bills', {
   lastPaidOn: date('last_paid_on', { mode: 'string' }),
   lastReceiptNo: text('last_receipt_no'),
 }, (t) => [unique('running_bills_unit').on(t.yearId, t.unitId)]);
+
+/** Each payment of a running-cost bill (the bill keeps the running total). */
+export const runningBillPayments = pgTable('running_bill_payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  billId: uuid('bill_id').notNull().references(() => runningBills.id, { onDelete: 'cascade' }),
+  amountFen: integer('amount_fen').notNull(),
+  paidOn: date('paid_on', { mode: 'string' }).notNull(),
+  method: text('method').$type<PaymentMethod>().notNull(),
+  receiptNo: text('receipt_no').notNull(),
+  recordedByName: text('recorded_by_name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('running_bill_payments_bill').on(t.billId)]);

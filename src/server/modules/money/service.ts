@@ -9,6 +9,7 @@ import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../
 import { findSubsidyRule, subsidyFen, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { templateOfCommittee } from '../projects/templates.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';
+import { paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -181,7 +182,11 @@ async function adoptedShare(db: Queryable, planId: string, unitId: string) {
 export async function recordSignOff(db: Db, access: Access, planId: string, unitId: string, scan: { name: string; content: Buffer }) {
   return db.transaction(async (tx) => {
     const { plan, project } = await getPlan(tx, access, planId);
+    assertCanWriteOrAdviser(access, project);
     const share = await adoptedShare(tx, planId, unitId);
+    // a sign-off is an owner's act: recording it again would overwrite the first (and its scan)
+    if (share.cost_shares.signedAt)
+      throw conflict(`该户已于 ${todayInShanghai(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`, `This household already signed off (${share.cost_shares.signedChannel}) on ${todayInShanghai(share.cost_shares.signedAt)}; it cannot be recorded again`, 'unitId');
     const file = await storeScan(tx, access, { ...scan, ownerEntity: 'cost_share', committeeId: plan.committeeId, projectId: project.id });
     await tx.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedDocumentId: file.id, signedByName: access.user.displayName }).where(eq(costShares.id, share.cost_shares.id));
     await recordAudit(tx, access.actor, { action: 'sign_off', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: { unitId, channel: 'paper', document: file.sha256 } });
@@ -193,7 +198,7 @@ export interface PaymentInput {
   unitId: string;
   amountFen: number;
   paidOn: string;
-  method: (typeof payments.$inferInsert)['method'];
+  method: PaymentMethod;
   receiptNo: string;
   providentFund?: boolean | undefined;
   note?: string | undefined;
@@ -203,7 +208,10 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
   return db.transaction(async (tx) => {
     const { plan, project } = await getPlan(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
-    await adoptedShare(tx, planId, input.unitId);
+    const share = await adoptedShare(tx, planId, input.unitId);
+    const [paid] = await tx.select({ fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
+    const problem = paymentProblem(input, share.cost_shares.shareFen - (paid?.fen ?? 0), todayInShanghai());
+    if (problem) throw badInput(problem.field, problem.zh, problem.en);
     const [row] = await tx.insert(payments).values({ planId, ...input, providentFund: input.providentFund ?? input.method === 'provident_fund', note: input.note ?? '', recordedByName: access.user.displayName }).returning();
     await recordAudit(tx, access.actor, { action: 'payment', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: row });
     return row!;

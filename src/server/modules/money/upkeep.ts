@@ -1,5 +1,6 @@
 /** After completion: the subsidy claim and the yearly running costs shared among the users. */
 import { and, asc, eq } from 'drizzle-orm';
+import { todayInShanghai } from '../../../core/calendar.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
@@ -10,7 +11,8 @@ import { liftProjects } from '../projects/schema.ts';
 import { getProject, projectScope } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import { units } from '../registry/schema.ts';
-import { costPlans, runningBills, runningCostYears, subsidyClaims, type PlanLine } from './schema.ts';
+import { paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
+import { costPlans, runningBillPayments, runningBills, runningCostYears, subsidyClaims, type PlanLine } from './schema.ts';
 
 const CLAIM_ORDER = ['prepared', 'submitted', 'approved', 'received'] as const;
 type ClaimStatus = (typeof CLAIM_ORDER)[number];
@@ -44,12 +46,22 @@ export async function saveSubsidyClaim(db: Db, access: Access, projectId: string
     if (current.amountFen === null) throw conflict('费用方案尚未通过，无法计算补贴金额', 'No adopted cost plan yet: the subsidy cannot be computed', 'status');
     if (input.status !== 'prepared' && !['acceptance', 'in_service'].includes(project.stage))
       throw conflict('补贴在验收阶段之后申请', 'The subsidy is claimed from the acceptance stage on', 'status');
-    const dates: [ClaimStatus, string | null | undefined][] = [['prepared', input.preparedOn], ['submitted', input.submittedOn], ['approved', input.approvedOn], ['received', input.receivedOn]];
+    // each step's date: as given, else as recorded; the steps after the status have none (going back clears them)
     const reached = CLAIM_ORDER.indexOf(input.status);
-    dates.forEach(([s, d], i) => {
-      if (i <= reached && i > 0 && !d && !current.claim?.[`${s}On` as 'submittedOn']) throw badInput(`${s}On`, '请填写该环节的日期', 'Give the date of this step');
-    });
-    const values = { projectId, committeeId: project.committeeId, ...input, updatedAt: new Date() };
+    const given: Record<ClaimStatus, string | null | undefined> = { prepared: input.preparedOn, submitted: input.submittedOn, approved: input.approvedOn, received: input.receivedOn };
+    const dates = CLAIM_ORDER.map((s, i) => (i > reached ? null : given[s] === undefined ? (current.claim?.[`${s}On`] ?? null) : given[s]));
+    const today = todayInShanghai();
+    let previousOn: string | null = null;
+    for (const [i, s] of CLAIM_ORDER.entries()) {
+      const on = dates[i];
+      if (i <= reached && i > 0 && !on) throw badInput(`${s}On`, '请填写该环节的日期', 'Give the date of this step');
+      if (!on) continue;
+      if (on > today) throw badInput(`${s}On`, '日期不能晚于今天', 'The date cannot be after today');
+      if (previousOn && on < previousOn) throw badInput(`${s}On`, `日期不能早于上一环节（${previousOn}）`, `The date cannot be before the previous step's (${previousOn})`);
+      previousOn = on;
+    }
+    const [preparedOn, submittedOn, approvedOn, receivedOn] = dates;
+    const values = { projectId, committeeId: project.committeeId, ...input, preparedOn, submittedOn, approvedOn, receivedOn, updatedAt: new Date() };
     const [row] = await tx.insert(subsidyClaims).values(values).onConflictDoUpdate({ target: subsidyClaims.projectId, set: values }).returning();
     await recordAudit(tx, access.actor, { action: current.claim ? 'update' : 'create', entity: 'subsidy_claim', entityId: projectId, projectId, ...auditScope(access, project.committeeId), ...changedFields((current.claim ?? {}) as Record<string, unknown>, row! as unknown as Record<string, unknown>) });
     return { ...current, claim: row! };
@@ -90,7 +102,7 @@ export async function addRunningCostYear(db: Db, access: Access, projectId: stri
   });
 }
 
-export async function payRunningBill(db: Db, access: Access, billId: string, input: { amountFen: number; paidOn: string; receiptNo: string }) {
+export async function payRunningBill(db: Db, access: Access, billId: string, input: { amountFen: number; paidOn: string; method: PaymentMethod; receiptNo: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ bill: runningBills, project: liftProjects })
@@ -100,8 +112,11 @@ export async function payRunningBill(db: Db, access: Access, billId: string, inp
       .where(and(eq(runningBills.id, billId), projectScope(access)));
     if (!row) throw notFound({ zh: '账单', en: 'Bill' });
     assertCanWriteOrAdviser(access, row.project);
+    const problem = paymentProblem(input, row.bill.amountFen - row.bill.paidFen, todayInShanghai());
+    if (problem) throw badInput(problem.field, problem.zh, problem.en);
+    const [payment] = await tx.insert(runningBillPayments).values({ billId, ...input, recordedByName: access.user.displayName }).returning();
     const [bill] = await tx.update(runningBills).set({ paidFen: row.bill.paidFen + input.amountFen, lastPaidOn: input.paidOn, lastReceiptNo: input.receiptNo }).where(eq(runningBills.id, billId)).returning();
-    await recordAudit(tx, access.actor, { action: 'payment', entity: 'running_bill', entityId: billId, projectId: row.project.id, ...auditScope(access, row.project.committeeId), after: input });
-    return bill!;
+    await recordAudit(tx, access.actor, { action: 'payment', entity: 'running_bill', entityId: billId, projectId: row.project.id, ...auditScope(access, row.project.committeeId), after: payment });
+    return { ...bill!, payment: payment! };
   });
 }

@@ -40,6 +40,7 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
   const [tab, setTab] = useState(adopted ? 'plan' : 'whatif');
   const [viewing, setViewing] = useState<string | null>(null);
   const shown = plans.find((p) => p.id === viewing) ?? adopted;
+  const canEdit = useSession().canWorkOn(project);
   return (
     <div className="jw-money">
       <PageHeader title={w.moneyOf(project.name)} crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.money }]}>
@@ -49,6 +50,7 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
       </PageHeader>
       <Flex vertical gap={16}>
         <Versions
+          canEdit={canEdit}
           plans={plans}
           viewing={shown?.id ?? null}
           onView={(id) => {
@@ -64,10 +66,10 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'plan', label: shown && shown.status !== 'adopted' ? `${w.version(shown.version)} · ${w.status[shown.status]}` : w.adoptedPlan, children: shown ? <PlanPanel planId={shown.id} stairwell={stairwell} /> : <Empty description={w.noAdopted} /> },
-            { key: 'whatif', label: w.whatIf, children: <WhatIfPanel projectId={project.id} stairwell={stairwell} /> },
-            { key: 'claim', label: w.claim, children: <SubsidyClaimCard projectId={project.id} hasPlan={Boolean(adopted)} /> },
-            { key: 'running', label: w.running, children: <RunningCostsCard projectId={project.id} stairwell={stairwell} /> },
+            { key: 'plan', label: shown && shown.status !== 'adopted' ? `${w.version(shown.version)} · ${w.status[shown.status]}` : w.adoptedPlan, children: shown ? <PlanPanel planId={shown.id} stairwell={stairwell} canEdit={canEdit} /> : <Empty description={w.noAdopted} /> },
+            { key: 'whatif', label: w.whatIf, children: <WhatIfPanel projectId={project.id} stairwell={stairwell} canEdit={canEdit} /> },
+            { key: 'claim', label: w.claim, children: <SubsidyClaimCard projectId={project.id} hasPlan={Boolean(adopted)} canEdit={canEdit} /> },
+            { key: 'running', label: w.running, children: <RunningCostsCard projectId={project.id} stairwell={stairwell} canEdit={canEdit} /> },
           ]}
         />
       </Flex>
@@ -75,10 +77,9 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
   );
 }
 
-function Versions({ plans, viewing, onView, onAdopted }: { plans: CostPlan[]; viewing: string | null; onView: (id: string) => void; onAdopted: (id: string) => void }) {
+function Versions({ canEdit, plans, viewing, onView, onAdopted }: { canEdit: boolean; plans: CostPlan[]; viewing: string | null; onView: (id: string) => void; onAdopted: (id: string) => void }) {
   const w = useWords();
   const { lang } = useLang();
-  const { canWrite } = useSession();
   const { modal, message } = App.useApp();
   const adopt = useApiMutation((id: string) => post(`/api/v1/cost-plans/${id}/adopt`));
   const confirmAdopt = (p: CostPlan) =>
@@ -128,7 +129,7 @@ function Versions({ plans, viewing, onView, onAdopted }: { plans: CostPlan[]; vi
                   <Button size="small" type={viewing === p.id ? 'primary' : 'default'} aria-pressed={viewing === p.id} onClick={() => onView(p.id)} aria-label={`${w.view} ${w.version(p.version)}`}>
                     {w.view}
                   </Button>
-                  {canWrite && p.status === 'draft' && (
+                  {canEdit && p.status === 'draft' && (
                     <Button size="small" onClick={() => confirmAdopt(p)} data-testid={`adopt-${p.version}`}>
                       {w.adopt}
                     </Button>

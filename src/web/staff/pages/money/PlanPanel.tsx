@@ -13,7 +13,8 @@ import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
-import { PAY_METHODS, type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
+import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
+import { type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 
@@ -21,21 +22,20 @@ export const PAY_COLORS: Record<PayState, string> = { paid: '#1b6e3a', partial: 
 const PAY_ORDER: PayState[] = ['paid', 'partial', 'unpaid', 'exempt'];
 
 /** One plan: its figures and shares; once adopted, sign-offs, agreements, payments, arrears and the diagram. */
-export function PlanPanel({ planId, stairwell }: { planId: string; stairwell: StairwellDetail }) {
+export function PlanPanel({ planId, stairwell, canEdit }: { planId: string; stairwell: StairwellDetail; canEdit: boolean }) {
   const detail = useApiQuery<PlanDetail>(`/api/v1/cost-plans/${planId}`);
   const frozen = detail.data && detail.data.plan.status !== 'draft';
   const payments = useApiQuery<PaymentStatus>(frozen ? `/api/v1/cost-plans/${planId}/payments` : null);
   return (
     <QueryState isLoading={detail.isLoading || !detail.data} error={detail.error}>
-      {() => <Plan detail={detail.data!} payments={frozen ? (payments.data ?? null) : null} stairwell={stairwell} />}
+      {() => <Plan detail={detail.data!} payments={frozen ? (payments.data ?? null) : null} stairwell={stairwell} canEdit={canEdit} />}
     </QueryState>
   );
 }
 
-function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: PaymentStatus | null; stairwell: StairwellDetail }) {
+function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; payments: PaymentStatus | null; stairwell: StairwellDetail; canEdit: boolean }) {
   const w = useWords();
   const { lang } = useLang();
-  const { canWrite } = useSession();
   const { plan } = detail;
   const [signing, setSigning] = useState<ShareRow | null>(null);
   const [paying, setPaying] = useState<string | null | undefined>(undefined);
@@ -81,7 +81,7 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
         )}
       </Card>
 
-      <Card size="small" title={<h2 className="jw-card-title">{frozen ? w.shares : w.perUnit}</h2>} extra={frozen && canWrite && plan.status === 'adopted' && <Button type="primary" onClick={() => setPaying(null)}>{w.recordPayment}</Button>}>
+      <Card size="small" title={<h2 className="jw-card-title">{frozen ? w.shares : w.perUnit}</h2>} extra={frozen && canEdit && plan.status === 'adopted' && <Button type="primary" onClick={() => setPaying(null)}>{w.recordPayment}</Button>}>
         <Table<ShareRow>
           rowKey="unitId"
           size="small"
@@ -107,7 +107,7 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
                         <MoneyTag tone="green" testId={`signed-${r.room}`}>
                           {r.signedChannel === 'online' ? w.signedOnline : w.signedPaper}
                         </MoneyTag>
-                      ) : r.shareFen > 0 && canWrite && plan.status === 'adopted' ? (
+                      ) : r.shareFen > 0 && canEdit && plan.status === 'adopted' ? (
                         <Button size="small" icon={<UploadOutlined />} onClick={() => setSigning(r)} aria-label={`${r.room} ${w.uploadSignOff}`}>
                           {w.uploadSignOff}
                         </Button>
@@ -161,7 +161,7 @@ function Plan({ detail, payments, stairwell }: { detail: PlanDetail; payments: P
                     { key: 'owners', title: w.owners, render: (_, u) => u.owners.join('、') || '—' },
                     { key: 'share', title: w.amountDue, align: 'right', render: (_, u) => formatYuan(u.shareFen) },
                     { key: 'out', title: w.outstanding, align: 'right', render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong> },
-                    { key: 'act', title: hiddenTitle(w.actions), render: (_, u) => canWrite && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
+                    { key: 'act', title: hiddenTitle(w.actions), render: (_, u) => canEdit && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
                   ]}
                 />
               )}
@@ -236,7 +236,7 @@ function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string;
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
-        <Select options={PAY_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
+        <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
       </Form.Item>
       <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, message: w.receiptNo }]}>
         <Input maxLength={40} />

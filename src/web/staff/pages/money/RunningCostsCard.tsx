@@ -7,23 +7,22 @@ import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
-import { useSession } from '../../session.tsx';
 import { SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
+import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
 import { presetFor } from './WhatIfPanel.tsx';
 import { hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
-export function RunningCostsCard({ projectId, stairwell }: { projectId: string; stairwell: StairwellDetail }) {
+export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
   const w = useWords();
   const errorText = useErrorText();
-  const { canWrite } = useSession();
   const years = useApiQuery<{ years: RunningYear[] }>(`/api/v1/projects/${projectId}/running-costs`);
   const [adding, setAdding] = useState(false);
   const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
   const list = years.data?.years ?? [];
   return (
-    <Card size="small" title={<h2 className="jw-card-title">{w.running}</h2>} extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{w.addYear}</Button>}>
+    <Card size="small" title={<h2 className="jw-card-title">{w.running}</h2>} extra={canEdit && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{w.addYear}</Button>}>
       {years.error && <Alert type="warning" showIcon title={errorText(years.error)} />}
       {!years.error && list.length === 0 && <Empty description={w.runningNone} />}
       <Flex vertical gap={16}>
@@ -44,7 +43,7 @@ export function RunningCostsCard({ projectId, stairwell }: { projectId: string; 
                 { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
                 { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
                 { key: 'out', title: w.outstanding, align: 'right', render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong> },
-                { key: 'act', title: hiddenTitle(w.actions), render: (_, b) => canWrite && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
+                { key: 'act', title: hiddenTitle(w.actions), render: (_, b) => canEdit && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
               ]}
             />
           </section>
@@ -138,12 +137,12 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
       open={target !== null}
       title={target ? w.collectTitle(target.bill.room, target.year) : ''}
       // the server's amountFen is the form's "amount" in yuan: its error shows above the buttons
-      fieldNames={['paidOn', 'receiptNo']}
-      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs() }}
+      fieldNames={['paidOn', 'method', 'receiptNo']}
+      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs(), method: 'cash' }}
       submit={async (v) => {
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
         if (!amountFen) throw formProblem(w.badAmount(w.amountYuan));
-        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), receiptNo: v.receiptNo } });
+        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
       }}
       onClose={onClose}
     >
@@ -167,6 +166,9 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
       </Form.Item>
       <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
+        <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
       </Form.Item>
       <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={40} />

@@ -5,7 +5,6 @@ import { api } from '../../../shared/api.ts';
 import { formatYuan, parseYuan, yuanInput } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
-import { useSession } from '../../session.tsx';
 import { CLAIM_STATUSES, type ClaimStatus, type SubsidyClaim } from './types.ts';
 import { useWords } from './words.ts';
 
@@ -14,10 +13,9 @@ const dateKey = (s: ClaimStatus) => `${s}On` as const;
 const CLAIMABLE_STAGES = ['acceptance', 'in_service'];
 
 /** The subsidy claim: the amount from the adopted plan, its status with the date of each step. */
-export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; hasPlan: boolean }) {
+export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: string; hasPlan: boolean; canEdit: boolean }) {
   const w = useWords();
   const errorText = useErrorText();
-  const { canWrite } = useSession();
   const [editing, setEditing] = useState(false);
   const claim = useApiQuery<SubsidyClaim>(hasPlan ? `/api/v1/projects/${projectId}/subsidy-claim` : null);
   const save = useApiMutation((body: Record<string, unknown>) => api('PUT', `/api/v1/projects/${projectId}/subsidy-claim`, body));
@@ -27,7 +25,7 @@ export function SubsidyClaimCard({ projectId, hasPlan }: { projectId: string; ha
   const amount = data?.amountFen != null && { key: 'a', label: w.claimAmount, children: <strong data-testid="claim-amount">{formatYuan(data.amountFen)} {w.yuan}</strong> };
   const basis = data?.planVersion != null && { key: 'p', label: w.claimBasis, children: w.claimBasisText(data.planVersion) };
   return (
-    <Card size="small" title={<h2 className="jw-card-title">{w.claim}</h2>} extra={data?.amountFen != null && canWrite && <Button onClick={() => setEditing(true)}>{c ? w.claimEdit : w.claimStart}</Button>}>
+    <Card size="small" title={<h2 className="jw-card-title">{w.claim}</h2>} extra={data?.amountFen != null && canEdit && <Button onClick={() => setEditing(true)}>{c ? w.claimEdit : w.claimStart}</Button>}>
       {(!hasPlan || (data && data.amountFen == null)) && <Typography.Text>{w.claimNone}</Typography.Text>}
       {claim.error && <Alert type="warning" showIcon title={errorText(claim.error)} />}
       {data?.amountFen != null && !c && (

@@ -7,7 +7,6 @@ import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { useApiMutation, useErrorText } from '../../data.ts';
-import { useSession } from '../../session.tsx';
 import { PerFloorChart } from './PerFloorChart.tsx';
 import { SCHEME_KINDS, type Scheme, type SchemeKind, type WhatIfAnswer, type WhatIfScheme } from './types.ts';
 import { useWords } from './words.ts';
@@ -58,10 +57,9 @@ function schemeOf(d: SchemeDraft): Scheme {
 export type PlanBase = Record<string, unknown>;
 
 /** What-if editor: costs, subsidy, funds, compensation and 2–4 schemes → comparison, then save one as a draft. */
-export function WhatIfPanel({ projectId, stairwell }: { projectId: string; stairwell: StairwellDetail }) {
+export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
   const w = useWords();
   const { pick } = useLang();
-  const { canWrite } = useSession();
   const errorText = useErrorText();
   const floors = Math.max(stairwell.floors, ...stairwell.units.map((u) => u.floor));
   const floorList = Array.from({ length: floors }, (_, i) => i + 1);
@@ -193,7 +191,7 @@ export function WhatIfPanel({ projectId, stairwell }: { projectId: string; stair
 
       {answer && (
         <div aria-live="polite">
-          <Comparison answer={answer} canSave={canWrite} onSave={(scheme, index) => setSaving({ scheme, index })} />
+          <Comparison answer={answer} canSave={canEdit} onSave={(scheme, index) => setSaving({ scheme, index })} />
         </div>
       )}
       {saving && (

@@ -86,8 +86,6 @@ export interface PaymentStatus {
   totals: { shareFen: number; paidFen: number };
 }
 
-export const PAY_METHODS = ['bank', 'cash', 'wechat', 'alipay', 'provident_fund', 'other'] as const;
-export type PayMethod = (typeof PAY_METHODS)[number];
 
 export type ClaimStatus = 'prepared' | 'submitted' | 'approved' | 'received';
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['prepared', 'submitted', 'approved', 'received'];

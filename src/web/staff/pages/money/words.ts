@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
-import type { ClaimStatus, PayMethod, PayState, SchemeKind } from './types.ts';
+import type { PaymentMethod } from '../../../../core/money/payments.ts';
+import type { ClaimStatus, PayState, SchemeKind } from './types.ts';
 
 /**
  * The words of the money pages, Chinese first. Kept beside the pages (not in the shared locale
@@ -110,7 +111,7 @@ const zh = {
   unit: '房屋',
   paidOn: '缴款日期',
   method: '缴款方式',
-  methods: { bank: '银行转账', cash: '现金', wechat: '微信', alipay: '支付宝', provident_fund: '公积金', other: '其他' } as Record<PayMethod, string>,
+  methods: { bank: '银行转账', cash: '现金', wechat: '微信', alipay: '支付宝', provident_fund: '公积金', other: '其他' } as Record<PaymentMethod, string>,
   receiptNo: '收据编号',
   paid: '已缴',
   outstanding: '未缴',

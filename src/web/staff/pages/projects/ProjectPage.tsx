@@ -29,8 +29,7 @@ function ProjectView({ project: p }: { project: Project }) {
   const { t } = useTranslation();
   const session = useSession();
   // staff of the committee edit all; the assigned adviser edits the record but cannot reassign it
-  const isAssignedAdviser = session.role === 'adviser' && p.adviserUserId === session.user.id;
-  const canEdit = session.canWrite || isAssignedAdviser;
+  const canEdit = session.canWorkOn(p);
   const fields = useProjectFields(session.canWrite);
   const [editing, setEditing] = useState(false);
   const save = useApiMutation((values: Record<string, unknown>) => patch(`/api/v1/projects/${p.id}`, datesToBody(values)));
