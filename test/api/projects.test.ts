@@ -1,6 +1,7 @@
 /** Lift projects, bare (issue 2, item 8), and the demo street (item 9). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { STAGES } from '../../src/core/stages.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -33,6 +34,8 @@ describe('the demo street', () => {
   it("reproduces the article's figures: 17 in service, 6 under construction, 13 through approvals", async () => {
     const { byStage, total } = (await admin.get('/api/v1/projects')).body;
     expect(byStage).toMatchObject({ in_service: 17, construction: 6, ready_to_build: 13 });
+    // and some project at every stage, paused and withdrawn included
+    for (const stage of STAGES) expect(byStage[stage], stage).toBeGreaterThan(0);
     expect(total).toBe(60);
   });
 });
@@ -44,27 +47,30 @@ describe('the demo projects\' histories (issue 4 item 9)', () => {
       const stage = (await admin.get(`/api/v1/projects/${p.id}/stage`)).body;
       const votes = (await admin.get(`/api/v1/projects/${p.id}/consultations`)).body.items;
       const approvals = (await admin.get(`/api/v1/projects/${p.id}/approvals`)).body;
-      if (['agreement', 'publicity', 'design_review', 'approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) {
+      if (['agreement', 'publicity', 'design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) {
         expect(votes.some((v: any) => v.status === 'closed' && v.result.outcome.passed), p.name).toBe(true);
         expect(stage.facts.votePassed).toBe(true);
       }
       if (p.stage === 'consultation') expect(votes.map((v: any) => v.status)).toEqual(['open']);
       if (p.stage === 'mobilisation') expect(votes).toEqual([]);
-      if (['ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(approvals.remaining).toBe(0);
+      // the withdrawn project: its vote closed short of the thresholds
+      if (p.stage === 'withdrawn') expect(votes.map((v: any) => [v.status, v.result.outcome.passed])).toEqual([['closed', false]]);
+      if (['ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(approvals.remaining).toBe(0);
       if (p.stage === 'approvals') expect(approvals.remaining).toBeGreaterThan(0);
-      if (['design_review', 'approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
-      if (['approvals', 'ready_to_build', 'construction', 'in_service'].includes(p.stage)) expect(stage.facts.designNoticeEnded, p.name).toBe(true);
+      if (['design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
+      if (['approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(stage.facts.designNoticeEnded, p.name).toBe(true);
       const plans = (await admin.get(`/api/v1/projects/${p.id}/cost-plans`)).body.items;
-      if (['mobilisation', 'consultation'].includes(p.stage)) expect(plans).toEqual([]);
+      if (['mobilisation', 'consultation', 'withdrawn'].includes(p.stage)) expect(plans).toEqual([]);
       else expect(plans.map((x: any) => x.status), p.name).toEqual(['adopted']);
-      if (['construction', 'in_service'].includes(p.stage)) {
+      if (['construction', 'acceptance', 'in_service'].includes(p.stage)) {
         const money = (await admin.get(`/api/v1/cost-plans/${plans[0].id}/payments`)).body;
         expect(money.totals.paidFen).toBeGreaterThan(0);
         expect(money.units.every((u: any) => u.signed)).toBe(true);
       }
       if (p.stage === 'in_service') expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body.claim.status).toBe('received');
+      if (p.stage === 'acceptance') expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body).toMatchObject({ amountFen: expect.any(Number), claim: null });
       const path = stage.history.map((h: any) => h.toStage);
-      if (p.stage !== 'paused') expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
+      expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
       for (let i = 1; i < stage.history.length; i++) expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);
     }
     const open = (await admin.get('/api/v1/mediation?status=open')).body;

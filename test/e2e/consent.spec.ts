@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
 
 /**
  * The staff side of a vote through the pages: 胜利居委's worker creates and opens a vote,
@@ -10,12 +10,6 @@ import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow
  * diagram change when a resident votes, enters a paper ballot with its scan, closes the vote
  * and prints the certificate. axe and 320 px on the consultation and printable pages.
  */
-
-interface ProjectItem {
-  id: string;
-  name: string;
-  committeeName: string;
-}
 
 /** antd spaces out two-character Chinese button labels ("保 存"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
@@ -30,8 +24,7 @@ const cell = (page: Page, room: string) => page.locator('.jw-elev__cell').filter
 test('staff open a vote, download the letters, see the tally and diagram update, enter a paper ballot and print the certificate', async ({ page, request }) => {
   test.setTimeout(180_000);
   await loginAs(page.request, 'shengli');
-  const projects = await apiGet<{ items: ProjectItem[] }>(page.request, '/api/v1/projects?pageSize=100');
-  const project = projects.items.find((p) => p.committeeName === '胜利居委')!;
+  const project = (await projectsOf(page.request, '胜利居委'))[0]!;
   expect(project, 'a 胜利居委 project').toBeTruthy();
   const title = `浏览器测试表决 ${Date.now().toString(36)}`;
 
@@ -132,8 +125,7 @@ test('staff open a vote, download the letters, see the tally and diagram update,
 
 test('the what-if calculator on a stairwell answers from the public calculator and colours the diagram', async ({ page }) => {
   await loginAs(page.request, 'shengli');
-  const projects = await apiGet<{ items: (ProjectItem & { stairwellId: string })[] }>(page.request, '/api/v1/projects?pageSize=100');
-  const project = projects.items.find((p) => p.committeeName === '胜利居委')!;
+  const project = (await projectsOf(page.request, '胜利居委'))[0]!;
   await page.goto(`/registry/stairwells/${project.stairwellId}`);
   await page.getByRole('link', { name: '表决测算' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('表决测算');

@@ -50,3 +50,22 @@ export async function chooseOption(page: Page, combobox: Locator, text: string) 
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
   await page.keyboard.press('Enter');
 }
+
+export interface DemoProject {
+  id: string;
+  name: string;
+  stage: string;
+  stairwellId: string;
+  committeeName: string;
+  createdAt: string;
+}
+
+/**
+ * A committee's projects in a fixed order: the demo street's first (created at seeding, by name),
+ * then those the tests made. Specs take their own index, so none writes to another's project,
+ * whatever ran before (the list page's order follows the last update).
+ */
+export async function projectsOf(request: APIRequestContext, committeeName: string): Promise<DemoProject[]> {
+  const { items } = await apiGet<{ items: DemoProject[] }>(request, '/api/v1/projects?pageSize=500');
+  return items.filter((p) => p.committeeName === committeeName).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+}

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
 
 /**
  * Money through the pages: 胜利居委's worker compares two cost-sharing schemes on a real
@@ -50,9 +50,7 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   test.setTimeout(240_000);
   const { csrfToken } = await loginAs(page.request, 'shengli');
   const headers = { 'x-csrf-token': csrfToken };
-  const projects = await apiGet<{ items: { id: string; name: string; committeeName: string }[] }>(page.request, '/api/v1/projects?pageSize=100');
-  const mine = projects.items.filter((p) => p.committeeName === '胜利居委');
-  const project = mine[Math.min(3, mine.length - 1)]!;
+  const project = (await projectsOf(page.request, '胜利居委'))[3]!;
 
   // the money page, from the project page
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
 
 /**
  * A design-scheme notice through the pages: 胜利居委's worker creates and posts it with a photo
@@ -34,9 +34,7 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   // a vote on a 胜利居委 project, for household codes (through the staff API)
   const { csrfToken } = await loginAs(page.request, 'shengli');
   const headers = { 'x-csrf-token': csrfToken };
-  const projects = await apiGet<{ items: { id: string; name: string; committeeName: string }[] }>(page.request, '/api/v1/projects?pageSize=100');
-  const mine = projects.items.filter((p) => p.committeeName === '胜利居委');
-  const project = mine[Math.min(1, mine.length - 1)]!;
+  const project = (await projectsOf(page.request, '胜利居委'))[1]!;
   const created = await page.request.post('/api/v1/consultations', {
     headers,
     data: { projectId: project.id, kind: 'vote', title: `${project.name}公示测试表决`, question: '是否同意加装电梯？', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn: shanghaiDay(0), closesOn: shanghaiDay(14) },

@@ -26,6 +26,14 @@ import type { NoticeKind } from '../modules/notices/schema.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
 import { prng } from './seed.ts';
 
+/** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */
+export const demoPath = (stage: Stage): Stage => (stage === 'paused' ? 'approvals' : stage === 'withdrawn' ? 'consultation' : stage);
+
+const STOPPED_BECAUSE: Partial<Record<Stage, string>> = {
+  paused: '底层住户对采光有异议，调解中',
+  withdrawn: '表决未达到法定比例（低楼层多户反对），业主同意暂缓，待条件成熟后重新征询',
+};
+
 /** Days from mobilisation at which a typical Jiangwan project enters each stage (5.5 months to works, 9 to completion). */
 export const STAGE_DAY: Record<Stage, number> = {
   mobilisation: 0,
@@ -64,7 +72,7 @@ export async function seedHistories(db: Db, today: string) {
   const committeeNames = new Map((await db.select({ id: committees.id, name: committees.name }).from(committees)).map((c) => [c.id, c.name]));
   for (const p of projects) {
     const stage = p.stage as Stage;
-    const path = stage === 'paused' ? 'approvals' : stage; // the demo's paused project stopped in approvals
+    const path = demoPath(stage);
     const dates = stageDates(p.mobilisedOn!, path, () => rnd.int(-4, 6));
     const committeeName = committeeNames.get(p.committeeId)!;
     await db.transaction(async (tx) => {
@@ -103,11 +111,11 @@ export async function seedHistories(db: Db, today: string) {
         byName: '江湾镇街道管理员',
         at: new Date(`${dates.get(s)!}T10:00:00+08:00`),
       }));
-      if (stage === 'paused') changes.push({ projectId: p.id, fromStage: 'approvals', toStage: 'paused', on: addDays(dates.get('approvals')!, 20), confirmed: [], byName: '江湾镇街道管理员', at: new Date() });
-      if (changes.length) await tx.insert(stageChanges).values(changes.map((c) => ({ ...c, reason: c.toStage === 'paused' ? '底层住户对采光有异议，调解中' : '' })));
+      if (path !== stage) changes.push({ projectId: p.id, fromStage: path, toStage: stage, on: addDays(dates.get(path)!, 40), confirmed: [], byName: '江湾镇街道管理员', at: new Date() });
+      if (changes.length) await tx.insert(stageChanges).values(changes.map((c) => ({ ...c, reason: STOPPED_BECAUSE[c.toStage] ?? '' })));
       if (stage === 'paused') await tx.update(liftProjects).set({ pausedFrom: 'approvals' }).where(eq(liftProjects.id, p.id));
     });
-    if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates, stage === 'consultation', rnd);
+    if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates, stage === 'consultation' ? 'open' : stage === 'withdrawn' ? 'failed' : 'passed', rnd);
     await postNotices(db, access, p, dates, path);
     if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('agreement')) await seedMoney(db, access, p, path, rnd);
   }
@@ -161,6 +169,7 @@ async function seedMoney(db: Db, access: Access, p: typeof liftProjects.$inferSe
     const amount = reached === 'in_service' ? (roll < 0.9 ? sh.shareFen : Math.floor(sh.shareFen / 2)) : roll < 0.8 ? Math.floor(sh.shareFen / 2) : 0;
     if (amount > 0) await recordPayment(db, access, plan.id, { unitId: sh.unitId, amountFen: amount, paidOn: p.worksStartedOn!, method: roll < 0.15 ? 'provident_fund' : 'bank', receiptNo: `JW-${String(++receipt).padStart(4, '0')}` });
   }
+  // at acceptance the subsidy claim is the next thing staff prepare: the demo leaves it to them
   if (reached !== 'in_service') return;
   await saveSubsidyClaim(db, access, p.id, { status: 'received', preparedOn: p.completedOn, submittedOn: p.completedOn, approvedOn: p.completedOn, receivedOn: p.completedOn });
   const year = Number(p.completedOn!.slice(0, 4));
@@ -182,7 +191,8 @@ async function seedMediation(db: Db, access: Access, projects: (typeof liftProje
 }
 
 /** A real vote for a project: closed and passed once past consultation, still open while in it. */
-async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSelect, dates: Map<Stage, string>, stillOpen: boolean, rnd: ReturnType<typeof prng>) {
+async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSelect, dates: Map<Stage, string>, outcome: 'open' | 'passed' | 'failed', rnd: ReturnType<typeof prng>) {
+  const stillOpen = outcome === 'open';
   const opensOn = dates.get('consultation')!;
   const closesOn = addDays(opensOn, stillOpen ? 45 : 30);
   const vote = await createConsultation(db, access, { projectId: p.id, kind: 'vote', title: '加装电梯业主表决', question: '您是否同意本单元加装电梯，并按协商的方案分摊费用？', documentsSummary: '设计方案示意图、费用分摊方案、补贴政策说明', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn, closesOn });
@@ -190,9 +200,10 @@ async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSele
   const { codes } = await listCodes(db, access, vote.id);
   for (const [i, c] of codes.entries()) {
     const roll = rnd.next();
-    // an open vote: about half have voted so far; a passed one: everyone, one household against
+    // an open vote: about half have voted so far; a passed one: everyone, one household against;
+    // a failed one: the lower floors against, short of three quarters
     if (stillOpen && roll < 0.5) continue;
-    const choice = stillOpen ? (roll < 0.8 ? 'agree' : roll < 0.9 ? 'abstain' : 'disagree') : i === 1 ? 'disagree' : 'agree';
+    const choice = stillOpen ? (roll < 0.8 ? 'agree' : roll < 0.9 ? 'abstain' : 'disagree') : outcome === 'failed' ? (i < codes.length / 2 ? 'disagree' : 'agree') : i === 1 ? 'disagree' : 'agree';
     await castOnline(db, c.code, 'demo-seed', { choice });
   }
   if (!stillOpen) await closeConsultation(db, access, vote.id);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
+import { MAIN_PATH } from '../../core/lifecycle.ts';
 import type { Stage } from '../../core/stages.ts';
 import { SYSTEM_ACTOR, recordAudit } from '../platform/audit.ts';
 import type { Db, Tx } from '../platform/db/client.ts';
@@ -8,7 +9,7 @@ import { users } from '../modules/accounts/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
 import { buildings, committees, districts, estates, persons, stairwells, streets, unitOwners, units } from '../modules/registry/schema.ts';
 import { idCheckDigit } from '../../core/privacy.ts';
-import { seedHistories, STAGE_DAY } from './histories.ts';
+import { demoPath, seedHistories, STAGE_DAY } from './histories.ts';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
 
@@ -56,8 +57,11 @@ const DEMO_STAGES: [Stage, number][] = [
   ['publicity', 3],
   ['agreement', 3],
   ['consultation', 5],
-  ['mobilisation', 3],
+  ['mobilisation', 1],
   ['paused', 1],
+  // appended last, so adding them moved no other project onto another stairwell
+  ['acceptance', 1],
+  ['withdrawn', 1],
 ];
 
 export interface SeedSummary {
@@ -189,9 +193,11 @@ export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean
         const sw = candidates[k]!;
         // the date each stage was entered follows the typical Jiangwan timeline (histories.ts)
         const dayInStage = stage === 'in_service' ? rnd.int(30, 800) : rnd.int(5, 14);
-        const mobilised = addDays(today, -(STAGE_DAY[stage === 'paused' ? 'approvals' : stage] + dayInStage + (stage === 'paused' ? 40 : 0)));
+        const path = demoPath(stage);
+        // a paused or withdrawn project stopped some weeks ago
+        const mobilised = addDays(today, -(STAGE_DAY[path] + dayInStage + (path === stage ? 0 : 40)));
         const at = (s: Stage) => isoDate(addDays(mobilised, STAGE_DAY[s]));
-        const reached = (s: Stage) => DEMO_STAGES.findIndex(([x]) => x === s) >= DEMO_STAGES.findIndex(([x]) => x === stage);
+        const reached = (s: Stage) => MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf(s);
         projectRows.push({
           name: `${sw.label}加装电梯`,
           stairwellId: sw.id,

@@ -37,6 +37,7 @@ const columns = {
   worksStartedOn: liftProjects.worksStartedOn,
   completedOn: liftProjects.completedOn,
   note: liftProjects.note,
+  createdAt: liftProjects.createdAt,
   updatedAt: liftProjects.updatedAt,
 };
 
