@@ -10,11 +10,10 @@
  * or _test is accepted.
  */
 import os from 'node:os';
-import { sql } from 'drizzle-orm';
 import { systemAccess } from '../src/cli/excel.ts';
 import { exportRegistry, importRegistry, writeRegistryWorkbook, type ImportPhase } from '../src/server/modules/registry/excel.ts';
 import { committees, districts, streets } from '../src/server/modules/registry/schema.ts';
-import { openDatabase, type Database } from '../src/server/platform/db/client.ts';
+import { freshStore } from './store.ts';
 import { generateRegistry } from './registry-data.ts';
 
 const unitCount = Number(process.argv[2] ?? 10_000);
@@ -33,16 +32,6 @@ async function withPeakRss<T>(task: () => Promise<T>): Promise<{ value: T; peakR
   }
 }
 
-async function freshStore(url: string | undefined): Promise<Database> {
-  if (!url) return openDatabase({ dataDir: 'memory://' });
-  const name = new URL(url).pathname.slice(1);
-  if (!/_(bench|test)$/.test(name)) throw new Error(`refusing to empty database “${name}”: use one whose name ends in _bench or _test`);
-  const database = await openDatabase({ databaseUrl: url });
-  await database.db.execute(sql`drop schema if exists public cascade`);
-  await database.db.execute(sql`drop schema if exists drizzle cascade`);
-  await database.db.execute(sql`create schema public`);
-  return database;
-}
 
 interface Pass {
   label: string;

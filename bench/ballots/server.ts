@@ -5,16 +5,13 @@
  *
  *   tsx bench/ballots/server.ts <consultations> [--bare]    (DATABASE_URL for PostgreSQL)
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
 import { seedDemo } from '../../src/server/demo/seed.ts';
 import { loadAccess } from '../../src/server/platform/access.ts';
 import { toSessionUser } from '../../src/server/platform/auth.ts';
-import { openDatabase } from '../../src/server/platform/db/client.ts';
+import { freshStore } from '../store.ts';
 import { users } from '../../src/server/modules/accounts/schema.ts';
 import { createProject } from '../../src/server/modules/projects/service.ts';
 import { createConsultation, listCodes, openConsultation } from '../../src/server/modules/consent/service.ts';
@@ -44,12 +41,7 @@ const consultationCount = Number(process.argv[2] ?? 20);
 const bare = process.argv.includes('--bare');
 const url = process.env.DATABASE_URL;
 
-const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: mkdtempSync(path.join(tmpdir(), 'jw-bench-')) });
-if (url) {
-  await database.db.execute(sql`drop schema if exists public cascade`);
-  await database.db.execute(sql`drop schema if exists drizzle cascade`);
-  await database.db.execute(sql`create schema public`);
-}
+const database = await freshStore(url, 'disk');
 
 if (bare) {
   // the reference: parse JSON, one INSERT, answer — what any endpoint that writes must do
