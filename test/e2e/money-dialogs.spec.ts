@@ -211,6 +211,18 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   }
   await expectNoAxeViolations(page);
 
+  // the claim's papers: uploaded from the card into the project's library as 补贴申请
+  const papers = card.getByRole('region', { name: '申请材料' });
+  await expect(papers).toContainText('还没有文件');
+  await papers.getByLabel('文件标题').fill('补贴申请表（盖章）');
+  await papers.getByLabel('选择文件').setInputFiles({ name: '补贴申请表.png', mimeType: 'image/png', buffer: PNG });
+  const [uploaded] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/projects/${project!.id}/documents`) && r.request().method() === 'POST'), papers.getByRole('button', { name: '上传文件' }).click()]);
+  expect(uploaded.status()).toBe(201);
+  await expect(papers).toContainText('补贴申请表（盖章）');
+  const listed = await apiGet<Claim & { documents: { title: string; category: string }[] }>(page.request, `/api/v1/projects/${project!.id}/subsidy-claim`);
+  expect(listed.documents.map((d) => [d.title, d.category])).toContainEqual(['补贴申请表（盖章）', 'subsidy']);
+  await expectNoAxeViolations(page);
+
   // on a phone: the page does not scroll sideways, the dialog's status choices wrap
   await page.setViewportSize({ width: 360, height: 740 });
   await expectNoHorizontalOverflow(page);

@@ -165,6 +165,7 @@ export const en: Messages<typeof zh> = {
     now: 'Now',
     pausedAt: 'The project is paused (it was in "{{stage}}")',
     withdrawnAt: 'The project was withdrawn (it was in "{{stage}}")',
+    stoppedBecause: '{{on}}: {{reason}}',
     nextNeeds: 'Entering the next stage, "{{stage}}", needs',
     noCriteria: 'No entry criteria.',
     lastStage: 'This is the last stage.',

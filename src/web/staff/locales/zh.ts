@@ -164,6 +164,7 @@ export const zh = {
     now: '当前',
     pausedAt: '项目已暂停（暂停前在“{{stage}}”阶段）',
     withdrawnAt: '项目已撤销（撤销前在“{{stage}}”阶段）',
+    stoppedBecause: '{{on}}：{{reason}}',
     nextNeeds: '进入下一阶段“{{stage}}”需要',
     noCriteria: '没有进入条件。',
     lastStage: '已是最后一个阶段。',

@@ -7,6 +7,7 @@ import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
 import { CLAIM_STATUSES, type ClaimStatus, type SubsidyClaim } from './types.ts';
 import { useWords } from './words.ts';
+import { DocumentsPanel } from '../projects/DocumentsPanel.tsx';
 
 const dateKey = (s: ClaimStatus) => `${s}On` as const;
 /** The steps after preparing are recorded from the acceptance stage on (the server refuses them earlier). */
@@ -53,6 +54,15 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
             data-testid="claim-steps"
           />
         </>
+      )}
+      {data?.amountFen != null && (
+        // the claim's papers: the project's document library, category "subsidy"
+        <section aria-labelledby="jw-claim-papers" className="jw-claim-papers">
+          <h3 id="jw-claim-papers" className="jw-card-title">
+            {w.claimPapers}
+          </h3>
+          <DocumentsPanel projectId={projectId} canEdit={canEdit} category="subsidy" />
+        </section>
       )}
       {data?.amountFen != null && (
         <WriteModal

@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_CATEGORIES, type DocumentCategory as Category } from '../../../../core/documents.ts';
 import { useLang } from '../../../shared/i18n.ts';
@@ -13,18 +13,22 @@ import type { ProjectDocument } from './work-types.ts';
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** The project's document library: upload with title and category, versions, download, replace. */
-export function DocumentsPanel({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+/**
+ * The project's document library: upload with title and category, versions, download, replace.
+ * With `category`, only that part of it (the subsidy claim's papers on the money page).
+ */
+export function DocumentsPanel({ projectId, canEdit, category }: { projectId: string; canEdit: boolean; category?: Category }) {
   const { t } = useTranslation();
   const query = useApiQuery<{ items: ProjectDocument[] }>(`/api/v1/projects/${projectId}/documents`);
+  const items = (query.data?.items ?? []).filter((d) => !category || d.category === category);
   return (
     <Flex vertical gap={16}>
-      {canEdit && <UploadForm projectId={projectId} />}
+      {canEdit && <UploadForm projectId={projectId} category={category} />}
       <QueryState isLoading={query.isLoading} error={query.error}>
         {() =>
-          query.data!.items.length ? (
+          items.length ? (
             <ul className="jw-plain-list jw-docs">
-              {query.data!.items.map((d) => (
+              {items.map((d) => (
                 <DocumentRow key={d.id} doc={d} canEdit={canEdit} />
               ))}
             </ul>
@@ -37,8 +41,9 @@ export function DocumentsPanel({ projectId, canEdit }: { projectId: string; canE
   );
 }
 
-function UploadForm({ projectId }: { projectId: string }) {
+function UploadForm({ projectId, category }: { projectId: string; category?: Category | undefined }) {
   const { t } = useTranslation();
+  const fileId = useId();
   const { csrfToken } = useSession();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -61,16 +66,16 @@ function UploadForm({ projectId }: { projectId: string }) {
   };
   return (
     <Card size="small" title={<h3 className="jw-card-title">{t('work.upload')}</h3>}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ category: 'other' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ category: category ?? 'other' }}>
         <Flex wrap gap={12} align="end">
           <Form.Item name="title" label={t('work.docTitle')} rules={[{ required: true, whitespace: true, max: 100 }]} style={{ flex: '1 1 200px', marginBottom: 8 }}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="category" label={t('work.category')} style={{ flex: '0 1 160px', marginBottom: 8 }}>
+          <Form.Item name="category" label={t('work.category')} hidden={Boolean(category)} style={{ flex: '0 1 160px', marginBottom: 8 }}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))} />
           </Form.Item>
-          <Form.Item label={t('work.file')} htmlFor="jw-doc-file" style={{ flex: '1 1 200px', marginBottom: 8 }}>
-            <input id="jw-doc-file" ref={fileRef} type="file" className="jw-file-input" />
+          <Form.Item label={t('work.file')} htmlFor={fileId} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+            <input id={fileId} ref={fileRef} type="file" className="jw-file-input" />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={upload.isPending} style={{ marginBottom: 8 }}>
             {t('work.upload')}

@@ -20,7 +20,9 @@ export function StageBar({ status }: { status: StageInfo }) {
   const { pick } = useLang();
   const screens = Grid.useBreakpoint();
   const side = status.stage === 'paused' || status.stage === 'withdrawn';
-  const left = status.stage === 'paused' ? status.pausedFrom : status.stage === 'withdrawn' ? ([...status.history].reverse().find((h) => h.toStage === 'withdrawn')?.fromStage ?? null) : status.stage;
+  // the change that set it aside says from where, and why
+  const stop = side ? [...status.history].reverse().find((h) => h.toStage === status.stage) : undefined;
+  const left = status.stage === 'paused' ? status.pausedFrom : status.stage === 'withdrawn' ? (stop?.fromStage ?? null) : status.stage;
   const current = Math.max(0, MAIN_PATH.indexOf(left ?? 'mobilisation'));
   return (
     <section aria-label={t('work.stageBar')}>
@@ -30,6 +32,7 @@ export function StageBar({ status }: { status: StageInfo }) {
           showIcon
           style={{ marginBottom: 12 }}
           title={status.stage === 'withdrawn' ? t('work.withdrawnAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) }) : t('work.pausedAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })}
+          description={stop?.reason ? t('work.stoppedBecause', { reason: stop.reason, on: stop.on }) : undefined}
         />
       )}
       <Steps
