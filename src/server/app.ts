@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { installSessions } from './platform/auth.ts';
 import type { Db } from './platform/db/client.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
+import { installTextGuard } from './platform/text.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

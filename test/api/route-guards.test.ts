@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { multipart, PDF } from '../helpers/multipart.ts';
 import { call, isPublic, listRoutes, RANDOM_ID, type Route } from '../helpers/routes.ts';
 
 let t: TestApp;
@@ -76,6 +77,24 @@ describe('every route', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  it('answers 400 naming the field for text that cannot be stored (a NUL, a lone surrogate), never a database error', async () => {
+    let checked = 0;
+    for (const r of routes.filter((r) => r.body?.properties)) {
+      const [name] = Object.entries(r.body!.properties!).find(([, p]) => p.type === 'string' || p.anyOf?.some((a) => a.type === 'string')) ?? [];
+      if (!name) continue;
+      const res = await call(isPublic(r) ? t.anonymous : admin, r, { [name]: 'a\u0000b' });
+      expectBilingualError(res, 400);
+      expect(res.body.error.field, `${r.method} ${r.template}`).toBe(name);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    const nested = await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKMN/ballot', { answers: { comment: 'x\ud800' } });
+    expect(nested.body.error).toMatchObject({ code: 'bad_input', field: 'answers.comment' });
+    expect((await admin.get('/api/v1/estates?q=%00')).body.error.field).toBe('q');
+    const form = await admin.inject({ method: 'POST', url: `/api/v1/projects/${RANDOM_ID}/documents`, ...multipart({ title: 'a\u0000b' }, { name: 'a.pdf', content: PDF, type: 'application/pdf' }) });
+    expect(form.body.error).toMatchObject({ code: 'bad_input', field: 'title' });
   });
 
   it('answers 400 for a malformed id in the path', async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { badInput } from '../../core/errors.ts';
 import { describeIssue } from './errors.ts';
 import { MAX_UPLOAD_BYTES } from './files.ts';
+import { unstorableText, unstorableTextAt } from './text.ts';
 
 /** Reads a multipart form: its fields (validated) and its one file. */
 export async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fields: T) {
@@ -16,6 +17,8 @@ export async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fi
       file = { name: part.filename, content };
     } else values[part.fieldname] = String(part.value);
   }
+  const bad = unstorableTextAt(values);
+  if (bad) throw unstorableText(bad);
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
     const first = describeIssue(parsed.error.issues[0] as never);

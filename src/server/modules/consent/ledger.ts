@@ -4,11 +4,15 @@ import { GENESIS_HASH, ledgerMessage, type LedgerEventBody } from '../../../core
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { ledgerEvents } from './schema.ts';
 
-/** True for the unique violation of a chain position taken by a concurrent writer. */
+/**
+ * True for the unique violation of a chain position taken by a concurrent writer, and for a
+ * deadlock PostgreSQL broke between two writers (the ballot batches take their locks in order so
+ * as not to cause one; retrying is right either way).
+ */
 export function isLedgerRace(err: unknown) {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const c = e.cause ?? e;
-  return c.code === '23505' && (c.constraint === 'ledger_events_seq' || c.constraint === undefined);
+  return (c.code === '23505' && (c.constraint === 'ledger_events_seq' || c.constraint === undefined)) || c.code === '40P01';
 }
 
 /**

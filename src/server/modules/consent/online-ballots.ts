@@ -196,24 +196,47 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
   return { batch, outcomes, writes, leaves };
 }
 
-/** One statement: the ledger events, the ballots and the audit rows, all or nothing. */
+/**
+ * One statement: the ledger events, the ballots and the audit rows, all or nothing. It first
+ * takes a key-share lock on each consultation, in id order, so a staff transaction holding one
+ * (close, revoke, a staff entry: FOR UPDATE) is waited for before any chain position is taken;
+ * afterwards the position is found taken (a unique violation, read again), never a deadlock.
+ * Rows go in in consultation order, so two instances' batches cannot deadlock either.
+ */
 async function write(db: Db, w: Writes) {
   const events = w.events.map((e) => ({ consultation_id: e.consultationId, seq: e.seq, kind: e.kind, at: e.at, payload: e.payload, prev_hash: e.prevHash, hash: e.hash }));
-  await db.execute(sql`
-    with ledger as (
+  const consultationIds = [...new Set(events.map((e) => e.consultation_id))];
+  const result = await db.execute(sql`
+    with locked as (
+      select c.id from ${consultations} c where c.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(consultationIds)}::jsonb))
+      order by c.id for key share),
+    ledger as (
       insert into ${ledgerEvents} (consultation_id, seq, kind, at, payload, prev_hash, hash)
-      select consultation_id, seq, kind, at, payload, prev_hash, hash
-      from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(consultation_id uuid, seq int, kind text, at text, payload jsonb, prev_hash text, hash text)),
+      select x.consultation_id, x.seq, x.kind, x.at, x.payload, x.prev_hash, x.hash
+      from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as x(consultation_id uuid, seq int, kind text, at text, payload jsonb, prev_hash text, hash text)
+      join locked on locked.id = x.consultation_id
+      order by x.consultation_id, x.seq
+      returning 1),
     ballot as (
       insert into ${ballots} (consultation_id, group_id, choice, answers, channel, confirmed, ledger_hash, cast_at)
-      select consultation_id, group_id, choice, answers, 'online', true, ledger_hash, cast_at
+      select x.consultation_id, x.group_id, x.choice, x.answers, 'online', true, x.ledger_hash, x.cast_at
       from jsonb_to_recordset(${JSON.stringify([...w.ballots.values()])}::jsonb) as x(consultation_id uuid, group_id uuid, choice text, answers jsonb, ledger_hash text, cast_at timestamptz)
+      join locked on locked.id = x.consultation_id
+      order by x.consultation_id, x.group_id
       on conflict (consultation_id, group_id) do update set choice = excluded.choice, answers = excluded.answers, channel = 'online',
         recorded_by = null, witness = null, proxy_name = null, document_id = null, confirmed = true, confirmed_by = null,
-        ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at)
-    insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
-    select actor_name, action, 'consultation', entity_id, street_id, committee_id, project_id, after
-    from jsonb_to_recordset(${JSON.stringify(w.audits)}::jsonb) as x(actor_name text, action text, entity_id text, street_id uuid, committee_id uuid, project_id uuid, after jsonb)`);
+        ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at
+      returning 1),
+    audit as (
+      insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
+      select x.actor_name, x.action, 'consultation', x.entity_id, x.street_id, x.committee_id, x.project_id, x.after
+      from jsonb_to_recordset(${JSON.stringify(w.audits)}::jsonb) as x(actor_name text, action text, entity_id text, street_id uuid, committee_id uuid, project_id uuid, after jsonb)
+      join locked on locked.id::text = x.entity_id
+      returning 1)
+    select (select count(*)::int from ledger) as events, (select count(*)::int from ballot) as ballots, (select count(*)::int from audit) as audits`);
+  const [counts] = rowsOf<{ events: number; ballots: number; audits: number }>(result);
+  // a consultation that vanished would drop its rows silently: the batch is written afresh instead
+  if (counts?.events !== events.length || counts.ballots !== w.ballots.size || counts.audits !== w.audits.length) throw new Error(`ballot batch wrote ${JSON.stringify(counts)} of ${events.length} events`);
 }
 
 /** Reads and plans a batch; a failed read fails its ballots (null). */
@@ -239,7 +262,8 @@ async function writePlanned(db: Db, planned: Planned): Promise<boolean> {
       return false;
     }
   }
-  await settle(db, planned);
+  // the answers need not hold up the next batch (a wrong code costs a few queries of its own)
+  void settle(db, planned);
   return true;
 }
 
