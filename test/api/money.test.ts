@@ -163,6 +163,9 @@ describe('the money of one project', () => {
     expect(signed.status).toBe(200);
     const other = plan.shares.find((x: any) => !view.units.some((u: any) => u.unitId === x.unitId));
     expect((await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: other.unitId })).body.error.field).toBe('unitId');
+    // audited with the scope (street and committee), as the street admin's audit filters need
+    const [audit] = (await t.database.db.execute(sql`select actor_name, street_id, committee_id from audit_events where action = 'sign_off' and after->>'channel' = 'online' order by id desc limit 1`) as { rows: { actor_name: string; street_id: string | null; committee_id: string | null }[] }).rows;
+    expect(audit).toMatchObject({ actor_name: expect.stringMatching(/^household:/), street_id: expect.any(String), committee_id: project.committeeId });
     const status = (await staff.get(`/api/v1/cost-plans/${planId}/payments`)).body;
     expect(status.units.find((u: any) => u.unitId === unit.unitId).signed).toBe(true);
   });

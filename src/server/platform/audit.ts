@@ -9,6 +9,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
 
+/** An owner acting through their household code (no account): named by the owner group, never by person. */
+export const householdActor = (groupId: string): Actor => ({ userId: null, name: `household:${groupId.slice(0, 8)}` });
+
 export interface AuditInput {
   action: string;
   entity: string;

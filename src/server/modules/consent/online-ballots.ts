@@ -4,6 +4,7 @@ import { normaliseCode } from '../../../core/consent/codes.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
+import { householdActor } from '../../platform/audit.ts';
 import { committees } from '../registry/schema.ts';
 import { checkBallot, CLOSED, CODE_WINDOW_MINUTES, codesThrottled, MAX_CODE_FAILURES, resolveCode, REVOKED, wrongCode, type BallotInput } from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
@@ -172,7 +173,7 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
       const checked = checkBallot(row, p.input);
       const head = heads.get(row.consultationId) ?? { seq: row.lastSeq ?? 0, hash: row.lastHash ?? GENESIS_HASH };
       const previous = receipts.has(row.groupId) ? receipts.get(row.groupId)! : row.previousReceipt;
-      const actorName = `household:${row.groupId.slice(0, 8)}`;
+      const actorName = householdActor(row.groupId).name;
       const body: LedgerEventBody = {
         consultationId: row.consultationId,
         seq: head.seq + 1,

@@ -3,13 +3,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import type { Scheme } from '../../../core/money/schemes.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { householdActor, recordAudit } from '../../platform/audit.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { heading, para, table, wordFile } from '../../platform/word.ts';
 import { resolveCode } from '../consent/ballots.ts';
 import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
+import { committees } from '../registry/schema.ts';
 import { costPlans, costShares } from './schema.ts';
 import { getPlan } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
@@ -85,7 +86,7 @@ async function householdShares(db: Queryable, rawCode: string, ip: string) {
   if (!plan) throw new AppError(404, 'no_plan', '本项目的费用分摊方案尚未通过', 'The cost-sharing plan of this project is not adopted yet', 'code');
   const unitIds = (await db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, found.g.id))).map((u) => u.unitId);
   const shares = unitIds.length ? await db.select().from(costShares).where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds))).orderBy(asc(costShares.room)) : [];
-  const [project] = await db.select({ name: liftProjects.name, committeeId: liftProjects.committeeId }).from(liftProjects).where(eq(liftProjects.id, found.c.projectId));
+  const [project] = await db.select({ name: liftProjects.name, committeeId: liftProjects.committeeId, streetId: committees.streetId }).from(liftProjects).innerJoin(committees, eq(committees.id, liftProjects.committeeId)).where(eq(liftProjects.id, found.c.projectId));
   return { found, plan, shares, project: project! };
 }
 
@@ -106,8 +107,9 @@ export async function residentSignOff(db: Db, rawCode: string, ip: string, unitI
   if (share.signedAt) return { unitId, signedAt: share.signedAt, already: true };
   return db.transaction(async (tx) => {
     const signedAt = new Date();
-    await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: `household:${found.g.id.slice(0, 8)}` }).where(eq(costShares.id, share.id));
-    await recordAudit(tx, { userId: null, name: `household:${found.g.id.slice(0, 8)}` }, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, after: { unitId, channel: 'online' } });
+    const actor = householdActor(found.g.id);
+    await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: actor.name }).where(eq(costShares.id, share.id));
+    await recordAudit(tx, actor, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, streetId: project.streetId, after: { unitId, channel: 'online' } });
     return { unitId, signedAt, already: false };
   });
 }

@@ -11,7 +11,7 @@ import { todayInShanghai, type PeriodKind, type WorkCalendar } from '../../../co
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { householdActor, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { resolveCode } from '../consent/ballots.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
@@ -526,7 +526,7 @@ export async function residentObjection(db: Db, rawCode: string, ip: string, inp
     const [mine] = await tx.select({ n: count() }).from(objections).where(and(eq(objections.noticeId, row.n.id), eq(objections.fromGroupId, g.id)));
     if ((mine?.n ?? 0) >= MAX_OBJECTIONS_PER_HOUSEHOLD)
       throw conflict(`每户对同一公示最多提交 ${MAX_OBJECTIONS_PER_HOUSEHOLD} 条意见，请联系居委会`, `A household can send at most ${MAX_OBJECTIONS_PER_HOUSEHOLD} objections to one notice; please contact the residents' committee`, 'text');
-    const actor = { userId: null, name: `household:${g.id.slice(0, 8)}` };
+    const actor = householdActor(g.id);
     const [o] = await tx
       .insert(objections)
       .values({ noticeId: row.n.id, projectId: row.n.projectId, committeeId: row.n.committeeId, channel: 'household', fromGroupId: g.id, fromLabel: g.label, fromName: g.owners.map((x) => x.name).join('、'), text: input.text, receivedOn: todayInShanghai(), createdByName: actor.name })
