@@ -61,6 +61,15 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(dialog).toBeHidden();
   const card = page.locator('.jw-notice').filter({ has: page.getByRole('heading', { name: title }) });
   await expect(card).toContainText('草稿');
+  // a draft is edited freely before it is posted
+  await card.getByRole('button', { name: '修改草稿' }).click();
+  const edit = page.getByRole('dialog', { name: '修改草稿' });
+  await expect(edit.getByLabel('标题')).toHaveValue(title);
+  await edit.getByLabel('公示内容').fill('电梯位于北侧楼梯间外，平层入户；施工期约三个月。图纸见居委会。');
+  const [edited] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/notices/') && r.request().method() === 'PATCH'), edit.getByRole('button', { name: twoChars('保存') }).click()]);
+  expect(edited.status()).toBe(200);
+  await expect(edit).toBeHidden();
+  await expect(card).toContainText('图纸见居委会。');
   await card.getByRole('button', { name: twoChars('张贴') }).click();
   const postDialog = page.getByRole('dialog', { name: '张贴公示' });
   await postDialog.getByLabel('张贴位置').fill('2 单元门厅公告栏');

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, del, post } from '../../../shared/api.ts';
+import { ApiError, del, patch, post } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
@@ -70,7 +70,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
   );
 }
 
-type Dialog = null | 'post' | 'evidence' | 'restart' | 'objection';
+type Dialog = null | 'edit' | 'post' | 'evidence' | 'restart' | 'objection';
 
 /** One notice: its dates and phase, posting evidence, objections, and what staff can do next. */
 function NoticeCard({ notice: n }: { notice: Notice }) {
@@ -119,6 +119,7 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
               <Button type="primary" onClick={() => setDialog('post')}>
                 {w.post}
               </Button>
+              <Button onClick={() => setDialog('edit')}>{w.editDraft}</Button>
               <Popconfirm title={w.confirmDelete} onConfirm={() => remove.mutate(undefined)}>
                 <Button danger>{w.deleteDraft}</Button>
               </Popconfirm>
@@ -146,6 +147,7 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
       )}
       {canWrite && (
         <>
+          {n.status === 'draft' && <EditDraftModal notice={n} open={dialog === 'edit'} onClose={() => setDialog(null)} />}
           <PostModal notice={n} open={dialog === 'post'} onClose={() => setDialog(null)} />
           <EvidenceModal notice={n} open={dialog === 'evidence'} onClose={() => setDialog(null)} />
           <RestartModal notice={n} open={dialog === 'restart'} onClose={() => setDialog(null)} />
@@ -178,6 +180,21 @@ function EvidenceList({ notice, detail }: { notice: Notice; detail: NoticeDetail
 }
 
 const PERIOD_FIELDS = ['startOn', 'publicityDays', 'publicityKind', 'feedbackDays', 'feedbackKind', 'countStartDay'];
+
+/** A notice's title and text, as created or edited. */
+function TextFields() {
+  const w = useWords();
+  return (
+    <>
+      <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="body" label={w.body} rules={[{ max: 20000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
 
 /** The period fields shared by create and restart, with the end dates previewed. */
 function PeriodFields() {
@@ -234,15 +251,29 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
               onChange={(kind: NoticeKind) => form.setFieldsValue({ ...defaults(kind), title: `${project.name}${w.kinds[kind]}` })}
             />
           </Form.Item>
-          <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="body" label={w.body} rules={[{ max: 20000 }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
+          <TextFields />
           <PeriodFields />
         </>
       )}
+    </WriteModal>
+  );
+}
+
+/** A draft is edited freely until it is posted; afterwards a change restarts the notice. */
+function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+  const w = useWords();
+  const save = useApiMutation((body: Record<string, unknown>) => patch(`/api/v1/notices/${notice.id}`, body));
+  return (
+    <WriteModal
+      open={open}
+      title={w.editDraft}
+      fieldNames={['title', 'body', ...PERIOD_FIELDS]}
+      initialValues={{ title: notice.title, body: notice.body ?? '', startOn: dayjs(notice.startOn), publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
+      submit={(v) => save.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
+      <TextFields />
+      <PeriodFields />
     </WriteModal>
   );
 }
