@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
 
 /**
  * A design-scheme notice through the pages: 胜利居委's worker creates and posts it with a photo
@@ -145,6 +145,19 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   await expect(page.getByRole('blockquote')).toHaveText(objection);
 
+  // the parties as they become known: the objector's flat (from the objection) and the owners who want the lift
+  await page.getByRole('button', { name: '编辑当事人' }).click();
+  const partiesDialog = page.getByRole('dialog', { name: '编辑当事人' });
+  await partiesDialog.getByRole('button', { name: '添加当事人' }).click();
+  await chooseOption(page, partiesDialog.getByRole('combobox', { name: '当事人 2' }), '被申请人');
+  await partiesDialog.getByLabel('姓名或单位').last().fill('加梯自治小组');
+  await expectNoAxeViolations(page);
+  const [partiesSaved] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/mediation/') && r.request().method() === 'PATCH'), partiesDialog.getByRole('button', { name: twoChars('保存') }).click()]);
+  expect(partiesSaved.status()).toBe(200);
+  await expect(partiesDialog).toBeHidden();
+  const partiesCard = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '当事人', exact: true }) });
+  await expect(partiesCard).toContainText('被申请人：加梯自治小组');
+
   // a session drawing on 德治, then closed as agreed
   await page.getByRole('button', { name: '记录一次调解' }).click();
   const session = page.getByRole('dialog', { name: '记录一次调解' });
@@ -173,6 +186,19 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(card.getByRole('row').filter({ hasText: objection })).toContainText('已化解');
   await expectNoAxeViolations(page);
   await shoot(page, 'notices');
+  // a case from a complaint, not from an objection: opened from the project's notices page
+  await page.getByRole('button', { name: '新建调解案件' }).click();
+  const newCase = page.getByRole('dialog', { name: '新建调解案件' });
+  await newCase.getByLabel('案件名称').fill(`施工噪音影响午休 ${title}`);
+  await newCase.getByLabel('来源投诉').fill('二楼住户电话反映施工时间');
+  await chooseOption(page, newCase.getByLabel('房屋'), '201室');
+  await expectNoAxeViolations(page);
+  await newCase.getByRole('button', { name: twoChars('保存') }).click();
+  await expect(page).toHaveURL(/\/mediation\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`施工噪音影响午休 ${title}`);
+  await expect(partiesCard).toContainText(/申请人：.*201室/);
+  await expect(page.getByText('二楼住户电话反映施工时间')).toBeVisible();
+  await page.goto(`/projects/${project.id}/notices`);
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(page);
   await resident.reload();

@@ -13,6 +13,7 @@ import { GovernanceTag, ObjectionTag, OutcomeTag } from '../notices/tags.tsx';
 import { CLOSING_OUTCOMES, GOVERNANCES, type MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
+import { PartiesModal } from './CaseForms.tsx';
 import '../notices/notices.css';
 
 /** One mediation case: the dispute, parties, where it came from, sessions, agreement, outcome. */
@@ -27,7 +28,7 @@ export default function MediationCasePage() {
   );
 }
 
-type Dialog = null | 'session' | 'agreement' | 'close';
+type Dialog = null | 'session' | 'parties' | 'agreement' | 'close';
 
 function CaseView({ c, project }: { c: MediationCase; project: Project | undefined }) {
   const w = useWords();
@@ -51,6 +52,7 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
                   {w.addSession}
                 </Button>
               )}
+              {open && <Button onClick={() => setDialog('parties')}>{w.editParties}</Button>}
               <Button onClick={() => setDialog('agreement')}>{c.agreement ? w.replaceAgreement : w.uploadAgreement}</Button>
               {open && <Button onClick={() => setDialog('close')}>{w.close}</Button>}
             </>
@@ -135,6 +137,7 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
       {canWrite && (
         <>
           <SessionModal c={c} open={dialog === 'session'} onClose={() => setDialog(null)} />
+          <PartiesModal c={c} stairwellId={project?.stairwellId} open={dialog === 'parties'} onClose={() => setDialog(null)} />
           <AgreementModal c={c} open={dialog === 'agreement'} onClose={() => setDialog(null)} />
           <CloseModal c={c} open={dialog === 'close'} onClose={() => setDialog(null)} />
         </>

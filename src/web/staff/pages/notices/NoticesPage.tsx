@@ -19,6 +19,7 @@ import { OutcomeTag, PhaseTag } from './tags.tsx';
 import { NOTICE_DEFAULTS, NOTICE_KINDS, type CaseListItem, type Notice, type NoticeDetail, type NoticeKind } from './types.ts';
 import { useWords } from './words.ts';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
+import { NewCaseModal } from '../mediation/CaseForms.tsx';
 import './notices.css';
 
 /** A project's public notices (公示): create, post, posting evidence, restart, objections. */
@@ -39,6 +40,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
   const w = useWords();
   const { canWrite } = useSession();
   const [creating, setCreating] = useState(false);
+  const [newCase, setNewCase] = useState(false);
   return (
     <>
       <PageHeader
@@ -51,7 +53,11 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
         {items.map((n) => (
           <NoticeCard key={n.id} notice={n} />
         ))}
-        <Card size="small" title={<h2 className="jw-card-title">{w.projectCases}</h2>}>
+        <Card
+          size="small"
+          title={<h2 className="jw-card-title">{w.projectCases}</h2>}
+          extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setNewCase(true)}>{w.newCase}</Button>}
+        >
           {cases.length === 0 ? (
             <Typography.Text>{w.noCases}</Typography.Text>
           ) : (
@@ -66,6 +72,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
         </Card>
       </Flex>
       {canWrite && <CreateNoticeModal project={project} open={creating} onClose={() => setCreating(false)} />}
+      {canWrite && <NewCaseModal project={project} open={newCase} onClose={() => setNewCase(false)} />}
     </>
   );
 }
