@@ -218,6 +218,8 @@ describe('the money of one project', () => {
     expect((await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: 100, paidOn: today, method: 'cash', receiptNo: 'Y-2' })).body.paidFen).toBe(bill.amountFen);
     const kept = await t.database.db.execute(sql`select receipt_no, method from running_bill_payments where bill_id = ${bill.id} order by created_at`);
     expect((kept as { rows: unknown[] }).rows).toEqual([{ receipt_no: 'Y-1', method: 'wechat' }, { receipt_no: 'Y-2', method: 'cash' }]);
+    const listed = (await staff.get(`/api/v1/projects/${project.id}/running-costs`)).body.years[0].bills.find((b: any) => b.id === bill.id);
+    expect(listed.payments.map((p: any) => [p.receiptNo, p.method, p.amountFen])).toEqual([['Y-1', 'wechat', bill.amountFen - 100], ['Y-2', 'cash', 100]]);
     const years = (await staff.get(`/api/v1/projects/${project.id}/running-costs`)).body.years;
     expect(years[0].collectedFen).toBe(bill.amountFen);
     expect((await staff.post(`/api/v1/projects/${project.id}/running-costs`, { year: 2027, items: [{ label: '维保', fen: 1 }], scheme: { kind: 'equal' } })).status).toBe(409);

@@ -309,7 +309,8 @@ test('a year of running costs on an in-service lift: four items, the bills per h
   const amount = collect.getByLabel('金额（元）');
   await expect(amount).toHaveValue(yuan(bill.amountFen).replace(/,/g, ''));
   await amount.fill(String(bill.amountFen)); // fen typed as yuan: a hundred times too much
-  await collect.getByLabel('收据编号').fill(`YX-${Date.now().toString(36)}`);
+  const receiptNo = `YX-${Date.now().toString(36)}`;
+  await collect.getByLabel('收据编号').fill(receiptNo);
   await collect.getByRole('button', { name: twoChars('保存') }).click();
   await expect(collect.getByText(`不能超过未缴金额 ${yuan(bill.amountFen)} 元`)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -323,6 +324,8 @@ test('a year of running costs on an in-service lift: four items, the bills per h
   const row = rows.filter({ has: page.getByRole('cell', { name: bill.room, exact: true }) });
   await expect(row.getByRole('cell').nth(2)).toHaveText(yuan(bill.amountFen));
   await expect(row.getByRole('cell').nth(3)).toHaveText('0.00');
+  // the payment is kept with its date, method and receipt (cash, the dialog's default)
+  await expect(row.getByRole('cell').nth(4)).toHaveText(`${shanghaiDay(-1)} 现金 ${yuan(bill.amountFen)} · ${receiptNo}`);
   await expect(row.getByRole('button', { name: `${bill.room} 收费` })).toHaveCount(0);
   await expect(section.getByRole('heading', { level: 3 })).toContainText(`已缴 ${yuan(bill.amountFen)} 元`);
   const { years } = await apiGet<{ years: Year[] }>(page.request, `/api/v1/projects/${project!.id}/running-costs`);

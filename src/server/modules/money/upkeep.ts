@@ -74,7 +74,14 @@ export async function listRunningCosts(db: Queryable, access: Access, projectId:
   const out = [];
   for (const y of years) {
     const bills = await db.select().from(runningBills).where(eq(runningBills.yearId, y.id)).orderBy(asc(runningBills.floor), asc(runningBills.room));
-    out.push({ ...y, bills, collectedFen: bills.reduce((s, b) => s + b.paidFen, 0) });
+    // each bill with its payments (method and receipt), oldest first
+    const paid = await db
+      .select({ billId: runningBillPayments.billId, amountFen: runningBillPayments.amountFen, paidOn: runningBillPayments.paidOn, method: runningBillPayments.method, receiptNo: runningBillPayments.receiptNo })
+      .from(runningBillPayments)
+      .innerJoin(runningBills, eq(runningBills.id, runningBillPayments.billId))
+      .where(eq(runningBills.yearId, y.id))
+      .orderBy(asc(runningBillPayments.createdAt));
+    out.push({ ...y, bills: bills.map((b) => ({ ...b, payments: paid.filter((p) => p.billId === b.id).map(({ billId: _, ...p }) => p) })), collectedFen: bills.reduce((s, b) => s + b.paidFen, 0) });
   }
   return { years: out };
 }

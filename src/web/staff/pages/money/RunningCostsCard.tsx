@@ -43,6 +43,17 @@ export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId:
                 { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
                 { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
                 { key: 'out', title: w.outstanding, align: 'right', render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong> },
+                {
+                  key: 'receipts',
+                  title: w.receipts,
+                  render: (_, b) => (
+                    <ul className="jw-plain-list jw-receipts">
+                      {b.payments.map((p) => (
+                        <li key={p.receiptNo}>{`${p.paidOn} ${w.methods[p.method]} ${formatYuan(p.amountFen)} · ${p.receiptNo}`}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
                 { key: 'act', title: hiddenTitle(w.actions), render: (_, b) => canEdit && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
               ]}
             />

@@ -1,5 +1,6 @@
 import type { Scheme } from '../../../../core/money/schemes.ts';
 import type { Project } from '../../../shared/types.ts';
+import type { PaymentMethod } from '../../../../core/money/payments.ts';
 
 export type { Scheme };
 export type SchemeKind = Scheme['kind'];
@@ -115,6 +116,7 @@ export interface RunningBill {
   floor: number;
   amountFen: number;
   paidFen: number;
+  payments: { amountFen: number; paidOn: string; method: PaymentMethod; receiptNo: string }[];
 }
 
 export interface RunningYear {
