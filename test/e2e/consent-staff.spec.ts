@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { APIRequestContext, Page, Response } from '@playwright/test';
+import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../src/core/consent/survey.ts';
 import { expect, test } from './fixtures.ts';
 import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
 
@@ -16,13 +17,6 @@ interface Opened {
   id: string;
   title: string;
   codes: { groupId: string; label: string; code: string }[];
-}
-
-interface SurveyQuestionInput {
-  id: string;
-  kind: 'single' | 'multi' | 'text';
-  text: { zh: string; en: string };
-  options?: { id: string; zh: string; en: string }[];
 }
 
 /** antd spaces out two-character Chinese button labels ("补 发"). */
@@ -53,7 +47,7 @@ async function openConsultation(
   request: APIRequestContext,
   csrf: string,
   stairwell: { id: string; label: string },
-  consultation: { kind: 'vote'; doubleEntry?: boolean } | { kind: 'survey'; questions: SurveyQuestionInput[] },
+  consultation: { kind: 'vote'; doubleEntry?: boolean } | { kind: 'survey'; questions: SurveyQuestion[] },
 ): Promise<Opened> {
   const id = stamp();
   const project = await postJson<{ id: string }>(request, csrf, '/api/v1/projects', { name: `${stairwell.label}加装电梯（浏览器测试 ${id}）`, stairwellId: stairwell.id });
@@ -323,30 +317,8 @@ test('a lost letter: staff revoke its code and reissue one; the old code explain
   await expectNoAxeViolations(page);
 });
 
-const QUESTIONS: SurveyQuestionInput[] = [
-  {
-    id: 'willing',
-    kind: 'single',
-    text: { zh: '您是否愿意本单元加装电梯？', en: 'Would you like a lift added to this stairwell?' },
-    options: [
-      { id: 'yes', zh: '愿意', en: 'Yes' },
-      { id: 'no', zh: '不愿意', en: 'No' },
-      { id: 'unsure', zh: '还没想好', en: 'Not sure yet' },
-    ],
-  },
-  {
-    id: 'concerns',
-    kind: 'multi',
-    text: { zh: '您主要担心什么？（可多选）', en: 'What worries you most? (choose any)' },
-    options: [
-      { id: 'cost', zh: '费用', en: 'Cost' },
-      { id: 'light', zh: '采光', en: 'Daylight' },
-      { id: 'noise', zh: '噪音', en: 'Noise' },
-      { id: 'works', zh: '施工影响', en: 'Disruption during works' },
-    ],
-  },
-  { id: 'comment', kind: 'text', text: { zh: '其他意见或建议', en: 'Other comments' } },
-];
+// the street's own questions: the default survey without the question on paying
+const QUESTIONS: SurveyQuestion[] = DEFAULT_SURVEY_QUESTIONS.filter((q) => q.id !== 'pay');
 
 /** Replies as households would send them; the expected counts are computed from these. */
 const REPLIES: Record<string, string | string[]>[] = [

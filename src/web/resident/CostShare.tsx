@@ -113,11 +113,7 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
       <>
         <Title>{c.title}</Title>
         {none ? <p className="r-notice">{c.noPlan}</p> : <Alert>{errorText(failure, lang)}</Alert>}
-        <div className="r-actions r-actions--stack">
-          <Button kind="secondary" wide onClick={onBack}>
-            {c.toHome}
-          </Button>
-        </div>
+        <HomeButton label={c.toHome} onBack={onBack} />
       </>
     );
   }
@@ -266,12 +262,19 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
           ]}
         />
       </section>
-      <div className="r-actions r-actions--stack">
-        <Button kind="secondary" wide onClick={onBack}>
-          {c.toHome}
-        </Button>
-      </div>
+      <HomeButton label={c.toHome} onBack={onBack} />
     </>
+  );
+}
+
+/** Back to the household's first page, the way out of every state of this screen. */
+function HomeButton({ label, onBack }: { label: string; onBack: () => void }) {
+  return (
+    <div className="r-actions r-actions--stack">
+      <Button kind="secondary" wide onClick={onBack}>
+        {label}
+      </Button>
+    </div>
   );
 }
 

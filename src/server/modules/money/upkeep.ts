@@ -1,12 +1,12 @@
 /** After completion: the subsidy claim and the yearly running costs shared among the users. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { todayInShanghai } from '../../../core/calendar.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { listDocuments } from '../projects/documents.ts';
+import { documentsOf } from '../projects/documents.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { getProject, projectScope } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
@@ -19,12 +19,15 @@ type ClaimStatus = (typeof CLAIM_ORDER)[number];
 
 /** The claim with its amount computed from the adopted plan (null before a plan is adopted). */
 export async function getSubsidyClaim(db: Queryable, access: Access, projectId: string) {
-  const project = await getProject(db, access, projectId);
-  const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, projectId), eq(costPlans.status, 'adopted')));
-  const [claim] = await db.select().from(subsidyClaims).where(eq(subsidyClaims.projectId, projectId));
+  return claimOf(db, await getProject(db, access, projectId));
+}
+
+async function claimOf(db: Queryable, project: { id: string; stage: string }) {
+  const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, project.id), eq(costPlans.status, 'adopted')));
+  const [claim] = await db.select().from(subsidyClaims).where(eq(subsidyClaims.projectId, project.id));
   // the claim's papers live in the project's document library under their own category
-  const documents = (await listDocuments(db, access, projectId)).items.filter((d) => d.category === 'subsidy');
-  return { projectId, stage: project.stage, amountFen: plan?.subsidyFen ?? null, planVersion: plan?.version ?? null, claim: claim ?? null, documents };
+  const documents = await documentsOf(db, project.id, 'subsidy');
+  return { projectId: project.id, stage: project.stage, amountFen: plan?.subsidyFen ?? null, planVersion: plan?.version ?? null, claim: claim ?? null, documents };
 }
 
 export interface ClaimInput {
@@ -40,9 +43,9 @@ export interface ClaimInput {
 /** Moves the claim along prepared → submitted → approved → received; linked to acceptance. */
 export async function saveSubsidyClaim(db: Db, access: Access, projectId: string, input: ClaimInput) {
   return db.transaction(async (tx) => {
-    const current = await getSubsidyClaim(tx, access, projectId);
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
+    const current = await claimOf(tx, project);
     if (current.amountFen === null) throw conflict('费用方案尚未通过，无法计算补贴金额', 'No adopted cost plan yet: the subsidy cannot be computed', 'status');
     if (input.status !== 'prepared' && !['acceptance', 'in_service'].includes(project.stage))
       throw conflict('补贴在验收阶段之后申请', 'The subsidy is claimed from the acceptance stage on', 'status');
@@ -71,19 +74,22 @@ export async function saveSubsidyClaim(db: Db, access: Access, projectId: string
 export async function listRunningCosts(db: Queryable, access: Access, projectId: string) {
   await getProject(db, access, projectId);
   const years = await db.select().from(runningCostYears).where(eq(runningCostYears.projectId, projectId)).orderBy(asc(runningCostYears.year));
-  const out = [];
-  for (const y of years) {
-    const bills = await db.select().from(runningBills).where(eq(runningBills.yearId, y.id)).orderBy(asc(runningBills.floor), asc(runningBills.room));
-    // each bill with its payments (method and receipt), oldest first
-    const paid = await db
-      .select({ billId: runningBillPayments.billId, amountFen: runningBillPayments.amountFen, paidOn: runningBillPayments.paidOn, method: runningBillPayments.method, receiptNo: runningBillPayments.receiptNo })
-      .from(runningBillPayments)
-      .innerJoin(runningBills, eq(runningBills.id, runningBillPayments.billId))
-      .where(eq(runningBills.yearId, y.id))
-      .orderBy(asc(runningBillPayments.createdAt));
-    out.push({ ...y, bills: bills.map((b) => ({ ...b, payments: paid.filter((p) => p.billId === b.id).map(({ billId: _, ...p }) => p) })), collectedFen: bills.reduce((s, b) => s + b.paidFen, 0) });
-  }
-  return { years: out };
+  if (years.length === 0) return { years: [] };
+  const yearIds = years.map((y) => y.id);
+  const bills = await db.select().from(runningBills).where(inArray(runningBills.yearId, yearIds)).orderBy(asc(runningBills.floor), asc(runningBills.room));
+  // each bill with its payments (method and receipt), oldest first
+  const paid = await db
+    .select({ billId: runningBillPayments.billId, amountFen: runningBillPayments.amountFen, paidOn: runningBillPayments.paidOn, method: runningBillPayments.method, receiptNo: runningBillPayments.receiptNo })
+    .from(runningBillPayments)
+    .innerJoin(runningBills, eq(runningBills.id, runningBillPayments.billId))
+    .where(inArray(runningBills.yearId, yearIds))
+    .orderBy(asc(runningBillPayments.createdAt));
+  return {
+    years: years.map((y) => {
+      const ofYear = bills.filter((b) => b.yearId === y.id);
+      return { ...y, bills: ofYear.map((b) => ({ ...b, payments: paid.filter((p) => p.billId === b.id).map(({ billId: _, ...p }) => p) })), collectedFen: ofYear.reduce((s, b) => s + b.paidFen, 0) };
+    }),
+  };
 }
 
 /** A year's running costs, billed per unit by a scheme (often only the floors that use the lift). */

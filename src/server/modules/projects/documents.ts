@@ -16,11 +16,17 @@ const versionColumns = { version: documentVersions.version, uploadedByName: docu
 
 export async function listDocuments(db: Queryable, access: Access, projectId: string) {
   await getProject(db, access, projectId);
-  const docs = await db.select().from(projectDocuments).where(eq(projectDocuments.projectId, projectId)).orderBy(asc(projectDocuments.category), asc(projectDocuments.title));
+  return { items: await documentsOf(db, projectId) };
+}
+
+/** A project's documents with their versions (newest first), of one category or all; the caller has checked the scope. */
+export async function documentsOf(db: Queryable, projectId: string, category?: DocumentCategory) {
+  const ofProject = category ? and(eq(projectDocuments.projectId, projectId), eq(projectDocuments.category, category)) : eq(projectDocuments.projectId, projectId);
+  const docs = await db.select().from(projectDocuments).where(ofProject).orderBy(asc(projectDocuments.category), asc(projectDocuments.title));
   const versions = docs.length
-    ? await db.select({ documentId: documentVersions.documentId, ...versionColumns }).from(documentVersions).innerJoin(storedFiles, eq(storedFiles.id, documentVersions.fileId)).innerJoin(projectDocuments, eq(projectDocuments.id, documentVersions.documentId)).where(eq(projectDocuments.projectId, projectId)).orderBy(desc(documentVersions.version))
+    ? await db.select({ documentId: documentVersions.documentId, ...versionColumns }).from(documentVersions).innerJoin(storedFiles, eq(storedFiles.id, documentVersions.fileId)).innerJoin(projectDocuments, eq(projectDocuments.id, documentVersions.documentId)).where(ofProject).orderBy(desc(documentVersions.version))
     : [];
-  return { items: docs.map((d) => ({ ...d, versions: versions.filter((v) => v.documentId === d.id) })) };
+  return docs.map((d) => ({ ...d, versions: versions.filter((v) => v.documentId === d.id) }));
 }
 
 async function addVersion(tx: Queryable, access: Access, project: { id: string; committeeId: string }, documentId: string, file: { name: string; content: Buffer }) {
