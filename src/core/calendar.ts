@@ -19,6 +19,23 @@ export interface CalendarOverride {
 
 export type PeriodKind = 'natural' | 'working';
 
+/** One holiday of a year's official arrangement (国务院办公厅 节假日安排). */
+export interface Holiday {
+  /** as the notice names it: 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节 (or 中秋节、国庆节 together) */
+  name: string;
+  /** first and last rest day, inclusive */
+  start: string;
+  end: string;
+  /** its make-up working days (调休上班日): weekend days that are worked */
+  workdays: string[];
+}
+
+/** A whole year's arrangement, as published each November for the next year. */
+export interface YearArrangement {
+  year: number;
+  holidays: Holiday[];
+}
+
 export class CalendarYearMissingError extends Error {
   constructor(readonly year: number) {
     super(`no holiday calendar for ${year}`);
