@@ -9,6 +9,7 @@
  * On PostgreSQL the database is emptied first, so only a database whose name ends in _bench
  * or _test is accepted.
  */
+import { systemClock } from '../src/core/clock.ts';
 import os from 'node:os';
 import { systemAccess } from '../src/cli/excel.ts';
 import { exportRegistry, importRegistry, writeRegistryWorkbook, type ImportPhase } from '../src/server/modules/registry/excel.ts';
@@ -46,7 +47,7 @@ async function run(kind: string, url: string | undefined, passes: Pass[], commit
   const [district] = await db.insert(districts).values({ name: '虹口区' }).returning();
   const [street] = await db.insert(streets).values({ name: '江湾镇街道', districtId: district!.id }).returning();
   await db.insert(committees).values(committeeNames.map((name) => ({ name, streetId: street!.id })));
-  const access = await systemAccess(db);
+  const access = await systemAccess(db, undefined, systemClock.now());
   console.log(`\n${kind}: store ready in ${seconds(performance.now() - opened)}, RSS ${mb(process.memoryUsage().rss)}`);
 
   for (const { label, file } of passes) {

@@ -5,6 +5,7 @@
  *
  *   tsx bench/ballots/server.ts <consultations> [--bare]    (DATABASE_URL for PostgreSQL)
  */
+import { shanghaiDate, systemClock } from '../../src/core/clock.ts';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
@@ -57,9 +58,9 @@ if (bare) {
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes: ['bare'] }));
 } else {
   await database.migrate();
-  await seedDemo(database.db);
+  await seedDemo(database.db, { today: shanghaiDate(systemClock.now()) });
   const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
-  const access = await loadAccess(database.db, toSessionUser(admin!));
+  const access = await loadAccess(database.db, toSessionUser(admin!), systemClock.now());
   const stairwells = (await listStairwells(database.db, access, { page: 1, pageSize: 500 })).items.filter((s) => s.unitCount >= 10);
   const codes: string[] = [];
   for (const sw of stairwells.slice(0, consultationCount)) {

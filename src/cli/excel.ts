@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.ts';
 import type { Access } from '../server/platform/access.ts';
-import { SYSTEM_ACTOR } from '../server/platform/audit.ts';
+import { shanghaiDate, type Clock } from '../core/clock.ts';
+import { systemActor } from '../server/platform/audit.ts';
 import type { Database, Db } from '../server/platform/db/client.ts';
 import { exportRegistry, importRegistry, type EntityCounts, type RowIssue } from '../server/modules/registry/excel.ts';
 import { committees } from '../server/modules/registry/schema.ts';
@@ -13,14 +14,16 @@ type WithDatabase = <T>(task: (database: Database) => Promise<T>) => Promise<T>;
  * The command line acts as the system: a street admin's power over the whole store, or over
  * one committee with --committee (rows of other committees are then errors, as for staff).
  */
-export async function systemAccess(db: Db, committee?: string): Promise<Access> {
+export async function systemAccess(db: Db, committee: string | undefined, now: Date): Promise<Access> {
   const all = await db.select({ id: committees.id, name: committees.name, streetId: committees.streetId }).from(committees);
   const chosen = committee ? all.filter((c) => c.name === committee || c.id === committee) : all;
   if (committee && chosen.length !== 1)
     throw new AppError(400, 'bad_input', `找不到唯一的居委会“${committee}”`, `No single residents' committee named “${committee}”`, 'committee');
   return {
-    user: { id: 'system', username: SYSTEM_ACTOR.name, displayName: '系统 System', role: 'street_admin', districtId: null, streetId: null, committeeId: null, organisation: '' },
-    actor: SYSTEM_ACTOR,
+    user: { id: 'system', username: 'system', displayName: '系统 System', role: 'street_admin', districtId: null, streetId: null, committeeId: null, organisation: '' },
+    actor: systemActor(now),
+    now,
+    today: shanghaiDate(now),
     committeeIds: chosen.map((c) => c.id),
     streetOf: new Map(all.map((c) => [c.id, c.streetId])),
     assigned: null,
@@ -48,7 +51,7 @@ function printRefusal(err: AppError) {
   if (more > 0) console.error(`  …… 另有 ${more} 处未列出 / ${more} more not shown`);
 }
 
-export function registerExcelCommands(program: Command, withDatabase: WithDatabase) {
+export function registerExcelCommands(program: Command, withDatabase: WithDatabase, clock: Clock) {
   program
     .command('import <file>')
     .description('从 Excel 导入房屋与业主（全部行无误才写入）Import the registry from .xlsx (all rows or nothing)')
@@ -56,7 +59,7 @@ export function registerExcelCommands(program: Command, withDatabase: WithDataba
     .action((file: string, opts: { committee?: string }) =>
       withDatabase(async ({ db }) => {
         try {
-          const result = await importRegistry(db, await systemAccess(db, opts.committee), await readFile(file));
+          const result = await importRegistry(db, await systemAccess(db, opts.committee, clock.now()), await readFile(file));
           console.log('已导入 Imported:');
           for (const [key, label] of ENTITY_LABELS)
             console.log(`  ${label}: ${result.counts[key]}（新增 created ${result.created[key]}，更新 updated ${result.updated[key]}）`);
@@ -75,7 +78,7 @@ export function registerExcelCommands(program: Command, withDatabase: WithDataba
     .option('--committee <name>', '只导出这个居委会（名称或 id）Only this committee (name or id)')
     .action((file: string, opts: { full: boolean; committee?: string }) =>
       withDatabase(async ({ db }) => {
-        const access = await systemAccess(db, opts.committee);
+        const access = await systemAccess(db, opts.committee, clock.now());
         const exported = await exportRegistry(db, access, { full: opts.full, committeeId: opts.committee ? access.committeeIds[0] : undefined });
         await writeFile(file, exported.file);
         console.log(`已导出 ${exported.rows} 行到 ${file} / Exported ${exported.rows} rows to ${file}${opts.full ? '（含完整个人信息 with full personal data）' : ''}`);

@@ -6,14 +6,17 @@ import { serve } from '../server/main.ts';
 import { isEmpty, seedDemo } from '../server/demo/seed.ts';
 import { createUser } from '../server/modules/accounts/service.ts';
 import { ROLES, type Role } from '../core/roles.ts';
+import { shanghaiDate } from '../core/clock.ts';
+import { systemActor } from '../server/platform/audit.ts';
 import { registerExcelCommands } from './excel.ts';
 
 const program = new Command();
 program.name('jiangwan').description('江湾 加装电梯社区协同平台 — Jiangwan lift retrofit platform').version('0.1.0');
 
+const config = readConfig();
+
 /** Opens the configured store, migrated, runs the task and closes it. */
 export async function withDatabase<T>(task: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = readConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
@@ -28,7 +31,6 @@ program
   .description('启动服务 Start the server (PORT, JW_DATA_DIR, DATABASE_URL)')
   .option('--no-demo', '空库启动，不生成演示街道 Start empty, without the demo street')
   .action(async (opts: { demo: boolean }) => {
-    const config = readConfig();
     await serve({ ...config, demo: config.demo && opts.demo });
   });
 
@@ -47,7 +49,7 @@ program
         process.exitCode = 1;
         return;
       }
-      console.log(JSON.stringify(await seedDemo(db)));
+      console.log(JSON.stringify(await seedDemo(db, { today: shanghaiDate(config.clock.now()) })));
     }),
   );
 
@@ -66,7 +68,7 @@ user
     if (!ROLES.includes(o.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
     await withDatabase(async ({ db }) => {
       const scopeId = o.scopeId ?? (await ensureStreet(db, o.district, o.street));
-      const created = await createUser(db, { username: o.username, password: o.password, displayName: o.displayName ?? o.username, role: o.role as Role, scopeId });
+      const created = await createUser(db, { username: o.username, password: o.password, displayName: o.displayName ?? o.username, role: o.role as Role, scopeId }, systemActor(config.clock.now()));
       console.log(`已创建账号 Created ${created.username} (${created.role})`);
     });
   });
@@ -102,7 +104,7 @@ program
     }),
   );
 
-registerExcelCommands(program, withDatabase);
+registerExcelCommands(program, withDatabase, config.clock);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof DataDirLockedError) {

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
 import type { Db } from './platform/db/client.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
@@ -26,11 +27,13 @@ import { moneyToolsRoutes } from './modules/money/tools-routes.ts';
 import { moneyRoutes } from './modules/money/routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
-import { calendarRoutes } from './modules/notices/calendar-routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
 export interface AppContext {
   db: Db;
+  /** the one source of now (requests carry their instant as req.now) */
+  clock: Clock;
   /** Secure cookies when served over HTTPS (behind a proxy that says so) */
   secureCookies: boolean;
 }
@@ -43,6 +46,8 @@ export interface BuildOptions {
   secureCookies?: boolean;
   /** false only for load benchmarks from one address; the database-backed throttles stay */
   rateLimit?: boolean;
+  /** the system clock unless a test or a demo at a chosen date gives another */
+  clock?: Clock;
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
@@ -54,7 +59,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: process.env.JW_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
   });
-  const ctx: AppContext = { db: opts.db, secureCookies: opts.secureCookies ?? false };
+  const ctx: AppContext = { db: opts.db, clock: opts.clock ?? systemClock, secureCookies: opts.secureCookies ?? false };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,7 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installSessions(app, opts.db);
+  installSessions(app, opts.db, ctx.clock);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   accountsRoutes(app, ctx);
   registryRoutes(app, ctx);

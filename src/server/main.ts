@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../core/clock.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './platform/db/client.ts';
@@ -8,10 +9,10 @@ export async function serve(config: Config) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   if (config.demo && (await isEmpty(database.db))) {
-    const summary = await seedDemo(database.db);
+    const summary = await seedDemo(database.db, { today: shanghaiDate(config.clock.now()) });
     console.log(`已生成演示街道 Demo street seeded: ${JSON.stringify(summary)}`);
   }
-  const app = await buildApp({ db: database.db, logger: true, secureCookies: config.secureCookies });
+  const app = await buildApp({ db: database.db, logger: true, secureCookies: config.secureCookies, clock: config.clock });
   const stop = async () => {
     await app.close();
     await database.close();

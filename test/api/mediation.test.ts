@@ -1,12 +1,12 @@
 /** Mediation (issue 4, item 6): an objection escalated, mediated with the four governances, settled. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
+import { addDays } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { mediationCases } from '../../src/server/modules/mediation/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -16,7 +16,7 @@ let otherStaff: Client;
 let project: any;
 let units: any[];
 let objection: any;
-const today = todayInShanghai();
+const today = TEST_TODAY;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -46,7 +46,7 @@ describe('an objection escalated to mediation and settled', () => {
     expect(mediation).toMatchObject({ kind: 'light', kindLabel: { zh: '采光' }, title: '二楼采光异议调解', outcome: 'open', sourceObjectionId: objection.id, description: '电梯井挡住二楼的光', openedOn: today });
     expect(mediation.parties).toEqual([expect.objectContaining({ unitId: units[1].id, name: '李秀英', role: 'applicant' })]);
     expect(mediation.sourceObjection).toMatchObject({ id: objection.id, status: 'escalated' });
-    expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 1, objectionsInMediation: 1 });
+    expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ openObjections: 1, objectionsInMediation: 1 });
     const listed = (await staff.get(`/api/v1/objections?projectId=${project.id}`)).body.items[0];
     expect(listed).toMatchObject({ id: objection.id, status: 'escalated', mediation: { id: mediation.id, outcome: 'open' } });
   });
@@ -92,7 +92,7 @@ describe('an objection escalated to mediation and settled', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ outcome: 'agreed', outcomeLabel: { zh: '达成协议' }, closedOn: today });
     expect(closed.body.sourceObjection.status).toBe('settled');
-    expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 0, objectionsInMediation: 0 });
+    expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ openObjections: 0, objectionsInMediation: 0 });
     expect((await staff.post(`/api/v1/mediation/${mediation.id}/sessions`, { heldOn: today, notes: '再谈', governance: ['law'] })).status).toBe(409);
     expect((await staff.post(`/api/v1/mediation/${mediation.id}/close`, { outcome: 'failed' })).status).toBe(409);
     expect((await staff.get(`/api/v1/mediation?committeeId=${project.committeeId}&status=open`)).body.items.map((c: any) => c.id)).not.toContain(mediation.id);
@@ -170,7 +170,7 @@ describe('a mediation that fails', () => {
     await staff.post(`/api/v1/mediation/${c.id}/sessions`, { heldOn: today, notes: '未能达成一致', governance: ['autonomy'] });
     const failed = (await staff.post(`/api/v1/mediation/${c.id}/close`, { outcome: 'failed' })).body;
     expect(failed.sourceObjection.status).toBe('open'); // never answered
-    expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 1, unansweredObjections: 1 });
+    expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ openObjections: 1, unansweredObjections: 1 });
     expect((await staff.post(`/api/v1/objections/${o.id}/escalate`, { kind: 'ventilation' })).status).toBe(201);
   });
 });

@@ -1,8 +1,8 @@
 /** Issue 5 (first part): plan, what-if, adoption with a new version, sign-offs, payments and arrears. */
 import { sql } from 'drizzle-orm';
-import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
+import { addDays } from '../../src/core/calendar.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
 import JSZip from 'jszip';
 
@@ -94,7 +94,7 @@ describe('the money of one project', () => {
     const over = await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: payer.shareFen - half + 1, paidOn: '2026-11-20', method: 'cash', receiptNo: 'R-003' });
     expect(over.status).toBe(400);
     expect(over.body.error).toMatchObject({ field: 'amountFen', message: expect.stringContaining('尚欠') });
-    const later = await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 1, paidOn: addDays(todayInShanghai(), 1), method: 'cash', receiptNo: 'R-004' });
+    const later = await staff.post(`/api/v1/cost-plans/${planId}/payments`, { unitId: payer.unitId, amountFen: 1, paidOn: addDays(TEST_TODAY, 1), method: 'cash', receiptNo: 'R-004' });
     expect(later.body.error.field).toBe('paidOn');
     const status = (await staff.get(`/api/v1/cost-plans/${planId}/payments`)).body;
     const row = status.units.find((u: any) => u.unitId === payer.unitId);
@@ -193,7 +193,7 @@ describe('the money of one project', () => {
     const before = await claim({ status: 'submitted', preparedOn: '2026-11-01', submittedOn: '2026-10-30' });
     expect(before.status).toBe(400);
     expect(before.body.error).toMatchObject({ field: 'submittedOn', message: expect.stringContaining('2026-11-01') });
-    expect((await claim({ status: 'submitted', submittedOn: addDays(todayInShanghai(), 1) })).body.error.field).toBe('submittedOn');
+    expect((await claim({ status: 'submitted', submittedOn: addDays(TEST_TODAY, 1) })).body.error.field).toBe('submittedOn');
     const received = await claim({ status: 'received', submittedOn: '2026-11-05', approvedOn: '2026-11-15', receivedOn: '2026-11-20', grantedFen: 24_800_000 });
     expect(received.status).toBe(200);
     expect(received.body.claim).toMatchObject({ status: 'received', preparedOn: '2026-11-01', submittedOn: '2026-11-05', approvedOn: '2026-11-15', receivedOn: '2026-11-20' });
@@ -208,7 +208,7 @@ describe('the money of one project', () => {
     expect(res.body.bills.reduce((a: number, b: any) => a + b.amountFen, 0)).toBe(800_000);
     expect(res.body.bills.filter((b: any) => b.floor === 1).every((b: any) => b.amountFen === 0)).toBe(true);
     const bill = res.body.bills.find((b: any) => b.amountFen > 0);
-    const today = todayInShanghai();
+    const today = TEST_TODAY;
     // a bill is not overpaid; each payment is kept with its method and receipt
     const over = await staff.post(`/api/v1/running-bills/${bill.id}/payments`, { amountFen: bill.amountFen + 1, paidOn: today, method: 'cash', receiptNo: 'Y-0' });
     expect(over.body.error.field).toBe('amountFen');

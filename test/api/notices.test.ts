@@ -1,12 +1,12 @@
 /** Public notices (issue 4, items 4 and 5): the period tool, calendar overrides, notices, objections. */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../../src/core/calendar.ts';
+import { addDays } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { notices } from '../../src/server/modules/notices/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -17,7 +17,7 @@ let project: any;
 let otherProject: any;
 let codes: any[];
 let vote: any;
-const today = todayInShanghai();
+const today = TEST_TODAY;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const period = (body: object) => t.anonymous.post('/api/v1/tools/notice-period', body);
@@ -171,7 +171,7 @@ describe('notices', () => {
     expect(result.endsOn).toBe(result.publicityEnd);
     result = (await staff.post(`/api/v1/notices/${result.id}/post`, { postedWhere: '小区宣传栏' })).body;
     expect(result).toMatchObject({ status: 'posted', phase: 'publicity', acceptingObjections: true });
-    expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ resultNoticeEnded: false, designNoticeEnded: true, openObjections: 0 });
+    expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ resultNoticeEnded: false, designNoticeEnded: true, openObjections: 0 });
     expect(await noticeFacts(t.database.db, project.id, addDays(result.endsOn, 1))).toMatchObject({ resultNoticeEnded: true });
   });
 
@@ -241,7 +241,7 @@ describe('notices', () => {
       expectFieldError(await staff.post(`/api/v1/objections/${fromResident.id}/answer`, { answer: '答复' }), 400, 'settled');
       const mine = (await t.anonymous.get(`/api/v1/r/${codes[0].code}/notices`)).body.objections.find((o: any) => o.id === fromResident.id);
       expect(mine).toMatchObject({ status: 'answered', answer: '设计单位已复核日照，一楼影响在规范之内' });
-      expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 1, unansweredObjections: 0 });
+      expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ openObjections: 1, unansweredObjections: 0 });
       const open = (await staff.get(`/api/v1/objections?projectId=${project.id}&status=answered`)).body;
       expect(open.items.map((o: any) => o.id)).toEqual([fromResident.id]);
     });
@@ -255,7 +255,7 @@ describe('notices', () => {
       expect((await staff.post(`/api/v1/objections/${fromResident.id}/escalate`, {})).status).toBe(409);
       expect((await staff.post(`/api/v1/objections/${fromStaff.id}/escalate`, {})).status).toBe(409); // settled
       expect((await staff.post(`/api/v1/objections/${fromResident.id}/answer`, { answer: '答复', settled: true })).status).toBe(409);
-      expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ openObjections: 1, objectionsInMediation: 1 });
+      expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ openObjections: 1, objectionsInMediation: 1 });
     });
   });
 
@@ -271,7 +271,7 @@ describe('notices', () => {
     expect((await staff.delete(`/api/v1/notices/${res.body.id}`)).status).toBe(409); // the old one depends on it
     const list = (await staff.get(`/api/v1/projects/${project.id}/notices`)).body.items;
     expect(list.filter((n: any) => n.kind === 'design_scheme').map((n: any) => n.status).sort()).toEqual(['draft', 'draft', 'superseded']);
-    expect(await noticeFacts(t.database.db, project.id)).toMatchObject({ designNoticeEnded: false });
+    expect(await noticeFacts(t.database.db, project.id, TEST_TODAY)).toMatchObject({ designNoticeEnded: false });
     const posted = (await staff.post(`/api/v1/notices/${res.body.id}/post`)).body;
     expect(posted).toMatchObject({ status: 'posted', acceptingObjections: true });
     const resident = (await t.anonymous.get(`/api/v1/r/${codes[2].code}/notices`)).body.notices;

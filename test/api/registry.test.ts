@@ -1,6 +1,6 @@
 /** The housing registry (issue 2, items 4 and 5): create, edit, list, search, guarded delete, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -142,7 +142,7 @@ describe('registry', () => {
 
 describe('audit browsing', () => {
   it('filters by entity, action, actor and date', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = TEST_TODAY;
     const res = await admin.get(`/api/v1/audit?actor=shengli&action=create&from=${today}&to=${today}`);
     expect(res.body.total).toBeGreaterThan(3);
     expect(res.body.items.every((e: any) => e.actorName === 'shengli' && e.action === 'create')).toBe(true);

@@ -1,6 +1,7 @@
 /** Issue 4 item 8: what needs attention now, per role and scope. */
+import { addDays } from '../../src/core/calendar.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inAWeek = () => new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+const inAWeek = () => addDays(TEST_TODAY, 3);
 
 describe('the work list', () => {
   it('lists overdue approval steps and votes closing this week', async () => {

@@ -3,6 +3,19 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed.ts';
+import { clockStartingAt, shanghaiDate, type Clock } from '../../src/core/clock.ts';
+
+/**
+ * The instant every test app starts at (a Friday morning late in 2026, so open votes and notices
+ * run into 2027): tests never read the system's date, and pass whatever year the machine says.
+ */
+export const TEST_START = '2026-11-20T10:00:00+08:00';
+/** TEST_START's date in Shanghai. */
+export const TEST_TODAY = '2026-11-20';
+
+/** A clock that starts at TEST_START and runs on (a test of a few minutes stays on its day). */
+export const testClock = (): Clock => clockStartingAt(TEST_START);
+
 
 /**
  * A real app on a real store: an in-memory PGlite, or PostgreSQL when DATABASE_URL is set (the
@@ -23,6 +36,8 @@ export async function openTestDatabase(): Promise<Database> {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** the app's clock: tests read "today" from it, never from the system */
+  clock: Clock;
   /** a logged-in client for one of the demo accounts */
   as(username: string): Promise<Client>;
   anonymous: Client;
@@ -77,14 +92,16 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
  * The app with the demo street seeded (accounts admin, shengli, jjl, district). The projects'
  * histories (votes run through the services, ~10 s) only where a test asks for them.
  */
-export async function startTestApp(opts: { seed?: boolean; histories?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { seed?: boolean; histories?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+  const clock = opts.clock ?? testClock();
   const database = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db, { histories: opts.histories ?? false });
-  const app = await buildApp({ db: database.db, webRoot: '/nonexistent' });
+  if (opts.seed !== false) await seedDemo(database.db, { today: shanghaiDate(clock.now()), histories: opts.histories ?? false });
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock });
   await app.ready();
   return {
     app,
     database,
+    clock,
     anonymous: client(app, null, null),
     async as(username: string) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: DEMO_PASSWORD } });

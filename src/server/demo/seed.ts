@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { MAIN_PATH } from '../../core/lifecycle.ts';
 import type { Stage } from '../../core/stages.ts';
-import { SYSTEM_ACTOR, recordAudit } from '../platform/audit.ts';
+import { addDays } from '../../core/calendar.ts';
+import { shanghaiMorning } from '../../core/clock.ts';
+import { recordAudit, systemActor } from '../platform/audit.ts';
 import type { Db, Tx } from '../platform/db/client.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { users } from '../modules/accounts/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
 import { buildings, committees, districts, estates, persons, stairwells, streets, unitOwners, units } from '../modules/registry/schema.ts';
 import { idCheckDigit } from '../../core/privacy.ts';
-import { demoPath, seedHistories, STAGE_DAY } from './histories.ts';
+import { demoTimeline, seedHistories, type DemoTimeline } from './histories.ts';
+import { WorkCalendar } from '../../core/calendar.ts';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
 
@@ -84,13 +86,18 @@ async function insertChunked<T>(tx: Tx, table: Parameters<Tx['insert']>[0], rows
 }
 
 const withCheckDigit = (first17: string) => first17 + idCheckDigit(first17);
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
-/** Seeds 江湾镇街道 with its committees, housing, owners, accounts and lift projects. */
-export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean } = {}): Promise<SeedSummary> {
+/**
+ * Seeds 江湾镇街道 with its committees, housing, owners, accounts and lift projects, their
+ * histories placed relative to `today` (Shanghai), so the demo is as current on any day it runs.
+ */
+export async function seedDemo(db: Db, opts: { today: string; histories?: boolean }): Promise<SeedSummary> {
   const rnd = prng(20260101);
-  const today = opts.today ?? new Date();
+  const jitter = prng(4242);
+  const { today } = opts;
+  // a street without entered years: the package's and the statutory holidays, as a new street has
+  const cal = new WorkCalendar();
+  const timelines = new Map<string, DemoTimeline>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const summary = await db.transaction(async (tx) => {
     const [district] = await tx.insert(districts).values({ name: '虹口区' }).returning();
@@ -193,21 +200,21 @@ export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean
         const sw = candidates[k]!;
         // the date each stage was entered follows the typical Jiangwan timeline (histories.ts)
         const dayInStage = stage === 'in_service' ? rnd.int(30, 800) : rnd.int(5, 14);
-        const path = demoPath(stage);
-        // a paused or withdrawn project stopped some weeks ago
-        const mobilised = addDays(today, -(STAGE_DAY[path] + dayInStage + (path === stage ? 0 : 40)));
-        const at = (s: Stage) => isoDate(addDays(mobilised, STAGE_DAY[s]));
-        const reached = (s: Stage) => MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf(s);
+        const timeline = demoTimeline(stage, today, dayInStage, () => jitter.int(-4, 6), cal);
+        const at = (s: Stage) => timeline.dates.get(s) ?? null;
+        const id = randomUUID();
+        timelines.set(id, timeline);
         projectRows.push({
+          id,
           name: `${sw.label}加装电梯`,
           stairwellId: sw.id,
           committeeId: sw.committeeId,
           stage,
           adviserUserId: k % 4 === 3 ? null : adviser.id,
-          mobilisedOn: isoDate(mobilised),
-          consultationOn: stage === 'mobilisation' ? null : at('consultation'),
-          worksStartedOn: reached('construction') ? at('construction') : null,
-          completedOn: stage === 'in_service' ? at('in_service') : null,
+          mobilisedOn: at('mobilisation'),
+          consultationOn: at('consultation'),
+          worksStartedOn: at('construction'),
+          completedOn: at('in_service'),
         });
       }
     }
@@ -222,10 +229,12 @@ export async function seedDemo(db: Db, opts: { today?: Date; histories?: boolean
       persons: personRows.length,
       projects: projectRows.length,
     };
-    await recordAudit(tx, SYSTEM_ACTOR, { action: 'seed_demo', entity: 'street', entityId: street!.id, streetId: street!.id, summary: '演示数据 Demo street', after: summary });
+    // the street was set up the day before its earliest project was mobilised
+    const firstDay = [...timelines.values()].map((t) => t.dates.get('mobilisation')!).sort()[0] ?? today;
+    await recordAudit(tx, systemActor(shanghaiMorning(addDays(firstDay, -1), 9)), { action: 'seed_demo', entity: 'street', entityId: street!.id, streetId: street!.id, summary: '演示数据 Demo street', after: summary });
     return summary;
   });
   // histories run through the services (votes, ledgers), each in its own transaction
-  if (opts.histories !== false) await seedHistories(db, isoDate(today));
+  if (opts.histories !== false) await seedHistories(db, today, timelines);
   return summary;
 }

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Role, SessionUser } from '../../core/roles.ts';
 import { ROLES_SEEING_PERSONAL_DATA } from '../../core/roles.ts';
+import { shanghaiDate } from '../../core/clock.ts';
 import { forbidden } from '../../core/errors.ts';
 import { buildings, committees, stairwells, streets } from '../modules/registry/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
@@ -17,6 +18,10 @@ export type { SessionUser };
 export interface Access {
   user: SessionUser;
   actor: Actor;
+  /** the request's instant, from the app's clock: every date a service writes or compares comes from here */
+  now: Date;
+  /** its calendar date in Shanghai, 'YYYY-MM-DD' */
+  today: string;
   /** committees whose whole registry is visible */
   committeeIds: string[];
   /** street of each visible committee, for audit events */
@@ -26,7 +31,7 @@ export interface Access {
   seesPersonalData: boolean;
 }
 
-export async function loadAccess(db: Queryable, user: SessionUser): Promise<Access> {
+export async function loadAccess(db: Queryable, user: SessionUser, now: Date): Promise<Access> {
   const rows = await db
     .select({ id: committees.id, streetId: committees.streetId, districtId: streets.districtId })
     .from(committees)
@@ -64,7 +69,9 @@ export async function loadAccess(db: Queryable, user: SessionUser): Promise<Acce
   }
   return {
     user,
-    actor: { userId: user.id, name: user.username },
+    actor: { userId: user.id, name: user.username, at: now },
+    now,
+    today: shanghaiDate(now),
     committeeIds: visible.map((r) => r.id),
     streetOf: new Map(rows.map((r) => [r.id, r.streetId])),
     assigned,

@@ -1,16 +1,17 @@
 import { auditEvents } from '../modules/audit/schema.ts';
 import type { Queryable } from './db/client.ts';
 
-/** Who did it: a logged-in user, or the system (seed, CLI). */
+/** Who did it and when: a logged-in user, or the system (seed, CLI), at the request's instant. */
 export interface Actor {
   userId: string | null;
   name: string;
+  at: Date;
 }
 
-export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
+export const systemActor = (at: Date): Actor => ({ userId: null, name: 'system', at });
 
 /** An owner acting through their household code (no account): named by the owner group, never by person. */
-export const householdActor = (groupId: string): Actor => ({ userId: null, name: `household:${groupId.slice(0, 8)}` });
+export const householdActor = (groupId: string, at: Date): Actor => ({ userId: null, name: `household:${groupId.slice(0, 8)}`, at });
 
 export interface AuditInput {
   action: string;
@@ -33,6 +34,7 @@ function plain(value: unknown): unknown {
 /** Records one write; call it inside the transaction of the write. */
 export async function recordAudit(tx: Queryable, actor: Actor, e: AuditInput) {
   await tx.insert(auditEvents).values({
+    at: actor.at,
     actorUserId: actor.userId,
     actorName: actor.name,
     action: e.action,

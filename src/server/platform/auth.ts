@@ -6,6 +6,7 @@ import { READ_ONLY_ROLES, type Role } from '../../core/roles.ts';
 import { sessions, users } from '../modules/accounts/schema.ts';
 import { loadAccess, type Access, type SessionUser } from './access.ts';
 import type { Db } from './db/client.ts';
+import type { Clock } from '../../core/clock.ts';
 
 export const SESSION_COOKIE = 'jw_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -16,6 +17,8 @@ declare module 'fastify' {
     /** set when a valid session cookie came with the request */
     session: { user: SessionUser; csrfToken: string; tokenHash: string } | null;
     accessCache?: Access;
+    /** the instant the request arrived, from the app's clock (core/clock.ts) */
+    now: Date;
   }
 }
 
@@ -57,9 +60,11 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Reads the session cookie into `request.session` and enforces CSRF on writes: a request that
  * carries a session must echo the session's CSRF token in the X-CSRF-Token header.
  */
-export function installSessions(app: FastifyInstance, db: Db) {
+export function installSessions(app: FastifyInstance, db: Db, clock: Clock) {
   app.decorateRequest('session', null);
+  app.decorateRequest('now', null as unknown as Date);
   app.addHook('onRequest', async (req) => {
+    req.now = clock.now();
     const token = req.cookies[SESSION_COOKIE];
     // public routes never use a session: a staff member logged in on the same browser (helping an
     // owner vote on the office computer) must not make the household pages fail the CSRF check
@@ -69,7 +74,7 @@ export function installSessions(app: FastifyInstance, db: Db) {
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, req.now)));
     if (!row || row.user.disabled) return;
     req.session = {
       tokenHash,
@@ -91,6 +96,6 @@ export function installSessions(app: FastifyInstance, db: Db) {
 /** The caller's access, or 401. Resolved once per request. */
 export async function requireAccess(req: FastifyRequest, db: Db): Promise<Access> {
   if (!req.session) throw unauthenticated();
-  req.accessCache ??= await loadAccess(db, req.session.user);
+  req.accessCache ??= await loadAccess(db, req.session.user, req.now);
   return req.accessCache;
 }

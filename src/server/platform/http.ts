@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 /** Shared request pieces, so every route limits strings and pages the same way. */
@@ -34,3 +35,11 @@ declare module 'fastify' {
 
 /** Route config of a route anyone may call, limited to `perMinute` requests per address. */
 export const publicRoute = (perMinute: number) => ({ public: true, rateLimit: { max: perMinute, timeWindow: '1 minute' } });
+
+/** Who calls a public route: an address (for throttling) and the instant the request arrived. */
+export interface Visitor {
+  ip: string;
+  now: Date;
+}
+
+export const visitorOf = (req: FastifyRequest): Visitor => ({ ip: req.ip, now: req.now });

@@ -16,15 +16,16 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['accounts'], summary: '登录 Log in', body: z.object({ username: shortText(64), password: z.string().min(1).max(200) }) },
     config: publicRoute(20),
   }, async (req, reply) => {
-    const s = await login(db, { ...req.body, ip: req.ip });
+    const s = await login(db, { ...req.body, ip: req.ip }, req.now);
     setSessionCookie(reply, s.token, ctx.secureCookies);
-    const access = await loadAccess(db, s.user);
-    return { user: access.user, csrfToken: s.csrfToken, committeeIds: access.committeeIds };
+    const access = await loadAccess(db, s.user, req.now);
+    return { user: access.user, csrfToken: s.csrfToken, committeeIds: access.committeeIds, today: access.today };
   });
 
   r.get('/api/v1/session', { schema: { tags: ['accounts'], summary: '当前会话 Current session' } }, async (req) => {
     const access = await requireAccess(req, db);
-    return { user: access.user, csrfToken: req.session!.csrfToken, committeeIds: access.committeeIds };
+    // today in Shanghai by the server's clock: the pages' date defaults and limits follow it, not the device's clock
+    return { user: access.user, csrfToken: req.session!.csrfToken, committeeIds: access.committeeIds, today: access.today };
   });
 
   r.delete('/api/v1/session', { schema: { tags: ['accounts'], summary: '退出 Log out' } }, async (req, reply) => {

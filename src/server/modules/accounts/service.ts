@@ -1,7 +1,7 @@
 import { and, count, eq, gt, lt, or } from 'drizzle-orm';
 import { AppError, badInput, conflict } from '../../../core/errors.ts';
 import { ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../platform/audit.ts';
+import { recordAudit, type Actor } from '../../platform/audit.ts';
 import { hashToken, newToken, SESSION_HOURS, toSessionUser } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
@@ -16,8 +16,8 @@ const badLogin = () =>
   new AppError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password', 'password');
 
 /** Checks the password, throttled per username and per address across all instances. */
-export async function login(db: Db, input: { username: string; password: string; ip: string }) {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+export async function login(db: Db, input: { username: string; password: string; ip: string }, now: Date) {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   const [byName] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.username, input.username), gt(loginFailures.at, since)));
   const [byIp] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, since)));
   if ((byName?.n ?? 0) >= MAX_FAILURES_PER_USERNAME || (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP)
@@ -27,7 +27,7 @@ export async function login(db: Db, input: { username: string; password: string;
   // verify even when the user is unknown, so timing does not reveal which usernames exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !ok || user.disabled) {
-    await db.insert(loginFailures).values({ username: input.username, ip: input.ip });
+    await db.insert(loginFailures).values({ username: input.username, ip: input.ip, at: now });
     throw badLogin();
   }
   const token = newToken();
@@ -37,12 +37,13 @@ export async function login(db: Db, input: { username: string; password: string;
       tokenHash: hashToken(token),
       userId: user.id,
       csrfToken,
-      expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+      createdAt: now,
     });
     await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
     // housekeeping: expired sessions of anyone
-    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-    await recordAudit(tx, { userId: user.id, name: user.username }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
+    await tx.delete(sessions).where(lt(sessions.expiresAt, now));
+    await recordAudit(tx, { userId: user.id, name: user.username, at: now }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
   });
   return { token, csrfToken, user: toSessionUser(user) };
 }
@@ -68,7 +69,7 @@ export interface NewUser {
 }
 
 /** Creates a staff account bound to the scope its role requires. */
-export async function createUser(db: Db, input: NewUser, actor: Actor = SYSTEM_ACTOR) {
+export async function createUser(db: Db, input: NewUser, actor: Actor) {
   if (input.password.length < 8) throw badInput('password', '密码至少 8 位', 'The password must have at least 8 characters');
   const kind = ROLE_SCOPE_KIND[input.role];
   const table = kind === 'district' ? districts : kind === 'street' ? streets : committees;

@@ -12,6 +12,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, codeFailures, consultations, electorGroups, householdCodes } from './schema.ts';
 import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
+import type { Visitor } from '../../platform/http.ts';
 
 /*
  * Guessing a 59-bit code is hopeless (a million tries hit one of a thousand codes with odds of
@@ -29,8 +30,8 @@ export interface BallotInput {
 export const wrongCode = () => new AppError(404, 'wrong_code', '户码不正确，请核对信上的户码后重试', 'This code is not correct; please check the code on your letter', 'code');
 
 /** Slows code guessing per address, counted in the database so it holds across instances. */
-async function throttleCodes(db: Queryable, ip: string) {
-  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000);
+async function throttleCodes(db: Queryable, { ip, now }: Visitor) {
+  const since = new Date(now.getTime() - CODE_WINDOW_MINUTES * 60_000);
   const [row] = await db.select({ n: count() }).from(codeFailures).where(and(eq(codeFailures.ip, ip), gt(codeFailures.at, since)));
   if ((row?.n ?? 0) >= MAX_CODE_FAILURES) throw codesThrottled();
 }
@@ -39,8 +40,8 @@ export const codesThrottled = () =>
   new AppError(429, 'code_throttled', `输错次数过多，请 ${CODE_WINDOW_MINUTES} 分钟后再试，或联系居委会`, `Too many wrong codes; try again in ${CODE_WINDOW_MINUTES} minutes or ask your residents' committee`, 'code');
 
 /** Finds the household of a code; a wrong code says so and nothing more. */
-export async function resolveCode(db: Queryable, rawCode: string, ip: string) {
-  await throttleCodes(db, ip);
+export async function resolveCode(db: Queryable, rawCode: string, visitor: Visitor) {
+  await throttleCodes(db, visitor);
   const code = normaliseCode(rawCode);
   const [row] = code
     ? await db
@@ -52,16 +53,16 @@ export async function resolveCode(db: Queryable, rawCode: string, ip: string) {
         .where(eq(householdCodes.codeHash, hashCode(code)))
     : [];
   if (!row) {
-    await db.insert(codeFailures).values({ ip });
-    await db.delete(codeFailures).where(lt(codeFailures.at, new Date(Date.now() - 24 * 3600_000)));
+    await db.insert(codeFailures).values({ ip: visitor.ip, at: visitor.now });
+    await db.delete(codeFailures).where(lt(codeFailures.at, new Date(visitor.now.getTime() - 24 * 3600_000)));
     throw wrongCode();
   }
   return row;
 }
 
 /** What the resident page shows for a code. */
-export async function residentView(db: Queryable, rawCode: string, ip: string) {
-  const { hc, g, c, projectName } = await resolveCode(db, rawCode, ip);
+export async function residentView(db: Queryable, rawCode: string, visitor: Visitor) {
+  const { hc, g, c, projectName } = await resolveCode(db, rawCode, visitor);
   const [current] = await db.select().from(ballots).where(eq(ballots.groupId, g.id));
   const state = hc.revokedAt ? 'revoked' : c.status === 'closed' ? 'closed' : 'open';
   return {
@@ -122,7 +123,7 @@ async function writeStaffBallot(tx: Tx, c: Consultation, groupId: string, b: Sta
     proxy: b.proxyName ?? null,
     document: b.documentSha256 ?? null,
     replaces: previous?.ledgerHash ?? null,
-  });
+  }, actor.at);
   const values = {
     consultationId: c.id,
     groupId,
@@ -136,7 +137,7 @@ async function writeStaffBallot(tx: Tx, c: Consultation, groupId: string, b: Sta
     confirmed: b.confirmed,
     confirmedBy: null,
     ledgerHash: ledger.hash,
-    castAt: new Date(),
+    castAt: actor.at,
   };
   await tx.insert(ballots).values(values).onConflictDoUpdate({ target: [ballots.consultationId, ballots.groupId], set: values });
   return { receipt: ledger.hash, seq: ledger.seq, changed: Boolean(previous) };
@@ -184,7 +185,7 @@ export async function confirmBallot(db: Db, access: Access, id: string, groupId:
     if (!b || b.confirmed) throw notFound({ zh: '待确认的选票', en: 'Ballot awaiting confirmation' });
     if (b.recordedBy === access.user.id) throw conflict('录入人不能确认自己录入的选票，请另一位工作人员核对', 'The person who entered a ballot cannot confirm it; a second staff member must check it', 'groupId');
     if (c.kind === 'vote' && choice !== b.choice) throw conflict('两次录入的选择不一致，请核对纸质选票', 'The two entries differ; check the paper ballot', 'choice');
-    const ledger = await appendLedger(tx, id, 'confirmed', { group: groupId, choice: b.choice, by: access.user.username, confirms: b.ledgerHash });
+    const ledger = await appendLedger(tx, id, 'confirmed', { group: groupId, choice: b.choice, by: access.user.username, confirms: b.ledgerHash }, access.now);
     await tx.update(ballots).set({ confirmed: true, confirmedBy: access.user.id, ledgerHash: ledger.hash }).where(eq(ballots.id, b.id));
     await recordAudit(tx, access.actor, { action: 'ballot_confirmed', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { group: groupId } });
     return { receipt: ledger.hash };

@@ -39,13 +39,13 @@ export const hashEvent = (e: LedgerEventBody) => sha256(ledgerMessage(e));
  * (SELECT … FOR UPDATE) in the same transaction, so events of one consultation are strictly
  * ordered and no two get the same seq.
  */
-export async function appendLedger(tx: Queryable, consultationId: string, kind: LedgerKind, payload: Record<string, unknown>) {
+export async function appendLedger(tx: Queryable, consultationId: string, kind: LedgerKind, payload: Record<string, unknown>, at: Date) {
   const [last] = await tx.select({ seq: ledgerEvents.seq, hash: ledgerEvents.hash }).from(ledgerEvents).where(eq(ledgerEvents.consultationId, consultationId)).orderBy(desc(ledgerEvents.seq)).limit(1);
   const body: LedgerEventBody = {
     consultationId,
     seq: (last?.seq ?? 0) + 1,
     kind,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     payload: JSON.parse(JSON.stringify(payload)) as unknown,
     prevHash: last?.hash ?? GENESIS_HASH,
   };

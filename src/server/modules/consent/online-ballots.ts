@@ -5,6 +5,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { householdActor } from '../../platform/audit.ts';
+import type { Visitor } from '../../platform/http.ts';
 import { committees } from '../registry/schema.ts';
 import { checkBallot, CLOSED, CODE_WINDOW_MINUTES, codesThrottled, MAX_CODE_FAILURES, resolveCode, REVOKED, wrongCode, type BallotInput } from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
@@ -38,7 +39,7 @@ interface Pending {
   rawCode: string;
   /** normalised; null when it cannot be a code at all */
   code: string | null;
-  ip: string;
+  visitor: Visitor;
   input: BallotInput;
   resolve: (r: OnlineReceipt) => void;
   reject: (err: unknown) => void;
@@ -105,17 +106,18 @@ const queues = new WeakMap<Db, BallotQueue>();
  * A resident votes (or changes the vote) with their household code until closing; the answer
  * carries the receipt, the hash of the ballot's ledger event.
  */
-export function castOnline(db: Db, rawCode: string, ip: string, input: BallotInput): Promise<OnlineReceipt> {
+export function castOnline(db: Db, rawCode: string, visitor: Visitor, input: BallotInput): Promise<OnlineReceipt> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new BallotQueue(db)));
   const q = queue;
-  return new Promise((resolve, reject) => q.submit({ rawCode, code: normaliseCode(rawCode), ip, input, resolve, reject }));
+  return new Promise((resolve, reject) => q.submit({ rawCode, code: normaliseCode(rawCode), visitor, input, resolve, reject }));
 }
 
 /** Reads the batch's codes; the row of pending[i] has i. */
 async function readCodes(db: Db, batch: Pending[]) {
-  const since = new Date(Date.now() - CODE_WINDOW_MINUTES * 60_000).toISOString();
-  const wanted = batch.flatMap((p, i) => (p.code ? [{ i, code_hash: hashCode(p.code), ip: p.ip }] : []));
+  // the throttle's window ends when the batch's last ballot arrived
+  const since = new Date(batch.at(-1)!.visitor.now.getTime() - CODE_WINDOW_MINUTES * 60_000).toISOString();
+  const wanted = batch.flatMap((p, i) => (p.code ? [{ i, code_hash: hashCode(p.code), ip: p.visitor.ip }] : []));
   if (wanted.length === 0) return new Map<number, CodeRow>();
   const rows = rowsOf<CodeRow>(
     await db.execute(sql`
@@ -138,7 +140,7 @@ type Outcome = { ok: OnlineReceipt } | { error: unknown } | { unknownCode: true 
 interface Writes {
   events: (LedgerEventBody & { hash: string })[];
   ballots: Map<string, { consultation_id: string; group_id: string; choice: string | null; answers: unknown; ledger_hash: string; cast_at: string }>;
-  audits: { actor_name: string; action: string; entity_id: string; street_id: string; committee_id: string; project_id: string; after: unknown }[];
+  audits: { at: string; actor_name: string; action: string; entity_id: string; street_id: string; committee_id: string; project_id: string; after: unknown }[];
 }
 
 /** What a written batch leaves: the chain heads and the households' receipts it changed. */
@@ -173,12 +175,13 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
       const checked = checkBallot(row, p.input);
       const head = heads.get(row.consultationId) ?? { seq: row.lastSeq ?? 0, hash: row.lastHash ?? GENESIS_HASH };
       const previous = receipts.has(row.groupId) ? receipts.get(row.groupId)! : row.previousReceipt;
-      const actorName = householdActor(row.groupId).name;
+      const actorName = householdActor(row.groupId, p.visitor.now).name;
       const body: LedgerEventBody = {
         consultationId: row.consultationId,
         seq: head.seq + 1,
         kind: previous ? 'changed' : 'cast',
-        at: new Date().toISOString(),
+        // when the ballot arrived, not when its batch was written
+        at: p.visitor.now.toISOString(),
         payload: { group: row.groupId, choice: checked.choice, answers: checked.answers, channel: 'online', confirmed: true, by: actorName, witness: null, proxy: null, document: null, replaces: previous },
         prevHash: head.hash,
       };
@@ -188,7 +191,7 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
       writes.events.push({ ...body, hash });
       // the household's last ballot of the batch is its ballot
       writes.ballots.set(row.groupId, { consultation_id: row.consultationId, group_id: row.groupId, choice: checked.choice, answers: checked.answers, ledger_hash: hash, cast_at: body.at });
-      writes.audits.push({ actor_name: actorName, action: previous ? 'ballot_changed' : 'ballot_cast', entity_id: row.consultationId, street_id: row.streetId, committee_id: row.committeeId, project_id: row.projectId, after: { group: row.groupId, channel: 'online', receipt: hash } });
+      writes.audits.push({ at: body.at, actor_name: actorName, action: previous ? 'ballot_changed' : 'ballot_cast', entity_id: row.consultationId, street_id: row.streetId, committee_id: row.committeeId, project_id: row.projectId, after: { group: row.groupId, channel: 'online', receipt: hash } });
       return { ok: { receipt: hash, seq: body.seq, changed: Boolean(previous), castAt: body.at } };
     } catch (error) {
       return { error };
@@ -229,9 +232,9 @@ async function write(db: Db, w: Writes) {
         ledger_hash = excluded.ledger_hash, cast_at = excluded.cast_at
       returning 1),
     audit as (
-      insert into ${auditEvents} (actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
-      select x.actor_name, x.action, 'consultation', x.entity_id, x.street_id, x.committee_id, x.project_id, x.after
-      from jsonb_to_recordset(${JSON.stringify(w.audits)}::jsonb) as x(actor_name text, action text, entity_id text, street_id uuid, committee_id uuid, project_id uuid, after jsonb)
+      insert into ${auditEvents} (at, actor_name, action, entity, entity_id, street_id, committee_id, project_id, after)
+      select x.at, x.actor_name, x.action, 'consultation', x.entity_id, x.street_id, x.committee_id, x.project_id, x.after
+      from jsonb_to_recordset(${JSON.stringify(w.audits)}::jsonb) as x(at timestamptz, actor_name text, action text, entity_id text, street_id uuid, committee_id uuid, project_id uuid, after jsonb)
       join locked on locked.id::text = x.entity_id
       returning 1)
     select (select count(*)::int from ledger) as events, (select count(*)::int from ballot) as ballots, (select count(*)::int from audit) as audits`);
@@ -301,6 +304,6 @@ async function settle(db: Db, { batch, outcomes }: Planned) {
     if ('ok' in o) p.resolve(o.ok);
     else if ('error' in o) p.reject(o.error);
     // throttles, counts the failure and says the code is wrong
-    else await resolveCode(db, p.rawCode, p.ip).then(() => p.reject(wrongCode()), p.reject);
+    else await resolveCode(db, p.rawCode, p.visitor).then(() => p.reject(wrongCode()), p.reject);
   }
 }

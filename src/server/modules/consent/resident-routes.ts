@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { residentView } from './ballots.ts';
 import { castOnline } from './online-ballots.ts';
-import { publicRoute } from '../../platform/http.ts';
+import { publicRoute, visitorOf } from '../../platform/http.ts';
 
 /** The household-code routes behind /r/<code>: no login, the code is the credential. */
 export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
@@ -14,7 +14,7 @@ export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
   // per address; generous because a residents' committee may help many owners from one network
   const rateLimit = publicRoute(300);
 
-  r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, req.params.code, req.ip));
+  r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, req.params.code, visitorOf(req)));
   r.post('/api/v1/r/:code/ballot', {
     schema: {
       tags,
@@ -26,5 +26,5 @@ export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
       }),
     },
     config: rateLimit,
-  }, async (req) => castOnline(db, req.params.code, req.ip, req.body));
+  }, async (req) => castOnline(db, req.params.code, visitorOf(req), req.body));
 }

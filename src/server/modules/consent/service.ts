@@ -154,7 +154,7 @@ export async function updateDraft(db: Db, access: Access, id: string, patch: Par
     assertCanWriteCommittee(access, before.committeeId);
     if (before.status !== 'draft') throw conflict('征询已开始，不能修改内容', 'The consultation is open; its content can no longer change');
     const { ruleId, customRule, scopeKind, ...rest } = patch;
-    const values: Partial<Consultation> = { ...rest, updatedAt: new Date() };
+    const values: Partial<Consultation> = { ...rest, updatedAt: access.now };
     if (ruleId || customRule) values.rule = chooseRule({ kind: before.kind, ruleId, customRule });
     if (scopeKind) {
       const [project] = await tx.select().from(liftProjects).where(eq(liftProjects.id, before.projectId));
@@ -229,8 +229,8 @@ export async function openConsultation(db: Db, access: Access, id: string) {
       heads: groups.length,
       areaCenti: totalArea,
       electorate: groups.map((g) => ({ group: groupIdByKey.get(g.key), units: g.unitIds, areaCenti: g.areaCenti })),
-    });
-    const [row] = await tx.update(consultations).set({ status: 'open', openedAt: new Date(), updatedAt: new Date() }).where(eq(consultations.id, id)).returning();
+    }, access.now);
+    const [row] = await tx.update(consultations).set({ status: 'open', openedAt: access.now, updatedAt: access.now }).where(eq(consultations.id, id)).returning();
     await recordAudit(tx, access.actor, { action: 'open', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash } });
     return present(row!);
   });
@@ -334,8 +334,8 @@ export async function closeConsultation(db: Db, access: Access, id: string) {
     const tally = computeTally(c.rule, groups);
     const pending = groups.filter((g) => g.pending).length;
     const result = { ...tally, pendingUnconfirmed: pending, ruleId: c.rule?.id ?? null };
-    const ledger = await appendLedger(tx, id, 'close', { counts: tally.counts, outcome: tally.outcome, pendingUnconfirmed: pending });
-    const [row] = await tx.update(consultations).set({ status: 'closed', closedAt: new Date(), result: { ...result, ledgerHeadHash: ledger.hash }, updatedAt: new Date() }).where(eq(consultations.id, id)).returning();
+    const ledger = await appendLedger(tx, id, 'close', { counts: tally.counts, outcome: tally.outcome, pendingUnconfirmed: pending }, access.now);
+    const [row] = await tx.update(consultations).set({ status: 'closed', closedAt: access.now, result: { ...result, ledgerHeadHash: ledger.hash }, updatedAt: access.now }).where(eq(consultations.id, id)).returning();
     await recordAudit(tx, access.actor, { action: 'close', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { outcome: tally.outcome, counts: tally.counts, ledgerHash: ledger.hash } });
     return present(row!);
   });
@@ -363,11 +363,11 @@ export async function reissueCode(db: Db, access: Access, id: string, groupId: s
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);
     if (c.status !== 'open') throw conflict('只有进行中的征询可以补发户码', 'Codes can be reissued only while the consultation is open');
-    const revoked = await tx.update(householdCodes).set({ revokedAt: new Date(), revokedReason: reason }).where(and(eq(householdCodes.groupId, groupId), eq(householdCodes.consultationId, id), isNull(householdCodes.revokedAt))).returning({ id: householdCodes.id });
+    const revoked = await tx.update(householdCodes).set({ revokedAt: access.now, revokedReason: reason }).where(and(eq(householdCodes.groupId, groupId), eq(householdCodes.consultationId, id), isNull(householdCodes.revokedAt))).returning({ id: householdCodes.id });
     if (!revoked.length) throw notFound({ zh: '户码', en: 'Household code' });
     const code = newHouseholdCode();
     await tx.insert(householdCodes).values({ consultationId: id, groupId, code, codeHash: hashCode(normaliseCode(code)!) });
-    await appendLedger(tx, id, 'code_revoked', { group: groupId, reason, by: access.user.username });
+    await appendLedger(tx, id, 'code_revoked', { group: groupId, reason, by: access.user.username }, access.now);
     await recordAudit(tx, access.actor, { action: 'reissue_code', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { groupId, reason } });
     return { groupId, code };
   });

@@ -3,7 +3,6 @@
  * governances they drew on), outcome and agreement; a case may come from an objection to a
  * notice, and settling the case settles the objection.
  */
-import { todayInShanghai } from '../../../core/calendar.ts';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -174,7 +173,7 @@ export interface CaseInput {
 }
 
 async function insertCase(tx: Tx, access: Access, project: { id: string; committeeId: string; stairwellId: string }, input: CaseInput, sourceObjectionId: string | null) {
-  const today = todayInShanghai();
+  const today = access.today;
   const openedOn = input.openedOn ?? today;
   if (openedOn > today) throw badInput('openedOn', '立案日期不能晚于今天', 'The opening date cannot be in the future');
   const parties = await checkParties(tx, project, input.parties ?? []);
@@ -214,7 +213,7 @@ export async function escalateObjection(db: Db, access: Access, objectionId: str
     const objector: PartyInput = { unitId, name: o.fromName || (unitId ? undefined : o.fromLabel) || undefined, role: 'applicant' };
     const parties = input.parties ?? (objector.unitId || objector.name ? [objector] : []);
     const row = await insertCase(tx, access, p, { kind: input.kind ?? 'other', title: input.title ?? `异议调解：${notice.title}`, description: input.description ?? o.text, openedOn: input.openedOn, parties }, o.id);
-    await tx.update(objections).set({ status: 'escalated', updatedAt: new Date() }).where(eq(objections.id, o.id));
+    await tx.update(objections).set({ status: 'escalated', updatedAt: access.now }).where(eq(objections.id, o.id));
     await recordAudit(tx, access.actor, { action: 'escalate', entity: 'objection', entityId: o.id, projectId: o.projectId, ...auditScope(access, o.committeeId), summary: `异议转入调解：${row.title}`, before: { status: o.status }, after: { status: 'escalated', caseId: row.id } });
     return row.id;
   });
@@ -233,7 +232,7 @@ export async function updateCase(db: Db, access: Access, id: string, patch: Part
     const { c, stairwellId } = await openCase(tx, access, id);
     const [row] = await tx
       .update(mediationCases)
-      .set({ kind: patch.kind ?? c.kind, title: patch.title ?? c.title, description: patch.description ?? c.description, sourceComplaint: patch.complaint ?? c.sourceComplaint, updatedAt: new Date() })
+      .set({ kind: patch.kind ?? c.kind, title: patch.title ?? c.title, description: patch.description ?? c.description, sourceComplaint: patch.complaint ?? c.sourceComplaint, updatedAt: access.now })
       .where(eq(mediationCases.id, id))
       .returning();
     if (patch.parties) {
@@ -256,10 +255,10 @@ export interface SessionInput {
 export async function addSession(db: Db, access: Access, id: string, input: SessionInput) {
   return db.transaction(async (tx) => {
     const { c } = await openCase(tx, access, id);
-    if (input.heldOn > todayInShanghai()) throw badInput('heldOn', '调解日期不能晚于今天', 'The session date cannot be in the future');
+    if (input.heldOn > access.today) throw badInput('heldOn', '调解日期不能晚于今天', 'The session date cannot be in the future');
     const governance = [...new Set(input.governance)];
     const [row] = await tx.insert(mediationSessions).values({ caseId: id, heldOn: input.heldOn, notes: input.notes, governance, attendees: input.attendees ?? '', byName: access.user.displayName }).returning();
-    await tx.update(mediationCases).set({ updatedAt: new Date() }).where(eq(mediationCases.id, id));
+    await tx.update(mediationCases).set({ updatedAt: access.now }).where(eq(mediationCases.id, id));
     await recordAudit(tx, access.actor, audit(access, c, 'session', { summary: `${c.title}：${input.heldOn} 调解（${governance.map((g) => GOVERNANCE_LABELS[g].zh).join('、')}）`, after: row }));
     return { ...row!, governanceLabels: governance.map((g) => GOVERNANCE_LABELS[g]) };
   });
@@ -271,7 +270,7 @@ export async function attachAgreement(db: Db, access: Access, id: string, file: 
     const { c } = await caseRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     const stored = await storeScan(tx, access, { ...file, ownerEntity: 'mediation_case', committeeId: c.committeeId, projectId: c.projectId });
-    await tx.update(mediationCases).set({ agreementFileId: stored.id, updatedAt: new Date() }).where(eq(mediationCases.id, id));
+    await tx.update(mediationCases).set({ agreementFileId: stored.id, updatedAt: access.now }).where(eq(mediationCases.id, id));
     await recordAudit(tx, access.actor, audit(access, c, 'agreement', { summary: `${c.title}：上传调解协议`, before: { agreementFileId: c.agreementFileId }, after: { agreementFileId: stored.id, file: stored } }));
   });
   return getCase(db, access, id);
@@ -292,7 +291,7 @@ function objectionAfter(outcome: Exclude<Outcome, 'open'>, o: { answer: string |
 export async function closeCase(db: Db, access: Access, id: string, input: { outcome: Exclude<Outcome, 'open'>; note?: string | undefined; closedOn?: string | undefined }) {
   await db.transaction(async (tx) => {
     const { c } = await openCase(tx, access, id);
-    const today = todayInShanghai();
+    const today = access.today;
     const closedOn = input.closedOn ?? today;
     if (closedOn > today) throw badInput('closedOn', '结案日期不能晚于今天', 'The closing date cannot be in the future');
     if (closedOn < c.openedOn) throw badInput('closedOn', `结案日期早于立案日期 ${c.openedOn}`, `The closing date is before the case was opened (${c.openedOn})`);
@@ -300,13 +299,13 @@ export async function closeCase(db: Db, access: Access, id: string, input: { out
       const [sessions] = await tx.select({ n: count() }).from(mediationSessions).where(eq(mediationSessions.caseId, id));
       if (!sessions?.n) throw conflict('尚无调解记录，请先记录至少一次调解', 'No session is recorded yet; record at least one mediation session first', 'outcome');
     }
-    const [row] = await tx.update(mediationCases).set({ outcome: input.outcome, outcomeNote: input.note ?? '', closedOn, updatedAt: new Date() }).where(eq(mediationCases.id, id)).returning();
+    const [row] = await tx.update(mediationCases).set({ outcome: input.outcome, outcomeNote: input.note ?? '', closedOn, updatedAt: access.now }).where(eq(mediationCases.id, id)).returning();
     await recordAudit(tx, access.actor, audit(access, c, 'close', { summary: `${c.title}：结案（${OUTCOME_LABELS[input.outcome].zh}）`, before: { outcome: c.outcome }, after: { outcome: row!.outcome, note: row!.outcomeNote, closedOn } }));
     if (!c.sourceObjectionId) return;
     const [o] = await tx.select().from(objections).where(and(eq(objections.id, c.sourceObjectionId), eq(objections.status, 'escalated')));
     if (!o) return;
     const status = objectionAfter(input.outcome, o);
-    await tx.update(objections).set({ status, settledAt: status === 'settled' ? new Date() : null, updatedAt: new Date() }).where(eq(objections.id, o.id));
+    await tx.update(objections).set({ status, settledAt: status === 'settled' ? access.now : null, updatedAt: access.now }).where(eq(objections.id, o.id));
     await recordAudit(tx, access.actor, { action: status === 'settled' ? 'settle' : 'mediation_closed', entity: 'objection', entityId: o.id, projectId: o.projectId, ...auditScope(access, o.committeeId), summary: `调解结案（${OUTCOME_LABELS[input.outcome].zh}），异议${status === 'settled' ? '已化解' : status === 'withdrawn' ? '已撤回' : '仍未化解'}`, before: { status: o.status }, after: { status, caseId: id } });
   });
   return getCase(db, access, id);

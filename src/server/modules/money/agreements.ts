@@ -4,6 +4,7 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import type { Scheme } from '../../../core/money/schemes.ts';
 import { householdActor, recordAudit } from '../../platform/audit.ts';
+import type { Visitor } from '../../platform/http.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { heading, para, table, wordFile } from '../../platform/word.ts';
@@ -79,8 +80,8 @@ export async function householdAgreementDocx(db: Queryable, access: Access, plan
 }
 
 /** The household's shares under the project's adopted plan, for the code page. */
-async function householdShares(db: Queryable, rawCode: string, ip: string) {
-  const found = await resolveCode(db, rawCode, ip);
+async function householdShares(db: Queryable, rawCode: string, visitor: Visitor) {
+  const found = await resolveCode(db, rawCode, visitor);
   if (found.hc.revokedAt) throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用新信上的户码', 'This code has been cancelled; use the code on your new letter', 'code');
   const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
   if (!plan) throw new AppError(404, 'no_plan', '本项目的费用分摊方案尚未通过', 'The cost-sharing plan of this project is not adopted yet', 'code');
@@ -90,8 +91,8 @@ async function householdShares(db: Queryable, rawCode: string, ip: string) {
   return { found, plan, shares, project: project! };
 }
 
-export async function residentCostShare(db: Queryable, rawCode: string, ip: string) {
-  const { plan, shares, project } = await householdShares(db, rawCode, ip);
+export async function residentCostShare(db: Queryable, rawCode: string, visitor: Visitor) {
+  const { plan, shares, project } = await householdShares(db, rawCode, visitor);
   return {
     project: project.name,
     plan: { name: plan.name, version: plan.version, schemeText: schemeText(plan.scheme), constructionFen: plan.constructionFen, subsidyFen: plan.subsidyFen, amountToShareFen: plan.amountToShareFen },
@@ -100,14 +101,14 @@ export async function residentCostShare(db: Queryable, rawCode: string, ip: stri
 }
 
 /** The owner signs off their share online; audited like any write. */
-export async function residentSignOff(db: Db, rawCode: string, ip: string, unitId: string) {
-  const { found, plan, shares, project } = await householdShares(db, rawCode, ip);
+export async function residentSignOff(db: Db, rawCode: string, visitor: Visitor, unitId: string) {
+  const { found, plan, shares, project } = await householdShares(db, rawCode, visitor);
   const share = shares.find((s) => s.unitId === unitId);
   if (!share) throw badInput('unitId', '这不是您家的房屋', 'This is not your household’s unit');
   if (share.signedAt) return { unitId, signedAt: share.signedAt, already: true };
   return db.transaction(async (tx) => {
-    const signedAt = new Date();
-    const actor = householdActor(found.g.id);
+    const signedAt = visitor.now;
+    const actor = householdActor(found.g.id, visitor.now);
     await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: actor.name }).where(eq(costShares.id, share.id));
     await recordAudit(tx, actor, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, streetId: project.streetId, after: { unitId, channel: 'online' } });
     return { unitId, signedAt, already: false };

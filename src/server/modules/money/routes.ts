@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { idParam, optionalText, publicRoute, shortText } from '../../platform/http.ts';
+import { idParam, optionalText, publicRoute, shortText, visitorOf } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, paymentsWorkbook, recordPayment, recordSignOff, whatIf } from './service.ts';
 import { schemeInput } from './tools-routes.ts';
@@ -88,9 +88,9 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
   // the household code page: the owner's share, explained, and online sign-off
   const code = z.object({ code: z.string().trim().min(1).max(40) });
   const residentLimit = publicRoute(300);
-  r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, req.params.code, req.ip));
+  r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, req.params.code, visitorOf(req)));
   r.post('/api/v1/r/:code/cost-share/sign', { schema: { tags: ['resident'], summary: '签认分摊额 Sign off the share', params: code, body: z.object({ unitId: z.uuid() }) }, config: residentLimit }, async (req) =>
-    residentSignOff(db, req.params.code, req.ip, req.body.unitId),
+    residentSignOff(db, req.params.code, visitorOf(req), req.body.unitId),
   );
 
   r.get('/api/v1/cost-plans/:id/payments.xlsx', { schema: { tags, summary: '缴款与欠款 Excel Payments and arrears as Excel', params: idParam } }, async (req, reply) => {

@@ -1,5 +1,5 @@
 /** Cost plans, what-if comparison, adoption, sign-offs and payments of a project (issue 5). */
-import { todayInShanghai } from '../../../core/calendar.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
 import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
@@ -165,7 +165,7 @@ export async function adoptPlan(db: Db, access: Access, planId: string) {
     if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
     const figures = computePlan(planInput(plan), await stairwellUnits(tx, project.stairwellId));
     await tx.update(costPlans).set({ status: 'superseded' }).where(and(eq(costPlans.projectId, plan.projectId), eq(costPlans.status, 'adopted')));
-    await tx.update(costPlans).set({ status: 'adopted', adoptedAt: new Date(), adoptedByName: access.user.displayName, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen }).where(eq(costPlans.id, planId));
+    await tx.update(costPlans).set({ status: 'adopted', adoptedAt: access.now, adoptedByName: access.user.displayName, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen }).where(eq(costPlans.id, planId));
     await tx.insert(costShares).values(figures.shares.map((s) => ({ planId, unitId: s.unitId, floor: s.floor, room: s.room, areaCenti: s.areaCenti, shareFen: s.shareFen, compensationFen: s.compensationFen })));
     await recordAudit(tx, access.actor, { action: 'adopt', entity: 'cost_plan', entityId: planId, projectId: plan.projectId, ...auditScope(access, plan.committeeId), summary: `${plan.name}（第 ${plan.version} 版）`, after: { amountToShareFen: figures.amountToShareFen, subsidyFen: figures.subsidyFen } });
     return getPlan(tx, access, planId);
@@ -186,9 +186,9 @@ export async function recordSignOff(db: Db, access: Access, planId: string, unit
     const share = await adoptedShare(tx, planId, unitId);
     // a sign-off is an owner's act: recording it again would overwrite the first (and its scan)
     if (share.cost_shares.signedAt)
-      throw conflict(`该户已于 ${todayInShanghai(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`, `This household already signed off (${share.cost_shares.signedChannel}) on ${todayInShanghai(share.cost_shares.signedAt)}; it cannot be recorded again`, 'unitId');
+      throw conflict(`该户已于 ${shanghaiDate(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`, `This household already signed off (${share.cost_shares.signedChannel}) on ${shanghaiDate(share.cost_shares.signedAt)}; it cannot be recorded again`, 'unitId');
     const file = await storeScan(tx, access, { ...scan, ownerEntity: 'cost_share', committeeId: plan.committeeId, projectId: project.id });
-    await tx.update(costShares).set({ signedAt: new Date(), signedChannel: 'paper', signedDocumentId: file.id, signedByName: access.user.displayName }).where(eq(costShares.id, share.cost_shares.id));
+    await tx.update(costShares).set({ signedAt: access.now, signedChannel: 'paper', signedDocumentId: file.id, signedByName: access.user.displayName }).where(eq(costShares.id, share.cost_shares.id));
     await recordAudit(tx, access.actor, { action: 'sign_off', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: { unitId, channel: 'paper', document: file.sha256 } });
     return { unitId, signedChannel: 'paper' as const };
   });
@@ -210,7 +210,7 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
     assertCanWriteOrAdviser(access, project);
     const share = await adoptedShare(tx, planId, input.unitId);
     const [paid] = await tx.select({ fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
-    const problem = paymentProblem(input, share.cost_shares.shareFen - (paid?.fen ?? 0), todayInShanghai());
+    const problem = paymentProblem(input, share.cost_shares.shareFen - (paid?.fen ?? 0), access.today);
     if (problem) throw badInput(problem.field, problem.zh, problem.en);
     const [row] = await tx.insert(payments).values({ planId, ...input, providentFund: input.providentFund ?? input.method === 'provident_fund', note: input.note ?? '', recordedByName: access.user.displayName }).returning();
     await recordAudit(tx, access.actor, { action: 'payment', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: row });
@@ -225,7 +225,7 @@ export async function paymentStatus(db: Queryable, access: Access, planId: strin
   const paid = await db.select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(eq(payments.planId, planId)).groupBy(payments.unitId);
   const paidBy = new Map(paid.map((p) => [p.unitId, p.fen]));
   const owners = shares.length ? await db.select({ unitId: unitOwners.unitId, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, shares.map((s) => s.unitId))) : [];
-  const today = todayInShanghai();
+  const today = access.today;
   const rows = shares.map((s) => {
     const p = paidBy.get(s.unitId) ?? 0;
     // the share over the instalments; what fell due and is not paid is overdue (payments meet the earliest dues first)

@@ -1,6 +1,5 @@
 /** After completion: the subsidy claim and the yearly running costs shared among the users. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { todayInShanghai } from '../../../core/calendar.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
@@ -53,7 +52,7 @@ export async function saveSubsidyClaim(db: Db, access: Access, projectId: string
     const reached = CLAIM_ORDER.indexOf(input.status);
     const given: Record<ClaimStatus, string | null | undefined> = { prepared: input.preparedOn, submitted: input.submittedOn, approved: input.approvedOn, received: input.receivedOn };
     const dates = CLAIM_ORDER.map((s, i) => (i > reached ? null : given[s] === undefined ? (current.claim?.[`${s}On`] ?? null) : given[s]));
-    const today = todayInShanghai();
+    const today = access.today;
     let previousOn: string | null = null;
     for (const [i, s] of CLAIM_ORDER.entries()) {
       const on = dates[i];
@@ -64,7 +63,7 @@ export async function saveSubsidyClaim(db: Db, access: Access, projectId: string
       previousOn = on;
     }
     const [preparedOn, submittedOn, approvedOn, receivedOn] = dates;
-    const values = { projectId, committeeId: project.committeeId, ...input, preparedOn, submittedOn, approvedOn, receivedOn, updatedAt: new Date() };
+    const values = { projectId, committeeId: project.committeeId, ...input, preparedOn, submittedOn, approvedOn, receivedOn, updatedAt: access.now };
     const [row] = await tx.insert(subsidyClaims).values(values).onConflictDoUpdate({ target: subsidyClaims.projectId, set: values }).returning();
     await recordAudit(tx, access.actor, { action: current.claim ? 'update' : 'create', entity: 'subsidy_claim', entityId: projectId, projectId, ...auditScope(access, project.committeeId), ...changedFields((current.claim ?? {}) as Record<string, unknown>, row! as unknown as Record<string, unknown>) });
     return { ...current, claim: row! };
@@ -125,7 +124,7 @@ export async function payRunningBill(db: Db, access: Access, billId: string, inp
       .where(and(eq(runningBills.id, billId), projectScope(access)));
     if (!row) throw notFound({ zh: '账单', en: 'Bill' });
     assertCanWriteOrAdviser(access, row.project);
-    const problem = paymentProblem(input, row.bill.amountFen - row.bill.paidFen, todayInShanghai());
+    const problem = paymentProblem(input, row.bill.amountFen - row.bill.paidFen, access.today);
     if (problem) throw badInput(problem.field, problem.zh, problem.en);
     const [payment] = await tx.insert(runningBillPayments).values({ billId, ...input, recordedByName: access.user.displayName }).returning();
     const [bill] = await tx.update(runningBills).set({ paidFen: row.bill.paidFen + input.amountFen, lastPaidOn: input.paidOn, lastReceiptNo: input.receiptNo }).where(eq(runningBills.id, billId)).returning();

@@ -1,9 +1,17 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PeriodKind } from '../../../core/calendar.ts';
 import { electorGroups } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { committees, streets, units } from '../registry/schema.ts';
+import { committees, units } from '../registry/schema.ts';
+
+/** What a period change records of a notice, before and after. */
+export interface PeriodEnds {
+  publicityEnd: string;
+  feedbackEnd: string | null;
+  endsOn: string;
+  provisional: boolean;
+}
 
 export const NOTICE_KINDS = ['consultation_result', 'design_scheme'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -11,21 +19,6 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** open → answered (not settled) → escalated (mediation open) → settled | withdrawn; see service.ts. */
 export const OBJECTION_STATUSES = ['open', 'answered', 'escalated', 'settled', 'withdrawn'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
-
-/**
- * A street admin's days for the working calendar: holidays and make-up working days of years the
- * chinese-days data does not cover (or corrections). A year with any override counts as covered.
- */
-export const calendarOverrides = pgTable('calendar_overrides', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  streetId: uuid('street_id').notNull().references(() => streets.id, { onDelete: 'cascade' }),
-  date: date('date', { mode: 'string' }).notNull(),
-  /** true: a working day (调休上班); false: a rest day (holiday) */
-  work: boolean('work').notNull(),
-  name: text('name').notNull().default(''),
-  createdByName: text('created_by_name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [unique('calendar_overrides_street_date').on(t.streetId, t.date)]);
 
 /**
  * A public notice (公示) of a project: the consultation result or the design scheme. Its end dates
@@ -50,6 +43,8 @@ export const notices = pgTable('notices', {
   feedbackEnd: date('feedback_end', { mode: 'string' }),
   /** the last day objections are taken: feedbackEnd, or publicityEnd without feedback */
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  /** the ends were computed over a year whose holiday arrangement was not yet confirmed */
+  provisional: boolean('provisional').notNull().default(false),
   status: text('status').$type<'draft' | 'posted'>().notNull().default('draft'),
   postedAt: timestamp('posted_at', { withTimezone: true }),
   postedByName: text('posted_by_name'),
@@ -62,6 +57,23 @@ export const notices = pgTable('notices', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('notices_project').on(t.projectId), index('notices_committee_ends').on(t.committeeId, t.endsOn)]);
+
+/**
+ * A notice's period moved because its street's holiday arrangement was entered or corrected: the
+ * ends before and after, kept for the notice page and the work list.
+ */
+export const noticePeriodChanges = pgTable('notice_period_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id').notNull().references(() => liftProjects.id, { onDelete: 'restrict' }),
+  committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'restrict' }),
+  /** the arrangement year whose entry moved it */
+  year: integer('year').notNull(),
+  before: jsonb('before').$type<PeriodEnds>().notNull(),
+  after: jsonb('after').$type<PeriodEnds>().notNull(),
+  byName: text('by_name').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+}, (t) => [index('notice_period_changes_notice').on(t.noticeId), index('notice_period_changes_committee_at').on(t.committeeId, t.at)]);
 
 /** Proof of posting: photos or a PDF of the notice where it hung. */
 export const noticeEvidence = pgTable('notice_evidence', {

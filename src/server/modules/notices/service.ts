@@ -7,11 +7,13 @@
  * restarts the notice: a new draft supersedes the old one, which stays readable.
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { todayInShanghai, type PeriodKind, type WorkCalendar } from '../../../core/calendar.ts';
+import type { PeriodKind } from '../../../core/calendar.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import { householdActor, recordAudit } from '../../platform/audit.ts';
+import type { Visitor } from '../../platform/http.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { resolveCode } from '../consent/ballots.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
@@ -21,8 +23,9 @@ import { mediationCases } from '../mediation/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { buildings, committees, stairwells, units } from '../registry/schema.ts';
-import { computePeriod, streetCalendar } from './calendar.ts';
-import { noticeEvidence, notices, objections, type NoticeKind, type ObjectionStatus } from './schema.ts';
+import { streetCalendarForWrite } from '../calendar/service.ts';
+import { noticeEnds, type PeriodInput } from './periods.ts';
+import { noticeEvidence, noticePeriodChanges, notices, objections, type NoticeKind, type ObjectionStatus } from './schema.ts';
 
 export const NOTICE = { zh: '公示', en: 'Notice' };
 export const OBJECTION = { zh: '异议', en: 'Objection' };
@@ -53,22 +56,6 @@ type ObjectionRow = typeof objections.$inferSelect;
 
 // ---------------------------------------------------------------- periods and presentation
 
-export interface PeriodInput {
-  startOn: string;
-  publicityDays: number;
-  publicityKind: PeriodKind;
-  feedbackDays: number;
-  feedbackKind: PeriodKind;
-  countStartDay: boolean;
-}
-
-/** Publicity end from the start; feedback end counted from the publicity end (its day not counted). */
-export function noticeEnds(cal: WorkCalendar, p: PeriodInput) {
-  const publicityEnd = computePeriod(cal, p.startOn, p.publicityDays, p.publicityKind, p.countStartDay, { start: 'startOn', days: 'publicityDays' }).end;
-  const feedbackEnd = p.feedbackDays > 0 ? computePeriod(cal, publicityEnd, p.feedbackDays, p.feedbackKind, false, { start: 'feedbackDays', days: 'feedbackDays' }).end : null;
-  return { publicityEnd, feedbackEnd, endsOn: feedbackEnd ?? publicityEnd };
-}
-
 export type NoticePhase = 'draft' | 'upcoming' | 'publicity' | 'feedback' | 'ended' | 'superseded';
 
 export function noticePhase(n: NoticeRow, today: string): NoticePhase {
@@ -81,7 +68,7 @@ export function noticePhase(n: NoticeRow, today: string): NoticePhase {
 }
 
 /** The notice as the API shows it; status is draft, posted, ended (by its dates) or superseded. */
-export function presentNotice(n: NoticeRow, today = todayInShanghai()) {
+export function presentNotice(n: NoticeRow, today: string) {
   const phase = noticePhase(n, today);
   const status = phase === 'superseded' || phase === 'draft' || phase === 'ended' ? phase : 'posted';
   return {
@@ -101,6 +88,8 @@ export function presentNotice(n: NoticeRow, today = todayInShanghai()) {
     publicityEnd: n.publicityEnd,
     feedbackEnd: n.feedbackEnd,
     endsOn: n.endsOn,
+    /** computed over a year whose holiday arrangement is not yet confirmed: recomputed when it is */
+    provisional: n.provisional,
     status,
     phase,
     acceptingObjections: phase === 'publicity' || phase === 'feedback',
@@ -201,7 +190,7 @@ export async function listNotices(db: Queryable, access: Access, projectId: stri
     .from(notices)
     .where(eq(notices.projectId, projectId))
     .orderBy(desc(notices.createdAt));
-  const today = todayInShanghai();
+  const today = access.today;
   return rows.map((r) => ({ ...presentNotice(r.n, today), objectionCount: r.objections, unresolvedObjections: r.unresolved }));
 }
 
@@ -215,7 +204,12 @@ export async function getNotice(db: Queryable, access: Access, id: string) {
     .orderBy(asc(noticeEvidence.createdAt));
   const objs = await db.select().from(objections).where(eq(objections.noticeId, id)).orderBy(asc(objections.createdAt));
   const cases = await latestCases(db, objs.map((o) => o.id));
-  return { ...presentNotice(n), evidence, objections: objs.map((o) => ({ ...presentObjection(o, access), mediation: cases.get(o.id) ?? null })) };
+  const periodChanges = await db
+    .select({ id: noticePeriodChanges.id, year: noticePeriodChanges.year, before: noticePeriodChanges.before, after: noticePeriodChanges.after, byName: noticePeriodChanges.byName, at: noticePeriodChanges.at })
+    .from(noticePeriodChanges)
+    .where(eq(noticePeriodChanges.noticeId, id))
+    .orderBy(asc(noticePeriodChanges.at));
+  return { ...presentNotice(n, access.today), periodChanges, evidence, objections: objs.map((o) => ({ ...presentObjection(o, access), mediation: cases.get(o.id) ?? null })) };
 }
 
 export async function listObjections(db: Queryable, access: Access, q: { projectId?: string | undefined; committeeId?: string | undefined; status?: ObjectionStatus | undefined; page: number; pageSize: number }) {
@@ -273,12 +267,12 @@ export async function createNotice(db: Db, access: Access, input: NoticeFields &
     const p = await projectInScope(tx, access, input.projectId, 'projectId');
     assertCanWriteCommittee(access, p.committeeId);
     const period = periodOf(input.kind, input);
-    const ends = noticeEnds(await streetCalendar(tx, p.streetId), period);
+    const ends = noticeEnds(await streetCalendarForWrite(tx, p.streetId), period);
     const [row] = await tx
       .insert(notices)
       .values({ projectId: p.id, committeeId: p.committeeId, kind: input.kind, title: input.title, body: input.body ?? '', ...period, ...ends, createdByName: access.user.displayName })
       .returning();
-    const shown = presentNotice(row!);
+    const shown = presentNotice(row!, access.today);
     await recordAudit(tx, access.actor, audit(access, row!, 'create', { after: shown }));
     return shown;
   });
@@ -296,14 +290,14 @@ export async function updateNotice(db: Db, access: Access, id: string, patch: Pa
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'draft') throw conflict('公示已张贴，不能修改；方案变更请重新公示', 'The notice is posted and cannot change; a changed plan restarts it');
     const period = periodOf(n.kind, patch, n);
-    const ends = noticeEnds(await streetCalendar(tx, streetId), period);
+    const ends = noticeEnds(await streetCalendarForWrite(tx, streetId), period);
     const [row] = await tx
       .update(notices)
-      .set({ title: patch.title ?? n.title, body: patch.body ?? n.body, ...period, ...ends, updatedAt: new Date() })
+      .set({ title: patch.title ?? n.title, body: patch.body ?? n.body, ...period, ...ends, updatedAt: access.now })
       .where(eq(notices.id, id))
       .returning();
-    await recordAudit(tx, access.actor, audit(access, row!, 'update', { before: presentNotice(n), after: presentNotice(row!) }));
-    return presentNotice(row!);
+    await recordAudit(tx, access.actor, audit(access, row!, 'update', { before: presentNotice(n, access.today), after: presentNotice(row!, access.today) }));
+    return presentNotice(row!, access.today);
   });
 }
 
@@ -314,7 +308,7 @@ export async function deleteNotice(db: Db, access: Access, id: string) {
     if (n.supersedesId) throw conflict('重新公示的草稿不能删除（原公示已被取代），请修改后张贴', 'A restarted notice cannot be deleted (the old one is superseded); edit and post it');
     await tx.delete(noticeEvidence).where(eq(noticeEvidence.noticeId, id));
     await tx.delete(notices).where(eq(notices.id, id));
-    await recordAudit(tx, access.actor, audit(access, n, 'delete', { before: presentNotice(n) }));
+    await recordAudit(tx, access.actor, audit(access, n, 'delete', { before: presentNotice(n, access.today) }));
     return { ok: true as const };
   });
 }
@@ -324,14 +318,14 @@ export async function postNotice(db: Db, access: Access, id: string, input: { po
   return db.transaction(async (tx) => {
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'draft') throw conflict('公示已经张贴', 'The notice is already posted');
-    const ends = noticeEnds(await streetCalendar(tx, streetId), n);
+    const ends = noticeEnds(await streetCalendarForWrite(tx, streetId), n);
     const [row] = await tx
       .update(notices)
-      .set({ ...ends, status: 'posted', postedAt: new Date(), postedByName: access.user.displayName, postedWhere: input.postedWhere ?? n.postedWhere, updatedAt: new Date() })
+      .set({ ...ends, status: 'posted', postedAt: access.now, postedByName: access.user.displayName, postedWhere: input.postedWhere ?? n.postedWhere, updatedAt: access.now })
       .where(eq(notices.id, id))
       .returning();
     await recordAudit(tx, access.actor, audit(access, row!, 'post', { after: { startOn: row!.startOn, publicityEnd: row!.publicityEnd, feedbackEnd: row!.feedbackEnd, postedWhere: row!.postedWhere } }));
-    return presentNotice(row!);
+    return presentNotice(row!, access.today);
   });
 }
 
@@ -366,15 +360,15 @@ export async function restartNotice(db: Db, access: Access, id: string, input: P
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'posted') throw conflict('只有已张贴的公示可以重新公示；草稿可直接修改', 'Only a posted notice can be restarted; edit a draft instead');
     const period = periodOf(n.kind, input, n);
-    const ends = noticeEnds(await streetCalendar(tx, streetId), period);
+    const ends = noticeEnds(await streetCalendarForWrite(tx, streetId), period);
     const [row] = await tx
       .insert(notices)
       .values({ projectId: n.projectId, committeeId: n.committeeId, kind: n.kind, title: input.title ?? n.title, body: input.body ?? n.body, ...period, ...ends, supersedesId: n.id, restartReason: input.reason, createdByName: access.user.displayName })
       .returning();
-    await tx.update(notices).set({ supersededById: row!.id, supersededAt: new Date(), updatedAt: new Date() }).where(eq(notices.id, n.id));
+    await tx.update(notices).set({ supersededById: row!.id, supersededAt: access.now, updatedAt: access.now }).where(eq(notices.id, n.id));
     await recordAudit(tx, access.actor, audit(access, n, 'restart', { summary: `${n.title}：重新公示（${input.reason}）`, after: { newNoticeId: row!.id, reason: input.reason } }));
-    await recordAudit(tx, access.actor, audit(access, row!, 'create', { after: presentNotice(row!) }));
-    return presentNotice(row!);
+    await recordAudit(tx, access.actor, audit(access, row!, 'create', { after: presentNotice(row!, access.today) }));
+    return presentNotice(row!, access.today);
   });
 }
 
@@ -431,7 +425,7 @@ export async function addStaffObjection(db: Db, access: Access, noticeId: string
   return db.transaction(async (tx) => {
     const { n } = await writableNotice(tx, access, noticeId);
     if (n.status !== 'posted') throw conflict('公示尚未张贴，不能登记异议', 'The notice is not posted yet; objections cannot be recorded', 'noticeId');
-    const today = todayInShanghai();
+    const today = access.today;
     const receivedOn = input.receivedOn ?? today;
     if (receivedOn > today) throw badInput('receivedOn', '收到日期不能晚于今天', 'The date received cannot be in the future');
     if (receivedOn < n.startOn) throw badInput('receivedOn', `收到日期早于公示开始日期 ${n.startOn}`, `The date received is before the notice started (${n.startOn})`);
@@ -458,7 +452,7 @@ export async function answerObjection(db: Db, access: Access, id: string, input:
     assertCanWriteCommittee(access, o.committeeId);
     if (o.status === 'escalated') throw conflict('该异议正在调解中，请在调解结案时处理', 'This objection is in mediation; settle it by closing the mediation case');
     if (o.status === 'settled' || o.status === 'withdrawn') throw conflict('该异议已经办结', 'This objection is already resolved');
-    const now = new Date();
+    const now = access.now;
     const [row] = await tx
       .update(objections)
       .set({ answer: input.answer, answeredAt: now, answeredByName: access.user.displayName, status: input.settled ? 'settled' : 'answered', settledAt: input.settled ? now : null, updatedAt: now })
@@ -472,8 +466,8 @@ export async function answerObjection(db: Db, access: Access, id: string, input:
 // ---------------------------------------------------------------- residents (household code)
 
 /** A household's code, with its units (to find its objections across the project's consultations). */
-async function household(db: Queryable, rawCode: string, ip: string) {
-  const found = await resolveCode(db, rawCode, ip);
+async function household(db: Queryable, rawCode: string, visitor: Visitor) {
+  const found = await resolveCode(db, rawCode, visitor);
   if (found.hc.revokedAt)
     throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用居委会补发的新信上的户码', 'The code on this letter has been cancelled; please use the code on the new letter', 'code');
   return found;
@@ -490,9 +484,9 @@ function sameHousehold(db: Queryable, projectId: string, groupId: string) {
 }
 
 /** What the resident page lists: the project's posted notices and the household's own objections. */
-export async function residentNotices(db: Queryable, rawCode: string, ip: string) {
-  const { g, c, projectName } = await household(db, rawCode, ip);
-  const today = todayInShanghai();
+export async function residentNotices(db: Queryable, rawCode: string, visitor: Visitor) {
+  const { g, c, projectName } = await household(db, rawCode, visitor);
+  const today = shanghaiDate(visitor.now);
   const rows = await db.select().from(notices).where(and(eq(notices.projectId, c.projectId), eq(notices.status, 'posted'), isNull(notices.supersededById))).orderBy(desc(notices.startOn));
   const myUnits = db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, g.id));
   const mine = await db
@@ -516,20 +510,21 @@ export async function residentNotices(db: Queryable, rawCode: string, ip: string
 }
 
 /** A resident objects through their code, during the notice's period, to a notice of their own project. */
-export async function residentObjection(db: Db, rawCode: string, ip: string, input: { noticeId: string; text: string }) {
-  const { g, c } = await household(db, rawCode, ip);
+export async function residentObjection(db: Db, rawCode: string, visitor: Visitor, input: { noticeId: string; text: string }) {
+  const { g, c } = await household(db, rawCode, visitor);
+  const today = shanghaiDate(visitor.now);
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ n: notices, streetId: committees.streetId }).from(notices).innerJoin(committees, eq(committees.id, notices.committeeId)).where(and(eq(notices.id, input.noticeId), eq(notices.projectId, c.projectId)));
     if (!row || row.n.status === 'draft') throw new AppError(404, 'not_found', '本项目没有这则公示', 'There is no such notice for your project', 'noticeId');
-    const refused = notTaking(row.n, todayInShanghai());
+    const refused = notTaking(row.n, today);
     if (refused) throw refused;
     const [mine] = await tx.select({ n: count() }).from(objections).where(and(eq(objections.noticeId, row.n.id), eq(objections.fromGroupId, g.id)));
     if ((mine?.n ?? 0) >= MAX_OBJECTIONS_PER_HOUSEHOLD)
       throw conflict(`每户对同一公示最多提交 ${MAX_OBJECTIONS_PER_HOUSEHOLD} 条意见，请联系居委会`, `A household can send at most ${MAX_OBJECTIONS_PER_HOUSEHOLD} objections to one notice; please contact the residents' committee`, 'text');
-    const actor = householdActor(g.id);
+    const actor = householdActor(g.id, visitor.now);
     const [o] = await tx
       .insert(objections)
-      .values({ noticeId: row.n.id, projectId: row.n.projectId, committeeId: row.n.committeeId, channel: 'household', fromGroupId: g.id, fromLabel: g.label, fromName: g.owners.map((x) => x.name).join('、'), text: input.text, receivedOn: todayInShanghai(), createdByName: actor.name })
+      .values({ noticeId: row.n.id, projectId: row.n.projectId, committeeId: row.n.committeeId, channel: 'household', fromGroupId: g.id, fromLabel: g.label, fromName: g.owners.map((x) => x.name).join('、'), text: input.text, receivedOn: today, createdByName: actor.name, createdAt: visitor.now, updatedAt: visitor.now })
       .returning();
     await recordAudit(tx, actor, { action: 'create', entity: 'objection', entityId: o!.id, projectId: row.n.projectId, committeeId: row.n.committeeId, streetId: row.streetId, summary: `${row.n.title}：住户通过户码提出异议 ${g.label}`, after: presentObjection(o!, null) });
     const { id, noticeId, fromLabel, fromName, text, receivedOn, status, createdAt } = presentObjection(o!, null);
@@ -559,7 +554,7 @@ export interface NoticeFacts {
 }
 
 /** Facts the project lifecycle checks; `today` is the Shanghai date (given in tests). */
-export async function noticeFacts(db: Queryable, projectId: string, today = todayInShanghai()): Promise<NoticeFacts> {
+export async function noticeFacts(db: Queryable, projectId: string, today: string): Promise<NoticeFacts> {
   const ended = await db
     .select({ kind: notices.kind })
     .from(notices)

@@ -1,5 +1,4 @@
 /** Stage changes of a project, guarded by the entry criteria of core/lifecycle. */
-import { todayInShanghai } from '../../../core/calendar.ts';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { isSettled } from '../../../core/approvals.ts';
 import { checkEntry, ENTRY_CRITERIA, nextStage, type ProjectFacts } from '../../../core/lifecycle.ts';
@@ -16,7 +15,7 @@ import { getProject } from './service.ts';
 import { assertCanWriteOrAdviser } from './steps.ts';
 
 /** What the system knows about a project, for its entry criteria. */
-export async function projectFacts(db: Queryable, projectId: string, stage: Stage): Promise<ProjectFacts> {
+export async function projectFacts(db: Queryable, projectId: string, stage: Stage, today: string): Promise<ProjectFacts> {
   const [vote] = await db
     .select({ n: count() })
     .from(consultations)
@@ -25,7 +24,7 @@ export async function projectFacts(db: Queryable, projectId: string, stage: Stag
   const [open] = await db.select({ n: count() }).from(checklistItems).where(and(eq(checklistItems.projectId, projectId), eq(checklistItems.stage, stage), sql`${checklistItems.doneAt} is null`));
   return {
     votePassed: (vote?.n ?? 0) > 0,
-    ...(await noticeFacts(db, projectId)),
+    ...(await noticeFacts(db, projectId, today)),
     approvalsRemaining: steps.filter((s) => !isSettled(s.status)).length,
     checklistOpen: open?.n ?? 0,
   };
@@ -35,7 +34,7 @@ export async function projectFacts(db: Queryable, projectId: string, stage: Stag
 export async function stageStatus(db: Queryable, access: Access, projectId: string) {
   const project = await getProject(db, access, projectId);
   const stage = project.stage as Stage;
-  const facts = await projectFacts(db, projectId, stage);
+  const facts = await projectFacts(db, projectId, stage, access.today);
   const next = stage === 'paused' ? (project.pausedFrom as Stage | null) : nextStage(stage);
   const check = next ? checkEntry(stage, next, facts, [], project.pausedFrom as Stage | undefined) : null;
   const history = await db.select().from(stageChanges).where(eq(stageChanges.projectId, projectId)).orderBy(asc(stageChanges.at));
@@ -75,14 +74,14 @@ export async function changeStage(db: Db, access: Access, projectId: string, inp
     const reason = input.reason?.trim() ?? '';
     if ((input.to === 'paused' || input.to === 'withdrawn' || input.override) && reason.length < 4)
       throw badInput('reason', '请写明理由（至少 4 个字）', 'Write the reason (at least 4 characters)');
-    const facts = await projectFacts(tx, projectId, from);
+    const facts = await projectFacts(tx, projectId, from, access.today);
     const check = checkEntry(from, input.to, facts, input.confirmed ?? [], (project.pausedFrom as Stage | null) ?? undefined);
     const structural = check.blockers.filter((b) => b.id === 'order' || b.id === 'resume_order' || b.id === 'withdrawn');
     if (structural.length || (!check.allowed && !input.override)) {
       const list = (structural.length ? structural : check.blockers);
       throw new AppError(409, 'stage_blocked', `不能进入“${STAGE_LABELS[input.to].zh}”：${list.map((b) => b.label.zh).join('；')}`, `Cannot enter “${STAGE_LABELS[input.to].en}”: ${list.map((b) => b.label.en).join('; ')}`, 'to', { blockers: list });
     }
-    const on = input.on ?? todayInShanghai();
+    const on = input.on ?? access.today;
     const overridden = check.allowed ? [] : check.blockers.map(({ id, label }) => ({ id, label }));
     const dates: Partial<typeof liftProjects.$inferInsert> = {};
     if (input.to === 'consultation' && !project.consultationOn) dates.consultationOn = on;
@@ -90,7 +89,7 @@ export async function changeStage(db: Db, access: Access, projectId: string, inp
     if (input.to === 'in_service' && !project.completedOn) dates.completedOn = on;
     await tx
       .update(liftProjects)
-      .set({ stage: input.to, pausedFrom: input.to === 'paused' ? from : null, ...dates, updatedAt: new Date() })
+      .set({ stage: input.to, pausedFrom: input.to === 'paused' ? from : null, ...dates, updatedAt: access.now })
       .where(eq(liftProjects.id, projectId));
     const [change] = await tx
       .insert(stageChanges)

@@ -121,7 +121,7 @@ export async function updateProject(db: Db, access: Access, id: string, patch: P
     const isAdviser = access.user.role === 'adviser' && before.adviserUserId === access.user.id;
     if (!canWriteCommittee(access, before.committeeId) && !(isAdviser && patch.adviserUserId === undefined)) throw forbidden();
     await assertAdviser(tx, patch.adviserUserId);
-    const [row] = await tx.update(liftProjects).set({ ...patch, updatedAt: new Date() }).where(eq(liftProjects.id, id)).returning();
+    const [row] = await tx.update(liftProjects).set({ ...patch, updatedAt: access.now }).where(eq(liftProjects.id, id)).returning();
     await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, projectId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
     return getProject(tx, access, id);
   });

@@ -1,10 +1,10 @@
 /** A project's own checklist (the method) and approval steps, copied from the street template. */
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { APPROVAL_STATUS_LABELS, isSettled, type ApprovalStatus } from '../../../core/approvals.ts';
-import { todayInShanghai, WorkCalendar } from '../../../core/calendar.ts';
+import { WorkCalendar } from '../../../core/calendar.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { streetCalendar } from '../notices/calendar.ts';
+import { streetCalendar } from '../calendar/service.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
@@ -45,7 +45,7 @@ export async function tickChecklistItem(db: Db, access: Access, projectId: strin
     if (!before) throw notFound({ zh: '清单事项', en: 'Checklist item' });
     const [row] = await tx
       .update(checklistItems)
-      .set({ doneAt: input.done ? (before.doneAt ?? new Date()) : null, doneByName: input.done ? (before.doneByName ?? access.user.displayName) : null, note: input.note ?? before.note })
+      .set({ doneAt: input.done ? (before.doneAt ?? access.now) : null, doneByName: input.done ? (before.doneByName ?? access.user.displayName) : null, note: input.note ?? before.note })
       .where(eq(checklistItems.id, itemId))
       .returning();
     await recordAudit(tx, access.actor, { action: input.done ? 'tick' : 'untick', entity: 'checklist_item', entityId: itemId, projectId, ...auditScope(access, project.committeeId), summary: before.text.zh, ...changedFields(before, row!) });
@@ -71,16 +71,16 @@ function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, d
   }
 }
 
-export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, now = todayInShanghai()) {
+export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, today: string) {
   const due = dueOn(cal, s.startedOn, s.limitDays, s.dayKind);
-  return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due, overdue: Boolean(due && !isSettled(s.status) && due < now) };
+  return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due, overdue: Boolean(due && !isSettled(s.status) && due < today) };
 }
 
 export async function getApprovals(db: Queryable, access: Access, projectId: string) {
   const project = await getProject(db, access, projectId);
   const cal = await streetCalendar(db, access.streetOf.get(project.committeeId) ?? null);
   const rows = await db.select().from(approvalSteps).where(eq(approvalSteps.projectId, projectId)).orderBy(asc(approvalSteps.position));
-  const steps = rows.map((s) => presentStep(cal, s));
+  const steps = rows.map((s) => presentStep(cal, s, access.today));
   return { steps, remaining: steps.filter((s) => !isSettled(s.status)).length, overdue: steps.filter((s) => s.overdue).length };
 }
 
@@ -102,17 +102,17 @@ export async function updateApprovalStep(db: Db, access: Access, stepId: string,
     const status = patch.status ?? step.status;
     if (status === 'not_applicable' && !step.optional) throw badInput('status', '该环节不能标为不适用', 'This step cannot be marked not applicable');
     if (status === 'returned' && !(patch.returnedReason ?? step.returnedReason)) throw badInput('returnedReason', '退回须填写原因', 'A returned step needs the reason');
-    const values: Partial<typeof approvalSteps.$inferInsert> = { ...patch, updatedAt: new Date() };
+    const values: Partial<typeof approvalSteps.$inferInsert> = { ...patch, updatedAt: access.now };
     // dates follow the status when staff do not give them
-    if (status !== 'pending' && !step.startedOn && patch.startedOn === undefined) values.startedOn = todayInShanghai();
-    if (status === 'submitted' && !step.submittedOn && patch.submittedOn === undefined) values.submittedOn = todayInShanghai();
-    if (status === 'done' && !step.doneOn && patch.doneOn === undefined) values.doneOn = todayInShanghai();
+    if (status !== 'pending' && !step.startedOn && patch.startedOn === undefined) values.startedOn = access.today;
+    if (status === 'submitted' && !step.submittedOn && patch.submittedOn === undefined) values.submittedOn = access.today;
+    if (status === 'done' && !step.doneOn && patch.doneOn === undefined) values.doneOn = access.today;
     const start = values.startedOn ?? step.startedOn;
     const done = values.doneOn ?? step.doneOn;
     if (start && done && done < start) throw badInput('doneOn', '办结日期早于开始日期', 'The done date is before the start date');
     const [row] = await tx.update(approvalSteps).set(values).where(eq(approvalSteps.id, stepId)).returning();
     await recordAudit(tx, access.actor, { action: 'update', entity: 'approval_step', entityId: stepId, projectId: step.projectId, ...auditScope(access, before.lift_projects.committeeId), summary: step.name.zh, ...changedFields(step, row!) });
-    return presentStep(await streetCalendar(tx, access.streetOf.get(before.lift_projects.committeeId) ?? null), row!);
+    return presentStep(await streetCalendar(tx, access.streetOf.get(before.lift_projects.committeeId) ?? null), row!, access.today);
   });
 }
 

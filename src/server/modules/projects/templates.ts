@@ -53,7 +53,7 @@ export async function saveTemplate(db: Db, access: Access, patch: TemplatePatch)
       subsidyRules: patch.subsidyRules ?? before.subsidyRules,
       schemePresets: patch.schemePresets ?? before.schemePresets,
     };
-    await tx.insert(streetTemplates).values({ streetId, ...next }).onConflictDoUpdate({ target: streetTemplates.streetId, set: { ...next, updatedAt: new Date() } });
+    await tx.insert(streetTemplates).values({ streetId, ...next }).onConflictDoUpdate({ target: streetTemplates.streetId, set: { ...next, updatedAt: access.now } });
     const { isDefault: _d, ...previous } = before;
     await recordAudit(tx, access.actor, { action: 'update', entity: 'street_template', entityId: streetId, streetId, ...changedFields(previous, next) });
     return { ...next, isDefault: false };

@@ -5,31 +5,38 @@
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import { isSettled } from '../../../core/approvals.ts';
-import { addDays, todayInShanghai } from '../../../core/calendar.ts';
-import { streetCalendar } from '../notices/calendar.ts';
+import { addDays } from '../../../core/calendar.ts';
+import { shanghaiMorning } from '../../../core/clock.ts';
+import { streetCalendar, unconfirmedYears } from '../calendar/service.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { consultations } from '../consent/schema.ts';
-import { notices, objections } from '../notices/schema.ts';
+import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
 import { approvalSteps, liftProjects } from './schema.ts';
 import { projectScope } from './service.ts';
 import { presentStep } from './steps.ts';
 
 export const IDLE_DAYS = 30;
+/** how long a moved notice period stays on the work list */
+export const MOVED_SHOWN_DAYS = 14;
 
 export interface WorkItem {
-  kind: 'overdue_step' | 'notice_ending' | 'unanswered_objection' | 'vote_closing' | 'idle_project' | 'assigned';
-  projectId: string;
-  projectName: string;
+  kind: 'overdue_step' | 'notice_ending' | 'period_moved' | 'unanswered_objection' | 'vote_closing' | 'idle_project' | 'assigned' | 'holidays_unconfirmed';
+  /** null for the street's own items (a holiday year to confirm) */
+  projectId: string | null;
+  projectName: string | null;
   title: string;
+  /** a date computed over a year whose holiday arrangement is not yet confirmed */
+  provisional?: boolean;
   /** the date that makes it urgent */
   date: string | null;
   /** id of the step, notice, objection or consultation */
   refId: string | null;
 }
 
-export async function workList(db: Queryable, access: Access, today = todayInShanghai()): Promise<{ items: WorkItem[]; counts: Record<WorkItem['kind'], number> }> {
+export async function workList(db: Queryable, access: Access): Promise<{ items: WorkItem[]; counts: Record<WorkItem['kind'], number> }> {
+  const { today } = access;
   const scope = projectScope(access);
   const weekEnd = addDays(today, 7);
   const project = { projectId: liftProjects.id, projectName: liftProjects.name };
@@ -44,11 +51,20 @@ export async function workList(db: Queryable, access: Access, today = todayInSha
   }
 
   const ending = await db
-    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn })
+    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn, provisional: notices.provisional })
     .from(notices)
     .innerJoin(liftProjects, eq(liftProjects.id, notices.projectId))
     .where(and(scope, eq(notices.status, 'posted'), isNull(notices.supersededById), gte(notices.endsOn, today), lte(notices.endsOn, weekEnd)));
-  for (const n of ending) items.push({ kind: 'notice_ending', projectId: n.projectId, projectName: n.projectName, title: n.title, date: n.endsOn, refId: n.id });
+  for (const n of ending) items.push({ kind: 'notice_ending', projectId: n.projectId, projectName: n.projectName, title: n.title, date: n.endsOn, refId: n.id, provisional: n.provisional });
+
+  // periods a holiday arrangement moved in the last fortnight, while their notice still runs
+  const moved = await db
+    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn, before: noticePeriodChanges.before, year: noticePeriodChanges.year })
+    .from(noticePeriodChanges)
+    .innerJoin(notices, eq(notices.id, noticePeriodChanges.noticeId))
+    .innerJoin(liftProjects, eq(liftProjects.id, noticePeriodChanges.projectId))
+    .where(and(scope, gte(noticePeriodChanges.at, shanghaiMorning(addDays(today, -MOVED_SHOWN_DAYS), 0)), gte(notices.endsOn, today)));
+  for (const m of moved) items.push({ kind: 'period_moved', projectId: m.projectId, projectName: m.projectName, title: `${m.title}：按 ${m.year} 年放假安排，截止日 ${m.before.endsOn} → ${m.endsOn}`, date: m.endsOn, refId: m.id });
 
   const unanswered = await db
     .select({ ...project, id: objections.id, text: objections.text, receivedOn: objections.receivedOn })
@@ -72,12 +88,17 @@ export async function workList(db: Queryable, access: Access, today = todayInSha
     .where(and(scope, notInArray(liftProjects.stage, ['in_service', 'withdrawn']), sql`${lastActivity} < ${addDays(today, -IDLE_DAYS)}::date`));
   for (const p of idle) items.push({ kind: 'idle_project', projectId: p.projectId, projectName: p.projectName, title: `${IDLE_DAYS} 天无进展`, date: String(p.last).slice(0, 10), refId: null });
 
+  if (access.user.role === 'street_admin' && access.user.streetId) {
+    for (const year of await unconfirmedYears(db, access.user.streetId, today))
+      items.push({ kind: 'holidays_unconfirmed', projectId: null, projectName: null, title: `${year} 年放假安排尚未确认：国务院办公厅通知发布后请录入，暂定的公示期将随之重新计算`, date: null, refId: String(year) });
+  }
+
   if (access.user.role === 'adviser' && access.assigned?.projectIds.length) {
     const mine = await db.select({ ...project, stage: liftProjects.stage }).from(liftProjects).where(inArray(liftProjects.id, access.assigned.projectIds));
     for (const p of mine) items.push({ kind: 'assigned', projectId: p.projectId, projectName: p.projectName, title: p.stage, date: null, refId: null });
   }
 
-  const counts = { overdue_step: 0, notice_ending: 0, unanswered_objection: 0, vote_closing: 0, idle_project: 0, assigned: 0 };
+  const counts = { overdue_step: 0, notice_ending: 0, period_moved: 0, unanswered_objection: 0, vote_closing: 0, idle_project: 0, assigned: 0, holidays_unconfirmed: 0 };
   for (const i of items) counts[i.kind]++;
   return { items, counts };
 }

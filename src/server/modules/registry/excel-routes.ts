@@ -1,30 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayInShanghai } from '../../../core/calendar.ts';
-import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
 import { assertRole } from '../../platform/access.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { attachment, EXCEL_MIME, MAX_UPLOAD_BYTES } from '../../platform/files.ts';
+import { sendWorkbook, uploadedFile } from '../../platform/files.ts';
 import { exportRegistry, importRegistry, registryTemplate } from './excel.ts';
-
-/** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
-function sendWorkbook(reply: FastifyReply, file: Buffer, fileName: string, asciiFallback: string) {
-  return reply.header('content-type', EXCEL_MIME).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(file);
-}
-
-/** The one uploaded file of a multipart request, from the field `file`, within the upload limit. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => badInput('file', '请以 multipart/form-data 上传一个名为 file 的 .xlsx 文件', 'Upload one .xlsx file as multipart/form-data in the field “file”');
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw missing();
-  // toBuffer() stops at the multipart limit (MAX_UPLOAD_BYTES) with 413
-  const file = await part.toBuffer();
-  if (file.length > MAX_UPLOAD_BYTES) throw badInput('file', '文件过大', 'The file is too large');
-  return file;
-}
 
 const counts = z.object({ estates: z.number(), buildings: z.number(), stairwells: z.number(), units: z.number(), persons: z.number(), owners: z.number() });
 const importResult = z.object({ ok: z.literal(true), counts, created: counts, updated: counts });
@@ -51,7 +32,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
     async (req) => {
       const access = await requireAccess(req, db);
       assertRole(access, 'street_admin', 'committee_staff');
-      return importRegistry(db, access, await uploadedFile(req));
+      return importRegistry(db, access, (await uploadedFile(req)).content);
     },
   );
 
@@ -67,7 +48,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
     async (req, reply) => {
       const access = await requireAccess(req, db);
       const { file } = await exportRegistry(db, access, { committeeId: req.query.committeeId, full: req.query.full === 'true' });
-      const date = todayInShanghai();
+      const date = access.today;
       return sendWorkbook(reply, file, `房屋与业主-${date}.xlsx`, `registry-${date}.xlsx`);
     },
   );

@@ -61,7 +61,7 @@ async function insertAudited<T extends PgTable>(tx: Queryable, access: Access, e
 
 async function updateAudited<T extends PgTable & { id: never }>(tx: Queryable, access: Access, entity: keyof typeof ENTITY, table: T, before: Record<string, unknown>, patch: Record<string, unknown>, committeeId: string) {
   const idCol = (table as unknown as { id: Parameters<typeof eq>[0] }).id;
-  const [row] = (await tx.update(table).set({ ...patch, updatedAt: new Date() } as never).where(eq(idCol, before.id)).returning()) as Record<string, unknown>[];
+  const [row] = (await tx.update(table).set({ ...patch, updatedAt: access.now } as never).where(eq(idCol, before.id)).returning()) as Record<string, unknown>[];
   const diff = changedFields(before, row!);
   await recordAudit(tx, access.actor, { action: 'update', entity, entityId: String(before.id), ...auditScope(access, committeeId), ...diff });
   return row as T['$inferSelect'];
@@ -550,7 +550,7 @@ export async function updatePerson(db: Db, access: Access, id: string, patch: Pa
     const committeeId = await visibleCommitteeOf(tx, access, id);
     if (!committeeId) throw forbidden();
     assertCanWriteCommittee(access, committeeId);
-    const [row] = await tx.update(persons).set({ ...patch, updatedAt: new Date() }).where(eq(persons.id, id)).returning();
+    const [row] = await tx.update(persons).set({ ...patch, updatedAt: access.now }).where(eq(persons.id, id)).returning();
     const diff = changedFields({ ...presentPerson(before) }, { ...presentPerson(row!) });
     await recordAudit(tx, access.actor, { action: 'update', entity: 'person', entityId: id, ...auditScope(access, committeeId), ...diff });
     return presentPerson(row!);

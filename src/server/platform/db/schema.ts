@@ -8,3 +8,4 @@ export * from '../../modules/consent/schema.ts';
 export * from '../../modules/notices/schema.ts';
 export * from '../../modules/mediation/schema.ts';
 export * from '../../modules/money/schema.ts';
+export * from '../../modules/calendar/schema.ts';

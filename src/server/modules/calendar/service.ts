@@ -1,0 +1,220 @@
+/**
+ * A street's working calendar: the chinese-days package's years, the years its street admin
+ * entered from the State Council's notice (holiday_years), and for any other year the statutory
+ * holidays alone, marked provisional. Entering or correcting a year recomputes the periods of the
+ * notices it changes and says which moved.
+ */
+import { and, count, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { addDays, arrangementProblems, packageHolidays, PACKAGE_YEARS, statutoryHolidays, WorkCalendar, yearOf, type Holiday, type PeriodKind, type YearSource } from '../../../core/calendar.ts';
+import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts';
+import { assertRole, type Access } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
+import { applyPeriodChanges, periodChanges, type PeriodChange } from '../notices/periods.ts';
+import { notices } from '../notices/schema.ts';
+import { committees, streets } from '../registry/schema.ts';
+import { holidayYears } from './schema.ts';
+
+const STREET = { zh: '街道', en: 'Street' };
+
+/** The street's calendar as it stands (its entered years over the package). */
+export async function streetCalendar(db: Queryable, streetId: string | null): Promise<WorkCalendar> {
+  if (!streetId) return new WorkCalendar();
+  const rows = await db.select({ year: holidayYears.year, holidays: holidayYears.holidays }).from(holidayYears).where(eq(holidayYears.streetId, streetId));
+  return new WorkCalendar(rows);
+}
+
+/**
+ * The calendar for a write that computes periods with it: the street row is share-locked first, so
+ * the write waits for a holiday year being saved (which locks it for update) and computes on the
+ * saved calendar, and a save never misses a notice written meanwhile.
+ */
+export async function streetCalendarForWrite(tx: Queryable, streetId: string): Promise<WorkCalendar> {
+  await tx.select({ id: streets.id }).from(streets).where(eq(streets.id, streetId)).for('share');
+  return streetCalendar(tx, streetId);
+}
+
+/** Streets whose calendar the caller may read: those of the committees they see, and their own. */
+function visibleStreets(access: Access): string[] {
+  const ids = new Set(access.committeeIds.map((c) => access.streetOf.get(c)).filter((s): s is string => Boolean(s)));
+  if (access.user.streetId) ids.add(access.user.streetId);
+  return [...ids];
+}
+
+/** The street asked for, or the caller's own (a district viewer's first); 404 outside their reach. */
+function streetOfCaller(access: Access, streetId: string | undefined): string {
+  const visible = visibleStreets(access);
+  const chosen = streetId ?? access.user.streetId ?? (access.user.committeeId ? access.streetOf.get(access.user.committeeId) : undefined) ?? visible[0];
+  if (!chosen || !visible.includes(chosen)) throw notFound(STREET);
+  return chosen;
+}
+
+function assertStreetAdminOf(access: Access, streetId: string) {
+  assertRole(access, 'street_admin');
+  if (access.user.streetId !== streetId) throw forbidden();
+}
+
+type YearRow = typeof holidayYears.$inferSelect;
+
+const enteredMeta = (r: YearRow) => ({ source: r.source, createdByName: r.createdByName, createdAt: r.createdAt, updatedByName: r.updatedByName, updatedAt: r.updatedAt });
+
+/**
+ * The years staff see: every year the package covers, every entered year, and this year and the
+ * next (confirmed or not), newest first, with how many notices still carry provisional periods.
+ */
+export async function listYears(db: Queryable, access: Access, q: { streetId?: string | undefined }) {
+  const streetId = streetOfCaller(access, q.streetId);
+  const [street] = await db.select({ name: streets.name }).from(streets).where(eq(streets.id, streetId));
+  const rows = await db.select().from(holidayYears).where(eq(holidayYears.streetId, streetId));
+  const cal = new WorkCalendar(rows);
+  const thisYear = yearOf(access.today);
+  const years = new Set<number>([thisYear, thisYear + 1, ...rows.map((r) => r.year)]);
+  for (let y = PACKAGE_YEARS.first; y <= PACKAGE_YEARS.last; y++) years.add(y);
+  const entered = new Map(rows.map((r) => [r.year, r]));
+  const [provisional] = await db
+    .select({ n: count() })
+    .from(notices)
+    .where(and(eq(notices.provisional, true), isNull(notices.supersededById), inArray(notices.committeeId, streetCommittees(db, streetId)), or(eq(notices.status, 'draft'), gte(notices.endsOn, access.today))));
+  return {
+    streetId,
+    streetName: street?.name ?? '',
+    today: access.today,
+    packageYears: PACKAGE_YEARS,
+    canEdit: access.user.role === 'street_admin' && access.user.streetId === streetId,
+    provisionalNotices: provisional?.n ?? 0,
+    years: [...years]
+      .sort((a, b) => b - a)
+      .map((year) => {
+        const row = entered.get(year);
+        return { year, source: cal.source(year), confirmed: cal.isConfirmed(year), entered: row ? enteredMeta(row) : null };
+      }),
+  };
+}
+
+const streetCommittees = (db: Queryable, streetId: string) => db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId));
+
+/** One year: the holidays in force (entered, the package's or the statutory ones) and the statutory ones to start a form from. */
+export async function getYear(db: Queryable, access: Access, year: number, q: { streetId?: string | undefined }) {
+  const streetId = streetOfCaller(access, q.streetId);
+  const [row] = await db.select().from(holidayYears).where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
+  const source: YearSource = row ? 'entered' : packageHolidays(year) ? 'package' : 'provisional';
+  return {
+    streetId,
+    year,
+    source,
+    confirmed: source !== 'provisional',
+    holidays: holidaysInForce(year, row),
+    packageHolidays: packageHolidays(year),
+    statutoryHolidays: statutoryHolidays(year),
+    entered: row ? enteredMeta(row) : null,
+  };
+}
+
+const holidaysInForce = (year: number, row: YearRow | undefined): Holiday[] => row?.holidays ?? packageHolidays(year) ?? statutoryHolidays(year);
+
+export interface YearInput {
+  source: string;
+  holidays: Holiday[];
+}
+
+/** The shared validator's problems as one 400 naming the first field, all of them in details. */
+function assertArrangement(year: number, holidays: Holiday[]) {
+  const problems = arrangementProblems(year, holidays);
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw new AppError(400, 'bad_input', first.zh, first.en, first.field, problems);
+}
+
+const normalised = (holidays: Holiday[]): Holiday[] =>
+  holidays.map((h) => ({ name: h.name.trim(), start: h.start, end: h.end, workdays: [...new Set(h.workdays)].sort() })).sort((a, b) => a.start.localeCompare(b.start));
+
+/** What saving this arrangement would change: the notices whose periods move, nothing written. */
+export async function previewYear(db: Queryable, access: Access, year: number, input: { holidays: Holiday[] }) {
+  const streetId = access.user.streetId ?? '';
+  assertStreetAdminOf(access, streetId);
+  const holidays = normalised(input.holidays);
+  assertArrangement(year, holidays);
+  const cal = await calendarWith(db, streetId, year, holidays);
+  return { year, changes: await periodChanges(db, streetId, cal, access.today) };
+}
+
+async function calendarWith(db: Queryable, streetId: string, year: number, holidays: Holiday[]) {
+  const rows = await db.select({ year: holidayYears.year, holidays: holidayYears.holidays }).from(holidayYears).where(eq(holidayYears.streetId, streetId));
+  return new WorkCalendar([...rows.filter((r) => r.year !== year), { year, holidays }]);
+}
+
+/**
+ * A street admin enters (or corrects) a whole year. Under the street's row lock: the year is
+ * saved, the periods of the street's running and draft notices are recomputed on the new
+ * calendar, and the moves are recorded and returned.
+ */
+export async function saveYear(db: Db, access: Access, year: number, input: YearInput): Promise<{ year: Awaited<ReturnType<typeof getYear>>; changes: PeriodChange[]; confirmedNotices: number }> {
+  const streetId = access.user.streetId ?? '';
+  assertStreetAdminOf(access, streetId);
+  const holidays = normalised(input.holidays);
+  assertArrangement(year, holidays);
+  const changes = await db.transaction(async (tx) => {
+    await tx.select({ id: streets.id }).from(streets).where(eq(streets.id, streetId)).for('update');
+    const [before] = await tx.select().from(holidayYears).where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
+    const values = { holidays, source: input.source, updatedByName: access.user.displayName, updatedAt: access.now };
+    const [row] = before
+      ? await tx.update(holidayYears).set(values).where(eq(holidayYears.id, before.id)).returning()
+      : await tx.insert(holidayYears).values({ streetId, year, ...values, createdByName: access.user.displayName, createdAt: access.now }).returning();
+    await recordAudit(tx, access.actor, {
+      action: before ? 'update' : 'create',
+      entity: 'holiday_year',
+      entityId: row!.id,
+      streetId,
+      summary: `${year} 年放假安排（${input.source}）`,
+      before: before ? { holidays: before.holidays, source: before.source } : undefined,
+      after: { holidays, source: input.source },
+    });
+    const found = await periodChanges(tx, streetId, await streetCalendar(tx, streetId), access.today);
+    await applyPeriodChanges(tx, access, year, found);
+    return found;
+  });
+  return { year: await getYear(db, access, year, { streetId }), changes: changes.filter((c) => c.moved), confirmedNotices: changes.filter((c) => c.before.provisional && !c.after.provisional).length };
+}
+
+/** The public tool's calendar: the package's years and statutory holidays, or a street's when it names one. */
+export async function toolCalendar(db: Queryable, streetId: string | undefined) {
+  if (!streetId) return new WorkCalendar();
+  const [street] = await db.select({ id: streets.id }).from(streets).where(eq(streets.id, streetId));
+  if (!street) throw badInput('streetId', '找不到该街道', 'No such street');
+  return streetCalendar(db, streetId);
+}
+
+/** How the end was found, in both languages (the Civil Code articles the calendar implements). */
+export function periodRule(start: string, days: number, kind: PeriodKind, countStartDay: boolean, r: { end: string; nominalEnd: string; moved: boolean; provisionalYears: number[] }) {
+  const from = countStartDay ? start : addDays(start, 1);
+  const caveat = r.provisionalYears.length
+    ? {
+        zh: `其中 ${r.provisionalYears.join('、')} 年的放假安排尚未发布或录入，暂按法定节假日和周末计算，结果为暂定，安排公布后会重新计算。`,
+        en: ` ${r.provisionalYears.join(', ')}: the official arrangement is not yet published or entered, so only the statutory holidays and weekends were counted; the result is provisional and is recomputed once it is.`,
+      }
+    : { zh: '', en: '' };
+  if (kind === 'working') {
+    return {
+      zh: `按工作日计算：自 ${from} 起只计工作日（周末和法定节假日不计，调休上班日计入），第 ${days} 个工作日为 ${r.end}。${caveat.zh}`,
+      en: `Working days: counting from ${from}, weekends and public holidays skipped and make-up working days counted, working day ${days} is ${r.end}.${caveat.en}`,
+    };
+  }
+  const startZh = countStartDay ? '按约定开始当日计入' : '开始的当日不计入（《民法典》第二百零一条）';
+  const startEn = countStartDay ? 'the start day counts, as the notice says' : 'the start day is not counted (Civil Code art. 201)';
+  const zh = `${startZh}，自 ${from} 起算 ${days} 日，最后一日为 ${r.nominalEnd}`;
+  const en = `${startEn[0]!.toUpperCase()}${startEn.slice(1)}; ${days} days from ${from} end on ${r.nominalEnd}`;
+  if (!r.moved) return { zh: `${zh}。${caveat.zh}`, en: `${en}.${caveat.en}` };
+  return {
+    zh: `${zh}；该日为休息日或法定节假日，以其结束后的第一个工作日 ${r.end} 为期间的最后一日（第二百零三条）。${caveat.zh}`,
+    en: `${en}, a rest day or public holiday, so the period ends on the first working day after it, ${r.end} (art. 203).${caveat.en}`,
+  };
+}
+
+/** For the work list: this year, and from November the next, when not yet confirmed. */
+export async function unconfirmedYears(db: Queryable, streetId: string, today: string): Promise<number[]> {
+  const cal = await streetCalendar(db, streetId);
+  const thisYear = yearOf(today);
+  // the State Council publishes next year's arrangement in late October or November
+  const asked = today.slice(5) >= '11-01' ? [thisYear, thisYear + 1] : [thisYear];
+  return asked.filter((y) => !cal.isConfirmed(y));
+}
