@@ -42,6 +42,12 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 /** A real calendar date ('2026-02-30' is not). */
+/**
+ * The years dates may take in the product: lift retrofits began in the 2010s, and the lunar
+ * conversion and today's holiday law are meant for this century. Outside it a date is a typing error.
+ */
+export const CALENDAR_YEARS: Readonly<{ first: number; last: number }> = Object.freeze({ first: 2000, last: 2099 });
+
 export function isIsoDate(s: string): boolean {
   const m = DATE.exec(s);
   if (!m) return false;

@@ -41,8 +41,8 @@ export async function listRoutes(anonymous: Client): Promise<Route[]> {
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
-      // numeric parameters (a document version) get a number, the others an id nobody has
-      path: template.replace(/\{version\}/g, '1').replace(/\{[^}]+\}/g, RANDOM_ID),
+      // numeric parameters get a number (a document version, a holiday year nobody entered), the others an id nobody has
+      path: template.replace(/\{version\}/g, '1').replace(/\{year\}/g, '2090').replace(/\{[^}]+\}/g, RANDOM_ID),
       template,
       body: op.requestBody?.content?.['application/json']?.schema,
     })),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CALENDAR_YEARS } from '../../../core/calendar.ts';
 import { badInput } from '../../../core/errors.ts';
 import type { AppContext } from '../../app.ts';
 import { assertRole } from '../../platform/access.ts';
@@ -20,10 +21,7 @@ const periodBody = z.object({
   streetId: z.uuid().optional(),
 });
 
-// the years lunar conversion and the rules are meant for; outside them a date is a typing error
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2099;
-const yearParam = z.object({ year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR) });
+const yearParam = z.object({ year: z.coerce.number().int().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last) });
 const streetQuery = z.object({ streetId: z.uuid().optional() });
 
 const holiday = z.object({
