@@ -9,7 +9,8 @@ import { addDays } from '../../src/core/calendar.ts';
 import { clockStartingAt } from '../../src/core/clock.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../helpers/app.ts';
 
-const rows = async <T>(t: TestApp, query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const rows = async <T>(t: TestApp, query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
 const none = async (t: TestApp, what: string, query: ReturnType<typeof sql>) => expect(await rows(t, query), what).toEqual([]);
 
 /** Every consistency rule as a query that lists what breaks it. */
