@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { holidayYears } from '../../src/server/modules/calendar/schema.ts';
+import { streetCalendar } from '../../src/server/modules/calendar/service.ts';
+import { noticeEnds } from '../../src/server/modules/notices/periods.ts';
 import { notices } from '../../src/server/modules/notices/schema.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
@@ -142,6 +144,27 @@ describe('entering 2027 from the Excel template', () => {
     const saved = (await admin.put('/api/v1/holiday-years/2027', { source: '更正 correction', holidays: corrected })).body;
     expect(saved.year.entered).toMatchObject({ source: '更正 correction', updatedByName: '江湾镇街道管理员' });
     expect((await staff.get(`/api/v1/notices/${notice.id}`)).body.periodChanges).toHaveLength(2);
+  });
+});
+
+describe('a year saved while notices are being written', () => {
+  it('leaves no notice computed on the calendar it replaced (the street row lock orders them)', async () => {
+    const statutory = (await admin.get('/api/v1/holiday-years/2027')).body.statutoryHolidays;
+    // 元旦 to 01-06 moves the notices' end to 01-07; to 01-03, back to 01-06: each round changes it
+    const newYear = (end: string) => statutory.map((h: any) => (h.name === '元旦' ? { ...h, end } : h));
+    const streetId = (await admin.get('/api/v1/holiday-years')).body.streetId;
+    for (const [round, end] of ['2027-01-06', '2027-01-03', '2027-01-06'].entries()) {
+      const [saved] = await Promise.all([
+        admin.put('/api/v1/holiday-years/2027', { source: `并发测试 ${round}`, holidays: newYear(end) }),
+        ...Array.from({ length: 12 }, (_, i) => designNotice(`并发公示 ${round}-${i}`)),
+      ]);
+      expect(saved.status).toBe(200);
+      const cal = await streetCalendar(t.database.db, streetId);
+      const written = await t.database.db.select().from(notices).where(eq(notices.projectId, project.id));
+      const running = written.filter((n) => !n.supersededById && n.title.startsWith('并发公示'));
+      expect(running).toHaveLength(12 * (round + 1));
+      for (const n of running) expect({ title: n.title, publicityEnd: n.publicityEnd, feedbackEnd: n.feedbackEnd, endsOn: n.endsOn, provisional: n.provisional }).toEqual({ title: n.title, ...noticeEnds(cal, n) });
+    }
   });
 });
 
