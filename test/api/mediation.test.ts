@@ -70,6 +70,8 @@ describe('an objection escalated to mediation and settled', () => {
     expect(none.body.error.field).toBe('governance');
     expect((await staff.post(`/api/v1/mediation/${mediation.id}/sessions`, { heldOn: today, notes: '无', governance: ['luck'] })).body.error.field).toBe('governance.0');
     expect((await staff.post(`/api/v1/mediation/${mediation.id}/sessions`, { heldOn: addDays(today, 1), notes: '明天', governance: ['law'] })).body.error.field).toBe('heldOn');
+    // a session cannot be held before its case was opened (the case opened today)
+    expect((await staff.post(`/api/v1/mediation/${mediation.id}/sessions`, { heldOn: addDays(today, -1), notes: '昨天', governance: ['law'] })).body.error).toMatchObject({ field: 'heldOn', message: expect.stringContaining('立案日期') });
     expect((await staff.post(`/api/v1/mediation/${mediation.id}/sessions`, { heldOn: '2026-02-30', notes: '无', governance: ['law'] })).body.error.field).toBe('heldOn');
     const shown = (await staff.get(`/api/v1/mediation/${mediation.id}`)).body;
     expect(shown.sessions.map((s: any) => s.governance)).toEqual([['autonomy', 'virtue'], ['co_governance', 'law']]);

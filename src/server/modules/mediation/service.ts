@@ -256,6 +256,7 @@ export async function addSession(db: Db, access: Access, id: string, input: Sess
   return db.transaction(async (tx) => {
     const { c } = await openCase(tx, access, id);
     if (input.heldOn > access.today) throw badInput('heldOn', '调解日期不能晚于今天', 'The session date cannot be in the future');
+    if (input.heldOn < c.openedOn) throw badInput('heldOn', `调解日期早于立案日期 ${c.openedOn}`, `The session date is before the case was opened (${c.openedOn})`);
     const governance = [...new Set(input.governance)];
     const [row] = await tx.insert(mediationSessions).values({ caseId: id, heldOn: input.heldOn, notes: input.notes, governance, attendees: input.attendees ?? '', byName: access.user.displayName }).returning();
     await tx.update(mediationCases).set({ updatedAt: access.now }).where(eq(mediationCases.id, id));
