@@ -9,8 +9,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { addDays, type WorkCalendar } from '../../core/calendar.ts';
 import { shanghaiMorning } from '../../core/clock.ts';
 import { MAIN_PATH } from '../../core/lifecycle.ts';
-import type { Stage } from '../../core/stages.ts';
-import { loadAccess, type Access } from '../platform/access.ts';
+import { STAGE_LABELS, type Stage } from '../../core/stages.ts';
+import { auditScope, loadAccess, type Access } from '../platform/access.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { toSessionUser } from '../platform/auth.ts';
 import type { Db } from '../platform/db/client.ts';
 import { users } from '../modules/accounts/schema.ts';
@@ -151,8 +152,13 @@ export async function seedHistories(db: Db, today: string, timelines: Map<string
       // stage changes along the path, and the stop of a paused or withdrawn one
       const changes = MAIN_PATH.slice(1, reachedIndex + 1).map((s, i) => ({ fromStage: MAIN_PATH[i]!, toStage: s, on: dates.get(s)! }));
       if (stoppedOn) changes.push({ fromStage: path, toStage: stage, on: stoppedOn });
-      if (changes.length)
-        await tx.insert(stageChanges).values(changes.map((c) => ({ projectId: p.id, ...c, confirmed: [], byName: '江湾镇街道管理员', at: shanghaiMorning(c.on), reason: STOPPED_BECAUSE[c.toStage] ?? '' })));
+      for (const c of changes) {
+        const reason = STOPPED_BECAUSE[c.toStage] ?? '';
+        const day = on(access, c.on);
+        await tx.insert(stageChanges).values({ projectId: p.id, ...c, confirmed: [], byName: admin!.displayName, at: day.now, reason });
+        // as changeStage records it: the project timeline is the audit log
+        await recordAudit(tx, day.actor, { action: 'stage_change', entity: 'project', entityId: p.id, projectId: p.id, ...auditScope(day, p.committeeId), summary: `${STAGE_LABELS[c.fromStage].zh} → ${STAGE_LABELS[c.toStage].zh}${reason ? `：${reason}` : ''}`, before: { stage: c.fromStage }, after: { stage: c.toStage, confirmed: [], overridden: [], reason } });
+      }
       if (stage === 'paused') await tx.update(liftProjects).set({ pausedFrom: 'approvals' }).where(eq(liftProjects.id, p.id));
     });
     if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates.get('consultation')!, today, stage === 'consultation' ? 'open' : stage === 'withdrawn' ? 'failed' : 'passed', rnd);

@@ -93,7 +93,7 @@ export async function changeStage(db: Db, access: Access, projectId: string, inp
       .where(eq(liftProjects.id, projectId));
     const [change] = await tx
       .insert(stageChanges)
-      .values({ projectId, fromStage: from, toStage: input.to, on, confirmed: input.confirmed ?? [], overridden, reason, byUserId: access.user.id, byName: access.user.displayName })
+      .values({ projectId, fromStage: from, toStage: input.to, on, confirmed: input.confirmed ?? [], overridden, reason, byUserId: access.user.id, byName: access.user.displayName, at: access.now })
       .returning();
     await recordAudit(tx, access.actor, {
       action: overridden.length ? 'stage_override' : 'stage_change',
