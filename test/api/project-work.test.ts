@@ -58,7 +58,12 @@ describe('approval steps', () => {
     const [first, second] = steps;
     const permit = steps.find((s: any) => s.key === 'construction_permit');
     const started = await staff.patch(`/api/v1/approval-steps/${first.id}`, { status: 'in_progress', startedOn: '2026-01-05' });
-    expect(started.body).toMatchObject({ status: 'in_progress', overdue: true, dueOn: '2026-01-19' }); // 10 working days
+    expect(started.body).toMatchObject({ status: 'in_progress', overdue: true, dueOn: '2026-01-19', dueProvisional: false }); // 10 working days
+    // 30 natural days from 2026-12-10 end on Saturday 2027-01-09: 2027 has no arrangement entered, so the
+    // statutory holidays and weekends alone move it to Monday, marked provisional
+    const intoNextYear = await staff.patch(`/api/v1/approval-steps/${second.id}`, { status: 'in_progress', startedOn: '2026-12-10' });
+    expect(intoNextYear.body).toMatchObject({ limitDays: 30, dayKind: 'natural', overdue: false, dueOn: '2027-01-11', dueProvisional: true });
+    await staff.patch(`/api/v1/approval-steps/${second.id}`, { status: 'pending', startedOn: null });
     const submitted = await staff.patch(`/api/v1/approval-steps/${first.id}`, { status: 'submitted' });
     expect(submitted.body.submittedOn).toBeTruthy();
     const noReason = await staff.patch(`/api/v1/approval-steps/${first.id}`, { status: 'returned' });

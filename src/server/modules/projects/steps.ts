@@ -61,19 +61,13 @@ export function assertCanWriteOrAdviser(access: Access, project: { committeeId: 
 
 // ---------------------------------------------------------------- approvals
 
-/** Due date of a step started on `startedOn`, by its time limit; null where the calendar has no data. */
-function dueOn(cal: WorkCalendar, startedOn: string | null, limitDays: number, dayKind: 'natural' | 'working') {
-  if (!startedOn) return null;
-  try {
-    return cal.periodEnd(startedOn, limitDays, dayKind).end;
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * A step as shown: its due date by its time limit from when it started (provisional when the limit
+ * runs into a year whose holiday arrangement is not confirmed), and whether it is overdue today.
+ */
 export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, today: string) {
-  const due = dueOn(cal, s.startedOn, s.limitDays, s.dayKind);
-  return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due, overdue: Boolean(due && !isSettled(s.status) && due < today) };
+  const due = s.startedOn ? cal.periodEnd(s.startedOn, s.limitDays, s.dayKind) : null;
+  return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due?.end ?? null, dueProvisional: due?.provisional ?? false, overdue: Boolean(due && !isSettled(s.status) && due.end < today) };
 }
 
 export async function getApprovals(db: Queryable, access: Access, projectId: string) {

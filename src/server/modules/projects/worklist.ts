@@ -47,7 +47,7 @@ export async function workList(db: Queryable, access: Access): Promise<{ items: 
   for (const s of steps) {
     if (isSettled(s.step.status)) continue;
     const shown = presentStep(cal, s.step, today);
-    if (shown.overdue) items.push({ kind: 'overdue_step', projectId: s.projectId, projectName: s.projectName, title: s.step.name.zh, date: shown.dueOn, refId: s.step.id });
+    if (shown.overdue) items.push({ kind: 'overdue_step', projectId: s.projectId, projectName: s.projectName, title: s.step.name.zh, date: shown.dueOn, refId: s.step.id, provisional: shown.dueProvisional });
   }
 
   const ending = await db
