@@ -73,6 +73,11 @@ export interface EntryCheck {
   blockers: { id: string; kind: CriterionKind; label: { zh: string; en: string } }[];
 }
 
+/** Blockers of the path itself, which no override passes (the entry criteria can be overridden). */
+export const STRUCTURAL_BLOCKERS: readonly string[] = ['withdrawn', 'same_stage', 'resume_order', 'order'];
+
+const structural = (id: string, zh: string, en: string): EntryCheck['blockers'][number] => ({ id, kind: 'system', label: { zh, en } });
+
 /**
  * Whether a project may enter `to` from `from`. Forward moves go one stage at a time along the
  * main path; paused and withdrawn can be entered from anywhere (with a reason); a paused project
@@ -80,15 +85,17 @@ export interface EntryCheck {
  */
 export function checkEntry(from: Stage, to: Stage, facts: ProjectFacts, confirmed: readonly string[], resumeTo?: Stage): EntryCheck {
   const blockers: EntryCheck['blockers'] = [];
-  if (from === 'withdrawn') blockers.push({ id: 'withdrawn', kind: 'system', label: { zh: '项目已撤销', en: 'The project was withdrawn' } });
-  if (to === 'paused' || to === 'withdrawn') return { stage: to, allowed: blockers.length === 0 && from !== to, blockers };
+  if (from === 'withdrawn') blockers.push(structural('withdrawn', '项目已撤销', 'The project was withdrawn'));
+  // a paused project paused again would resume to "paused", that is, never
+  if (from === to) blockers.push(structural('same_stage', '项目已处于该阶段', 'The project is already at this stage'));
+  if (to === 'paused' || to === 'withdrawn' || blockers.length) return { stage: to, allowed: blockers.length === 0, blockers };
   if (from === 'paused') {
-    if (to !== resumeTo) blockers.push({ id: 'resume_order', kind: 'system', label: { zh: `暂停的项目只能恢复到原阶段`, en: 'A paused project resumes to the stage it left' } });
+    if (to !== resumeTo) blockers.push(structural('resume_order', '暂停的项目只能恢复到原阶段', 'A paused project resumes to the stage it left'));
     return { stage: to, allowed: blockers.length === 0, blockers };
   }
   const i = MAIN_PATH.indexOf(from);
   const j = MAIN_PATH.indexOf(to);
-  if (j !== i + 1) blockers.push({ id: 'order', kind: 'system', label: { zh: '只能进入下一个阶段', en: 'Only the next stage can be entered' } });
+  if (j !== i + 1) blockers.push(structural('order', '只能进入下一个阶段', 'Only the next stage can be entered'));
   for (const c of ENTRY_CRITERIA[to]) {
     const ok = c.kind === 'system' ? c.met!(facts) : confirmed.includes(c.id);
     if (!ok) blockers.push({ id: c.id, kind: c.kind, label: c.label });

@@ -13,8 +13,8 @@ import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
 import type { Db } from './platform/db/client.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
-import { installTextGuard } from './platform/text.ts';
-import { MAX_UPLOAD_BYTES } from './platform/files.ts';
+import { installJsonParser, installTextGuard } from './platform/text.ts';
+import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { projectsRoutes, projectWorkRoutes } from './modules/projects/routes.ts';
@@ -64,6 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonParser(app);
   installTextGuard(app);
 
   await app.register(helmet, {
@@ -80,7 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(opts.rateLimit === false ? { allowList: () => true } : {}) });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: MAX_FORM_FIELDS } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Jiangwan API 江湾加装电梯平台接口', version: '1' },

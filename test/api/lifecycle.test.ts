@@ -1,4 +1,5 @@
 /** Issue 4 item 1: stage transitions guarded by entry criteria, refusals with the reason, overrides. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 
@@ -81,6 +82,17 @@ describe('stage transitions', () => {
     expect((await move({ to: 'design_review' })).status).toBe(201);
   });
 
+  it('refuses a move to the stage the project is in, even with an override: a second pause would lose where to resume', async () => {
+    expect((await move({ to: 'paused', reason: '规划调整，暂缓' })).status).toBe(201);
+    const again = await move({ to: 'paused', reason: '再次暂停，写明理由', override: true });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ field: 'to', message: expect.stringContaining('已处于'), messageEn: expect.stringContaining('already') });
+    expect(again.body.error.details.blockers.map((b: any) => b.id)).toEqual(['same_stage']);
+    expect((await staff.get(`/api/v1/projects/${project.id}`)).body.pausedFrom).toBe('design_review');
+    expect((await move({ to: 'design_review' })).status).toBe(201);
+    expect((await move({ to: 'design_review', override: true, reason: '重复提交' })).body.error.details.blockers.map((b: any) => b.id)).toEqual(['same_stage']);
+  });
+
   it('counts the approval steps still open', async () => {
     const s = (await staff.get(`/api/v1/projects/${project.id}/stage`)).body;
     expect(s.facts.approvalsRemaining).toBe(15);
@@ -113,5 +125,26 @@ describe('stage transitions', () => {
     const district = await t.as('district');
     expect((await district.post(`/api/v1/projects/${project.id}/stage`, { to: 'approvals' })).status).toBe(403);
     expect((await staff.post(`/api/v1/projects/${project.id}/stage`, { to: 'flying' })).body.error.field).toBe('to');
+  });
+});
+
+describe('searching for a wildcard character', () => {
+  it('finds only the projects whose name contains % or _', async () => {
+    const used = new Set((await staff.get('/api/v1/projects?pageSize=500')).body.items.map((p: any) => p.stairwellId));
+    const free = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.filter((s: any) => !used.has(s.id));
+    for (const [i, name] of ['满意度100%', '一_二号楼'].entries()) expect((await staff.post('/api/v1/projects', { name, stairwellId: free[i].id })).status).toBe(201);
+    for (const [q, name] of [['%', '满意度100%'], ['_', '一_二号楼']]) {
+      const found = (await staff.get(`/api/v1/projects?pageSize=500&q=${encodeURIComponent(q!)}`)).body.items.map((p: any) => p.name);
+      expect(found).toEqual([name]);
+    }
+  });
+
+  it('finds only the audit events whose actor contains % or _', async () => {
+    for (const name of ['王%', '李_', '张三'])
+      await t.database.db.execute(sql`insert into audit_events (actor_name, action, entity, street_id) select ${name}, 'search_test', 'test', street_id from users where username = 'admin'`);
+    for (const q of ['%', '_']) {
+      const found = (await admin.get(`/api/v1/audit?pageSize=500&actor=${encodeURIComponent(q)}`)).body.items.map((e: any) => e.actorName);
+      expect(found).toEqual([q === '%' ? '王%' : '李_']);
+    }
   });
 });

@@ -78,6 +78,17 @@ describe('the money of one project', () => {
     planId = v2.plan.id;
   });
 
+  it('keeps one adopted plan per project in the database itself (a unique partial index)', async () => {
+    // rolled back either way, so the tests after it see the plans as they were
+    const second = await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update cost_plans set status = 'adopted' where project_id = ${project.id} and status = 'superseded'`);
+        tx.rollback();
+      })
+      .catch((err) => err);
+    expect(second.cause?.code ?? second.message).toBe('23505');
+  });
+
   it('records sign-offs with a scan, payments, and lists arrears', async () => {
     const payer = (await staff.get(`/api/v1/cost-plans/${planId}`)).body.shares.find((s: any) => s.shareFen > 0);
     const signed = await staff.inject({ method: 'POST', url: `/api/v1/cost-plans/${planId}/sign-offs`, ...multipart({ unitId: payer.unitId }, { name: 'sign.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), type: 'application/pdf' }) });
@@ -159,8 +170,13 @@ describe('the money of one project', () => {
     const mine = view.units.find((u: any) => u.unitId === unit.unitId);
     expect(mine.explanation.zh).toContain('应出资');
     expect(mine.signedAt).toBeNull();
-    const signed = await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: unit.unitId });
-    expect(signed.status).toBe(200);
+    // a double tap, or two phones of one household at once: signed once, audited once
+    const auditsBefore = (await t.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'sign_off'`) as { rows: { n: number }[] }).rows[0]!.n;
+    const taps = await Promise.all(Array.from({ length: 8 }, () => t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: unit.unitId })));
+    expect(taps.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(taps.filter((r) => !r.body.already)).toHaveLength(1);
+    expect(new Set(taps.map((r) => r.body.signedAt)).size).toBe(1);
+    expect((await t.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'sign_off'`) as { rows: { n: number }[] }).rows[0]!.n).toBe(auditsBefore + 1);
     const other = plan.shares.find((x: any) => !view.units.some((u: any) => u.unitId === x.unitId));
     expect((await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: other.unitId })).body.error.field).toBe('unitId');
     // audited with the scope (street and committee), as the street admin's audit filters need

@@ -2,21 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { badInput } from '../../core/errors.ts';
 import { describeIssue } from './errors.ts';
-import { MAX_UPLOAD_BYTES } from './files.ts';
+import { readMultipart } from './files.ts';
 import { unstorableText, unstorableTextAt } from './text.ts';
 
 /** Reads a multipart form: its fields (validated) and its one file. */
 export async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fields: T) {
   if (!req.isMultipart()) throw badInput('file', '请以 multipart/form-data 上传扫描件', 'Upload the scan as multipart/form-data');
-  const values: Record<string, string> = {};
-  let file: { name: string; content: Buffer } | null = null;
-  for await (const part of req.parts({ limits: { fileSize: MAX_UPLOAD_BYTES } })) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw badInput('file', '文件过大', 'The file is too large');
-      file = { name: part.filename, content };
-    } else values[part.fieldname] = String(part.value);
-  }
+  const { fields: values, file } = await readMultipart(req);
   const bad = unstorableTextAt(values);
   if (bad) throw unstorableText(bad);
   const parsed = fields.safeParse(values);
@@ -27,4 +19,3 @@ export async function multipartForm<T extends z.ZodType>(req: FastifyRequest, fi
   if (!file) throw badInput('file', '请附上扫描件（PDF、JPEG 或 PNG）', 'Attach the scanned form (PDF, JPEG or PNG)');
   return { fields: parsed.data, file };
 }
-

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/like.ts';
 import { auditEvents } from './schema.ts';
 
 export interface AuditQuery {
@@ -22,7 +23,7 @@ export async function listAuditEvents(db: Queryable, access: Access, q: AuditQue
     q.entity ? eq(auditEvents.entity, q.entity) : undefined,
     q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
     q.action ? eq(auditEvents.action, q.action) : undefined,
-    q.actor ? or(ilike(auditEvents.actorName, `%${q.actor}%`)) : undefined,
+    q.actor ? ilike(auditEvents.actorName, containing(q.actor)) : undefined,
     q.from ? gte(auditEvents.at, new Date(`${q.from}T00:00:00+08:00`)) : undefined,
     q.to ? lt(auditEvents.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
   );

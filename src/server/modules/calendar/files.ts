@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { addDays, isIsoDate, yearOf, type Holiday } from '../../../core/calendar.ts';
 import { badInput } from '../../../core/errors.ts';
-import { looksLikeZip } from '../../platform/files.ts';
+import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
 import type { RowIssue } from '../registry/excel.ts';
 
 export type HolidayFileKind = 'xlsx' | 'ics';
@@ -25,6 +25,8 @@ export const HOLIDAY_SHEET = '放假安排';
 export const INSTRUCTIONS_SHEET = '说明 Instructions';
 /** A template is a few kB; anything near this is not one (and exceljs needs ~90× the size in memory). */
 export const MAX_HOLIDAY_FILE_BYTES = 1024 * 1024;
+/** What a template may unpack to: ours unpacks to about 30 kB. */
+export const MAX_HOLIDAY_UNPACKED_BYTES = 2 * 1024 * 1024;
 /** A year has seven-odd holidays; more rows than this is not an arrangement. */
 const MAX_HOLIDAY_ROWS = 100;
 const MAX_NAME_LENGTH = 30;
@@ -189,6 +191,7 @@ function rejected(issues: RowIssue[]) {
 export async function parseHolidayWorkbook(buf: Buffer, year: number): Promise<ParsedArrangement> {
   if (!looksLikeZip(buf)) throw notAWorkbook();
   if (buf.length > MAX_HOLIDAY_FILE_BYTES) throw tooBig();
+  await assertWorkbookWithin(buf, MAX_HOLIDAY_UNPACKED_BYTES, notAWorkbook);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

@@ -64,7 +64,8 @@ export async function storeFile(tx: Queryable, access: Access, input: StoredFile
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const [row] = await tx
     .insert(storedFiles)
-    .values({ name: input.name.slice(0, 200), mime, size: input.content.length, sha256, content: input.content, ownerEntity: input.ownerEntity, committeeId: input.committeeId, uploadedBy: access.user.id })
+    // the name cut by code points, so no character (an emoji) is split in half
+    .values({ name: [...input.name].slice(0, 200).join(''), mime, size: input.content.length, sha256, content: input.content, ownerEntity: input.ownerEntity, committeeId: input.committeeId, uploadedBy: access.user.id, uploadedAt: access.now })
     .returning({ id: storedFiles.id, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 });
   await recordAudit(tx, access.actor, { action: 'upload', entity: 'file', entityId: row!.id, projectId: input.projectId, ...auditScope(access, input.committeeId), after: row });
   return row!;

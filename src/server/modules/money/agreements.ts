@@ -1,5 +1,5 @@
 /** The lift agreement (加装电梯协议书) in Word, and the owner's share on the household code page. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import type { Scheme } from '../../../core/money/schemes.ts';
@@ -109,7 +109,12 @@ export async function residentSignOff(db: Db, rawCode: string, visitor: Visitor,
   return db.transaction(async (tx) => {
     const signedAt = visitor.now;
     const actor = householdActor(found.g.id, visitor.now);
-    await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: actor.name }).where(eq(costShares.id, share.id));
+    // signs only if still unsigned: of two sign-offs at once (two phones, a double tap) one records
+    const [signed] = await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: actor.name }).where(and(eq(costShares.id, share.id), isNull(costShares.signedAt))).returning({ signedAt: costShares.signedAt });
+    if (!signed) {
+      const [now] = await tx.select({ signedAt: costShares.signedAt }).from(costShares).where(eq(costShares.id, share.id));
+      return { unitId, signedAt: now!.signedAt!, already: true };
+    }
     await recordAudit(tx, actor, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, streetId: project.streetId, after: { unitId, channel: 'online' } });
     return { unitId, signedAt, already: false };
   });

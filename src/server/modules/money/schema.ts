@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Scheme } from '../../../core/money/schemes.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
@@ -43,7 +44,12 @@ export const costPlans = pgTable('cost_plans', {
   adoptedByName: text('adopted_by_name'),
   createdByName: text('created_by_name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [unique('cost_plans_version').on(t.projectId, t.version), index('cost_plans_project').on(t.projectId)]);
+}, (t) => [
+  unique('cost_plans_version').on(t.projectId, t.version),
+  index('cost_plans_project').on(t.projectId),
+  // a project has one plan in force: the database refuses a second, whatever path writes it
+  uniqueIndex('cost_plans_one_adopted').on(t.projectId).where(sql`${t.status} = 'adopted'`),
+]);
 
 /** The shares of an adopted plan, frozen per unit. */
 export const costShares = pgTable('cost_shares', {

@@ -13,8 +13,9 @@ import { paymentProblem, type PaymentMethod } from '../../../core/money/payments
 import { maskName } from '../../../core/privacy.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
+import { lockProject } from '../projects/lifecycle.ts';
 import { getProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import { unitOwners, persons, units } from '../registry/schema.ts';
@@ -112,6 +113,7 @@ const planInput = (p: typeof costPlans.$inferSelect): PlanInput => ({
 /** A new draft version of the project's plan. */
 export async function createPlan(db: Db, access: Access, projectId: string, input: PlanInput) {
   return db.transaction(async (tx) => {
+    await lockProject(tx, access, projectId); // the next version number is read, then taken
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
     const figures = computePlan(input, await stairwellUnits(tx, project.stairwellId), (await templateOfCommittee(tx, project.committeeId)).subsidyRules);
@@ -157,9 +159,15 @@ export async function whatIf(db: Queryable, access: Access, projectId: string, b
   }) };
 }
 
-/** Adopts a draft: its shares are frozen per unit, an earlier adopted version becomes superseded. */
+/**
+ * Adopts a draft: its shares are frozen per unit, an earlier adopted version becomes superseded.
+ * Under the project's row lock, so adoptions of one project go one after another (and the
+ * unique index cost_plans_one_adopted refuses a second adopted plan from any other path).
+ */
 export async function adoptPlan(db: Db, access: Access, planId: string) {
   return db.transaction(async (tx) => {
+    const [ref] = await tx.select({ projectId: costPlans.projectId }).from(costPlans).where(eq(costPlans.id, planId));
+    if (ref) await lockProject(tx, access, ref.projectId);
     const { plan, project } = await getPlan(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
@@ -172,8 +180,17 @@ export async function adoptPlan(db: Db, access: Access, planId: string) {
   });
 }
 
-async function adoptedShare(db: Queryable, planId: string, unitId: string) {
-  const [row] = await db.select().from(costShares).innerJoin(costPlans, eq(costPlans.id, costShares.planId)).where(and(eq(costShares.planId, planId), eq(costShares.unitId, unitId), eq(costPlans.status, 'adopted')));
+/**
+ * The unit's share in the adopted plan, its row held until the transaction ends: a payment or a
+ * sign-off decided on what was paid or signed cannot interleave with another one of the unit.
+ */
+async function lockAdoptedShare(tx: Tx, planId: string, unitId: string) {
+  const [row] = await tx
+    .select()
+    .from(costShares)
+    .innerJoin(costPlans, eq(costPlans.id, costShares.planId))
+    .where(and(eq(costShares.planId, planId), eq(costShares.unitId, unitId), eq(costPlans.status, 'adopted')))
+    .for('update', { of: costShares });
   if (!row) throw badInput('unitId', '该房屋没有已通过方案中的分摊额', 'This unit has no share in an adopted plan');
   return row;
 }
@@ -183,7 +200,7 @@ export async function recordSignOff(db: Db, access: Access, planId: string, unit
   return db.transaction(async (tx) => {
     const { plan, project } = await getPlan(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
-    const share = await adoptedShare(tx, planId, unitId);
+    const share = await lockAdoptedShare(tx, planId, unitId);
     // a sign-off is an owner's act: recording it again would overwrite the first (and its scan)
     if (share.cost_shares.signedAt)
       throw conflict(`该户已于 ${shanghaiDate(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`, `This household already signed off (${share.cost_shares.signedChannel}) on ${shanghaiDate(share.cost_shares.signedAt)}; it cannot be recorded again`, 'unitId');
@@ -208,7 +225,7 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
   return db.transaction(async (tx) => {
     const { plan, project } = await getPlan(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
-    const share = await adoptedShare(tx, planId, input.unitId);
+    const share = await lockAdoptedShare(tx, planId, input.unitId);
     const [paid] = await tx.select({ fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
     const problem = paymentProblem(input, share.cost_shares.shareFen - (paid?.fen ?? 0), access.today);
     if (problem) throw badInput(problem.field, problem.zh, problem.en);

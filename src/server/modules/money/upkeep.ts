@@ -121,7 +121,9 @@ export async function payRunningBill(db: Db, access: Access, billId: string, inp
       .from(runningBills)
       .innerJoin(runningCostYears, eq(runningCostYears.id, runningBills.yearId))
       .innerJoin(liftProjects, eq(liftProjects.id, runningCostYears.projectId))
-      .where(and(eq(runningBills.id, billId), projectScope(access)));
+      .where(and(eq(runningBills.id, billId), projectScope(access)))
+      // two payments at once must not both see the same amount still owed
+      .for('update', { of: runningBills });
     if (!row) throw notFound({ zh: '账单', en: 'Bill' });
     assertCanWriteOrAdviser(access, row.project);
     const problem = paymentProblem(input, row.bill.amountFen - row.bill.paidFen, access.today);

@@ -1,18 +1,27 @@
 /** Stage changes of a project, guarded by the entry criteria of core/lifecycle. */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { isSettled } from '../../../core/approvals.ts';
-import { checkEntry, ENTRY_CRITERIA, nextStage, type ProjectFacts } from '../../../core/lifecycle.ts';
+import { checkEntry, ENTRY_CRITERIA, nextStage, STRUCTURAL_BLOCKERS, type ProjectFacts } from '../../../core/lifecycle.ts';
 import { AppError, badInput } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
 
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticeFacts } from '../notices/service.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from './schema.ts';
-import { getProject } from './service.ts';
+import { getProject, projectScope } from './service.ts';
 import { assertCanWriteOrAdviser } from './steps.ts';
+
+/**
+ * Holds the project's row (if in the caller's scope) until the transaction ends, so writes that
+ * read the project's state and decide on it — stage changes, cost plans — go one at a time.
+ * Taken first, before any other row of the project, so two such writes cannot deadlock.
+ */
+export async function lockProject(tx: Tx, access: Access, projectId: string) {
+  await tx.select({ id: liftProjects.id }).from(liftProjects).where(and(eq(liftProjects.id, projectId), projectScope(access))).for('no key update');
+}
 
 /** What the system knows about a project, for its entry criteria. */
 export async function projectFacts(db: Queryable, projectId: string, stage: Stage, today: string): Promise<ProjectFacts> {
@@ -68,6 +77,7 @@ export interface StageChangeInput {
  */
 export async function changeStage(db: Db, access: Access, projectId: string, input: StageChangeInput) {
   return db.transaction(async (tx) => {
+    await lockProject(tx, access, projectId);
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
     const from = project.stage as Stage;
@@ -76,7 +86,7 @@ export async function changeStage(db: Db, access: Access, projectId: string, inp
       throw badInput('reason', '请写明理由（至少 4 个字）', 'Write the reason (at least 4 characters)');
     const facts = await projectFacts(tx, projectId, from, access.today);
     const check = checkEntry(from, input.to, facts, input.confirmed ?? [], (project.pausedFrom as Stage | null) ?? undefined);
-    const structural = check.blockers.filter((b) => b.id === 'order' || b.id === 'resume_order' || b.id === 'withdrawn');
+    const structural = check.blockers.filter((b) => STRUCTURAL_BLOCKERS.includes(b.id));
     if (structural.length || (!check.allowed && !input.override)) {
       const list = (structural.length ? structural : check.blockers);
       throw new AppError(409, 'stage_blocked', `不能进入“${STAGE_LABELS[input.to].zh}”：${list.map((b) => b.label.zh).join('；')}`, `Cannot enter “${STAGE_LABELS[input.to].en}”: ${list.map((b) => b.label.en).join('; ')}`, 'to', { blockers: list });

@@ -4,6 +4,7 @@ import type { Stage } from '../../../core/stages.ts';
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/like.ts';
 import { users } from '../accounts/schema.ts';
 import { buildings, committees, estates, stairwells } from '../registry/schema.ts';
 import { getStairwellRow, type ListParams } from '../registry/service.ts';
@@ -57,7 +58,7 @@ export async function listProjects(db: Queryable, access: Access, p: ListParams 
     projectScope(access),
     p.stage ? eq(liftProjects.stage, p.stage) : undefined,
     p.committeeId ? eq(liftProjects.committeeId, p.committeeId) : undefined,
-    p.q ? or(ilike(liftProjects.name, `%${p.q}%`), ilike(estates.name, `%${p.q}%`)) : undefined,
+    p.q ? or(ilike(liftProjects.name, containing(p.q)), ilike(estates.name, containing(p.q))) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(liftProjects).innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId)).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).innerJoin(estates, eq(estates.id, buildings.estateId)).where(cond);
   const items = await selectProjects(db).where(cond).orderBy(desc(liftProjects.updatedAt), asc(liftProjects.name)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);

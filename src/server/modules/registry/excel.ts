@@ -16,7 +16,7 @@ import { idCheckDigit, isValidIdNumber, isValidPhone, maskIdNumber, maskPhone } 
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { looksLikeZip } from '../../platform/files.ts';
+import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
 import { registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, unitOwners, units } from './schema.ts';
 import { ENTITY } from './service.ts';
@@ -29,6 +29,8 @@ export const GUIDE_SHEET = '填写说明';
 export const MAX_IMPORT_ROWS = 100_000;
 /** Loading a workbook takes about 90 MB of memory per MB of .xlsx (10 MB ≈ 160,000 rows ≈ 0.9 GB). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** What a workbook may unpack to: 100,000 rows of our own export unpack to about 60 MB. */
+export const MAX_IMPORT_UNPACKED_BYTES = 100 * 1024 * 1024;
 const MAX_REPORTED_ISSUES = 1000;
 
 interface ColumnSpec {
@@ -172,11 +174,13 @@ const notAWorkbook = () => badInput('file', '文件不是 Excel 工作簿（.xls
  * Reads the data rows of the registry sheet: the first sheet whose header row names 居委会 (so a
  * renamed sheet still works). The whole workbook is loaded: exceljs's streaming reader decodes
  * each chunk on its own and garbles Chinese characters split across chunks, so memory is
- * bounded by MAX_IMPORT_BYTES instead.
+ * bounded instead by MAX_IMPORT_BYTES and, before anything is inflated, by what the workbook
+ * unpacks to (MAX_IMPORT_UNPACKED_BYTES).
  */
 export async function readRegistrySheet(file: Buffer): Promise<SheetLine[]> {
   if (!looksLikeZip(file)) throw notAWorkbook();
   if (file.length > MAX_IMPORT_BYTES) throw tooBig();
+  await assertWorkbookWithin(file, MAX_IMPORT_UNPACKED_BYTES, notAWorkbook);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

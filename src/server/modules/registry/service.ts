@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../../platform/db/client.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, streets, unitOwners, units } from './schema.ts';
+import { containing as like } from '../../platform/db/like.ts';
 
 export const ENTITY = {
   committee: { zh: '居委会', en: "Residents' committee" },
@@ -25,7 +26,6 @@ export interface ListParams {
   q?: string | undefined;
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const offset = (p: ListParams) => (p.page - 1) * p.pageSize;
 const where = (...parts: (SQL | undefined)[]) => and(...parts.filter(Boolean));
 
