@@ -88,7 +88,7 @@ describe('district viewer', () => {
     expect(write.status).toBe(403);
     expect(write.body.error).toMatchObject({ code: 'read_only', messageEn: expect.stringMatching(/read but not change/) });
     expect((await district.post('/api/v1/estates', { committeeId: otherCommitteeId, name: '区级新建' })).status).toBe(403);
-    expect((await district.get(`/api/v1/persons/${otherPerson.id}?reveal=true`)).status).toBe(403);
+    expect((await district.post(`/api/v1/persons/${otherPerson.id}/reveal`)).status).toBe(403);
     expect((await district.get('/api/v1/audit')).status).toBe(403);
   });
 });
@@ -123,7 +123,7 @@ describe('street admin', () => {
     const masked = (await admin.get(`/api/v1/persons/${otherPerson.id}`)).body;
     expect(masked.idNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
     expect(masked.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    const full = (await admin.get(`/api/v1/persons/${otherPerson.id}?reveal=true`)).body;
+    const full = (await admin.post(`/api/v1/persons/${otherPerson.id}/reveal`)).body;
     expect(full.idNumber).toMatch(/^\d{17}[\dX]$/);
     const audit = await admin.get(`/api/v1/audit?action=reveal&entityId=${otherPerson.id}`);
     expect(audit.body.total).toBe(1);

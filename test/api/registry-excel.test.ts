@@ -248,7 +248,7 @@ describe('import', () => {
 });
 
 describe('export', () => {
-  it('masks ID numbers and phones by default; full=true shows them and is audited', async () => {
+  it('masks ID numbers and phones on GET; the POST shows them and is audited', async () => {
     await importRows(admin, goodRows('测试小区癸'));
     const masked = await admin.get('/api/v1/registry/export');
     expect(masked.status).toBe(200);
@@ -262,7 +262,7 @@ describe('export', () => {
     const fullExports = async () => (await admin.get('/api/v1/audit?action=export_full')).body.total as number;
     const fullExportsBefore = await fullExports();
 
-    const full = await admin.get('/api/v1/registry/export?full=true');
+    const full = await admin.post('/api/v1/registry/export', {});
     expect(full.status).toBe(200);
     const fullRows = mine((await readSheet(full.raw)).rows);
     expect(fullRows.map((r) => r['身份证号'])).toEqual(expect.arrayContaining([ZHANG.idNumber, LI.idNumber]));
@@ -273,7 +273,8 @@ describe('export', () => {
   });
 
   it('refuses full exports to roles that may not see personal data, and anonymous callers', async () => {
-    expect((await (await t.as('district')).get('/api/v1/registry/export?full=true')).status).toBe(403);
+    expect((await (await t.as('district')).post('/api/v1/registry/export', {})).status).toBe(403);
+    expect((await (await t.as('jjl')).post('/api/v1/registry/export', {})).status).toBe(403);
     expect((await t.anonymous.get('/api/v1/registry/export')).status).toBe(401);
   });
 
@@ -297,7 +298,7 @@ describe('export', () => {
     expect(Object.values(res.body.created)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(Object.values(res.body.updated)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await registryCounts(admin)).toEqual(before);
-    const full = (await readSheet((await admin.get('/api/v1/registry/export?full=true')).raw)).rows.filter((r) => r['小区'] === '测试小区子');
+    const full = (await readSheet((await admin.post('/api/v1/registry/export', {})).raw)).rows.filter((r) => r['小区'] === '测试小区子');
     expect(full.map((r) => r['身份证号'])).toEqual(expect.arrayContaining([ZHANG.idNumber, LI.idNumber]));
     expect(full.map((r) => r['手机号'])).toEqual(expect.arrayContaining([ZHANG.phone]));
   });

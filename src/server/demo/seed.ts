@@ -153,27 +153,24 @@ export async function seedDemo(db: Db, opts: { today: string; histories?: boolea
         idNumber = withCheckDigit(`310109${birth}${String(rnd.int(0, 999)).padStart(3, '0')}`);
       } while (usedIds.has(idNumber));
       usedIds.add(idNumber);
-      const p = {
-        id: randomUUID(),
-        name: rnd.pick(SURNAMES) + rnd.pick(GIVEN),
-        idNumber,
-        phone: `13${rnd.int(0, 9)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
-      };
+      const p = { id: randomUUID(), name: rnd.pick(SURNAMES) + rnd.pick(GIVEN), idNumber };
       personRows.push(p);
-      return p;
+      // the phone is the committee's record of the owner, kept on each of their ownerships
+      return { ...p, phone: `13${rnd.int(0, 9)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` };
     };
     const unitsByStairwell = new Map<string, typeof unitRows>();
     for (const u of unitRows) unitsByStairwell.set(u.stairwellId, [...(unitsByStairwell.get(u.stairwellId) ?? []), u]);
-    let previous: { id: string } | null = null;
+    const owns = (unitId: string, person: { id: string; phone: string }) => ownerRows.push({ unitId, personId: person.id, phone: person.phone });
+    let previous: { id: string; phone: string } | null = null;
     for (const u of unitRows) {
       const roll = rnd.next();
       if (roll < 0.04 && previous) {
-        ownerRows.push({ unitId: u.id, personId: previous.id }); // the same buyer's second unit
+        owns(u.id, previous); // the same buyer's second unit
         continue;
       }
       const first = newPerson();
-      ownerRows.push({ unitId: u.id, personId: first.id });
-      if (roll > 0.82) ownerRows.push({ unitId: u.id, personId: newPerson().id }); // co-owned
+      owns(u.id, first);
+      if (roll > 0.82) owns(u.id, newPerson()); // co-owned
       previous = first;
     }
     await insertChunked(tx, persons, personRows);

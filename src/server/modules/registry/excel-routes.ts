@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
@@ -36,20 +36,24 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
     },
   );
 
+  const exportScope = { committeeId: z.uuid().optional() };
+  const sendExport = async (req: FastifyRequest, reply: FastifyReply, opts: { committeeId?: string | undefined; full: boolean }) => {
+    const access = await requireAccess(req, db);
+    const { file } = await exportRegistry(db, access, opts);
+    return sendWorkbook(reply, file, `房屋与业主-${access.today}.xlsx`, `registry-${access.today}.xlsx`);
+  };
+
+  // strict: the old `?full=true` answers 400 rather than a masked file the caller did not ask for
   r.get(
     '/api/v1/registry/export',
-    {
-      schema: {
-        tags,
-        summary: '导出房屋与业主 Export the registry in scope (.xlsx); full=true shows ID numbers and phones to staff who may see them (audited)',
-        querystring: z.object({ committeeId: z.uuid().optional(), full: z.enum(['true', 'false']).default('false') }),
-      },
-    },
-    async (req, reply) => {
-      const access = await requireAccess(req, db);
-      const { file } = await exportRegistry(db, access, { committeeId: req.query.committeeId, full: req.query.full === 'true' });
-      const date = access.today;
-      return sendWorkbook(reply, file, `房屋与业主-${date}.xlsx`, `registry-${date}.xlsx`);
-    },
+    { schema: { tags, summary: '导出房屋与业主 Export the registry in scope (.xlsx), ID numbers and phones masked', querystring: z.strictObject(exportScope) } },
+    async (req, reply) => sendExport(req, reply, { committeeId: req.query.committeeId, full: false }),
+  );
+
+  // full personal data is disclosed and audited, so it is a write: a POST with the CSRF token
+  r.post(
+    '/api/v1/registry/export',
+    { schema: { tags, summary: '导出含完整身份证号和电话的房屋与业主 Export the registry in scope with full ID numbers and phones (.xlsx; staff who may see them; audited)', body: z.strictObject(exportScope) } },
+    async (req, reply) => sendExport(req, reply, { committeeId: req.body.committeeId, full: true }),
   );
 }

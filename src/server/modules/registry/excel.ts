@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { and, asc, eq, getTableName, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { formatAreaM2, parseAreaM2 } from '../../../core/area.ts';
 import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts';
@@ -17,9 +17,9 @@ import { auditScope, canWriteCommittee, type Access } from '../../platform/acces
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
-import { registryScope } from './policy.ts';
+import { identityConflictText, mayChangeIdentity, registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, unitOwners, units } from './schema.ts';
-import { ENTITY } from './service.ts';
+import { ENTITY, ownerCommitteesOf } from './service.ts';
 
 // ---------------------------------------------------------------- the sheet layout
 
@@ -358,7 +358,8 @@ function checkRowsAgree(rows: ImportRow[], issues: IssueList) {
     if (!ownerRowOf.has(r.keys.unit)) ownerRowOf.set(r.keys.unit, r.row);
     if (r.owner.idNumber && !isMasked(r.owner.idNumber)) {
       agree(SAME_ID, r.owner.idNumber, 'ownerName', r.owner.name, r.row);
-      agree(SAME_ID, r.owner.idNumber, 'phone', isMasked(r.owner.phone) ? '' : r.owner.phone, r.row);
+      // a committee records one phone for an owner; another committee may record another
+      agree(SAME_ID, joinKey(r.committee, r.owner.idNumber), 'phone', isMasked(r.owner.phone) ? '' : r.owner.phone, r.row);
     }
   }
   const ownerlessRowOf = new Map<string, number>();
@@ -442,7 +443,10 @@ type EstateRow = { id: string; committeeId: string; name: string; address: strin
 type BuildingRow = { id: string; estateId: string; committeeId: string; name: string; floors: number; address: string };
 type StairwellRow = { id: string; buildingId: string; committeeId: string; name: string };
 type UnitRow = { id: string; stairwellId: string; committeeId: string; floor: number; room: string; areaCenti: number };
-type PersonRow = { id: string; name: string; idNumber: string | null; phone: string | null };
+type PersonRow = { id: string; name: string; idNumber: string | null };
+/** An ownership with the phone its committee recorded; `id` (unit/person) names it in the plan only. */
+type LinkRow = { id: string; unitId: string; personId: string; phone: string | null };
+const linkKey = (unitId: string, personId: string) => `${unitId}/${personId}`;
 
 const ID_QUERY_CHUNK = 1000;
 const WRITE_CHUNK = 1000;
@@ -453,7 +457,10 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-/** What the committees of the file already hold, as maps keyed the way the file names things. */
+/**
+ * What the committees of the file already hold, as maps keyed the way the file names things, and
+ * for each person found where else they own (which decides who may change their identity).
+ */
 async function loadStored(tx: Queryable, committeeIds: string[], idNumbers: string[]) {
   const inCommittees = (col: PgColumn) => inArray(col, committeeIds);
   const estateRows = await tx.select({ id: estates.id, committeeId: estates.committeeId, name: estates.name, address: estates.address }).from(estates).where(inCommittees(estates.committeeId));
@@ -466,9 +473,9 @@ async function loadStored(tx: Queryable, committeeIds: string[], idNumbers: stri
     .select({ id: units.id, stairwellId: units.stairwellId, committeeId: units.committeeId, floor: units.floor, room: units.room, areaCenti: units.areaCenti })
     .from(units)
     .where(inCommittees(units.committeeId));
-  const personColumns = { id: persons.id, name: persons.name, idNumber: persons.idNumber, phone: persons.phone };
+  const personColumns = { id: persons.id, name: persons.name, idNumber: persons.idNumber };
   const ownerRows = await tx
-    .select({ unitId: unitOwners.unitId, ...personColumns })
+    .select({ unitId: unitOwners.unitId, phone: unitOwners.phone, ...personColumns })
     .from(unitOwners)
     .innerJoin(units, eq(units.id, unitOwners.unitId))
     .innerJoin(persons, eq(persons.id, unitOwners.personId))
@@ -478,11 +485,13 @@ async function loadStored(tx: Queryable, committeeIds: string[], idNumbers: stri
 
   const ownersOfUnit = new Map<string, PersonRow[]>();
   const storedPersons = new Map<string, PersonRow>(personRows.map((p) => [p.id, p]));
-  for (const { unitId, ...p } of ownerRows) {
+  for (const { unitId, phone: _phone, ...p } of ownerRows) {
     const person = storedPersons.get(p.id) ?? p;
     storedPersons.set(p.id, person);
     ownersOfUnit.set(unitId, [...(ownersOfUnit.get(unitId) ?? []), person]);
   }
+  const ownerCommittees = new Map<string, Set<string>>();
+  for (const ids of chunks([...storedPersons.keys()], ID_QUERY_CHUNK)) for (const [id, owners] of await ownerCommitteesOf(tx, ids)) ownerCommittees.set(id, owners);
   return {
     estates: new TablePlan<EstateRow>(estateRows.map((r) => [joinKey(r.committeeId, r.name), r])),
     buildings: new TablePlan<BuildingRow>(buildingRows.map((r) => [joinKey(r.estateId, r.name), r])),
@@ -490,7 +499,8 @@ async function loadStored(tx: Queryable, committeeIds: string[], idNumbers: stri
     units: new TablePlan<UnitRow>(unitRows.map((r) => [joinKey(r.stairwellId, r.room), r])),
     persons: new TablePlan<PersonRow>([...storedPersons.values()].map((p) => [personKey(p), p])),
     ownersOfUnit,
-    links: new Set(ownerRows.map((o) => joinKey(o.unitId, o.id))),
+    ownerCommittees,
+    links: new TablePlan<LinkRow>(ownerRows.map((o) => [linkKey(o.unitId, o.id), { id: linkKey(o.unitId, o.id), unitId: o.unitId, personId: o.id, phone: o.phone }])),
   };
 }
 
@@ -498,6 +508,9 @@ async function loadStored(tx: Queryable, committeeIds: string[], idNumbers: stri
 const personKey = (p: PersonRow) => p.idNumber ?? `person:${p.id}`;
 
 type Stored = Awaited<ReturnType<typeof loadStored>>;
+
+/** The committees where a stored person owns a unit; none for a person new to the store. */
+const ownersOf = (stored: Stored, personId: string) => stored.ownerCommittees.get(personId) ?? new Set<string>();
 
 /** The committee of each row, by name, among those of the caller's street(s). */
 async function resolveCommittees(tx: Queryable, access: Access, rows: ImportRow[], issues: IssueList) {
@@ -533,13 +546,13 @@ function storedUnitOf(stored: Stored, r: ImportRow, committeeId: string) {
  * number yet, is that owner: the import fills the number in rather than adding a twin. Done
  * before any row is placed, so the outcome does not depend on row order.
  */
-function claimOwnersWithoutId(stored: Stored, rows: ImportRow[], committeeOf: Map<string, string>) {
+function claimOwnersWithoutId(access: Access, stored: Stored, rows: ImportRow[], committeeOf: Map<string, string>) {
   const claimed = new Set<string>();
   for (const r of rows) {
     const id = r.owner?.idNumber;
     if (!id || isMasked(id) || stored.persons.find(id)) continue;
     const unit = storedUnitOf(stored, r, committeeOf.get(r.committee)!);
-    const twin = unit && stored.ownersOfUnit.get(unit.id)?.find((p) => p.name === r.owner!.name && !p.idNumber && !claimed.has(p.id));
+    const twin = unit && stored.ownersOfUnit.get(unit.id)?.find((p) => p.name === r.owner!.name && !p.idNumber && !claimed.has(p.id) && mayChangeIdentity(access, ownersOf(stored, p.id)));
     if (!twin) continue;
     claimed.add(twin.id);
     stored.persons.alias(id, twin);
@@ -547,10 +560,9 @@ function claimOwnersWithoutId(stored: Stored, rows: ImportRow[], committeeOf: Ma
 }
 
 /** Places every row into the plans; rows that clash with the store become issues. */
-function planRows(stored: Stored, rows: ImportRow[], committeeOf: Map<string, string>, issues: IssueList) {
-  claimOwnersWithoutId(stored, rows, committeeOf);
+function planRows(access: Access, stored: Stored, rows: ImportRow[], committeeOf: Map<string, string>, issues: IssueList) {
+  claimOwnersWithoutId(access, stored, rows, committeeOf);
   const linkRow = new Map<string, number>();
-  const newLinks: { unitId: string; personId: string }[] = [];
   for (const r of rows) {
     const committeeId = committeeOf.get(r.committee)!;
     const estate = stored.estates.upsert(joinKey(committeeId, r.estate), () => ({ id: randomUUID(), committeeId, name: r.estate, address: r.estateAddress }), { address: r.estateAddress });
@@ -566,31 +578,36 @@ function planRows(stored: Stored, rows: ImportRow[], committeeOf: Map<string, st
     const unit = stored.units.upsert(unitKey, () => ({ id: randomUUID(), stairwellId: stairwell.id, committeeId, floor: r.floor, room: r.room, areaCenti: r.areaCenti }), { floor: r.floor, areaCenti: r.areaCenti });
     if (!r.owner) continue;
 
-    const person = placeOwner(stored, r, r.owner, unit.id, issues);
+    const person = placeOwner(access, stored, r, r.owner, unit.id, issues);
     if (!person) continue;
-    const link = joinKey(unit.id, person.id);
+    const link = linkKey(unit.id, person.id);
     const sameOwnerRow = linkRow.get(link);
     if (sameOwnerRow !== undefined) {
       issues.add(r.row, 'ownerName', `与第 ${sameOwnerRow} 行重复：同一业主在同一房屋登记了两次`, `Duplicates row ${sameOwnerRow}: the same owner of the same unit`);
       continue;
     }
     linkRow.set(link, r.row);
-    if (!stored.links.has(link)) newLinks.push({ unitId: unit.id, personId: person.id });
+    // the phone is this committee's record, on this ownership only; empty or masked keeps it
+    stored.links.upsert(link, () => ({ id: link, unitId: unit.id, personId: person.id, phone: null }), { phone: isMasked(r.owner.phone) ? '' : r.owner.phone });
   }
-  return { newLinks, linkCount: linkRow.size };
 }
 
-/** The person a row's owner cells name, created when new; null (with an issue) when it clashes. */
-function placeOwner(stored: Stored, r: ImportRow, owner: OwnerCells, unitId: string, issues: IssueList): PersonRow | null {
-  const phone = isMasked(owner.phone) ? '' : owner.phone;
-  const make = (idNumber: string | null) => () => ({ id: randomUUID(), name: owner.name, idNumber, phone: phone || null });
+/**
+ * The person a row's owner cells name, created when new; null (with an issue) when it clashes.
+ * A known ID number with the same name is the same person, whoever recorded them; with another
+ * name the row is refused without naming what is stored, unless no unit refers to the person.
+ */
+function placeOwner(access: Access, stored: Stored, r: ImportRow, owner: OwnerCells, unitId: string, issues: IssueList): PersonRow | null {
+  const make = (idNumber: string | null) => () => ({ id: randomUUID(), name: owner.name, idNumber });
   if (owner.idNumber && !isMasked(owner.idNumber)) {
     const known = stored.persons.findStored(owner.idNumber);
-    if (known && known.name !== owner.name) {
-      issues.add(r.row, 'ownerName', `该身份证号已登记为另一姓名（${known.name.slice(0, 1)}**）`, 'This ID number is registered under another name');
+    const owners = known ? ownersOf(stored, known.id) : new Set<string>();
+    if (known && known.name !== owner.name && owners.size) {
+      const text = identityConflictText(mayChangeIdentity(access, owners));
+      issues.add(r.row, 'ownerName', text.zh, text.en);
       return null;
     }
-    return stored.persons.upsert(owner.idNumber, make(owner.idNumber), { idNumber: owner.idNumber, phone });
+    return stored.persons.upsert(owner.idNumber, make(owner.idNumber), { idNumber: owner.idNumber, name: owner.name });
   }
   const namesakes = (stored.ownersOfUnit.get(unitId) ?? []).filter((p) => p.name === owner.name);
   if (isMasked(owner.idNumber)) {
@@ -599,10 +616,10 @@ function placeOwner(stored: Stored, r: ImportRow, owner: OwnerCells, unitId: str
       issues.add(r.row, 'idNumber', '身份证号是脱敏号码（含 *），此房屋没有对应的同名业主；请填写完整号码', 'The ID number is masked (with *) and matches no owner of this unit by that name; enter the full number');
       return null;
     }
-    return stored.persons.upsert(personKey(same), () => same, { phone });
+    return stored.persons.upsert(personKey(same), () => same);
   }
   const same = namesakes[0];
-  return same ? stored.persons.upsert(personKey(same), () => same, { phone }) : stored.persons.upsert(joinKey('new', unitId, owner.name), make(null), { phone });
+  return same ? stored.persons.upsert(personKey(same), () => same) : stored.persons.upsert(joinKey('new', unitId, owner.name), make(null));
 }
 
 // ---------------------------------------------------------------- bulk writes
@@ -611,23 +628,26 @@ async function insertInChunks(tx: Queryable, table: PgTable, rows: object[]) {
   for (const chunk of chunks(rows, WRITE_CHUNK)) await tx.insert(table).values(chunk);
 }
 
+type ColumnsOf<R> = Partial<Record<keyof R, PgColumn>>;
+
 /**
  * Updates many rows in one statement per chunk: `update … from (values …)`, each value cast to
- * its column's type. `fields` maps the row's property names to the columns they set.
+ * its column's type. `keys` and `fields` map the row's property names to the columns that find
+ * the row and to the columns they set.
  */
-async function updateInChunks<R extends { id: string }>(tx: Queryable, table: PgTable, fields: Partial<Record<keyof R, PgColumn>>, rows: R[]) {
-  const entries = Object.entries(fields) as [keyof R & string, PgColumn][];
+async function updateInChunks<R>(tx: Queryable, table: PgTable, keys: ColumnsOf<R>, fields: ColumnsOf<R>, rows: R[]) {
+  const [keyEntries, fieldEntries] = [keys, fields].map((m) => Object.entries(m) as [keyof R & string, PgColumn][]) as [[keyof R & string, PgColumn][], [keyof R & string, PgColumn][]];
+  const entries = [...keyEntries, ...fieldEntries];
   const alias = sql.identifier('v');
-  const columnList = sql.join([sql.identifier('id'), ...entries.map(([, col]) => sql.identifier(col.name))], sql`, `);
-  const assignments = sql.join(
-    [...entries.map(([, col]) => sql`${sql.identifier(col.name)} = ${alias}.${sql.identifier(col.name)}::${sql.raw(col.getSQLType())}`), sql`"updated_at" = now()`],
-    sql`, `,
-  );
+  const target = sql.identifier(getTableName(table));
+  const valueOf = (col: PgColumn) => sql`${alias}.${sql.identifier(col.name)}::${sql.raw(col.getSQLType())}`;
+  const columnList = sql.join(entries.map(([, col]) => sql.identifier(col.name)), sql`, `);
+  const stamp = 'updatedAt' in getTableColumns(table) ? [sql`"updated_at" = now()`] : [];
+  const assignments = sql.join([...fieldEntries.map(([, col]) => sql`${sql.identifier(col.name)} = ${valueOf(col)}`), ...stamp], sql`, `);
+  const match = sql.join(keyEntries.map(([, col]) => sql`${target}.${sql.identifier(col.name)} = ${valueOf(col)}`), sql` and `);
   for (const chunk of chunks(rows, WRITE_CHUNK)) {
-    const values = sql.join(chunk.map((row) => sql`(${sql.join([row.id, ...entries.map(([key]) => row[key])].map((v) => sql`${v}`), sql`, `)})`), sql`, `);
-    await tx.execute(
-      sql`update ${sql.identifier(getTableName(table))} set ${assignments} from (values ${values}) as ${alias} (${columnList}) where ${sql.identifier(getTableName(table))}."id" = ${alias}."id"::uuid`,
-    );
+    const values = sql.join(chunk.map((row) => sql`(${sql.join(entries.map(([key]) => sql`${row[key]}`), sql`, `)})`), sql`, `);
+    await tx.execute(sql`update ${target} set ${assignments} from (values ${values}) as ${alias} (${columnList}) where ${match}`);
   }
 }
 
@@ -666,7 +686,7 @@ function scopeOfCommittees(access: Access, committeeIds: string[]) {
   return { committeeId: null, streetId: streetIds.size === 1 ? ([...streetIds][0] ?? null) : null };
 }
 
-const maskedPerson = (p: Partial<PersonRow>) => ({ ...p, ...('idNumber' in p ? { idNumber: maskIdNumber(p.idNumber) } : {}), ...('phone' in p ? { phone: maskPhone(p.phone) } : {}) });
+const masked = (p: { idNumber?: string | null; phone?: string | null }) => ({ ...p, ...('idNumber' in p ? { idNumber: maskIdNumber(p.idNumber) } : {}), ...('phone' in p ? { phone: maskPhone(p.phone) } : {}) });
 
 /** The stored rows the import changed, field by field, for the audit event. */
 function changesOf<R extends { id: string }>(entity: keyof typeof ENTITY, plan: TablePlan<R>, present: (r: Partial<R>) => object = (r) => r) {
@@ -704,30 +724,31 @@ export async function importRegistry(db: Db, access: Access, file: Buffer, opts:
     const idNumbers = [...new Set(placed.map((r) => r.owner?.idNumber ?? '').filter((id) => id && !isMasked(id)))];
     const committeeIds = [...new Set(committeeOf.values())];
     const stored = await loadStored(tx, committeeIds, idNumbers);
-    const { newLinks, linkCount } = planRows(stored, placed, committeeOf, issues);
+    planRows(access, stored, placed, committeeOf, issues);
     if (issues.items.length) throw importRejected(issues.items);
     phaseDone('validate');
 
     await insertInChunks(tx, estates, stored.estates.inserts);
-    await updateInChunks(tx, estates, { address: estates.address }, stored.estates.updatedRows());
+    await updateInChunks(tx, estates, { id: estates.id }, { address: estates.address }, stored.estates.updatedRows());
     await insertInChunks(tx, buildings, stored.buildings.inserts);
-    await updateInChunks(tx, buildings, { address: buildings.address }, stored.buildings.updatedRows());
+    await updateInChunks(tx, buildings, { id: buildings.id }, { address: buildings.address }, stored.buildings.updatedRows());
     await insertInChunks(tx, stairwells, stored.stairwells.inserts);
     await insertInChunks(tx, units, stored.units.inserts);
-    await updateInChunks(tx, units, { floor: units.floor, areaCenti: units.areaCenti }, stored.units.updatedRows());
+    await updateInChunks(tx, units, { id: units.id }, { floor: units.floor, areaCenti: units.areaCenti }, stored.units.updatedRows());
     await insertInChunks(tx, persons, stored.persons.inserts);
-    await updateInChunks(tx, persons, { idNumber: persons.idNumber, phone: persons.phone }, stored.persons.updatedRows());
-    await insertInChunks(tx, unitOwners, newLinks);
+    await updateInChunks(tx, persons, { id: persons.id }, { name: persons.name, idNumber: persons.idNumber }, stored.persons.updatedRows());
+    await insertInChunks(tx, unitOwners, stored.links.inserts.map(({ id: _key, ...link }) => link));
+    await updateInChunks(tx, unitOwners, { unitId: unitOwners.unitId, personId: unitOwners.personId }, { phone: unitOwners.phone }, stored.links.updatedRows());
 
-    const tallies = { estates: stored.estates.tally(), buildings: stored.buildings.tally(), stairwells: stored.stairwells.tally(), units: stored.units.tally(), persons: stored.persons.tally() };
-    const pick = (field: 'count' | 'created' | 'updated', owners: number) =>
-      ({ ...Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, t[field]])), owners }) as EntityCounts;
-    const result: ImportResult = { ok: true, counts: pick('count', linkCount), created: pick('created', newLinks.length), updated: pick('updated', 0) };
+    const tallies = { estates: stored.estates.tally(), buildings: stored.buildings.tally(), stairwells: stored.stairwells.tally(), units: stored.units.tally(), persons: stored.persons.tally(), owners: stored.links.tally() };
+    const pick = (field: 'count' | 'created' | 'updated') => Object.fromEntries(Object.entries(tallies).map(([k, t]) => [k, t[field]])) as EntityCounts;
+    const result: ImportResult = { ok: true, counts: pick('count'), created: pick('created'), updated: pick('updated') };
     const changes = [
       ...changesOf('estate', stored.estates),
       ...changesOf('building', stored.buildings),
       ...changesOf('unit', stored.units),
-      ...changesOf('person', stored.persons, maskedPerson),
+      ...changesOf('person', stored.persons, masked),
+      ...changesOf('owner', stored.links, masked),
     ];
     await recordAudit(tx, access.actor, {
       action: 'import',
@@ -765,7 +786,7 @@ export async function exportRegistry(db: Db, access: Access, opts: { committeeId
       areaCenti: units.areaCenti,
       ownerName: persons.name,
       idNumber: persons.idNumber,
-      phone: persons.phone,
+      phone: unitOwners.phone,
     })
     .from(units)
     .innerJoin(stairwells, eq(stairwells.id, units.stairwellId))

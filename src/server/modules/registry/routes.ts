@@ -82,13 +82,18 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
     svc.removeOwner(db, await requireAccess(req, db), req.params.id, req.params.personId),
   );
 
-  r.get('/api/v1/persons', { schema: { tags: ['registry'], summary: '业主 Owners in scope (masked)', querystring: z.object(pageQuery) } }, async (req) => {
+  r.get('/api/v1/persons', { schema: { tags: ['registry'], summary: '业主 Owners in scope (masked); q is a name or a full ID number', querystring: z.object(pageQuery) } }, async (req) => {
     const { items, total } = await svc.listPersons(db, await requireAccess(req, db), req.query);
     return paged(items, total, req.query.page, req.query.pageSize);
   });
-  r.get('/api/v1/persons/:id', {
-    schema: { tags: ['registry'], summary: '业主详情 Owner; reveal=true shows full ID/phone to staff who need it (audited)', params: idParam, querystring: z.object({ reveal: z.enum(['true', 'false']).default('false') }) },
-  }, async (req) => svc.getPerson(db, await requireAccess(req, db), req.params.id, req.query.reveal === 'true'));
+  // strict: the old `?reveal=true` answers 400 rather than being quietly dropped
+  r.get('/api/v1/persons/:id', { schema: { tags: ['registry'], summary: '业主详情 Owner (masked), with their units in scope', params: idParam, querystring: z.strictObject({}) } }, async (req) =>
+    svc.getPerson(db, await requireAccess(req, db), req.params.id),
+  );
+  // disclosing personal data is audited, so it is a write: a POST with the CSRF token, never a link
+  r.post('/api/v1/persons/:id/reveal', { schema: { tags: ['registry'], summary: '显示完整身份证号和电话 Reveal an owner\'s full ID number and phone (staff who contact owners; audited)', params: idParam } }, async (req) =>
+    svc.getPerson(db, await requireAccess(req, db), req.params.id, true),
+  );
   r.patch('/api/v1/persons/:id', { schema: { tags: ['registry'], summary: '修改业主 Update an owner', params: idParam, body: inputs.personInput.partial() } }, async (req) =>
     svc.updatePerson(db, await requireAccess(req, db), req.params.id, req.body),
   );

@@ -68,18 +68,23 @@ export const units = pgTable('units', {
 
 /**
  * A person is an identity across units, so the consent rules can count one buyer of several
- * units as one head. The ID number, when known, is the natural key.
+ * units as one head. The ID number, when known, is the natural key. Only the identity is shared:
+ * what a committee records to reach the owner lives on its ownerships (unit_owners.phone).
  */
 export const persons = pgTable('persons', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   idNumber: text('id_number').unique(),
-  phone: text('phone'),
   ...stamps,
 }, (t) => [index('persons_name').on(t.name)]);
 
+/**
+ * An ownership, with the phone the unit's committee recorded for this owner: it is seen and
+ * changed through the unit, so one committee never reads or overwrites another's.
+ */
 export const unitOwners = pgTable('unit_owners', {
   unitId: uuid('unit_id').notNull().references(() => units.id, { onDelete: 'cascade' }),
   personId: uuid('person_id').notNull().references(() => persons.id, { onDelete: 'restrict' }),
+  phone: text('phone'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.unitId, t.personId] }), index('unit_owners_person').on(t.personId)]);

@@ -3,11 +3,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../core/privacy.ts';
-import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
+import { assertCanWriteCommittee, auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { registryScope } from './policy.ts';
+import { identityConflictText, mayChangeIdentity, registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, streets, unitOwners, units } from './schema.ts';
 import { containing as like } from '../../platform/db/like.ts';
 
@@ -18,6 +18,7 @@ export const ENTITY = {
   stairwell: { zh: '单元（门洞）', en: 'Stairwell' },
   unit: { zh: '房屋（户）', en: 'Unit' },
   person: { zh: '业主', en: 'Owner' },
+  owner: { zh: '产权关系', en: 'Ownership' },
 } as const;
 
 export interface ListParams {
@@ -331,26 +332,33 @@ export interface OwnerView {
   id: string;
   name: string;
   idNumber: string | null;
+  /** the phone recorded on the ownerships the caller sees; several are joined with " / " */
   phone: string | null;
 }
 
-/** Persons as lists show them: ID number and phone masked (PIPL). */
-export function presentPerson(p: { id: string; name: string; idNumber: string | null; phone: string | null }, reveal = false): OwnerView {
-  return reveal ? { ...p } : { id: p.id, name: p.name, idNumber: maskIdNumber(p.idNumber), phone: maskPhone(p.phone) };
+type Identity = { id: string; name: string; idNumber: string | null };
+
+/**
+ * A person as a view shows them: the shared identity and the phones of the ownerships the caller
+ * sees, masked (PIPL) unless revealed.
+ */
+export function presentPerson(p: Identity, phones: (string | null)[], reveal = false): OwnerView {
+  const shown = [...new Set(phones.filter((phone): phone is string => Boolean(phone)))].map((phone) => (reveal ? phone : maskPhone(phone)));
+  return { id: p.id, name: p.name, idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber), phone: shown.length ? shown.join(' / ') : null };
 }
 
 async function ownersOf(db: Queryable, unitIds: string[]) {
   const map = new Map<string, OwnerView[]>();
   if (!unitIds.length) return map;
   const rows = await db
-    .select({ unitId: unitOwners.unitId, id: persons.id, name: persons.name, idNumber: persons.idNumber, phone: persons.phone })
+    .select({ unitId: unitOwners.unitId, phone: unitOwners.phone, id: persons.id, name: persons.name, idNumber: persons.idNumber })
     .from(unitOwners)
     .innerJoin(persons, eq(persons.id, unitOwners.personId))
     .where(inArray(unitOwners.unitId, unitIds))
     .orderBy(asc(unitOwners.createdAt), asc(persons.name));
-  for (const { unitId, ...p } of rows) {
+  for (const { unitId, phone, ...p } of rows) {
     const list = map.get(unitId) ?? [];
-    list.push(presentPerson(p));
+    list.push(presentPerson(p, [phone]));
     map.set(unitId, list);
   }
   return map;
@@ -440,36 +448,66 @@ export interface PersonInput {
   phone?: string | null | undefined;
 }
 
+/** Every committee where each person owns a unit, whoever asks: the owners of their identity. */
+export async function ownerCommitteesOf(db: Queryable, personIds: string[]) {
+  const map = new Map<string, Set<string>>(personIds.map((id) => [id, new Set()]));
+  if (!personIds.length) return map;
+  const rows = await db
+    .selectDistinct({ personId: unitOwners.personId, committeeId: units.committeeId })
+    .from(unitOwners)
+    .innerJoin(units, eq(units.id, unitOwners.unitId))
+    .where(inArray(unitOwners.personId, personIds));
+  for (const r of rows) map.get(r.personId)!.add(r.committeeId);
+  return map;
+}
+
 /**
- * Adds an owner to a unit: an existing person (by id, or by ID number) or a new one. One person
- * across several units is what lets the consent rules count them as one head.
+ * The person an ID number names, for a link to a unit: the same name is the same person (one
+ * head), and nothing stored is echoed; another name is refused without naming it, unless no
+ * unit refers to the person any more, which leaves the caller's name the only record.
+ */
+async function personByIdNumber(tx: Queryable, access: Access, input: PersonInput & { idNumber: string }) {
+  const [same] = await tx.select().from(persons).where(eq(persons.idNumber, input.idNumber));
+  if (!same || same.name === input.name) return same;
+  const owners = (await ownerCommitteesOf(tx, [same.id])).get(same.id)!;
+  if (owners.size) {
+    const text = identityConflictText(mayChangeIdentity(access, owners));
+    throw conflict(text.zh, text.en, 'idNumber');
+  }
+  const [renamed] = await tx.update(persons).set({ name: input.name, updatedAt: access.now }).where(eq(persons.id, same.id)).returning();
+  return renamed;
+}
+
+/**
+ * Adds an owner to a unit: an existing person (by id, or by ID number) or a new one, with the
+ * phone this committee records for them. One person across several units is what lets the
+ * consent rules count them as one head.
  */
 export async function addOwner(db: Db, access: Access, unitId: string, input: { personId: string } | PersonInput) {
   return db.transaction(async (tx) => {
     const unit = await getUnitRow(tx, access, unitId);
     assertCanWriteCommittee(access, unit.committeeId);
     let personId: string;
+    let phone: string | null = null;
     if ('personId' in input) {
       await getPersonRow(tx, access, input.personId).catch(() => {
         throw badInput('personId', '找不到该业主', 'No such owner in your scope');
       });
       personId = input.personId;
     } else {
-      const [same] = input.idNumber ? await tx.select().from(persons).where(eq(persons.idNumber, input.idNumber)) : [];
-      if (same) {
-        if (same.name !== input.name)
-          throw conflict(`身份证号已登记为另一姓名（${same.name.slice(0, 1)}**）`, 'This ID number is registered under another name', 'idNumber');
-        personId = same.id;
-      } else {
-        const [created] = await tx.insert(persons).values({ name: input.name, idNumber: input.idNumber || null, phone: input.phone || null }).returning();
+      phone = input.phone || null;
+      const known = input.idNumber ? await personByIdNumber(tx, access, { ...input, idNumber: input.idNumber }) : undefined;
+      if (known) personId = known.id;
+      else {
+        const [created] = await tx.insert(persons).values({ name: input.name, idNumber: input.idNumber || null }).returning();
         personId = created!.id;
-        await recordAudit(tx, access.actor, { action: 'create', entity: 'person', entityId: personId, ...auditScope(access, unit.committeeId), after: presentPerson(created!) });
+        await recordAudit(tx, access.actor, { action: 'create', entity: 'person', entityId: personId, ...auditScope(access, unit.committeeId), after: presentPerson(created!, []) });
       }
     }
     const [exists] = await tx.select().from(unitOwners).where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.personId, personId)));
     if (exists) throw conflict('该业主已登记在此房屋', 'This owner is already registered for the unit', 'personId');
-    await tx.insert(unitOwners).values({ unitId, personId });
-    await recordAudit(tx, access.actor, { action: 'add_owner', entity: 'unit', entityId: unitId, ...auditScope(access, unit.committeeId), after: { personId } });
+    await tx.insert(unitOwners).values({ unitId, personId, phone });
+    await recordAudit(tx, access.actor, { action: 'add_owner', entity: 'unit', entityId: unitId, ...auditScope(access, unit.committeeId), after: { personId, phone: maskPhone(phone) } });
     return getUnit(tx, access, unitId);
   });
 }
@@ -497,62 +535,87 @@ async function getPersonRow(db: Queryable, access: Access, id: string) {
   return row;
 }
 
-/** A committee in the caller's scope where this person owns a unit (for audit scope and edits). */
+/** A committee in the caller's scope where this person owns a unit (the audit scope of a reveal). */
 async function visibleCommitteeOf(db: Queryable, access: Access, personId: string) {
   const rows = await db.select({ committeeId: units.committeeId }).from(unitOwners).innerJoin(units, eq(units.id, unitOwners.unitId)).where(and(eq(unitOwners.personId, personId), registryScope(access, 'unit')));
   return rows[0]?.committeeId ?? null;
 }
 
+/** Owners by name, or by their full ID number (how the street admin finds the record a conflict names). */
 export async function listPersons(db: Queryable, access: Access, p: ListParams) {
-  const cond = where(personVisible(access), p.q ? ilike(persons.name, like(p.q)) : undefined);
+  const cond = where(personVisible(access), p.q ? or(ilike(persons.name, like(p.q)), eq(persons.idNumber, p.q.toUpperCase())) : undefined);
   const [total] = await db.select({ n: count() }).from(persons).where(cond);
   const rows = await db.select().from(persons).where(cond).orderBy(asc(persons.name)).limit(p.pageSize).offset(offset(p));
-  const unitsOf = await unitsOfPersons(db, access, rows.map((r) => r.id));
-  return { items: rows.map((r) => ({ ...presentPerson(r), units: unitsOf.get(r.id) ?? [] })), total: total?.n ?? 0 };
+  const seen = await ownershipsInScope(db, access, rows.map((r) => r.id));
+  return { items: rows.map((r) => presentWithUnits(r, seen.get(r.id), false)), total: total?.n ?? 0 };
 }
 
-async function unitsOfPersons(db: Queryable, access: Access, personIds: string[]) {
-  const map = new Map<string, { unitId: string; label: string; stairwellId: string }[]>();
+interface Ownerships {
+  units: { unitId: string; label: string; stairwellId: string }[];
+  phones: (string | null)[];
+}
+
+/** Each person's ownerships the caller sees: the units, and the phones recorded on them. */
+async function ownershipsInScope(db: Queryable, access: Access, personIds: string[]) {
+  const map = new Map<string, Ownerships>();
   if (!personIds.length) return map;
   const rows = await db
-    .select({ personId: unitOwners.personId, unitId: units.id, room: units.room, stairwellId: units.stairwellId, stairwell: stairwells.name, building: buildings.name, estate: estates.name })
+    .select({ personId: unitOwners.personId, phone: unitOwners.phone, unitId: units.id, room: units.room, stairwellId: units.stairwellId, stairwell: stairwells.name, building: buildings.name, estate: estates.name })
     .from(unitOwners)
     .innerJoin(units, eq(units.id, unitOwners.unitId))
     .innerJoin(stairwells, eq(stairwells.id, units.stairwellId))
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
     .innerJoin(estates, eq(estates.id, buildings.estateId))
-    .where(and(inArray(unitOwners.personId, personIds), registryScope(access, 'unit')));
+    .where(and(inArray(unitOwners.personId, personIds), registryScope(access, 'unit')))
+    .orderBy(asc(unitOwners.createdAt));
   for (const r of rows) {
-    const list = map.get(r.personId) ?? [];
-    list.push({ unitId: r.unitId, stairwellId: r.stairwellId, label: `${r.estate} ${r.building} ${r.stairwell} ${r.room}室` });
-    map.set(r.personId, list);
+    const seen = map.get(r.personId) ?? { units: [], phones: [] };
+    seen.units.push({ unitId: r.unitId, stairwellId: r.stairwellId, label: `${r.estate} ${r.building} ${r.stairwell} ${r.room}室` });
+    seen.phones.push(r.phone);
+    map.set(r.personId, seen);
   }
   return map;
 }
 
+const presentWithUnits = (p: Identity, seen: Ownerships | undefined, reveal: boolean) => ({ ...presentPerson(p, seen?.phones ?? [], reveal), units: seen?.units ?? [] });
+
 /**
- * One person; with `reveal` the full ID number and phone for roles that contact owners. A
- * reveal is itself audited, as it discloses personal data.
+ * One person as the caller may see them: the identity and only their ownerships in scope. With
+ * `reveal` the full ID number and phones, for roles that contact owners; a reveal discloses
+ * personal data, so it is a POST and audited.
  */
-export async function getPerson(db: Db, access: Access, id: string, reveal: boolean) {
+export async function getPerson(db: Queryable, access: Access, id: string, reveal = false) {
   const row = await getPersonRow(db, access, id);
   if (reveal) {
     if (!access.seesPersonalData) throw forbidden();
     await recordAudit(db, access.actor, { action: 'reveal', entity: 'person', entityId: id, ...auditScope(access, await visibleCommitteeOf(db, access, id)), summary: '查看完整身份证号和电话' });
   }
-  const unitsOf = await unitsOfPersons(db, access, [id]);
-  return { ...presentPerson(row, reveal), units: unitsOf.get(id) ?? [] };
+  return presentWithUnits(row, (await ownershipsInScope(db, access, [id])).get(id), reveal);
 }
 
+/**
+ * Changes an owner. The phone is this caller's record: it is set on their ownerships in the
+ * committees they write and nowhere else. The name and ID number are shared by every committee
+ * where the person owns, so they change only for a caller who writes all of those.
+ */
 export async function updatePerson(db: Db, access: Access, id: string, patch: Partial<PersonInput>) {
   return db.transaction(async (tx) => {
     const before = await getPersonRow(tx, access, id);
-    const committeeId = await visibleCommitteeOf(tx, access, id);
-    if (!committeeId) throw forbidden();
-    assertCanWriteCommittee(access, committeeId);
-    const [row] = await tx.update(persons).set({ ...patch, updatedAt: access.now }).where(eq(persons.id, id)).returning();
-    const diff = changedFields({ ...presentPerson(before) }, { ...presentPerson(row!) });
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'person', entityId: id, ...auditScope(access, committeeId), ...diff });
-    return presentPerson(row!);
+    const owners = (await ownerCommitteesOf(tx, [id])).get(id)!;
+    const writable = [...owners].filter((c) => canWriteCommittee(access, c));
+    if (!writable.length) throw forbidden();
+    const { phone, ...identity } = patch;
+    const changed = (['name', 'idNumber'] as const).filter((k) => identity[k] !== undefined && (identity[k] || null) !== before[k]);
+    if (changed.length && !mayChangeIdentity(access, owners))
+      throw conflict('此业主也在其他居委会登记了房屋，姓名和身份证号须请街道管理员核实更正', 'This owner also owns units recorded by another committee; ask the street admin to correct the name or ID number', changed[0]);
+    const shownBefore = await getPerson(tx, access, id);
+    if (changed.length) await tx.update(persons).set({ ...Object.fromEntries(changed.map((k) => [k, identity[k] || null])), updatedAt: access.now }).where(eq(persons.id, id));
+    if (phone !== undefined) {
+      const ownUnits = tx.select({ id: units.id }).from(units).where(inArray(units.committeeId, writable));
+      await tx.update(unitOwners).set({ phone: phone || null }).where(and(eq(unitOwners.personId, id), inArray(unitOwners.unitId, ownUnits)));
+    }
+    const shown = await getPerson(tx, access, id);
+    await recordAudit(tx, access.actor, { action: 'update', entity: 'person', entityId: id, ...auditScope(access, writable[0]!), ...changedFields(shownBefore, shown) });
+    return shown;
   });
 }

@@ -2,14 +2,14 @@ import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../shared/api.ts';
+import { post } from '../../shared/api.ts';
 import type { Owner } from '../../shared/types.ts';
 import { useErrorText } from '../data.ts';
 import { useSession } from '../session.tsx';
 
 /**
  * An owner's ID number and phone, masked as the API sends them (PIPL). Roles that contact
- * owners may ask for the full values; the API records every such reveal in the audit log.
+ * owners may ask for the full values: an audited write, so a POST carrying the CSRF token.
  */
 export function PersonIdentity({ person }: { person: Owner }) {
   const { t } = useTranslation();
@@ -23,7 +23,7 @@ export function PersonIdentity({ person }: { person: Owner }) {
   const reveal = async () => {
     setLoading(true);
     try {
-      setFull(await get<Owner>(`/api/v1/persons/${person.id}`, { reveal: true }));
+      setFull(await post<Owner>(`/api/v1/persons/${person.id}/reveal`));
     } catch (err) {
       void message.error(text(err));
     } finally {
