@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { CLOCK_START } from './test/e2e/clock.ts';
 
 /**
  * Browser tests against the real server on a fresh PGlite directory with the demo street.
  * `npm test` builds the web first (`vite build`); alone, run `npm run build && npx playwright test`.
  * JW_E2E_BASE_URL=http://127.0.0.1:3000 runs them against a server that is already up instead
- * (its data must be the demo street; the tests add a uniquely named estate by import).
+ * (its data must be the demo street seeded with JW_CLOCK_START=CLOCK_START; the tests add a
+ * uniquely named estate by import).
+ * The server's clock starts at CLOCK_START (test/e2e/clock.ts), so the demo and every date the
+ * specs use are the same whatever the machine's date.
  */
 // JW_E2E_PORT lets two checkouts run their browser tests side by side
 const PORT = Number(process.env.JW_E2E_PORT ?? 3100);
@@ -38,7 +42,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `rm -rf .tmp/e2e-data-${PORT} && JW_DATA_DIR=.tmp/e2e-data-${PORT} PORT=${PORT} node bin/jiangwan.js serve`,
+        command: `rm -rf .tmp/e2e-data-${PORT} && JW_CLOCK_START=${CLOCK_START} JW_DATA_DIR=.tmp/e2e-data-${PORT} PORT=${PORT} node bin/jiangwan.js serve`,
         url: `http://127.0.0.1:${PORT}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

@@ -1,12 +1,13 @@
 /**
- * Every route, read from the OpenAPI document so a new route cannot slip past: unauthenticated
- * calls get 401, writes without the CSRF token get 403, and bad input (missing fields, wrong
- * types, oversized strings, malformed ids) gets 400 naming the field, in Chinese and English.
+ * Every route, read from the OpenAPI document so a new route cannot slip past: calls without a
+ * valid session get 401 whatever they send (the session is checked before the input is read),
+ * writes without the CSRF token get 403, and bad input (missing fields, wrong types, oversized
+ * strings, malformed ids) gets 400 naming the field, in Chinese and English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
-import { call, isPublic, listRoutes, RANDOM_ID, type Route } from '../helpers/routes.ts';
+import { call, isPublic, listRoutes, RANDOM_ID, validRequest, type Route } from '../helpers/routes.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -31,12 +32,20 @@ describe('every route', () => {
     expect(routes.length).toBeGreaterThan(20);
   });
 
-  it('refuses unauthenticated calls with 401', async () => {
+  it('refuses every call without a valid session with 401 before it reads the input, never a validation message', async () => {
+    const requests = (r: Route) => ({
+      'an invalid body': { payload: {} },
+      'a valid request': validRequest(r),
+      'a body that is not JSON': { payload: '{broken', headers: { 'content-type': 'application/json' } },
+      'a forged session cookie': { payload: {}, headers: { cookie: 'jw_session=forged' } },
+    });
     for (const r of routes.filter((r) => !isPublic(r))) {
-      const res = await call(t.anonymous, r, r.body ? {} : undefined);
-      // a body that fails validation may answer 400 before authentication; never 2xx or 500
-      expect([400, 401], `${r.method} ${r.path}`).toContain(res.status);
-      if (!r.body) expectBilingualError(res, 401);
+      for (const [what, request] of Object.entries(requests(r))) {
+        const res = await t.anonymous.inject({ method: r.method, url: r.path, ...request });
+        expect(res.status, `${r.method} ${r.path} with ${what}`).toBe(401);
+        expectBilingualError(res, 401);
+        expect(res.body.error.code).toBe('unauthenticated');
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import type { APIRequestContext, Page, Response } from '@playwright/test';
 import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../src/core/consent/survey.ts';
 import { expect, test } from './fixtures.ts';
 import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * What the staff consultation pages do beyond consent.spec.ts: double entry of paper ballots
@@ -23,10 +24,6 @@ interface Opened {
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-
-function shanghaiDay(offsetDays: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
 
 /** A stairwell by estate, building and name (the demo street's names are fixed). */
 async function stairwellNamed(request: APIRequestContext, estate: string, building: string, name: string) {

@@ -20,10 +20,32 @@ export async function expectNoAxeViolations(page: Page) {
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
 
-/** Nothing on the page is wider than the viewport: wide tables scroll inside themselves. */
+/**
+ * Nothing on the page is wider than the viewport: wide tables scroll inside themselves. Polled: after
+ * a viewport change antd's breakpoints re-render the header a moment later (slower on a busy machine).
+ */
 export async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
+  const measure = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // what sticks out and is not inside something that scrolls or clips: named in the failure
+      const culprits = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .filter((el) => {
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+          return true;
+        })
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`);
+      return { overflow: document.documentElement.scrollWidth - width, culprits };
+    });
+  let last = await measure();
+  await expect
+    .poll(async () => (last = await measure()).overflow, { message: `horizontal overflow on ${page.url()}`, timeout: 10_000 })
+    .toBeLessThanOrEqual(0)
+    .catch((err: unknown) => {
+      throw new Error(`${String(err)}\nsticking out: ${last.culprits.join(', ')}`);
+    });
 }
 
 /** GET a JSON API route with the page's session. */
@@ -49,6 +71,15 @@ export async function chooseOption(page: Page, combobox: Locator, text: string) 
   await combobox.pressSequentially(text);
   await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
   await page.keyboard.press('Enter');
+}
+
+/** Types a date into an antd DatePicker as a keyboard user does, and confirms it with Enter. */
+export async function typeDate(page: Page, input: Locator, day: string) {
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+  await expect(input).toHaveValue(day);
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
 }
 
 export interface DemoProject {

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, typeDate } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * The money dialogs no other browser test drives, as the street admin on the money page:
@@ -24,10 +25,6 @@ const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}.
 const typed = (fen: number) => yuan(fen).replace(/,/g, '').replace(/\.00$/, '');
 /** A 1×1 PNG, the smallest scan the server accepts. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-function shanghaiDay(offsetDays: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
 
 interface ProjectItem {
   id: string;
@@ -94,15 +91,6 @@ async function saveDialog(page: Page, dialog: Locator, method: string, path: Reg
   ]);
   await expect(dialog).toBeHidden();
   return answer;
-}
-
-/** Types a date into an antd DatePicker as a keyboard user does, and confirms it with Enter. */
-async function typeDate(page: Page, input: Locator, day: string) {
-  await input.click();
-  await input.fill(day);
-  await input.press('Enter');
-  await expect(input).toHaveValue(day);
-  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
 }
 
 /** Opens the money page of a project on one of its tabs. */

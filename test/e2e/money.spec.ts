@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * Money through the pages: 胜利居委's worker compares two cost-sharing schemes on a real
@@ -18,10 +19,6 @@ const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("比 较"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
-
-function shanghaiDay(offsetDays: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
 
 /** Brings a part of the page to the top, below the sticky header. */
 async function toTop(page: Page, selector: Parameters<Page['locator']>[0]) {

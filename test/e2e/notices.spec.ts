@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * A design-scheme notice through the pages: 胜利居委's worker creates and posts it with a photo
@@ -17,10 +18,6 @@ const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("张 贴"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
-
-function shanghaiDay(offsetDays: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
-}
 
 async function shoot(page: Page, name: string) {
   if (!SHOTS) return;

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { apiGet, loginAs } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * The project page (stage bar and checklist), its approvals table and the work list, at 1280
@@ -38,7 +39,7 @@ for (const { suffix, width } of [{ suffix: '', width: 1280 }, { suffix: '-360', 
     }
     const pending = steps.filter((s) => s.status === 'pending');
     if (overdue === 0 && pending.length >= 2) {
-      const started = new Date(Date.now() - 60 * 86400_000).toISOString().slice(0, 10);
+      const started = shanghaiDay(-60);
       await page.request.patch(`/api/v1/approval-steps/${pending[0]!.id}`, { data: { status: 'submitted', startedOn: started }, headers: { 'x-csrf-token': csrfToken } });
       await page.request.patch(`/api/v1/approval-steps/${pending[1]!.id}`, { data: { status: 'returned', returnedReason: '缺少管线单位盖章，补齐后重新提交' }, headers: { 'x-csrf-token': csrfToken } });
     }

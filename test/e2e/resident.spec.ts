@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { shanghaiDay } from './clock.ts';
 
 /**
  * The resident page (/r/<code>) as an owner on a phone uses it: staff open a vote or survey
@@ -73,10 +74,6 @@ class Staff {
     const tally = await this.get<{ groups: { id: string; ballot: string | null; channel: string | null }[] }>(`/api/v1/consultations/${consultationId}/tally`);
     return tally.groups.find((g) => g.id === groupId);
   }
-}
-
-function shanghaiDay(offsetDays: number) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 /** Large type and large targets, measured on what the browser drew. */

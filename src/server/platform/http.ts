@@ -26,7 +26,7 @@ export function bilingualIssue(ctx: { addIssue: (i: never) => void }, zh: string
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** anyone may call it (no login): the household-code pages, the public tools, logging in */
+    /** anyone may call it (no login): the household-code pages, the public tools, logging in; every other /api/v1 route answers 401 without a session (platform/auth.ts) */
     public?: boolean;
     /** a POST that computes and stores nothing (a what-if): read-only roles may call it */
     writesNothing?: boolean;

@@ -3,7 +3,7 @@ import { errorText, get, post } from '../shared/api.ts';
 import { NOTICE_WORDS } from './noticeWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import type { Spoken } from './speech.ts';
-import { formatDay } from './words.ts';
+import { formatDay } from '../shared/format.ts';
 
 type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
 
@@ -16,6 +16,8 @@ interface ResidentNotice {
   publicityEnd: string;
   feedbackEnd: string | null;
   endsOn: string;
+  /** the end date awaits a year's holiday arrangement (recomputed when it is published); absent from older servers */
+  provisional?: boolean;
   phase: 'upcoming' | 'publicity' | 'feedback' | 'ended';
   acceptingObjections: boolean;
   postedWhere: string | null;
@@ -143,7 +145,7 @@ function spokenNotices(notices: ResidentNotice[], ui: Ui): Spoken[] {
     { text: `${n.noticeKind[notice.kind] ?? ''}。`, lang: ui.lang },
     { text: `${notice.title}。${notice.body ?? ''}`, lang: 'zh-CN' },
     {
-      text: `${n.deadline} ${formatDay(notice.endsOn, ui.lang)}。${notice.acceptingObjections ? n.open : notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}`,
+      text: `${n.deadline} ${formatDay(notice.endsOn, ui.lang)}。${notice.provisional ? `${n.provisionalTitle}。${n.provisionalText}` : ''}${notice.acceptingObjections ? n.open : notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}`,
       lang: ui.lang,
     },
   ]);
@@ -185,6 +187,7 @@ function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code
           <dt>{n.deadline}</dt>
           <dd>
             <strong>{day(notice.endsOn)}</strong>
+            {notice.provisional && <span className="r-provisional-mark">（{n.provisional}）</span>}
           </dd>
         </div>
         {notice.postedWhere && (
@@ -194,6 +197,12 @@ function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code
           </div>
         )}
       </dl>
+      {notice.provisional && (
+        <div className="r-notice" role="note" data-testid="provisional">
+          <p className="r-notice-title">{n.provisionalTitle}</p>
+          <p>{n.provisionalText}</p>
+        </div>
+      )}
       {notice.acceptingObjections ? (
         <ObjectionForm notice={notice} code={code} ui={ui} onSent={onSent} />
       ) : (

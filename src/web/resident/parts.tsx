@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime, formatDay } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
 import { canSpeak, speak, stopSpeaking, type Spoken } from './speech.ts';
 import type { Choice, ResidentView } from './types.ts';
-import { formatDay, type Words } from './words.ts';
+import type { Words } from './words.ts';
 
 /** What every screen gets: the words and language of the page. */
 export interface Ui {

@@ -198,12 +198,3 @@ const en: Words = {
 };
 
 export const WORDS: Record<Lang, Words> = { 'zh-CN': zh, en };
-
-/** "2026-05-01" → "2026年5月1日" or "1 May 2026"; the date is a Shanghai calendar date. */
-export function formatDay(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  if (lang === 'zh-CN') return `${y}年${m}月${d}日`;
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
-  return `${d} ${month} ${y}`;
-}

@@ -12,6 +12,8 @@ export interface SessionInfo {
   user: SessionUser;
   csrfToken: string;
   committeeIds: string[];
+  /** today in Shanghai by the server's clock ('YYYY-MM-DD'): every date default and limit follows it, never the device's clock */
+  today: string;
 }
 
 export interface Committee {

@@ -41,11 +41,15 @@ export const MODULES: StaffModule[] = [
       { path: '/worklist', label: 'worklist' },
       { path: '/approvals/bottlenecks', label: 'bottlenecks' },
       { path: '/settings/templates', label: 'templates', roles: ['street_admin'] },
+      // every role reads which years are confirmed; the street admin enters them
+      { path: '/settings/holidays', label: 'holidays' },
     ],
     routes: [
       { path: '/worklist', page: lazy(() => import('./pages/worklist/WorkListPage.tsx')) },
       { path: '/approvals/bottlenecks', page: lazy(() => import('./pages/projects/BottlenecksPage.tsx')) },
       { path: '/settings/templates', page: lazy(() => import('./pages/projects/TemplatesPage.tsx')), roles: ['street_admin'] },
+      { path: '/settings/holidays', page: lazy(() => import('./pages/holidays/HolidaysPage.tsx')) },
+      { path: '/settings/holidays/:year', page: lazy(() => import('./pages/holidays/HolidayYearPage.tsx')) },
     ],
   },
   {
@@ -94,6 +98,7 @@ export const MODULES: StaffModule[] = [
     menu: [{ path: '/mediation', label: 'mediationCases' }],
     routes: [
       { path: '/projects/:id/notices', page: lazy(() => import('./pages/notices/NoticesPage.tsx')) },
+      { path: '/projects/:id/notices/:noticeId/print', page: lazy(() => import('./pages/notices/NoticePrintPage.tsx')), bare: true },
       { path: '/mediation', page: lazy(() => import('./pages/mediation/MediationListPage.tsx')) },
       { path: '/mediation/:id', page: lazy(() => import('./pages/mediation/MediationCasePage.tsx')) },
     ],

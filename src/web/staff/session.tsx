@@ -1,11 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
 import type { SessionInfo } from '../shared/types.ts';
+import { setServerToday } from './today.ts';
 
 /** Roles that change the registry and projects (the API enforces it; the UI hides the buttons). */
 const WRITING_ROLES: readonly Role[] = ['street_admin', 'committee_staff'];
+
+/** How often an open app asks the server for today again (a page left open overnight turns the date). */
+const TODAY_REFRESH_MS = 10 * 60_000;
 
 interface SessionState {
   /** undefined while the first check runs, null when logged out */
@@ -23,6 +28,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback(
     (next: SessionInfo | null) => {
       setCsrfToken(next?.csrfToken ?? null);
+      setServerToday(next?.today ?? null);
       if (!next) queryClient.clear();
       setSession(next);
     },
@@ -38,6 +44,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(null);
       });
   }, [adopt]);
+
+  // today comes from the server's clock: asked again now and then and when the tab comes back, so a
+  // page left open across midnight moves on with the server (and never with the device's clock)
+  const today = session?.today;
+  useEffect(() => {
+    if (!today) return;
+    const refresh = () =>
+      api<SessionInfo>('GET', '/api/v1/session').then(
+        (next) => {
+          if (next.today === today) return;
+          // a new day: dates, phases and work items read before it are re-read
+          setServerToday(next.today);
+          setSession((current) => current && { ...current, today: next.today });
+          void queryClient.invalidateQueries();
+        },
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 401) adopt(null);
+        },
+      );
+    const onVisible = () => document.visibilityState === 'visible' && void refresh();
+    const timer = window.setInterval(() => void refresh(), TODAY_REFRESH_MS);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [today, adopt, queryClient]);
 
   const value = useMemo<SessionState>(
     () => ({
@@ -73,4 +106,17 @@ export function useSession() {
     seesPersonalData: ROLES_SEEING_PERSONAL_DATA.includes(role),
     isStreetAdmin: role === 'street_admin',
   };
+}
+
+/**
+ * Today by the server's clock, for every date default and limit of a business rule (a payment
+ * not after today, a notice starting today): the ISO date, the same as a Dayjs for date pickers,
+ * and the test a `disabledDate` needs. Pages never ask the device for the date.
+ */
+export function useToday() {
+  const { today } = useSession();
+  return useMemo(() => {
+    const day = dayjs(today);
+    return { iso: today, day, year: day.year(), isAfterToday: (d: Dayjs) => d.isAfter(day, 'day') };
+  }, [today]);
 }

@@ -5,8 +5,8 @@ import { ROLES } from '../../../core/roles.ts';
 import { assertRole, loadAccess } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../app.ts';
-import { publicRoute, shortText } from '../../platform/http.ts';
-import { createUser, listAdvisers, listUsers, login, logout } from './service.ts';
+import { idParam, publicRoute, shortText } from '../../platform/http.ts';
+import { createUser, listAdvisers, listUsers, login, logout, unlockUser } from './service.ts';
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +63,12 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!inStreet || b.role === 'district_viewer') assertRole(access);
     reply.status(201);
     return createUser(db, b, access.actor);
+  });
+
+  r.post('/api/v1/users/:id/unlock', { schema: { tags: ['accounts'], summary: '解除登录限制 Let a user log in again at once', params: idParam } }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return unlockUser(db, access, req.params.id);
   });
 
   r.get('/api/v1/advisers', { schema: { tags: ['accounts'], summary: '顾问列表 Advisers' } }, async (req) => {

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { committees, districts, streets } from '../registry/schema.ts';
 
 export const users = pgTable('users', {
@@ -27,10 +27,18 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('sessions_user').on(t.userId)]);
 
-/** Failed logins, counted across instances to throttle password guessing. */
-export const loginFailures = pgTable('login_failures', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  username: text('username').notNull(),
-  ip: text('ip').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_failures_username_at').on(t.username, t.at), index('login_failures_ip_at').on(t.ip, t.at)]);
+/**
+ * Failures of credentials (passwords, household codes), one row per key, counted by one atomic
+ * upsert so concurrent attempts cannot all pass (platform/auth.ts countFailure). `kind` names the
+ * policy; `address` is the client's ('' for everywhere) and `subject` what was tried (a username;
+ * '' for anything from the address).
+ */
+export const throttles = pgTable('throttles', {
+  kind: text('kind').notNull(),
+  address: text('address').notNull(),
+  subject: text('subject').notNull(),
+  failures: integer('failures').notNull(),
+  /** the key's next attempt is refused before this */
+  nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.kind, t.address, t.subject] }), index('throttles_kind_last_failure').on(t.kind, t.lastFailureAt)]);

@@ -1,38 +1,52 @@
-import { and, count, eq, gt, lt, or } from 'drizzle-orm';
-import { AppError, badInput, conflict } from '../../../core/errors.ts';
+import { and, eq, lt, or } from 'drizzle-orm';
+import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
+import type { Access } from '../../platform/access.ts';
 import { recordAudit, type Actor } from '../../platform/audit.ts';
-import { hashToken, newToken, SESSION_HOURS, toSessionUser } from '../../platform/auth.ts';
+import { countFailure, forgive, hashToken, newToken, SESSION_HOURS, toSessionUser, waitOf, type ThrottlePolicy } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { committees, districts, streets } from '../registry/schema.ts';
-import { loginFailures, sessions, users } from './schema.ts';
+import { sessions, users } from './schema.ts';
 
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_USERNAME = 5;
-export const MAX_FAILURES_PER_IP = 30;
+/**
+ * One username from one address: 3 failures free, then a wait of 1, 2, 4 … s up to 5 minutes.
+ * A stranger's guessing slows only their own address, never a colleague logging in elsewhere;
+ * a success clears it, and so does a street admin's unlock.
+ */
+export const LOGIN_THROTTLE: ThrottlePolicy = { kind: 'login', free: 3, maxWaitSeconds: 300, forgetAfterSeconds: 3600 };
+/** Every username from one address (one password tried on many accounts): the per-address ceiling. */
+export const LOGIN_ADDRESS_THROTTLE: ThrottlePolicy = { kind: 'login-address', free: 30, maxWaitSeconds: 300, forgetAfterSeconds: 3600 };
 
 const badLogin = () =>
   new AppError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password', 'password');
+const loginThrottled = (retryAfter: number) =>
+  new AppError(429, 'login_throttled', `登录失败次数过多，请 ${retryAfter} 秒后再试`, `Too many failed logins; try again in ${retryAfter} seconds`, 'username', { retryAfter });
 
-/** Checks the password, throttled per username and per address across all instances. */
+/**
+ * Checks the password, throttled per username and address and per address, across instances.
+ * The attempt is counted as a failure before the password is checked — so of concurrent
+ * attempts only those the throttle allows are checked at all — and a success takes it back.
+ */
 export async function login(db: Db, input: { username: string; password: string; ip: string }, now: Date) {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const [byName] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.username, input.username), gt(loginFailures.at, since)));
-  const [byIp] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, since)));
-  if ((byName?.n ?? 0) >= MAX_FAILURES_PER_USERNAME || (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP)
-    throw new AppError(429, 'login_throttled', `登录失败次数过多，请 ${LOGIN_WINDOW_MINUTES} 分钟后再试`, `Too many failed logins; try again in ${LOGIN_WINDOW_MINUTES} minutes`, 'username');
+  const fromAddress = { address: input.ip };
+  const pair = { address: input.ip, subject: input.username };
+  await db.transaction(async (tx) => {
+    // the address's row before the pair's, in every transaction here, so two never wait on each other
+    const allowed = (await countFailure(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now, { unlessWaiting: true })) && (await countFailure(tx, LOGIN_THROTTLE, pair, now, { unlessWaiting: true }));
+    // refused: nothing counted (the transaction is undone), and the answer says when to come back
+    if (!allowed) throw loginThrottled(Math.max(1, await waitOf(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now), await waitOf(tx, LOGIN_THROTTLE, pair, now)));
+  });
 
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   // verify even when the user is unknown, so timing does not reveal which usernames exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !ok || user.disabled) {
-    await db.insert(loginFailures).values({ username: input.username, ip: input.ip, at: now });
-    throw badLogin();
-  }
+  if (!user || !ok || user.disabled) throw badLogin();
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
+    await forgive(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, 'one');
+    await forgive(tx, LOGIN_THROTTLE, pair, 'all');
     await tx.insert(sessions).values({
       tokenHash: hashToken(token),
       userId: user.id,
@@ -40,12 +54,29 @@ export async function login(db: Db, input: { username: string; password: string;
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
       createdAt: now,
     });
-    await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
     // housekeeping: expired sessions of anyone
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
     await recordAudit(tx, { userId: user.id, name: user.username, at: now }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
   });
   return { token, csrfToken, user: toSessionUser(user) };
+}
+
+/** Users of a street: those bound to it or to one of its committees (joined as `committees`). */
+const inStreet = (streetId: string) => or(eq(users.streetId, streetId), eq(committees.streetId, streetId));
+
+/** A street admin lets a user of the street log in again at once, from every address; audited. */
+export async function unlockUser(db: Db, access: Access, userId: string) {
+  const [user] = await db
+    .select({ id: users.id, username: users.username, committeeId: users.committeeId })
+    .from(users)
+    .leftJoin(committees, eq(committees.id, users.committeeId))
+    .where(and(eq(users.id, userId), inStreet(access.user.streetId!)));
+  if (!user) throw notFound({ zh: '账号', en: 'User' });
+  return db.transaction(async (tx) => {
+    const cleared = await forgive(tx, LOGIN_THROTTLE, { subject: user.username }, 'all');
+    await recordAudit(tx, access.actor, { action: 'unlock', entity: 'user', entityId: user.id, streetId: access.user.streetId, committeeId: user.committeeId, summary: `解除登录限制 ${user.username}`, after: { addresses: cleared } });
+    return { ok: true as const, addresses: cleared };
+  });
 }
 
 // a valid argon2id hash of a random string, so unknown users cost the same as known ones
@@ -104,7 +135,7 @@ export async function listUsers(db: Db, streetId: string) {
     .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, organisation: users.organisation, districtId: users.districtId, streetId: users.streetId, committeeId: users.committeeId, committeeName: committees.name, disabled: users.disabled })
     .from(users)
     .leftJoin(committees, eq(committees.id, users.committeeId))
-    .where(or(eq(users.streetId, streetId), eq(committees.streetId, streetId)))
+    .where(inStreet(streetId))
     .orderBy(users.username);
   return rows;
 }

@@ -7,9 +7,9 @@ import { auditEvents } from '../audit/schema.ts';
 import { householdActor } from '../../platform/audit.ts';
 import type { Visitor } from '../../platform/http.ts';
 import { committees } from '../registry/schema.ts';
-import { checkBallot, CLOSED, CODE_WINDOW_MINUTES, codesThrottled, MAX_CODE_FAILURES, resolveCode, REVOKED, wrongCode, type BallotInput } from './ballots.ts';
+import { checkBallot, CLOSED, codeGate, codeGateColumns, resolveCode, REVOKED, wrongCode, type BallotInput, type CodeGateState } from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
-import { ballots, codeFailures, consultations, householdCodes, ledgerEvents } from './schema.ts';
+import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
 import { hashCode, type Consultation } from './service.ts';
 
 /*
@@ -45,7 +45,7 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-interface CodeRow {
+interface CodeRow extends CodeGateState {
   i: number;
   consultationId: string;
   projectId: string;
@@ -59,7 +59,6 @@ interface CodeRow {
   previousReceipt: string | null;
   lastSeq: number | null;
   lastHash: string | null;
-  failures: number;
 }
 
 /** Large enough to absorb a burst, small enough to keep one statement's parameters modest. */
@@ -115,8 +114,8 @@ export function castOnline(db: Db, rawCode: string, visitor: Visitor, input: Bal
 
 /** Reads the batch's codes; the row of pending[i] has i. */
 async function readCodes(db: Db, batch: Pending[]) {
-  // the throttle's window ends when the batch's last ballot arrived
-  const since = new Date(batch.at(-1)!.visitor.now.getTime() - CODE_WINDOW_MINUTES * 60_000).toISOString();
+  // the throttle is read as of when the batch's last ballot arrived
+  const now = batch.at(-1)!.visitor.now;
   const wanted = batch.flatMap((p, i) => (p.code ? [{ i, code_hash: hashCode(p.code), ip: p.visitor.ip }] : []));
   if (wanted.length === 0) return new Map<number, CodeRow>();
   const rows = rowsOf<CodeRow>(
@@ -124,7 +123,7 @@ async function readCodes(db: Db, batch: Pending[]) {
       select x.i, c.id as "consultationId", c.project_id as "projectId", cm.street_id as "streetId", c.status, c.kind, c.committee_id as "committeeId", c.questions,
              hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
              l.seq as "lastSeq", l.hash as "lastHash",
-             (select count(*)::int from ${codeFailures} f where f.ip = x.ip and f.at > ${since}::timestamptz) as failures
+             ${codeGateColumns(sql`x.ip`, now)}
       from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as x(i int, code_hash text, ip text)
       join ${householdCodes} hc on hc.code_hash = x.code_hash
       join ${consultations} c on c.id = hc.consultation_id
@@ -169,7 +168,8 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
     const row = rows.get(i);
     if (!row) return { unknownCode: true };
     try {
-      if (row.failures >= MAX_CODE_FAILURES) throw codesThrottled();
+      const refused = codeGate(row, p.visitor.now);
+      if (refused) throw refused;
       if (row.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
       if (row.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
       const checked = checkBallot(row, p.input);
@@ -303,7 +303,7 @@ async function settle(db: Db, { batch, outcomes }: Planned) {
     const o = outcomes[i]!;
     if ('ok' in o) p.resolve(o.ok);
     else if ('error' in o) p.reject(o.error);
-    // throttles, counts the failure and says the code is wrong
+    // refuses an address over its ceiling, or counts the wrong code and says so
     else await resolveCode(db, p.rawCode, p.visitor).then(() => p.reject(wrongCode()), p.reject);
   }
 }

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import { Alert, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import { DatePicker } from './DatePicker.ts';
 import type { Rule } from 'antd/es/form';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api.ts';

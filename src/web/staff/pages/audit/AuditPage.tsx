@@ -1,5 +1,6 @@
-import { DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import { Flex, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';

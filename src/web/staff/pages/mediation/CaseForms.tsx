@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Flex, Form, Input, Select } from 'antd';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useNavigate } from 'react-router';
 import { patch, post } from '../../../shared/api.ts';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
+import { useToday } from '../../session.tsx';
 import { MEDIATION_KINDS, type MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 
@@ -66,6 +67,7 @@ function PartiesField({ units }: { units: { value: string; label: string }[] }) 
 /** A case opened from a complaint (an objection is escalated from the notices instead). */
 export function NewCaseModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const navigate = useNavigate();
   const units = useUnitOptions(open ? project.stairwellId : undefined);
   const create = useApiMutation((body: Record<string, unknown>) => post<MediationCase>('/api/v1/mediation', body));
@@ -74,7 +76,7 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
       open={open}
       title={w.newCase}
       fieldNames={['kind', 'title', 'description', 'complaint', 'openedOn', 'parties']}
-      initialValues={{ kind: 'noise', openedOn: dayjs(), parties: [{ role: 'applicant' }] }}
+      initialValues={{ kind: 'noise', openedOn: today.day, parties: [{ role: 'applicant' }] }}
       submit={async (v) => {
         const { parties, ...rest } = v;
         const created = await create.mutateAsync({ ...formBody(rest), projectId: project.id, parties: partiesBody(parties) });
@@ -95,7 +97,7 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
         <Input.TextArea rows={3} maxLength={10000} />
       </Form.Item>
       <Form.Item name="openedOn" label={w.openedOn}>
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
       <PartiesField units={units} />
     </WriteModal>

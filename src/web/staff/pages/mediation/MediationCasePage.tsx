@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, post } from '../../../shared/api.ts';
@@ -7,7 +7,7 @@ import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
-import { useSession } from '../../session.tsx';
+import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { GovernanceTag, ObjectionTag, OutcomeTag } from '../notices/tags.tsx';
 import { CLOSING_OUTCOMES, GOVERNANCES, type MediationCase } from '../notices/types.ts';
@@ -148,11 +148,12 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
 
 function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/mediation/${c.id}/sessions`, body));
   return (
-    <WriteModal open={open} title={w.addSession} fieldNames={['heldOn', 'notes', 'governance', 'attendees']} initialValues={{ heldOn: dayjs(), governance: [] }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal open={open} title={w.addSession} fieldNames={['heldOn', 'notes', 'governance', 'attendees']} initialValues={{ heldOn: today.day, governance: [] }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
       <Form.Item name="heldOn" label={w.heldOn} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} />
+        <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
       <Form.Item name="governance" label={w.governance} extra={w.governanceHelp} rules={[{ required: true, type: 'array', min: 1 }]}>
         <Checkbox.Group options={GOVERNANCES.map((g) => ({ value: g, label: w.governances[g] }))} />
@@ -187,15 +188,16 @@ function AgreementModal({ c, open, onClose }: { c: MediationCase; open: boolean;
 
 function CloseModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const close = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/mediation/${c.id}/close`, body));
   return (
-    <WriteModal open={open} title={w.closeTitle} okText={w.close} fieldNames={['outcome', 'note', 'closedOn']} initialValues={{ outcome: 'agreed', closedOn: dayjs() }} submit={(v) => close.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal open={open} title={w.closeTitle} okText={w.close} fieldNames={['outcome', 'note', 'closedOn']} initialValues={{ outcome: 'agreed', closedOn: today.day }} submit={(v) => close.mutateAsync(formBody(v))} onClose={onClose}>
       {c.sessions.length === 0 && <Alert type="warning" showIcon title={w.noSessions} style={{ marginBottom: 12 }} />}
       <Form.Item name="outcome" label={w.outcome} rules={[{ required: true }]}>
         <Select options={CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] }))} />
       </Form.Item>
       <Form.Item name="closedOn" label={w.closedOn}>
-        <DatePicker style={{ width: '100%' }} />
+        <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
       <Form.Item name="note" label={w.outcomeNote} rules={[{ max: 5000 }]}>
         <Input.TextArea rows={3} maxLength={5000} />

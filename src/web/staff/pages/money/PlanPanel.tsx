@@ -1,6 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Descriptions, Flex, Form, Input, Row, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useState, type ChangeEvent } from 'react';
 import { post } from '../../../shared/api.ts';
 import { ElevationDiagram, type LegendItem } from '../../../shared/ElevationDiagram.tsx';
@@ -11,7 +12,7 @@ import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
-import { useSession } from '../../session.tsx';
+import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
 import { type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
@@ -213,6 +214,7 @@ function ScanInput({ id, onChange, 'aria-describedby': describedBy, 'aria-invali
 
 function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string; open: boolean; unitId: string | null; rows: ShareRow[]; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const pay = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/cost-plans/${planId}/payments`, body));
   return (
     <WriteModal
@@ -220,9 +222,9 @@ function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string;
       title={w.paymentTitle}
       // the server's amountFen is the form's "amount" in yuan: its error shows above the buttons
       fieldNames={['unitId', 'paidOn', 'method', 'receiptNo']}
-      initialValues={{ unitId: unitId ?? undefined, paidOn: dayjs(), method: 'bank' }}
+      initialValues={{ unitId: unitId ?? undefined, paidOn: today.day, method: 'bank' }}
       submit={async (v) => {
-        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo });
+        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo });
       }}
       onClose={onClose}
     >

@@ -1,12 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useEffect, useState } from 'react';
 import { post } from '../../../shared/api.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useToday } from '../../session.tsx';
 import { SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
 import { presetFor } from './WhatIfPanel.tsx';
@@ -17,6 +19,7 @@ import { formProblem, useWords } from './words.ts';
 export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
   const w = useWords();
   const errorText = useErrorText();
+  const today = useToday();
   const years = useApiQuery<{ years: RunningYear[] }>(`/api/v1/projects/${projectId}/running-costs`);
   const [adding, setAdding] = useState(false);
   const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
@@ -64,7 +67,7 @@ export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId:
         projectId={projectId}
         floors={Math.max(stairwell.floors, ...stairwell.units.map((u) => u.floor))}
         // the year after the last one recorded (a year is billed once), or this year
-        year={list.length ? Math.max(...list.map((y) => y.year)) + 1 : dayjs().year()}
+        year={list.length ? Math.max(...list.map((y) => y.year)) + 1 : today.year}
         open={adding}
         onClose={() => setAdding(false)}
       />
@@ -141,6 +144,7 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
 
 function Collect({ target, onClose }: { target: { bill: RunningBill; year: number } | null; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const pay = useApiMutation((v: { id: string; body: Record<string, unknown> }) => post(`/api/v1/running-bills/${v.id}/payments`, v.body));
   const due = target ? target.bill.amountFen - target.bill.paidFen : 0;
   return (
@@ -149,11 +153,11 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
       title={target ? w.collectTitle(target.bill.room, target.year) : ''}
       // the server's amountFen is the form's "amount" in yuan: its error shows above the buttons
       fieldNames={['paidOn', 'method', 'receiptNo']}
-      initialValues={{ amount: formatYuan(due, false), paidOn: dayjs(), method: 'cash' }}
+      initialValues={{ amount: formatYuan(due, false), paidOn: today.day, method: 'cash' }}
       submit={async (v) => {
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
         if (!amountFen) throw formProblem(w.badAmount(w.amountYuan));
-        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as dayjs.Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
+        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
       }}
       onClose={onClose}
     >
@@ -176,7 +180,7 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
       <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
         <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />

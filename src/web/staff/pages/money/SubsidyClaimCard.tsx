@@ -1,10 +1,12 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Steps, Typography, type FormInstance } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Steps, Typography, type FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import { formatYuan, parseYuan, yuanInput } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useToday } from '../../session.tsx';
 import { CLAIM_STATUSES, type ClaimStatus, type SubsidyClaim } from './types.ts';
 import { useWords } from './words.ts';
 import { DocumentsPanel } from '../projects/DocumentsPanel.tsx';
@@ -17,6 +19,7 @@ const CLAIMABLE_STAGES = ['acceptance', 'in_service'];
 export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: string; hasPlan: boolean; canEdit: boolean }) {
   const w = useWords();
   const errorText = useErrorText();
+  const today = useToday();
   const [editing, setEditing] = useState(false);
   const claim = useApiQuery<SubsidyClaim>(hasPlan ? `/api/v1/projects/${projectId}/subsidy-claim` : null);
   const save = useApiMutation((body: Record<string, unknown>) => api('PUT', `/api/v1/projects/${projectId}/subsidy-claim`, body));
@@ -73,7 +76,7 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
             status: c?.status ?? 'prepared',
             note: c?.note ?? '',
             granted: c?.grantedFen != null ? yuanInput(c.grantedFen) : '',
-            ...Object.fromEntries(CLAIM_STATUSES.map((s) => [dateKey(s), c?.[dateKey(s)] ? dayjs(c[dateKey(s)]) : s === 'prepared' ? dayjs() : undefined])),
+            ...Object.fromEntries(CLAIM_STATUSES.map((s) => [dateKey(s), c?.[dateKey(s)] ? dayjs(c[dateKey(s)]) : s === 'prepared' ? today.day : undefined])),
           }}
           submit={async (v) => {
             const status = v.status as ClaimStatus;
@@ -81,7 +84,7 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
             const body: Record<string, unknown> = { status, note: v.note ?? '' };
             // the dates of the steps not reached are cleared: a claim moved back does not keep a later date
             CLAIM_STATUSES.forEach((s, i) => {
-              const d = v[dateKey(s)] as dayjs.Dayjs | undefined;
+              const d = v[dateKey(s)] as Dayjs | undefined;
               body[dateKey(s)] = d && i <= reached ? d.format('YYYY-MM-DD') : null;
             });
             const granted = typeof v.granted === 'string' ? v.granted.trim() : '';
@@ -100,6 +103,7 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
 /** The status as a row of choices, the date of every step reached (in order, not after today), the amount granted. */
 function ClaimFields({ form, claimable }: { form: FormInstance<Record<string, unknown>>; claimable: boolean }) {
   const w = useWords();
+  const today = useToday();
   const status = (Form.useWatch('status', form) as ClaimStatus | undefined) ?? 'prepared';
   const reached = CLAIM_STATUSES.indexOf(status);
   return (
@@ -118,17 +122,17 @@ function ClaimFields({ form, claimable }: { form: FormInstance<Record<string, un
             rules={[
               { required: true, message: w.claimDateNeeded(w.claimDates[s]) },
               ({ getFieldValue }) => ({
-                validator: (_, value: dayjs.Dayjs | undefined) => {
+                validator: (_, value: Dayjs | undefined) => {
                   if (!value) return Promise.resolve();
-                  if (value.isAfter(dayjs(), 'day')) return Promise.reject(new Error(w.claimDateFuture));
-                  const before = previous ? (getFieldValue(dateKey(previous)) as dayjs.Dayjs | undefined) : undefined;
+                  if (today.isAfterToday(value)) return Promise.reject(new Error(w.claimDateFuture));
+                  const before = previous ? (getFieldValue(dateKey(previous)) as Dayjs | undefined) : undefined;
                   if (before && value.isBefore(before, 'day')) return Promise.reject(new Error(w.claimDateOrder(w.claimDates[previous!])));
                   return Promise.resolve();
                 },
               }),
             ]}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
           </Form.Item>
         );
       })}

@@ -1,6 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,12 +12,12 @@ import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useApiMutation, useApiQuery } from '../../data.ts';
-import { useSession } from '../../session.tsx';
+import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { ObjectionsTable } from './ObjectionsTable.tsx';
 import { PeriodPreview } from './PeriodPreview.tsx';
-import { OutcomeTag, PhaseTag } from './tags.tsx';
-import { NOTICE_DEFAULTS, NOTICE_KINDS, type CaseListItem, type Notice, type NoticeDetail, type NoticeKind } from './types.ts';
+import { OutcomeTag, PhaseTag, ProvisionalTag } from './tags.tsx';
+import { NOTICE_DEFAULTS, NOTICE_KINDS, type CaseListItem, type Notice, type NoticeDetail, type NoticeKind, type PeriodChangeRecord } from './types.ts';
 import { useWords } from './words.ts';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { NewCaseModal } from '../mediation/CaseForms.tsx';
@@ -114,33 +115,49 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
           { key: 'start', label: w.startOn, children: n.startOn },
           { key: 'pub', label: w.publicityEnd, children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）` },
           { key: 'fb', label: w.feedbackEnd, children: n.feedbackEnd ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）` : w.none },
-          { key: 'ends', label: w.endsOn, children: <strong>{n.endsOn}</strong> },
+          {
+            key: 'ends',
+            label: w.endsOn,
+            children: (
+              <span className="jw-date-with-tag">
+                <strong>{n.endsOn}</strong>
+                {n.provisional && <ProvisionalTag />}
+              </span>
+            ),
+          },
           ...(n.postedAt ? [{ key: 'posted', label: w.postedWhere, children: `${w.posted(n.postedByName ?? '', n.postedWhere ?? '')} · ${formatDateTime(n.postedAt, lang)}` }] : []),
         ]}
       />
+      {n.provisional && !superseded && <Alert type="warning" showIcon title={w.provisionalNotice} description={w.provisionalWhy} className="jw-notice__alert" />}
       {n.body && <Typography.Paragraph className="jw-notice__body">{n.body}</Typography.Paragraph>}
-      {canWrite && !superseded && (
-        <Space wrap className="jw-notice__actions">
-          {n.status === 'draft' && (
-            <>
-              <Button type="primary" onClick={() => setDialog('post')}>
-                {w.post}
-              </Button>
-              <Button onClick={() => setDialog('edit')}>{w.editDraft}</Button>
-              <Popconfirm title={w.confirmDelete} onConfirm={() => remove.mutate(undefined)}>
-                <Button danger>{w.deleteDraft}</Button>
-              </Popconfirm>
-            </>
-          )}
-          {live && (
-            <>
-              <Button onClick={() => setDialog('evidence')}>{w.uploadEvidence}</Button>
-              <Button onClick={() => setDialog('objection')}>{w.addObjection}</Button>
-              <Button onClick={() => setDialog('restart')}>{w.restart}</Button>
-            </>
-          )}
-        </Space>
-      )}
+      <Space wrap className="jw-notice__actions">
+        <Button icon={<PrinterOutlined />} href={`/projects/${n.projectId}/notices/${n.id}/print`} target="_blank">
+          {w.print}
+        </Button>
+        {canWrite && !superseded && (
+          <>
+            {n.status === 'draft' && (
+              <>
+                <Button type="primary" onClick={() => setDialog('post')}>
+                  {w.post}
+                </Button>
+                <Button onClick={() => setDialog('edit')}>{w.editDraft}</Button>
+                <Popconfirm title={w.confirmDelete} onConfirm={() => remove.mutate(undefined)}>
+                  <Button danger>{w.deleteDraft}</Button>
+                </Popconfirm>
+              </>
+            )}
+            {live && (
+              <>
+                <Button onClick={() => setDialog('evidence')}>{w.uploadEvidence}</Button>
+                <Button onClick={() => setDialog('objection')}>{w.addObjection}</Button>
+                <Button onClick={() => setDialog('restart')}>{w.restart}</Button>
+              </>
+            )}
+          </>
+        )}
+      </Space>
+      {detail.data && detail.data.periodChanges.length > 0 && <PeriodChanges changes={detail.data.periodChanges} />}
       {n.status !== 'draft' && (
         <>
           <h3 className="jw-section-title">{w.evidence}</h3>
@@ -162,6 +179,28 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
         </>
       )}
     </Card>
+  );
+}
+
+/** How holiday arrangements entered after the notice was written moved its ends, oldest first. */
+function PeriodChanges({ changes }: { changes: PeriodChangeRecord[] }) {
+  const w = useWords();
+  const { lang } = useLang();
+  return (
+    <>
+      <h3 className="jw-section-title">{w.periodChanges}</h3>
+      <ul className="jw-plain-list" data-testid="period-changes">
+        {changes.map((c) => (
+          <li key={c.id}>
+            {w.periodChange(c.year, c.before.endsOn, c.after.endsOn)}
+            {c.after.feedbackEnd && <Typography.Text type="secondary">（{w.periodChangeParts(c.after.publicityEnd, c.after.feedbackEnd)}）</Typography.Text>}{' '}
+            <Typography.Text type="secondary">
+              · {c.byName} · {formatDateTime(c.at, lang)}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -203,8 +242,8 @@ function TextFields() {
   );
 }
 
-/** The period fields shared by create and restart, with the end dates previewed. */
-function PeriodFields() {
+/** The period fields shared by create and restart, with the end dates previewed on the committee's street calendar. */
+function PeriodFields({ committeeId }: { committeeId: string }) {
   const w = useWords();
   const kindOptions = (['natural', 'working'] as const).map((k) => ({ value: k, label: w.periodKinds[k] }));
   return (
@@ -231,13 +270,14 @@ function PeriodFields() {
       <Form.Item name="countStartDay" valuePropName="checked">
         <Checkbox>{w.countStartDay}</Checkbox>
       </Form.Item>
-      <PeriodPreview />
+      <PeriodPreview committeeId={committeeId} />
     </>
   );
 }
 
 function CreateNoticeModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const create = useApiMutation((body: Record<string, unknown>) => post<Notice>('/api/v1/notices', body));
   const defaults = (kind: NoticeKind) => ({ kind, ...NOTICE_DEFAULTS[kind] });
   return (
@@ -245,7 +285,7 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
       open={open}
       title={w.create}
       fieldNames={['kind', 'title', 'body', ...PERIOD_FIELDS]}
-      initialValues={{ ...defaults('design_scheme'), title: `${project.name}${w.kinds.design_scheme}`, startOn: dayjs(), countStartDay: false }}
+      initialValues={{ ...defaults('design_scheme'), title: `${project.name}${w.kinds.design_scheme}`, startOn: today.day, countStartDay: false }}
       submit={(values) => create.mutateAsync({ ...formBody(values), projectId: project.id })}
       onClose={onClose}
     >
@@ -259,7 +299,7 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
             />
           </Form.Item>
           <TextFields />
-          <PeriodFields />
+          <PeriodFields committeeId={project.committeeId} />
         </>
       )}
     </WriteModal>
@@ -280,7 +320,7 @@ function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boole
       onClose={onClose}
     >
       <TextFields />
-      <PeriodFields />
+      <PeriodFields committeeId={notice.committeeId} />
     </WriteModal>
   );
 }
@@ -328,13 +368,14 @@ function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolea
 
 function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const restart = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/restart`, body));
   return (
     <WriteModal
       open={open}
       title={w.restart}
       fieldNames={['reason', 'title', ...PERIOD_FIELDS]}
-      initialValues={{ title: notice.title, startOn: dayjs(), publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
+      initialValues={{ title: notice.title, startOn: today.day, publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
       submit={(v) => restart.mutateAsync(formBody(v))}
       onClose={onClose}
     >
@@ -345,16 +386,17 @@ function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean
       <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
         <Input maxLength={200} />
       </Form.Item>
-      <PeriodFields />
+      <PeriodFields committeeId={notice.committeeId} />
     </WriteModal>
   );
 }
 
 function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/objections`, body));
   return (
-    <WriteModal open={open} title={w.addObjectionTitle} fieldNames={['text', 'fromName', 'receivedOn']} initialValues={{ receivedOn: dayjs() }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal open={open} title={w.addObjectionTitle} fieldNames={['text', 'fromName', 'receivedOn']} initialValues={{ receivedOn: today.day }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
       <Form.Item name="fromName" label={w.fromName} rules={[{ max: 100 }]}>
         <Input maxLength={100} autoComplete="off" />
@@ -363,7 +405,7 @@ function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: 
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="receivedOn" label={w.receivedOn}>
-        <DatePicker style={{ width: '100%' }} />
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => today.isAfterToday(d) || d.isBefore(notice.startOn, 'day')} />
       </Form.Item>
     </WriteModal>
   );

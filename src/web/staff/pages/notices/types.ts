@@ -37,6 +37,8 @@ export interface Notice {
   publicityEnd: string;
   feedbackEnd: string | null;
   endsOn: string;
+  /** computed over a year whose holiday arrangement is not confirmed yet: recomputed when it is */
+  provisional: boolean;
   status: 'draft' | 'posted' | 'ended' | 'superseded';
   phase: NoticePhase;
   acceptingObjections: boolean;
@@ -81,9 +83,28 @@ export interface Objection {
   mediation: { id: string; outcome: Outcome } | null;
 }
 
+/** A notice's end dates (as a holiday arrangement left them before and after it moved them). */
+export interface PeriodEnds {
+  publicityEnd: string;
+  feedbackEnd: string | null;
+  endsOn: string;
+  provisional: boolean;
+}
+
+/** One move of a notice's ends by a holiday arrangement entered or corrected for `year`. */
+export interface PeriodChangeRecord {
+  id: string;
+  year: number;
+  before: PeriodEnds;
+  after: PeriodEnds;
+  byName: string;
+  at: string;
+}
+
 export interface NoticeDetail extends Notice {
   evidence: Evidence[];
   objections: Objection[];
+  periodChanges: PeriodChangeRecord[];
 }
 
 export interface CaseListItem {

@@ -14,6 +14,7 @@ import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { ProvisionalTag } from '../notices/tags.tsx';
 import type { ApprovalStep, Approvals } from './work-types.ts';
 
 const DATE_KEYS = ['startedOn', 'submittedOn', 'doneOn'] as const;
@@ -74,10 +75,15 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
       ))}
       {s.overdue ? (
         <li className="jw-bad-text">
-          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })}
+          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })} {s.dueProvisional && <ProvisionalTag />}
         </li>
       ) : (
-        !isSettled(s.status) && s.dueOn && <li>{t('work.dueOn', { date: s.dueOn })}</li>
+        !isSettled(s.status) &&
+        s.dueOn && (
+          <li>
+            {t('work.dueOn', { date: s.dueOn })} {s.dueProvisional && <ProvisionalTag />}
+          </li>
+        )
       )}
       {!DATE_KEYS.some((k) => s[k]) && <li className="jw-muted">—</li>}
     </ul>

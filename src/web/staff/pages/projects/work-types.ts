@@ -45,6 +45,8 @@ export interface ApprovalStep {
   submittedOn: string | null;
   doneOn: string | null;
   dueOn: string | null;
+  /** the time limit runs into a year whose holiday arrangement is not confirmed yet */
+  dueProvisional: boolean;
   overdue: boolean;
   returnedReason: string | null;
   note: string;

@@ -1,11 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Progress, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Progress, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
-import type { ImportCounts, ImportResult, ImportRowError } from '../../../shared/types.ts';
+import { ApiError, apiUrl } from '../../../shared/api.ts';
+import type { ImportCounts, ImportResult } from '../../../shared/types.ts';
 import { CommitteeFilter } from '../../components/CommitteeFilter.tsx';
+import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
@@ -87,7 +87,7 @@ function ImportStatus({ state }: { state: ImportState }) {
     case 'done':
       return <ImportDone result={state.result} file={state.file} />;
     case 'rejected':
-      return <ImportRejected message={text(state.error)} rows={state.rows} />;
+      return <ImportRowErrors title={t('excel.rejected')} message={text(state.error)} rows={state.rows} />;
     case 'failed':
       return <Alert type="error" showIcon title={t('excel.failed', { file: state.file })} description={text(state.error)} />;
   }
@@ -118,32 +118,46 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
   );
 }
 
-function ImportRejected({ message, rows }: { message: string; rows: ImportRowError[] }) {
-  const { t } = useTranslation();
-  const { isEn } = useLang();
-  return (
-    <>
-      <Alert type="error" showIcon title={t('excel.rejected')} description={message} style={{ marginBottom: 12 }} />
-      <Table<ImportRowError>
-        rowKey={(r) => `${r.row}:${r.column}:${r.messageEn}`}
-        size="small"
-        dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
-          { key: 'row', title: t('excel.row'), dataIndex: 'row', align: 'right', width: 56 },
-          { key: 'column', title: t('excel.column'), dataIndex: 'column', width: '30%' },
-          { key: 'reason', title: t('excel.reason'), render: (_, r) => (isEn ? r.messageEn : r.message) },
-        ]}
-      />
-    </>
-  );
+/**
+ * The export with full ID numbers and phones discloses personal data and is audited, so it is a
+ * POST carrying the CSRF token (never a link another site could make the browser follow); the
+ * file arrives in memory and is saved from there.
+ */
+async function downloadFullExport(csrfToken: string, committeeId: string | undefined) {
+  const res = await fetch('/api/v1/registry/export', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+    body: JSON.stringify(committeeId ? { committeeId } : {}),
+  }).catch(() => {
+    throw new ApiError(0, { code: 'network', message: '网络错误，请稍后重试', messageEn: 'Network error, please try again' });
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: ApiError['info'] } | null;
+    throw new ApiError(res.status, body?.error ?? { code: `http_${res.status}`, message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` });
+  }
+  const named = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '');
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = named ? decodeURIComponent(named[1]!) : 'registry.xlsx';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
 function ExportCard() {
   const { t } = useTranslation();
-  const { seesPersonalData } = useSession();
+  const { seesPersonalData, csrfToken } = useSession();
+  const { message } = App.useApp();
+  const text = useErrorText();
   const [committeeId, setCommitteeId] = useState<string | undefined>();
   const [full, setFull] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const exportFull = () => {
+    setSaving(true);
+    downloadFullExport(csrfToken, committeeId)
+      .catch((err: unknown) => message.error(text(err)))
+      .finally(() => setSaving(false));
+  };
   return (
     <Card title={t('excel.exportTitle')} size="small">
       <Typography.Paragraph>{t('excel.exportIntro')}</Typography.Paragraph>
@@ -154,9 +168,15 @@ function ExportCard() {
             {t('excel.exportFull')}
           </Checkbox>
         )}
-        <Button type="primary" href={apiUrl('/api/v1/registry/export', { committeeId, full: full || undefined })} download icon={<DownloadOutlined />}>
-          {t('excel.export')}
-        </Button>
+        {full ? (
+          <Button type="primary" loading={saving} onClick={exportFull} icon={<DownloadOutlined />}>
+            {t('excel.export')}
+          </Button>
+        ) : (
+          <Button type="primary" href={apiUrl('/api/v1/registry/export', { committeeId })} download icon={<DownloadOutlined />}>
+            {t('excel.export')}
+          </Button>
+        )}
       </Flex>
     </Card>
   );

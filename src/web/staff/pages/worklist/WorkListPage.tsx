@@ -1,32 +1,55 @@
 import { Badge, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import { useLang } from '../../../shared/i18n.ts';
-import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useApiQuery } from '../../data.ts';
+import { ProvisionalTag } from '../notices/tags.tsx';
 import '../projects/work.css';
 
-const KINDS = ['overdue_step', 'notice_ending', 'unanswered_objection', 'vote_closing', 'idle_project', 'assigned'] as const;
+const KINDS = [
+  'holidays_unconfirmed',
+  'overdue_step',
+  'notice_ending',
+  'period_moved',
+  'unanswered_objection',
+  'vote_closing',
+  'idle_project',
+  'assigned',
+] as const;
 type Kind = (typeof KINDS)[number];
 
+/** GET /api/v1/worklist (src/server/modules/projects/worklist.ts) */
 interface WorkItem {
   kind: Kind;
-  projectId: string;
-  projectName: string;
+  /** null for the street's own items (a holiday year to confirm) */
+  projectId: string | null;
+  projectName: string | null;
   title: string;
+  /** a date computed over a year whose holiday arrangement is not confirmed yet */
+  provisional?: boolean;
   date: string | null;
+  /** the step, notice, objection or consultation; the year for a holiday arrangement */
   refId: string | null;
 }
 
-/** Where each kind of item is worked on, from the project page. */
-const TAB_OF: Partial<Record<Kind, string>> = { overdue_step: '?tab=approvals' };
+/** Kinds only some roles ever get: shown when they have items, not as an empty card. */
+const ONLY_WHEN_ANY: readonly Kind[] = ['assigned', 'holidays_unconfirmed', 'period_moved'];
 
-/** What needs attention now, grouped by kind with counts; each item links to its project. */
+/** Where each kind of item is worked on. */
+function linkOf(i: WorkItem): string {
+  if (i.kind === 'holidays_unconfirmed') return `/settings/holidays/${i.refId}`;
+  if (i.kind === 'overdue_step') return `/projects/${i.projectId}?tab=approvals`;
+  if (i.kind === 'notice_ending' || i.kind === 'period_moved' || i.kind === 'unanswered_objection')
+    return `/projects/${i.projectId}/notices`;
+  return `/projects/${i.projectId}`;
+}
+
+/** What needs attention now, grouped by kind with counts; each item links to where it is worked on. */
 export default function WorkListPage() {
   const { t } = useTranslation();
-  const { pick } = useLang();
   const query = useApiQuery<{ items: WorkItem[]; counts: Record<Kind, number> }>('/api/v1/worklist');
   return (
     <>
@@ -34,12 +57,15 @@ export default function WorkListPage() {
       <QueryState isLoading={query.isLoading} error={query.error}>
         {() => {
           const { items, counts } = query.data!;
-          // the adviser's own projects only when there are some; the rest always, even empty
-          // what has items first, in the order of urgency
-          const kinds = KINDS.filter((k) => k !== 'assigned' || counts.assigned > 0).sort((a, b) => Number(counts[b] > 0) - Number(counts[a] > 0));
+          // the rest always, even empty; what has items first, in the order of urgency
+          const kinds = KINDS.filter((k) => !ONLY_WHEN_ANY.includes(k) || counts[k] > 0).sort(
+            (a, b) => Number(counts[b] > 0) - Number(counts[a] > 0),
+          );
           return (
             <Flex vertical gap={16}>
-              <Typography.Text type="secondary">{items.length ? t('work.listTotal', { n: items.length }) : t('work.listEmpty')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {items.length ? t('work.listTotal', { n: items.length }) : t('work.listEmpty')}
+              </Typography.Text>
               <Row gutter={[16, 16]}>
                 {kinds.map((k) => (
                   <Col key={k} xs={24} lg={12}>
@@ -47,7 +73,12 @@ export default function WorkListPage() {
                       size="small"
                       title={
                         <h2 className="jw-card-title" id={`jw-work-${k}`}>
-                          {t(`work.kinds.${k}`)} <Badge count={counts[k]} showZero color={counts[k] && k !== 'assigned' ? '#a8071a' : '#595959'} />
+                          {t(`work.kinds.${k}`)}{' '}
+                          <Badge
+                            count={counts[k]}
+                            showZero
+                            color={counts[k] && k !== 'assigned' ? '#a8071a' : '#595959'}
+                          />
                         </h2>
                       }
                     >
@@ -58,12 +89,8 @@ export default function WorkListPage() {
                           {items
                             .filter((i) => i.kind === k)
                             .map((i, n) => (
-                              <li key={`${i.projectId}-${i.refId ?? n}`}>
-                                <Link to={`/projects/${i.projectId}${TAB_OF[k] ?? ''}`}>{i.projectName}</Link>
-                                <div>
-                                  {k === 'idle_project' ? t('work.idleSince', { date: i.date }) : k === 'assigned' ? t('work.assignedStage', { stage: pick(STAGE_LABELS[i.title as Stage], i.title) }) : i.title}
-                                  {i.date && k !== 'idle_project' && <span className="jw-muted"> · {t(`work.dateOf.${k}`, { date: i.date })}</span>}
-                                </div>
+                              <li key={`${i.projectId ?? ''}-${i.refId ?? n}`}>
+                                <WorkItemView item={i} />
                               </li>
                             ))}
                         </ul>
@@ -76,6 +103,42 @@ export default function WorkListPage() {
           );
         }}
       </QueryState>
+    </>
+  );
+}
+
+function WorkItemView({ item: i }: { item: WorkItem }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  if (i.kind === 'holidays_unconfirmed') {
+    return (
+      <>
+        <Link to={linkOf(i)}>{t('work.holidaysYear', { year: i.refId })}</Link>
+        <div>{t('work.holidaysUnconfirmed')}</div>
+      </>
+    );
+  }
+  const text =
+    i.kind === 'idle_project'
+      ? t('work.idleSince', { date: i.date })
+      : i.kind === 'assigned'
+        ? t('work.assignedStage', { stage: pick(STAGE_LABELS[i.title as Stage], i.title) })
+        : i.title;
+  return (
+    <>
+      <Link to={linkOf(i)}>{i.projectName}</Link>
+      <div>
+        {text}
+        {i.date && i.kind !== 'idle_project' && (
+          <span className="jw-muted"> · {t(`work.dateOf.${i.kind}`, { date: i.date })}</span>
+        )}
+        {i.provisional && (
+          <>
+            {' '}
+            <ProvisionalTag />
+          </>
+        )}
+      </div>
     </>
   );
 }

@@ -1,0 +1,34 @@
+import { Alert, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../shared/i18n.ts';
+import type { ImportRowError } from '../../shared/types.ts';
+
+/** A rejected file: what was refused, then every problem by row and column (registry and holiday imports). */
+export function ImportRowErrors({
+  title,
+  message,
+  rows,
+}: {
+  title: string;
+  message: string;
+  rows: ImportRowError[];
+}) {
+  const { t } = useTranslation();
+  const { isEn } = useLang();
+  return (
+    <>
+      <Alert type="error" showIcon title={title} description={message} style={{ marginBottom: 12 }} />
+      <Table<ImportRowError>
+        rowKey={(r) => `${r.row}:${r.column}:${r.messageEn}`}
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { key: 'row', title: t('excel.row'), dataIndex: 'row', align: 'right', width: 56 },
+          { key: 'column', title: t('excel.column'), dataIndex: 'column', width: '30%' },
+          { key: 'reason', title: t('excel.reason'), render: (_, r) => (isEn ? r.messageEn : r.message) },
+        ]}
+      />
+    </>
+  );
+}

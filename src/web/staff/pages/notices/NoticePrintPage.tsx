@@ -1,0 +1,73 @@
+import { useParams } from 'react-router';
+import { shanghaiDate } from '../../../../core/clock.ts';
+import { formatDay } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import type { Project } from '../../../shared/types.ts';
+import { useApiQuery, useErrorText } from '../../data.ts';
+import { PrintFrame } from '../consent/PrintFrame.tsx';
+import type { NoticeDetail } from './types.ts';
+import { useWords } from './words.ts';
+
+/**
+ * A notice as it is posted in the stairwell: title, text, its periods in full dates, the
+ * provisional mark when an end date awaits a year's holiday arrangement, and where comments and
+ * objections go.
+ */
+export default function NoticePrintPage() {
+  const { id, noticeId } = useParams();
+  const w = useWords();
+  const errorText = useErrorText();
+  const notice = useApiQuery<NoticeDetail>(`/api/v1/notices/${noticeId}`);
+  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  const error = notice.error ?? project.error;
+  return (
+    <PrintFrame
+      title={notice.data ? w.printTitle(notice.data.title) : ''}
+      back={`/projects/${id}/notices`}
+      loading={!notice.data || !project.data}
+      error={error ? <p role="alert">{errorText(error)}</p> : null}
+    >
+      {notice.data && project.data && <PrintedNotice n={notice.data} project={project.data} />}
+    </PrintFrame>
+  );
+}
+
+function PrintedNotice({ n, project }: { n: NoticeDetail; project: Project }) {
+  const w = useWords();
+  const { lang } = useLang();
+  const day = (iso: string) => formatDay(iso, lang);
+  return (
+    <article className="jw-cert jw-notice-print" data-testid="printed-notice">
+      <p className="jw-notice-print__kind">{w.kinds[n.kind]}</p>
+      <h2>{n.title}</h2>
+      <p>
+        {w.printProject}：{project.name}
+      </p>
+      {n.body && <p className="jw-notice-print__body">{n.body}</p>}
+      <h3>{w.printPeriods}</h3>
+      <ul className="jw-notice-print__periods">
+        <li>{w.printPublicity(day(n.startOn), day(n.publicityEnd))}</li>
+        {n.feedbackEnd && <li>{w.printFeedback(day(n.feedbackEnd))}</li>}
+        <li>
+          <strong>{w.printEnds(day(n.endsOn))}</strong>
+          {n.provisional && <strong className="jw-notice-print__mark">（{w.provisional}）</strong>}
+        </li>
+      </ul>
+      {n.provisional && (
+        <p className="jw-notice-print__provisional" role="note">
+          {w.printProvisional(day(n.endsOn))}
+        </p>
+      )}
+      <p className="jw-notice-print__rule">{n.countStartDay ? w.printCountStart : w.printRule}</p>
+      <h3>{w.printObjections}</h3>
+      <p>{w.printObjectionsText(day(n.endsOn), project.committeeName)}</p>
+      {n.postedWhere && <p>{w.printPosted(n.postedWhere)}</p>}
+      <p className="jw-cert__stamp">
+        {w.printStamp(project.committeeName)}
+        <br />
+        {w.printDate}
+        {n.postedAt ? day(shanghaiDate(new Date(n.postedAt))) : w.printBlankDate}
+      </p>
+    </article>
+  );
+}
