@@ -34,10 +34,10 @@ describe('session', () => {
 
   it('refuses the session of a disabled user at once, before their input is read', async () => {
     const shengli = await t.as('shengli');
-    await t.database.db.execute(sql`update users set disabled = true where username = 'shengli'`);
+    await t.database.db.execute(sql`update users set disabled = true, disabled_at = now(), disabled_by = 'test' where username = 'shengli'`);
     expect((await shengli.get('/api/v1/session')).status).toBe(401);
     expect((await shengli.post('/api/v1/estates', {})).status).toBe(401);
-    await t.database.db.execute(sql`update users set disabled = false where username = 'shengli'`);
+    await t.database.db.execute(sql`update users set disabled = false, disabled_at = null, disabled_by = null where username = 'shengli'`);
     expect((await shengli.get('/api/v1/session')).status).toBe(200);
   });
 });

@@ -179,10 +179,10 @@ export async function seedDemo(db: Db, opts: { today: string; histories?: boolea
     await tx
       .insert(users)
       .values([
-        { username: 'admin', displayName: '江湾镇街道管理员', passwordHash, role: 'street_admin', streetId: street!.id, organisation: '江湾镇街道社区党建办' },
-        { username: 'shengli', displayName: '胜利居委 工作人员', passwordHash, role: 'committee_staff', committeeId: committeeRows[0]!.id, organisation: '胜利居委' },
-        { username: 'jjl', displayName: '家加乐 顾问', passwordHash, role: 'adviser', streetId: street!.id, organisation: '家加乐加装电梯事务所' },
-        { username: 'district', displayName: '虹口区房管局', passwordHash, role: 'district_viewer', districtId: district!.id, organisation: '虹口区房屋管理局' },
+        { username: 'admin', displayName: '江湾镇街道管理员', passwordHash, role: 'street_admin', streetId: street!.id, organisation: '江湾镇街道社区党建办', demo: true },
+        { username: 'shengli', displayName: '胜利居委 工作人员', passwordHash, role: 'committee_staff', committeeId: committeeRows[0]!.id, organisation: '胜利居委', demo: true },
+        { username: 'jjl', displayName: '家加乐 顾问', passwordHash, role: 'adviser', streetId: street!.id, organisation: '家加乐加装电梯事务所', demo: true },
+        { username: 'district', displayName: '虹口区房管局', passwordHash, role: 'district_viewer', districtId: district!.id, organisation: '虹口区房屋管理局', demo: true },
       ]);
     const adviser = (await tx.select().from(users)).find((u) => u.username === 'jjl')!;
 
