@@ -1,4 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
@@ -92,9 +93,11 @@ export function ArrangementForm({
   const [preview, setPreview] = useState<{ holidays: Holiday[]; changes: PeriodChange[] } | null>(null);
   const [stale, setStale] = useState(false);
   const [imported, setImported] = useState<ImportState>({ phase: 'idle' });
-  const previewing = useApiMutation((holidays: Holiday[]) =>
-    post<{ changes: PeriodChange[] }>(`/api/v1/holiday-years/${year.year}/preview`, { holidays }),
-  );
+  // a preview writes nothing: no cached read is refreshed after it (useApiMutation would)
+  const previewing = useMutation({
+    mutationFn: (holidays: Holiday[]) =>
+      post<{ changes: PeriodChange[] }>(`/api/v1/holiday-years/${year.year}/preview`, { holidays }),
+  });
   const saving = useApiMutation((body: { source: string; holidays: Holiday[] }) =>
     put<SavedYear>(`/api/v1/holiday-years/${year.year}`, body),
   );
