@@ -4,11 +4,10 @@ import { openDatabase } from '../server/platform/db/client.ts';
 import { DataDirLockedError } from '../server/platform/db/lock.ts';
 import { serve } from '../server/main.ts';
 import { isEmpty, seedDemo } from '../server/demo/seed.ts';
-import { createUser } from '../server/modules/accounts/service.ts';
-import { ROLES, type Role } from '../core/roles.ts';
 import { shanghaiDate } from '../core/clock.ts';
 import { systemActor } from '../server/platform/audit.ts';
 import { registerExcelCommands } from './excel.ts';
+import { registerUserCommands } from './users.ts';
 
 const program = new Command();
 program.name('jiangwan').description('江湾 加装电梯社区协同平台 — Jiangwan lift retrofit platform').version('0.1.0');
@@ -53,35 +52,7 @@ program
     }),
   );
 
-const user = program.command('user').description('账号管理 Accounts');
-user
-  .command('create')
-  .description('新建账号 Create an account (the first admin of an empty store creates its street)')
-  .requiredOption('--username <name>')
-  .requiredOption('--password <password>')
-  .option('--display-name <name>')
-  .option('--role <role>', ROLES.join(' | '), 'street_admin')
-  .option('--scope-id <uuid>', '所属区/街道/居委会 id; omitted on an empty store: creates the district and street')
-  .option('--district <name>', '区名 District name for a new store', '虹口区')
-  .option('--street <name>', '街道名 Street name for a new store', '江湾镇街道')
-  .action(async (o: { username: string; password: string; displayName?: string; role: string; scopeId?: string; district: string; street: string }) => {
-    if (!ROLES.includes(o.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-    await withDatabase(async ({ db }) => {
-      const scopeId = o.scopeId ?? (await ensureStreet(db, o.district, o.street));
-      const created = await createUser(db, { username: o.username, password: o.password, displayName: o.displayName ?? o.username, role: o.role as Role, scopeId }, systemActor(config.clock.now()));
-      console.log(`已创建账号 Created ${created.username} (${created.role})`);
-    });
-  });
-
-async function ensureStreet(db: Awaited<ReturnType<typeof openDatabase>>['db'], districtName: string, streetName: string) {
-  const { districts, streets } = await import('../server/modules/registry/schema.ts');
-  const { and, eq } = await import('drizzle-orm');
-  let [district] = await db.select().from(districts).where(eq(districts.name, districtName));
-  district ??= (await db.insert(districts).values({ name: districtName }).returning())[0]!;
-  let [street] = await db.select().from(streets).where(and(eq(streets.districtId, district.id), eq(streets.name, streetName)));
-  street ??= (await db.insert(streets).values({ name: streetName, districtId: district.id }).returning())[0]!;
-  return street.id;
-}
+registerUserCommands(program, withDatabase, config.clock);
 
 program
   .command('verify-ledger [consultationId]')

@@ -5,7 +5,7 @@ import { castOnline, type OnlineReceipt } from '../../src/server/modules/consent
 import { ballots } from '../../src/server/modules/consent/schema.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, type Client, type TestApp, STAFF_PASSWORD } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
 
 let t: TestApp;
@@ -24,10 +24,10 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await t.as('admin');
   staff = await t.as('shengli');
-  staff2 = await t.as('shengli2').catch(async () => {
+  staff2 = await t.as('shengli2', STAFF_PASSWORD).catch(async () => {
     const committeeId = (await staff.get('/api/v1/committees')).body.items[0].id;
-    await admin.post('/api/v1/users', { username: 'shengli2', displayName: '胜利居委 核对员', password: 'jiangwan2026', role: 'committee_staff', scopeId: committeeId });
-    return t.as('shengli2');
+    await admin.post('/api/v1/users', { username: 'shengli2', displayName: '胜利居委 核对员', password: STAFF_PASSWORD, mustChangePassword: false, role: 'committee_staff', scopeId: committeeId });
+    return t.as('shengli2', STAFF_PASSWORD);
   });
   const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount >= 10);
   project = (await staff.post('/api/v1/projects', { name: '表决测试项目', stairwellId: stairwell.id })).body;

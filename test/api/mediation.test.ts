@@ -6,7 +6,7 @@ import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { mediationCases } from '../../src/server/modules/mediation/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
-import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp, STAFF_PASSWORD } from '../helpers/app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -24,8 +24,8 @@ beforeAll(async () => {
   staff = await t.as('shengli');
   district = await t.as('district');
   const other = (await admin.get('/api/v1/committees')).body.items.find((c: any) => c.name !== '胜利居委');
-  await admin.post('/api/v1/users', { username: 'other-staff', displayName: '其他居委', password: 'jiangwan2026', role: 'committee_staff', scopeId: other.id });
-  otherStaff = await t.as('other-staff');
+  await admin.post('/api/v1/users', { username: 'other-staff', displayName: '其他居委', password: STAFF_PASSWORD, mustChangePassword: false, role: 'committee_staff', scopeId: other.id });
+  otherStaff = await t.as('other-staff', STAFF_PASSWORD);
   const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount >= 6);
   project = (await staff.post('/api/v1/projects', { name: '调解测试项目', stairwellId: stairwell.id })).body;
   units = (await staff.get(`/api/v1/units?stairwellId=${stairwell.id}&pageSize=100`)).body.items;

@@ -6,7 +6,7 @@ import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { notices } from '../../src/server/modules/notices/schema.ts';
 import { noticeFacts } from '../../src/server/modules/notices/service.ts';
 import { multipart } from '../helpers/multipart.ts';
-import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, TEST_TODAY, type Client, type TestApp, STAFF_PASSWORD } from '../helpers/app.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -36,8 +36,8 @@ beforeAll(async () => {
   district = await t.as('district');
   const committees = (await admin.get('/api/v1/committees')).body.items;
   const other = committees.find((c: any) => c.name !== '胜利居委');
-  await admin.post('/api/v1/users', { username: 'xinshi', displayName: '其他居委 工作人员', password: 'jiangwan2026', role: 'committee_staff', scopeId: other.id });
-  otherStaff = await t.as('xinshi');
+  await admin.post('/api/v1/users', { username: 'xinshi', displayName: '其他居委 工作人员', password: STAFF_PASSWORD, mustChangePassword: false, role: 'committee_staff', scopeId: other.id });
+  otherStaff = await t.as('xinshi', STAFF_PASSWORD);
   const stairwells = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.filter((s: any) => s.unitCount >= 8);
   project = (await staff.post('/api/v1/projects', { name: '公示测试项目', stairwellId: stairwells[0].id })).body;
   otherProject = (await staff.post('/api/v1/projects', { name: '另一个项目', stairwellId: stairwells[1].id })).body;

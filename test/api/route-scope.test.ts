@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
+import { STAFF_PASSWORD, startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
 import { call, callValid, isPublic, listRoutes, RANDOM_ID, type Route } from '../helpers/routes.ts';
 
@@ -53,6 +53,8 @@ const ID_OF: Record<string, (c: string, j: string) => ReturnType<typeof sql>> = 
   objections: (c, j) => sql`select x.id from objections x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   mediation: (c, j) => sql`select x.id from mediation_cases x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   users: (c) => sql`select u.id from users u where u.committee_id = ${c} limit 1`,
+  // /me/sessions/{id}: a session of someone of that committee
+  me: (c) => sql`select s.id from sessions s join users u on u.id = s.user_id where u.committee_id = ${c} limit 1`,
 };
 
 /**
@@ -80,7 +82,8 @@ beforeAll(async () => {
   const notice = (await one<{ id: string }>(ID_OF.notices!(victimCommittee, jjlId)))!;
   expect((await admin.post(`/api/v1/notices/${notice.id}/objections`, { text: '担心采光', receivedOn: '2026-11-20' })).status).toBe(201);
   expect((await admin.post('/api/v1/mediation', { projectId: inService, kind: 'noise', title: '施工噪音' })).status).toBe(201);
-  expect((await admin.post('/api/v1/users', { username: 'victim-staff', displayName: '另一居委 工作人员', password: 'a-long-password', role: 'committee_staff', scopeId: victimCommittee })).status).toBe(201);
+  expect((await admin.post('/api/v1/users', { username: 'victim-staff', displayName: '另一居委 工作人员', password: STAFF_PASSWORD, role: 'committee_staff', scopeId: victimCommittee })).status).toBe(201);
+  await t.as('victim-staff', STAFF_PASSWORD);
   ids = {};
   for (const [kind, query] of Object.entries(ID_OF)) {
     const row = await one<{ id: string }>(query(victimCommittee, jjlId));
@@ -92,7 +95,9 @@ afterAll(() => t.close());
 
 /** POSTs that compute and store nothing: a read-only role may call them. */
 const WRITES_NOTHING = new Set(['POST /api/v1/projects/{id}/cost-plans/what-if']);
-const writes = () => routes.filter((r) => r.method !== 'GET' && !isPublic(r) && r.template !== '/api/v1/session' && !WRITES_NOTHING.has(`${r.method} ${r.template}`));
+/** One's own session and password: every role changes them, the read-only one too (accounts.test.ts). */
+const ownAccount = (r: Route) => r.template === '/api/v1/session' || r.template.startsWith('/api/v1/me/');
+const writes = () => routes.filter((r) => r.method !== 'GET' && !isPublic(r) && !ownAccount(r) && !WRITES_NOTHING.has(`${r.method} ${r.template}`));
 
 describe('a read-only role', () => {
   it('is refused every write with 403, with a valid body or one it never reads, and writes nothing', async () => {

@@ -13,6 +13,9 @@ export const TEST_START = '2026-11-20T10:00:00+08:00';
 /** TEST_START's date in Shanghai. */
 export const TEST_TODAY = '2026-11-20';
 
+/** A password that passes the rules of new passwords, for accounts the tests create. */
+export const STAFF_PASSWORD = 'quiet harbour lantern 47';
+
 /** A clock that starts at TEST_START and runs on (a test of a few minutes stays on its day). */
 export const testClock = (): Clock => clockStartingAt(TEST_START);
 
@@ -38,8 +41,8 @@ export interface TestApp {
   database: Database;
   /** the app's clock: tests read "today" from it, never from the system */
   clock: Clock;
-  /** a logged-in client for one of the demo accounts */
-  as(username: string): Promise<Client>;
+  /** a logged-in client for one of the demo accounts, or for another account with its password */
+  as(username: string, password?: string): Promise<Client>;
   anonymous: Client;
   close(): Promise<void>;
 }
@@ -92,19 +95,19 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
  * The app with the demo street seeded (accounts admin, shengli, jjl, district). The projects'
  * histories (votes run through the services, ~10 s) only where a test asks for them.
  */
-export async function startTestApp(opts: { seed?: boolean; histories?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean } = {}): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const database = await openTestDatabase();
   if (opts.seed !== false) await seedDemo(database.db, { today: shanghaiDate(clock.now()), histories: opts.histories ?? false });
-  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock });
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock, rateLimit: opts.rateLimit });
   await app.ready();
   return {
     app,
     database,
     clock,
     anonymous: client(app, null, null),
-    async as(username: string) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: DEMO_PASSWORD } });
+    async as(username: string, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0]!;

@@ -31,6 +31,7 @@ export interface Route {
 /** Routes anyone may call: login, the household-code pages (the code is the credential), public tools. */
 export const PUBLIC = new Set([
   'POST /api/v1/session',
+  'GET /api/v1/demo-accounts',
   'GET /api/v1/r/{code}',
   'POST /api/v1/r/{code}/ballot',
   'POST /api/v1/tools/consent',

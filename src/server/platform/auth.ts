@@ -15,7 +15,7 @@ export const SESSION_HOURS = 12;
 declare module 'fastify' {
   interface FastifyRequest {
     /** set when a valid session cookie came with the request */
-    session: { user: SessionUser; csrfToken: string; tokenHash: string } | null;
+    session: { user: SessionUser; csrfToken: string; tokenHash: string; mustChangePassword: boolean } | null;
     accessCache?: Access;
     /** the instant the request arrived, from the app's clock (core/clock.ts) */
     now: Date;
@@ -55,6 +55,7 @@ export function toSessionUser(u: typeof users.$inferSelect): SessionUser {
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const LAST_SEEN_STEP_MS = 60_000;
 
 /** Every route of the API needs a session, except those marked `publicRoute` (platform/http.ts). */
 const needsSession = (req: FastifyRequest) => Boolean(req.routeOptions.url?.startsWith('/api/v1/')) && !req.routeOptions.config.public;
@@ -86,16 +87,24 @@ export function installSessions(app: FastifyInstance, db: Db, clock: Clock) {
       tokenHash: tokenHash!,
       csrfToken: row.session.csrfToken,
       user: toSessionUser(row.user),
+      mustChangePassword: row.user.mustChangePassword,
     };
+    const { config } = req.routeOptions;
     if (WRITE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken))
         throw new AppError(403, 'csrf', '安全校验失败，请刷新页面后重试', 'Security check failed (CSRF token); reload the page and try again', CSRF_HEADER);
-      // a read-only role writes nothing, whatever the route does with its input; logging out and what-ifs stored nowhere excepted
-      const { config, url } = req.routeOptions;
-      if (READ_ONLY_ROLES.includes(row.user.role as Role) && !config.writesNothing && url !== '/api/v1/session')
-        throw new AppError(403, 'read_only', '您的账号只能查看，不能修改', 'Your account can read but not change anything');
     }
+    // a reset or new account's password is someone else's: until the user chooses their own, the
+    // session reaches only itself and the password change
+    if (row.user.mustChangePassword && !config.ownAccount)
+      throw new AppError(403, 'must_change_password', '请先修改密码：管理员为您设置了临时密码', 'Change your password first: an administrator set a temporary one');
+    // a read-only role writes nothing, whatever the route does with its input; its own session and password and what-ifs stored nowhere excepted
+    if (WRITE_METHODS.has(req.method) && READ_ONLY_ROLES.includes(row.user.role as Role) && !config.writesNothing && !config.ownAccount)
+      throw new AppError(403, 'read_only', '您的账号只能查看，不能修改', 'Your account can read but not change anything');
+    // when it was last used, for the owner's list of sessions: written at most once a minute
+    if (req.now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_STEP_MS)
+      await db.update(sessions).set({ lastSeenAt: req.now }).where(eq(sessions.tokenHash, tokenHash!));
   });
   // a throttled credential says when to come back, in the body and as the standard header
   app.addHook('onError', async (_req, reply, err) => {

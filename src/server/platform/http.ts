@@ -30,6 +30,8 @@ declare module 'fastify' {
     public?: boolean;
     /** a POST that computes and stores nothing (a what-if): read-only roles may call it */
     writesNothing?: boolean;
+    /** the caller's own session and password (accounts/own.ts): reached by read-only roles and while a new password is due */
+    ownAccount?: boolean;
   }
 }
 

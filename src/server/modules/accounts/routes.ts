@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../core/roles.ts';
@@ -6,7 +6,14 @@ import { assertRole, loadAccess } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../app.ts';
 import { idParam, publicRoute, shortText } from '../../platform/http.ts';
-import { createUser, listAdvisers, listUsers, login, logout, unlockUser } from './service.ts';
+import { createUser, endSessions, listUsers, managerOf, resetPassword, setDisabled, unlockUser, updateUser } from './manage.ts';
+import { changeOwnPassword, endOtherOwnSessions, endOwnSession, listOwnSessions, type Me } from './own.ts';
+import { enabledDemoUsernames, listAdvisers, login, logout } from './service.ts';
+
+/** Passwords travel as given (nothing trimmed); the rules of new passwords are the service's, so the message names the rule. */
+const password = z.string().max(512);
+/** Routes of the caller's own session and password: open to read-only roles and while a new password is due. */
+const own = { ownAccount: true };
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,29 +23,36 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['accounts'], summary: '登录 Log in', body: z.object({ username: shortText(64), password: z.string().min(1).max(200) }) },
     config: publicRoute(20),
   }, async (req, reply) => {
-    const s = await login(db, { ...req.body, ip: req.ip }, req.now);
+    const s = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }, req.now);
     setSessionCookie(reply, s.token, ctx.secureCookies);
     const access = await loadAccess(db, s.user, req.now);
-    return { user: access.user, csrfToken: s.csrfToken, committeeIds: access.committeeIds, today: access.today };
+    return { user: access.user, csrfToken: s.csrfToken, committeeIds: access.committeeIds, today: access.today, mustChangePassword: s.mustChangePassword };
   });
 
-  r.get('/api/v1/session', { schema: { tags: ['accounts'], summary: '当前会话 Current session' } }, async (req) => {
+  r.get('/api/v1/session', { schema: { tags: ['accounts'], summary: '当前会话 Current session' }, config: own }, async (req) => {
     const access = await requireAccess(req, db);
     // today in Shanghai by the server's clock: the pages' date defaults and limits follow it, not the device's clock
-    return { user: access.user, csrfToken: req.session!.csrfToken, committeeIds: access.committeeIds, today: access.today };
+    return { user: access.user, csrfToken: req.session!.csrfToken, committeeIds: access.committeeIds, today: access.today, mustChangePassword: req.session!.mustChangePassword };
   });
 
-  r.delete('/api/v1/session', { schema: { tags: ['accounts'], summary: '退出 Log out' } }, async (req, reply) => {
+  r.get('/api/v1/demo-accounts', {
+    schema: { tags: ['accounts'], summary: '仍在用的演示账号 Demo accounts still enabled (usernames only, for the login page)' },
+    config: publicRoute(30),
+  }, async () => ({ usernames: await enabledDemoUsernames(db) }));
+
+  r.delete('/api/v1/session', { schema: { tags: ['accounts'], summary: '退出 Log out' }, config: own }, async (req, reply) => {
     const access = await requireAccess(req, db);
     await logout(db, req.session!.tokenHash, access.actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
+  // ---------------------------------------------------------------- a street admin's accounts
+
   r.get('/api/v1/users', { schema: { tags: ['accounts'], summary: '账号列表 Users of the street' } }, async (req) => {
     const access = await requireAccess(req, db);
     assertRole(access, 'street_admin');
-    return { items: await listUsers(db, access.user.streetId!) };
+    return { items: await listUsers(db, managerOf(access), req.now) };
   });
 
   r.post('/api/v1/users', {
@@ -48,10 +62,12 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       body: z.object({
         username: z.string().trim().regex(/^[a-z0-9_.-]{3,32}$/),
         displayName: shortText(50),
-        password: z.string().min(8).max(200),
+        password,
         role: z.enum(ROLES),
         scopeId: z.uuid(),
         organisation: z.string().trim().max(100).optional(),
+        /** the administrator chose the password, so by default its owner replaces it at the first login */
+        mustChangePassword: z.boolean().default(true),
       }),
     },
   }, async (req, reply) => {
@@ -65,11 +81,76 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     return createUser(db, b, access.actor);
   });
 
+  r.patch('/api/v1/users/:id', {
+    schema: {
+      tags: ['accounts'],
+      summary: '修改账号 Change name, role, scope or organisation',
+      params: idParam,
+      body: z.object({ displayName: shortText(50).optional(), role: z.enum(ROLES).optional(), scopeId: z.uuid().optional(), organisation: z.string().trim().max(100).optional() }),
+    },
+  }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return updateUser(db, managerOf(access), { id: req.params.id }, req.body);
+  });
+
+  r.post('/api/v1/users/:id/disable', { schema: { tags: ['accounts'], summary: '停用账号（其会话随即结束）Disable a user; their sessions end', params: idParam } }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return setDisabled(db, managerOf(access), { id: req.params.id }, true);
+  });
+
+  r.post('/api/v1/users/:id/enable', { schema: { tags: ['accounts'], summary: '启用账号 Enable a user again', params: idParam } }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return setDisabled(db, managerOf(access), { id: req.params.id }, false);
+  });
+
+  r.post('/api/v1/users/:id/password', {
+    schema: {
+      tags: ['accounts'],
+      summary: '重设密码（临时密码，下次登录须修改）Reset a password: a temporary one, to be changed at the next login',
+      params: idParam,
+      body: z.object({ password: password.optional() }),
+    },
+  }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return resetPassword(db, managerOf(access), { id: req.params.id }, req.body.password);
+  });
+
+  r.delete('/api/v1/users/:id/sessions', { schema: { tags: ['accounts'], summary: '结束该账号的所有会话 End every session of a user', params: idParam } }, async (req) => {
+    const access = await requireAccess(req, db);
+    assertRole(access, 'street_admin');
+    return endSessions(db, managerOf(access), { id: req.params.id });
+  });
+
   r.post('/api/v1/users/:id/unlock', { schema: { tags: ['accounts'], summary: '解除登录限制 Let a user log in again at once', params: idParam } }, async (req) => {
     const access = await requireAccess(req, db);
     assertRole(access, 'street_admin');
-    return unlockUser(db, access, req.params.id);
+    return unlockUser(db, managerOf(access), { id: req.params.id });
   });
+
+  // ---------------------------------------------------------------- one's own account
+
+  const me = async (req: FastifyRequest): Promise<Me> => ({ access: await requireAccess(req, db), tokenHash: req.session!.tokenHash, ip: req.ip });
+
+  r.post('/api/v1/me/password', {
+    schema: {
+      tags: ['accounts'],
+      summary: '修改本人密码（其他会话随即结束）Change one’s own password; the other sessions end',
+      body: z.object({ currentPassword: z.string().min(1).max(512), newPassword: password }),
+    },
+    config: own,
+  }, async (req) => changeOwnPassword(db, await me(req), req.body));
+
+  r.get('/api/v1/me/sessions', { schema: { tags: ['accounts'], summary: '本人的会话 One’s own sessions' }, config: own }, async (req) => ({ items: await listOwnSessions(db, await me(req)) }));
+
+  r.delete('/api/v1/me/sessions', { schema: { tags: ['accounts'], summary: '结束本人的其他会话 End one’s other sessions' }, config: own }, async (req) => endOtherOwnSessions(db, await me(req)));
+
+  r.delete('/api/v1/me/sessions/:id', { schema: { tags: ['accounts'], summary: '结束本人的另一会话 End another session of one’s own', params: idParam }, config: own }, async (req) =>
+    endOwnSession(db, await me(req), req.params.id),
+  );
 
   r.get('/api/v1/advisers', { schema: { tags: ['accounts'], summary: '顾问列表 Advisers' } }, async (req) => {
     const access = await requireAccess(req, db);

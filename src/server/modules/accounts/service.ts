@@ -1,12 +1,9 @@
-import { and, eq, lt, or } from 'drizzle-orm';
-import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
-import { ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
-import type { Access } from '../../platform/access.ts';
+import { and, eq, lt } from 'drizzle-orm';
+import { AppError } from '../../../core/errors.ts';
 import { recordAudit, type Actor } from '../../platform/audit.ts';
 import { countFailure, forgive, hashToken, newToken, SESSION_HOURS, toSessionUser, waitOf, type ThrottlePolicy } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { committees, districts, streets } from '../registry/schema.ts';
+import { verifyPassword } from '../../platform/passwords.ts';
 import { sessions, users } from './schema.ts';
 
 /**
@@ -28,7 +25,7 @@ const loginThrottled = (retryAfter: number) =>
  * The attempt is counted as a failure before the password is checked — so of concurrent
  * attempts only those the throttle allows are checked at all — and a success takes it back.
  */
-export async function login(db: Db, input: { username: string; password: string; ip: string }, now: Date) {
+export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }, now: Date) {
   const fromAddress = { address: input.ip };
   const pair = { address: input.ip, subject: input.username };
   await db.transaction(async (tx) => {
@@ -41,7 +38,9 @@ export async function login(db: Db, input: { username: string; password: string;
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   // verify even when the user is unknown, so timing does not reveal which usernames exist
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !ok || user.disabled) throw badLogin();
+  if (!user || !ok) throw badLogin();
+  // only to the one who knows the password: the account exists but is switched off
+  if (user.disabled) throw new AppError(403, 'account_disabled', '该账号已停用，请联系街道管理员', 'This account is disabled; ask the street administrator', 'username');
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
@@ -53,30 +52,17 @@ export async function login(db: Db, input: { username: string; password: string;
       csrfToken,
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
       createdAt: now,
+      lastSeenAt: now,
+      // shown to the user in their list of sessions, so they can tell which one is not theirs
+      address: input.ip.slice(0, 64),
+      userAgent: (input.userAgent ?? '').slice(0, 300),
     });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     // housekeeping: expired sessions of anyone
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
     await recordAudit(tx, { userId: user.id, name: user.username, at: now }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
   });
-  return { token, csrfToken, user: toSessionUser(user) };
-}
-
-/** Users of a street: those bound to it or to one of its committees (joined as `committees`). */
-const inStreet = (streetId: string) => or(eq(users.streetId, streetId), eq(committees.streetId, streetId));
-
-/** A street admin lets a user of the street log in again at once, from every address; audited. */
-export async function unlockUser(db: Db, access: Access, userId: string) {
-  const [user] = await db
-    .select({ id: users.id, username: users.username, committeeId: users.committeeId })
-    .from(users)
-    .leftJoin(committees, eq(committees.id, users.committeeId))
-    .where(and(eq(users.id, userId), inStreet(access.user.streetId!)));
-  if (!user) throw notFound({ zh: '账号', en: 'User' });
-  return db.transaction(async (tx) => {
-    const cleared = await forgive(tx, LOGIN_THROTTLE, { subject: user.username }, 'all');
-    await recordAudit(tx, access.actor, { action: 'unlock', entity: 'user', entityId: user.id, streetId: access.user.streetId, committeeId: user.committeeId, summary: `解除登录限制 ${user.username}`, after: { addresses: cleared } });
-    return { ok: true as const, addresses: cleared };
-  });
+  return { token, csrfToken, user: toSessionUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 // a valid argon2id hash of a random string, so unknown users cost the same as known ones
@@ -89,55 +75,10 @@ export async function logout(db: Db, tokenHash: string, actor: Actor) {
   });
 }
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  /** the id of the district, street or committee the role is bound to */
-  scopeId: string;
-  organisation?: string;
-}
-
-/** Creates a staff account bound to the scope its role requires. */
-export async function createUser(db: Db, input: NewUser, actor: Actor) {
-  if (input.password.length < 8) throw badInput('password', '密码至少 8 位', 'The password must have at least 8 characters');
-  const kind = ROLE_SCOPE_KIND[input.role];
-  const table = kind === 'district' ? districts : kind === 'street' ? streets : committees;
-  const [scope] = await db.select({ id: table.id }).from(table).where(eq(table.id, input.scopeId));
-  if (!scope) throw badInput('scopeId', `找不到该${kind === 'district' ? '区' : kind === 'street' ? '街道' : '居委会'}`, `No such ${kind}`);
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (existing) throw conflict('用户名已被使用', 'The username is taken', 'username');
-    const [created] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role,
-        districtId: kind === 'district' ? input.scopeId : null,
-        streetId: kind === 'street' ? input.scopeId : null,
-        committeeId: kind === 'committee' ? input.scopeId : null,
-        organisation: input.organisation ?? '',
-      })
-      .returning();
-    const { passwordHash: _omit, ...shown } = created!;
-    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created!.id, streetId: shown.streetId, committeeId: shown.committeeId, after: shown });
-    return shown;
-  });
-}
-
-/** Users visible to a street admin: those bound to their street or its committees. */
-export async function listUsers(db: Db, streetId: string) {
-  const rows = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, organisation: users.organisation, districtId: users.districtId, streetId: users.streetId, committeeId: users.committeeId, committeeName: committees.name, disabled: users.disabled })
-    .from(users)
-    .leftJoin(committees, eq(committees.id, users.committeeId))
-    .where(inStreet(streetId))
-    .orderBy(users.username);
-  return rows;
+/** The demo accounts still enabled, by username only: the login page marks them (nothing else about users is public). */
+export async function enabledDemoUsernames(db: Db): Promise<string[]> {
+  const rows = await db.select({ username: users.username }).from(users).where(and(eq(users.demo, true), eq(users.disabled, false))).orderBy(users.username);
+  return rows.map((r) => r.username);
 }
 
 /** Advisers of a street, for assigning projects. */
