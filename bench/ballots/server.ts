@@ -19,6 +19,9 @@ import { createConsultation, listCodes, openConsultation } from '../../src/serve
 import { listStairwells } from '../../src/server/modules/registry/service.ts';
 import { verifyLedger } from '../../src/server/modules/consent/ledger.ts';
 import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
+import { ServerSecret } from '../../src/server/platform/secret.ts';
 
 // on a signal: check that every chain the load wrote verifies, then exit cleanly (so --cpu-prof can write its profile)
 const consultationIds: string[] = [];
@@ -58,7 +61,8 @@ if (bare) {
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes: ['bare'] }));
 } else {
   await database.migrate();
-  await seedDemo(database.db, { today: shanghaiDate(systemClock.now()) });
+  const codeKeys = new CodeKeys(ServerSecret.fromText(randomBytes(32).toString('base64')));
+  await seedDemo(database.db, { today: shanghaiDate(systemClock.now()), codeKeys });
   const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
   const access = await loadAccess(database.db, toSessionUser(admin!), systemClock.now());
   const stairwells = (await listStairwells(database.db, access, { page: 1, pageSize: 500 })).items.filter((s) => s.unitCount >= 10);
@@ -66,12 +70,12 @@ if (bare) {
   for (const sw of stairwells.slice(0, consultationCount)) {
     const project = await createProject(database.db, access, { name: `bench ${sw.id}`, stairwellId: sw.id });
     const c = await createConsultation(database.db, access, { projectId: project.id, kind: 'vote', title: 'bench', question: 'bench', ruleId: 'sh-801-building', scopeKind: 'stairwell' });
-    await openConsultation(database.db, access, c.id);
+    await openConsultation(database.db, access, c.id, codeKeys);
     consultationIds.push(c.id);
-    codes.push(...(await listCodes(database.db, access, c.id)).codes.map((x) => x.code));
+    codes.push(...(await listCodes(database.db, access, c.id, codeKeys)).codes.map((x) => x.code));
   }
   // many residents from one address would trip the per-address limit; the benchmark measures the write path
-  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', rateLimit: false });
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', rateLimit: false, codeKeys });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes }));

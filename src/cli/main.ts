@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { readConfig } from '../server/config.ts';
 import { openDatabase } from '../server/platform/db/client.ts';
 import { DataDirLockedError } from '../server/platform/db/lock.ts';
-import { serve } from '../server/main.ts';
+import { serve, unlockCodeKeys } from '../server/main.ts';
+import { StartupRefusal } from '../server/platform/refusal.ts';
 import { isEmpty, seedDemo } from '../server/demo/seed.ts';
 import { shanghaiDate } from '../core/clock.ts';
 import { systemActor } from '../server/platform/audit.ts';
@@ -36,7 +37,13 @@ program
 program
   .command('migrate')
   .description('执行数据库迁移 Apply database migrations')
-  .action(() => withDatabase(async (d) => console.log(`已迁移 Migrated (${d.kind}: ${d.location})`)));
+  .action(() =>
+    withDatabase(async (d) => {
+      // completes an upgrade: codes an earlier version kept in clear are sealed with the server secret
+      await unlockCodeKeys(d.db, config);
+      console.log(`已迁移 Migrated (${d.kind}: ${d.location})`);
+    }),
+  );
 
 program
   .command('seed-demo')
@@ -48,7 +55,8 @@ program
         process.exitCode = 1;
         return;
       }
-      console.log(JSON.stringify(await seedDemo(db, { today: shanghaiDate(config.clock.now()) })));
+      const codeKeys = await unlockCodeKeys(db, config);
+      console.log(JSON.stringify(await seedDemo(db, { today: shanghaiDate(config.clock.now()), codeKeys })));
     }),
   );
 
@@ -75,9 +83,39 @@ program
     }),
   );
 
+program
+  .command('key-lost')
+  .description('服务器密钥丢失：改用现在配置的密钥，并为所有住户重新发放户码 The server secret is lost: take the one configured now and issue every household a new code')
+  .option('--confirm', '确认原密钥已无法找回 Confirm the old secret cannot be found')
+  .action((o: { confirm?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      if (!o.confirm) {
+        console.error(
+          '所有户码将作废并重新发放，须重新打印全部告知书。确认原密钥已无法找回后，加 --confirm 再运行。\n' +
+            'Every household code will be revoked and replaced, and every letter must be printed again. Once sure the old secret cannot be found, run again with --confirm.',
+        );
+        process.exitCode = 1;
+        return;
+      }
+      const { loadServerSecret } = await import('../server/platform/secret.ts');
+      const { CodeKeys } = await import('../server/modules/consent/code-keys.ts');
+      const { replaceLostKey } = await import('../server/modules/consent/key-lost.ts');
+      const secret = loadServerSecret(config);
+      const result = await replaceLostKey(db, secret, new CodeKeys(secret), systemActor(config.clock.now()));
+      console.log(
+        `已改用密钥 ${secret.source.location}；${result.consultations} 次征询的 ${result.codes} 个户码已重新发放，请重新打印告知书。\n` +
+          `Now using the secret ${secret.source.location}; ${result.codes} household codes of ${result.consultations} consultations reissued: print the letters again.`,
+      );
+    }),
+  );
+
 registerExcelCommands(program, withDatabase, config.clock);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof StartupRefusal) {
+    console.error(err.message);
+    process.exit(2);
+  }
   if (err instanceof DataDirLockedError) {
     console.error(err.message);
     process.exit(3);

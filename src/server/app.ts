@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
+import type { CodeKeys } from './modules/consent/code-keys.ts';
 import type { Db } from './platform/db/client.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
@@ -34,8 +35,10 @@ export interface AppContext {
   db: Db;
   /** the one source of now (requests carry their instant as req.now) */
   clock: Clock;
-  /** Secure cookies when served over HTTPS (behind a proxy that says so) */
+  /** the session cookie is Secure on every answer (otherwise on answers to requests that came over HTTPS) */
   secureCookies: boolean;
+  /** looks up and seals household codes with keys from the server secret (consent/code-keys.ts) */
+  codeKeys: CodeKeys;
 }
 
 export interface BuildOptions {
@@ -43,11 +46,24 @@ export interface BuildOptions {
   logger?: boolean;
   /** built web app (dist/web); served when it exists */
   webRoot?: string;
+  /** Secure on every answer (JW_SECURE_COOKIES=1, an https JW_PUBLIC_URL); otherwise when the request came over HTTPS */
   secureCookies?: boolean;
+  /** Fastify trustProxy (JW_TRUST_PROXY): the client address and protocol from X-Forwarded-* */
+  trustProxy?: boolean | string;
+  /** from the server secret: household codes are stored only as MAC and sealed (consent/code-keys.ts) */
+  codeKeys: CodeKeys;
   /** false only for load benchmarks from one address; the database-backed throttles stay */
   rateLimit?: boolean;
   /** the system clock unless a test or a demo at a chosen date gives another */
   clock?: Clock;
+}
+
+/** A household code in a path (/r/<code>, /api/v1/r/<code>/…) is a credential: logs show *** instead. */
+export const redactCodes = (url: string) => url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***');
+
+/** Fastify's request log line, with household codes left out. */
+function logRequest(req: FastifyRequest) {
+  return { method: req.method, url: redactCodes(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
@@ -55,11 +71,11 @@ export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/we
 /** Builds the Fastify app from the platform and the modules; no listening here. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
-    trustProxy: process.env.JW_TRUST_PROXY === '1',
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: logRequest } } : false,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
   });
-  const ctx: AppContext = { db: opts.db, clock: opts.clock ?? systemClock, secureCookies: opts.secureCookies ?? false };
+  const ctx: AppContext = { db: opts.db, clock: opts.clock ?? systemClock, secureCookies: opts.secureCookies ?? false, codeKeys: opts.codeKeys };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

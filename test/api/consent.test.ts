@@ -266,7 +266,7 @@ describe('a burst of online ballots (written in batches)', () => {
     // a writer (as a staff entry would) takes the next position and commits only after the ballot was planned on the old head
     await t.database.db.transaction(async (tx) => {
       await appendLedger(tx, v.id, 'staff_entry', { note: 'a concurrent writer' }, t.clock.now());
-      online = castOnline(t.database.db, code, { ip: 'test', now: t.clock.now() }, { choice: 'agree' });
+      online = castOnline(t.database.db, t.codeKeys.present(code), { ip: 'test', now: t.clock.now() }, { choice: 'agree' });
       await new Promise((resolve) => setTimeout(resolve, 200));
     });
     expect((await online!).seq).toBe(head + 2);

@@ -52,7 +52,7 @@ const retryAfterOf = (reply: { status: number; body: any; retryAfterHeader: unkn
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
-  instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock, rateLimit: false });
+  instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock, rateLimit: false, codeKeys: t.codeKeys });
   await instance.ready();
   [admin, shengli] = (await Promise.all(['admin', 'shengli'].map((u) => t.as(u)))) as [Client, Client];
 });

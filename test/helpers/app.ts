@@ -4,6 +4,8 @@ import { buildApp } from '../../src/server/app.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed.ts';
 import { clockStartingAt, shanghaiDate, type Clock } from '../../src/core/clock.ts';
+import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
+import { ServerSecret } from '../../src/server/platform/secret.ts';
 
 /**
  * The instant every test app starts at (a Friday morning late in 2026, so open votes and notices
@@ -18,6 +20,11 @@ export const STAFF_PASSWORD = 'quiet harbour lantern 47';
 
 /** A clock that starts at TEST_START and runs on (a test of a few minutes stays on its day). */
 export const testClock = (): Clock => clockStartingAt(TEST_START);
+
+/** The test apps' server secret (production reads JW_SECRET or a key file, platform/secret.ts). */
+export const TEST_SECRET_TEXT = 'the test server secret, never used in production';
+export const TEST_SECRET = ServerSecret.fromText(TEST_SECRET_TEXT);
+export const testCodeKeys = new CodeKeys(TEST_SECRET);
 
 
 /**
@@ -41,6 +48,8 @@ export interface TestApp {
   database: Database;
   /** the app's clock: tests read "today" from it, never from the system */
   clock: Clock;
+  /** the keys household codes are looked up and sealed with */
+  codeKeys: CodeKeys;
   /** a logged-in client for one of the demo accounts, or for another account with its password */
   as(username: string, password?: string): Promise<Client>;
   anonymous: Client;
@@ -98,13 +107,14 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
 export async function startTestApp(opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean } = {}): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const database = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db, { today: shanghaiDate(clock.now()), histories: opts.histories ?? false });
-  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock, rateLimit: opts.rateLimit });
+  if (opts.seed !== false) await seedDemo(database.db, { today: shanghaiDate(clock.now()), histories: opts.histories ?? false, codeKeys: testCodeKeys });
+  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock, rateLimit: opts.rateLimit, codeKeys: testCodeKeys });
   await app.ready();
   return {
     app,
     database,
     clock,
+    codeKeys: testCodeKeys,
     anonymous: client(app, null, null),
     async as(username: string, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });

@@ -16,7 +16,8 @@ import { toSessionUser } from '../platform/auth.ts';
 import type { Db } from '../platform/db/client.ts';
 import { users } from '../modules/accounts/schema.ts';
 import { castOnline } from '../modules/consent/online-ballots.ts';
-import { closeConsultation, createConsultation, listCodes, openConsultation } from '../modules/consent/service.ts';
+import type { CodeKeys } from '../modules/consent/code-keys.ts';
+import { activeCodes, closeConsultation, createConsultation, openConsultation } from '../modules/consent/service.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from '../modules/projects/schema.ts';
 import { copyTemplates } from '../modules/projects/steps.ts';
 import { costShares } from '../modules/money/schema.ts';
@@ -106,7 +107,7 @@ function on(access: Access, date: string, hour = 10): Access {
   return { ...access, now, today: date, actor: { ...access.actor, at: now } };
 }
 
-export async function seedHistories(db: Db, today: string, timelines: Map<string, DemoTimeline>) {
+export async function seedHistories(db: Db, today: string, timelines: Map<string, DemoTimeline>, keys: CodeKeys) {
   const rnd = prng(4242);
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   const access = await loadAccess(db, toSessionUser(admin!), shanghaiMorning(today));
@@ -161,7 +162,7 @@ export async function seedHistories(db: Db, today: string, timelines: Map<string
       }
       if (stage === 'paused') await tx.update(liftProjects).set({ pausedFrom: 'approvals' }).where(eq(liftProjects.id, p.id));
     });
-    if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, p, dates.get('consultation')!, today, stage === 'consultation' ? 'open' : stage === 'withdrawn' ? 'failed' : 'passed', rnd);
+    if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('consultation')) await runVote(db, access, keys, p, dates.get('consultation')!, today, stage === 'consultation' ? 'open' : stage === 'withdrawn' ? 'failed' : 'passed', rnd);
     await postNotices(db, access, p, dates, path);
     if (MAIN_PATH.indexOf(path) >= MAIN_PATH.indexOf('agreement')) await seedMoney(db, access, p, dates, path, rnd);
   }
@@ -250,12 +251,13 @@ async function seedMediation(db: Db, access: Access, projects: (typeof liftProje
  * opens, opened, ballots cast day by day (up to yesterday for one still open), closed on its last
  * day once past consultation.
  */
-async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSelect, opensOn: string, today: string, outcome: 'open' | 'passed' | 'failed', rnd: ReturnType<typeof prng>) {
+async function runVote(db: Db, access: Access, keys: CodeKeys, p: typeof liftProjects.$inferSelect, opensOn: string, today: string, outcome: 'open' | 'passed' | 'failed', rnd: ReturnType<typeof prng>) {
   const stillOpen = outcome === 'open';
   const closesOn = addDays(opensOn, stillOpen ? 45 : VOTE_DAYS);
   const vote = await createConsultation(db, on(access, addDays(opensOn, -3)), { projectId: p.id, kind: 'vote', title: '加装电梯业主表决', question: '您是否同意本单元加装电梯，并按协商的方案分摊费用？', documentsSummary: '设计方案示意图、费用分摊方案、补贴政策说明', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn, closesOn });
-  await openConsultation(db, on(access, opensOn, 8), vote.id);
-  const { codes } = await listCodes(db, access, vote.id);
+  await openConsultation(db, on(access, opensOn, 8), vote.id, keys);
+  // the codes as the letters carry them (the demo is the system: no one printed them)
+  const codes = await activeCodes(db, keys, vote.id);
   // ballots arrive over the voting days (the last one the day before today, for a vote still open)
   const lastBallotDay = stillOpen ? addDays(today, -1) : addDays(closesOn, -1);
   const days = Math.max(1, daysBetween(opensOn, lastBallotDay));
@@ -267,7 +269,7 @@ async function runVote(db: Db, access: Access, p: typeof liftProjects.$inferSele
     const choice = stillOpen ? (roll < 0.8 ? 'agree' : roll < 0.9 ? 'abstain' : 'disagree') : outcome === 'failed' ? (i < codes.length / 2 ? 'disagree' : 'agree') : i === 1 ? 'disagree' : 'agree';
     const day = addDays(opensOn, Math.floor((i * days) / codes.length));
     const at = new Date(shanghaiMorning(day, 9).getTime() + (i % 11) * 3600_000);
-    await castOnline(db, c.code, { ip: 'demo-seed', now: at }, { choice });
+    await castOnline(db, keys.present(c.code), { ip: 'demo-seed', now: at }, { choice });
   }
   if (!stillOpen) await closeConsultation(db, on(access, closesOn, 20), vote.id);
 }

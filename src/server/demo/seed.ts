@@ -10,6 +10,7 @@ import { users } from '../modules/accounts/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
 import { buildings, committees, districts, estates, persons, stairwells, streets, unitOwners, units } from '../modules/registry/schema.ts';
 import { idCheckDigit } from '../../core/privacy.ts';
+import type { CodeKeys } from '../modules/consent/code-keys.ts';
 import { demoTimeline, seedHistories, type DemoTimeline } from './histories.ts';
 import { WorkCalendar } from '../../core/calendar.ts';
 
@@ -91,7 +92,7 @@ const withCheckDigit = (first17: string) => first17 + idCheckDigit(first17);
  * Seeds 江湾镇街道 with its committees, housing, owners, accounts and lift projects, their
  * histories placed relative to `today` (Shanghai), so the demo is as current on any day it runs.
  */
-export async function seedDemo(db: Db, opts: { today: string; histories?: boolean }): Promise<SeedSummary> {
+export async function seedDemo(db: Db, opts: { today: string; histories?: boolean; codeKeys: CodeKeys }): Promise<SeedSummary> {
   const rnd = prng(20260101);
   const jitter = prng(4242);
   const { today } = opts;
@@ -232,6 +233,6 @@ export async function seedDemo(db: Db, opts: { today: string; histories?: boolea
     return summary;
   });
   // histories run through the services (votes, ledgers), each in its own transaction
-  if (opts.histories !== false) await seedHistories(db, today, timelines);
+  if (opts.histories !== false) await seedHistories(db, today, timelines, opts.codeKeys);
   return summary;
 }

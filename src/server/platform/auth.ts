@@ -25,12 +25,17 @@ declare module 'fastify' {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+/**
+ * Sets the session cookie: Secure when `always` (JW_SECURE_COOKIES=1 or an https JW_PUBLIC_URL) or
+ * when the request came over HTTPS — behind a trusted proxy (JW_TRUST_PROXY) Fastify takes the
+ * protocol from X-Forwarded-Proto, so nothing else has to be remembered (docs/operations.md).
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, always: boolean) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure,
+    secure: always || reply.request.protocol === 'https',
     maxAge: SESSION_HOURS * 3600,
   });
 }

@@ -1,6 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
-import { normaliseCode } from '../../../core/consent/codes.ts';
 import { invalidAnswer } from '../../../core/consent/survey.ts';
 import type { Ballot } from '../../../core/consent/tally.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
@@ -12,7 +11,8 @@ import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, consultations, electorGroups, householdCodes } from './schema.ts';
-import { assertStaffOf, getConsultationRow, hashCode, lockConsultation, type Consultation } from './service.ts';
+import type { PresentedCode } from './code-keys.ts';
+import { assertStaffOf, getConsultationRow, lockConsultation, type Consultation } from './service.ts';
 import type { Visitor } from '../../platform/http.ts';
 
 /*
@@ -84,26 +84,25 @@ async function countWrongCode(db: Queryable, { ip, now }: Visitor): Promise<AppE
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/** Finds the household of a code; a wrong code says so and nothing more. */
-export async function resolveCode(db: Queryable, rawCode: string, visitor: Visitor) {
+/** Finds the household of a code (by its MAC, code-keys.ts); a wrong code says so and nothing more. */
+export async function resolveCode(db: Queryable, code: PresentedCode, visitor: Visitor) {
   await gateCode(db, visitor);
-  const code = normaliseCode(rawCode);
-  const [row] = code
+  const [row] = code.mac
     ? await db
         .select({ hc: householdCodes, g: electorGroups, c: consultations, projectName: liftProjects.name })
         .from(householdCodes)
         .innerJoin(electorGroups, eq(electorGroups.id, householdCodes.groupId))
         .innerJoin(consultations, eq(consultations.id, householdCodes.consultationId))
         .innerJoin(liftProjects, eq(liftProjects.id, consultations.projectId))
-        .where(eq(householdCodes.codeHash, hashCode(code)))
+        .where(eq(householdCodes.codeMac, code.mac))
     : [];
   if (!row) throw await countWrongCode(db, visitor);
   return row;
 }
 
 /** What the resident page shows for a code. */
-export async function residentView(db: Queryable, rawCode: string, visitor: Visitor) {
-  const { hc, g, c, projectName } = await resolveCode(db, rawCode, visitor);
+export async function residentView(db: Queryable, code: PresentedCode, visitor: Visitor) {
+  const { hc, g, c, projectName } = await resolveCode(db, code, visitor);
   const [current] = await db.select().from(ballots).where(eq(ballots.groupId, g.id));
   const state = hc.revokedAt ? 'revoked' : c.status === 'closed' ? 'closed' : 'open';
   return {

@@ -11,6 +11,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { ballots, electorGroups } from './schema.ts';
 import { getConsultationRow, listCodes, type Consultation } from './service.ts';
 import { verifyLedger } from './ledger.ts';
+import type { CodeKeys } from './code-keys.ts';
 
 const CHOICE_ZH = { agree: '同意', disagree: '不同意', abstain: '弃权' } as const;
 const CHANNEL_ZH = { online: '线上', paper: '纸质', assisted: '代录（有见证人）', proxy: '委托' } as const;
@@ -21,8 +22,8 @@ async function projectName(db: Queryable, c: Consultation) {
 }
 
 /** One page per household: the question, dates, how to vote, the code and its QR code. */
-export async function lettersDocx(db: Queryable, access: Access, id: string, baseUrl: string) {
-  const { consultation: c, codes } = await listCodes(db, access, id);
+export async function lettersDocx(db: Queryable, access: Access, id: string, baseUrl: string, keys: CodeKeys) {
+  const { consultation: c, codes } = await listCodes(db, access, id, keys, 'letters');
   const project = await projectName(db, c);
   const children: Paragraph[] = [];
   for (const [i, h] of codes.entries()) {

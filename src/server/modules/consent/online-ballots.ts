@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { GENESIS_HASH, type LedgerEventBody } from '../../../core/consent/ledger.ts';
-import { normaliseCode } from '../../../core/consent/codes.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
@@ -10,7 +9,8 @@ import { committees } from '../registry/schema.ts';
 import { checkBallot, CLOSED, codeGate, codeGateColumns, resolveCode, REVOKED, wrongCode, type BallotInput, type CodeGateState } from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
 import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
-import { hashCode, type Consultation } from './service.ts';
+import type { PresentedCode } from './code-keys.ts';
+import type { Consultation } from './service.ts';
 
 /*
  * Online ballots are the one write residents make in numbers, all at once when the letters
@@ -36,9 +36,8 @@ export interface OnlineReceipt {
 }
 
 interface Pending {
-  rawCode: string;
-  /** normalised; null when it cannot be a code at all */
-  code: string | null;
+  /** its MAC; null when it cannot be a code at all */
+  code: PresentedCode;
   visitor: Visitor;
   input: BallotInput;
   resolve: (r: OnlineReceipt) => void;
@@ -105,18 +104,18 @@ const queues = new WeakMap<Db, BallotQueue>();
  * A resident votes (or changes the vote) with their household code until closing; the answer
  * carries the receipt, the hash of the ballot's ledger event.
  */
-export function castOnline(db: Db, rawCode: string, visitor: Visitor, input: BallotInput): Promise<OnlineReceipt> {
+export function castOnline(db: Db, code: PresentedCode, visitor: Visitor, input: BallotInput): Promise<OnlineReceipt> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new BallotQueue(db)));
   const q = queue;
-  return new Promise((resolve, reject) => q.submit({ rawCode, code: normaliseCode(rawCode), visitor, input, resolve, reject }));
+  return new Promise((resolve, reject) => q.submit({ code, visitor, input, resolve, reject }));
 }
 
 /** Reads the batch's codes; the row of pending[i] has i. */
 async function readCodes(db: Db, batch: Pending[]) {
   // the throttle is read as of when the batch's last ballot arrived
   const now = batch.at(-1)!.visitor.now;
-  const wanted = batch.flatMap((p, i) => (p.code ? [{ i, code_hash: hashCode(p.code), ip: p.visitor.ip }] : []));
+  const wanted = batch.flatMap((p, i) => (p.code.mac ? [{ i, code_mac: p.code.mac, ip: p.visitor.ip }] : []));
   if (wanted.length === 0) return new Map<number, CodeRow>();
   const rows = rowsOf<CodeRow>(
     await db.execute(sql`
@@ -124,8 +123,8 @@ async function readCodes(db: Db, batch: Pending[]) {
              hc.revoked_at as "revokedAt", hc.group_id as "groupId", b.ledger_hash as "previousReceipt",
              l.seq as "lastSeq", l.hash as "lastHash",
              ${codeGateColumns(sql`x.ip`, now)}
-      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as x(i int, code_hash text, ip text)
-      join ${householdCodes} hc on hc.code_hash = x.code_hash
+      from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as x(i int, code_mac text, ip text)
+      join ${householdCodes} hc on hc.code_mac = x.code_mac
       join ${consultations} c on c.id = hc.consultation_id
       join ${committees} cm on cm.id = c.committee_id
       left join ${ballots} b on b.consultation_id = hc.consultation_id and b.group_id = hc.group_id
@@ -304,6 +303,6 @@ async function settle(db: Db, { batch, outcomes }: Planned) {
     if ('ok' in o) p.resolve(o.ok);
     else if ('error' in o) p.reject(o.error);
     // refuses an address over its ceiling, or counts the wrong code and says so
-    else await resolveCode(db, p.rawCode, p.visitor).then(() => p.reject(wrongCode()), p.reject);
+    else await resolveCode(db, p.code, p.visitor).then(() => p.reject(wrongCode()), p.reject);
   }
 }

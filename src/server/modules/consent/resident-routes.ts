@@ -7,14 +7,14 @@ import { castOnline } from './online-ballots.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
 
 /** The household-code routes behind /r/<code>: no login, the code is the credential. */
-export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
+export function residentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resident'];
   const params = z.object({ code: z.string().trim().min(1).max(20) });
   // per address; generous because a residents' committee may help many owners from one network
   const rateLimit = publicRoute(300);
 
-  r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, req.params.code, visitorOf(req)));
+  r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params }, config: rateLimit }, async (req) => residentView(db, codeKeys.present(req.params.code), visitorOf(req)));
   r.post('/api/v1/r/:code/ballot', {
     schema: {
       tags,
@@ -26,5 +26,5 @@ export function residentRoutes(app: FastifyInstance, { db }: AppContext) {
       }),
     },
     config: rateLimit,
-  }, async (req) => castOnline(db, req.params.code, visitorOf(req), req.body));
+  }, async (req) => castOnline(db, codeKeys.present(req.params.code), visitorOf(req), req.body));
 }

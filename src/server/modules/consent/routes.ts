@@ -79,7 +79,7 @@ const staffBallotFields = z.object({
   proxyName: z.string().trim().max(50).optional(),
 });
 
-export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
+export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['consent'];
   const access = (req: FastifyRequest) => requireAccess(req, db);
@@ -97,21 +97,21 @@ export function consentRoutes(app: FastifyInstance, { db }: AppContext) {
     const { customRule, ...body } = req.body;
     return svc.updateDraft(db, await access(req), req.params.id, { ...body, customRule: customRule ? toCustomRule(customRule) : undefined });
   });
-  r.post('/api/v1/consultations/:id/open', { schema: { tags, summary: '开始：冻结业主名册、生成户码 Open: freeze the electorate, issue codes', params: idParam } }, async (req) => svc.openConsultation(db, await access(req), req.params.id));
+  r.post('/api/v1/consultations/:id/open', { schema: { tags, summary: '开始：冻结业主名册、生成户码 Open: freeze the electorate, issue codes', params: idParam } }, async (req) => svc.openConsultation(db, await access(req), req.params.id, codeKeys));
   r.post('/api/v1/consultations/:id/close', { schema: { tags, summary: '结束并计票 Close and count', params: idParam } }, async (req) => svc.closeConsultation(db, await access(req), req.params.id));
   r.get('/api/v1/consultations/:id/tally', { schema: { tags, summary: '实时计票 Live tally', params: idParam } }, async (req) => svc.getTally(db, await access(req), req.params.id));
   r.get('/api/v1/consultations/:id/survey-results', { schema: { tags, summary: '意向征询结果 Survey results', params: idParam } }, async (req) => svc.surveyResults(db, await access(req), req.params.id));
 
   r.get('/api/v1/consultations/:id/codes', { schema: { tags, summary: '户码（打印告知书）Household codes for letters', params: idParam } }, async (req) => {
-    const { codes } = await svc.listCodes(db, await access(req), req.params.id);
+    const { codes } = await svc.listCodes(db, await access(req), req.params.id, codeKeys);
     return { items: codes };
   });
   r.post('/api/v1/consultations/:id/codes/:groupId/reissue', {
     schema: { tags, summary: '作废并补发户码 Revoke and reissue a lost code', params: z.object({ id: z.uuid(), groupId: z.uuid() }), body: z.object({ reason: shortText(200) }) },
-  }, async (req) => svc.reissueCode(db, await access(req), req.params.id, req.params.groupId, req.body.reason));
+  }, async (req) => svc.reissueCode(db, await access(req), req.params.id, req.params.groupId, req.body.reason, codeKeys));
   r.get('/api/v1/consultations/:id/letters.docx', { schema: { tags, summary: '告知书 Word Letters (one page per household)', params: idParam } }, async (req, reply) => {
     const base = `${req.protocol}://${req.host}`;
-    const { fileName, buffer } = await lettersDocx(db, await access(req), req.params.id, base);
+    const { fileName, buffer } = await lettersDocx(db, await access(req), req.params.id, base, codeKeys);
     return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
   });
 

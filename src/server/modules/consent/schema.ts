@@ -59,10 +59,16 @@ export const householdCodes = pgTable('household_codes', {
   id: uuid('id').primaryKey().defaultRandom(),
   consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
   groupId: uuid('group_id').notNull().references(() => electorGroups.id, { onDelete: 'cascade' }),
-  /** SHA-256 of the normalised code, for lookup */
-  codeHash: text('code_hash').notNull().unique(),
-  /** kept so staff can print letters again; shown only to staff of the committee */
-  code: text('code').notNull(),
+  /**
+   * HMAC-SHA256 of the normalised code under a key derived from the server secret, which is not in
+   * the database (platform/secret.ts): what verifying a code needs, and useless without the secret.
+   */
+  codeMac: text('code_mac').notNull().unique(),
+  /**
+   * The code encrypted (AES-256-GCM, bound to its consultation and household) under another key
+   * derived from the server secret, so staff can print letters again (consent/code-keys.ts).
+   */
+  codeSealed: text('code_sealed').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedReason: text('revoked_reason'),
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
@@ -101,9 +107,3 @@ export const ledgerEvents = pgTable('ledger_events', {
   hash: text('hash').notNull(),
 }, (t) => [unique('ledger_events_seq').on(t.consultationId, t.seq)]);
 
-/** Wrong household codes, counted per address to slow guessing (across instances). */
-export const codeFailures = pgTable('code_failures', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  ip: text('ip').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('code_failures_ip_at').on(t.ip, t.at)]);

@@ -1,4 +1,4 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { codeFromRandom, normaliseCode } from '../../../core/consent/codes.ts';
@@ -13,6 +13,7 @@ import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { buildings, persons, stairwells, unitOwners, units } from '../registry/schema.ts';
+import type { CodeKeys } from './code-keys.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, consultations, electorGroups, electorUnits, householdCodes } from './schema.ts';
 
@@ -20,12 +21,17 @@ export const CONSULTATION = { zh: '征询', en: 'Consultation' };
 
 export type Consultation = typeof consultations.$inferSelect;
 
-export const hashCode = (normalised: string) => createHash('sha256').update(`jw-code:${normalised}`).digest('hex');
 export const newHouseholdCode = () => {
   const bytes = randomBytes(64);
   let i = 0;
   return codeFromRandom(() => (i < bytes.length ? bytes[i++]! : randomBytes(1)[0]!));
 };
+
+/** A new code for a household, as it is stored: its MAC and its sealed form, never in clear. */
+export function issueCode(keys: CodeKeys, consultationId: string, groupId: string) {
+  const code = newHouseholdCode();
+  return { code, row: { consultationId, groupId, codeMac: keys.mac(normaliseCode(code)!), codeSealed: keys.seal(code, { consultationId, groupId }) } };
+}
 
 // ---------------------------------------------------------------- reading
 
@@ -189,7 +195,7 @@ async function unitsInScope(tx: Queryable, c: Consultation) {
  * Opens the consultation: the electorate (units, owner groups, areas) is frozen from the
  * registry as it stands, one household code is issued per owner group, and the ledger starts.
  */
-export async function openConsultation(db: Db, access: Access, id: string) {
+export async function openConsultation(db: Db, access: Access, id: string, keys: CodeKeys) {
   return db.transaction(async (tx) => {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
@@ -217,12 +223,7 @@ export async function openConsultation(db: Db, access: Access, id: string) {
         }),
       ),
     );
-    await tx.insert(householdCodes).values(
-      inserted.map((g) => {
-        const code = newHouseholdCode();
-        return { consultationId: id, groupId: g.id, code, codeHash: hashCode(normaliseCode(code)!) };
-      }),
-    );
+    await tx.insert(householdCodes).values(inserted.map((g) => issueCode(keys, id, g.id).row));
     const totalArea = groups.reduce((s, g) => s + g.areaCenti, 0);
     const ledger = await appendLedger(tx, id, 'open', {
       rule: c.rule,
@@ -343,21 +344,40 @@ export async function closeConsultation(db: Db, access: Access, id: string) {
 
 // ---------------------------------------------------------------- codes
 
-/** Active codes with their households, for printing letters (staff of the committee only). */
-export async function listCodes(db: Queryable, access: Access, id: string) {
-  const c = await getConsultationRow(db, access, id);
-  assertCanWriteCommittee(access, c.committeeId);
+/** A consultation's active codes with their households, decrypted (no access check: callers check). */
+export async function activeCodes(db: Queryable, keys: CodeKeys, consultationId: string) {
   const rows = await db
-    .select({ groupId: electorGroups.id, label: electorGroups.label, owners: electorGroups.owners, code: householdCodes.code })
+    .select({ groupId: electorGroups.id, label: electorGroups.label, owners: electorGroups.owners, sealed: householdCodes.codeSealed })
     .from(householdCodes)
     .innerJoin(electorGroups, eq(electorGroups.id, householdCodes.groupId))
-    .where(and(eq(householdCodes.consultationId, id), isNull(householdCodes.revokedAt)))
+    .where(and(eq(householdCodes.consultationId, consultationId), isNull(householdCodes.revokedAt)))
     .orderBy(asc(electorGroups.label));
-  return { consultation: c, codes: rows.map((r) => ({ groupId: r.groupId, label: r.label, ownersMasked: r.owners.map((o) => maskName(o.name)!), code: r.code })) };
+  return rows.map((r) => ({ groupId: r.groupId, label: r.label, ownersMasked: r.owners.map((o) => maskName(o.name)!), code: keys.open(r.sealed, { consultationId, groupId: r.groupId }) }));
+}
+
+/**
+ * Active codes with their households, for printing letters (staff of the committee only). Each
+ * time codes are decrypted for someone, the audit log says who, which consultation, how many and
+ * what for (the list on screen or the Word letters).
+ */
+export async function listCodes(db: Queryable, access: Access, id: string, keys: CodeKeys, purpose: 'list' | 'letters' = 'list') {
+  const c = await getConsultationRow(db, access, id);
+  assertCanWriteCommittee(access, c.committeeId);
+  const codes = await activeCodes(db, keys, id);
+  await recordAudit(db, access.actor, {
+    action: 'read_codes',
+    entity: 'consultation',
+    entityId: id,
+    projectId: c.projectId,
+    ...auditScope(access, c.committeeId),
+    summary: purpose === 'letters' ? `下载告知书（${codes.length} 户）` : `查看户码（${codes.length} 户）`,
+    after: { purpose, households: codes.length },
+  });
+  return { consultation: c, codes };
 }
 
 /** A lost letter: its code stops working and a new code is issued (ledger and audit). */
-export async function reissueCode(db: Db, access: Access, id: string, groupId: string, reason: string) {
+export async function reissueCode(db: Db, access: Access, id: string, groupId: string, reason: string, keys: CodeKeys) {
   return inLedgerTransaction(db, async (tx) => {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
@@ -365,8 +385,8 @@ export async function reissueCode(db: Db, access: Access, id: string, groupId: s
     if (c.status !== 'open') throw conflict('只有进行中的征询可以补发户码', 'Codes can be reissued only while the consultation is open');
     const revoked = await tx.update(householdCodes).set({ revokedAt: access.now, revokedReason: reason }).where(and(eq(householdCodes.groupId, groupId), eq(householdCodes.consultationId, id), isNull(householdCodes.revokedAt))).returning({ id: householdCodes.id });
     if (!revoked.length) throw notFound({ zh: '户码', en: 'Household code' });
-    const code = newHouseholdCode();
-    await tx.insert(householdCodes).values({ consultationId: id, groupId, code, codeHash: hashCode(normaliseCode(code)!) });
+    const { code, row } = issueCode(keys, id, groupId);
+    await tx.insert(householdCodes).values(row);
     await appendLedger(tx, id, 'code_revoked', { group: groupId, reason, by: access.user.username }, access.now);
     await recordAudit(tx, access.actor, { action: 'reissue_code', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { groupId, reason } });
     return { groupId, code };

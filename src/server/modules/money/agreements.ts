@@ -9,6 +9,7 @@ import type { Access } from '../../platform/access.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { heading, para, table, wordFile } from '../../platform/word.ts';
 import { resolveCode } from '../consent/ballots.ts';
+import type { PresentedCode } from '../consent/code-keys.ts';
 import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
@@ -80,8 +81,8 @@ export async function householdAgreementDocx(db: Queryable, access: Access, plan
 }
 
 /** The household's shares under the project's adopted plan, for the code page. */
-async function householdShares(db: Queryable, rawCode: string, visitor: Visitor) {
-  const found = await resolveCode(db, rawCode, visitor);
+async function householdShares(db: Queryable, code: PresentedCode, visitor: Visitor) {
+  const found = await resolveCode(db, code, visitor);
   if (found.hc.revokedAt) throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用新信上的户码', 'This code has been cancelled; use the code on your new letter', 'code');
   const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
   if (!plan) throw new AppError(404, 'no_plan', '本项目的费用分摊方案尚未通过', 'The cost-sharing plan of this project is not adopted yet', 'code');
@@ -91,8 +92,8 @@ async function householdShares(db: Queryable, rawCode: string, visitor: Visitor)
   return { found, plan, shares, project: project! };
 }
 
-export async function residentCostShare(db: Queryable, rawCode: string, visitor: Visitor) {
-  const { plan, shares, project } = await householdShares(db, rawCode, visitor);
+export async function residentCostShare(db: Queryable, code: PresentedCode, visitor: Visitor) {
+  const { plan, shares, project } = await householdShares(db, code, visitor);
   return {
     project: project.name,
     plan: { name: plan.name, version: plan.version, schemeText: schemeText(plan.scheme), constructionFen: plan.constructionFen, subsidyFen: plan.subsidyFen, amountToShareFen: plan.amountToShareFen },
@@ -101,8 +102,8 @@ export async function residentCostShare(db: Queryable, rawCode: string, visitor:
 }
 
 /** The owner signs off their share online; audited like any write. */
-export async function residentSignOff(db: Db, rawCode: string, visitor: Visitor, unitId: string) {
-  const { found, plan, shares, project } = await householdShares(db, rawCode, visitor);
+export async function residentSignOff(db: Db, code: PresentedCode, visitor: Visitor, unitId: string) {
+  const { found, plan, shares, project } = await householdShares(db, code, visitor);
   const share = shares.find((s) => s.unitId === unitId);
   if (!share) throw badInput('unitId', '这不是您家的房屋', 'This is not your household’s unit');
   if (share.signedAt) return { unitId, signedAt: share.signedAt, already: true };

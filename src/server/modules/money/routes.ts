@@ -27,7 +27,7 @@ const planBase = z.object({
 });
 const planCreate = planBase.extend({ name: shortText(60), scheme: schemeInput });
 
-export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
+export function moneyRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['money'];
   const access = (req: FastifyRequest) => requireAccess(req, db);
@@ -88,9 +88,9 @@ export function moneyRoutes(app: FastifyInstance, { db }: AppContext) {
   // the household code page: the owner's share, explained, and online sign-off
   const code = z.object({ code: z.string().trim().min(1).max(40) });
   const residentLimit = publicRoute(300);
-  r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, req.params.code, visitorOf(req)));
+  r.get('/api/v1/r/:code/cost-share', { schema: { tags: ['resident'], summary: '我家的费用 The household’s share', params: code }, config: residentLimit }, async (req) => residentCostShare(db, codeKeys.present(req.params.code), visitorOf(req)));
   r.post('/api/v1/r/:code/cost-share/sign', { schema: { tags: ['resident'], summary: '签认分摊额 Sign off the share', params: code, body: z.object({ unitId: z.uuid() }) }, config: residentLimit }, async (req) =>
-    residentSignOff(db, req.params.code, visitorOf(req), req.body.unitId),
+    residentSignOff(db, codeKeys.present(req.params.code), visitorOf(req), req.body.unitId),
   );
 
   r.get('/api/v1/cost-plans/:id/payments.xlsx', { schema: { tags, summary: '缴款与欠款 Excel Payments and arrears as Excel', params: idParam } }, async (req, reply) => {

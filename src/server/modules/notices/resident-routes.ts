@@ -6,7 +6,7 @@ import { publicRoute, shortText, visitorOf } from '../../platform/http.ts';
 import { residentNotices, residentObjection } from './service.ts';
 
 /** The household-code routes of notices: no login, the code is the credential (and is throttled). */
-export function noticeResidentRoutes(app: FastifyInstance, { db }: AppContext) {
+export function noticeResidentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resident'];
   const params = z.object({ code: z.string().trim().min(1).max(40) });
@@ -14,9 +14,9 @@ export function noticeResidentRoutes(app: FastifyInstance, { db }: AppContext) {
   r.get('/api/v1/r/:code/notices', {
     schema: { tags, summary: '本项目的公示和本户的异议 Notices of the project and this household’s objections', params },
     config: publicRoute(60),
-  }, async (req) => residentNotices(db, req.params.code, visitorOf(req)));
+  }, async (req) => residentNotices(db, codeKeys.present(req.params.code), visitorOf(req)));
   r.post('/api/v1/r/:code/objections', {
     schema: { tags, summary: '对公示提出异议 Object to a notice', params, body: z.object({ noticeId: z.uuid(), text: shortText(2000) }) },
     config: publicRoute(10),
-  }, async (req, reply) => reply.status(201).send(await residentObjection(db, req.params.code, visitorOf(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await residentObjection(db, codeKeys.present(req.params.code), visitorOf(req), req.body)));
 }

@@ -16,6 +16,7 @@ import { householdActor, recordAudit } from '../../platform/audit.ts';
 import type { Visitor } from '../../platform/http.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { resolveCode } from '../consent/ballots.ts';
+import type { PresentedCode } from '../consent/code-keys.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';
@@ -466,8 +467,8 @@ export async function answerObjection(db: Db, access: Access, id: string, input:
 // ---------------------------------------------------------------- residents (household code)
 
 /** A household's code, with its units (to find its objections across the project's consultations). */
-async function household(db: Queryable, rawCode: string, visitor: Visitor) {
-  const found = await resolveCode(db, rawCode, visitor);
+async function household(db: Queryable, code: PresentedCode, visitor: Visitor) {
+  const found = await resolveCode(db, code, visitor);
   if (found.hc.revokedAt)
     throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用居委会补发的新信上的户码', 'The code on this letter has been cancelled; please use the code on the new letter', 'code');
   return found;
@@ -484,8 +485,8 @@ function sameHousehold(db: Queryable, projectId: string, groupId: string) {
 }
 
 /** What the resident page lists: the project's posted notices and the household's own objections. */
-export async function residentNotices(db: Queryable, rawCode: string, visitor: Visitor) {
-  const { g, c, projectName } = await household(db, rawCode, visitor);
+export async function residentNotices(db: Queryable, code: PresentedCode, visitor: Visitor) {
+  const { g, c, projectName } = await household(db, code, visitor);
   const today = shanghaiDate(visitor.now);
   const rows = await db.select().from(notices).where(and(eq(notices.projectId, c.projectId), eq(notices.status, 'posted'), isNull(notices.supersededById))).orderBy(desc(notices.startOn));
   const myUnits = db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, g.id));
@@ -500,7 +501,7 @@ export async function residentNotices(db: Queryable, rawCode: string, visitor: V
     household: { label: g.label },
     notices: rows.map((n) => {
       const p = presentNotice(n, today);
-      return { id: p.id, kind: p.kind, kindLabel: p.kindLabel, title: p.title, body: p.body, startOn: p.startOn, publicityEnd: p.publicityEnd, feedbackEnd: p.feedbackEnd, endsOn: p.endsOn, status: p.status, phase: p.phase, acceptingObjections: p.acceptingObjections, postedWhere: p.postedWhere };
+      return { id: p.id, kind: p.kind, kindLabel: p.kindLabel, title: p.title, body: p.body, startOn: p.startOn, publicityEnd: p.publicityEnd, feedbackEnd: p.feedbackEnd, endsOn: p.endsOn, provisional: p.provisional, status: p.status, phase: p.phase, acceptingObjections: p.acceptingObjections, postedWhere: p.postedWhere };
     }),
     objections: mine.map(({ o, noticeTitle }) => {
       const { id, noticeId, fromLabel, fromName, text, receivedOn, status, answer, answeredAt, createdAt } = presentObjection(o, null);
@@ -510,8 +511,8 @@ export async function residentNotices(db: Queryable, rawCode: string, visitor: V
 }
 
 /** A resident objects through their code, during the notice's period, to a notice of their own project. */
-export async function residentObjection(db: Db, rawCode: string, visitor: Visitor, input: { noticeId: string; text: string }) {
-  const { g, c } = await household(db, rawCode, visitor);
+export async function residentObjection(db: Db, code: PresentedCode, visitor: Visitor, input: { noticeId: string; text: string }) {
+  const { g, c } = await household(db, code, visitor);
   const today = shanghaiDate(visitor.now);
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ n: notices, streetId: committees.streetId }).from(notices).innerJoin(committees, eq(committees.id, notices.committeeId)).where(and(eq(notices.id, input.noticeId), eq(notices.projectId, c.projectId)));

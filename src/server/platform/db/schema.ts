@@ -9,3 +9,4 @@ export * from '../../modules/notices/schema.ts';
 export * from '../../modules/mediation/schema.ts';
 export * from '../../modules/money/schema.ts';
 export * from '../../modules/calendar/schema.ts';
+export * from './secret-schema.ts';
