@@ -50,6 +50,8 @@ export interface BuildOptions {
   secureCookies?: boolean;
   /** Fastify trustProxy (JW_TRUST_PROXY): the client address and protocol from X-Forwarded-* */
   trustProxy?: boolean | string;
+  /** Strict-Transport-Security on every answer: the public address is https (JW_PUBLIC_URL) */
+  hsts?: boolean;
   /** from the server secret: household codes are stored only as MAC and sealed (consent/code-keys.ts) */
   codeKeys: CodeKeys;
   /** false only for load benchmarks from one address; the database-backed throttles stay */
@@ -93,7 +95,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         'upgrade-insecure-requests': null,
       },
     },
-    hsts: false,
+    // HSTS only where the operator said the address is https (JW_PUBLIC_URL); never on a plain-HTTP LAN
+    hsts: opts.hsts ? { maxAge: 180 * 24 * 3600 } : false,
+  });
+  // API answers carry personal data, household codes and CSRF tokens: no browser or proxy keeps them (ASVS 8.2.1)
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(opts.rateLimit === false ? { allowList: () => true } : {}) });

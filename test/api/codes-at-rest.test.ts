@@ -16,7 +16,9 @@ import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
 import { replaceLostKey } from '../../src/server/modules/consent/key-lost.ts';
 import { systemActor } from '../../src/server/platform/audit.ts';
 import { StartupRefusal } from '../../src/server/platform/refusal.ts';
+import { openDatabase } from '../../src/server/platform/db/client.ts';
 import { checkServerSecret, loadServerSecret, ServerSecret } from '../../src/server/platform/secret.ts';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { startTestApp, TEST_SECRET, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -86,6 +88,17 @@ describe('household codes at rest', () => {
     expect(columns).not.toContain('code');
     expect(columns).not.toContain('code_hash');
     expect(rowsOf(await t.database.db.execute(sql`select 1 from information_schema.tables where table_name = 'code_failures'`))).toHaveLength(0);
+  });
+
+  it('keeps no session token or password in clear either: tokens as SHA-256, passwords as argon2id', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'shengli', password: DEMO_PASSWORD } });
+    const token = /jw_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]!;
+    expect(token.length).toBeGreaterThan(40);
+    const rows = await everyRowAsText();
+    expect(rows.find((r) => r.text.includes(token))).toBeUndefined();
+    expect(rows.find((r) => r.text.includes(DEMO_PASSWORD))).toBeUndefined();
+    const hashes = rowsOf<{ h: string }>(await t.database.db.execute(sql`select password_hash as h from users`));
+    for (const { h } of hashes) expect(h).toMatch(/^\$argon2id\$/);
   });
 
   it('verifies codes and prints the letters again from the sealed codes', async () => {
@@ -174,6 +187,13 @@ describe('the server secret', () => {
     expect(second.checkValue()).toBe(first.checkValue());
     // the material never shows in JSON or logs
     expect(JSON.stringify(first)).not.toContain(readFileSync(file, 'utf8').trim());
+  });
+
+  it('sits by default in a data directory that only its owner can enter', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'jw-secret-')), 'data');
+    const store = await openDatabase({ dataDir: dir });
+    await store.close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
   it('comes from JW_SECRET or JW_SECRET_FILE when set, and warns about a key file others can read', () => {

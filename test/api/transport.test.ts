@@ -70,6 +70,25 @@ describe('the session cookie', () => {
   });
 });
 
+describe('the answers', () => {
+  it('keep API answers out of caches and carry the security headers; HSTS only for an https public address', async () => {
+    const plain = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: t.codeKeys });
+    const https = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: t.codeKeys, hsts: true });
+    apps.push(plain, https);
+    for (const url of ['/api/v1/session', '/api/v1/r/ABCD-EFGH-JKMN', '/api/health']) {
+      const res = await plain.inject({ method: 'GET', url });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // a household code in the page's address never leaves in a Referer
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+    expect((await https.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
+  });
+});
+
 describe('listening beyond this machine', () => {
   const config = (env: Record<string, string>) => readConfig(env);
 

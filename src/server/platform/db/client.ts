@@ -54,7 +54,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     client = new PGlite();
   } else {
     const dir = path.resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
+    // owner only: the store holds owners' ID numbers and phones, and by default the key file sits beside it
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     // PGlite has no lock between processes: two servers on one directory would corrupt it.
     lock = acquireDataDirLock(dir);
     try {

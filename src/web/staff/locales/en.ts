@@ -649,6 +649,7 @@ export const en: Messages<typeof zh> = {
       ballot_recorded: 'Ballot entered',
       ballot_confirmed: 'Ballot confirmed',
       reissue_code: 'Household code reissued',
+      read_codes: 'Household codes read (decrypted)',
       post: 'Posted',
       evidence: 'Posting evidence',
       restart: 'Restarted',

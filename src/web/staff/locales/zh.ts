@@ -647,6 +647,7 @@ export const zh = {
       ballot_recorded: '录入选票',
       ballot_confirmed: '复核选票',
       reissue_code: '重发户码',
+      read_codes: '查看户码（解密）',
       post: '张贴公示',
       evidence: '张贴凭证',
       restart: '重新公示',
