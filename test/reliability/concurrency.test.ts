@@ -1,11 +1,14 @@
 /**
- * Issue 9 item 7: drafts, adoptions, payments, sign-offs and stage changes fired at once. On
+ * Issue 9 items 4 and 7: drafts, adoptions, payments, sign-offs, stage changes and logins fired at once. On
  * PostgreSQL the requests really overlap (a pool of connections); without the row locks two
  * adoptions left two adopted plans, payments overpaid a share, a sign-off was recorded ten times,
  * drafts collided on their version number and one project took several stage changes at once.
  * PGlite runs one transaction at a time, so there they pass either way (except the second pause).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
+import { LOGIN_THROTTLE } from '../../src/server/modules/accounts/service.ts';
 import { startTestApp, TEST_TODAY, type Client, type Reply, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
 
@@ -140,5 +143,28 @@ describe('stage changes at once', () => {
     expect(status).toMatchObject({ stage: 'paused', pausedFrom: 'mobilisation' });
     expect(status.history).toHaveLength(1);
     expect((await staff.post(`/api/v1/projects/${project.id}/stage`, { to: 'mobilisation' })).status).toBe(201);
+  });
+});
+
+describe('logins at once', () => {
+  it('checks at most the free guesses per address of one user guessed from 20 addresses at once, and lets the user in from the office meanwhile', async () => {
+    // a second instance on the same database without the per-instance rate limit: what holds is the shared count
+    const instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, rateLimit: false });
+    await instance.ready();
+    try {
+      const login = (address: string, password: string) =>
+        instance.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'jjl', password }, remoteAddress: address });
+      const addresses = Array.from({ length: 20 }, (_, i) => `203.0.113.${i + 1}`);
+      const guesses = addresses.flatMap((address) => Array.from({ length: 10 }, () => login(address, 'guess-guess')));
+      const [office, ...replies] = await Promise.all([login('198.51.100.9', DEMO_PASSWORD), ...guesses]);
+      expect(office.statusCode).toBe(200);
+      const count = (status: number) => replies.filter((r) => r.statusCode === status).length;
+      expect(count(500)).toBe(0);
+      // the free failures and the one after them are checked from each address; every other waits unchecked
+      expect(count(401)).toBe(addresses.length * (LOGIN_THROTTLE.free + 1));
+      expect(count(429)).toBe(replies.length - count(401));
+    } finally {
+      await instance.close();
+    }
   });
 });
