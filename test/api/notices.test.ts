@@ -156,7 +156,8 @@ describe('notices', () => {
     const res = await t.anonymous.get(`/api/v1/r/${codes[0].code}/notices`);
     expect(res.status).toBe(200);
     expect(res.body.notices.map((n: any) => n.title).sort()).toEqual(['加装电梯意愿征询结果公告', '加装电梯设计方案公示']);
-    expect(res.body.notices.find((n: any) => n.id === result.id)).toMatchObject({ acceptingObjections: true, phase: 'publicity' });
+    // ends 2026-11-30, in a confirmed year: not provisional (holidays.spec shows one that is, on the page)
+    expect(res.body.notices.find((n: any) => n.id === result.id)).toMatchObject({ acceptingObjections: true, phase: 'publicity', provisional: false });
     expect(res.body.objections).toEqual([]);
     expect((await t.anonymous.get('/api/v1/r/ABCD-EFGH-JKMN/notices')).body.error.code).toBe('wrong_code');
   });

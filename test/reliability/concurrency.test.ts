@@ -149,7 +149,7 @@ describe('stage changes at once', () => {
 describe('logins at once', () => {
   it('checks at most the free guesses per address of one user guessed from 20 addresses at once, and lets the user in from the office meanwhile', async () => {
     // a second instance on the same database without the per-instance rate limit: what holds is the shared count
-    const instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, rateLimit: false });
+    const instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, rateLimit: false, codeKeys: t.codeKeys });
     await instance.ready();
     try {
       const login = (address: string, password: string) =>
