@@ -60,12 +60,15 @@ export interface BuildOptions {
   clock?: Clock;
 }
 
-/** A household code in a path (/r/<code>, /api/v1/r/<code>/…) is a credential: logs show *** instead. */
-export const redactCodes = (url: string) => url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***');
+/**
+ * What the request log may keep of a URL: a household code in a path (/r/<code>, /api/v1/r/<code>/…)
+ * is a credential, and a search (?q=) may be an owner's name or ID number; both show as ***.
+ */
+export const redactUrl = (url: string) => url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***').replace(/([?&]q=)[^&#]*/g, '$1***');
 
-/** Fastify's request log line, with household codes left out. */
+/** Fastify's request log line, with household codes and searches left out. */
 function logRequest(req: FastifyRequest) {
-  return { method: req.method, url: redactCodes(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildApp, redactCodes } from '../../src/server/app.ts';
+import { buildApp, redactUrl } from '../../src/server/app.ts';
 import { normaliseCode } from '../../src/core/consent/codes.ts';
 import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
 import { replaceLostKey } from '../../src/server/modules/consent/key-lost.ts';
@@ -146,10 +146,12 @@ describe('household codes at rest', () => {
     await expect(checkServerSecret(t.database.db, ServerSecret.fromText('another secret, as a stolen copy of the database would have'))).rejects.toThrow(/does not match this database[\s\S]*key-lost/);
   });
 
-  it('leaves household codes out of the request log', () => {
-    expect(redactCodes('/api/v1/r/ABCD-EFGH-JKMN/ballot')).toBe('/api/v1/r/***/ballot');
-    expect(redactCodes('/r/abcd-efgh-jkmn?x=1')).toBe('/r/***?x=1');
-    expect(redactCodes('/api/v1/consultations/1/codes')).toBe('/api/v1/consultations/1/codes');
+  it('leaves household codes and searches (a name, an ID number) out of the request log', () => {
+    expect(redactUrl('/api/v1/r/ABCD-EFGH-JKMN/ballot')).toBe('/api/v1/r/***/ballot');
+    expect(redactUrl('/r/abcd-efgh-jkmn?x=1')).toBe('/r/***?x=1');
+    expect(redactUrl('/api/v1/consultations/1/codes')).toBe('/api/v1/consultations/1/codes');
+    expect(redactUrl('/api/v1/persons?q=310101199001011234&page=2')).toBe('/api/v1/persons?q=***&page=2');
+    expect(redactUrl('/api/v1/units?page=1&q=%E5%BC%A0')).toBe('/api/v1/units?page=1&q=***');
   });
 
   it('replaces a lost secret by issuing every household a new code', async () => {
