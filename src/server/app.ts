@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
 import type { CodeKeys } from './modules/consent/code-keys.ts';
+import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
@@ -30,16 +31,6 @@ import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
-
-export interface AppContext {
-  db: Db;
-  /** the one source of now (requests carry their instant as req.now) */
-  clock: Clock;
-  /** the session cookie is Secure on every answer (otherwise on answers to requests that came over HTTPS) */
-  secureCookies: boolean;
-  /** looks up and seals household codes with keys from the server secret (consent/code-keys.ts) */
-  codeKeys: CodeKeys;
-}
 
 export interface BuildOptions {
   db: Db;

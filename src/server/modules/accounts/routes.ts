@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../../../core/roles.ts';
 import { assertRole, loadAccess } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { idParam, publicRoute, shortText } from '../../platform/http.ts';
 import { createUser, endSessions, listUsers, managerOf, resetPassword, setDisabled, unlockUser, updateUser } from './manage.ts';
 import { changeOwnPassword, endOtherOwnSessions, endOwnSession, listOwnSessions, type Me } from './own.ts';

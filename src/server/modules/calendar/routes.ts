@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CALENDAR_YEARS } from '../../../core/calendar.ts';
 import { badInput } from '../../../core/errors.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { assertRole } from '../../platform/access.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { sendWorkbook, uploadedFile } from '../../platform/files.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { residentView } from './ballots.ts';
 import { castOnline } from './online-ballots.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseFraction } from '../../../core/consent/fraction.ts';
 import { RULE_IDS, type ConsentRule } from '../../../core/consent/rules.ts';
 import { badInput } from '../../../core/errors.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { bilingualIssue, idParam, optionalText, shortText } from '../../platform/http.ts';
 import { attachment, WORD_MIME } from '../../platform/files.ts';

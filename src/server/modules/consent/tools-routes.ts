@@ -5,7 +5,7 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { findRule } from '../../../core/consent/rules.ts';
 import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, ownerGroupKey, type Ballot } from '../../../core/consent/tally.ts';
 import { badInput } from '../../../core/errors.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { bilingualIssue, publicRoute } from '../../platform/http.ts';
 import { areaM2 } from '../registry/inputs.ts';
 import { customRuleInput, toCustomRule } from './routes.ts';

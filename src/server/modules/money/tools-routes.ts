@@ -5,7 +5,7 @@ import { parseScaled, SCALE } from '../../../core/money/decimal.ts';
 import { SchemeError, shareCosts } from '../../../core/money/schemes.ts';
 import { findSubsidyRule, subsidyFen } from '../../../core/money/subsidy.ts';
 import { badInput } from '../../../core/errors.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { bilingualIssue, publicRoute } from '../../platform/http.ts';
 import { areaM2 } from '../registry/inputs.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, shortText, visitorOf } from '../../platform/http.ts';
 import { residentNotices, residentObjection } from './service.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { idParam, optionalText, pageQuery, paged, shortText } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';

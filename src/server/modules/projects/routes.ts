@@ -14,7 +14,7 @@ import { schemeInput } from '../money/tools-routes.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAGES } from '../../../core/stages.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { idParam, optionalText, pageQuery, paged, shortText } from '../../platform/http.ts';
 import { createProject, getProject, listProjects, updateProject } from './service.ts';

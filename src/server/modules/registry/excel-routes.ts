@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { assertRole } from '../../platform/access.ts';
 import { requireAccess } from '../../platform/auth.ts';
 import { sendWorkbook, uploadedFile } from '../../platform/files.ts';

@@ -1,0 +1,17 @@
+import type { Clock } from '../../core/clock.ts';
+import type { CodeKeys } from '../modules/consent/code-keys.ts';
+import type { Db } from './db/client.ts';
+
+/**
+ * What every module's routes are given by the app (app.ts builds it). It lives in the platform so
+ * that route files never import app.ts, which imports them.
+ */
+export interface AppContext {
+  db: Db;
+  /** the one source of now (requests carry their instant as req.now) */
+  clock: Clock;
+  /** the session cookie is Secure on every answer (otherwise on answers to requests that came over HTTPS) */
+  secureCookies: boolean;
+  /** looks up and seals household codes with keys from the server secret (consent/code-keys.ts) */
+  codeKeys: CodeKeys;
+}
