@@ -8,7 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../core/roles.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Actor } from '../server/platform/audit.ts';
 import type { Database, Db } from '../server/platform/db/client.ts';
-import { createUser, listUsers, resetPassword, setDisabled, type Manager } from '../server/modules/accounts/manage.ts';
+import { createUser, listUsers, resetPassword, setDisabled, unlockUser, type Manager } from '../server/modules/accounts/manage.ts';
 import { districts, streets } from '../server/modules/registry/schema.ts';
 
 type WithDatabase = <T>(task: (database: Database) => Promise<T>) => Promise<T>;
@@ -150,6 +150,16 @@ export function registerUserCommands(program: Command, withDatabase: WithDatabas
       withDatabase(async ({ db }) => {
         const r = await setDisabled(db, cliManager(clock.now()), { username }, false);
         console.log(`已启用 ${r.username} Enabled ${r.username}`);
+      }),
+    );
+
+  user
+    .command('unlock <username>')
+    .description('解除登录限制（忘记该账号从各地址的登录失败）Lift the login hold: forget the account’s failed logins from every address')
+    .action((username: string) =>
+      withDatabase(async ({ db }) => {
+        const r = await unlockUser(db, cliManager(clock.now()), { username });
+        console.log(`已解除 ${username} 的登录限制（${r.addresses} 个地址）${username} may log in at once (${r.addresses} addresses cleared)`);
       }),
     );
 

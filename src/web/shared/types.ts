@@ -14,6 +14,8 @@ export interface SessionInfo {
   committeeIds: string[];
   /** today in Shanghai by the server's clock ('YYYY-MM-DD'): every date default and limit follows it, never the device's clock */
   today: string;
+  /** an administrator set the password: until it is changed, only 我的账号 works (the API refuses the rest) */
+  mustChangePassword?: boolean;
 }
 
 export interface Committee {

@@ -9,7 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { useLang } from '../shared/i18n.ts';
 import { queryClient } from './data.ts';
 import { StaffLayout } from './layout/StaffLayout.tsx';
-import { allows, MODULES } from './modules.tsx';
+import { allows, MODULES, MY_ACCOUNT } from './modules.tsx';
 import { SessionProvider, useSessionState } from './session.tsx';
 import { theme } from './theme.ts';
 
@@ -64,6 +64,8 @@ function AppRoutes() {
   if (session === undefined) return <FullPageSpin />;
   const from = (location.state as { from?: string } | null)?.from;
   const routes = MODULES.flatMap((m) => m.routes).filter((r) => session && allows(r.roles, session.user.role));
+  // a password someone else set: 我的账号 until it is changed (the API refuses everything else meanwhile)
+  if (session?.mustChangePassword && location.pathname !== MY_ACCOUNT && location.pathname !== '/login') return <Navigate to={MY_ACCOUNT} replace />;
   return (
     <Routes>
       <Route path="/login" element={session ? <Navigate to={from ?? '/'} replace /> : <LoginPage />} />

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ScheduleOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ScheduleOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
 import type { MenuKey } from './locales/index.ts';
@@ -104,6 +104,20 @@ export const MODULES: StaffModule[] = [
     ],
   },
   {
+    // accounts (issue 9 item 3): the street admin's 账号管理, everyone's 我的账号
+    key: 'accounts',
+    label: 'accounts',
+    icon: <IdcardOutlined />,
+    menu: [
+      { path: '/settings/accounts', label: 'userAccounts', roles: ['street_admin'] },
+      { path: '/account', label: 'myAccount' },
+    ],
+    routes: [
+      { path: '/settings/accounts', page: lazy(() => import('./pages/accounts/AccountsPage.tsx')), roles: ['street_admin'] },
+      { path: '/account', page: lazy(() => import('./pages/accounts/MyAccountPage.tsx')) },
+    ],
+  },
+  {
     key: 'audit',
     label: 'audit',
     icon: <AuditOutlined />,
@@ -112,5 +126,8 @@ export const MODULES: StaffModule[] = [
     routes: [{ path: '/audit', page: lazy(() => import('./pages/audit/AuditPage.tsx')), roles: ['street_admin'] }],
   },
 ];
+
+/** One's own password and sessions: every role, and the only page while a new password is due. */
+export const MY_ACCOUNT = '/account';
 
 export const allows = (roles: readonly Role[] | undefined, role: Role) => !roles || roles.includes(role);

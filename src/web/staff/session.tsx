@@ -17,6 +17,8 @@ interface SessionState {
   session: SessionInfo | null | undefined;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** reads the session again (after changing one's password) */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -80,6 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await api('DELETE', '/api/v1/session').catch(() => undefined);
         adopt(null);
       },
+      refresh: async () => adopt(await api<SessionInfo>('GET', '/api/v1/session')),
     }),
     [session, adopt],
   );

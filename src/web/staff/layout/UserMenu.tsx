@@ -1,9 +1,10 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { IdcardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../core/roles.ts';
 import { useLang } from '../../shared/i18n.ts';
+import { MY_ACCOUNT } from '../modules.tsx';
 import { useSession, useSessionState } from '../session.tsx';
 
 /** Who is logged in, in which role, and the way out. */
@@ -23,9 +24,11 @@ export function UserMenu() {
           { key: 'who', label: `${user.displayName} · ${role}`, disabled: true },
           ...(user.organisation ? [{ key: 'org', label: user.organisation, disabled: true }] : []),
           { type: 'divider' as const },
+          { key: 'account', icon: <IdcardOutlined />, label: t('menu.myAccount') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout') },
         ],
         onClick: async ({ key }) => {
+          if (key === 'account') return void navigate(MY_ACCOUNT);
           if (key !== 'logout') return;
           await logout();
           void navigate('/login');

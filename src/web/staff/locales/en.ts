@@ -29,6 +29,9 @@ export const en: Messages<typeof zh> = {
     mediation: 'Mediation',
     notices: 'Notices, objections and mediation',
     mediationCases: 'Mediation cases',
+    accounts: 'Accounts',
+    userAccounts: 'Staff accounts',
+    myAccount: 'My account',
   },
   common: {
     actions: 'Actions',
@@ -57,6 +60,8 @@ export const en: Messages<typeof zh> = {
     username: 'Username',
     password: 'Password',
     submit: 'Log in',
+    demoTitle: 'Demo accounts still enabled',
+    demoText: 'These accounts come with the demo data and their password is published in the documentation; the street admin disables them before real use:',
   },
   registry: {
     committeesTitle: "Residents' committees",
@@ -661,6 +666,13 @@ export const en: Messages<typeof zh> = {
       mediation_closed: 'Mediation closed',
       seed_demo: 'Demo data',
       period_moved: 'Period moved by holiday arrangement',
+      disable: 'Disable account',
+      enable: 'Enable account',
+      reset_password: 'Reset password',
+      change_password: 'Change own password',
+      end_sessions: 'End sessions',
+      end_session: 'End a session',
+      unlock: 'Lift login hold',
     },
   },
 };

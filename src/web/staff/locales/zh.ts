@@ -28,6 +28,9 @@ export const zh = {
     mediation: '矛盾调解',
     notices: '公示、异议与调解',
     mediationCases: '调解案件',
+    accounts: '账号',
+    userAccounts: '账号管理',
+    myAccount: '我的账号',
   },
   common: {
     actions: '操作',
@@ -56,6 +59,8 @@ export const zh = {
     username: '用户名',
     password: '密码',
     submit: '登录',
+    demoTitle: '演示账号仍在使用',
+    demoText: '以下账号是演示数据自带的，密码公开在说明文档中；正式使用前请由街道管理员停用：',
   },
   registry: {
     committeesTitle: '居委会',
@@ -659,6 +664,13 @@ export const zh = {
       mediation_closed: '调解结案',
       seed_demo: '生成演示数据',
       period_moved: '公示期随放假安排调整',
+      disable: '停用账号',
+      enable: '启用账号',
+      reset_password: '重设密码',
+      change_password: '修改本人密码',
+      end_sessions: '结束会话',
+      end_session: '结束一个会话',
+      unlock: '解除登录限制',
     },
   },
 };

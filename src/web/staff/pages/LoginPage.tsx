@@ -1,7 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../components/FormFields.tsx';
+import { useApiQuery } from '../data.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useSessionState } from '../session.tsx';
 
@@ -16,6 +17,8 @@ export default function LoginPage() {
   const { login } = useSessionState();
   const [form] = Form.useForm<Credentials>();
   const errors = useFormErrors(form, ['username', 'password']);
+  // the demo accounts still enabled (a public list of usernames, nothing else): marked until retired
+  const demo = useApiQuery<{ usernames: string[] }>('/api/v1/demo-accounts').data?.usernames ?? [];
 
   const submit = async ({ username, password }: Credentials) => {
     errors.clear();
@@ -39,6 +42,26 @@ export default function LoginPage() {
           {t('app.name')}
         </Typography.Title>
         <Typography.Paragraph className="jw-login__subtitle">{t('login.subtitle')}</Typography.Paragraph>
+        {demo.length > 0 && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="warning"
+            showIcon
+            title={t('login.demoTitle')}
+            description={
+              <>
+                {t('login.demoText')}
+                <div data-testid="demo-accounts">
+                  {demo.map((u) => (
+                    <Tag key={u} style={{ color: '#873800', background: '#fff7e6', borderColor: '#873800' }}>
+                      {u}
+                    </Tag>
+                  ))}
+                </div>
+              </>
+            }
+          />
+        )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

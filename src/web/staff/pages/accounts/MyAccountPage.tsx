@@ -1,0 +1,187 @@
+import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
+import { ROLE_LABELS } from '../../../../core/roles.ts';
+import { del, post } from '../../../shared/api.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/i18n.ts';
+import { useFormErrors } from '../../components/FormFields.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { useSession, useSessionState } from '../../session.tsx';
+import { AccountTag } from './AccountTag.tsx';
+import type { OwnSession } from './types.ts';
+import { deviceName, useWords } from './words.ts';
+import './accounts.css';
+
+interface PasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+/** 我的账号: one's own password and sessions; the only page reachable while a new password is due. */
+export default function MyAccountPage() {
+  const w = useWords();
+  const { pick } = useLang();
+  const session = useSession();
+  const { user } = session;
+  return (
+    <>
+      <PageHeader title={w.myAccount} />
+      {session.mustChangePassword && <Alert type="warning" showIcon title={w.mustChangeNow} description={w.mustChangeNowText} style={{ marginBottom: 16 }} />}
+      <div className="jw-account__grid">
+        <div>
+          <Card size="small" title={<h2 className="jw-account__title">{w.profile}</h2>} style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'u', label: w.username, children: <span className="jw-mono">{user.username}</span> },
+                { key: 'n', label: w.displayName, children: user.displayName },
+                { key: 'r', label: w.role, children: pick(ROLE_LABELS[user.role]) },
+                ...(user.organisation ? [{ key: 'o', label: w.organisation, children: user.organisation }] : []),
+              ]}
+            />
+          </Card>
+          <ChangePassword />
+        </div>
+        <MySessions />
+      </div>
+    </>
+  );
+}
+
+function ChangePassword() {
+  const w = useWords();
+  const { message } = App.useApp();
+  const { refresh } = useSessionState();
+  const { username } = useSession().user;
+  const [form] = Form.useForm<PasswordForm>();
+  const errors = useFormErrors(form, ['currentPassword', 'newPassword']);
+  const change = useApiMutation((body: { currentPassword: string; newPassword: string }) => post<{ otherSessionsEnded: number }>('/api/v1/me/password', body));
+  const submit = async (v: PasswordForm) => {
+    errors.clear();
+    try {
+      const result = await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      form.resetFields();
+      void message.success(w.changed(result.otherSessionsEnded));
+      await refresh();
+    } catch (err) {
+      errors.show(err);
+    }
+  };
+  return (
+    <Card size="small" title={<h2 className="jw-account__title">{w.changePassword}</h2>}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+        {/* a hidden username lets password managers file the new password under the right account */}
+        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+        <Form.Item name="currentPassword" label={w.currentPassword} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={w.newPassword}
+          extra={w.passwordRules}
+          rules={[
+            { required: true },
+            {
+              validator: async (_, value: unknown) => {
+                if (typeof value !== 'string' || value === '') return;
+                const n = passwordLength(value);
+                if (n < PASSWORD_MIN_LENGTH) throw new Error(w.tooShort);
+                if (n > PASSWORD_MAX_LENGTH) throw new Error(`≤ ${PASSWORD_MAX_LENGTH}`);
+              },
+            },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={w.confirmPassword}
+          dependencies={['newPassword']}
+          rules={[{ required: true }, ({ getFieldValue }) => ({ validator: async (_, value: unknown) => { if (value && value !== getFieldValue('newPassword')) throw new Error(w.mismatch); } })]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {errors.alert}
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {w.changePassword}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function MySessions() {
+  const w = useWords();
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const text = useErrorText();
+  const list = useApiQuery<{ items: OwnSession[] }>('/api/v1/me/sessions');
+  const end = useApiMutation((path: string) => del<{ sessionsEnded?: number }>(path));
+  const run = async (path: string) => {
+    try {
+      await end.mutateAsync(path);
+      void message.success(w.endedDone(1));
+    } catch (err) {
+      void message.error(text(err));
+    }
+  };
+  const others = list.data?.items.filter((s) => !s.current).length ?? 0;
+  return (
+    <Card
+      size="small"
+      title={<h2 className="jw-account__title">{w.mySessions}</h2>}
+      extra={
+        others > 0 && (
+          <Popconfirm title={w.endOthersConfirm} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run('/api/v1/me/sessions')}>
+            <Button size="small" danger>
+              {w.endOthers}
+            </Button>
+          </Popconfirm>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{w.mySessionsIntro}</Typography.Paragraph>
+      <QueryState isLoading={list.isLoading} error={list.error}>
+        {() => (
+          <Table<OwnSession>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={list.data!.items}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              {
+                key: 'device',
+                title: w.device,
+                render: (_, s) => (
+                  <span className="jw-nowrap">
+                    {deviceName(s.userAgent, w.unknownDevice)} {s.current && <AccountTag tint="green">{w.thisDevice}</AccountTag>}
+                  </span>
+                ),
+              },
+              { key: 'address', title: w.address, render: (_, s) => <span className="jw-mono">{s.address || '—'}</span> },
+              { key: 'created', title: w.signedIn, render: (_, s) => <span className="jw-nowrap">{formatDateTime(s.createdAt, lang)}</span> },
+              { key: 'seen', title: w.lastSeen, render: (_, s) => <span className="jw-nowrap">{formatDateTime(s.lastSeenAt, lang)}</span> },
+              {
+                key: 'end',
+                title: w.end,
+                render: (_, s) =>
+                  s.current ? null : (
+                    <Popconfirm title={w.endNamed(deviceName(s.userAgent, w.unknownDevice))} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(`/api/v1/me/sessions/${s.id}`)}>
+                      <Button size="small" danger aria-label={w.endNamed(`${deviceName(s.userAgent, w.unknownDevice)} ${formatDateTime(s.createdAt, lang)}`)}>
+                        {w.end}
+                      </Button>
+                    </Popconfirm>
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Card>
+  );
+}
