@@ -49,7 +49,8 @@ export default defineConfig({
     : {
         command: `rm -rf .tmp/e2e-data-${PORT} && JW_CLOCK_START=${CLOCK_START} JW_DATA_DIR=.tmp/e2e-data-${PORT} PORT=${PORT} node bin/jiangwan.js serve`,
         url: `http://127.0.0.1:${PORT}/api/health`,
-        timeout: 120_000,
+        // the demo street with its histories is seeded first: 129 s was seen on a machine at load 15
+        timeout: 300_000,
         reuseExistingServer: false,
         stdout: 'ignore',
         stderr: 'pipe',

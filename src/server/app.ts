@@ -8,12 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
 import type { CodeKeys } from './modules/consent/code-keys.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
+import { installContract, SECURITY_SCHEMES } from './platform/contract.ts';
 import { installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
@@ -47,6 +48,8 @@ export interface BuildOptions {
   codeKeys: CodeKeys;
   /** false only for load benchmarks from one address; the database-backed throttles stay */
   rateLimit?: boolean;
+  /** JW_PUBLIC_URL: the address people open (OpenAPI `servers`) */
+  publicUrl?: string;
   /** the system clock unless a test or a demo at a chosen date gives another */
   clock?: Clock;
 }
@@ -62,6 +65,21 @@ function logRequest(req: FastifyRequest) {
   return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
+/** The OpenAPI tags, one per module (and its public side), with what each is for. */
+const API_TAGS = [
+  { name: 'accounts', description: '账号与会话 Accounts, sessions and passwords' },
+  { name: 'registry', description: '房屋登记：居委会、小区、楼栋、门洞、房屋与业主 The housing registry: committees, estates, buildings, stairwells, units, owners' },
+  { name: 'projects', description: '加装电梯项目：阶段、审批、清单、文件、待办 Lift projects: stages, approvals, checklists, documents, the work list' },
+  { name: 'audit', description: '审计日志 The audit log' },
+  { name: 'consent', description: '意愿征询：表决、户码、计票、结果证明 Consultations: votes, household codes, tallies, certificates' },
+  { name: 'resident', description: '户码页面（业主用户码访问，无需登录） The household-code pages (owners, with their code, no login)' },
+  { name: 'tools', description: '公开计算工具 Public calculators' },
+  { name: 'money', description: '资金分摊、补贴、缴款与运维费用 Cost sharing, subsidies, payments and running costs' },
+  { name: 'notices', description: '公示、异议 Public notices and objections' },
+  { name: 'calendar', description: '放假安排与工作日 Holiday years and working days' },
+  { name: 'mediation', description: '矛盾调解 Mediation cases' },
+];
+
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Builds the Fastify app from the platform and the modules; no listening here. */
@@ -74,7 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { db: opts.db, clock: opts.clock ?? systemClock, secureCookies: opts.secureCookies ?? false, codeKeys: opts.codeKeys };
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  installContract(app);
   installErrorHandler(app);
   installJsonParser(app);
   installTextGuard(app);
@@ -102,8 +120,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: MAX_FORM_FIELDS } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jiangwan API 江湾加装电梯平台接口', version: '1' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jw_session' } } },
+      openapi: '3.1.0',
+      info: {
+        title: 'Jiangwan API 江湾加装电梯平台接口',
+        version: '1',
+        description: '老旧小区加装电梯与社区党建平台的接口。The API of the Jiangwan platform for lift retrofits in old housing.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: opts.publicUrl ?? 'http://localhost:3000', description: opts.publicUrl ? '公开地址 Public address (JW_PUBLIC_URL)' : '本机 This machine (set JW_PUBLIC_URL)' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
+      tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
   });

@@ -37,7 +37,7 @@ export async function serve(config: Config) {
       const summary = await seedDemo(database.db, { today: shanghaiDate(config.clock.now()), codeKeys });
       console.log(`已生成演示街道 Demo street seeded: ${JSON.stringify(summary)}`);
     }
-    const app = await buildApp({ db: database.db, logger: true, secureCookies: config.secureCookies, trustProxy: config.trustProxy, hsts: Boolean(config.publicUrl?.toLowerCase().startsWith('https://')), clock: config.clock, codeKeys });
+    const app = await buildApp({ db: database.db, logger: true, secureCookies: config.secureCookies, trustProxy: config.trustProxy, hsts: Boolean(config.publicUrl?.toLowerCase().startsWith('https://')), publicUrl: config.publicUrl, clock: config.clock, codeKeys });
     const stop = async () => {
       await app.close();
       await database.close();

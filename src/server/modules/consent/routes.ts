@@ -1,3 +1,4 @@
+import { fileResponse } from '../../platform/contract.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -109,7 +110,7 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext
   r.post('/api/v1/consultations/:id/codes/:groupId/reissue', {
     schema: { tags, summary: '作废并补发户码 Revoke and reissue a lost code', params: z.object({ id: z.uuid(), groupId: z.uuid() }), body: z.object({ reason: shortText(200) }) },
   }, async (req) => svc.reissueCode(db, await access(req), req.params.id, req.params.groupId, req.body.reason, codeKeys));
-  r.get('/api/v1/consultations/:id/letters.docx', { schema: { tags, summary: '告知书 Word Letters (one page per household)', params: idParam } }, async (req, reply) => {
+  r.get('/api/v1/consultations/:id/letters.docx', { schema: { tags, summary: '告知书 Word Letters (one page per household)', params: idParam, ...fileResponse(WORD_MIME, 'Word 文件：每户一页告知书 A Word file, one letter per household') } }, async (req, reply) => {
     const base = `${req.protocol}://${req.host}`;
     const { fileName, buffer } = await lettersDocx(db, await access(req), req.params.id, base, codeKeys);
     return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
