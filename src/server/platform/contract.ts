@@ -35,6 +35,14 @@ export function fileResponse(mime: string, description: string) {
   };
 }
 
+/**
+ * An instant in an answer: services hand over the Date the database gave, the serialiser writes it
+ * as ISO 8601 (fast-json-stringify calls toISOString), and the contract says `date-time`.
+ */
+export const instant = z.custom<Date | string>((v) => v instanceof Date || typeof v === 'string').meta({ type: 'string', format: 'date-time' });
+/** A calendar day in an answer (YYYY-MM-DD, Shanghai): the services keep days as text. */
+export const day = z.string().meta({ format: 'date', examples: ['2026-11-20'] });
+
 /** Compiles a zod response schema into a fast-json-stringify serialiser (io: input, so no `additionalProperties: false` fails a match). */
 export function responseSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
   const json = z.toJSONSchema(schema as z.ZodType, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
