@@ -217,11 +217,11 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
 
   // too many wrong codes: the throttle's words (simulated: a real lock-out would stop the other tests)
   await page.route('**/api/v1/r/*', (route) =>
-    route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'code_throttled', message: '输错次数过多，请 15 分钟后再试，或联系居委会', messageEn: "Too many wrong codes; try again in 15 minutes or ask your residents' committee", field: 'code' } }) }),
+    route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '60' }, body: JSON.stringify({ error: { code: 'code_throttled', message: '户码不正确。输错次数过多，请 60 秒后再试，或联系居委会', messageEn: "This code is not correct, and too many wrong codes came from here; try again in 60 seconds or ask your residents' committee", field: 'code', details: { retryAfter: 60 } } }) }),
   );
   await box.fill('ABCD-EFGH-JKMP');
   await page.getByRole('button', { name: '进入' }).click();
-  await expect(page.getByRole('alert')).toContainText('输错次数过多，请 15 分钟后再试');
+  await expect(page.getByRole('alert')).toContainText('输错次数过多，请 60 秒后再试');
   await page.unroute('**/api/v1/r/*');
 
   // the right code, typed in small letters with spaces, opens the vote
