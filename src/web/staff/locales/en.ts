@@ -61,7 +61,7 @@ export const en: Messages<typeof zh> = {
     password: 'Password',
     submit: 'Log in',
     demoTitle: 'Demo accounts still enabled',
-    demoText: 'These accounts come with the demo data and their password is published in the documentation; the street admin disables them before real use:',
+    demoText: 'These accounts come with the demo data and their password is published in the documentation; disable them before real use (see the operations guide):',
   },
   registry: {
     committeesTitle: "Residents' committees",

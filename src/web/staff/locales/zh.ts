@@ -60,7 +60,7 @@ export const zh = {
     password: '密码',
     submit: '登录',
     demoTitle: '演示账号仍在使用',
-    demoText: '以下账号是演示数据自带的，密码公开在说明文档中；正式使用前请由街道管理员停用：',
+    demoText: '以下账号是演示数据自带的，密码公开在说明文档中；正式使用前请停用（见运维文档）：',
   },
   registry: {
     committeesTitle: '居委会',

@@ -51,9 +51,9 @@ export default function LoginPage() {
             description={
               <>
                 {t('login.demoText')}
-                <div data-testid="demo-accounts">
+                <div data-testid="demo-accounts" style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
                   {demo.map((u) => (
-                    <Tag key={u} style={{ color: '#873800', background: '#fff7e6', borderColor: '#873800' }}>
+                    <Tag key={u} style={{ color: '#873800', background: '#fff7e6', borderColor: '#873800', marginInlineEnd: 0 }}>
                       {u}
                     </Tag>
                   ))}

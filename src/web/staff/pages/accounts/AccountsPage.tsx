@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Dropdown, Form, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Dropdown, Form, Grid, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../../core/roles.ts';
@@ -34,6 +35,8 @@ export default function AccountsPage() {
   const [resetting, setResetting] = useState<ListedUser | null>(null);
   const [generated, setGenerated] = useState<ResetResult | null>(null);
   // each action is its own request; one mutation refreshes the list after any of them
+  // on a phone the role, scope and state go under the name, so nothing needs scrolling sideways
+  const wide = Boolean(Grid.useBreakpoint().md);
   const write = useApiMutation((f: () => Promise<string>) => f());
   const reset = useApiMutation(({ id, password }: { id: string; password?: string }) => post<ResetResult>(`/api/v1/users/${id}/password`, password ? { password } : {}));
 
@@ -102,26 +105,42 @@ export default function AccountsPage() {
                     <div className="jw-accounts__who">
                       <span className="jw-mono">{u.username}</span>
                       <span>{u.displayName}</span>
+                      {!wide && (
+                        <>
+                          <span className="jw-accounts__meta">
+                            {pick(ROLE_LABELS[u.role])} · {u.scopeName ?? '—'}
+                          </span>
+                          <StateTags user={u} w={w} lang={lang} />
+                        </>
+                      )}
                     </div>
                   ),
                 },
-                { key: 'role', title: w.role, render: (_, u) => <span className="jw-nowrap">{pick(ROLE_LABELS[u.role])}</span> },
-                { key: 'scope', title: w.scope, render: (_, u) => u.scopeName ?? '—' },
-                { key: 'state', title: w.state, render: (_, u) => <StateTags user={u} w={w} lang={lang} /> },
-                { key: 'lastLogin', title: w.lastLogin, render: (_, u) => <span className="jw-nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : w.never}</span> },
-                { key: 'sessions', title: w.sessions, align: 'right', dataIndex: 'sessions' },
+                ...(wide
+                  ? ([
+                      { key: 'role', title: w.role, render: (_, u) => <span className="jw-nowrap">{pick(ROLE_LABELS[u.role])}</span> },
+                      { key: 'scope', title: w.scope, render: (_, u) => u.scopeName ?? '—' },
+                      { key: 'state', title: w.state, render: (_, u) => <StateTags user={u} w={w} lang={lang} /> },
+                      { key: 'lastLogin', title: w.lastLogin, render: (_, u) => <span className="jw-nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : w.never}</span> },
+                      { key: 'sessions', title: w.sessions, align: 'right', dataIndex: 'sessions' },
+                    ] satisfies TableColumnsType<ListedUser>)
+                  : []),
                 {
                   key: 'actions',
                   title: w.actions,
                   render: (_, u) => (
                     <Space size={4} wrap={false}>
-                      <Button size="small" onClick={() => act(u, 'edit')} aria-label={`${w.edit} ${u.username}`}>
-                        {w.edit}
-                      </Button>
+                      {wide && (
+                        <Button size="small" onClick={() => act(u, 'edit')} aria-label={`${w.edit} ${u.username}`}>
+                          {w.edit}
+                        </Button>
+                      )}
                       <Dropdown
                         trigger={['click']}
                         menu={{
                           items: [
+                            // on a phone 编辑 joins the others in the one menu
+                            ...(wide ? [] : [{ key: 'edit', label: w.edit }]),
                             { key: 'reset', label: w.reset },
                             u.disabled ? { key: 'enable', label: w.enable } : { key: 'disable', label: w.disable, danger: true, disabled: u.id === me.id },
                             { key: 'sessions', label: w.endSessions, disabled: u.sessions === 0 },

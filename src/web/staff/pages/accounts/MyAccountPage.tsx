@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Typography } from 'antd';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS } from '../../../../core/roles.ts';
 import { del, post } from '../../../shared/api.ts';
@@ -147,39 +147,29 @@ function MySessions() {
       <Typography.Paragraph type="secondary">{w.mySessionsIntro}</Typography.Paragraph>
       <QueryState isLoading={list.isLoading} error={list.error}>
         {() => (
-          <Table<OwnSession>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={list.data!.items}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              {
-                key: 'device',
-                title: w.device,
-                render: (_, s) => (
-                  <span className="jw-nowrap">
-                    {deviceName(s.userAgent, w.unknownDevice)} {s.current && <AccountTag tint="green">{w.thisDevice}</AccountTag>}
-                  </span>
-                ),
-              },
-              { key: 'address', title: w.address, render: (_, s) => <span className="jw-mono">{s.address || '—'}</span> },
-              { key: 'created', title: w.signedIn, render: (_, s) => <span className="jw-nowrap">{formatDateTime(s.createdAt, lang)}</span> },
-              { key: 'seen', title: w.lastSeen, render: (_, s) => <span className="jw-nowrap">{formatDateTime(s.lastSeenAt, lang)}</span> },
-              {
-                key: 'end',
-                title: w.end,
-                render: (_, s) =>
-                  s.current ? null : (
-                    <Popconfirm title={w.endNamed(deviceName(s.userAgent, w.unknownDevice))} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(`/api/v1/me/sessions/${s.id}`)}>
-                      <Button size="small" danger aria-label={w.endNamed(`${deviceName(s.userAgent, w.unknownDevice)} ${formatDateTime(s.createdAt, lang)}`)}>
+          // a list rather than a table: it fits a phone without scrolling sideways
+          <ul className="jw-account__sessions" aria-label={w.mySessions}>
+            {list.data!.items.map((s) => {
+              const device = deviceName(s.userAgent, w.unknownDevice);
+              return (
+                <li key={s.id} className="jw-account__session" data-testid="own-session">
+                  <div className="jw-account__session-what">
+                    <strong>{device}</strong> {s.current && <AccountTag tint="green">{w.thisDevice}</AccountTag>}
+                    <div className="jw-account__session-when">
+                      {w.address} <span className="jw-mono">{s.address || '—'}</span> · {w.signedIn} {formatDateTime(s.createdAt, lang)} · {w.lastSeen} {formatDateTime(s.lastSeenAt, lang)}
+                    </div>
+                  </div>
+                  {!s.current && (
+                    <Popconfirm title={w.endNamed(device)} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(`/api/v1/me/sessions/${s.id}`)}>
+                      <Button size="small" danger aria-label={w.endNamed(`${device} ${formatDateTime(s.createdAt, lang)}`)}>
                         {w.end}
                       </Button>
                     </Popconfirm>
-                  ),
-              },
-            ]}
-          />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
       </QueryState>
     </Card>
