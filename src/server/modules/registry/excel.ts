@@ -17,6 +17,7 @@ import { auditScope, canWriteCommittee, type Access } from '../../platform/acces
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
+import type { EntityCounts, ImportResult } from './contract.ts';
 import { identityConflictText, mayChangeIdentity, registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, unitOwners, units } from './schema.ts';
 import { ENTITY, ownerCommitteesOf } from './service.ts';
@@ -653,15 +654,7 @@ async function updateInChunks<R>(tx: Queryable, table: PgTable, keys: ColumnsOf<
 
 // ---------------------------------------------------------------- import
 
-export type EntityCounts = Record<'estates' | 'buildings' | 'stairwells' | 'units' | 'persons' | 'owners', number>;
-
-export interface ImportResult {
-  ok: true;
-  /** distinct rows of each kind the file names */
-  counts: EntityCounts;
-  created: EntityCounts;
-  updated: EntityCounts;
-}
+export type { EntityCounts, ImportResult };
 
 export type ImportPhase = 'parse' | 'validate' | 'write';
 

@@ -1,100 +1,116 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { Access } from '../../platform/access.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import type { Db } from '../../platform/db/client.ts';
-import { idParam, pageQuery, paged } from '../../platform/http.ts';
-import * as inputs from './inputs.ts';
+import { idParam, okBody, paged } from '../../platform/http.ts';
+import * as c from './contract.ts';
 import * as svc from './service.ts';
 
-interface CrudSpec<C extends z.ZodType, P extends z.ZodType, Q extends z.ZodRawShape> {
-  path: string;
-  label: string;
-  filters: Q;
-  create: C;
-  patch: P;
-  list(db: Db, access: Access, q: z.infer<z.ZodObject<Q & typeof pageQuery>>): Promise<{ items: unknown[]; total: number }>;
-  get(db: Db, access: Access, id: string): Promise<unknown>;
-  add(db: Db, access: Access, body: z.output<C>): Promise<unknown>;
-  edit(db: Db, access: Access, id: string, body: z.output<P>): Promise<unknown>;
-  remove(db: Db, access: Access, id: string): Promise<void>;
-}
-
-/** The five routes of one registry resource: routes stay thin, the service does the work. */
-function crud<C extends z.ZodType, P extends z.ZodType, Q extends z.ZodRawShape>(app: FastifyInstance, db: Db, s: CrudSpec<C, P, Q>) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['registry'];
-  const query = z.object({ ...pageQuery, ...s.filters });
-  r.get(s.path, { schema: { tags, summary: `${s.label} list`, querystring: query } }, async (req) => {
-    const q = req.query as z.infer<typeof query> & { page: number; pageSize: number };
-    const { items, total } = await s.list(db, await requireAccess(req, db), q as never);
-    return paged(items, total, q.page, q.pageSize);
-  });
-  r.get(`${s.path}/:id`, { schema: { tags, summary: `${s.label} detail`, params: idParam } }, async (req) => s.get(db, await requireAccess(req, db), req.params.id));
-  r.post(s.path, { schema: { tags, summary: `${s.label} create`, body: s.create } }, async (req, reply) => {
-    const created = await s.add(db, await requireAccess(req, db), req.body as z.output<C>);
-    return reply.status(201).send(created);
-  });
-  r.patch(`${s.path}/:id`, { schema: { tags, summary: `${s.label} update`, params: idParam, body: s.patch } }, async (req) =>
-    s.edit(db, await requireAccess(req, db), req.params.id, req.body as z.output<P>),
-  );
-  r.delete(`${s.path}/:id`, { schema: { tags, summary: `${s.label} delete (only when nothing depends on it)`, params: idParam } }, async (req) => {
-    await s.remove(db, await requireAccess(req, db), req.params.id);
-    return { ok: true as const };
-  });
-}
-
+/** The registry: committees, estates, buildings, stairwells, units and their owners. */
 export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const uuidFilter = z.uuid().optional();
+  const tags = ['registry'];
+  const ok = { ok: true as const };
 
-  r.get('/api/v1/committees', { schema: { tags: ['registry'], summary: '居委会 Committees in scope' } }, async (req) => ({
+  r.get('/api/v1/committees', { schema: { tags, summary: '居委会 Committees in scope', response: { 200: c.committeesResponse } } }, async (req) => ({
     items: await svc.listCommittees(db, await requireAccess(req, db)),
   }));
 
-  crud(app, db, {
-    path: '/api/v1/estates', label: '小区 Estate', filters: { committeeId: uuidFilter },
-    create: inputs.estateCreate, patch: inputs.estatePatch,
-    list: svc.listEstates, get: svc.getEstate, add: svc.createEstate, edit: svc.updateEstate, remove: svc.deleteEstate,
+  // ---------------------------------------------------------------- estates
+  r.get('/api/v1/estates', { schema: { tags, summary: '小区 Estate list', querystring: c.estatesQuery, response: { 200: c.estatesResponse } } }, async (req) => {
+    const { items, total } = await svc.listEstates(db, await requireAccess(req, db), req.query);
+    return paged(items, total, req.query.page, req.query.pageSize);
   });
-  crud(app, db, {
-    path: '/api/v1/buildings', label: '楼幢 Building', filters: { estateId: uuidFilter, committeeId: uuidFilter },
-    create: inputs.buildingCreate, patch: inputs.buildingPatch,
-    list: svc.listBuildings, get: svc.getBuilding, add: svc.createBuilding, edit: svc.updateBuilding, remove: svc.deleteBuilding,
-  });
-  crud(app, db, {
-    path: '/api/v1/stairwells', label: '单元 Stairwell (detail includes the elevation diagram data)', filters: { buildingId: uuidFilter, estateId: uuidFilter },
-    create: inputs.stairwellCreate, patch: inputs.stairwellPatch,
-    list: svc.listStairwells, get: svc.getStairwell, add: svc.createStairwell, edit: svc.updateStairwell, remove: svc.deleteStairwell,
-  });
-  crud(app, db, {
-    path: '/api/v1/units', label: '房屋 Unit', filters: { stairwellId: uuidFilter },
-    create: inputs.unitCreate, patch: inputs.unitPatch,
-    list: svc.listUnits, get: svc.getUnit, add: svc.createUnit, edit: svc.updateUnit, remove: svc.deleteUnit,
+  r.get('/api/v1/estates/:id', { schema: { tags, summary: '小区 Estate detail', params: idParam, response: { 200: c.estateDetail } } }, async (req) =>
+    svc.getEstate(db, await requireAccess(req, db), req.params.id),
+  );
+  r.post('/api/v1/estates', { schema: { tags, summary: '小区 Estate create', body: c.estateCreate, response: { 201: c.estate } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createEstate(db, await requireAccess(req, db), req.body)),
+  );
+  r.patch('/api/v1/estates/:id', { schema: { tags, summary: '小区 Estate update', params: idParam, body: c.estatePatch, response: { 200: c.estate } } }, async (req) =>
+    svc.updateEstate(db, await requireAccess(req, db), req.params.id, req.body),
+  );
+  r.delete('/api/v1/estates/:id', { schema: { tags, summary: '小区 Estate delete (only when nothing depends on it)', params: idParam, response: { 200: okBody } } }, async (req) => {
+    await svc.deleteEstate(db, await requireAccess(req, db), req.params.id);
+    return ok;
   });
 
-  r.post('/api/v1/units/:id/owners', { schema: { tags: ['registry'], summary: '添加业主 Add an owner to a unit', params: idParam, body: inputs.ownerAdd } }, async (req, reply) =>
+  // ---------------------------------------------------------------- buildings
+  r.get('/api/v1/buildings', { schema: { tags, summary: '楼幢 Building list', querystring: c.buildingsQuery, response: { 200: c.buildingsResponse } } }, async (req) => {
+    const { items, total } = await svc.listBuildings(db, await requireAccess(req, db), req.query);
+    return paged(items, total, req.query.page, req.query.pageSize);
+  });
+  r.get('/api/v1/buildings/:id', { schema: { tags, summary: '楼幢 Building detail', params: idParam, response: { 200: c.buildingDetail } } }, async (req) =>
+    svc.getBuilding(db, await requireAccess(req, db), req.params.id),
+  );
+  r.post('/api/v1/buildings', { schema: { tags, summary: '楼幢 Building create', body: c.buildingCreate, response: { 201: c.building } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createBuilding(db, await requireAccess(req, db), req.body)),
+  );
+  r.patch('/api/v1/buildings/:id', { schema: { tags, summary: '楼幢 Building update', params: idParam, body: c.buildingPatch, response: { 200: c.building } } }, async (req) =>
+    svc.updateBuilding(db, await requireAccess(req, db), req.params.id, req.body),
+  );
+  r.delete('/api/v1/buildings/:id', { schema: { tags, summary: '楼幢 Building delete (only when nothing depends on it)', params: idParam, response: { 200: okBody } } }, async (req) => {
+    await svc.deleteBuilding(db, await requireAccess(req, db), req.params.id);
+    return ok;
+  });
+
+  // ---------------------------------------------------------------- stairwells
+  r.get('/api/v1/stairwells', { schema: { tags, summary: '单元 Stairwell list', querystring: c.stairwellsQuery, response: { 200: c.stairwellsResponse } } }, async (req) => {
+    const { items, total } = await svc.listStairwells(db, await requireAccess(req, db), req.query);
+    return paged(items, total, req.query.page, req.query.pageSize);
+  });
+  r.get('/api/v1/stairwells/:id', { schema: { tags, summary: '单元 Stairwell detail, with the elevation diagram’s data (units, owners, projects)', params: idParam, response: { 200: c.stairwellDetail } } }, async (req) =>
+    svc.getStairwell(db, await requireAccess(req, db), req.params.id),
+  );
+  r.post('/api/v1/stairwells', { schema: { tags, summary: '单元 Stairwell create', body: c.stairwellCreate, response: { 201: c.stairwell } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createStairwell(db, await requireAccess(req, db), req.body)),
+  );
+  r.patch('/api/v1/stairwells/:id', { schema: { tags, summary: '单元 Stairwell update', params: idParam, body: c.stairwellPatch, response: { 200: c.stairwell } } }, async (req) =>
+    svc.updateStairwell(db, await requireAccess(req, db), req.params.id, req.body),
+  );
+  r.delete('/api/v1/stairwells/:id', { schema: { tags, summary: '单元 Stairwell delete (only when nothing depends on it)', params: idParam, response: { 200: okBody } } }, async (req) => {
+    await svc.deleteStairwell(db, await requireAccess(req, db), req.params.id);
+    return ok;
+  });
+
+  // ---------------------------------------------------------------- units and their owners
+  r.get('/api/v1/units', { schema: { tags, summary: '房屋 Unit list', querystring: c.unitsQuery, response: { 200: c.unitsResponse } } }, async (req) => {
+    const { items, total } = await svc.listUnits(db, await requireAccess(req, db), req.query);
+    return paged(items, total, req.query.page, req.query.pageSize);
+  });
+  r.get('/api/v1/units/:id', { schema: { tags, summary: '房屋 Unit detail', params: idParam, response: { 200: c.unit } } }, async (req) =>
+    svc.getUnit(db, await requireAccess(req, db), req.params.id),
+  );
+  r.post('/api/v1/units', { schema: { tags, summary: '房屋 Unit create', body: c.unitCreate, response: { 201: c.unit } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createUnit(db, await requireAccess(req, db), req.body)),
+  );
+  r.patch('/api/v1/units/:id', { schema: { tags, summary: '房屋 Unit update', params: idParam, body: c.unitPatch, response: { 200: c.unit } } }, async (req) =>
+    svc.updateUnit(db, await requireAccess(req, db), req.params.id, req.body),
+  );
+  r.delete('/api/v1/units/:id', { schema: { tags, summary: '房屋 Unit delete (only when nothing depends on it)', params: idParam, response: { 200: okBody } } }, async (req) => {
+    await svc.deleteUnit(db, await requireAccess(req, db), req.params.id);
+    return ok;
+  });
+  r.post('/api/v1/units/:id/owners', { schema: { tags, summary: '添加业主 Add an owner to a unit; answers the unit', params: idParam, body: c.ownerAdd, response: { 201: c.unit } } }, async (req, reply) =>
     reply.status(201).send(await svc.addOwner(db, await requireAccess(req, db), req.params.id, req.body)),
   );
-  r.delete('/api/v1/units/:id/owners/:personId', { schema: { tags: ['registry'], summary: '移除业主 Remove an owner from a unit', params: z.object({ id: z.uuid(), personId: z.uuid() }) } }, async (req) =>
+  r.delete('/api/v1/units/:id/owners/:personId', { schema: { tags, summary: '移除业主 Remove an owner from a unit; answers the unit', params: c.unitOwnerParams, response: { 200: c.unit } } }, async (req) =>
     svc.removeOwner(db, await requireAccess(req, db), req.params.id, req.params.personId),
   );
 
-  r.get('/api/v1/persons', { schema: { tags: ['registry'], summary: '业主 Owners in scope (masked); q is a name or a full ID number', querystring: z.object(pageQuery) } }, async (req) => {
+  // ---------------------------------------------------------------- owners
+  r.get('/api/v1/persons', { schema: { tags, summary: '业主 Owners in scope (masked); q is a name or a full ID number', querystring: c.personsQuery, response: { 200: c.personsResponse } } }, async (req) => {
     const { items, total } = await svc.listPersons(db, await requireAccess(req, db), req.query);
     return paged(items, total, req.query.page, req.query.pageSize);
   });
-  // strict: the old `?reveal=true` answers 400 rather than being quietly dropped
-  r.get('/api/v1/persons/:id', { schema: { tags: ['registry'], summary: '业主详情 Owner (masked), with their units in scope', params: idParam, querystring: z.strictObject({}) } }, async (req) =>
+  r.get('/api/v1/persons/:id', { schema: { tags, summary: '业主详情 Owner (masked), with their units in scope', params: idParam, querystring: c.personQuery, response: { 200: c.person } } }, async (req) =>
     svc.getPerson(db, await requireAccess(req, db), req.params.id),
   );
   // disclosing personal data is audited, so it is a write: a POST with the CSRF token, never a link
-  r.post('/api/v1/persons/:id/reveal', { schema: { tags: ['registry'], summary: '显示完整身份证号和电话 Reveal an owner\'s full ID number and phone (staff who contact owners; audited)', params: idParam } }, async (req) =>
+  r.post('/api/v1/persons/:id/reveal', { schema: { tags, summary: '显示完整身份证号和电话 Reveal an owner’s full ID number and phone (staff who contact owners; audited)', params: idParam, response: { 200: c.person } } }, async (req) =>
     svc.getPerson(db, await requireAccess(req, db), req.params.id, true),
   );
-  r.patch('/api/v1/persons/:id', { schema: { tags: ['registry'], summary: '修改业主 Update an owner', params: idParam, body: inputs.personInput.partial() } }, async (req) =>
+  r.patch('/api/v1/persons/:id', { schema: { tags, summary: '修改业主 Update an owner', params: idParam, body: c.personPatch, response: { 200: c.person } } }, async (req) =>
     svc.updatePerson(db, await requireAccess(req, db), req.params.id, req.body),
   );
 }

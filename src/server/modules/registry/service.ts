@@ -3,10 +3,12 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../core/privacy.ts';
+import type { Stage } from '../../../core/stages.ts';
 import { assertCanWriteCommittee, auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { liftProjects } from '../projects/schema.ts';
+import type { BuildingDetail, BuildingListItem, Committee, EstateDetail, EstateListItem, Owner, Person, StairwellDetail, StairwellListItem, Unit } from './contract.ts';
 import { identityConflictText, mayChangeIdentity, registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, streets, unitOwners, units } from './schema.ts';
 import { containing as like } from '../../platform/db/like.ts';
@@ -32,7 +34,7 @@ const where = (...parts: (SQL | undefined)[]) => and(...parts.filter(Boolean));
 
 // ---------------------------------------------------------------- committees
 
-export async function listCommittees(db: Queryable, access: Access) {
+export async function listCommittees(db: Queryable, access: Access): Promise<Committee[]> {
   const visibleIds = access.assigned
     ? (await db.select({ c: estates.committeeId }).from(estates).where(registryScope(access, 'estate'))).map((r) => r.c)
     : access.committeeIds;
@@ -87,7 +89,7 @@ export interface EstateInput {
   address?: string | undefined;
 }
 
-export async function listEstates(db: Queryable, access: Access, p: ListParams & { committeeId?: string | undefined }) {
+export async function listEstates(db: Queryable, access: Access, p: ListParams & { committeeId?: string | undefined }): Promise<{ items: EstateListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'estate'),
     p.committeeId ? eq(estates.committeeId, p.committeeId) : undefined,
@@ -112,7 +114,7 @@ export async function listEstates(db: Queryable, access: Access, p: ListParams &
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getEstate(db: Queryable, access: Access, id: string) {
+export async function getEstate(db: Queryable, access: Access, id: string): Promise<EstateDetail & typeof estates.$inferSelect> {
   const [row] = await db
     .select({ estate: estates, committeeName: committees.name })
     .from(estates)
@@ -156,7 +158,7 @@ export interface BuildingInput {
   address?: string | undefined;
 }
 
-export async function listBuildings(db: Queryable, access: Access, p: ListParams & { estateId?: string | undefined; committeeId?: string | undefined }) {
+export async function listBuildings(db: Queryable, access: Access, p: ListParams & { estateId?: string | undefined; committeeId?: string | undefined }): Promise<{ items: BuildingListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'building'),
     p.estateId ? eq(buildings.estateId, p.estateId) : undefined,
@@ -184,7 +186,7 @@ export async function listBuildings(db: Queryable, access: Access, p: ListParams
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getBuilding(db: Queryable, access: Access, id: string) {
+export async function getBuilding(db: Queryable, access: Access, id: string): Promise<BuildingDetail & typeof buildings.$inferSelect> {
   const [row] = await db
     .select({ building: buildings, estateName: estates.name, committeeName: committees.name })
     .from(buildings)
@@ -235,7 +237,7 @@ export interface StairwellInput {
   name: string;
 }
 
-export async function listStairwells(db: Queryable, access: Access, p: ListParams & { buildingId?: string | undefined; estateId?: string | undefined }) {
+export async function listStairwells(db: Queryable, access: Access, p: ListParams & { buildingId?: string | undefined; estateId?: string | undefined }): Promise<{ items: StairwellListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'stairwell'),
     p.buildingId ? eq(stairwells.buildingId, p.buildingId) : undefined,
@@ -270,7 +272,7 @@ export async function getStairwellRow(db: Queryable, access: Access, id: string)
 }
 
 /** A stairwell with everything its elevation diagram needs: floors, units and their owners. */
-export async function getStairwell(db: Queryable, access: Access, id: string) {
+export async function getStairwell(db: Queryable, access: Access, id: string): Promise<StairwellDetail> {
   const sw = await getStairwellRow(db, access, id);
   const [ctx] = await db
     .select({ building: buildings, estateName: estates.name, estateId: estates.id, committeeName: committees.name })
@@ -280,7 +282,7 @@ export async function getStairwell(db: Queryable, access: Access, id: string) {
     .where(eq(buildings.id, sw.buildingId));
   const unitRows = await listUnitsWithOwners(db, access, eq(units.stairwellId, id));
   const projects = await db
-    .select({ id: liftProjects.id, name: liftProjects.name, stage: liftProjects.stage })
+    .select({ id: liftProjects.id, name: liftProjects.name, stage: sql<Stage>`${liftProjects.stage}` })
     .from(liftProjects)
     .where(eq(liftProjects.stairwellId, id));
   return {
@@ -328,13 +330,8 @@ export async function deleteStairwell(db: Db, access: Access, id: string) {
 
 // ---------------------------------------------------------------- units and owners
 
-export interface OwnerView {
-  id: string;
-  name: string;
-  idNumber: string | null;
-  /** the phone recorded on the ownerships the caller sees; several are joined with " / " */
-  phone: string | null;
-}
+/** An owner as a view shows them; the phone is those recorded on the ownerships the caller sees, joined with " / ". */
+export type OwnerView = Owner;
 
 type Identity = { id: string; name: string; idNumber: string | null };
 
@@ -364,7 +361,7 @@ async function ownersOf(db: Queryable, unitIds: string[]) {
   return map;
 }
 
-function presentUnit(u: typeof units.$inferSelect, owners: OwnerView[]) {
+function presentUnit(u: typeof units.$inferSelect, owners: OwnerView[]): Unit {
   return { id: u.id, stairwellId: u.stairwellId, committeeId: u.committeeId, floor: u.floor, room: u.room, areaCenti: u.areaCenti, areaM2: formatAreaM2(u.areaCenti), owners };
 }
 
@@ -577,7 +574,7 @@ async function ownershipsInScope(db: Queryable, access: Access, personIds: strin
   return map;
 }
 
-const presentWithUnits = (p: Identity, seen: Ownerships | undefined, reveal: boolean) => ({ ...presentPerson(p, seen?.phones ?? [], reveal), units: seen?.units ?? [] });
+const presentWithUnits = (p: Identity, seen: Ownerships | undefined, reveal: boolean): Person => ({ ...presentPerson(p, seen?.phones ?? [], reveal), units: seen?.units ?? [] });
 
 /**
  * One person as the caller may see them: the identity and only their ownerships in scope. With
