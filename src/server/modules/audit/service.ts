@@ -1,22 +1,13 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
-import type { Access } from '../../platform/access.ts';
+import { assertRole, type Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
+import type { AuditEvent, AuditQuery } from './contract.ts';
 import { auditEvents } from './schema.ts';
 
-export interface AuditQuery {
-  page: number;
-  pageSize: number;
-  entity?: string | undefined;
-  entityId?: string | undefined;
-  action?: string | undefined;
-  actor?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
 /** A street admin browses the events of their street (its committees and the street itself). */
-export async function listAuditEvents(db: Queryable, access: Access, q: AuditQuery) {
+export async function listAuditEvents(db: Queryable, access: Access, q: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+  assertRole(access, 'street_admin');
   const streetId = access.user.streetId!;
   const cond: SQL | undefined = and(
     eq(auditEvents.streetId, streetId),
