@@ -10,9 +10,12 @@ import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts
 import { assertRole, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { applyPeriodChanges, periodChanges, type PeriodChange } from '../notices/periods.ts';
+import type { UploadedFile } from '../../platform/files.ts';
+import { applyPeriodChanges, periodChanges } from '../notices/periods.ts';
 import { notices } from '../notices/schema.ts';
 import { committees, streets } from '../registry/schema.ts';
+import type { HolidayImport, HolidayYear, HolidayYears, PeriodAnswer, PeriodRequest, Preview, SavedYear } from './contract.ts';
+import { detectHolidayFile, holidayTemplate, parseHolidayIcs, parseHolidayWorkbook } from './files.ts';
 import { holidayYears } from './schema.ts';
 
 const STREET = { zh: '街道', en: 'Street' };
@@ -62,7 +65,7 @@ const enteredMeta = (r: YearRow) => ({ source: r.source, createdByName: r.create
  * The years staff see: every year the package covers, every entered year, and this year and the
  * next (confirmed or not), newest first, with how many notices still carry provisional periods.
  */
-export async function listYears(db: Queryable, access: Access, q: { streetId?: string | undefined }) {
+export async function listYears(db: Queryable, access: Access, q: { streetId?: string | undefined }): Promise<HolidayYears> {
   const streetId = streetOfCaller(access, q.streetId);
   const [street] = await db.select({ name: streets.name }).from(streets).where(eq(streets.id, streetId));
   const rows = await db.select().from(holidayYears).where(eq(holidayYears.streetId, streetId));
@@ -94,7 +97,7 @@ export async function listYears(db: Queryable, access: Access, q: { streetId?: s
 const streetCommittees = (db: Queryable, streetId: string) => db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId));
 
 /** One year: the holidays in force (entered, the package's or the statutory ones) and the statutory ones to start a form from. */
-export async function getYear(db: Queryable, access: Access, year: number, q: { streetId?: string | undefined }) {
+export async function getYear(db: Queryable, access: Access, year: number, q: { streetId?: string | undefined }): Promise<HolidayYear> {
   const streetId = streetOfCaller(access, q.streetId);
   const [row] = await db.select().from(holidayYears).where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
   const source: YearSource = row ? 'entered' : packageHolidays(year) ? 'package' : 'provisional';
@@ -129,7 +132,7 @@ const normalised = (holidays: Holiday[]): Holiday[] =>
   holidays.map((h) => ({ name: h.name.trim(), start: h.start, end: h.end, workdays: [...new Set(h.workdays)].sort() })).sort((a, b) => a.start.localeCompare(b.start));
 
 /** What saving this arrangement would change: the notices whose periods move, nothing written. */
-export async function previewYear(db: Queryable, access: Access, year: number, input: { holidays: Holiday[] }) {
+export async function previewYear(db: Queryable, access: Access, year: number, input: { holidays: Holiday[] }): Promise<Preview> {
   const streetId = access.user.streetId ?? '';
   assertStreetAdminOf(access, streetId);
   const holidays = normalised(input.holidays);
@@ -148,7 +151,7 @@ async function calendarWith(db: Queryable, streetId: string, year: number, holid
  * saved, the periods of the street's running and draft notices are recomputed on the new
  * calendar, and the moves are recorded and returned.
  */
-export async function saveYear(db: Db, access: Access, year: number, input: YearInput): Promise<{ year: Awaited<ReturnType<typeof getYear>>; changes: PeriodChange[]; confirmedNotices: number }> {
+export async function saveYear(db: Db, access: Access, year: number, input: YearInput): Promise<SavedYear> {
   const streetId = access.user.streetId ?? '';
   assertStreetAdminOf(access, streetId);
   const holidays = normalised(input.holidays);
@@ -176,8 +179,29 @@ export async function saveYear(db: Db, access: Access, year: number, input: Year
   return { year: await getYear(db, access, year, { streetId }), changes: changes.filter((c) => c.moved), confirmedNotices: changes.filter((c) => c.before.provisional && !c.after.provisional).length };
 }
 
+/** The Excel template for a year, prefilled with its holidays in force (and the source entered). */
+export async function yearTemplate(db: Queryable, access: Access, year: number): Promise<Buffer> {
+  const shown = await getYear(db, access, year, {});
+  return holidayTemplate(shown.year, shown.holidays, shown.entered?.source ?? '');
+}
+
+/** An arrangement read from the template (.xlsx) or an iCalendar file (.ics); nothing is saved. */
+export async function readArrangement(year: number, { name, content }: UploadedFile): Promise<HolidayImport> {
+  const kind = detectHolidayFile(name, content);
+  if (!kind) throw badInput('file', '请上传放假安排模板（.xlsx）或日历文件（.ics）', 'Upload the arrangement template (.xlsx) or a calendar file (.ics)');
+  const parsed = kind === 'xlsx' ? await parseHolidayWorkbook(content, year) : parseHolidayIcs(content.toString('utf8'), year);
+  return { year, kind, ...parsed };
+}
+
+/** The public calculator: a period's end on the national calendar, or on a street's, and how it was found. */
+export async function noticePeriod(db: Queryable, { start, days, kind, countStartDay, streetId }: PeriodRequest): Promise<PeriodAnswer> {
+  const cal = await toolCalendar(db, streetId);
+  const { end, nominalEnd, moved, provisional, provisionalYears } = cal.periodEnd(start, days, kind, countStartDay);
+  return { start, days, kind, countStartDay, end, provisional, provisionalYears, nominalEnd, moved, rule: periodRule(start, days, kind, countStartDay, { end, nominalEnd, moved, provisionalYears }) };
+}
+
 /** The public tool's calendar: the package's years and statutory holidays, or a street's when it names one. */
-export async function toolCalendar(db: Queryable, streetId: string | undefined) {
+async function toolCalendar(db: Queryable, streetId: string | undefined) {
   if (!streetId) return new WorkCalendar();
   const [street] = await db.select({ id: streets.id }).from(streets).where(eq(streets.id, streetId));
   if (!street) throw badInput('streetId', '找不到该街道', 'No such street');
@@ -185,7 +209,7 @@ export async function toolCalendar(db: Queryable, streetId: string | undefined) 
 }
 
 /** How the end was found, in both languages (the Civil Code articles the calendar implements). */
-export function periodRule(start: string, days: number, kind: PeriodKind, countStartDay: boolean, r: { end: string; nominalEnd: string; moved: boolean; provisionalYears: number[] }) {
+function periodRule(start: string, days: number, kind: PeriodKind, countStartDay: boolean, r: { end: string; nominalEnd: string; moved: boolean; provisionalYears: number[] }) {
   const from = countStartDay ? start : addDays(start, 1);
   const caveat = r.provisionalYears.length
     ? {
