@@ -165,6 +165,12 @@ export interface NewUser {
 
 const SCOPE_NOUN = { district: { zh: '区', en: 'district' }, street: { zh: '街道', en: 'street' }, committee: { zh: '居委会', en: 'committee' } };
 
+const shownOf = (u: typeof users.$inferSelect) => {
+  const { passwordHash: _omit, ...shown } = u;
+  // the column holds one of ROLES (a check at every write)
+  return { ...shown, role: shown.role as Role };
+};
+
 /** Creates an account bound to the scope its role requires; the password passes the rules of new passwords. */
 export async function createUser(db: Db, input: NewUser, actor: Actor) {
   const kind = ROLE_SCOPE_KIND[input.role];
@@ -195,7 +201,7 @@ export async function createUser(db: Db, input: NewUser, actor: Actor) {
       .onConflictDoNothing({ target: users.username })
       .returning();
     if (!created) throw conflict('用户名已被使用', 'The username is taken', 'username');
-    const { passwordHash: _omit, ...shown } = created;
+    const shown = shownOf(created);
     const streetId = shown.streetId ?? (shown.committeeId ? ((await tx.select({ s: committees.streetId }).from(committees).where(eq(committees.id, shown.committeeId)))[0]?.s ?? null) : null);
     await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created.id, streetId, committeeId: shown.committeeId, summary: `新建账号 ${shown.username}`, after: shown });
     return shown;
@@ -247,11 +253,6 @@ export async function updateUser(db: Db, manager: Manager, ref: AccountRef, chan
     return shownOf(updated!);
   });
 }
-
-const shownOf = (u: typeof users.$inferSelect) => {
-  const { passwordHash: _omit, ...shown } = u;
-  return shown;
-};
 
 // ---------------------------------------------------------------- disabling
 
