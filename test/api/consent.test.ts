@@ -1,7 +1,8 @@
 /** Consultation and consent (issue 3): a whole vote from draft to certificate, and its ledger. */
 import { count, eq, sql } from 'drizzle-orm';
 import { appendLedger } from '../../src/server/modules/consent/ledger.ts';
-import { castOnline, type OnlineReceipt } from '../../src/server/modules/consent/online-ballots.ts';
+import type { OnlineReceipt } from '../../src/server/modules/consent/contract.ts';
+import { castOnline } from '../../src/server/modules/consent/online-ballots.ts';
 import { ballots } from '../../src/server/modules/consent/schema.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

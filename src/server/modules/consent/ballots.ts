@@ -12,6 +12,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, consultations, electorGroups, householdCodes } from './schema.ts';
 import type { PresentedCode } from './code-keys.ts';
+import type { ResidentView } from './contract.ts';
 import { assertStaffOf, getConsultationRow, lockConsultation, type Consultation } from './service.ts';
 import type { Visitor } from '../../platform/http.ts';
 
@@ -101,7 +102,7 @@ export async function resolveCode(db: Queryable, code: PresentedCode, visitor: V
 }
 
 /** What the resident page shows for a code. */
-export async function residentView(db: Queryable, code: PresentedCode, visitor: Visitor) {
+export async function residentView(db: Queryable, code: PresentedCode, visitor: Visitor): Promise<ResidentView> {
   const { hc, g, c, projectName } = await resolveCode(db, code, visitor);
   const [current] = await db.select().from(ballots).where(eq(ballots.groupId, g.id));
   const state = hc.revokedAt ? 'revoked' : c.status === 'closed' ? 'closed' : 'open';

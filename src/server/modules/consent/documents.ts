@@ -12,6 +12,7 @@ import { ballots, electorGroups } from './schema.ts';
 import { getConsultationRow, listCodes, type Consultation } from './service.ts';
 import { verifyLedger } from './ledger.ts';
 import type { CodeKeys } from './code-keys.ts';
+import type { Certificate } from './contract.ts';
 
 const CHOICE_ZH = { agree: '同意', disagree: '不同意', abstain: '弃权' } as const;
 const CHANNEL_ZH = { online: '线上', paper: '纸质', assisted: '代录（有见证人）', proxy: '委托' } as const;
@@ -50,7 +51,7 @@ export async function lettersDocx(db: Queryable, access: Access, id: string, bas
 }
 
 /** The closing result, defensible in court: rule, counts, thresholds, outcome, ballots, ledger head. */
-export async function certificateData(db: Queryable, access: Access, id: string) {
+export async function certificateData(db: Queryable, access: Access, id: string): Promise<Certificate> {
   const c = await getConsultationRow(db, access, id);
   const rows = await db
     .select({ label: electorGroups.label, owners: electorGroups.owners, areaCenti: electorGroups.areaCenti, choice: ballots.choice, channel: ballots.channel, confirmed: ballots.confirmed, castAt: ballots.castAt, hash: ballots.ledgerHash })
@@ -78,7 +79,7 @@ export async function certificateData(db: Queryable, access: Access, id: string)
 export async function certificateDocx(db: Queryable, access: Access, id: string) {
   const d = await certificateData(db, access, id);
   const c = d.consultation;
-  const result = c.result as null | { counts: Record<string, number>; outcome: { participationMet: boolean; approvalMet: boolean; passed: boolean } | null };
+  const result = c.result;
   const counts = result?.counts;
   const lines: (Paragraph | Table)[] = [
     heading(c.kind === 'vote' ? '加装电梯业主表决结果证明' : '加装电梯意向征询结果'),
@@ -101,9 +102,9 @@ export async function certificateDocx(db: Queryable, access: Access, id: string)
       table(
         ['', '人数（户）', '专有部分面积（㎡）'],
         [
-          ['全体业主', String(counts.totalHeads), formatAreaM2(counts.totalArea!)],
-          ['参与表决', String(counts.participatingHeads), formatAreaM2(counts.participatingArea!)],
-          ['同意', String(counts.agreeingHeads), formatAreaM2(counts.agreeingArea!)],
+          ['全体业主', String(counts.totalHeads), formatAreaM2(counts.totalArea)],
+          ['参与表决', String(counts.participatingHeads), formatAreaM2(counts.participatingArea)],
+          ['同意', String(counts.agreeingHeads), formatAreaM2(counts.agreeingArea)],
         ],
       ),
     );

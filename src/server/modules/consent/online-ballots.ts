@@ -10,6 +10,7 @@ import { checkBallot, CLOSED, codeGate, codeGateColumns, resolveCode, REVOKED, w
 import { hashEvent, isLedgerRace } from './ledger.ts';
 import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
 import type { PresentedCode } from './code-keys.ts';
+import type { OnlineReceipt } from './contract.ts';
 import type { Consultation } from './service.ts';
 
 /*
@@ -27,13 +28,6 @@ import type { Consultation } from './service.ts';
  * that one will leave (its chain heads and its households' receipts). It is written only once
  * the previous write landed as planned; otherwise it is read and planned again.
  */
-
-export interface OnlineReceipt {
-  receipt: string;
-  seq: number;
-  changed: boolean;
-  castAt: string;
-}
 
 interface Pending {
   /** its MAC; null when it cannot be a code at all */

@@ -5,6 +5,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { committees, persons, units } from '../registry/schema.ts';
 import type { ConsentRule } from '../../../core/consent/rules.ts';
 import type { SurveyQuestion } from '../../../core/consent/survey.ts';
+import type { ClosedResult } from './contract.ts';
 
 /** A survey (意向征询) or a formal vote (表决) of one project, over a stairwell, building or estate. */
 export const consultations = pgTable('consultations', {
@@ -27,7 +28,7 @@ export const consultations = pgTable('consultations', {
   openedAt: timestamp('opened_at', { withTimezone: true }),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   /** the tally frozen at closing */
-  result: jsonb('result'),
+  result: jsonb('result').$type<ClosedResult>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('consultations_project').on(t.projectId), index('consultations_committee').on(t.committeeId)]);

@@ -4,7 +4,7 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { codeFromRandom, normaliseCode } from '../../../core/consent/codes.ts';
 import { findRule, type ConsentRule } from '../../../core/consent/rules.ts';
 import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../../core/consent/survey.ts';
-import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type Ballot, type GroupBallot, type OwnerGroup } from '../../../core/consent/tally.ts';
+import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type GroupBallot, type OwnerGroup } from '../../../core/consent/tally.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -14,7 +14,8 @@ import { projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { buildings, persons, stairwells, unitOwners, units } from '../registry/schema.ts';
 import type { CodeKeys } from './code-keys.ts';
-import { appendLedger, inLedgerTransaction } from './ledger.ts';
+import type { ConsultationDetail, TallyGroup } from './contract.ts';
+import { appendLedger, inLedgerTransaction, verifyLedger, type LedgerVerdict } from './ledger.ts';
 import { ballots, consultations, electorGroups, electorUnits, householdCodes } from './schema.ts';
 
 export const CONSULTATION = { zh: '征询', en: 'Consultation' };
@@ -69,8 +70,19 @@ export async function listConsultations(db: Queryable, access: Access, projectId
   return rows.map((r) => ({ ...present(r.c), electors: r.electors, ballotsCast: r.ballots }));
 }
 
+/** A consultation the caller may see, as the API shows it. */
+export async function getConsultation(db: Queryable, access: Access, id: string) {
+  return present(await getConsultationRow(db, access, id));
+}
+
+/** Recomputes the chain of a consultation the caller may see. */
+export async function checkLedger(db: Queryable, access: Access, id: string): Promise<LedgerVerdict> {
+  await getConsultationRow(db, access, id);
+  return verifyLedger(db, id);
+}
+
 /** The consultation as the API shows it (no internal columns). */
-export function present(c: Consultation) {
+export function present(c: Consultation): ConsultationDetail {
   return {
     id: c.id,
     projectId: c.projectId,
@@ -239,19 +251,10 @@ export async function openConsultation(db: Db, access: Access, id: string, keys:
 
 // ---------------------------------------------------------------- the tally
 
-export interface TallyGroup {
-  id: string;
-  label: string;
-  ownersMasked: string[];
-  areaCenti: number;
-  ballot: Ballot | null;
-  /** a recorded paper ballot awaiting its second entry */
-  pending: boolean;
-  answered: boolean;
-  channel: string | null;
-}
+/** A household of the frozen electorate with its ballot, as the tally counts it. */
+type CountedGroup = Omit<TallyGroup, 'areaM2'>;
 
-async function groupsWithBallots(db: Queryable, consultationId: string): Promise<TallyGroup[]> {
+async function groupsWithBallots(db: Queryable, consultationId: string): Promise<CountedGroup[]> {
   const rows = await db
     .select({ g: electorGroups, b: ballots })
     .from(electorGroups)
@@ -270,10 +273,10 @@ async function groupsWithBallots(db: Queryable, consultationId: string): Promise
   }));
 }
 
-const asOwnerGroup = (g: TallyGroup): OwnerGroup => ({ key: g.id, unitIds: [], owners: [], areaCenti: g.areaCenti });
+const asOwnerGroup = (g: CountedGroup): OwnerGroup => ({ key: g.id, unitIds: [], owners: [], areaCenti: g.areaCenti });
 
 /** Counts, thresholds, outcome and how many more must agree, from the frozen electorate. */
-export function computeTally(rule: ConsentRule | null, groups: TallyGroup[]) {
+export function computeTally(rule: ConsentRule | null, groups: CountedGroup[]) {
   const gb: GroupBallot[] = groups.map((g) => ({ group: asOwnerGroup(g), ballot: g.ballot }));
   const counts = countBallots(gb);
   const answered = groups.filter((g) => g.answered).length;
