@@ -114,7 +114,7 @@ export async function seedHistories(db: Db, today: string, timelines: Map<string
   const projects = await db.select().from(liftProjects).orderBy(asc(liftProjects.createdAt), asc(liftProjects.name));
   const committeeNames = new Map((await db.select({ id: committees.id, name: committees.name }).from(committees)).map((c) => [c.id, c.name]));
   for (const p of projects) {
-    const stage = p.stage as Stage;
+    const stage = p.stage;
     const path = demoPath(stage);
     const { dates, stoppedOn } = timelines.get(p.id)!;
     const committeeName = committeeNames.get(p.committeeId)!;
@@ -124,7 +124,7 @@ export async function seedHistories(db: Db, today: string, timelines: Map<string
       // the checklist: items of the stages already left are ticked on the day their stage ended
       const items = await tx.select().from(checklistItems).where(eq(checklistItems.projectId, p.id));
       for (const item of items) {
-        const i = MAIN_PATH.indexOf(item.stage as Stage);
+        const i = MAIN_PATH.indexOf(item.stage);
         if (i >= reachedIndex) continue;
         const doneOn = dates.get(MAIN_PATH[i + 1]!)!;
         await tx.update(checklistItems).set({ doneAt: shanghaiMorning(doneOn), doneByName: `${committeeName} 工作人员` }).where(eq(checklistItems.id, item.id));

@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeFile } from '../files/service.ts';
+import type { DocumentUpload } from './contract.ts';
 import { documentVersions, liftProjects, projectDocuments } from './schema.ts';
 import { getProject, projectScope } from './service.ts';
 import { assertCanWriteOrAdviser } from './steps.ts';
@@ -38,7 +39,7 @@ async function addVersion(tx: Queryable, access: Access, project: { id: string; 
   return { documentId, version, ...stored };
 }
 
-export async function uploadDocument(db: Db, access: Access, projectId: string, input: { title: string; category: DocumentCategory; file: { name: string; content: Buffer } }) {
+export async function uploadDocument(db: Db, access: Access, projectId: string, input: { title: string; category: DocumentCategory; file: { name: string; content: Buffer } }): Promise<DocumentUpload> {
   return db.transaction(async (tx) => {
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
@@ -48,7 +49,7 @@ export async function uploadDocument(db: Db, access: Access, projectId: string, 
 }
 
 /** A replaced file becomes the next version; earlier versions stay readable. */
-export async function replaceDocument(db: Db, access: Access, documentId: string, file: { name: string; content: Buffer }) {
+export async function replaceDocument(db: Db, access: Access, documentId: string, file: { name: string; content: Buffer }): Promise<DocumentUpload> {
   return db.transaction(async (tx) => {
     const [doc] = await tx.select({ projectId: projectDocuments.projectId }).from(projectDocuments).innerJoin(liftProjects, eq(liftProjects.id, projectDocuments.projectId)).where(and(eq(projectDocuments.id, documentId), projectScope(access)));
     if (!doc) throw notFound({ zh: '文件', en: 'Document' });

@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticeFacts } from '../notices/service.ts';
+import type { StageChange, StageStatus } from './contract.ts';
 import { approvalSteps, checklistItems, liftProjects, stageChanges } from './schema.ts';
 import { getProject, projectScope } from './service.ts';
 import { assertCanWriteOrAdviser } from './steps.ts';
@@ -40,11 +41,11 @@ export async function projectFacts(db: Queryable, projectId: string, stage: Stag
 }
 
 /** Where the project stands, what the next stage needs, and its history. */
-export async function stageStatus(db: Queryable, access: Access, projectId: string) {
+export async function stageStatus(db: Queryable, access: Access, projectId: string): Promise<StageStatus> {
   const project = await getProject(db, access, projectId);
-  const stage = project.stage as Stage;
+  const stage = project.stage;
   const facts = await projectFacts(db, projectId, stage, access.today);
-  const next = stage === 'paused' ? (project.pausedFrom as Stage | null) : nextStage(stage);
+  const next = stage === 'paused' ? project.pausedFrom : nextStage(stage);
   const check = next ? checkEntry(stage, next, facts, [], project.pausedFrom as Stage | undefined) : null;
   const history = await db.select().from(stageChanges).where(eq(stageChanges.projectId, projectId)).orderBy(asc(stageChanges.at));
   return {
@@ -75,17 +76,17 @@ export interface StageChangeInput {
  * Moves a project to another stage. Unmet criteria refuse the move, each named with its reason,
  * unless staff override with a written reason — recorded on the project and in the audit log.
  */
-export async function changeStage(db: Db, access: Access, projectId: string, input: StageChangeInput) {
+export async function changeStage(db: Db, access: Access, projectId: string, input: StageChangeInput): Promise<StageChange> {
   return db.transaction(async (tx) => {
     await lockProject(tx, access, projectId);
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
-    const from = project.stage as Stage;
+    const from = project.stage;
     const reason = input.reason?.trim() ?? '';
     if ((input.to === 'paused' || input.to === 'withdrawn' || input.override) && reason.length < 4)
       throw badInput('reason', '请写明理由（至少 4 个字）', 'Write the reason (at least 4 characters)');
     const facts = await projectFacts(tx, projectId, from, access.today);
-    const check = checkEntry(from, input.to, facts, input.confirmed ?? [], (project.pausedFrom as Stage | null) ?? undefined);
+    const check = checkEntry(from, input.to, facts, input.confirmed ?? [], (project.pausedFrom) ?? undefined);
     const structural = check.blockers.filter((b) => STRUCTURAL_BLOCKERS.includes(b.id));
     if (structural.length || (!check.allowed && !input.override)) {
       const list = (structural.length ? structural : check.blockers);

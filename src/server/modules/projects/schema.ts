@@ -1,8 +1,10 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ApprovalStatus, ApprovalStepTemplate, DayKind } from '../../../core/approvals.ts';
+import type { DocumentCategory } from '../../../core/documents.ts';
 import type { MethodGroup } from '../../../core/method.ts';
 import type { SchemePreset } from '../../../core/money/schemes.ts';
 import type { SubsidyRule } from '../../../core/money/subsidy.ts';
+import type { Stage } from '../../../core/stages.ts';
 import { users } from '../accounts/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { committees, stairwells, streets } from '../registry/schema.ts';
@@ -13,9 +15,9 @@ export const liftProjects = pgTable('lift_projects', {
   stairwellId: uuid('stairwell_id').notNull().references(() => stairwells.id, { onDelete: 'restrict' }),
   committeeId: uuid('committee_id').notNull().references(() => committees.id, { onDelete: 'restrict' }),
   /** core/stages.ts */
-  stage: text('stage').notNull().default('mobilisation'),
+  stage: text('stage').$type<Stage>().notNull().default('mobilisation'),
   /** the stage a paused project resumes to */
-  pausedFrom: text('paused_from'),
+  pausedFrom: text('paused_from').$type<Stage>(),
   adviserUserId: uuid('adviser_user_id').references(() => users.id, { onDelete: 'set null' }),
   mobilisedOn: date('mobilised_on', { mode: 'string' }),
   consultationOn: date('consultation_on', { mode: 'string' }),
@@ -30,8 +32,8 @@ export const liftProjects = pgTable('lift_projects', {
 export const stageChanges = pgTable('stage_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => liftProjects.id, { onDelete: 'cascade' }),
-  fromStage: text('from_stage').notNull(),
-  toStage: text('to_stage').notNull(),
+  fromStage: text('from_stage').$type<Stage>().notNull(),
+  toStage: text('to_stage').$type<Stage>().notNull(),
   on: date('on', { mode: 'string' }).notNull(),
   confirmed: jsonb('confirmed').$type<string[]>().notNull().default([]),
   /** criteria that were not met when a staff member overrode them */
@@ -62,7 +64,7 @@ export const checklistItems = pgTable('checklist_items', {
   groupName: jsonb('group_name').$type<{ zh: string; en: string }>().notNull(),
   itemKey: text('item_key').notNull(),
   text: jsonb('text').$type<{ zh: string; en: string }>().notNull(),
-  stage: text('stage').notNull(),
+  stage: text('stage').$type<Stage>().notNull(),
   position: integer('position').notNull(),
   doneAt: timestamp('done_at', { withTimezone: true }),
   doneByName: text('done_by_name'),
@@ -95,7 +97,7 @@ export const projectDocuments = pgTable('project_documents', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => liftProjects.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
-  category: text('category').notNull().default('other'),
+  category: text('category').$type<DocumentCategory>().notNull().default('other'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('project_documents_project').on(t.projectId)]);
 

@@ -8,6 +8,7 @@ import { containing } from '../../platform/db/like.ts';
 import { users } from '../accounts/schema.ts';
 import { buildings, committees, estates, stairwells } from '../registry/schema.ts';
 import { getStairwellRow, type ListParams } from '../registry/service.ts';
+import type { Project } from './contract.ts';
 import { liftProjects } from './schema.ts';
 import { copyTemplates } from './steps.ts';
 
@@ -66,7 +67,7 @@ export async function listProjects(db: Queryable, access: Access, p: ListParams 
   return { items, total: total?.n ?? 0, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
 }
 
-export async function getProject(db: Queryable, access: Access, id: string) {
+export async function getProject(db: Queryable, access: Access, id: string): Promise<Project> {
   const [row] = await selectProjects(db).where(and(eq(liftProjects.id, id), projectScope(access)));
   if (!row) throw notFound(PROJECT);
   return row;
@@ -86,7 +87,7 @@ async function assertAdviser(db: Queryable, adviserUserId: string | null | undef
   if (u?.role !== 'adviser') throw badInput('adviserUserId', '指定的用户不是加装电梯事务所顾问', 'The user is not a lift adviser');
 }
 
-export async function createProject(db: Db, access: Access, input: ProjectInput) {
+export async function createProject(db: Db, access: Access, input: ProjectInput): Promise<Project> {
   return db.transaction(async (tx) => {
     const sw = await getStairwellRow(tx, access, input.stairwellId).catch(() => {
       throw badInput('stairwellId', '找不到该单元', 'No such stairwell in your scope');
@@ -115,7 +116,7 @@ export interface ProjectPatch {
  * Staff of the committee edit everything; the assigned adviser edits the record but cannot
  * reassign it.
  */
-export async function updateProject(db: Db, access: Access, id: string, patch: ProjectPatch) {
+export async function updateProject(db: Db, access: Access, id: string, patch: ProjectPatch): Promise<Project> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(liftProjects).where(and(eq(liftProjects.id, id), projectScope(access)));
     if (!before) throw notFound(PROJECT);

@@ -7,6 +7,7 @@ import { assertCanWriteCommittee, auditScope, type Access } from '../../platform
 import { streetCalendar } from '../calendar/service.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
+import type { ApprovalStep, Approvals, Bottlenecks, Checklist, ChecklistItem } from './contract.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
 import { getProject, projectScope } from './service.ts';
 import { templateOfCommittee } from './templates.ts';
@@ -23,7 +24,7 @@ export async function copyTemplates(tx: Tx, projectId: string, committeeId: stri
 
 // ---------------------------------------------------------------- checklist
 
-export async function getChecklist(db: Queryable, access: Access, projectId: string) {
+export async function getChecklist(db: Queryable, access: Access, projectId: string): Promise<Checklist> {
   await getProject(db, access, projectId);
   const rows = await db.select().from(checklistItems).where(eq(checklistItems.projectId, projectId)).orderBy(asc(checklistItems.position));
   const groups = new Map<string, { key: string; name: { zh: string; en: string }; done: number; total: number; items: typeof rows }>();
@@ -37,7 +38,7 @@ export async function getChecklist(db: Queryable, access: Access, projectId: str
   return { groups: [...groups.values()] };
 }
 
-export async function tickChecklistItem(db: Db, access: Access, projectId: string, itemId: string, input: { done: boolean; note?: string | undefined }) {
+export async function tickChecklistItem(db: Db, access: Access, projectId: string, itemId: string, input: { done: boolean; note?: string | undefined }): Promise<ChecklistItem> {
   return db.transaction(async (tx) => {
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
@@ -65,12 +66,12 @@ export function assertCanWriteOrAdviser(access: Access, project: { committeeId: 
  * A step as shown: its due date by its time limit from when it started (provisional when the limit
  * runs into a year whose holiday arrangement is not confirmed), and whether it is overdue today.
  */
-export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, today: string) {
+export function presentStep(cal: WorkCalendar, s: typeof approvalSteps.$inferSelect, today: string): ApprovalStep {
   const due = s.startedOn ? cal.periodEnd(s.startedOn, s.limitDays, s.dayKind) : null;
   return { ...s, statusLabel: APPROVAL_STATUS_LABELS[s.status], dueOn: due?.end ?? null, dueProvisional: due?.provisional ?? false, overdue: Boolean(due && !isSettled(s.status) && due.end < today) };
 }
 
-export async function getApprovals(db: Queryable, access: Access, projectId: string) {
+export async function getApprovals(db: Queryable, access: Access, projectId: string): Promise<Approvals> {
   const project = await getProject(db, access, projectId);
   const cal = await streetCalendar(db, access.streetOf.get(project.committeeId) ?? null);
   const rows = await db.select().from(approvalSteps).where(eq(approvalSteps.projectId, projectId)).orderBy(asc(approvalSteps.position));
@@ -87,7 +88,7 @@ export interface StepPatch {
   note?: string | undefined;
 }
 
-export async function updateApprovalStep(db: Db, access: Access, stepId: string, patch: StepPatch) {
+export async function updateApprovalStep(db: Db, access: Access, stepId: string, patch: StepPatch): Promise<ApprovalStep> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(approvalSteps).innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId)).where(and(eq(approvalSteps.id, stepId), projectScope(access)));
     if (!before) throw notFound({ zh: '审批环节', en: 'Approval step' });
@@ -111,7 +112,7 @@ export async function updateApprovalStep(db: Db, access: Access, stepId: string,
 }
 
 /** Across projects in scope: average and slowest days per step (done steps), the bottleneck table. */
-export async function approvalBottlenecks(db: Queryable, access: Access) {
+export async function approvalBottlenecks(db: Queryable, access: Access): Promise<Bottlenecks> {
   const rows = await db
     .select({
       key: approvalSteps.key,

@@ -3,6 +3,7 @@ import { DEFAULT_APPROVAL_STEPS, type ApprovalStepTemplate } from '../../../core
 import { DEFAULT_METHOD, type MethodGroup } from '../../../core/method.ts';
 import { DEFAULT_SCHEME_PRESETS, type SchemePreset } from '../../../core/money/schemes.ts';
 import { SUBSIDY_RULES, type SubsidyRule } from '../../../core/money/subsidy.ts';
+import { forbidden } from '../../../core/errors.ts';
 import { assertRole, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
@@ -27,6 +28,13 @@ export async function templateOfStreet(db: Queryable, streetId: string): Promise
     schemePresets: row?.schemePresets ?? DEFAULT_SCHEME_PRESETS,
     isDefault: !row,
   };
+}
+
+/** The templates of the caller's street (a street admin's, or their committee's street). */
+export async function templateOfCaller(db: Queryable, access: Access): Promise<StreetTemplate> {
+  const streetId = access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null;
+  if (!streetId) throw forbidden();
+  return templateOfStreet(db, streetId);
 }
 
 export async function templateOfCommittee(db: Queryable, committeeId: string) {

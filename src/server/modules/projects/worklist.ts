@@ -15,27 +15,14 @@ import { consultations } from '../consent/schema.ts';
 import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
 import { approvalSteps, liftProjects } from './schema.ts';
 import { projectScope } from './service.ts';
+import type { WorkItem, WorkList } from './contract.ts';
 import { presentStep } from './steps.ts';
 
 export const IDLE_DAYS = 30;
 /** how long a moved notice period stays on the work list */
 export const MOVED_SHOWN_DAYS = 14;
 
-export interface WorkItem {
-  kind: 'overdue_step' | 'notice_ending' | 'period_moved' | 'unanswered_objection' | 'vote_closing' | 'idle_project' | 'assigned' | 'holidays_unconfirmed';
-  /** null for the street's own items (a holiday year to confirm) */
-  projectId: string | null;
-  projectName: string | null;
-  title: string;
-  /** a date computed over a year whose holiday arrangement is not yet confirmed */
-  provisional?: boolean;
-  /** the date that makes it urgent */
-  date: string | null;
-  /** id of the step, notice, objection or consultation */
-  refId: string | null;
-}
-
-export async function workList(db: Queryable, access: Access): Promise<{ items: WorkItem[]; counts: Record<WorkItem['kind'], number> }> {
+export async function workList(db: Queryable, access: Access): Promise<WorkList> {
   const { today } = access;
   const scope = projectScope(access);
   const weekEnd = addDays(today, 7);
