@@ -25,6 +25,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { buildings, committees, stairwells, units } from '../registry/schema.ts';
 import { streetCalendarForWrite } from '../calendar/service.ts';
+import type { EvidenceUpload, Notice, NoticeDetail, NoticeListItem, Objection, ObjectionListItem, ResidentNotices, ResidentObjection } from './contract.ts';
 import { noticeEnds, type PeriodInput } from './periods.ts';
 import { noticeEvidence, noticePeriodChanges, notices, objections, type NoticeKind, type ObjectionStatus } from './schema.ts';
 
@@ -69,9 +70,9 @@ export function noticePhase(n: NoticeRow, today: string): NoticePhase {
 }
 
 /** The notice as the API shows it; status is draft, posted, ended (by its dates) or superseded. */
-export function presentNotice(n: NoticeRow, today: string) {
+export function presentNotice(n: NoticeRow, today: string): Notice {
   const phase = noticePhase(n, today);
-  const status = phase === 'superseded' || phase === 'draft' || phase === 'ended' ? phase : 'posted';
+  const status: Notice['status'] = phase === 'superseded' || phase === 'draft' || phase === 'ended' ? phase : 'posted';
   return {
     id: n.id,
     projectId: n.projectId,
@@ -110,7 +111,14 @@ export function presentNotice(n: NoticeRow, today: string) {
 /** Names of residents ("张三、李四") are shown in full only to roles that contact them. */
 export const nameFor = (access: Access | null, name: string) => (access?.seesPersonalData ? name : (name.split('、').map((n) => maskName(n)).join('、')));
 
-export function presentObjection(o: ObjectionRow, access: Access | null) {
+/** An objection as the audit log and the household see it: the objector's names masked, not who entered it. */
+export function objectionRecord(o: ObjectionRow) {
+  const { createdByName: _staff, ...shown } = presentObjection(o, null);
+  return shown;
+}
+
+/** An objection as staff see it; the objector's names are masked for roles that do not contact residents. */
+export function presentObjection(o: ObjectionRow, access: Access | null): Objection {
   return {
     id: o.id,
     noticeId: o.noticeId,
@@ -126,7 +134,7 @@ export function presentObjection(o: ObjectionRow, access: Access | null) {
     answeredAt: o.answeredAt,
     answeredByName: o.answeredByName,
     settledAt: o.settledAt,
-    createdByName: access ? o.createdByName : undefined,
+    createdByName: o.createdByName,
     createdAt: o.createdAt,
   };
 }
@@ -180,7 +188,7 @@ async function latestCases(db: Queryable, objectionIds: string[]) {
   return new Map(rows.map((r) => [r.objectionId!, { id: r.id, outcome: r.outcome }]));
 }
 
-export async function listNotices(db: Queryable, access: Access, projectId: string) {
+export async function listNotices(db: Queryable, access: Access, projectId: string): Promise<NoticeListItem[]> {
   await projectInScope(db, access, projectId);
   const rows = await db
     .select({
@@ -195,7 +203,7 @@ export async function listNotices(db: Queryable, access: Access, projectId: stri
   return rows.map((r) => ({ ...presentNotice(r.n, today), objectionCount: r.objections, unresolvedObjections: r.unresolved }));
 }
 
-export async function getNotice(db: Queryable, access: Access, id: string) {
+export async function getNotice(db: Queryable, access: Access, id: string): Promise<NoticeDetail> {
   const { n } = await noticeRow(db, access, id);
   const evidence = await db
     .select({ id: noticeEvidence.id, fileId: noticeEvidence.fileId, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256, where: noticeEvidence.where, note: noticeEvidence.note, byName: noticeEvidence.byName, createdAt: noticeEvidence.createdAt })
@@ -213,7 +221,7 @@ export async function getNotice(db: Queryable, access: Access, id: string) {
   return { ...presentNotice(n, access.today), periodChanges, evidence, objections: objs.map((o) => ({ ...presentObjection(o, access), mediation: cases.get(o.id) ?? null })) };
 }
 
-export async function listObjections(db: Queryable, access: Access, q: { projectId?: string | undefined; committeeId?: string | undefined; status?: ObjectionStatus | undefined; page: number; pageSize: number }) {
+export async function listObjections(db: Queryable, access: Access, q: { projectId?: string | undefined; committeeId?: string | undefined; status?: ObjectionStatus | undefined; page: number; pageSize: number }): Promise<{ items: ObjectionListItem[]; total: number }> {
   const cond = and(
     projectScope(access),
     q.projectId ? eq(objections.projectId, q.projectId) : undefined,
@@ -263,7 +271,7 @@ export function projectAudit(access: Access, entity: string, row: { id: string; 
 
 const audit = (access: Access, n: NoticeRow, action: string, extra: { summary?: string; before?: unknown; after?: unknown } = {}) => projectAudit(access, 'notice', n, action, extra);
 
-export async function createNotice(db: Db, access: Access, input: NoticeFields & { projectId: string; kind: NoticeKind }) {
+export async function createNotice(db: Db, access: Access, input: NoticeFields & { projectId: string; kind: NoticeKind }): Promise<Notice> {
   return db.transaction(async (tx) => {
     const p = await projectInScope(tx, access, input.projectId, 'projectId');
     assertCanWriteCommittee(access, p.committeeId);
@@ -286,7 +294,7 @@ async function writableNotice(tx: Queryable, access: Access, id: string) {
   return { n, streetId };
 }
 
-export async function updateNotice(db: Db, access: Access, id: string, patch: Partial<NoticeFields>) {
+export async function updateNotice(db: Db, access: Access, id: string, patch: Partial<NoticeFields>): Promise<Notice> {
   return db.transaction(async (tx) => {
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'draft') throw conflict('公示已张贴，不能修改；方案变更请重新公示', 'The notice is posted and cannot change; a changed plan restarts it');
@@ -315,7 +323,7 @@ export async function deleteNotice(db: Db, access: Access, id: string) {
 }
 
 /** Posting fixes the dates: they are computed once more on the street's calendar as it stands. */
-export async function postNotice(db: Db, access: Access, id: string, input: { postedWhere?: string | undefined }) {
+export async function postNotice(db: Db, access: Access, id: string, input: { postedWhere?: string | undefined }): Promise<Notice> {
   return db.transaction(async (tx) => {
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'draft') throw conflict('公示已经张贴', 'The notice is already posted');
@@ -331,7 +339,7 @@ export async function postNotice(db: Db, access: Access, id: string, input: { po
 }
 
 /** A photo or PDF showing the notice where it was posted. */
-export async function addEvidence(db: Db, access: Access, id: string, input: { where?: string | undefined; note?: string | undefined }, file: { name: string; content: Buffer }) {
+export async function addEvidence(db: Db, access: Access, id: string, input: { where?: string | undefined; note?: string | undefined }, file: { name: string; content: Buffer }): Promise<EvidenceUpload> {
   return db.transaction(async (tx) => {
     const { n } = await writableNotice(tx, access, id);
     const stored = await storeScan(tx, access, { ...file, ownerEntity: 'notice', committeeId: n.committeeId, projectId: n.projectId });
@@ -356,7 +364,7 @@ export async function evidenceFile(db: Queryable, access: Access, id: string, ev
  * A changed plan restarts the notice: a new draft (the old one's fields, changed where given)
  * supersedes it with the reason; the old notice, its photos and objections stay on record.
  */
-export async function restartNotice(db: Db, access: Access, id: string, input: Partial<NoticeFields> & { startOn: string; reason: string }) {
+export async function restartNotice(db: Db, access: Access, id: string, input: Partial<NoticeFields> & { startOn: string; reason: string }): Promise<Notice> {
   return db.transaction(async (tx) => {
     const { n, streetId } = await writableNotice(tx, access, id);
     if (n.status !== 'posted') throw conflict('只有已张贴的公示可以重新公示；草稿可直接修改', 'Only a posted notice can be restarted; edit a draft instead');
@@ -422,7 +430,7 @@ export interface StaffObjectionInput {
  * period (postmarked within it), so only the date it was received is checked: not before the
  * notice started, not in the future.
  */
-export async function addStaffObjection(db: Db, access: Access, noticeId: string, input: StaffObjectionInput) {
+export async function addStaffObjection(db: Db, access: Access, noticeId: string, input: StaffObjectionInput): Promise<Objection> {
   return db.transaction(async (tx) => {
     const { n } = await writableNotice(tx, access, noticeId);
     if (n.status !== 'posted') throw conflict('公示尚未张贴，不能登记异议', 'The notice is not posted yet; objections cannot be recorded', 'noticeId');
@@ -441,13 +449,13 @@ export async function addStaffObjection(db: Db, access: Access, noticeId: string
       .insert(objections)
       .values({ noticeId, projectId: n.projectId, committeeId: n.committeeId, channel: 'staff', fromUnitId: input.fromUnitId ?? null, fromLabel, fromName: input.fromName ?? '', text: input.text, receivedOn, createdByName: access.user.displayName })
       .returning();
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'objection', entityId: row!.id, projectId: n.projectId, ...auditScope(access, n.committeeId), summary: `${n.title}：登记异议 ${fromLabel}`.trim(), after: presentObjection(row!, null) });
+    await recordAudit(tx, access.actor, { action: 'create', entity: 'objection', entityId: row!.id, projectId: n.projectId, ...auditScope(access, n.committeeId), summary: `${n.title}：登记异议 ${fromLabel}`.trim(), after: objectionRecord(row!) });
     return presentObjection(row!, access);
   });
 }
 
 /** Staff answer an objection; `settled` records that the objector accepts the answer. */
-export async function answerObjection(db: Db, access: Access, id: string, input: { answer: string; settled: boolean }) {
+export async function answerObjection(db: Db, access: Access, id: string, input: { answer: string; settled: boolean }): Promise<Objection> {
   return db.transaction(async (tx) => {
     const { o } = await objectionRow(tx, access, id);
     assertCanWriteCommittee(access, o.committeeId);
@@ -485,7 +493,7 @@ function sameHousehold(db: Queryable, projectId: string, groupId: string) {
 }
 
 /** What the resident page lists: the project's posted notices and the household's own objections. */
-export async function residentNotices(db: Queryable, code: PresentedCode, visitor: Visitor) {
+export async function residentNotices(db: Queryable, code: PresentedCode, visitor: Visitor): Promise<ResidentNotices> {
   const { g, c, projectName } = await household(db, code, visitor);
   const today = shanghaiDate(visitor.now);
   const rows = await db.select().from(notices).where(and(eq(notices.projectId, c.projectId), eq(notices.status, 'posted'), isNull(notices.supersededById))).orderBy(desc(notices.startOn));
@@ -504,14 +512,14 @@ export async function residentNotices(db: Queryable, code: PresentedCode, visito
       return { id: p.id, kind: p.kind, kindLabel: p.kindLabel, title: p.title, body: p.body, startOn: p.startOn, publicityEnd: p.publicityEnd, feedbackEnd: p.feedbackEnd, endsOn: p.endsOn, provisional: p.provisional, status: p.status, phase: p.phase, acceptingObjections: p.acceptingObjections, postedWhere: p.postedWhere };
     }),
     objections: mine.map(({ o, noticeTitle }) => {
-      const { id, noticeId, fromLabel, fromName, text, receivedOn, status, answer, answeredAt, createdAt } = presentObjection(o, null);
-      return { id, noticeId, noticeTitle, fromLabel, fromName, text, receivedOn, status, answer, answeredAt, createdAt };
+      const { id, noticeId, fromLabel, text, receivedOn, status, answer, answeredAt, createdAt } = objectionRecord(o);
+      return { id, noticeId, noticeTitle, fromLabel, text, receivedOn, status, answer, answeredAt, createdAt };
     }),
   };
 }
 
 /** A resident objects through their code, during the notice's period, to a notice of their own project. */
-export async function residentObjection(db: Db, code: PresentedCode, visitor: Visitor, input: { noticeId: string; text: string }) {
+export async function residentObjection(db: Db, code: PresentedCode, visitor: Visitor, input: { noticeId: string; text: string }): Promise<ResidentObjection> {
   const { g, c } = await household(db, code, visitor);
   const today = shanghaiDate(visitor.now);
   return db.transaction(async (tx) => {
@@ -527,9 +535,9 @@ export async function residentObjection(db: Db, code: PresentedCode, visitor: Vi
       .insert(objections)
       .values({ noticeId: row.n.id, projectId: row.n.projectId, committeeId: row.n.committeeId, channel: 'household', fromGroupId: g.id, fromLabel: g.label, fromName: g.owners.map((x) => x.name).join('、'), text: input.text, receivedOn: today, createdByName: actor.name, createdAt: visitor.now, updatedAt: visitor.now })
       .returning();
-    await recordAudit(tx, actor, { action: 'create', entity: 'objection', entityId: o!.id, projectId: row.n.projectId, committeeId: row.n.committeeId, streetId: row.streetId, summary: `${row.n.title}：住户通过户码提出异议 ${g.label}`, after: presentObjection(o!, null) });
-    const { id, noticeId, fromLabel, fromName, text, receivedOn, status, createdAt } = presentObjection(o!, null);
-    return { id, noticeId, fromLabel, fromName, text, receivedOn, status, createdAt };
+    await recordAudit(tx, actor, { action: 'create', entity: 'objection', entityId: o!.id, projectId: row.n.projectId, committeeId: row.n.committeeId, streetId: row.streetId, summary: `${row.n.title}：住户通过户码提出异议 ${g.label}`, after: objectionRecord(o!) });
+    const { id, noticeId, fromLabel, text, receivedOn, status, createdAt } = objectionRecord(o!);
+    return { id, noticeId, fromLabel, text, receivedOn, status, createdAt };
   });
 }
 

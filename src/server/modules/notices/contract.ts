@@ -1,0 +1,231 @@
+/**
+ * The notices module's contract: what its routes take (body, query, params) and what they answer,
+ * staff and household-code side. Fastify serialises each answer from these schemas, so a field not
+ * named here never leaves. The request pieces below (a real date, a day count) are also used by
+ * mediation and the calendar, with messages that name the field plainly.
+ */
+import { z } from 'zod';
+import { CALENDAR_YEARS, isIsoDate, yearOf } from '../../../core/calendar.ts';
+import { day, instant } from '../../platform/contract.ts';
+import { bilingualIssue, optionalText, pageQuery, shortText } from '../../platform/http.ts';
+import { NOTICE_KINDS, OBJECTION_STATUSES } from './schema.ts';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/** A real calendar date 'YYYY-MM-DD' ('2026-02-30' is not one). */
+export const calendarDate = (label: Label) =>
+  z
+    .string()
+    .max(10)
+    .superRefine((v, ctx) => {
+      if (!isIsoDate(v)) bilingualIssue(ctx, `${label.zh}须为真实存在的日期，格式 YYYY-MM-DD，如 2026-09-22`, `the ${label.en} must be a real date as YYYY-MM-DD, e.g. 2026-09-22`);
+      else if (yearOf(v) < CALENDAR_YEARS.first || yearOf(v) > CALENDAR_YEARS.last)
+        bilingualIssue(ctx, `${label.zh}须在 ${CALENDAR_YEARS.first} 至 ${CALENDAR_YEARS.last} 年之间`, `the ${label.en} must be between ${CALENDAR_YEARS.first} and ${CALENDAR_YEARS.last}`);
+    });
+
+/** A whole number of days in [min, max]. */
+export const dayCount = (label: Label, min: number, max: number) =>
+  z
+    .number()
+    .int()
+    .superRefine((v, ctx) => {
+      if (v < min || v > max) bilingualIssue(ctx, `${label.zh}须在 ${min} 至 ${max} 天之间`, `the ${label.en} must be between ${min} and ${max} days`);
+    })
+    .meta({ minimum: min, maximum: max });
+
+export const periodKind = z.enum(['natural', 'working']);
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+const noticeKind = z.enum(NOTICE_KINDS);
+const objectionStatus = z.enum(OBJECTION_STATUSES);
+const outcome = z.enum(['open', 'agreed', 'partially_agreed', 'failed', 'withdrawn']);
+
+// ---------------------------------------------------------------- requests
+
+const START_ON = { zh: '开始日期', en: 'start date' };
+const noticeFields = {
+  title: shortText(200),
+  body: optionalText(20_000).optional(),
+  startOn: calendarDate(START_ON),
+  publicityDays: dayCount({ zh: '公示天数', en: 'publicity period' }, 1, 365).optional(),
+  publicityKind: periodKind.optional(),
+  feedbackDays: dayCount({ zh: '书面意见期天数', en: 'feedback period' }, 0, 365).optional(),
+  feedbackKind: periodKind.optional(),
+  countStartDay: z.boolean().optional(),
+};
+export const noticeCreate = z.object({ projectId: z.uuid(), kind: noticeKind, ...noticeFields });
+export const noticePatch = z.object(noticeFields).partial();
+export const noticeRestart = z.object({ reason: shortText(1000), ...noticeFields, title: noticeFields.title.optional() });
+export const noticePost = z.object({ postedWhere: optionalText(200).optional() }).nullish();
+/** The fields of a posting-evidence upload besides its file (multipart). */
+export const evidenceFields = z.object({ where: optionalText(200).optional(), note: optionalText(1000).optional() });
+export const evidenceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });
+
+export const staffObjection = z.object({
+  text: shortText(5000),
+  fromUnitId: z.uuid().optional(),
+  fromName: optionalText(100).optional(),
+  receivedOn: calendarDate({ zh: '收到日期', en: 'date received' }).optional(),
+});
+export const objectionListQuery = z.object({ ...pageQuery, projectId: z.uuid().optional(), committeeId: z.uuid().optional(), status: objectionStatus.optional() });
+export const objectionAnswer = z.object({ answer: shortText(5000), settled: z.boolean() });
+
+export const residentParams = z.object({ code: z.string().trim().min(1).max(40) });
+export const residentObjectionBody = z.object({ noticeId: z.uuid(), text: shortText(2000) });
+
+// ---------------------------------------------------------------- notices
+
+const phase = z.enum(['draft', 'upcoming', 'publicity', 'feedback', 'ended', 'superseded']);
+const noticeStatus = z.enum(['draft', 'posted', 'ended', 'superseded']).meta({ description: '草稿、已张贴、已结束（按日期）或已被取代 Draft, posted, ended (by its dates) or superseded' });
+const provisional = z.boolean().meta({ description: '截止日按尚未确认的放假安排算出，确认后重算 Computed over a year whose holiday arrangement is not confirmed yet: recomputed when it is' });
+
+/** The dates of a notice's periods, as every side shows them. */
+const noticeDates = {
+  startOn: day,
+  publicityEnd: day,
+  feedbackEnd: day.nullable().meta({ description: '书面意见期的最后一天；无意见期为 null The written-feedback period’s last day; null without one' }),
+  endsOn: day.meta({ description: '接受异议的最后一天 The last day objections are taken' }),
+  provisional,
+};
+
+/** A notice as staff see it. */
+export const notice = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  committeeId: z.uuid(),
+  kind: noticeKind,
+  kindLabel: bilingual,
+  title: z.string(),
+  body: z.string(),
+  publicityDays: z.number().int(),
+  publicityKind: periodKind,
+  feedbackDays: z.number().int(),
+  feedbackKind: periodKind,
+  countStartDay: z.boolean(),
+  ...noticeDates,
+  status: noticeStatus,
+  phase,
+  acceptingObjections: z.boolean(),
+  postedAt: instant.nullable(),
+  postedByName: z.string().nullable(),
+  postedWhere: z.string(),
+  supersedesId: z.uuid().nullable(),
+  restartReason: z.string().nullable(),
+  supersededById: z.uuid().nullable(),
+  supersededAt: instant.nullable(),
+  createdByName: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type Notice = z.infer<typeof notice>;
+
+export const noticeListItem = notice.extend({ objectionCount: z.number().int(), unresolvedObjections: z.number().int() });
+export const noticeListResponse = z.object({ items: z.array(noticeListItem) });
+export type NoticeListItem = z.infer<typeof noticeListItem>;
+export const noticeResponse = notice;
+
+/** A notice's ends, as a holiday arrangement left them before and after it moved them. */
+const periodEnds = z.object({ publicityEnd: day, feedbackEnd: day.nullable(), endsOn: day, provisional: z.boolean() });
+
+export const evidence = z.object({
+  id: z.uuid(),
+  fileId: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  where: z.string(),
+  note: z.string(),
+  byName: z.string(),
+  createdAt: instant,
+});
+export const evidenceResponse = evidence.extend({ noticeId: z.uuid() });
+export type EvidenceUpload = z.infer<typeof evidenceResponse>;
+
+/** An objection as staff see it: the objector's names masked for roles that do not contact residents. */
+export const objection = z.object({
+  id: z.uuid(),
+  noticeId: z.uuid(),
+  projectId: z.uuid(),
+  channel: z.enum(['household', 'staff']).meta({ description: '住户通过户码提出，或工作人员登记 From a household through its code, or entered by staff' }),
+  fromUnitId: z.uuid().nullable(),
+  fromLabel: z.string(),
+  fromName: z.string(),
+  text: z.string(),
+  receivedOn: day,
+  status: objectionStatus,
+  answer: z.string().nullable(),
+  answeredAt: instant.nullable(),
+  answeredByName: z.string().nullable(),
+  settledAt: instant.nullable(),
+  createdByName: z.string(),
+  createdAt: instant,
+});
+export type Objection = z.infer<typeof objection>;
+export const objectionResponse = objection;
+
+/** The latest mediation case an objection went to. */
+const mediationRef = z.object({ id: z.uuid(), outcome }).nullable();
+
+export const noticeDetailResponse = notice.extend({
+  periodChanges: z.array(z.object({ id: z.uuid(), year: z.number().int(), before: periodEnds, after: periodEnds, byName: z.string(), at: instant })).meta({ description: '放假安排录入或更正后截止日的变动，最早在前 How holiday arrangements moved its ends, oldest first' }),
+  evidence: z.array(evidence),
+  objections: z.array(objection.extend({ mediation: mediationRef })),
+});
+export type NoticeDetail = z.infer<typeof noticeDetailResponse>;
+
+export const objectionListItem = objection.extend({ noticeTitle: z.string(), projectName: z.string(), mediation: mediationRef });
+export const objectionListResponse = z.object({ items: z.array(objectionListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type ObjectionListItem = z.infer<typeof objectionListItem>;
+
+// ---------------------------------------------------------------- the household's side
+
+/** What the household-code page lists: the project's posted notices and the household's own objections. */
+export const residentNoticesResponse = z.object({
+  project: z.string().meta({ description: '项目名称 The project’s name' }),
+  household: z.object({ label: z.string() }),
+  notices: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: noticeKind,
+      kindLabel: bilingual,
+      title: z.string(),
+      body: z.string(),
+      ...noticeDates,
+      status: noticeStatus,
+      phase,
+      acceptingObjections: z.boolean(),
+      postedWhere: z.string(),
+    }),
+  ),
+  objections: z.array(
+    z.object({
+      id: z.uuid(),
+      noticeId: z.uuid(),
+      noticeTitle: z.string(),
+      fromLabel: z.string(),
+      text: z.string(),
+      receivedOn: day,
+      status: objectionStatus,
+      answer: z.string().nullable(),
+      answeredAt: instant.nullable(),
+      createdAt: instant,
+    }),
+  ),
+});
+export type ResidentNotices = z.infer<typeof residentNoticesResponse>;
+
+/** What a household's objection answers: what it recorded. */
+export const residentObjectionResponse = z.object({
+  id: z.uuid(),
+  noticeId: z.uuid(),
+  fromLabel: z.string(),
+  text: z.string(),
+  receivedOn: day,
+  status: objectionStatus,
+  createdAt: instant,
+});
+export type ResidentObjection = z.infer<typeof residentObjectionResponse>;
