@@ -16,6 +16,7 @@ import { objections, type ObjectionStatus } from '../notices/schema.ts';
 import { nameFor, objectionRow, projectAudit, projectInScope, projectUnits } from '../notices/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
+import type { CaseDetail, CaseListItem, MediationCase, MediationSession } from './contract.ts';
 import { mediationCases, mediationParties, mediationSessions, type Governance, type MediationKind, type Outcome, type PartyRole } from './schema.ts';
 
 const CASE = { zh: '调解案件', en: 'Mediation case' };
@@ -55,7 +56,7 @@ export interface PartyInput {
 
 // ---------------------------------------------------------------- reading
 
-function presentCase(c: CaseRow, agreement: { name: string; mime: string; size: number; sha256: string } | null = null) {
+function presentCase(c: CaseRow, agreement: { name: string; mime: string; size: number; sha256: string } | null = null): MediationCase {
   return {
     id: c.id,
     projectId: c.projectId,
@@ -97,7 +98,7 @@ export interface CaseQuery {
 }
 
 /** Cases the caller sees, newest first; `status: 'open'` gives a committee's open cases. */
-export async function listCases(db: Queryable, access: Access, q: CaseQuery) {
+export async function listCases(db: Queryable, access: Access, q: CaseQuery): Promise<{ items: CaseListItem[]; total: number }> {
   const cond = and(
     projectScope(access),
     q.projectId ? eq(mediationCases.projectId, q.projectId) : undefined,
@@ -121,12 +122,12 @@ export async function listCases(db: Queryable, access: Access, q: CaseQuery) {
   return { items: rows.map((r) => ({ ...presentCase(r.c), projectName: r.projectName, sessionCount: r.sessions, lastSessionOn: r.lastSessionOn })), total: total?.n ?? 0 };
 }
 
-export async function listProjectCases(db: Queryable, access: Access, projectId: string) {
+export async function listProjectCases(db: Queryable, access: Access, projectId: string): Promise<CaseListItem[]> {
   await projectInScope(db, access, projectId);
   return (await listCases(db, access, { projectId, page: 1, pageSize: 500 })).items;
 }
 
-export async function getCase(db: Queryable, access: Access, id: string) {
+export async function getCase(db: Queryable, access: Access, id: string): Promise<CaseDetail> {
   const { c, stairwellId } = await caseRow(db, access, id);
   const parties = await db.select().from(mediationParties).where(eq(mediationParties.caseId, id)).orderBy(asc(mediationParties.position));
   const labels = await projectUnits(db, { id: c.projectId, stairwellId }, parties.map((p) => p.unitId).filter((u): u is string => Boolean(u)));
@@ -187,7 +188,7 @@ async function insertCase(tx: Tx, access: Access, project: { id: string; committ
 }
 
 /** A case opened by staff from a complaint (or any dispute they learn of). */
-export async function createCase(db: Db, access: Access, input: CaseInput & { projectId: string }) {
+export async function createCase(db: Db, access: Access, input: CaseInput & { projectId: string }): Promise<CaseDetail> {
   const id = await db.transaction(async (tx) => {
     const p = await projectInScope(tx, access, input.projectId, 'projectId');
     assertCanWriteCommittee(access, p.committeeId);
@@ -200,7 +201,7 @@ export async function createCase(db: Db, access: Access, input: CaseInput & { pr
  * An objection that is not settled goes to mediation: a case linked to it, with the objector
  * as the applicant; the objection counts as escalated while the case is open.
  */
-export async function escalateObjection(db: Db, access: Access, objectionId: string, input: Partial<CaseInput>) {
+export async function escalateObjection(db: Db, access: Access, objectionId: string, input: Partial<CaseInput>): Promise<CaseDetail> {
   const id = await db.transaction(async (tx) => {
     const { o, notice } = await objectionRow(tx, access, objectionId);
     assertCanWriteCommittee(access, o.committeeId);
@@ -227,7 +228,7 @@ async function openCase(tx: Queryable, access: Access, id: string) {
   return found;
 }
 
-export async function updateCase(db: Db, access: Access, id: string, patch: Partial<Omit<CaseInput, 'openedOn'>>) {
+export async function updateCase(db: Db, access: Access, id: string, patch: Partial<Omit<CaseInput, 'openedOn'>>): Promise<CaseDetail> {
   await db.transaction(async (tx) => {
     const { c, stairwellId } = await openCase(tx, access, id);
     const [row] = await tx
@@ -252,7 +253,7 @@ export interface SessionInput {
   attendees?: string | undefined;
 }
 
-export async function addSession(db: Db, access: Access, id: string, input: SessionInput) {
+export async function addSession(db: Db, access: Access, id: string, input: SessionInput): Promise<MediationSession> {
   return db.transaction(async (tx) => {
     const { c } = await openCase(tx, access, id);
     if (input.heldOn > access.today) throw badInput('heldOn', '调解日期不能晚于今天', 'The session date cannot be in the future');
@@ -266,7 +267,7 @@ export async function addSession(db: Db, access: Access, id: string, input: Sess
 }
 
 /** The signed agreement (scan); a new upload replaces the link, the old file stays stored. */
-export async function attachAgreement(db: Db, access: Access, id: string, file: { name: string; content: Buffer }) {
+export async function attachAgreement(db: Db, access: Access, id: string, file: { name: string; content: Buffer }): Promise<CaseDetail> {
   await db.transaction(async (tx) => {
     const { c } = await caseRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
@@ -289,7 +290,7 @@ function objectionAfter(outcome: Exclude<Outcome, 'open'>, o: { answer: string |
  * needs at least one session; an agreed case settles its objection, a withdrawn one withdraws it,
  * and otherwise the objection is unresolved again (it may be answered or escalated anew).
  */
-export async function closeCase(db: Db, access: Access, id: string, input: { outcome: Exclude<Outcome, 'open'>; note?: string | undefined; closedOn?: string | undefined }) {
+export async function closeCase(db: Db, access: Access, id: string, input: { outcome: Exclude<Outcome, 'open'>; note?: string | undefined; closedOn?: string | undefined }): Promise<CaseDetail> {
   await db.transaction(async (tx) => {
     const { c } = await openCase(tx, access, id);
     const today = access.today;
