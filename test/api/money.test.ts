@@ -176,6 +176,9 @@ describe('the money of one project', () => {
     expect(taps.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(taps.filter((r) => !r.body.already)).toHaveLength(1);
     expect(new Set(taps.map((r) => r.body.signedAt)).size).toBe(1);
+    // the staff page sees it signed online (the plan's shares carry the sign-off)
+    const signed = (await staff.get(`/api/v1/cost-plans/${planId}`)).body.shares.find((x: any) => x.unitId === unit.unitId);
+    expect(signed).toMatchObject({ signedChannel: 'online', signedAt: taps[0]!.body.signedAt });
     expect((await t.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'sign_off'`) as { rows: { n: number }[] }).rows[0]!.n).toBe(auditsBefore + 1);
     const other = plan.shares.find((x: any) => !view.units.some((u: any) => u.unitId === x.unitId));
     expect((await t.anonymous.post(`/api/v1/r/${code}/cost-share/sign`, { unitId: other.unitId })).body.error.field).toBe('unitId');

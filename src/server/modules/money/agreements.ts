@@ -14,7 +14,7 @@ import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
 import { costPlans, costShares } from './schema.ts';
-import { getPlan } from './service.ts';
+import { planWithProject } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
 
 
@@ -44,7 +44,7 @@ function explain(plan: typeof costPlans.$inferSelect, share: { shareFen: number;
 }
 
 async function agreementBody(db: Queryable, access: Access, planId: string) {
-  const { plan, project } = await getPlan(db, access, planId);
+  const { plan, project } = await planWithProject(db, access, planId);
   if (plan.status === 'draft') throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
   const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
   return { plan, project, shares };

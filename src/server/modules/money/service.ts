@@ -19,6 +19,7 @@ import { lockProject } from '../projects/lifecycle.ts';
 import { getProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import { unitOwners, persons, units } from '../registry/schema.ts';
+import type { PaymentStatus, PaymentUnit, PlanDetail } from './contract.ts';
 import { costPlans, costShares, payments, type Instalment, type PlanLine } from './schema.ts';
 
 const PLAN = { zh: '费用方案', en: 'Cost plan' };
@@ -87,15 +88,25 @@ export async function listPlans(db: Queryable, access: Access, projectId: string
   return db.select().from(costPlans).where(eq(costPlans.projectId, projectId)).orderBy(desc(costPlans.version));
 }
 
-export async function getPlan(db: Queryable, access: Access, planId: string) {
+/** A plan the caller may see (through its project), with the project. */
+export async function planWithProject(db: Queryable, access: Access, planId: string) {
   const [plan] = await db.select().from(costPlans).where(eq(costPlans.id, planId));
   if (!plan) throw notFound(PLAN);
   const project = await getProject(db, access, plan.projectId).catch(() => {
     throw notFound(PLAN);
   });
-  const computed = plan.status === 'draft' ? computePlan(planInput(plan), await stairwellUnits(db, project.stairwellId)) : null;
-  const frozen = plan.status === 'draft' ? null : await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
-  return { plan, project, shares: frozen ? frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })) : computed!.shares, computed };
+  return { plan, project };
+}
+
+/** A plan with its shares: computed live on the stairwell for a draft, frozen (and signed off) once adopted. */
+export async function getPlan(db: Queryable, access: Access, planId: string): Promise<PlanDetail> {
+  const { plan, project } = await planWithProject(db, access, planId);
+  if (plan.status === 'draft') {
+    const computed = computePlan(planInput(plan), await stairwellUnits(db, project.stairwellId));
+    return { plan, project, shares: computed.shares.map((s) => ({ ...s, signedAt: null, signedChannel: null })), computed };
+  }
+  const frozen = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
+  return { plan, project, shares: frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })), computed: null };
 }
 
 const planInput = (p: typeof costPlans.$inferSelect): PlanInput => ({
@@ -168,7 +179,7 @@ export async function adoptPlan(db: Db, access: Access, planId: string) {
   return db.transaction(async (tx) => {
     const [ref] = await tx.select({ projectId: costPlans.projectId }).from(costPlans).where(eq(costPlans.id, planId));
     if (ref) await lockProject(tx, access, ref.projectId);
-    const { plan, project } = await getPlan(tx, access, planId);
+    const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
     const figures = computePlan(planInput(plan), await stairwellUnits(tx, project.stairwellId));
@@ -198,7 +209,7 @@ async function lockAdoptedShare(tx: Tx, planId: string, unitId: string) {
 /** Staff record an owner's paper sign-off of their share, with the scan. */
 export async function recordSignOff(db: Db, access: Access, planId: string, unitId: string, scan: { name: string; content: Buffer }) {
   return db.transaction(async (tx) => {
-    const { plan, project } = await getPlan(tx, access, planId);
+    const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     const share = await lockAdoptedShare(tx, planId, unitId);
     // a sign-off is an owner's act: recording it again would overwrite the first (and its scan)
@@ -223,7 +234,7 @@ export interface PaymentInput {
 
 export async function recordPayment(db: Db, access: Access, planId: string, input: PaymentInput) {
   return db.transaction(async (tx) => {
-    const { plan, project } = await getPlan(tx, access, planId);
+    const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     const share = await lockAdoptedShare(tx, planId, input.unitId);
     const [paid] = await tx.select({ fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
@@ -236,14 +247,14 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
 }
 
 /** Per unit: share, paid, outstanding, signed; arrears are the units still owing. */
-export async function paymentStatus(db: Queryable, access: Access, planId: string) {
-  const { plan } = await getPlan(db, access, planId);
+export async function paymentStatus(db: Queryable, access: Access, planId: string): Promise<PaymentStatus> {
+  const { plan } = await planWithProject(db, access, planId);
   const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
   const paid = await db.select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(eq(payments.planId, planId)).groupBy(payments.unitId);
   const paidBy = new Map(paid.map((p) => [p.unitId, p.fen]));
   const owners = shares.length ? await db.select({ unitId: unitOwners.unitId, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, shares.map((s) => s.unitId))) : [];
   const today = access.today;
-  const rows = shares.map((s) => {
+  const rows = shares.map((s): PaymentUnit => {
     const p = paidBy.get(s.unitId) ?? 0;
     // the share over the instalments; what fell due and is not paid is overdue (payments meet the earliest dues first)
     const amounts = plan.schedule.length ? splitByPercents(s.shareFen, plan.schedule.map((i) => i.percent)) : [s.shareFen];

@@ -11,17 +11,19 @@ import { getProject, projectScope } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import { units } from '../registry/schema.ts';
 import { paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
+import type { Stage } from '../../../core/stages.ts';
+import type { SubsidyClaimAnswer } from './contract.ts';
 import { costPlans, runningBillPayments, runningBills, runningCostYears, subsidyClaims, type PlanLine } from './schema.ts';
 
 const CLAIM_ORDER = ['prepared', 'submitted', 'approved', 'received'] as const;
 type ClaimStatus = (typeof CLAIM_ORDER)[number];
 
 /** The claim with its amount computed from the adopted plan (null before a plan is adopted). */
-export async function getSubsidyClaim(db: Queryable, access: Access, projectId: string) {
+export async function getSubsidyClaim(db: Queryable, access: Access, projectId: string): Promise<SubsidyClaimAnswer> {
   return claimOf(db, await getProject(db, access, projectId));
 }
 
-async function claimOf(db: Queryable, project: { id: string; stage: string }) {
+async function claimOf(db: Queryable, project: { id: string; stage: Stage }): Promise<SubsidyClaimAnswer> {
   const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, project.id), eq(costPlans.status, 'adopted')));
   const [claim] = await db.select().from(subsidyClaims).where(eq(subsidyClaims.projectId, project.id));
   // the claim's papers live in the project's document library under their own category
