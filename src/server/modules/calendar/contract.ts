@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CALENDAR_YEARS } from '../../../core/calendar.ts';
 import { day, instant } from '../../platform/contract.ts';
-import { calendarDate, dayCount, periodKind } from '../notices/inputs.ts';
+import { calendarDate, dayCount, periodKind } from '../notices/contract.ts';
 
 // ---------------------------------------------------------------- requests
 
