@@ -5,6 +5,7 @@
  * in the path, the query and the body. Deterministic: the same seed gives the same requests.
  */
 import type { InjectOptions } from 'fastify';
+import { prng } from '../../src/server/demo/seed.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { plausible, RANDOM_ID, UPLOADS, type JsonSchema } from '../helpers/routes.ts';
 
@@ -40,18 +41,8 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
   );
 }
 
-/** A small deterministic generator (mulberry32): the fuzz is reproducible from its seed. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
+/** The demo's deterministic generator: the fuzz is reproducible from its seed. */
+export const random = prng;
 
 const MB = 'x'.repeat(1024 * 1024);
 /** Strings that have broken servers before: injection, markup, control and odd Unicode. */
