@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.ts';
+import { countFailure } from '../../src/server/platform/auth.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { LOGIN_ADDRESS_THROTTLE, LOGIN_THROTTLE } from '../../src/server/modules/accounts/service.ts';
@@ -74,6 +75,19 @@ describe('logging in', () => {
     // even the right password waits from the stranger's address
     expect((await stranger.login('shengli', DEMO_PASSWORD)).status).toBe(429);
     expect((await from('198.51.100.20').login('shengli', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('lets free attempts through whatever order concurrent ones read the clock in', async () => {
+    // four logins at once from one address: the one that read the clock first may count last
+    const key = { address: '203.0.113.77', subject: 'clock-order' };
+    const later = new Date(clock.now().getTime() + 50);
+    for (const policy of [LOGIN_ADDRESS_THROTTLE, LOGIN_THROTTLE]) {
+      expect(await countFailure(t.database.db, policy, key, later, { unlessWaiting: true })).not.toBeNull();
+      for (let n = 2; n <= policy.free + 1; n++)
+        expect(await countFailure(t.database.db, policy, key, clock.now(), { unlessWaiting: true }), `attempt ${n} of ${policy.kind}`).not.toBeNull();
+      // past the free ones the wait holds as before
+      expect(await countFailure(t.database.db, policy, key, clock.now(), { unlessWaiting: true })).toBeNull();
+    }
   });
 
   it('makes the wait grow with each failure up to its cap, lets the attempt through when it ends, and forgets after an hour', async () => {

@@ -180,7 +180,9 @@ export async function countFailure(db: Queryable, p: ThrottlePolicy, key: Thrott
     .onConflictDoUpdate({
       target: [throttles.kind, throttles.address, throttles.subject],
       set: { failures, nextAllowedAt: sql`${at(now)} + ${waitAfter(p, failures)}`, lastFailureAt: now },
-      ...(opts.unlessWaiting ? { setWhere: sql`${throttles.nextAllowedAt} <= ${at(now)} or ${forgotten}` } : {}),
+      // a key whose failures are still free is not waiting, whatever the timestamps say: a
+      // concurrent attempt that read the clock a moment before the last one counted must pass
+      ...(opts.unlessWaiting ? { setWhere: sql`${throttles.failures} <= ${p.free} or ${throttles.nextAllowedAt} <= ${at(now)} or ${forgotten}` } : {}),
     })
     .returning({ failures: throttles.failures, nextAllowedAt: throttles.nextAllowedAt });
   if (!row) return null;
