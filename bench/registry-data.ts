@@ -3,7 +3,7 @@
  * with owners as in real registers (some co-owned, some owners with a second unit, a few
  * without a known owner). Deterministic, so runs compare.
  */
-import { prng } from '../src/server/demo/seed.ts';
+import { prng } from '../src/server/demo/prng.ts';
 import { idCheckDigit } from '../src/core/privacy.ts';
 import type { SheetRow } from '../src/server/modules/registry/excel.ts';
 import { formatAreaM2 } from '../src/core/area.ts';

@@ -20,7 +20,7 @@ import { listStairwells } from '../../src/server/modules/registry/service.ts';
 import { verifyLedger } from '../../src/server/modules/consent/ledger.ts';
 import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
+import { CodeKeys } from '../../src/server/platform/code-keys.ts';
 import { ServerSecret } from '../../src/server/platform/secret.ts';
 
 // on a signal: check that every chain the load wrote verifies, then exit cleanly (so --cpu-prof can write its profile)

@@ -5,7 +5,8 @@ import type { Access } from '../server/platform/access.ts';
 import { shanghaiDate, type Clock } from '../core/clock.ts';
 import { systemActor } from '../server/platform/audit.ts';
 import type { Database, Db } from '../server/platform/db/client.ts';
-import { exportRegistry, importRegistry, type EntityCounts, type RowIssue } from '../server/modules/registry/excel.ts';
+import type { RowIssue } from '../core/errors.ts';
+import { exportRegistry, importRegistry, type EntityCounts } from '../server/modules/registry/excel.ts';
 import { committees } from '../server/modules/registry/schema.ts';
 
 type WithDatabase = <T>(task: (database: Database) => Promise<T>) => Promise<T>;

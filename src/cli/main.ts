@@ -98,7 +98,7 @@ program
         return;
       }
       const { loadServerSecret } = await import('../server/platform/secret.ts');
-      const { CodeKeys } = await import('../server/modules/consent/code-keys.ts');
+      const { CodeKeys } = await import('../server/platform/code-keys.ts');
       const { replaceLostKey } = await import('../server/modules/consent/key-lost.ts');
       const secret = loadServerSecret(config);
       const result = await replaceLostKey(db, secret, new CodeKeys(secret), systemActor(config.clock.now()));

@@ -3,6 +3,16 @@ export interface ApiErrorBody {
   error: { code: string; message: string; messageEn: string; field?: string; details?: unknown };
 }
 
+/** One wrong cell of an imported file, as a refused import lists them in `details.rows`. */
+export interface RowIssue {
+  /** the Excel row number */
+  row: number;
+  /** the Chinese header of the column */
+  column: string;
+  message: string;
+  messageEn: string;
+}
+
 /** A failure the user can act on, always in Chinese and English, naming the field when there is one. */
 export class AppError extends Error {
   constructor(

@@ -8,10 +8,10 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { installSessions } from './platform/auth.ts';
-import type { CodeKeys } from './modules/consent/code-keys.ts';
+import type { CodeKeys } from './platform/code-keys.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
 import { installContract, SECURITY_SCHEMES } from './platform/contract.ts';
@@ -21,6 +21,8 @@ import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { projectsRoutes, projectWorkRoutes } from './modules/projects/routes.ts';
+import { lifecycleRoutes } from './modules/lifecycle/routes.ts';
+import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { registryExcelRoutes } from './modules/registry/excel-routes.ts';
 import { consentRoutes } from './modules/consent/routes.ts';
@@ -44,7 +46,7 @@ export interface BuildOptions {
   trustProxy?: boolean | string;
   /** Strict-Transport-Security on every answer: the public address is https (JW_PUBLIC_URL) */
   hsts?: boolean;
-  /** from the server secret: household codes are stored only as MAC and sealed (consent/code-keys.ts) */
+  /** from the server secret: household codes are stored only as MAC and sealed (platform/code-keys.ts) */
   codeKeys: CodeKeys;
   /** false only for load benchmarks from one address; the database-backed throttles stay */
   rateLimit?: boolean;
@@ -132,6 +134,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
+    // schemas registered with an id (the error body) become components, referenced by every route
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -143,6 +147,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registryExcelRoutes(app, ctx);
   projectsRoutes(app, ctx);
   projectWorkRoutes(app, ctx);
+  lifecycleRoutes(app, ctx);
+  worklistRoutes(app, ctx);
   auditRoutes(app, ctx);
   consentRoutes(app, ctx);
   residentRoutes(app, ctx);

@@ -4,7 +4,8 @@ import { checkTransport, type Config } from './config.ts';
 import type { Db } from './platform/db/client.ts';
 import { openDatabase } from './platform/db/client.ts';
 import { checkServerSecret, loadServerSecret } from './platform/secret.ts';
-import { CodeKeys, sealClearCodes } from './modules/consent/code-keys.ts';
+import { CodeKeys } from './platform/code-keys.ts';
+import { sealClearCodes } from './modules/consent/codes-upgrade.ts';
 import { isEmpty, seedDemo } from './demo/seed.ts';
 
 /**

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, redactUrl } from '../../src/server/app.ts';
 import { normaliseCode } from '../../src/core/consent/codes.ts';
-import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
+import { CodeKeys } from '../../src/server/platform/code-keys.ts';
 import { replaceLostKey } from '../../src/server/modules/consent/key-lost.ts';
 import { systemActor } from '../../src/server/platform/audit.ts';
 import { StartupRefusal } from '../../src/server/platform/refusal.ts';

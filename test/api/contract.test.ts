@@ -1,14 +1,15 @@
 /**
  * The contract (issue 10): every operation declares what it answers, is named and says what
- * credentials it needs, the committed docs/openapi.json is what the server serves, and Redocly's
- * recommended rules find no error. After changing a route: `npm run openapi` rewrites the file.
+ * credentials it needs, the committed docs/openapi.json and the web's generated types are what
+ * the server serves, and Redocly's recommended rules find no error. After changing a route:
+ * `npm run openapi` rewrites both.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../helpers/openapi.ts';
+import { openApiDocument, WEB_TYPES_FILE, webTypes } from '../helpers/openapi.ts';
 
 interface Operation {
   operationId?: string;
@@ -39,6 +40,10 @@ describe('the API contract', () => {
   it('is committed as docs/openapi.json exactly as the server serves it (npm run openapi)', () => {
     const committed = JSON.parse(readFileSync(path.join(ROOT, 'docs/openapi.json'), 'utf8')) as Doc;
     expect(committed).toEqual(served);
+  });
+
+  it('gives the pages types generated from that document (npm run openapi), so a page that no longer fits fails the typecheck', async () => {
+    expect(readFileSync(path.join(ROOT, WEB_TYPES_FILE), 'utf8')).toBe(await webTypes(served));
   });
 
   it('names every operation once and says what credentials each needs', () => {

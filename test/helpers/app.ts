@@ -4,7 +4,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed.ts';
 import { clockStartingAt, shanghaiDate, type Clock } from '../../src/core/clock.ts';
-import { CodeKeys } from '../../src/server/modules/consent/code-keys.ts';
+import { CodeKeys } from '../../src/server/platform/code-keys.ts';
 import { ServerSecret } from '../../src/server/platform/secret.ts';
 
 /**

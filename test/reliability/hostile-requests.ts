@@ -5,7 +5,7 @@
  * in the path, the query and the body. Deterministic: the same seed gives the same requests.
  */
 import type { InjectOptions } from 'fastify';
-import { prng } from '../../src/server/demo/seed.ts';
+import { prng } from '../../src/server/demo/prng.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { plausible, RANDOM_ID, UPLOADS, type JsonSchema } from '../helpers/routes.ts';
 

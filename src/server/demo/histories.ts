@@ -16,10 +16,11 @@ import { toSessionUser } from '../platform/auth.ts';
 import type { Db } from '../platform/db/client.ts';
 import { users } from '../modules/accounts/schema.ts';
 import { castOnline } from '../modules/consent/online-ballots.ts';
-import type { CodeKeys } from '../modules/consent/code-keys.ts';
+import type { CodeKeys } from '../platform/code-keys.ts';
 import { activeCodes, closeConsultation, createConsultation, openConsultation } from '../modules/consent/service.ts';
-import { approvalSteps, checklistItems, liftProjects, stageChanges } from '../modules/projects/schema.ts';
-import { copyTemplates } from '../modules/projects/steps.ts';
+import { approvalSteps, checklistItems, liftProjects } from '../modules/projects/schema.ts';
+import { stageChanges } from '../modules/lifecycle/schema.ts';
+import { copyTemplates } from '../modules/projects/templates.ts';
 import { costShares } from '../modules/money/schema.ts';
 import { adoptPlan, createPlan, recordPayment } from '../modules/money/service.ts';
 import { addRunningCostYear, saveSubsidyClaim } from '../modules/money/upkeep.ts';
@@ -28,7 +29,7 @@ import { addSession, closeCase, createCase } from '../modules/mediation/service.
 import { noticeEnds } from '../modules/notices/periods.ts';
 import type { NoticeKind } from '../modules/notices/schema.ts';
 import { createNotice, NOTICE_DEFAULTS, postNotice } from '../modules/notices/service.ts';
-import { prng } from './seed.ts';
+import { prng } from './prng.ts';
 
 /** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */
 export const demoPath = (stage: Stage): Stage => (stage === 'paused' ? 'approvals' : stage === 'withdrawn' ? 'consultation' : stage);

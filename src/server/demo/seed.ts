@@ -10,28 +10,12 @@ import { users } from '../modules/accounts/schema.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
 import { buildings, committees, districts, estates, persons, stairwells, streets, unitOwners, units } from '../modules/registry/schema.ts';
 import { idCheckDigit } from '../../core/privacy.ts';
-import type { CodeKeys } from '../modules/consent/code-keys.ts';
+import type { CodeKeys } from '../platform/code-keys.ts';
 import { demoTimeline, seedHistories, type DemoTimeline } from './histories.ts';
 import { WorkCalendar } from '../../core/calendar.ts';
+import { prng } from './prng.ts';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every demo street is the same. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 /*
  * The residents' committees and estates are modelled on Jiangwan Town Street's area (胜利居委

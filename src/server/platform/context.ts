@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.ts';
-import type { CodeKeys } from '../modules/consent/code-keys.ts';
+import type { CodeKeys } from './code-keys.ts';
 import type { Db } from './db/client.ts';
 
 /**
@@ -12,6 +12,6 @@ export interface AppContext {
   clock: Clock;
   /** the session cookie is Secure on every answer (otherwise on answers to requests that came over HTTPS) */
   secureCookies: boolean;
-  /** looks up and seals household codes with keys from the server secret (consent/code-keys.ts) */
+  /** looks up and seals household codes with keys from the server secret (platform/code-keys.ts) */
   codeKeys: CodeKeys;
 }

@@ -13,6 +13,8 @@ export const pageQuery = {
 export const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), field: z.string().optional(), details: z.unknown().optional() }),
 });
+// one component every operation's errors refer to, not a copy in each
+z.globalRegistry.add(errorBody, { id: 'Error' });
 export const okBody = z.object({ ok: z.literal(true) });
 
 export function paged<T>(items: T[], total: number, page: number, pageSize: number) {

@@ -10,7 +10,7 @@ import { StartupRefusal } from './refusal.ts';
  * The server secret: key material that is never stored in the database, so that a copy of the
  * database (a stolen backup, a read-only SQL account) does not hold what it protects. Household
  * codes are looked up by an HMAC under it and kept for reprinting letters only encrypted under it
- * (modules/consent/code-keys.ts). Each use gets its own key, derived with HKDF.
+ * (platform/code-keys.ts). Each use gets its own key, derived with HKDF.
  *
  * Where it comes from (docs/operations.md "The server secret"):
  *   JW_SECRET       the secret itself (at least 32 characters, e.g. `openssl rand -base64 32`)

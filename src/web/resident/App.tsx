@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError, errorText, get, post } from '../shared/api.ts';
+import { answer, api, ApiError, errorText } from '../shared/api.ts';
 import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
@@ -8,7 +8,7 @@ import { Entry } from './Entry.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
-import type { Answers, CastResult, Choice, ResidentView } from './types.ts';
+import type { Answers, Choice, ResidentView } from './types.ts';
 import { ChangeVote, Confirm, VoteHome, VoteReceipt } from './Vote.tsx';
 import { WORDS } from './words.ts';
 
@@ -37,7 +37,7 @@ type Load =
 
 const HOME: Screen = { name: 'home' };
 const readState = (s: unknown): HistoryState | null => (s && typeof s === 'object' && 'screen' in s ? (s as HistoryState) : null);
-const fetchView = (code: string) => get<ResidentView>(`/api/v1/r/${encodeURIComponent(code)}`);
+const fetchView = (code: string) => answer(api.GET('/api/v1/r/{code}', { params: { path: { code } } }));
 
 /** Errors that mean "this code does not open anything": shown on the entry screen. */
 const isCodeError = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.status === 429 || err.status === 400);
@@ -148,7 +148,7 @@ export function App() {
     setBusy(true);
     setSendError(null);
     try {
-      const result = await post<CastResult>(`/api/v1/r/${encodeURIComponent(code)}/ballot`, body);
+      const result = await answer(api.POST('/api/v1/r/{code}/ballot', { params: { path: { code } }, body }));
       const view = await fetchView(code).catch(() => null);
       if (view) setLoad({ status: 'ready', code, view });
       go({ name: 'receipt', changed: result.changed }, 'replace');

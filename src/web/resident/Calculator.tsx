@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorText, post } from '../shared/api.ts';
+import { answer as answerOf, api, errorText, type Answer, type Body } from '../shared/api.ts';
 import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
 import { formatYuan, parseYuan } from '../shared/yuan.ts';
 import { COST_WORDS } from './costWords.ts';
@@ -12,11 +12,8 @@ type SchemeChoice = 'coefficient' | 'equal' | 'area';
 const SCHEMES: SchemeChoice[] = ['coefficient', 'equal', 'area'];
 const EXAMPLE = ['0', '0', '0.7', '0.8', '0.9', '1.0', '1.1'];
 
-interface Answer {
-  subsidyFen: number;
-  amountToShareFen: number;
-  shares: { unitId: string; shareFen: number; compensationFen: number }[];
-}
+/** What the public cost-share tool answers. */
+type ShareAnswer = Answer<'/api/v1/tools/cost-share', 'post'>;
 
 /** Example coefficients: floors 1–2 pay nothing, then 0.7, 0.8 … (0.1 more a floor). */
 function coefficients(floors: number) {
@@ -42,7 +39,7 @@ export function Calculator() {
   // the flats of a stairwell usually repeat floor by floor: one area per position on a floor
   const [areas, setAreas] = useState<string[]>(['60', '60']);
   const [scheme, setScheme] = useState<SchemeChoice>('coefficient');
-  const [answer, setAnswer] = useState<{ answer: Answer; floors: number; perFloor: number } | null>(null);
+  const [answer, setAnswer] = useState<{ answer: ShareAnswer; floors: number; perFloor: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -78,13 +75,15 @@ export function Calculator() {
       setProblem(w.calcBad(bad));
       return;
     }
+    // each was named above when it did not read as yuan
+    if (constructionFen === null || otherFen === null || fundsFen === null) return;
     const units = Array.from({ length: nFloors * nPer }, (_, i) => ({
       id: `${Math.floor(i / nPer) + 1}0${(i % nPer) + 1}`,
       floor: Math.floor(i / nPer) + 1,
       areaM2: areas[i % nPer]!.trim(),
     }));
     const exempt = nFloors > 2 ? [1, 2] : [1];
-    const body = {
+    const body: Body<'/api/v1/tools/cost-share'> = {
       constructionFen,
       otherCostsFen: otherFen,
       otherFundsFen: fundsFen,
@@ -98,7 +97,7 @@ export function Calculator() {
     setBusy(true);
     try {
       setAnswer({
-        answer: await post<Answer>('/api/v1/tools/cost-share', body),
+        answer: await answerOf(api.POST('/api/v1/tools/cost-share', { body })),
         floors: nFloors,
         perFloor: nPer,
       });
@@ -225,7 +224,7 @@ function Result({
   perFloor,
 }: {
   w: (typeof COST_WORDS)[Lang];
-  answer: Answer;
+  answer: ShareAnswer;
   floors: number;
   perFloor: number;
 }) {

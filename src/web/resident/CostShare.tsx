@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ApiError, errorText, get, post } from '../shared/api.ts';
+import { answer, api, ApiError, errorText, type Answer } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { formatYuan } from '../shared/yuan.ts';
 import { COST_WORDS } from './costWords.ts';
@@ -7,30 +7,10 @@ import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.
 import './cost.css';
 
 /** What `GET /api/v1/r/:code/cost-share` answers. */
-export interface CostShareView {
-  project: string;
-  plan: {
-    name: string;
-    version: number;
-    schemeText: { zh: string; en: string };
-    subsidyFen: number;
-    amountToShareFen: number;
-    constructionFen: number;
-  };
-  units: {
-    unitId: string;
-    room: string;
-    floor: number;
-    areaM2: string;
-    shareFen: number;
-    compensationFen: number;
-    signedAt: string | null;
-    explanation: { zh: string; en: string };
-  }[];
-}
+export type CostShareView = Answer<'/api/v1/r/{code}/cost-share'>;
 type ShareUnit = CostShareView['units'][number];
 
-const sharePath = (code: string) => `/api/v1/r/${encodeURIComponent(code)}/cost-share`;
+const readShare = (code: string) => answer(api.GET('/api/v1/r/{code}/cost-share', { params: { path: { code } } }));
 const focusTitle = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
 
@@ -40,7 +20,7 @@ export function CostShareLink({ code, ui, onOpen }: { code: string; ui: Ui; onOp
   const [has, setHas] = useState(false);
   useEffect(() => {
     let live = true;
-    get<CostShareView>(sharePath(code)).then(
+    readShare(code).then(
       (v) => live && setHas(v.units.length > 0),
       () => live && setHas(false),
     );
@@ -72,7 +52,7 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
   const load = () =>
-    get<CostShareView>(sharePath(code)).then(
+    readShare(code).then(
       (v) => {
         setView(v);
         setFailure(null);
@@ -97,7 +77,7 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
     setBusy(true);
     setSendError(null);
     try {
-      await post(`${sharePath(code)}/sign`, { unitId: unit.unitId });
+      await answer(api.POST('/api/v1/r/{code}/cost-share/sign', { params: { path: { code } }, body: { unitId: unit.unitId } }));
       const v = await load();
       goStep({ name: 'done', unit: v?.units.find((u) => u.unitId === unit.unitId) ?? unit });
     } catch (err) {

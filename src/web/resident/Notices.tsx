@@ -1,45 +1,14 @@
 import { useEffect, useId, useState } from 'react';
-import { errorText, get, post } from '../shared/api.ts';
+import { answer, api, errorText, type Answer } from '../shared/api.ts';
 import { NOTICE_WORDS } from './noticeWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import type { Spoken } from './speech.ts';
 import { formatDay } from '../shared/format.ts';
 
-type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
-
-interface ResidentNotice {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  startOn: string;
-  publicityEnd: string;
-  feedbackEnd: string | null;
-  endsOn: string;
-  /** the end date awaits a year's holiday arrangement (recomputed when it is published); absent from older servers */
-  provisional?: boolean;
-  phase: 'upcoming' | 'publicity' | 'feedback' | 'ended';
-  acceptingObjections: boolean;
-  postedWhere: string | null;
-}
-
-interface MyObjection {
-  id: string;
-  noticeId: string;
-  noticeTitle: string;
-  text: string;
-  receivedOn: string;
-  status: Status;
-  answer: string | null;
-}
-
 /** What `GET /api/v1/r/:code/notices` answers. */
-interface NoticesView {
-  project: string;
-  household: { label: string };
-  notices: ResidentNotice[];
-  objections: MyObjection[];
-}
+type NoticesView = Answer<'/api/v1/r/{code}/notices'>;
+type ResidentNotice = NoticesView['notices'][number];
+type MyObjection = NoticesView['objections'][number];
 
 const focusTitle = () => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
 
@@ -49,9 +18,8 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
   const [view, setView] = useState<NoticesView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const path = `/api/v1/r/${encodeURIComponent(code)}/notices`;
   const load = () =>
-    get<NoticesView>(path).then(
+    answer(api.GET('/api/v1/r/{code}/notices', { params: { path: { code } } })).then(
       (v) => {
         setView(v);
         setFailure(null);
@@ -60,7 +28,7 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
     );
   useEffect(() => {
     void load();
-  }, [path]);
+  }, [code]);
 
   if (sent !== null) {
     return (
@@ -230,7 +198,7 @@ function ObjectionForm({ notice, code, ui, onSent }: { notice: ResidentNotice; c
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/v1/r/${encodeURIComponent(code)}/objections`, { noticeId: notice.id, text: value });
+      await answer(api.POST('/api/v1/r/{code}/objections', { params: { path: { code } }, body: { noticeId: notice.id, text: value } }));
       setText('');
       onSent(value);
     } catch (err) {

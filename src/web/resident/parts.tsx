@@ -123,18 +123,20 @@ export function Overview({ view, ui, children }: { view: ResidentView; ui: Ui; c
           <p lang={zhText(lang)}>{c.documentsSummary}</p>
         </section>
       )}
-      <dl className="r-facts r-household">
-        <div>
-          <dt>{w.household}</dt>
-          <dd>
-            <span lang={zhText(lang)}>{view.household.label}</span>
-            <span className="r-sep" aria-hidden="true">
-              {' · '}
-            </span>
-            {w.area(view.household.areaM2)}
-          </dd>
-        </div>
-      </dl>
+      {view.household && (
+        <dl className="r-facts r-household">
+          <div>
+            <dt>{w.household}</dt>
+            <dd>
+              <span lang={zhText(lang)}>{view.household.label}</span>
+              <span className="r-sep" aria-hidden="true">
+                {' · '}
+              </span>
+              {w.area(view.household.areaM2)}
+            </dd>
+          </div>
+        </dl>
+      )}
     </>
   );
 }

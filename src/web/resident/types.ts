@@ -1,41 +1,19 @@
-import type { SurveyQuestion } from '../../core/consent/survey.ts';
+/**
+ * Names for what the household code routes answer: each the generated contract's type, never a
+ * hand-written mirror; choices and answers are what the ballot route takes.
+ */
+import type { Answer, Body } from '../shared/api.ts';
+import type { Ballot } from '../../core/consent/tally.ts';
 
-export type { SurveyQuestion };
-
-export type Choice = 'agree' | 'disagree' | 'abstain';
+export type Choice = Ballot;
 export const CHOICES: readonly Choice[] = ['agree', 'disagree', 'abstain'];
 
-export type Answers = Record<string, string | string[]>;
+/** A survey's answers by question id, as `POST /api/v1/r/:code/ballot` takes them. */
+export type Answers = NonNullable<Body<'/api/v1/r/{code}/ballot'>['answers']>;
 
 /** What `GET /api/v1/r/:code` answers. */
-export interface ResidentView {
-  state: 'open' | 'closed' | 'revoked';
-  project: string;
-  consultation: {
-    kind: 'vote' | 'survey';
-    title: string;
-    question: string;
-    documentsSummary: string | null;
-    opensOn: string | null;
-    closesOn: string | null;
-    questions: SurveyQuestion[] | null;
-    ruleName: { zh: string; en: string } | null;
-  };
-  household: { label: string; areaM2: string };
-  ballot: null | {
-    choice: Choice | null;
-    answers: Answers | null;
-    channel: 'online' | 'paper' | 'assisted' | 'proxy';
-    confirmed: boolean;
-    castAt: string;
-    receipt: string;
-  };
-  explanation: null | { zh: string; en: string };
-}
+export type ResidentView = Answer<'/api/v1/r/{code}'>;
+export type SurveyQuestion = NonNullable<ResidentView['consultation']['questions']>[number];
 
 /** What `POST /api/v1/r/:code/ballot` answers. */
-export interface CastResult {
-  receipt: string;
-  seq: number;
-  changed: boolean;
-}
+export type CastResult = Answer<'/api/v1/r/{code}/ballot', 'post'>;

@@ -1,7 +1,11 @@
 /**
- * The one way the web talks to the API: same-origin fetch with the session cookie, the CSRF
- * header on writes, and failures as ApiError carrying both languages and the field at fault.
+ * The one way the web talks to the API: the client generated from the contract, same-origin
+ * with the session cookie, the CSRF header on writes, and failures as ApiError carrying both
+ * languages and the field at fault.
  */
+import createClient from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequestBodyJSON, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type { paths } from './openapi.gen.ts';
 
 export interface ApiErrorInfo {
   code: string;
@@ -45,16 +49,6 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
-/** `/api/v1/estates` + {page: 2, q: ''} → `/api/v1/estates?page=2`; empty values are left out. */
-export function apiUrl(path: string, params?: QueryParams): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const qs = search.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 function networkError(): ApiError {
   return new ApiError(0, { code: 'network', message: '网络错误，请稍后重试', messageEn: 'Network error, please try again' });
 }
@@ -65,39 +59,62 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, { code: `http_${status}`, message: `请求失败（${status}）`, messageEn: `Request failed (${status})` });
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw networkError();
+/** Query values: empty ones are left out, as the routes read a missing filter as "any". */
+function queryString(params: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    // every query parameter of the contract is a string, number or boolean
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean') search.set(key, String(value));
   }
-  const data: unknown = res.headers.get('content-type')?.includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) {
-    const err = toApiError(res.status, data);
-    if (res.status === 401 && path !== '/api/v1/session') onUnauthenticated();
-    throw err;
-  }
-  return data as T;
+  return search.toString();
 }
 
-export const get = <T>(path: string, params?: QueryParams) => api<T>('GET', apiUrl(path, params));
-export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
-export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = <T = { ok: true }>(path: string) => api<T>('DELETE', path);
+/**
+ * The typed client: every path, parameter, body and answer comes from the generated contract
+ * (openapi.gen.ts, `npm run openapi`), so a page whose call no longer fits its route fails the
+ * typecheck. Any answer but a 2xx is thrown as ApiError, so `data` is the success answer.
+ */
+export const api = createClient<paths>({ credentials: 'same-origin', querySerializer: queryString, headers: { accept: 'application/json' } });
+
+api.use({
+  onRequest({ request }) {
+    if (WRITES.has(request.method) && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+  },
+  async onResponse({ request, response }) {
+    if (response.ok) return undefined;
+    const data: unknown = response.headers.get('content-type')?.includes('json') ? await response.clone().json().catch(() => null) : null;
+    if (response.status === 401 && new URL(request.url).pathname !== '/api/v1/session') onUnauthenticated();
+    throw toApiError(response.status, data);
+  },
+  onError({ error }) {
+    return error instanceof ApiError ? error : networkError();
+  },
+});
+
+/** The success answer of a call (anything else has been thrown as ApiError). */
+export async function answer<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
+}
+
+/** What a route answers with success: `Answer<'/api/v1/projects/{id}'>`, `Answer<'/api/v1/notices', 'post'>`. */
+export type Answer<P extends keyof paths, M extends HttpMethod = 'get'> = M extends keyof paths[P] ? SuccessResponseJSON<NonNullable<paths[P][M]> & Record<string | number, unknown>> : never;
+/** What a route takes as its JSON body. */
+export type Body<P extends keyof paths, M extends HttpMethod = 'post'> = M extends keyof paths[P] ? RequestBodyJSON<paths[P][M]> : never;
+/** One item of a list answer's `items`. */
+export type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
+
+type PostPath = PathsWithMethod<paths, 'post'>;
 
 /**
- * Uploads one file as multipart field `file` with XHR, which (unlike fetch) reports upload
- * progress. `onUploaded` fires once the bytes are sent and the server is working on them.
+ * Uploads one file as multipart field `file` to a POST route, with XHR, which (unlike fetch)
+ * reports upload progress; `onUploaded` fires once the bytes are sent and the server is working
+ * on them. The route's template and path values give the URL and the answer's type.
  */
-export function uploadFile<T>(path: string, file: File, handlers: { onProgress?: (percent: number) => void; onUploaded?: () => void } = {}): Promise<T> {
+export function uploadFile<P extends PostPath>(route: P, pathValues: Record<string, string | number>, file: File, handlers: { onProgress?: (percent: number) => void; onUploaded?: () => void } = {}): Promise<Answer<P, 'post'>> {
+  const url = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.responseType = 'json';
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
@@ -108,19 +125,11 @@ export function uploadFile<T>(path: string, file: File, handlers: { onProgress?:
     xhr.onerror = () => reject(networkError());
     xhr.onload = () => {
       const data = xhr.response as unknown;
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as Answer<P, 'post'>);
       else reject(toApiError(xhr.status, data));
     };
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);
   });
-}
-
-/** A paged list as every list route answers it. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }

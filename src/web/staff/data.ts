@@ -1,6 +1,7 @@
-import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ApiError, errorText, get, type QueryParams } from '../shared/api.ts';
+import createQueryHooks from 'openapi-react-query';
+import { ApiError, api, errorText } from '../shared/api.ts';
 import { useLang } from '../shared/i18n.ts';
 
 export const queryClient = new QueryClient({
@@ -10,19 +11,17 @@ export const queryClient = new QueryClient({
       retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
       refetchOnWindowFocus: false,
       staleTime: 10_000,
+      // a list whose page or filter changes keeps showing the last answer until the next arrives
+      placeholderData: keepPreviousData,
     },
   },
 });
 
-/** GET `path` with `params`; `null` waits (e.g. until an id is known). */
-export function useApiQuery<T>(path: string | null, params?: QueryParams) {
-  return useQuery({
-    queryKey: [path, params ?? {}],
-    queryFn: () => get<T>(path!, params),
-    enabled: path !== null,
-    placeholderData: keepPreviousData,
-  });
-}
+/**
+ * Reads through the typed client, cached by React Query (the resident pages, kept small, call
+ * `api` directly): `$api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } })`.
+ */
+export const $api = createQueryHooks(api);
 
 /**
  * A write. On success every cached read is refreshed: writes are rare and lists, counts and
@@ -59,5 +58,5 @@ export function useListParams<K extends string>(filterKeys: readonly K[] = []) {
     if (!('page' in changes)) next.delete('page');
     setSearch(next, { replace: true });
   };
-  return { page, pageSize, q, filters, update, params: { page, pageSize, q, ...filters } as QueryParams };
+  return { page, pageSize, q, filters, update, params: { page, pageSize, q, ...filters } };
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
+import { ApiError, answer, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
 import type { SessionInfo } from '../shared/types.ts';
 import { setServerToday } from './today.ts';
 
@@ -20,6 +20,8 @@ interface SessionState {
   /** reads the session again (after changing one's password) */
   refresh: () => Promise<void>;
 }
+
+const readSession = () => answer(api.GET('/api/v1/session'));
 
 const SessionContext = createContext<SessionState | null>(null);
 
@@ -39,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => adopt(null));
-    api<SessionInfo>('GET', '/api/v1/session')
+    readSession()
       .then(adopt)
       .catch((err: unknown) => {
         if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
@@ -53,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!today) return;
     const refresh = () =>
-      api<SessionInfo>('GET', '/api/v1/session').then(
+      readSession().then(
         (next) => {
           if (next.today === today) return;
           // a new day: dates, phases and work items read before it are re-read
@@ -77,12 +79,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       session,
-      login: async (username, password) => adopt(await api<SessionInfo>('POST', '/api/v1/session', { username, password })),
+      login: async (username, password) => adopt(await answer(api.POST('/api/v1/session', { body: { username, password } }))),
       logout: async () => {
-        await api('DELETE', '/api/v1/session').catch(() => undefined);
+        await api.DELETE('/api/v1/session').catch(() => undefined);
         adopt(null);
       },
-      refresh: async () => adopt(await api<SessionInfo>('GET', '/api/v1/session')),
+      refresh: async () => adopt(await readSession()),
     }),
     [session, adopt],
   );

@@ -7,9 +7,8 @@
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { addDays, isIsoDate, yearOf, type Holiday } from '../../../core/calendar.ts';
-import { badInput } from '../../../core/errors.ts';
+import { badInput, type RowIssue } from '../../../core/errors.ts';
 import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
-import type { RowIssue } from '../registry/excel.ts';
 
 export type HolidayFileKind = 'xlsx' | 'ics';
 

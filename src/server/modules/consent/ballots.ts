@@ -11,7 +11,7 @@ import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { ballots, consultations, electorGroups, householdCodes } from './schema.ts';
-import type { PresentedCode } from './code-keys.ts';
+import type { PresentedCode } from '../../platform/code-keys.ts';
 import type { ResidentView } from './contract.ts';
 import { assertStaffOf, getConsultationRow, lockConsultation, type Consultation } from './service.ts';
 import type { Visitor } from '../../platform/http.ts';

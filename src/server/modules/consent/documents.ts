@@ -11,7 +11,7 @@ import { liftProjects } from '../projects/schema.ts';
 import { ballots, electorGroups } from './schema.ts';
 import { getConsultationRow, listCodes, type Consultation } from './service.ts';
 import { verifyLedger } from './ledger.ts';
-import type { CodeKeys } from './code-keys.ts';
+import type { CodeKeys } from '../../platform/code-keys.ts';
 import type { Certificate } from './contract.ts';
 
 const CHOICE_ZH = { agree: '同意', disagree: '不同意', abstain: '弃权' } as const;

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { secretChecks } from '../../platform/db/secret-schema.ts';
 import type { ServerSecret } from '../../platform/secret.ts';
-import type { CodeKeys } from './code-keys.ts';
+import type { CodeKeys } from '../../platform/code-keys.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';
 import { consultations, householdCodes } from './schema.ts';
 import { issueCode } from './service.ts';

@@ -9,7 +9,7 @@ import { committees } from '../registry/schema.ts';
 import { checkBallot, CLOSED, codeGate, codeGateColumns, resolveCode, REVOKED, wrongCode, type BallotInput, type CodeGateState } from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
 import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
-import type { PresentedCode } from './code-keys.ts';
+import type { PresentedCode } from '../../platform/code-keys.ts';
 import type { OnlineReceipt } from './contract.ts';
 import type { Consultation } from './service.ts';
 

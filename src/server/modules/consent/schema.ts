@@ -67,7 +67,7 @@ export const householdCodes = pgTable('household_codes', {
   codeMac: text('code_mac').notNull().unique(),
   /**
    * The code encrypted (AES-256-GCM, bound to its consultation and household) under another key
-   * derived from the server secret, so staff can print letters again (consent/code-keys.ts).
+   * derived from the server secret, so staff can print letters again (platform/code-keys.ts).
    */
   codeSealed: text('code_sealed').notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -13,7 +13,7 @@ import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { buildings, persons, stairwells, unitOwners, units } from '../registry/schema.ts';
-import type { CodeKeys } from './code-keys.ts';
+import type { CodeKeys } from '../../platform/code-keys.ts';
 import type { ConsultationDetail, TallyGroup } from './contract.ts';
 import { appendLedger, inLedgerTransaction, verifyLedger, type LedgerVerdict } from './ledger.ts';
 import { ballots, consultations, electorGroups, electorUnits, householdCodes } from './schema.ts';

@@ -11,7 +11,7 @@ import { findSubsidyRule } from '../../../core/money/subsidy.ts';
 import { STAGES } from '../../../core/stages.ts';
 import { day, instant } from '../../platform/contract.ts';
 import { bilingualIssue, optionalText, shortText } from '../../platform/http.ts';
-import { projectDocument } from '../projects/contract.ts';
+import { projectDocument, schemeInput } from '../projects/contract.ts';
 import { areaM2 } from '../registry/contract.ts';
 
 /** Units (and compensations) the public calculator takes at most. */
@@ -22,17 +22,7 @@ export const MAX_COST_SHARE_UNITS = 2000;
 /** An amount in fen, up to a billion yuan. */
 const fen = z.number().int().min(0).max(100_000_000_000);
 const decimalText = z.string().max(20);
-const floors = z.record(z.string().regex(/^\d{1,2}$/), decimalText);
 const lines = z.array(z.object({ label: shortText(60), fen })).max(20);
-const exemptFloors = z.array(z.number().int().min(1).max(99)).max(99).optional();
-
-/** The four schemes of core/money/schemes.ts (also how a stored scheme is answered). */
-export const schemeInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('floor-coefficient-area'), coefficients: floors.meta({ description: '楼层 → 系数 Floor → coefficient, e.g. {"3": "0.7"}' }) }),
-  z.object({ kind: z.literal('floor-percent'), percents: floors.meta({ description: '楼层 → 百分比，合计 100 Floor → percent, summing to 100' }) }),
-  z.object({ kind: z.literal('equal'), exemptFloors }),
-  z.object({ kind: z.literal('area'), exemptFloors }),
-]);
 
 // ---------------------------------------------------------------- requests
 

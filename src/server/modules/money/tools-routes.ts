@@ -5,9 +5,6 @@ import { publicRoute } from '../../platform/http.ts';
 import { calculateCostShare } from './calculator.ts';
 import { costShareBody, costShareResponse } from './contract.ts';
 
-// projects/contract.ts still takes the scheme from here; its home is money/contract.ts
-export { schemeInput } from './contract.ts';
-
 /** Public tools: no login, nothing stored. */
 export function moneyToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

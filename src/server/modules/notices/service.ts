@@ -16,7 +16,7 @@ import { householdActor, recordAudit } from '../../platform/audit.ts';
 import type { Visitor } from '../../platform/http.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { resolveCode } from '../consent/ballots.ts';
-import type { PresentedCode } from '../consent/code-keys.ts';
+import type { PresentedCode } from '../../platform/code-keys.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';

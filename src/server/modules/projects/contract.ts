@@ -8,7 +8,6 @@ import { DOCUMENT_CATEGORIES } from '../../../core/documents.ts';
 import { STAGES } from '../../../core/stages.ts';
 import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
-import { schemeInput } from '../money/tools-routes.ts';
 
 const date = z.iso.date();
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -211,88 +210,6 @@ export const documentsResponse = z.object({ items: z.array(projectDocument) });
 export const documentUploadResponse = z.object({ documentId: z.uuid(), version: z.number().int(), id: z.uuid().meta({ description: '存储文件编号 The stored file' }), ...fileFacts });
 export type DocumentUpload = z.infer<typeof documentUploadResponse>;
 
-// ---------------------------------------------------------------- stages
-
-export const stageChangeBody = z.object({
-  to: stage,
-  confirmed: z.array(z.string().max(60)).max(20).optional(),
-  reason: optionalText(1000).optional(),
-  override: z.boolean().optional(),
-  on: date.optional(),
-});
-
-const criterionKind = z.enum(['system', 'staff']);
-
-/** One move of a project between stages, with what was confirmed or overridden and why. */
-export const stageChange = z.object({
-  id: z.uuid(),
-  projectId: z.uuid(),
-  fromStage: stage,
-  toStage: stage,
-  on: day,
-  confirmed: z.array(z.string()).meta({ description: '由工作人员确认的条件 Staff criteria confirmed' }),
-  overridden: z.array(z.object({ id: z.string(), label: bilingual })).meta({ description: '越过的未满足条件 Unmet criteria overridden with the reason' }),
-  reason: z.string(),
-  byName: z.string(),
-  at: instant,
-});
-export type StageChange = z.infer<typeof stageChange>;
-
-export const stageStatusResponse = z.object({
-  stage,
-  pausedFrom: stage.nullable(),
-  facts: z.object({ // core/lifecycle.ts ProjectFacts: what the entry criteria are checked on
-    votePassed: z.boolean(),
-    resultNoticeEnded: z.boolean(),
-    designNoticeEnded: z.boolean(),
-    openObjections: z.number().int(),
-    approvalsRemaining: z.number().int(),
-    checklistOpen: z.number().int(),
-  }),
-  next: z
-    .object({
-      stage,
-      label: bilingual,
-      criteria: z.array(z.object({ id: z.string(), kind: criterionKind, label: bilingual, met: z.boolean().nullable().meta({ description: '系统条件是否满足；工作人员确认的条件为 null Whether a system criterion is met; null for staff criteria' }) })),
-      blockers: z.array(z.object({ id: z.string(), kind: criterionKind, label: bilingual })),
-    })
-    .nullable()
-    .meta({ description: '下一阶段及其准入条件；已是最后阶段为 null The next stage and what it needs; null at the last' }),
-  history: z.array(stageChange),
-});
-export type StageStatus = z.infer<typeof stageStatusResponse>;
-export const stageChangeResponse = stageChange;
-
-// ---------------------------------------------------------------- the work list
-
-export const WORK_KINDS = ['overdue_step', 'notice_ending', 'period_moved', 'unanswered_objection', 'vote_closing', 'idle_project', 'assigned', 'holidays_unconfirmed'] as const;
-
-export const workItem = z.object({
-  kind: z.enum(WORK_KINDS),
-  projectId: z.uuid().nullable().meta({ description: '街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm)' }),
-  projectName: z.string().nullable(),
-  title: z.string().meta({ description: 'assigned：项目所处阶段 For assigned: the project’s stage' }),
-  provisional: z.boolean().optional().meta({ description: '日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed' }),
-  date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
-  refId: z.string().nullable().meta({ description: '审批环节、公示、异议或征询的编号；放假安排为年份 The step, notice, objection or consultation; the year of a holiday arrangement' }),
-});
-export type WorkItem = z.infer<typeof workItem>;
-
-export const workListResponse = z.object({
-  items: z.array(workItem),
-  counts: z.object({
-    overdue_step: z.number().int(),
-    notice_ending: z.number().int(),
-    period_moved: z.number().int(),
-    unanswered_objection: z.number().int(),
-    vote_closing: z.number().int(),
-    idle_project: z.number().int(),
-    assigned: z.number().int(),
-    holidays_unconfirmed: z.number().int(),
-  }).meta({ description: '各类事项的数目 Items of each kind' }),
-});
-export type WorkList = z.infer<typeof workListResponse>;
-
 // ---------------------------------------------------------------- street templates
 
 const methodTemplate = z
@@ -331,6 +248,20 @@ const subsidyRulesTemplate = z
   )
   .min(1)
   .max(20);
+const decimalText = z.string().max(20);
+const floors = z.record(z.string().regex(/^\d{1,2}$/), decimalText);
+const exemptFloors = z.array(z.number().int().min(1).max(99)).max(99).optional();
+
+/**
+ * The four schemes of core/money/schemes.ts, as the street's presets hold them and the money
+ * module's plans take and answer them.
+ */
+export const schemeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('floor-coefficient-area'), coefficients: floors.meta({ description: '楼层 → 系数 Floor → coefficient, e.g. {"3": "0.7"}' }) }),
+  z.object({ kind: z.literal('floor-percent'), percents: floors.meta({ description: '楼层 → 百分比，合计 100 Floor → percent, summing to 100' }) }),
+  z.object({ kind: z.literal('equal'), exemptFloors }),
+  z.object({ kind: z.literal('area'), exemptFloors }),
+]);
 const schemePresetsTemplate = z.array(z.object({ key: z.string().regex(/^[a-z0-9-]{2,40}$/), name: z.object({ zh: shortText(200), en: shortText(300) }), scheme: schemeInput })).max(20);
 
 export const templatesPatch = z.object({ method: methodTemplate.optional(), approvalSteps: approvalTemplate.optional(), subsidyRules: subsidyRulesTemplate.optional(), schemePresets: schemePresetsTemplate.optional() });

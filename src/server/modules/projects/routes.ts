@@ -9,12 +9,10 @@ import { idParam, paged } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import * as c from './contract.ts';
 import { listDocuments, readDocumentVersion, replaceDocument, uploadDocument } from './documents.ts';
-import { changeStage, stageStatus } from './lifecycle.ts';
 import { createProject, getProject, listProjects, updateProject } from './service.ts';
 import { approvalBottlenecks, getApprovals, getChecklist, tickChecklistItem, updateApprovalStep } from './steps.ts';
 import { saveTemplate, templateOfCaller } from './templates.ts';
 import { projectTimeline } from './timeline.ts';
-import { workList } from './worklist.ts';
 
 export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -84,21 +82,6 @@ export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
     const f = await readDocumentVersion(db, await access(req), req.params.id, req.params.version);
     return reply.type(f.mime).header('content-disposition', attachment(f.name)).header('x-content-sha256', f.sha256).send(f.content);
   });
-
-  r.get('/api/v1/projects/:id/stage', {
-    schema: { tags, summary: '阶段与准入条件 Stage, what the next stage needs, history', params: idParam, response: { 200: c.stageStatusResponse } },
-  }, async (req) => stageStatus(db, await access(req), req.params.id));
-  r.post('/api/v1/projects/:id/stage', {
-    schema: {
-      tags,
-      summary: '变更阶段（未满足的条件须写明理由才能越过）Change stage; unmet criteria need a written override reason',
-      params: idParam,
-      body: c.stageChangeBody,
-      response: { 201: c.stageChangeResponse },
-    },
-  }, async (req, reply) => reply.status(201).send(await changeStage(db, await access(req), req.params.id, req.body)));
-
-  r.get('/api/v1/worklist', { schema: { tags, summary: '待办 What needs attention now', response: { 200: c.workListResponse } } }, async (req) => workList(db, await access(req)));
 
   r.get('/api/v1/templates', { schema: { tags, summary: '街道模板：工作法与审批环节 Street templates', response: { 200: c.templatesResponse } } }, async (req) => templateOfCaller(db, await access(req)));
   r.put('/api/v1/templates', {

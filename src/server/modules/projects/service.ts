@@ -3,14 +3,14 @@ import { badInput, forbidden, notFound } from '../../../core/errors.ts';
 import type { Stage } from '../../../core/stages.ts';
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { users } from '../accounts/schema.ts';
 import { buildings, committees, estates, stairwells } from '../registry/schema.ts';
 import { getStairwellRow, type ListParams } from '../registry/service.ts';
 import type { Project } from './contract.ts';
 import { liftProjects } from './schema.ts';
-import { copyTemplates } from './steps.ts';
+import { copyTemplates } from './templates.ts';
 
 const PROJECT = { zh: '加装电梯项目', en: 'Lift project' };
 
@@ -127,4 +127,13 @@ export async function updateProject(db: Db, access: Access, id: string, patch: P
     await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, projectId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
     return getProject(tx, access, id);
   });
+}
+
+/**
+ * Holds the project's row (if in the caller's scope) until the transaction ends, so writes that
+ * read the project's state and decide on it — stage changes, cost plans — go one at a time.
+ * Taken first, before any other row of the project, so two such writes cannot deadlock.
+ */
+export async function lockProject(tx: Tx, access: Access, projectId: string) {
+  await tx.select({ id: liftProjects.id }).from(liftProjects).where(and(eq(liftProjects.id, projectId), projectScope(access))).for('no key update');
 }

@@ -6,21 +6,10 @@ import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import { streetCalendar } from '../calendar/service.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
 import type { ApprovalStep, Approvals, Bottlenecks, Checklist, ChecklistItem } from './contract.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';
 import { getProject, projectScope } from './service.ts';
-import { templateOfCommittee } from './templates.ts';
-
-/** Copies the street's templates into a new project (called in its creating transaction). */
-export async function copyTemplates(tx: Tx, projectId: string, committeeId: string) {
-  const t = await templateOfCommittee(tx, committeeId);
-  let position = 0;
-  const items = t.method.flatMap((g) => g.items.map((i) => ({ projectId, groupKey: g.key, groupName: g.name, itemKey: i.key, text: i.text, stage: i.stage, position: position++ })));
-  if (items.length) await tx.insert(checklistItems).values(items);
-  const steps = t.approvalSteps.map((s, i) => ({ projectId, position: i, key: s.key, name: s.name, agency: s.agency, documents: s.documents, limitDays: s.limitDays, dayKind: s.dayKind, optional: s.optional }));
-  if (steps.length) await tx.insert(approvalSteps).values(steps);
-}
 
 // ---------------------------------------------------------------- checklist
 

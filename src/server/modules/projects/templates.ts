@@ -6,9 +6,9 @@ import { SUBSIDY_RULES, type SubsidyRule } from '../../../core/money/subsidy.ts'
 import { forbidden } from '../../../core/errors.ts';
 import { assertRole, type Access } from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { committees } from '../registry/schema.ts';
-import { streetTemplates } from './schema.ts';
+import { approvalSteps, checklistItems, streetTemplates } from './schema.ts';
 
 export interface StreetTemplate {
   method: MethodGroup[];
@@ -66,4 +66,14 @@ export async function saveTemplate(db: Db, access: Access, patch: TemplatePatch)
     await recordAudit(tx, access.actor, { action: 'update', entity: 'street_template', entityId: streetId, streetId, ...changedFields(previous, next) });
     return { ...next, isDefault: false };
   });
+}
+
+/** Copies the street's templates into a new project (called in its creating transaction). */
+export async function copyTemplates(tx: Tx, projectId: string, committeeId: string) {
+  const t = await templateOfCommittee(tx, committeeId);
+  let position = 0;
+  const items = t.method.flatMap((g) => g.items.map((i) => ({ projectId, groupKey: g.key, groupName: g.name, itemKey: i.key, text: i.text, stage: i.stage, position: position++ })));
+  if (items.length) await tx.insert(checklistItems).values(items);
+  const steps = t.approvalSteps.map((s, i) => ({ projectId, position: i, key: s.key, name: s.name, agency: s.agency, documents: s.documents, limitDays: s.limitDays, dayKind: s.dayKind, optional: s.optional }));
+  if (steps.length) await tx.insert(approvalSteps).values(steps);
 }

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { and, asc, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { formatAreaM2, parseAreaM2 } from '../../../core/area.ts';
-import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts';
+import { AppError, badInput, forbidden, notFound, type RowIssue } from '../../../core/errors.ts';
 import { idCheckDigit, isValidIdNumber, isValidPhone, maskIdNumber, maskPhone } from '../../../core/privacy.ts';
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -135,15 +135,6 @@ export function registryTemplate(): Promise<Buffer> {
 }
 
 // ---------------------------------------------------------------- reading
-
-export interface RowIssue {
-  /** the Excel row number */
-  row: number;
-  /** the Chinese header of the column */
-  column: string;
-  message: string;
-  messageEn: string;
-}
 
 /** One data row of the sheet, every cell as trimmed text. */
 export interface SheetLine {

@@ -3,6 +3,7 @@ export * from '../../modules/registry/schema.ts';
 export * from '../../modules/accounts/schema.ts';
 export * from '../../modules/audit/schema.ts';
 export * from '../../modules/projects/schema.ts';
+export * from '../../modules/lifecycle/schema.ts';
 export * from '../../modules/files/schema.ts';
 export * from '../../modules/consent/schema.ts';
 export * from '../../modules/notices/schema.ts';

@@ -1,10 +1,9 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Committee } from '../../shared/types.ts';
-import { useApiQuery } from '../data.ts';
+import { $api } from '../data.ts';
 
 export function useCommittees() {
-  return useApiQuery<{ items: Committee[] }>('/api/v1/committees').data?.items ?? [];
+  return $api.useQuery('get', '/api/v1/committees').data?.items ?? [];
 }
 
 /** Filter by residents' committee; hidden for staff who only see their own. */

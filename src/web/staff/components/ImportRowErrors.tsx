@@ -1,7 +1,7 @@
 import { Alert, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../shared/i18n.ts';
-import type { ImportRowError } from '../../shared/types.ts';
+import type { RowIssue } from '../../../core/errors.ts';
 
 /** A rejected file: what was refused, then every problem by row and column (registry and holiday imports). */
 export function ImportRowErrors({
@@ -11,14 +11,14 @@ export function ImportRowErrors({
 }: {
   title: string;
   message: string;
-  rows: ImportRowError[];
+  rows: RowIssue[];
 }) {
   const { t } = useTranslation();
   const { isEn } = useLang();
   return (
     <>
       <Alert type="error" showIcon title={title} description={message} style={{ marginBottom: 12 }} />
-      <Table<ImportRowError>
+      <Table<RowIssue>
         rowKey={(r) => `${r.row}:${r.column}:${r.messageEn}`}
         size="small"
         dataSource={rows}

@@ -2,7 +2,7 @@ import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../shared/api.ts';
+import { answer, api } from '../../shared/api.ts';
 import type { Owner } from '../../shared/types.ts';
 import { useErrorText } from '../data.ts';
 import { useSession } from '../session.tsx';
@@ -23,7 +23,7 @@ export function PersonIdentity({ person }: { person: Owner }) {
   const reveal = async () => {
     setLoading(true);
     try {
-      setFull(await post<Owner>(`/api/v1/persons/${person.id}/reveal`));
+      setFull(await answer(api.POST('/api/v1/persons/{id}/reveal', { params: { path: { id: person.id } } })));
     } catch (err) {
       void message.error(text(err));
     } finally {

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, patch, post, type Page, type QueryParams } from '../../shared/api.ts';
-import { useApiMutation, useApiQuery, useListParams } from '../data.ts';
+import { answer, api, type Answer, type Body, type ItemOf } from '../../shared/api.ts';
+import type { paths } from '../../shared/openapi.gen.ts';
+import { $api, useApiMutation, useListParams } from '../data.ts';
 import { useSession } from '../session.tsx';
 import type { FieldSpec } from './FormFields.tsx';
 import { useTablePagination } from './pagination.ts';
@@ -12,10 +14,27 @@ import { QueryState } from './QueryState.tsx';
 import { RecordFormModal } from './RecordFormModal.tsx';
 import { RowActions } from './RowActions.tsx';
 
+type GetPath = PathsWithMethod<paths, 'get'>;
+
+/** The routes that list named records a page at a time: GET answers `items` (each with an id and a name) and `total`. */
+export type ListPath = {
+  [P in GetPath]: P extends `${string}{${string}` ? never : Answer<P> extends { items: { id: string; name: string }[]; total: number } ? P : never;
+}[GetPath];
+
+/** A list whose records are created by POST to it, and edited (PATCH) and deleted (DELETE) at `path/{id}`. */
+export type EditablePath = {
+  [P in ListPath]: P extends PathsWithMethod<paths, 'post'> ? (`${P}/{id}` extends PathsWithMethod<paths, 'patch'> & PathsWithMethod<paths, 'delete'> ? P : never) : never;
+}[ListPath];
+
+/** One record of a list route's answer. */
+export type ListRow<P extends ListPath> = ItemOf<Answer<P>>;
+/** The query a list route takes. */
+export type ListQuery<P extends ListPath> = NonNullable<NonNullable<paths[P]['get']>['parameters']['query']>;
+
 export interface ResourceForm<T> {
   /** the fields; `editing` is null when creating */
   fields: (editing: T | null) => FieldSpec[];
-  toCreateBody: (values: Record<string, unknown>) => unknown;
+  toCreateBody: (values: Record<string, unknown>) => Record<string, unknown>;
   /** values of the edit form from a row; the row itself by default */
   toValues?: (row: T) => Record<string, unknown>;
   /** values a new record starts with, e.g. the committee the list is filtered by */
@@ -25,50 +44,76 @@ export interface ResourceForm<T> {
 type Filters = Record<string, string | undefined>;
 type UpdateFilters = (changes: Filters) => void;
 
-export interface ResourceListProps<T extends { id: string; name?: string }, P extends Page<T> = Page<T>> {
-  /** the list route; create is POST to it, edit PATCH and delete DELETE to `path/:id` */
-  path: string;
+export interface ResourceListProps<P extends ListPath> {
+  /** the list route; create is POST to it, edit PATCH and delete DELETE to `path/{id}` */
+  path: P;
   /** fixed filters, e.g. the estate whose buildings these are */
-  params?: QueryParams;
+  params?: ListQuery<P>;
   /** filters kept in the URL and rendered by `filters` */
-  filterKeys?: readonly string[];
+  filterKeys?: readonly (keyof ListQuery<P> & string)[];
   filters?: (values: Filters, update: UpdateFilters) => ReactNode;
   /** above the table, from the same answer (e.g. counts by stage) */
-  summary?: (data: P | undefined, values: Filters, update: UpdateFilters) => ReactNode;
-  columns: ColumnsType<T>;
+  summary?: (data: Answer<P> | undefined, values: Filters, update: UpdateFilters) => ReactNode;
+  columns: ColumnsType<ListRow<P>>;
   /** the kind of record in the user's language, e.g. "小区" / "estate" */
   noun: string;
   searchPlaceholder: string;
-  form?: ResourceForm<T>;
+  /** only for a list whose records the routes create, edit and delete */
+  form?: P extends EditablePath ? ResourceForm<ListRow<P>> : never;
+}
+
+/** What the list itself reads of a record; the caller's columns read the route's own row type. */
+interface NamedRecord {
+  id: string;
+  name: string;
+}
+
+/** The props as the one implementation sees them, whatever the route. */
+interface ViewProps extends Omit<ResourceListProps<ListPath>, 'params' | 'summary' | 'columns' | 'form'> {
+  params?: ListQuery<ListPath>;
+  summary?: (data: Answer<ListPath> | undefined, values: Filters, update: UpdateFilters) => ReactNode;
+  columns: ColumnsType<NamedRecord>;
+  form?: ResourceForm<NamedRecord>;
 }
 
 /**
  * A paged, searchable registry list with its create, edit and delete. Read-only roles see the
  * list only; the API refuses their writes anyway.
+ *
+ * The route's types check a list where it is used: its filters, the columns (which read the
+ * route's row type) and the form (only for a route that creates, edits and deletes). Inside, one
+ * implementation serves every list route and reads each row as a named record: the props are
+ * cast to that view at this one boundary.
  */
-export function ResourceList<T extends { id: string; name?: string }, P extends Page<T> = Page<T>>(props: ResourceListProps<T, P>) {
+export function ResourceList<P extends ListPath>(props: ResourceListProps<P>) {
+  return <ResourceListView {...(props as unknown as ViewProps)} />;
+}
+
+function ResourceListView(props: ViewProps) {
   const { t } = useTranslation();
   const { canWrite } = useSession();
   const list = useListParams(props.filterKeys ?? []);
-  const query = useApiQuery<P>(props.path, { ...list.params, ...props.params });
+  // the filters read from the URL are strings (a stage, an id); the route's schema checks them
+  const params = { ...list.params, ...props.params } as ListQuery<ListPath>;
+  const query = $api.useQuery('get', props.path, { params: { query: params } });
   const pagination = useTablePagination(list, query.data?.total);
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [editing, setEditing] = useState<NamedRecord | 'new' | null>(null);
+  // a form is only accepted for an editable route (ResourceListProps['form'])
+  const writes = recordWrites(props.path as EditablePath);
   const save = useApiMutation((values: Record<string, unknown>) =>
-    editing === 'new' || editing === null ? post(props.path, props.form!.toCreateBody(values)) : patch(`${props.path}/${editing.id}`, values),
+    editing === 'new' || editing === null ? writes.create(props.form!.toCreateBody(values)) : writes.update(editing.id, values),
   );
-  const remove = useApiMutation((row: T) => del(`${props.path}/${row.id}`));
+  const remove = useApiMutation((row: NamedRecord) => writes.remove(row.id));
   const form = canWrite ? props.form : undefined;
 
-  const columns: ColumnsType<T> = form
+  const columns: ColumnsType<NamedRecord> = form
     ? [
         ...props.columns,
         {
           key: 'actions',
           title: t('common.actions'),
           fixed: 'right',
-          render: (_, row) => (
-            <RowActions name={row.name ?? ''} onEdit={() => setEditing(row)} onDelete={() => remove.mutateAsync(row)} />
-          ),
+          render: (_, row) => <RowActions name={row.name} onEdit={() => setEditing(row)} onDelete={() => remove.mutateAsync(row)} />,
         },
       ]
     : props.columns;
@@ -97,7 +142,7 @@ export function ResourceList<T extends { id: string; name?: string }, P extends 
       {props.summary?.(query.data, list.filters, list.update)}
       <QueryState isLoading={query.isLoading} error={query.error}>
         {() => (
-          <Table<T>
+          <Table<NamedRecord>
             rowKey="id"
             size="middle"
             columns={columns}
@@ -113,11 +158,25 @@ export function ResourceList<T extends { id: string; name?: string }, P extends 
           open={editing !== null}
           title={editRow ? t('common.editX', { noun: props.noun }) : t('common.createX', { noun: props.noun })}
           fields={form.fields(editRow)}
-          initialValues={editRow ? (form.toValues?.(editRow) ?? editRow) : form.initialCreate?.(list.filters)}
+          initialValues={editRow ? (form.toValues?.(editRow) ?? { ...editRow }) : form.initialCreate?.(list.filters)}
           submit={(values) => save.mutateAsync(values)}
           onClose={() => setEditing(null)}
         />
       )}
     </section>
   );
+}
+
+/**
+ * Create, edit and delete of an editable list's records. The bodies are form values, which antd
+ * gives untyped: create's is cast to the route's body type at this one boundary (an edit's
+ * all-optional body takes them as they are); the route's schema checks them.
+ */
+function recordWrites(path: EditablePath) {
+  const item = `${path}/{id}` as const;
+  return {
+    create: (body: Record<string, unknown>) => answer(api.POST(path, { body: body as Body<EditablePath, 'post'> })),
+    update: (id: string, values: Record<string, unknown>) => answer(api.PATCH(item, { params: { path: { id } }, body: values })),
+    remove: (id: string) => answer(api.DELETE(item, { params: { path: { id } } })),
+  };
 }

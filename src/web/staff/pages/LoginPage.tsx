@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../components/FormFields.tsx';
-import { useApiQuery } from '../data.ts';
+import { $api } from '../data.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useSessionState } from '../session.tsx';
 
@@ -18,7 +18,7 @@ export default function LoginPage() {
   const [form] = Form.useForm<Credentials>();
   const errors = useFormErrors(form, ['username', 'password']);
   // the demo accounts still enabled (a public list of usernames, nothing else): marked until retired
-  const demo = useApiQuery<{ usernames: string[] }>('/api/v1/demo-accounts').data?.usernames ?? [];
+  const demo = $api.useQuery('get', '/api/v1/demo-accounts').data?.usernames ?? [];
 
   const submit = async ({ username, password }: Credentials) => {
     errors.clear();

@@ -4,14 +4,14 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../../core/roles.ts';
-import { del, post, patch } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Committee } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WriteModal } from '../../components/WriteModal.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { AccountTag } from './AccountTag.tsx';
 import type { ListedUser, ResetResult } from './types.ts';
@@ -28,8 +28,8 @@ export default function AccountsPage() {
   const { user: me } = useSession();
   const { modal, message } = App.useApp();
   const text = useErrorText();
-  const list = useApiQuery<{ items: ListedUser[] }>('/api/v1/users');
-  const committees = useApiQuery<{ items: Committee[] }>('/api/v1/committees').data?.items ?? [];
+  const list = $api.useQuery('get', '/api/v1/users');
+  const committees = $api.useQuery('get', '/api/v1/committees').data?.items ?? [];
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ListedUser | null>(null);
   const [resetting, setResetting] = useState<ListedUser | null>(null);
@@ -38,7 +38,9 @@ export default function AccountsPage() {
   // on a phone the role, scope and state go under the name, so nothing needs scrolling sideways
   const wide = Boolean(Grid.useBreakpoint().md);
   const write = useApiMutation((f: () => Promise<string>) => f());
-  const reset = useApiMutation(({ id, password }: { id: string; password?: string }) => post<ResetResult>(`/api/v1/users/${id}/password`, password ? { password } : {}));
+  const reset = useApiMutation(({ id, password }: { id: string; password?: string }) =>
+    answer(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
+  );
 
   /** A one-click action after a confirmation; the API's refusal (e.g. the last admin) shows as a message. */
   const confirmThen = (title: string, okText: string, danger: boolean, run: () => Promise<string>) =>
@@ -63,13 +65,13 @@ export default function AccountsPage() {
       case 'reset':
         return setResetting(u);
       case 'disable':
-        return confirmThen(w.disableConfirm(u.username), w.disable, true, async () => w.disabledDone(u.username, (await post<{ sessionsEnded: number }>(`/api/v1/users/${u.id}/disable`)).sessionsEnded));
+        return confirmThen(w.disableConfirm(u.username), w.disable, true, async () => w.disabledDone(u.username, (await answer(api.POST('/api/v1/users/{id}/disable', { params: { path: { id: u.id } } }))).sessionsEnded));
       case 'enable':
-        return confirmThen(w.enableConfirm(u.username), w.enable, false, async () => (await post(`/api/v1/users/${u.id}/enable`), w.enabledDone(u.username)));
+        return confirmThen(w.enableConfirm(u.username), w.enable, false, async () => (await answer(api.POST('/api/v1/users/{id}/enable', { params: { path: { id: u.id } } })), w.enabledDone(u.username)));
       case 'sessions':
-        return confirmThen(w.endSessionsConfirm(u.username), w.endSessions, true, async () => w.endedDone((await del<{ sessionsEnded: number }>(`/api/v1/users/${u.id}/sessions`)).sessionsEnded));
+        return confirmThen(w.endSessionsConfirm(u.username), w.endSessions, true, async () => w.endedDone((await answer(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id: u.id } } }))).sessionsEnded));
       case 'unlock':
-        return void write.mutateAsync(async () => (await post(`/api/v1/users/${u.id}/unlock`), w.unlockedDone(u.username))).then((done) => message.success(done), (err: unknown) => message.error(text(err)));
+        return void write.mutateAsync(async () => (await answer(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: u.id } } })), w.unlockedDone(u.username))).then((done) => message.success(done), (err: unknown) => message.error(text(err)));
     }
   };
 
@@ -262,7 +264,7 @@ function RoleAndScope({ w, committees }: { w: AccountWords; committees: Committe
 const scopeOf = (values: Record<string, unknown>, streetId: string | null) => (ROLE_SCOPE_KIND[values.role as Role] === 'committee' ? values.scopeId : streetId);
 
 function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolean; onClose: () => void; committees: Committee[]; streetId: string | null; w: AccountWords }) {
-  const create = useApiMutation((body: Record<string, unknown>) => post('/api/v1/users', body));
+  const create = useApiMutation((body: Body<'/api/v1/users'>) => answer(api.POST('/api/v1/users', { body })));
   return (
     <WriteModal
       open={open}
@@ -270,6 +272,7 @@ function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolea
       fieldNames={['username', 'displayName', 'role', 'scopeId', 'organisation', 'password']}
       initialValues={{ role: 'committee_staff', mustChangePassword: true }}
       onClose={onClose}
+      // the form's values are untyped (antd): cast to the route's body here, checked by its schema
       submit={(v) =>
         create.mutateAsync({
           username: v.username,
@@ -279,7 +282,7 @@ function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolea
           organisation: v.organisation || undefined,
           password: v.password,
           mustChangePassword: v.mustChangePassword !== false,
-        })
+        } as Body<'/api/v1/users'>)
       }
     >
       <Form.Item name="username" label={w.username} extra={w.usernameHelp} rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,32}$/, message: w.usernameHelp }]}>
@@ -303,7 +306,7 @@ function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolea
 }
 
 function EditDialog({ user, onClose, committees, streetId, w }: { user: ListedUser | null; onClose: () => void; committees: Committee[]; streetId: string | null; w: AccountWords }) {
-  const save = useApiMutation((body: Record<string, unknown>) => patch(`/api/v1/users/${user!.id}`, body));
+  const save = useApiMutation((body: Body<'/api/v1/users/{id}', 'patch'>) => answer(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user!.id } }, body })));
   return (
     <WriteModal
       open={user !== null}
@@ -311,7 +314,8 @@ function EditDialog({ user, onClose, committees, streetId, w }: { user: ListedUs
       fieldNames={['displayName', 'role', 'scopeId', 'organisation']}
       initialValues={user ? { displayName: user.displayName, role: user.role, scopeId: user.committeeId ?? undefined, organisation: user.organisation } : {}}
       onClose={onClose}
-      submit={(v) => save.mutateAsync({ displayName: v.displayName, role: v.role, scopeId: scopeOf(v, streetId), organisation: v.organisation ?? '' })}
+      // the form's values are untyped (antd): cast to the route's body here, checked by its schema
+      submit={(v) => save.mutateAsync({ displayName: v.displayName, role: v.role, scopeId: scopeOf(v, streetId), organisation: v.organisation ?? '' } as Body<'/api/v1/users/{id}', 'patch'>)}
     >
       <Form.Item name="displayName" label={w.displayName} rules={[{ required: true, whitespace: true, max: 50 }]}>
         <Input maxLength={50} />

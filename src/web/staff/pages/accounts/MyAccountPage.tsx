@@ -1,16 +1,15 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Typography } from 'antd';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS } from '../../../../core/roles.ts';
-import { del, post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession, useSessionState } from '../../session.tsx';
 import { AccountTag } from './AccountTag.tsx';
-import type { OwnSession } from './types.ts';
 import { deviceName, useWords } from './words.ts';
 import './accounts.css';
 
@@ -59,7 +58,7 @@ function ChangePassword() {
   const { username } = useSession().user;
   const [form] = Form.useForm<PasswordForm>();
   const errors = useFormErrors(form, ['currentPassword', 'newPassword']);
-  const change = useApiMutation((body: { currentPassword: string; newPassword: string }) => post<{ otherSessionsEnded: number }>('/api/v1/me/password', body));
+  const change = useApiMutation((body: Body<'/api/v1/me/password'>) => answer(api.POST('/api/v1/me/password', { body })));
   const submit = async (v: PasswordForm) => {
     errors.clear();
     try {
@@ -119,11 +118,14 @@ function MySessions() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const text = useErrorText();
-  const list = useApiQuery<{ items: OwnSession[] }>('/api/v1/me/sessions');
-  const end = useApiMutation((path: string) => del<{ sessionsEnded?: number }>(path));
-  const run = async (path: string) => {
+  const list = $api.useQuery('get', '/api/v1/me/sessions');
+  // one session by its id, or (no id) all the others
+  const end = useApiMutation((id: string | null) =>
+    id ? answer(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })) : answer(api.DELETE('/api/v1/me/sessions')),
+  );
+  const run = async (id: string | null) => {
     try {
-      await end.mutateAsync(path);
+      await end.mutateAsync(id);
       void message.success(w.endedDone(1));
     } catch (err) {
       void message.error(text(err));
@@ -136,7 +138,7 @@ function MySessions() {
       title={<h2 className="jw-account__title">{w.mySessions}</h2>}
       extra={
         others > 0 && (
-          <Popconfirm title={w.endOthersConfirm} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run('/api/v1/me/sessions')}>
+          <Popconfirm title={w.endOthersConfirm} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(null)}>
             <Button size="small" danger>
               {w.endOthers}
             </Button>
@@ -160,7 +162,7 @@ function MySessions() {
                     </div>
                   </div>
                   {!s.current && (
-                    <Popconfirm title={w.endNamed(device)} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(`/api/v1/me/sessions/${s.id}`)}>
+                    <Popconfirm title={w.endNamed(device)} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(s.id)}>
                       <Button size="small" danger aria-label={w.endNamed(`${device} ${formatDateTime(s.createdAt, lang)}`)}>
                         {w.end}
                       </Button>

@@ -2,14 +2,13 @@ import { Flex, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { AuditEvent } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useTablePagination } from '../../components/pagination.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery, useListParams } from '../../data.ts';
+import { $api, useListParams } from '../../data.ts';
 import { AuditChanges, hasChanges } from './AuditChanges.tsx';
 import { ACTIONS, ENTITIES, useAuditLabels } from './labels.ts';
 
@@ -21,7 +20,7 @@ export default function AuditPage() {
   const { lang } = useLang();
   const labels = useAuditLabels();
   const list = useListParams(FILTERS);
-  const query = useApiQuery<Page<AuditEvent>>('/api/v1/audit', list.params);
+  const query = $api.useQuery('get', '/api/v1/audit', { params: { query: list.params } });
   const pagination = useTablePagination(list, query.data?.total);
   const { from, to } = list.filters;
 

@@ -1,7 +1,7 @@
 import { App, Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Table, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { useApiMutation } from '../../data.ts';
@@ -45,7 +45,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
   const [fileKey, setFileKey] = useState(0);
   const [fileError, setFileError] = useState<string | null>(null);
   const fileId = useId();
-  const record = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm<{ confirmed: boolean }>(`/api/v1/consultations/${c.id}/ballots`, csrfToken, v.fields, v.file));
+  const record = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm('/api/v1/consultations/{id}/ballots', { id: c.id }, csrfToken, v.fields, v.file));
 
   useEffect(() => form.setFieldsValue({ channel: 'paper' }), [form]);
 
@@ -173,7 +173,9 @@ function ConfirmModal({ consultation: c, group, onClose }: { consultation: Consu
   const { message } = App.useApp();
   const [form] = Form.useForm<{ choice?: Choice }>();
   const errors = useFormErrors(form, ['choice']);
-  const confirm = useApiMutation((v: { groupId: string; choice?: Choice }) => post(`/api/v1/consultations/${c.id}/ballots/${v.groupId}/confirm`, { choice: v.choice }));
+  const confirm = useApiMutation((v: { groupId: string; choice?: Choice }) =>
+    answer(api.POST('/api/v1/consultations/{id}/ballots/{groupId}/confirm', { params: { path: { id: c.id, groupId: v.groupId } }, body: { choice: v.choice } })),
+  );
   useEffect(() => {
     if (!group) return;
     form.resetFields();

@@ -2,17 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatAreaM2 } from '../../../../core/area.ts';
 import { useLang } from '../../../shared/i18n.ts';
-import { useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import { fractionText } from './tally.ts';
 import type { Certificate } from './types.ts';
 
 /** The closing result as a printable page: rule, thresholds, counts, outcome, ballots, ledger head. */
 export default function CertificatePrintPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const query = useApiQuery<Certificate>(`/api/v1/consultations/${id}/certificate`);
+  const query = $api.useQuery('get', '/api/v1/consultations/{id}/certificate', { params: { path: { id } } });
   const d = query.data;
   const title = d ? (d.consultation.kind === 'vote' ? t('consent.certTitleVote') : t('consent.certTitleSurvey')) : '';
   return (

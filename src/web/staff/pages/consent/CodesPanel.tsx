@@ -2,16 +2,16 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
 import './consent.css';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
   const { t } = useTranslation();
-  const codes = useApiQuery<{ items: HouseholdCode[] }>(`/api/v1/consultations/${c.id}/codes`);
+  const codes = $api.useQuery('get', '/api/v1/consultations/{id}/codes', { params: { path: { id: c.id } } });
   const [reissuing, setReissuing] = useState<HouseholdCode | null>(null);
   // the last reissued code stays on screen with its own letter to print (the others' letters are unchanged)
   const [reissued, setReissued] = useState<HouseholdCode | null>(null);
@@ -73,7 +73,9 @@ function ReissueModal({ consultation, household, onClose, onReissued }: { consul
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
-  const reissue = useApiMutation((v: { groupId: string; reason: string }) => post<{ code: string }>(`/api/v1/consultations/${consultation.id}/codes/${v.groupId}/reissue`, { reason: v.reason }));
+  const reissue = useApiMutation((v: { groupId: string; reason: string }) =>
+    answer(api.POST('/api/v1/consultations/{id}/codes/{groupId}/reissue', { params: { path: { id: consultation.id, groupId: v.groupId } }, body: { reason: v.reason } })),
+  );
   useEffect(() => {
     if (!household) return;
     form.resetFields();

@@ -5,7 +5,7 @@ import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { BallotsPanel } from './BallotsPanel.tsx';
 import { CertificatePanel, LedgerPanel } from './LedgerPanel.tsx';
@@ -19,11 +19,12 @@ import type { Consultation, Tally } from './types.ts';
 
 /** One consultation: the live tally (or survey results), codes and letters, paper ballots, ledger, certificate. */
 export default function ConsultationPage() {
-  const { id } = useParams();
-  const consultation = useApiQuery<Consultation>(`/api/v1/consultations/${id}`);
+  const { id = '' } = useParams();
+  const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
   const live = consultation.data?.status === 'open';
-  const tally = useTally(id!, live);
-  const project = useApiQuery<Project>(consultation.data ? `/api/v1/projects/${consultation.data.projectId}` : null);
+  const tally = useTally(id, live);
+  const projectId = consultation.data?.projectId;
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
   return (
     <QueryState isLoading={consultation.isLoading || tally.isLoading} error={consultation.error ?? tally.error}>
       {() => <ConsultationView consultation={consultation.data!} tally={tally.data!} project={project.data} />}

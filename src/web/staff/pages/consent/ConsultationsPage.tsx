@@ -5,24 +5,24 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CONSENT_RULES } from '../../../../core/consent/rules.ts';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
 import { FormFields, useFormErrors, type FieldSpec } from '../../components/FormFields.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { OpenCloseButton } from './OpenCloseButton.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import type { Consultation, ConsultationListItem } from './types.ts';
+import type { ConsultationListItem } from './types.ts';
 import './consent.css';
 
 /** The consultations and votes of one project, and the form to start a new one. */
 export default function ConsultationsPage() {
-  const { id } = useParams();
-  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
-  const list = useApiQuery<{ items: ConsultationListItem[] }>(`/api/v1/projects/${id}/consultations`);
+  const { id = '' } = useParams();
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
+  const list = $api.useQuery('get', '/api/v1/projects/{id}/consultations', { params: { path: { id } } });
   return (
     <QueryState isLoading={project.isLoading || list.isLoading} error={project.error ?? list.error}>
       {() => <ConsultationList project={project.data!} items={list.data!.items} />}
@@ -74,7 +74,7 @@ function CreateConsultationModal({ project, open, onClose }: { project: Project;
   const [form] = Form.useForm<Record<string, unknown>>();
   const errors = useFormErrors(form, FIELD_NAMES);
   const kind = Form.useWatch('kind', form) as 'vote' | 'survey' | undefined;
-  const create = useApiMutation((body: Record<string, unknown>) => post<Consultation>('/api/v1/consultations', body));
+  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/consultations', { body: body as Body<'/api/v1/consultations'> })));
 
   useEffect(() => {
     if (!open) return;

@@ -2,7 +2,7 @@ import { DownloadOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@a
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { useErrorText } from '../../data.ts';
 import type { Consultation, LedgerVerdict } from './types.ts';
 import './consent.css';
@@ -18,7 +18,7 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
     setBusy(true);
     setError(null);
     try {
-      setVerdict(await get<LedgerVerdict>(`/api/v1/consultations/${c.id}/ledger/verify`));
+      setVerdict(await answer(api.GET('/api/v1/consultations/{id}/ledger/verify', { params: { path: { id: c.id } } })));
     } catch (err) {
       setError(errorText(err));
     } finally {

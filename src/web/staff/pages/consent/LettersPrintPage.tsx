@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
-import { useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import type { Consultation, HouseholdCode } from './types.ts';
 
 /** One letter per household and page (or one household's, after a reissue): the question, dates, how to vote, the code and its QR code. */
 export default function LettersPrintPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const consultation = useApiQuery<Consultation>(`/api/v1/consultations/${id}`);
-  const codes = useApiQuery<{ items: HouseholdCode[] }>(`/api/v1/consultations/${id}/codes`);
-  const project = useApiQuery<Project>(consultation.data ? `/api/v1/projects/${consultation.data.projectId}` : null);
+  const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
+  const codes = $api.useQuery('get', '/api/v1/consultations/{id}/codes', { params: { path: { id } } });
+  const projectId = consultation.data?.projectId;
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
   const c = consultation.data;
   const error = consultation.error ?? codes.error ?? project.error;
   // ?group=<id>: only that household's letter (a reissued code)

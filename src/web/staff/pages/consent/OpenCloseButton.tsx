@@ -1,6 +1,6 @@
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { useApiMutation, useErrorText } from '../../data.ts';
 import type { Consultation } from './types.ts';
 
@@ -9,7 +9,9 @@ export function OpenCloseButton({ consultation: c, size }: { consultation: Consu
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const errorText = useErrorText();
-  const act = useApiMutation((what: 'open' | 'close') => post<Consultation>(`/api/v1/consultations/${c.id}/${what}`));
+  const act = useApiMutation((what: 'open' | 'close') =>
+    answer(api.POST(what === 'open' ? '/api/v1/consultations/{id}/open' : '/api/v1/consultations/{id}/close', { params: { path: { id: c.id } } })),
+  );
   if (c.status === 'closed') return null;
   const what = c.status === 'draft' ? 'open' : 'close';
   const ask = () =>

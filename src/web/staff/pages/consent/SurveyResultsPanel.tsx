@@ -6,9 +6,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../shared/i18n.ts';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { TallyDiagrams } from './TallyPanel.tsx';
-import type { Consultation, SurveyResults, Tally } from './types.ts';
+import type { Consultation, Tally } from './types.ts';
 import './consent.css';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
@@ -17,7 +17,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRen
 export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
   const { t } = useTranslation();
   const { pick, lang } = useLang();
-  const results = useApiQuery<SurveyResults>(c.status === 'draft' ? null : `/api/v1/consultations/${c.id}/survey-results`);
+  const results = $api.useQuery('get', '/api/v1/consultations/{id}/survey-results', { params: { path: { id: c.id } } }, { enabled: c.status !== 'draft' });
   const data = results.data;
   return (
     <Flex vertical gap={16}>
@@ -36,13 +36,13 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
                 <Col xs={24} lg={12} key={q.id}>
                   <Card size="small" title={pick(q.text)}>
                     <QuestionChart
-                      labels={q.options.map((o) => pick(o))}
-                      values={q.options.map((o) => q.counts[o.id] ?? 0)}
+                      labels={(q.options ?? []).map((o) => pick(o))}
+                      values={(q.options ?? []).map((o) => q.counts[o.id] ?? 0)}
                       name={t('consent.count')}
-                      description={`${pick(q.text)} ${t('consent.count')}${lang === 'en' ? ': ' : '：'}${q.options.map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(lang === 'en' ? ', ' : '，')}`}
+                      description={`${pick(q.text)} ${t('consent.count')}${lang === 'en' ? ': ' : '：'}${(q.options ?? []).map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(lang === 'en' ? ', ' : '，')}`}
                     />
                     <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                      {q.options.map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(' · ')}
+                      {(q.options ?? []).map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(' · ')}
                     </Typography.Paragraph>
                   </Card>
                 </Col>

@@ -1,8 +1,7 @@
 import { Card, Col, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
-import type { StairwellDetail } from '../../../shared/types.ts';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { BALLOT_COLORS, BALLOT_STATES, ballotLegend, ballotState, SURVEY_STATES, type BallotState } from './ballotColors.ts';
 import { fractionText, tallyBars, type Bar } from './tally.ts';
 import type { Tally, TallyUnit } from './types.ts';
@@ -127,7 +126,7 @@ type BallotUnit = TallyUnit & { id: string };
 
 function StairwellBallots({ stairwellId, units, survey }: { stairwellId: string; units: TallyUnit[]; survey: boolean }) {
   const { t } = useTranslation();
-  const stairwell = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${stairwellId}`);
+  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId } } });
   const s = stairwell.data;
   const title = s ? `${s.estateName} ${s.buildingName} ${s.name}` : '';
   const cells: BallotUnit[] = units.map((u) => ({ ...u, id: u.unitId }));

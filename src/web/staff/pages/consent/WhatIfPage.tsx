@@ -1,16 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Flex, Form, List, Row, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CONSENT_RULES } from '../../../../core/consent/rules.ts';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail, Unit } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useErrorText } from '../../data.ts';
 import { useRegistryCrumbs } from '../registry/crumbs.ts';
 import { BALLOT_COLORS, ballotLegend } from './ballotColors.ts';
 import type { Choice } from './types.ts';
@@ -19,23 +19,13 @@ import './consent.css';
 type Pick = Choice | 'none';
 const PICKS: Pick[] = ['agree', 'disagree', 'abstain', 'none'];
 
-interface CalculatorAnswer {
-  passed: boolean;
-  participationMet: boolean;
-  approvalMet: boolean;
-  heads: { total: number; participating: number; agreeing: number };
-  areaM2: { total: string; participating: string; agreeing: string };
-  additionalAgreeNeeded: number | null;
-  candidates: { units: string[]; owners: string[]; areaM2: string }[];
-}
-
 /** Units of one owner set vote once: the what-if keys every choice by the owner group. */
 const groupKey = (u: Unit) => (u.owners.length ? [...new Set(u.owners.map((o) => o.id))].sort().join('|') : 'unsold');
 
 /** A what-if on a real stairwell: assume each household's choice, see whether a rule would pass. */
 export default function WhatIfPage() {
-  const { id } = useParams();
-  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${id}`);
+  const { id = '' } = useParams();
+  const query = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id } } });
   return <QueryState isLoading={query.isLoading} error={query.error}>{() => <WhatIf stairwell={query.data!} />}</QueryState>;
 }
 
@@ -51,15 +41,17 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
   const setChoice = (u: Unit, value: Pick) => setChoices((c) => ({ ...c, [groupKey(u)]: value }));
   const setAll = (value: Pick) => setChoices(Object.fromEntries(s.units.map((u) => [groupKey(u), value])));
 
-  const body = {
+  const body: Body<'/api/v1/tools/consent'> = {
     rule: ruleId,
-    units: s.units.map((u) => ({ id: u.id, areaM2: u.areaM2, owners: u.owners.map((o) => o.id), ballot: choiceOf(u) === 'none' ? null : choiceOf(u) })),
+    units: s.units.map((u) => {
+      const choice = choiceOf(u);
+      return { id: u.id, areaM2: u.areaM2, owners: u.owners.map((o) => o.id), ballot: choice === 'none' ? null : choice };
+    }),
   };
   const result = useQuery({
     queryKey: ['what-if', body],
-    queryFn: () => post<CalculatorAnswer>('/api/v1/tools/consent', body),
+    queryFn: () => answer(api.POST('/api/v1/tools/consent', { body })),
     enabled: s.units.length > 0,
-    placeholderData: keepPreviousData,
   });
   const r = result.data;
   const roomOf = new Map(s.units.map((u) => [u.id, u.room]));

@@ -1,7 +1,15 @@
-import { ApiError, type ApiErrorInfo } from '../../../shared/api.ts';
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
+import { ApiError, type Answer, type ApiErrorInfo } from '../../../shared/api.ts';
+import type { paths } from '../../../shared/openapi.gen.ts';
 
-/** POSTs fields and one file as multipart/form-data (fields first: the server reads them before the file). */
-export async function postForm<T>(path: string, csrfToken: string, fields: Record<string, string | undefined>, file: File): Promise<T> {
+type PostPath = PathsWithMethod<paths, 'post'>;
+
+/**
+ * POSTs fields and one file as multipart/form-data (fields first: the server reads them before
+ * the file) to a POST route; the route's template and path values give the URL and the answer's type.
+ */
+export async function postForm<P extends PostPath>(route: P, pathValues: Record<string, string>, csrfToken: string, fields: Record<string, string | undefined>, file: File): Promise<Answer<P, 'post'>> {
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== '') form.append(key, value);
   form.append('file', file);
@@ -13,5 +21,5 @@ export async function postForm<T>(path: string, csrfToken: string, fields: Recor
   }
   const data = (await res.json().catch(() => null)) as { error?: ApiErrorInfo } | null;
   if (!res.ok) throw new ApiError(res.status, data?.error ?? { code: `http_${res.status}`, message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` });
-  return data as T;
+  return data as Answer<P, 'post'>;
 }

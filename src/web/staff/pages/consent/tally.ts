@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { formatAreaM2 } from '../../../../core/area.ts';
 import { meets } from '../../../../core/consent/fraction.ts';
-import { get } from '../../../shared/api.ts';
+import { $api } from '../../data.ts';
 import type { Fraction, Rule, Tally } from './types.ts';
 
 /** The live tally: read every 5 seconds while the page is open (and the vote is open). */
 export function useTally(id: string, live: boolean) {
-  const path = `/api/v1/consultations/${id}/tally`;
-  return useQuery({ queryKey: [path, {}], queryFn: () => get<Tally>(path), refetchInterval: live ? 5000 : false });
+  return $api.useQuery('get', '/api/v1/consultations/{id}/tally', { params: { path: { id } } }, { refetchInterval: live ? 5000 : false });
 }
 
 export interface Bar {

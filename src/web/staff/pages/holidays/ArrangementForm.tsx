@@ -6,15 +6,15 @@ import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArrangementProblem } from '../../../../core/calendar.ts';
-import { ApiError, post, put, uploadFile } from '../../../shared/api.ts';
+import type { RowIssue } from '../../../../core/errors.ts';
+import { ApiError, answer, api, uploadFile, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
-import type { ImportRowError } from '../../../shared/types.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
 import { FileInput } from '../../components/WriteModal.tsx';
 import { useApiMutation, useErrorText } from '../../data.ts';
 import { PeriodChangesTable } from './parts.tsx';
-import type { Holiday, HolidayYear, ImportedYear, PeriodChange, SavedYear } from './types.ts';
+import type { Holiday, HolidayYear, PeriodChange, SavedYear } from './types.ts';
 
 /** A holiday as the form holds it: the days off as one range, the make-up days as several dates. */
 interface Row {
@@ -67,7 +67,7 @@ type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading'; file: string }
   | { phase: 'done'; file: string; count: number }
-  | { phase: 'rejected'; file: string; error: ApiError; rows: ImportRowError[] }
+  | { phase: 'rejected'; file: string; error: ApiError; rows: RowIssue[] }
   | { phase: 'failed'; file: string; error: unknown };
 
 /**
@@ -96,10 +96,10 @@ export function ArrangementForm({
   // a preview writes nothing: no cached read is refreshed after it (useApiMutation would)
   const previewing = useMutation({
     mutationFn: (holidays: Holiday[]) =>
-      post<{ changes: PeriodChange[] }>(`/api/v1/holiday-years/${year.year}/preview`, { holidays }),
+      answer(api.POST('/api/v1/holiday-years/{year}/preview', { params: { path: { year: year.year } }, body: { holidays } })),
   });
-  const saving = useApiMutation((body: { source: string; holidays: Holiday[] }) =>
-    put<SavedYear>(`/api/v1/holiday-years/${year.year}`, body),
+  const saving = useApiMutation((body: Body<'/api/v1/holiday-years/{year}', 'put'>) =>
+    answer(api.PUT('/api/v1/holiday-years/{year}', { params: { path: { year: year.year } }, body })),
   );
   const outsideYear = (d: Dayjs) => d.year() !== year.year;
   const firstOfYear = dayjs(`${year.year}-01-01`);
@@ -158,7 +158,7 @@ export function ArrangementForm({
     if (!file) return;
     setImported({ phase: 'reading', file: file.name });
     try {
-      const r = await uploadFile<ImportedYear>(`/api/v1/holiday-years/${year.year}/import`, file);
+      const r = await uploadFile('/api/v1/holiday-years/{year}/import', { year: year.year }, file);
       form.setFieldsValue({ holidays: toRows(r.holidays), ...(r.source ? { source: r.source } : {}) });
       showProblems([]);
       setPreview(null);
@@ -166,7 +166,7 @@ export function ArrangementForm({
     } catch (error) {
       const rows =
         error instanceof ApiError
-          ? (error.info.details as { rows?: ImportRowError[] } | undefined)?.rows
+          ? (error.info.details as { rows?: RowIssue[] } | undefined)?.rows
           : undefined;
       setImported(
         error instanceof ApiError && rows

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { ArrangementForm } from './ArrangementForm.tsx';
 import { HolidaysTable, PeriodChangesTable, YearStateTag } from './parts.tsx';
@@ -22,7 +22,7 @@ export default function HolidayYearPage() {
   const { t } = useTranslation();
   const param = Number(useParams().year);
   const year = Number.isInteger(param) && param >= FIRST_YEAR && param <= LAST_YEAR ? param : null;
-  const query = useApiQuery<HolidayYear>(year ? `/api/v1/holiday-years/${year}` : null);
+  const query = $api.useQuery('get', '/api/v1/holiday-years/{year}', { params: { path: { year: year ?? 0 } } }, { enabled: year !== null });
   return (
     <>
       <PageHeader

@@ -7,7 +7,7 @@ import { useLang } from '../../../shared/i18n.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { attentionYears, YearStateTag } from './parts.tsx';
 import type { HolidayYears } from './types.ts';
 
@@ -20,7 +20,7 @@ type YearRow = HolidayYears['years'][number];
  */
 export default function HolidaysPage() {
   const { t } = useTranslation();
-  const query = useApiQuery<HolidayYears>('/api/v1/holiday-years');
+  const query = $api.useQuery('get', '/api/v1/holiday-years');
   return (
     <>
       <PageHeader title={t('holidays.title')}>

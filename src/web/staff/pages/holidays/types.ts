@@ -1,68 +1,19 @@
-/** What the holiday-arrangement routes answer (src/server/modules/calendar/routes.ts and service.ts). */
-import type { Holiday, YearSource } from '../../../../core/calendar.ts';
-import type { PeriodEnds } from '../notices/types.ts';
-
-export type { Holiday, YearSource };
-
-export interface EnteredMeta {
-  source: string;
-  createdByName: string;
-  createdAt: string;
-  /** the same as created until someone corrects the year */
-  updatedByName: string;
-  updatedAt: string;
-}
+/** Names for what the holiday-arrangement routes answer: the generated contract's types, never hand-written mirrors. */
+import type { Answer } from '../../../shared/api.ts';
 
 /** GET /api/v1/holiday-years */
-export interface HolidayYears {
-  streetId: string;
-  streetName: string;
-  today: string;
-  packageYears: { first: number; last: number };
-  canEdit: boolean;
-  /** running and draft notices of the street whose ends are still provisional */
-  provisionalNotices: number;
-  years: { year: number; source: YearSource; confirmed: boolean; entered: EnteredMeta | null }[];
-}
+export type HolidayYears = Answer<'/api/v1/holiday-years'>;
 
 /** GET /api/v1/holiday-years/:year */
-export interface HolidayYear {
-  streetId: string;
-  year: number;
-  source: YearSource;
-  confirmed: boolean;
-  /** in force: entered, the package's, or the statutory ones */
-  holidays: Holiday[];
-  packageHolidays: Holiday[] | null;
-  statutoryHolidays: Holiday[];
-  entered: EnteredMeta | null;
-}
-
-/** A notice whose ends an arrangement changes (preview) or changed (after saving). */
-export interface PeriodChange {
-  noticeId: string;
-  projectId: string;
-  projectName: string;
-  committeeId: string;
-  title: string;
-  status: 'draft' | 'posted';
-  before: PeriodEnds;
-  after: PeriodEnds;
-  /** an end date moved, not only the provisional mark */
-  moved: boolean;
-}
+export type HolidayYear = Answer<'/api/v1/holiday-years/{year}'>;
+/** entered (by the street), package (shipped with the software) or provisional (statutory holidays only) */
+export type YearSource = HolidayYear['source'];
+export type Holiday = HolidayYear['holidays'][number];
 
 /** PUT /api/v1/holiday-years/:year */
-export interface SavedYear {
-  year: HolidayYear;
-  changes: PeriodChange[];
-  confirmedNotices: number;
-}
+export type SavedYear = Answer<'/api/v1/holiday-years/{year}', 'put'>;
+/** A notice whose ends an arrangement changes (preview) or changed (after saving). */
+export type PeriodChange = SavedYear['changes'][number];
 
 /** POST /api/v1/holiday-years/:year/import: read from the file, nothing saved */
-export interface ImportedYear {
-  year: number;
-  kind: 'xlsx' | 'ics';
-  holidays: Holiday[];
-  source: string;
-}
+export type ImportedYear = Answer<'/api/v1/holiday-years/{year}/import', 'post'>;

@@ -2,10 +2,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Select } from 'antd';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useNavigate } from 'react-router';
-import { patch, post } from '../../../shared/api.ts';
-import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
+import type { Project } from '../../../shared/types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
 import { MEDIATION_KINDS, type MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
@@ -27,7 +27,7 @@ const partiesBody = (drafts: unknown) =>
 /** The units of the project's stairwell, to name a party by their flat. */
 function useUnitOptions(stairwellId: string | undefined) {
   const w = useWords();
-  const stairwell = useApiQuery<StairwellDetail>(stairwellId ? `/api/v1/stairwells/${stairwellId}` : null);
+  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId ?? '' } } }, { enabled: Boolean(stairwellId) });
   return (stairwell.data?.units ?? []).map((u) => ({ value: u.id, label: w.roomOf(u.room) }));
 }
 
@@ -70,7 +70,7 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
   const today = useToday();
   const navigate = useNavigate();
   const units = useUnitOptions(open ? project.stairwellId : undefined);
-  const create = useApiMutation((body: Record<string, unknown>) => post<MediationCase>('/api/v1/mediation', body));
+  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/mediation', { body: body as Body<'/api/v1/mediation'> })));
   return (
     <WriteModal
       open={open}
@@ -108,7 +108,7 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
 export function PartiesModal({ c, stairwellId, open, onClose }: { c: MediationCase; stairwellId: string | undefined; open: boolean; onClose: () => void }) {
   const w = useWords();
   const units = useUnitOptions(open ? stairwellId : undefined);
-  const save = useApiMutation((body: Record<string, unknown>) => patch(`/api/v1/mediation/${c.id}`, body));
+  const save = useApiMutation((body: Body<'/api/v1/mediation/{id}', 'patch'>) => answer(api.PATCH('/api/v1/mediation/{id}', { params: { path: { id: c.id } }, body })));
   return (
     <WriteModal
       open={open}

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, 
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, post } from '../../../shared/api.ts';
+import { answer, api, ApiError, type Body } from '../../../shared/api.ts';
 import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { GovernanceTag, ObjectionTag, OutcomeTag } from '../notices/tags.tsx';
@@ -18,9 +18,10 @@ import '../notices/notices.css';
 
 /** One mediation case: the dispute, parties, where it came from, sessions, agreement, outcome. */
 export default function MediationCasePage() {
-  const { id } = useParams();
-  const found = useApiQuery<MediationCase>(`/api/v1/mediation/${id}`);
-  const project = useApiQuery<Project>(found.data ? `/api/v1/projects/${found.data.projectId}` : null);
+  const { id = '' } = useParams();
+  const found = $api.useQuery('get', '/api/v1/mediation/{id}', { params: { path: { id } } });
+  const projectId = found.data?.projectId;
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
   return (
     <QueryState isLoading={found.isLoading} error={found.error}>
       {() => <CaseView c={found.data!} project={project.data} />}
@@ -149,7 +150,9 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
 function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const add = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/mediation/${c.id}/sessions`, body));
+  const add = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/mediation/{id}/sessions', { params: { path: { id: c.id } }, body: body as Body<'/api/v1/mediation/{id}/sessions'> })),
+  );
   return (
     <WriteModal open={open} title={w.addSession} fieldNames={['heldOn', 'notes', 'governance', 'attendees']} initialValues={{ heldOn: today.day, governance: [] }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
       <Form.Item name="heldOn" label={w.heldOn} rules={[{ required: true }]}>
@@ -172,7 +175,7 @@ function AgreementModal({ c, open, onClose }: { c: MediationCase; open: boolean;
   const w = useWords();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useApiMutation((f: File) => postForm(`/api/v1/mediation/${c.id}/agreement`, csrfToken, {}, f));
+  const upload = useApiMutation((f: File) => postForm('/api/v1/mediation/{id}/agreement', { id: c.id }, csrfToken, {}, f));
   return (
     <WriteModal
       open={open}
@@ -189,7 +192,9 @@ function AgreementModal({ c, open, onClose }: { c: MediationCase; open: boolean;
 function CloseModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const close = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/mediation/${c.id}/close`, body));
+  const close = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/mediation/{id}/close', { params: { path: { id: c.id } }, body: body as Body<'/api/v1/mediation/{id}/close'> })),
+  );
   return (
     <WriteModal open={open} title={w.closeTitle} okText={w.close} fieldNames={['outcome', 'note', 'closedOn']} initialValues={{ outcome: 'agreed', closedOn: today.day }} submit={(v) => close.mutateAsync(formBody(v))} onClose={onClose}>
       {c.sessions.length === 0 && <Alert type="warning" showIcon title={w.noSessions} style={{ marginBottom: 12 }} />}

@@ -2,25 +2,20 @@ import { Card, Select, Table } from 'antd';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery, useListParams } from '../../data.ts';
+import { $api, useListParams } from '../../data.ts';
 import { OutcomeTag } from '../notices/tags.tsx';
-import { CLOSING_OUTCOMES, type CaseListItem } from '../notices/types.ts';
+import { CLOSING_OUTCOMES, OUTCOMES, type CaseListItem } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 import '../notices/notices.css';
-
-interface CasePage {
-  items: CaseListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** The committee's mediation cases (its own scope), open ones first by default. */
 export default function MediationListPage() {
   const w = useWords();
   const { page, pageSize, filters, update } = useListParams(['status']);
   const status = filters.status ?? 'open';
-  const list = useApiQuery<CasePage>('/api/v1/mediation', { page, pageSize, status: status === 'all' ? undefined : status });
+  // 'all' (or anything but an outcome) leaves the filter out
+  const outcome = OUTCOMES.find((o) => o === status);
+  const list = $api.useQuery('get', '/api/v1/mediation', { params: { query: { page, pageSize, status: outcome } } });
   return (
     <>
       <PageHeader title={w.mediationList} crumbs={[{ label: w.mediation }]} />

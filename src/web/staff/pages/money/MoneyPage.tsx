@@ -2,14 +2,14 @@ import { App, Button, Card, Empty, Flex, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { post } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan } from '../../../shared/yuan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
 import { RunningCostsCard } from './RunningCostsCard.tsx';
@@ -22,10 +22,11 @@ import './money.css';
 
 /** A project's money: plan versions, what-if, the adopted plan with sign-offs and payments, the subsidy claim, running costs. */
 export default function MoneyPage() {
-  const { id } = useParams();
-  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
-  const plans = useApiQuery<{ items: CostPlan[] }>(`/api/v1/projects/${id}/cost-plans`);
-  const stairwell = useApiQuery<StairwellDetail>(project.data ? `/api/v1/stairwells/${project.data.stairwellId}` : null);
+  const { id = '' } = useParams();
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
+  const plans = $api.useQuery('get', '/api/v1/projects/{id}/cost-plans', { params: { path: { id } } });
+  const stairwellId = project.data?.stairwellId;
+  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId ?? '' } } }, { enabled: Boolean(stairwellId) });
   return (
     <QueryState isLoading={project.isLoading || plans.isLoading || stairwell.isLoading || !stairwell.data} error={project.error ?? plans.error ?? stairwell.error}>
       {() => <Money project={project.data!} plans={plans.data!.items} stairwell={stairwell.data!} />}
@@ -81,7 +82,7 @@ function Versions({ canEdit, plans, viewing, onView, onAdopted }: { canEdit: boo
   const w = useWords();
   const { lang } = useLang();
   const { modal, message } = App.useApp();
-  const adopt = useApiMutation((id: string) => post(`/api/v1/cost-plans/${id}/adopt`));
+  const adopt = useApiMutation((id: string) => answer(api.POST('/api/v1/cost-plans/{id}/adopt', { params: { path: { id } } })));
   const confirmAdopt = (p: CostPlan) =>
     modal.confirm({
       title: w.adoptTitle,

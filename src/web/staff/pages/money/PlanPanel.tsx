@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Flex, Form, Input, Row, Select, Table,
 import type { Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState, type ChangeEvent } from 'react';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram, type LegendItem } from '../../../shared/ElevationDiagram.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
@@ -11,7 +11,7 @@ import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WriteModal } from '../../components/WriteModal.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
@@ -24,9 +24,9 @@ const PAY_ORDER: PayState[] = ['paid', 'partial', 'unpaid', 'exempt'];
 
 /** One plan: its figures and shares; once adopted, sign-offs, agreements, payments, arrears and the diagram. */
 export function PlanPanel({ planId, stairwell, canEdit }: { planId: string; stairwell: StairwellDetail; canEdit: boolean }) {
-  const detail = useApiQuery<PlanDetail>(`/api/v1/cost-plans/${planId}`);
+  const detail = $api.useQuery('get', '/api/v1/cost-plans/{id}', { params: { path: { id: planId } } });
   const frozen = detail.data && detail.data.plan.status !== 'draft';
-  const payments = useApiQuery<PaymentStatus>(frozen ? `/api/v1/cost-plans/${planId}/payments` : null);
+  const payments = $api.useQuery('get', '/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } } }, { enabled: Boolean(frozen) });
   return (
     <QueryState isLoading={detail.isLoading || !detail.data} error={detail.error}>
       {() => <Plan detail={detail.data!} payments={frozen ? (payments.data ?? null) : null} stairwell={stairwell} canEdit={canEdit} />}
@@ -186,7 +186,7 @@ function PayTag({ unit }: { unit: PaymentUnit | undefined }) {
 function SignOffModal({ planId, share, onClose }: { planId: string; share: ShareRow | null; onClose: () => void }) {
   const w = useWords();
   const { csrfToken } = useSession();
-  const upload = useApiMutation((v: { unitId: string; file: File }) => postForm(`/api/v1/cost-plans/${planId}/sign-offs`, csrfToken, { unitId: v.unitId }, v.file));
+  const upload = useApiMutation((v: { unitId: string; file: File }) => postForm('/api/v1/cost-plans/{id}/sign-offs', { id: planId }, csrfToken, { unitId: v.unitId }, v.file));
   return (
     <WriteModal
       open={share !== null}
@@ -215,7 +215,7 @@ function ScanInput({ id, onChange, 'aria-describedby': describedBy, 'aria-invali
 function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string; open: boolean; unitId: string | null; rows: ShareRow[]; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const pay = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/cost-plans/${planId}/payments`, body));
+  const pay = useApiMutation((body: Body<'/api/v1/cost-plans/{id}/payments'>) => answer(api.POST('/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } }, body })));
   return (
     <WriteModal
       open={open}
@@ -224,7 +224,8 @@ function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string;
       fieldNames={['unitId', 'paidOn', 'method', 'receiptNo']}
       initialValues={{ unitId: unitId ?? undefined, paidOn: today.day, method: 'bank' }}
       submit={async (v) => {
-        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo });
+        // the form's values are untyped (antd): cast to the route's body here, checked by its schema
+        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } as Body<'/api/v1/cost-plans/{id}/payments'>);
       }}
       onClose={onClose}
     >

@@ -3,13 +3,13 @@ import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumber, S
 import type { Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useEffect, useState } from 'react';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useToday } from '../../session.tsx';
-import { SCHEME_KINDS, type RunningBill, type RunningYear, type Scheme, type SchemeKind } from './types.ts';
+import { SCHEME_KINDS, type RunningBill, type Scheme, type SchemeKind } from './types.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
 import { presetFor } from './WhatIfPanel.tsx';
 import { hiddenTitle } from './MoneyTag.tsx';
@@ -20,7 +20,7 @@ export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId:
   const w = useWords();
   const errorText = useErrorText();
   const today = useToday();
-  const years = useApiQuery<{ years: RunningYear[] }>(`/api/v1/projects/${projectId}/running-costs`);
+  const years = $api.useQuery('get', '/api/v1/projects/{id}/running-costs', { params: { path: { id: projectId } } });
   const [adding, setAdding] = useState(false);
   const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
   const list = years.data?.years ?? [];
@@ -90,7 +90,7 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
     setExempt(floors > 2 ? [1] : []);
     // only when the dialog opens
   }, [open]);
-  const save = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/projects/${projectId}/running-costs`, body));
+  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/running-costs'>) => answer(api.POST('/api/v1/projects/{id}/running-costs', { params: { path: { id: projectId } }, body })));
   const floorList = Array.from({ length: floors }, (_, i) => i + 1);
   const scheme = (): Scheme => (kind === 'floor-coefficient-area' ? { kind, coefficients: presetFor(floors) } : kind === 'floor-percent' ? { kind: 'area', exemptFloors: exempt } : { kind, exemptFloors: exempt });
   return (
@@ -109,7 +109,8 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
           return [{ label: i.label.trim(), fen }];
         });
         if (lines.length === 0) throw formProblem(w.needItems);
-        await save.mutateAsync({ year: v.year, items: lines, scheme: scheme() });
+        // the year is the form's (antd: untyped), a required number field; the route's schema checks it
+        await save.mutateAsync({ year: v.year as number, items: lines, scheme: scheme() });
       }}
       onClose={onClose}
     >
@@ -145,7 +146,7 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
 function Collect({ target, onClose }: { target: { bill: RunningBill; year: number } | null; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const pay = useApiMutation((v: { id: string; body: Record<string, unknown> }) => post(`/api/v1/running-bills/${v.id}/payments`, v.body));
+  const pay = useApiMutation((v: { id: string; body: Body<'/api/v1/running-bills/{id}/payments'> }) => answer(api.POST('/api/v1/running-bills/{id}/payments', { params: { path: { id: v.id } }, body: v.body })));
   const due = target ? target.bill.amountFen - target.bill.paidFen : 0;
   return (
     <WriteModal
@@ -157,7 +158,8 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
       submit={async (v) => {
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
         if (!amountFen) throw formProblem(w.badAmount(w.amountYuan));
-        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } });
+        // the form's values are untyped (antd): cast to the route's body here, checked by its schema
+        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } as Body<'/api/v1/running-bills/{id}/payments'> });
       }}
       onClose={onClose}
     >

@@ -2,14 +2,16 @@ import { Alert, Button, Card, Descriptions, Form, Input, Radio, Steps, Typograph
 import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
-import { api } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatYuan, parseYuan, yuanInput } from '../../../shared/yuan.ts';
 import { WriteModal } from '../../components/WriteModal.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useToday } from '../../session.tsx';
-import { CLAIM_STATUSES, type ClaimStatus, type SubsidyClaim } from './types.ts';
+import { CLAIM_STATUSES, type ClaimStatus } from './types.ts';
 import { useWords } from './words.ts';
 import { DocumentsPanel } from '../projects/DocumentsPanel.tsx';
+
+type ClaimChange = Body<'/api/v1/projects/{id}/subsidy-claim', 'put'>;
 
 const dateKey = (s: ClaimStatus) => `${s}On` as const;
 /** The steps after preparing are recorded from the acceptance stage on (the server refuses them earlier). */
@@ -21,8 +23,8 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
   const errorText = useErrorText();
   const today = useToday();
   const [editing, setEditing] = useState(false);
-  const claim = useApiQuery<SubsidyClaim>(hasPlan ? `/api/v1/projects/${projectId}/subsidy-claim` : null);
-  const save = useApiMutation((body: Record<string, unknown>) => api('PUT', `/api/v1/projects/${projectId}/subsidy-claim`, body));
+  const claim = $api.useQuery('get', '/api/v1/projects/{id}/subsidy-claim', { params: { path: { id: projectId } } }, { enabled: hasPlan });
+  const save = useApiMutation((body: ClaimChange) => answer(api.PUT('/api/v1/projects/{id}/subsidy-claim', { params: { path: { id: projectId } }, body })));
   const data = claim.data;
   const c = data?.claim ?? null;
   const claimable = data ? CLAIMABLE_STAGES.includes(data.stage) : false;
@@ -89,7 +91,8 @@ export function SubsidyClaimCard({ projectId, hasPlan, canEdit }: { projectId: s
             });
             const granted = typeof v.granted === 'string' ? v.granted.trim() : '';
             body.grantedFen = reached >= CLAIM_STATUSES.indexOf('approved') && granted ? parseYuan(granted) : null;
-            await save.mutateAsync(body);
+            // the form's values are untyped (antd): cast to the route's body here, checked by its schema
+            await save.mutateAsync(body as ClaimChange);
           }}
           onClose={() => setEditing(false)}
         >

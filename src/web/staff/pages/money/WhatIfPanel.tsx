@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { SUBSIDY_RULES } from '../../../../core/money/subsidy.ts';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
@@ -54,7 +54,8 @@ function schemeOf(d: SchemeDraft): Scheme {
   return { kind: d.kind, exemptFloors: d.exempt };
 }
 
-export type PlanBase = Record<string, unknown>;
+/** What the what-if and the new draft both take besides their schemes: the costs, subsidy, funds and compensations. */
+export type PlanBase = Omit<Body<'/api/v1/projects/{id}/cost-plans'>, 'name' | 'scheme'>;
 
 /** What-if editor: costs, subsidy, funds, compensation and 2–4 schemes → comparison, then save one as a draft. */
 export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
@@ -105,7 +106,9 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
     return body;
   };
 
-  const compare = useApiMutation((body: PlanBase) => post<WhatIfAnswer>(`/api/v1/projects/${projectId}/cost-plans/what-if`, body));
+  const compare = useApiMutation((body: Body<'/api/v1/projects/{id}/cost-plans/what-if'>) =>
+    answer(api.POST('/api/v1/projects/{id}/cost-plans/what-if', { params: { path: { id: projectId } }, body })),
+  );
   const run = () => {
     setInvalid(null);
     try {
@@ -117,7 +120,7 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
   };
   const update = (i: number, change: Partial<SchemeDraft>) => setSchemes((all) => all.map((s, j) => (j === i ? { ...s, ...change } : s)));
   const unitOptions = [...stairwell.units].sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true })).map((u) => ({ value: u.id, label: `${u.room}（${w.floorN(u.floor)}）` }));
-  const answer = compare.data;
+  const result = compare.data;
 
   return (
     <Flex vertical gap={16}>
@@ -189,9 +192,9 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
         </Flex>
       </Card>
 
-      {answer && (
+      {result && (
         <div aria-live="polite">
-          <Comparison answer={answer} canSave={canEdit} onSave={(scheme, index) => setSaving({ scheme, index })} />
+          <Comparison answer={result} canSave={canEdit} onSave={(scheme, index) => setSaving({ scheme, index })} />
         </div>
       )}
       {saving && (
@@ -377,7 +380,7 @@ function SaveDraft({ projectId, scheme, base, onClose }: { projectId: string; sc
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [name, setName] = useState(scheme.name);
-  const save = useApiMutation((body: PlanBase) => post(`/api/v1/projects/${projectId}/cost-plans`, body));
+  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/cost-plans'>) => answer(api.POST('/api/v1/projects/{id}/cost-plans', { params: { path: { id: projectId } }, body })));
   const id = useId();
   return (
     <Modal

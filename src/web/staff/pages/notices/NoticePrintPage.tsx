@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../../../core/clock.ts';
 import { formatDay } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
-import { useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from '../consent/PrintFrame.tsx';
 import type { NoticeDetail } from './types.ts';
 import { useWords } from './words.ts';
@@ -14,11 +14,11 @@ import { useWords } from './words.ts';
  * objections go.
  */
 export default function NoticePrintPage() {
-  const { id, noticeId } = useParams();
+  const { id = '', noticeId = '' } = useParams();
   const w = useWords();
   const errorText = useErrorText();
-  const notice = useApiQuery<NoticeDetail>(`/api/v1/notices/${noticeId}`);
-  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  const notice = $api.useQuery('get', '/api/v1/notices/{id}', { params: { path: { id: noticeId } } });
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
   const error = notice.error ?? project.error;
   return (
     <PrintFrame

@@ -5,13 +5,13 @@ import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, del, patch, post } from '../../../shared/api.ts';
+import { answer, api, ApiError, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { ObjectionsTable } from './ObjectionsTable.tsx';
@@ -25,10 +25,10 @@ import './notices.css';
 
 /** A project's public notices (公示): create, post, posting evidence, restart, objections. */
 export default function NoticesPage() {
-  const { id } = useParams();
-  const project = useApiQuery<Project>(`/api/v1/projects/${id}`);
-  const list = useApiQuery<{ items: Notice[] }>(`/api/v1/projects/${id}/notices`);
-  const cases = useApiQuery<{ items: CaseListItem[] }>(`/api/v1/projects/${id}/mediation`);
+  const { id = '' } = useParams();
+  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
+  const list = $api.useQuery('get', '/api/v1/projects/{id}/notices', { params: { path: { id } } });
+  const cases = $api.useQuery('get', '/api/v1/projects/{id}/mediation', { params: { path: { id } } });
   return (
     <QueryState isLoading={project.isLoading || list.isLoading} error={project.error ?? list.error}>
       {() => <Notices project={project.data!} items={list.data!.items} cases={cases.data?.items ?? []} />}
@@ -85,9 +85,9 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
   const w = useWords();
   const { lang } = useLang();
   const { canWrite } = useSession();
-  const detail = useApiQuery<NoticeDetail>(`/api/v1/notices/${n.id}`);
+  const detail = $api.useQuery('get', '/api/v1/notices/{id}', { params: { path: { id: n.id } } });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const remove = useApiMutation(() => del(`/api/v1/notices/${n.id}`));
+  const remove = useApiMutation(() => answer(api.DELETE('/api/v1/notices/{id}', { params: { path: { id: n.id } } })));
   const superseded = n.phase === 'superseded';
   const live = !superseded && n.status !== 'draft';
   const headingId = `notice-${n.id}`;
@@ -278,7 +278,7 @@ function PeriodFields({ committeeId }: { committeeId: string }) {
 function CreateNoticeModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const create = useApiMutation((body: Record<string, unknown>) => post<Notice>('/api/v1/notices', body));
+  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })));
   const defaults = (kind: NoticeKind) => ({ kind, ...NOTICE_DEFAULTS[kind] });
   return (
     <WriteModal
@@ -309,7 +309,7 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
 /** A draft is edited freely until it is posted; afterwards a change restarts the notice. */
 function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
-  const save = useApiMutation((body: Record<string, unknown>) => patch(`/api/v1/notices/${notice.id}`, body));
+  const save = useApiMutation((body: Body<'/api/v1/notices/{id}', 'patch'>) => answer(api.PATCH('/api/v1/notices/{id}', { params: { path: { id: notice.id } }, body })));
   return (
     <WriteModal
       open={open}
@@ -327,7 +327,7 @@ function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boole
 
 function PostModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
-  const postIt = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/post`, body));
+  const postIt = useApiMutation((body: Body<'/api/v1/notices/{id}/post'>) => answer(api.POST('/api/v1/notices/{id}/post', { params: { path: { id: notice.id } }, body })));
   return (
     <WriteModal open={open} title={w.postTitle} okText={w.post} fieldNames={['postedWhere']} initialValues={{ postedWhere: notice.postedWhere ?? '' }} submit={(v) => postIt.mutateAsync(formBody(v))} onClose={onClose}>
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
@@ -342,7 +342,7 @@ function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolea
   const w = useWords();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm(`/api/v1/notices/${notice.id}/evidence`, csrfToken, v.fields, v.file));
+  const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm('/api/v1/notices/{id}/evidence', { id: notice.id }, csrfToken, v.fields, v.file));
   return (
     <WriteModal
       open={open}
@@ -369,7 +369,9 @@ function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolea
 function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const restart = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/restart`, body));
+  const restart = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/notices/{id}/restart', { params: { path: { id: notice.id } }, body: body as Body<'/api/v1/notices/{id}/restart'> })),
+  );
   return (
     <WriteModal
       open={open}
@@ -394,7 +396,9 @@ function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean
 function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
   const today = useToday();
-  const add = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/notices/${notice.id}/objections`, body));
+  const add = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/notices/{id}/objections', { params: { path: { id: notice.id } }, body: body as Body<'/api/v1/notices/{id}/objections'> })),
+  );
   return (
     <WriteModal open={open} title={w.addObjectionTitle} fieldNames={['text', 'fromName', 'receivedOn']} initialValues={{ receivedOn: today.day }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>

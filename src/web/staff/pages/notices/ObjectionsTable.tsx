@@ -2,11 +2,11 @@ import { Button, Checkbox, Form, Input, Select, Space, Table, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { ObjectionTag } from './tags.tsx';
-import { MEDIATION_KINDS, type MediationCase, type Objection } from './types.ts';
+import { MEDIATION_KINDS, type Objection } from './types.ts';
 import { useWords } from './words.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 
@@ -85,14 +85,14 @@ export function ObjectionsTable({ objections, loading, noticeTitle }: { objectio
 
 function AnswerModal({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
   const w = useWords();
-  const answer = useApiMutation((body: Record<string, unknown>) => post(`/api/v1/objections/${objection!.id}/answer`, body));
+  const reply = useApiMutation((body: Body<'/api/v1/objections/{id}/answer'>) => answer(api.POST('/api/v1/objections/{id}/answer', { params: { path: { id: objection!.id } }, body })));
   return (
     <WriteModal
       open={Boolean(objection)}
       title={w.answerTitle}
       fieldNames={['answer', 'settled']}
       initialValues={{ answer: objection?.answer ?? '', settled: false }}
-      submit={(v) => answer.mutateAsync({ answer: v.answer, settled: Boolean(v.settled) })}
+      submit={(v) => reply.mutateAsync({ answer: v.answer as string, settled: Boolean(v.settled) })}
       onClose={onClose}
     >
       <blockquote className="jw-quote">{objection?.text}</blockquote>
@@ -109,7 +109,7 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
 function EscalateModal({ objection, noticeTitle, onClose }: { objection: Objection | null; noticeTitle: string; onClose: () => void }) {
   const w = useWords();
   const navigate = useNavigate();
-  const escalate = useApiMutation((body: Record<string, unknown>) => post<MediationCase>(`/api/v1/objections/${objection!.id}/escalate`, body));
+  const escalate = useApiMutation((body: Body<'/api/v1/objections/{id}/escalate'>) => answer(api.POST('/api/v1/objections/{id}/escalate', { params: { path: { id: objection!.id } }, body })));
   return (
     <WriteModal
       open={Boolean(objection)}

@@ -1,26 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { useCommittees } from '../../components/CommitteeFilter.tsx';
 import { useErrorText } from '../../data.ts';
 import { ProvisionalTag } from './tags.tsx';
 import type { PeriodKind } from './types.ts';
 import { useWords } from './words.ts';
 
-interface Period {
-  end: string;
-  provisional: boolean;
-  provisionalYears: number[];
-}
-
-const period = (body: {
-  start: string;
-  days: number;
-  kind: PeriodKind;
-  countStartDay: boolean;
-  streetId: string | undefined;
-}) => post<Period>('/api/v1/tools/notice-period', body);
+const period = (body: Body<'/api/v1/tools/notice-period'>) => answer(api.POST('/api/v1/tools/notice-period', { body }));
 
 /**
  * The end dates of the periods being entered, from the public notice-period tool on the street's

@@ -9,13 +9,13 @@ import {
   isSettled,
   type ApprovalStatus,
 } from '../../../../core/approvals.ts';
-import { patch } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { ProvisionalTag } from '../notices/tags.tsx';
-import type { ApprovalStep, Approvals } from './work-types.ts';
+import type { ApprovalStep } from './work-types.ts';
 
 const DATE_KEYS = ['startedOn', 'submittedOn', 'doneOn'] as const;
 
@@ -28,9 +28,9 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
   const { pick } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const query = useApiQuery<Approvals>(`/api/v1/projects/${projectId}/approvals`);
-  const save = useApiMutation((v: { id: string; body: Record<string, unknown> }) =>
-    patch(`/api/v1/approval-steps/${v.id}`, v.body),
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/approvals', { params: { path: { id: projectId } } });
+  const save = useApiMutation((v: { id: string; body: Body<'/api/v1/approval-steps/{id}', 'patch'> }) =>
+    answer(api.PATCH('/api/v1/approval-steps/{id}', { params: { path: { id: v.id } }, body: v.body })),
   );
   const screens = Grid.useBreakpoint();
   const [editing, setEditing] = useState<{ step: ApprovalStep; status?: ApprovalStatus } | null>(null);
@@ -250,6 +250,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
               submit={(v) =>
                 save.mutateAsync({
                   id: editing!.step.id,
+                  // the form's values are untyped (antd): cast to the route's body here, checked by its schema
                   body: {
                     status: v.status,
                     returnedReason: (v.returnedReason as string | undefined)?.trim() || null,
@@ -264,7 +265,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                             : [],
                       ),
                     ),
-                  },
+                  } as Body<'/api/v1/approval-steps/{id}', 'patch'>,
                 })
               }
               onClose={() => setEditing(null)}

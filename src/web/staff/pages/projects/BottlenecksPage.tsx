@@ -5,29 +5,22 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
-import { useLang, type Bilingual } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/i18n.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import type { Answer, ItemOf } from '../../../shared/api.ts';
+import { $api } from '../../data.ts';
 import './work.css';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
-interface Bottleneck {
-  key: string;
-  name: Bilingual;
-  position: number;
-  done: number;
-  avgDays: number;
-  maxDays: number;
-  inProgress: number;
-}
+type Bottleneck = ItemOf<Answer<'/api/v1/approvals/bottlenecks'>>;
 
 /** Across the projects in scope: average and slowest days per approval step, slowest first. */
 export default function BottlenecksPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const query = useApiQuery<{ items: Bottleneck[] }>('/api/v1/approvals/bottlenecks');
+  const query = $api.useQuery('get', '/api/v1/approvals/bottlenecks');
   return (
     <>
       <PageHeader title={t('menu.bottlenecks')} />

@@ -1,11 +1,11 @@
 import { Checkbox, Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
-import { api } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import type { Checklist, ChecklistItem } from './work-types.ts';
 
 /**
@@ -14,7 +14,7 @@ import type { Checklist, ChecklistItem } from './work-types.ts';
  */
 export function ChecklistPanel({ projectId, stage, canEdit }: { projectId: string; stage: Stage; canEdit: boolean }) {
   const { t } = useTranslation();
-  const query = useApiQuery<Checklist>(`/api/v1/projects/${projectId}/checklist`);
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/checklist', { params: { path: { id: projectId } } });
   return (
     <QueryState isLoading={query.isLoading} error={query.error}>
       {() => (
@@ -54,7 +54,7 @@ function Group({ group: g, projectId, stage, canEdit }: { group: Checklist['grou
 function Item({ item: i, projectId, current, canEdit }: { item: ChecklistItem; projectId: string; current: boolean; canEdit: boolean }) {
   const { t } = useTranslation();
   const { pick, lang } = useLang();
-  const tick = useApiMutation((done: boolean) => api('PUT', `/api/v1/projects/${projectId}/checklist/${i.id}`, { done }));
+  const tick = useApiMutation((done: boolean) => answer(api.PUT('/api/v1/projects/{id}/checklist/{itemId}', { params: { path: { id: projectId, itemId: i.id } }, body: { done } })));
   // the tick shows at once; the refreshed list then says who and when
   const checked = tick.isPending ? tick.variables : Boolean(i.doneAt);
   return (

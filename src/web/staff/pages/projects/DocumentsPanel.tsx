@@ -6,7 +6,7 @@ import { DOCUMENT_CATEGORIES, type DocumentCategory as Category } from '../../..
 import { useLang } from '../../../shared/i18n.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import type { ProjectDocument } from './work-types.ts';
@@ -19,7 +19,7 @@ const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed
  */
 export function DocumentsPanel({ projectId, canEdit, category }: { projectId: string; canEdit: boolean; category?: Category }) {
   const { t } = useTranslation();
-  const query = useApiQuery<{ items: ProjectDocument[] }>(`/api/v1/projects/${projectId}/documents`);
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/documents', { params: { path: { id: projectId } } });
   const items = (query.data?.items ?? []).filter((d) => !category || d.category === category);
   return (
     <Flex vertical gap={16}>
@@ -50,7 +50,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
   const [form] = Form.useForm<{ title: string; category: Category }>();
   const fileRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const upload = useApiMutation((v: { title: string; category: Category; file: File }) => postForm(`/api/v1/projects/${projectId}/documents`, csrfToken, { title: v.title, category: v.category }, v.file));
+  const upload = useApiMutation((v: { title: string; category: Category; file: File }) => postForm('/api/v1/projects/{id}/documents', { id: projectId }, csrfToken, { title: v.title, category: v.category }, v.file));
   const submit = async (v: { title: string; category: Category }) => {
     const file = fileRef.current?.files?.[0];
     setError(null);
@@ -98,7 +98,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
   const { message } = App.useApp();
   const errorText = useErrorText();
   const ref = useRef<HTMLInputElement>(null);
-  const replace = useApiMutation((file: File) => postForm(`/api/v1/documents/${d.id}/versions`, csrfToken, {}, file));
+  const replace = useApiMutation((file: File) => postForm('/api/v1/documents/{id}/versions', { id: d.id }, csrfToken, {}, file));
   const latest = d.versions[0];
   const onFile = async () => {
     const file = ref.current?.files?.[0];
@@ -115,7 +115,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
     <li className="jw-doc">
       <Flex wrap gap={8} justify="space-between" align="center">
         <div>
-          <Typography.Text strong>{d.title}</Typography.Text> <span className="jw-muted">· {t(`work.categories.${d.category as Category}`, d.category)}</span>
+          <Typography.Text strong>{d.title}</Typography.Text> <span className="jw-muted">· {t(`work.categories.${d.category}`, d.category)}</span>
         </div>
         {canEdit && (
           <>

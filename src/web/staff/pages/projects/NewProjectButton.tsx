@@ -3,8 +3,8 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { post } from '../../../shared/api.ts';
-import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
+import type { StairwellDetail } from '../../../shared/types.ts';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { useApiMutation } from '../../data.ts';
 import { datesToBody, useProjectFields } from './fields.ts';
@@ -15,7 +15,10 @@ export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) 
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const fields = useProjectFields(true);
-  const create = useApiMutation((values: Record<string, unknown>) => post<Project>('/api/v1/projects', { ...datesToBody(values), stairwellId: stairwell.id }));
+  const create = useApiMutation((values: Record<string, unknown>) =>
+    // the form's values are untyped (antd): cast to the route's body here, checked by its schema
+    answer(api.POST('/api/v1/projects', { body: { ...datesToBody(values), stairwellId: stairwell.id } as Body<'/api/v1/projects'> })),
+  );
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>

@@ -3,14 +3,14 @@ import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { patch } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import { MoneyLabel, MoneyLink } from '../money/MoneyLink.tsx';
-import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import type { Project } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { DATE_FIELDS, datesToBody, projectToValues, useProjectFields } from './fields.ts';
 import { StageChangeButton, StageHistory } from './StageChange.tsx';
@@ -20,8 +20,8 @@ import { StageTag } from './StageTag.tsx';
 
 /** A lift project: where, which stage, key dates and the adviser; its stairwell's diagram. */
 export default function ProjectPage() {
-  const { id } = useParams();
-  const query = useApiQuery<Project>(`/api/v1/projects/${id}`);
+  const { id = '' } = useParams();
+  const query = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
   return <QueryState isLoading={query.isLoading} error={query.error}>{() => <ProjectView project={query.data!} />}</QueryState>;
 }
 
@@ -32,7 +32,9 @@ function ProjectView({ project: p }: { project: Project }) {
   const canEdit = session.canWorkOn(p);
   const fields = useProjectFields(session.canWrite);
   const [editing, setEditing] = useState(false);
-  const save = useApiMutation((values: Record<string, unknown>) => patch(`/api/v1/projects/${p.id}`, datesToBody(values)));
+  const save = useApiMutation((values: Record<string, unknown>) =>
+    answer(api.PATCH('/api/v1/projects/{id}', { params: { path: { id: p.id } }, body: datesToBody(values) })),
+  );
   const place = `${p.estateName} ${p.buildingName} ${p.stairwellName}`;
 
   return (
@@ -87,7 +89,7 @@ function ProjectView({ project: p }: { project: Project }) {
 /** The stairwell as every module will show it; later modules colour it by vote or payment. */
 function StairwellDiagram({ stairwellId, title }: { stairwellId: string; title: string }) {
   const { t } = useTranslation();
-  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${stairwellId}`);
+  const query = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId } } });
   return (
     <Card size="small" title={t('registry.diagramTitle')}>
       <QueryState isLoading={query.isLoading} error={query.error}>

@@ -2,15 +2,11 @@ import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
-import type { Page } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
-import type { Project } from '../../../shared/types.ts';
 import { CommitteeFilter } from '../../components/CommitteeFilter.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
 import { StageTag } from './StageTag.tsx';
-
-type ProjectPage = Page<Project> & { byStage: Partial<Record<Stage, number>> };
 
 /** Lift projects in scope, counted and filtered by stage. */
 export default function ProjectsPage() {
@@ -18,7 +14,7 @@ export default function ProjectsPage() {
   return (
     <>
       <PageHeader title={t('projects.title')} />
-      <ResourceList<Project, ProjectPage>
+      <ResourceList
         path="/api/v1/projects"
         noun={t('projects.project')}
         searchPlaceholder={t('projects.search')}

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkEntry, MAIN_PATH } from '../../../../core/lifecycle.ts';
 import { STAGE_LABELS } from '../../../../core/stages.ts';
-import { ApiError, post } from '../../../shared/api.ts';
+import { ApiError, answer, api, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import type { StageInfo } from './work-types.ts';
 import './work.css';
 
@@ -64,7 +64,7 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState('');
   const [refused, setRefused] = useState<{ text: string; blockers: { id: string; label: { zh: string; en: string } }[] } | null>(null);
-  const change = useApiMutation((body: object) => post(`/api/v1/projects/${projectId}/stage`, body));
+  const change = useApiMutation((body: Body<'/api/v1/projects/{id}/stage'>) => answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })));
   const next = status.next;
   if (status.stage === 'withdrawn') return null;
   if (!next) return <Typography.Text type="secondary">{t('work.lastStage')}</Typography.Text>;
@@ -169,7 +169,7 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
 /** The stage bar and the next stage's needs, as the top of the project page. */
 export function StageCard({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const { t } = useTranslation();
-  const status = useApiQuery<StageInfo>(`/api/v1/projects/${projectId}/stage`);
+  const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: projectId } } });
   return (
     <Card size="small" title={<h2 className="jw-card-title">{t('work.stageBar')}</h2>}>
       <QueryState isLoading={status.isLoading} error={status.error}>

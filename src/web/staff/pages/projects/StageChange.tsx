@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkEntry, ENTRY_CRITERIA, nextStage } from '../../../../core/lifecycle.ts';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
-import { post } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import type { Project, StageStatus } from '../../../shared/types.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 
 interface StageForm {
   to: Stage;
@@ -22,7 +22,7 @@ interface StageForm {
 export function StageChangeButton({ project }: { project: Project }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const status = useApiQuery<StageStatus>(open ? `/api/v1/projects/${project.id}/stage` : null);
+  const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: project.id } } }, { enabled: open });
   return (
     <>
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
@@ -48,7 +48,7 @@ function StageChangeForm({ projectId, status, onDone }: { projectId: string; sta
   const { message } = App.useApp();
   const [form] = Form.useForm<StageForm>();
   const errors = useFormErrors(form, ['to', 'reason']);
-  const change = useApiMutation((body: StageForm) => post(`/api/v1/projects/${projectId}/stage`, body));
+  const change = useApiMutation((body: StageForm) => answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })));
   const suggested = status.stage === 'paused' ? status.pausedFrom : nextStage(status.stage);
   const to = Form.useWatch('to', form) ?? suggested ?? undefined;
   const confirmed = Form.useWatch('confirmed', form) ?? [];
@@ -135,7 +135,7 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
 export function StageHistory({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const status = useApiQuery<StageStatus>(`/api/v1/projects/${projectId}/stage`);
+  const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: projectId } } });
   const history = [...(status.data?.history ?? [])].reverse();
   if (!history.length) return <Typography.Text type="secondary">{t('projects.noHistory')}</Typography.Text>;
   return (

@@ -2,21 +2,18 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalStepTemplate } from '../../../../core/approvals.ts';
-import type { MethodGroup } from '../../../../core/method.ts';
 import { STAGES, STAGE_LABELS } from '../../../../core/stages.ts';
-import { api } from '../../../shared/api.ts';
+import { answer, api, type Answer, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import './work.css';
 
-interface Template {
-  method: MethodGroup[];
-  approvalSteps: ApprovalStepTemplate[];
-  isDefault: boolean;
-}
+type Template = Answer<'/api/v1/templates'>;
+type MethodGroup = Template['method'][number];
+type ApprovalStepTemplate = Template['approvalSteps'][number];
+type TemplateChange = Body<'/api/v1/templates', 'put'>;
 
 /**
  * The street's templates, edited by the street admin: the method's items (our defaults: the
@@ -24,7 +21,7 @@ interface Template {
  */
 export default function TemplatesPage() {
   const { t } = useTranslation();
-  const query = useApiQuery<Template>('/api/v1/templates');
+  const query = $api.useQuery('get', '/api/v1/templates');
   return (
     <>
       <PageHeader title={t('menu.templates')} />
@@ -42,8 +39,8 @@ function Editor({ template }: { template: Template }) {
   const errorText = useErrorText();
   const [method, setMethod] = useState(template.method);
   const [steps, setSteps] = useState(template.approvalSteps);
-  const save = useApiMutation((body: Partial<Template>) => api('PUT', '/api/v1/templates', body));
-  const send = async (body: Partial<Template>) => {
+  const save = useApiMutation((body: TemplateChange) => answer(api.PUT('/api/v1/templates', { body })));
+  const send = async (body: TemplateChange) => {
     try {
       await save.mutateAsync(body);
       void message.success(t('common.saved'));

@@ -1,19 +1,15 @@
 import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../../shared/api.ts';
+import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useErrorText } from '../../data.ts';
 import { useAuditLabels } from '../audit/labels.ts';
-import type { TimelineEvent } from './work-types.ts';
+import type { TimelinePage } from './work-types.ts';
 
 const PAGE = 30;
-interface TimelinePage {
-  items: TimelineEvent[];
-  nextBefore: number | null;
-}
 
 /** Everything that happened to the project, newest first, with "more" paging back in time. */
 export function TimelinePanel({ projectId }: { projectId: string }) {
@@ -21,7 +17,7 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
   const { lang } = useLang();
   const errorText = useErrorText();
   const labels = useAuditLabels();
-  const first = useApiQuery<TimelinePage>(`/api/v1/projects/${projectId}/timeline`, { limit: PAGE });
+  const first = $api.useQuery('get', '/api/v1/projects/{id}/timeline', { params: { path: { id: projectId }, query: { limit: PAGE } } });
   const [older, setOlder] = useState<TimelinePage[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +27,7 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
     setLoading(true);
     setError(null);
     try {
-      const page = await get<TimelinePage>(`/api/v1/projects/${projectId}/timeline`, { limit: PAGE, before: next });
+      const page = await answer(api.GET('/api/v1/projects/{id}/timeline', { params: { path: { id: projectId }, query: { limit: PAGE, before: next ?? undefined } } }));
       setOlder((list) => [...list, page]);
     } catch (err) {
       setError(errorText(err));

@@ -1,8 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Adviser, Project } from '../../../shared/types.ts';
+import type { Project } from '../../../shared/types.ts';
 import type { FieldSpec } from '../../components/FormFields.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 
 export const DATE_FIELDS = ['mobilisedOn', 'consultationOn', 'worksStartedOn', 'completedOn'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
@@ -24,7 +24,7 @@ export function projectToValues(p: Project): Record<string, unknown> {
 /** The project form (the stage changes through its own check); advisers are listed only for staff who may assign them. */
 export function useProjectFields(canAssign: boolean) {
   const { t } = useTranslation();
-  const advisers = useApiQuery<{ items: Adviser[] }>(canAssign ? '/api/v1/advisers' : null);
+  const advisers = $api.useQuery('get', '/api/v1/advisers', {}, { enabled: canAssign });
   const label = (key: DateField) => t(`projects.dates.${key}`);
   const name: FieldSpec = { name: 'name', label: t('projects.name'), required: true, max: 100 };
   const adviser: FieldSpec = {

@@ -1,21 +1,20 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Building, Stairwell } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { useRegistryCrumbs } from './crumbs.ts';
 import { useRegistryFields } from './fields.ts';
 
 /** One building and its stairwells (单元/门洞), each leading to its elevation diagram. */
 export default function BuildingPage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useTranslation();
   const crumbs = useRegistryCrumbs();
   const fields = useRegistryFields();
-  const building = useApiQuery<Building>(`/api/v1/buildings/${id}`);
+  const building = $api.useQuery('get', '/api/v1/buildings/{id}', { params: { path: { id } } });
   return (
     <QueryState isLoading={building.isLoading} error={building.error}>
       {() => {
@@ -30,7 +29,7 @@ export default function BuildingPage() {
                 { key: 'address', label: t('registry.address'), children: b.address || '—' },
               ]} />
             </PageHeader>
-            <ResourceList<Stairwell>
+            <ResourceList
               path="/api/v1/stairwells"
               params={{ buildingId: b.id }}
               noun={t('registry.stairwell')}

@@ -4,13 +4,13 @@ import { Link, useNavigate } from 'react-router';
 import type { Committee } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 
 /** The registry's entry: the residents' committees in scope, each leading to its estates. */
 export default function CommitteesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const query = useApiQuery<{ items: Committee[] }>('/api/v1/committees');
+  const query = $api.useQuery('get', '/api/v1/committees');
   return (
     <>
       <PageHeader title={t('registry.committeesTitle')}>

@@ -1,21 +1,20 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Building, Estate } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { useRegistryCrumbs } from './crumbs.ts';
 import { useRegistryFields } from './fields.ts';
 
 /** One estate and its buildings. */
 export default function EstatePage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { t } = useTranslation();
   const crumbs = useRegistryCrumbs();
   const fields = useRegistryFields();
-  const estate = useApiQuery<Estate>(`/api/v1/estates/${id}`);
+  const estate = $api.useQuery('get', '/api/v1/estates/{id}', { params: { path: { id } } });
   return (
     <QueryState isLoading={estate.isLoading} error={estate.error}>
       {() => {
@@ -28,7 +27,7 @@ export default function EstatePage() {
                 { key: 'address', label: t('registry.address'), children: e.address || '—' },
               ]} />
             </PageHeader>
-            <ResourceList<Building>
+            <ResourceList
               path="/api/v1/buildings"
               params={{ estateId: e.id }}
               noun={t('registry.building')}

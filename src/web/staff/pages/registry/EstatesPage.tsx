@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Estate } from '../../../shared/types.ts';
 import { CommitteeFilter, useCommittees } from '../../components/CommitteeFilter.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
@@ -15,7 +14,7 @@ export default function EstatesPage() {
   return (
     <>
       <PageHeader title={t('registry.estatesTitle')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.estatesTitle') }]} />
-      <ResourceList<Estate>
+      <ResourceList
         path="/api/v1/estates"
         noun={t('registry.estate')}
         searchPlaceholder={t('registry.searchEstates')}

@@ -2,7 +2,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Progress, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, apiUrl } from '../../../shared/api.ts';
+import { api } from '../../../shared/api.ts';
 import type { ImportCounts, ImportResult } from '../../../shared/types.ts';
 import { CommitteeFilter } from '../../components/CommitteeFilter.tsx';
 import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
@@ -123,22 +123,11 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
  * POST carrying the CSRF token (never a link another site could make the browser follow); the
  * file arrives in memory and is saved from there.
  */
-async function downloadFullExport(csrfToken: string, committeeId: string | undefined) {
-  const res = await fetch('/api/v1/registry/export', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify(committeeId ? { committeeId } : {}),
-  }).catch(() => {
-    throw new ApiError(0, { code: 'network', message: '网络错误，请稍后重试', messageEn: 'Network error, please try again' });
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: ApiError['info'] } | null;
-    throw new ApiError(res.status, body?.error ?? { code: `http_${res.status}`, message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` });
-  }
-  const named = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '');
+async function downloadFullExport(committeeId: string | undefined) {
+  const { data, response } = await api.POST('/api/v1/registry/export', { body: committeeId ? { committeeId } : {}, parseAs: 'blob' });
+  const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '');
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await res.blob());
+  link.href = URL.createObjectURL(data!);
   link.download = named ? decodeURIComponent(named[1]!) : 'registry.xlsx';
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
@@ -146,7 +135,7 @@ async function downloadFullExport(csrfToken: string, committeeId: string | undef
 
 function ExportCard() {
   const { t } = useTranslation();
-  const { seesPersonalData, csrfToken } = useSession();
+  const { seesPersonalData } = useSession();
   const { message } = App.useApp();
   const text = useErrorText();
   const [committeeId, setCommitteeId] = useState<string | undefined>();
@@ -154,7 +143,7 @@ function ExportCard() {
   const [saving, setSaving] = useState(false);
   const exportFull = () => {
     setSaving(true);
-    downloadFullExport(csrfToken, committeeId)
+    downloadFullExport(committeeId)
       .catch((err: unknown) => message.error(text(err)))
       .finally(() => setSaving(false));
   };
@@ -173,7 +162,7 @@ function ExportCard() {
             {t('excel.export')}
           </Button>
         ) : (
-          <Button type="primary" href={apiUrl('/api/v1/registry/export', { committeeId })} download icon={<DownloadOutlined />}>
+          <Button type="primary" href={committeeId ? `/api/v1/registry/export?committeeId=${encodeURIComponent(committeeId)}` : '/api/v1/registry/export'} download icon={<DownloadOutlined />}>
             {t('excel.export')}
           </Button>
         )}

@@ -1,7 +1,6 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Person } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonIdentity } from '../../components/PersonIdentity.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
@@ -12,7 +11,7 @@ export default function OwnersPage() {
   return (
     <>
       <PageHeader title={t('registry.ownersTitle')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.ownersTitle') }]} />
-      <ResourceList<Person>
+      <ResourceList
         path="/api/v1/persons"
         noun={t('registry.owner')}
         searchPlaceholder={t('registry.searchOwners')}

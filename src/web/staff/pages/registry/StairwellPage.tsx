@@ -3,14 +3,14 @@ import { Button, Card, Descriptions, Flex, Grid, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { del, patch, post } from '../../../shared/api.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import type { StairwellDetail, Unit } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { RowActions } from '../../components/RowActions.tsx';
-import { useApiMutation, useApiQuery } from '../../data.ts';
+import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { NewProjectButton } from '../projects/NewProjectButton.tsx';
 import { StageTag } from '../projects/StageTag.tsx';
@@ -21,8 +21,8 @@ import { UnitOwnersDrawer } from './UnitOwnersDrawer.tsx';
 
 /** One stairwell: its elevation diagram, its units with their owners, and its lift project. */
 export default function StairwellPage() {
-  const { id } = useParams();
-  const query = useApiQuery<StairwellDetail>(`/api/v1/stairwells/${id}`);
+  const { id = '' } = useParams();
+  const query = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id } } });
   return <QueryState isLoading={query.isLoading} error={query.error}>{() => <Stairwell stairwell={query.data!} />}</QueryState>;
 }
 
@@ -97,7 +97,7 @@ function ProjectLinks({ projects }: { projects: StairwellDetail['projects'] }) {
 
 function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWrite: boolean; onOwners: (u: Unit) => void; onEdit: (u: Unit) => void }) {
   const { t } = useTranslation();
-  const remove = useApiMutation((u: Unit) => del(`/api/v1/units/${u.id}`));
+  const remove = useApiMutation((u: Unit) => answer(api.DELETE('/api/v1/units/{id}', { params: { path: { id: u.id } } })));
   const words = Boolean(Grid.useBreakpoint().sm);
   const ownersButton = (u: Unit) => (
     <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => onOwners(u)} aria-label={t('registry.ownersOfRoom', { room: u.room })}>
@@ -129,8 +129,11 @@ function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWr
 function UnitFormModal({ stairwell, editing, onClose }: { stairwell: StairwellDetail; editing: Unit | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation();
   const fields = useRegistryFields();
+  // the form's values are untyped (antd): a new unit's are cast to the route's body here, checked by its schema
   const save = useApiMutation((values: Record<string, unknown>) =>
-    editing === 'new' || editing === null ? post('/api/v1/units', { ...values, stairwellId: stairwell.id }) : patch(`/api/v1/units/${editing.id}`, values),
+    editing === 'new' || editing === null
+      ? answer(api.POST('/api/v1/units', { body: { ...values, stairwellId: stairwell.id } as Body<'/api/v1/units', 'post'> }))
+      : answer(api.PATCH('/api/v1/units/{id}', { params: { path: { id: editing.id } }, body: values })),
   );
   const editUnit = editing === 'new' ? null : editing;
   return (

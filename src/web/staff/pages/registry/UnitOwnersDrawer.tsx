@@ -2,11 +2,11 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Divider, Drawer, Empty, Form, Grid, List, Popconfirm, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, post, type Page } from '../../../shared/api.ts';
-import type { Person, Unit } from '../../../shared/types.ts';
+import { answer, api, type Body } from '../../../shared/api.ts';
+import type { Unit } from '../../../shared/types.ts';
 import { FormFields, useFormErrors } from '../../components/FormFields.tsx';
 import { PersonIdentity } from '../../components/PersonIdentity.tsx';
-import { useApiMutation, useApiQuery, useErrorText } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useRegistryFields } from './fields.ts';
 
@@ -42,7 +42,7 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
-  const remove = useApiMutation((personId: string) => del(`/api/v1/units/${unit.id}/owners/${personId}`));
+  const remove = useApiMutation((personId: string) => answer(api.DELETE('/api/v1/units/{id}/owners/{personId}', { params: { path: { id: unit.id, personId } } })));
   if (!unit.owners.length) return <Empty description={t('registry.noOwners')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <List
@@ -80,11 +80,11 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
   const [mode, setMode] = useState<AddMode>('new');
   const [form] = Form.useForm<Record<string, string>>();
   const errors = useFormErrors(form, ['name', 'idNumber', 'phone', 'personId']);
-  const add = useApiMutation((body: object) => post(`/api/v1/units/${unitId}/owners`, body));
+  const add = useApiMutation((body: Body<'/api/v1/units/{id}/owners'>) => answer(api.POST('/api/v1/units/{id}/owners', { params: { path: { id: unitId } }, body })));
 
   const submit = async (values: Record<string, string>) => {
     errors.clear();
-    const body = mode === 'existing' ? { personId: values.personId! } : { name: values.name!, ...(values.idNumber ? { idNumber: values.idNumber } : {}), ...(values.phone ? { phone: values.phone } : {}) };
+    const body: Body<'/api/v1/units/{id}/owners'> = mode === 'existing' ? { personId: values.personId! } : { name: values.name!, ...(values.idNumber ? { idNumber: values.idNumber } : {}), ...(values.phone ? { phone: values.phone } : {}) };
     try {
       await add.mutateAsync(body);
       void message.success(t('common.saved'));
@@ -115,7 +115,7 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
 function ExistingPersonField() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const persons = useApiQuery<Page<Person>>(q ? '/api/v1/persons' : null, { q, pageSize: 20 });
+  const persons = $api.useQuery('get', '/api/v1/persons', { params: { query: { q, pageSize: 20 } } }, { enabled: Boolean(q) });
   return (
     <Form.Item name="personId" label={t('registry.searchOwner')} rules={[{ required: true }]} extra={<Typography.Text type="secondary">{t('registry.existingOwnerHelp')}</Typography.Text>}>
       <Select

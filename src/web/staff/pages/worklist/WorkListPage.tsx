@@ -2,10 +2,11 @@ import { Badge, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
+import type { Answer, ItemOf } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/i18n.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { useApiQuery } from '../../data.ts';
+import { $api } from '../../data.ts';
 import { ProvisionalTag } from '../notices/tags.tsx';
 import '../projects/work.css';
 
@@ -18,22 +19,11 @@ const KINDS = [
   'vote_closing',
   'idle_project',
   'assigned',
-] as const;
-type Kind = (typeof KINDS)[number];
+] as const satisfies readonly Kind[];
 
 /** GET /api/v1/worklist (src/server/modules/projects/worklist.ts) */
-interface WorkItem {
-  kind: Kind;
-  /** null for the street's own items (a holiday year to confirm) */
-  projectId: string | null;
-  projectName: string | null;
-  title: string;
-  /** a date computed over a year whose holiday arrangement is not confirmed yet */
-  provisional?: boolean;
-  date: string | null;
-  /** the step, notice, objection or consultation; the year for a holiday arrangement */
-  refId: string | null;
-}
+type WorkItem = ItemOf<Answer<'/api/v1/worklist'>>;
+type Kind = WorkItem['kind'];
 
 /** Kinds only some roles ever get: shown when they have items, not as an empty card. */
 const ONLY_WHEN_ANY: readonly Kind[] = ['assigned', 'holidays_unconfirmed', 'period_moved'];
@@ -50,7 +40,7 @@ function linkOf(i: WorkItem): string {
 /** What needs attention now, grouped by kind with counts; each item links to where it is worked on. */
 export default function WorkListPage() {
   const { t } = useTranslation();
-  const query = useApiQuery<{ items: WorkItem[]; counts: Record<Kind, number> }>('/api/v1/worklist');
+  const query = $api.useQuery('get', '/api/v1/worklist');
   return (
     <>
       <PageHeader title={t('menu.worklist')} />

@@ -13,10 +13,10 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
-import { approvalSteps, liftProjects } from './schema.ts';
-import { projectScope } from './service.ts';
+import { approvalSteps, liftProjects } from '../projects/schema.ts';
+import { projectScope } from '../projects/service.ts';
+import { presentStep } from '../projects/steps.ts';
 import type { WorkItem, WorkList } from './contract.ts';
-import { presentStep } from './steps.ts';
 
 export const IDLE_DAYS = 30;
 /** how long a moved notice period stays on the work list */

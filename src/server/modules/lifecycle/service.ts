@@ -4,25 +4,16 @@ import { isSettled } from '../../../core/approvals.ts';
 import { checkEntry, ENTRY_CRITERIA, nextStage, STRUCTURAL_BLOCKERS, type ProjectFacts } from '../../../core/lifecycle.ts';
 import { AppError, badInput } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
-
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
+import type { Db, Queryable } from '../../platform/db/client.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticeFacts } from '../notices/service.ts';
+import { approvalSteps, checklistItems, liftProjects } from '../projects/schema.ts';
+import { getProject, lockProject } from '../projects/service.ts';
+import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import type { StageChange, StageStatus } from './contract.ts';
-import { approvalSteps, checklistItems, liftProjects, stageChanges } from './schema.ts';
-import { getProject, projectScope } from './service.ts';
-import { assertCanWriteOrAdviser } from './steps.ts';
-
-/**
- * Holds the project's row (if in the caller's scope) until the transaction ends, so writes that
- * read the project's state and decide on it — stage changes, cost plans — go one at a time.
- * Taken first, before any other row of the project, so two such writes cannot deadlock.
- */
-export async function lockProject(tx: Tx, access: Access, projectId: string) {
-  await tx.select({ id: liftProjects.id }).from(liftProjects).where(and(eq(liftProjects.id, projectId), projectScope(access))).for('no key update');
-}
+import { stageChanges } from './schema.ts';
 
 /** What the system knows about a project, for its entry criteria. */
 export async function projectFacts(db: Queryable, projectId: string, stage: Stage, today: string): Promise<ProjectFacts> {
