@@ -6,7 +6,8 @@ const web = resolve(import.meta.dirname, 'src/web');
 
 /** In dev and preview, as the server does in production: /r/<code> opens the resident page. */
 const toResidentPage: Connect.NextHandleFunction = (req, _res, next) => {
-  if (req.url === '/r' || req.url?.startsWith('/r/') || req.url?.startsWith('/r?')) req.url = '/resident.html';
+  if (req.url === '/r' || req.url?.startsWith('/r/') || req.url?.startsWith('/r?'))
+    req.url = '/resident.html';
   next();
 };
 const residentPages: Plugin = {
@@ -40,8 +41,16 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            { name: 'libs', test: /node_modules[\\/](i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/, priority: 10 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 30,
+            },
+            {
+              name: 'libs',
+              test: /node_modules[\\/](i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/,
+              priority: 10,
+            },
           ],
         },
       },

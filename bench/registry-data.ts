@@ -8,8 +8,40 @@ import { idCheckDigit } from '../src/core/privacy.ts';
 import type { SheetRow } from '../src/server/modules/registry/excel.ts';
 import { formatAreaM2 } from '../src/core/area.ts';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '朱', '沈', '顾', '陆'];
-const GIVEN = ['建国', '秀英', '志明', '美华', '国强', '丽娟', '伟', '敏', '静', '海燕', '德明', '玉兰', '根宝', '佩芳'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '朱',
+  '沈',
+  '顾',
+  '陆',
+];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志明',
+  '美华',
+  '国强',
+  '丽娟',
+  '伟',
+  '敏',
+  '静',
+  '海燕',
+  '德明',
+  '玉兰',
+  '根宝',
+  '佩芳',
+];
 
 export interface GeneratedRegistry {
   committees: string[];
@@ -26,7 +58,11 @@ export function generateRegistry(unitCount: number, committeeCount = 10): Genera
     serial++;
     // fictional numbers, distinct by their serial, with a valid check digit
     const body = `3101${String(serial).padStart(13, '0')}`;
-    return { ownerName: rnd.pick(SURNAMES) + rnd.pick(GIVEN), idNumber: body + idCheckDigit(body), phone: `139${String(serial).padStart(8, '0')}` };
+    return {
+      ownerName: rnd.pick(SURNAMES) + rnd.pick(GIVEN),
+      idNumber: body + idCheckDigit(body),
+      phone: `139${String(serial).padStart(8, '0')}`,
+    };
   };
   let units = 0;
   type Owner = ReturnType<typeof person>;
@@ -41,8 +77,16 @@ export function generateRegistry(unitCount: number, committeeCount = 10): Genera
       for (let floor = 1; floor <= floors && units < unitCount; floor++) {
         for (let u = 1; u <= 2 && units < unitCount; u++, units++) {
           const unit = {
-            committee, estate, estateAddress: `上海市虹口区测试路${estateNo * 100 + (b % committeeCount)}弄`, building, floors, buildingAddress: '', stairwell: `${s}单元`,
-            floor, room: `${floor}0${u}`, area: formatAreaM2(rnd.int(4000, 9000)),
+            committee,
+            estate,
+            estateAddress: `上海市虹口区测试路${estateNo * 100 + (b % committeeCount)}弄`,
+            building,
+            floors,
+            buildingAddress: '',
+            stairwell: `${s}单元`,
+            floor,
+            room: `${floor}0${u}`,
+            area: formatAreaM2(rnd.int(4000, 9000)),
           };
           const roll = rnd.next();
           if (roll < 0.03) {

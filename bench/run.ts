@@ -16,7 +16,10 @@ for (const url of stores) {
     const env = { ...process.env };
     if (url) env.DATABASE_URL = url;
     else delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, file!)], { stdio: 'inherit', env });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, file!)], {
+      stdio: 'inherit',
+      env,
+    });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }

@@ -28,5 +28,8 @@ for (let round = 0; round < 30; round++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`${page.items.length} audit rows, ${(bytes / 1024).toFixed(0)} KiB of JSON`);
-for (const [name, xs] of Object.entries(samples)) console.log(`${name.padEnd(20)} ${median(xs).toFixed(2)} ms per answer (median of ${xs.length} rounds)`);
-console.log(`ratio ${(median(samples['JSON.stringify']!) / median(samples['contract serialiser']!)).toFixed(2)}× (JSON.stringify / contract serialiser)`);
+for (const [name, xs] of Object.entries(samples))
+  console.log(`${name.padEnd(20)} ${median(xs).toFixed(2)} ms per answer (median of ${xs.length} rounds)`);
+console.log(
+  `ratio ${(median(samples['JSON.stringify']!) / median(samples['contract serialiser']!)).toFixed(2)}× (JSON.stringify / contract serialiser)`,
+);

@@ -17,11 +17,18 @@ function newestMtime(dir) {
 }
 
 const sources = [path.join(root, 'src/web'), path.join(root, 'src/core')];
-const stale = !existsSync(built) || Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs) > statSync(built).mtimeMs;
+const stale =
+  !existsSync(built) ||
+  Math.max(...sources.map(newestMtime), statSync(path.join(root, 'vite.config.ts')).mtimeMs) >
+    statSync(built).mtimeMs;
 if (stale) {
   console.log('构建网页 Building the web app…');
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, [path.join(root, 'bin/jiangwan.js'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, 'bin/jiangwan.js'), 'serve', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(r.status ?? 0);

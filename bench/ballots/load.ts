@@ -13,7 +13,12 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-export async function runLoad(opts: { port: number; concurrency: number; seconds: number; next: () => { path: string; body: string } }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  port: number;
+  concurrency: number;
+  seconds: number;
+  next: () => { path: string; body: string };
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -22,14 +27,24 @@ export async function runLoad(opts: { port: number; concurrency: number; seconds
     new Promise<void>((resolve) => {
       const { path, body } = opts.next();
       const started = performance.now();
-      const req = http.request({ host: '127.0.0.1', port: opts.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) errors++;
-          latencies.push(performance.now() - started);
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: opts.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            latencies.push(performance.now() - started);
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
@@ -46,5 +61,12 @@ export async function runLoad(opts: { port: number; concurrency: number; seconds
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, medianMs: at(0.5), p99Ms: at(0.99) };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    medianMs: at(0.5),
+    p99Ms: at(0.99),
+  };
 }

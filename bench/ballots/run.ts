@@ -19,7 +19,11 @@ const store = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const CHOICES = ['agree', 'disagree', 'abstain'];
 
 async function startServer(extra: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts'), String(consultations), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts'), String(consultations), ...extra],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
@@ -27,18 +31,27 @@ async function startServer(extra: string[]) {
   return { child, ...(JSON.parse(line) as { port: number; codes: string[] }) };
 }
 
-async function measure(label: string, extra: string[], pathOf: (code: string) => string): Promise<Map<number, LoadResult>> {
+async function measure(
+  label: string,
+  extra: string[],
+  pathOf: (code: string) => string,
+): Promise<Map<number, LoadResult>> {
   const server = await startServer(extra);
   const pick = () => server.codes[Math.floor(Math.random() * server.codes.length)]!;
   const next = () => {
     const code = pick();
-    return { path: pathOf(code), body: JSON.stringify({ code, choice: CHOICES[Math.floor(Math.random() * 3)] }) };
+    return {
+      path: pathOf(code),
+      body: JSON.stringify({ code, choice: CHOICES[Math.floor(Math.random() * 3)] }),
+    };
   };
   const results = new Map<number, LoadResult>();
   for (const concurrency of concurrencies) {
     await runLoad({ port: server.port, concurrency, seconds: 2, next }); // warm-up
     const result = await runLoad({ port: server.port, concurrency, seconds, next });
-    console.log(`${label.padEnd(34)} ${String(concurrency).padStart(3)} clients ${result.perSecond.toFixed(0).padStart(6)} /s   median ${result.medianMs.toFixed(1)} ms   p99 ${result.p99Ms.toFixed(1)} ms   (${result.requests} requests, ${result.errors} errors, ${server.codes.length} households)`);
+    console.log(
+      `${label.padEnd(34)} ${String(concurrency).padStart(3)} clients ${result.perSecond.toFixed(0).padStart(6)} /s   median ${result.medianMs.toFixed(1)} ms   p99 ${result.p99Ms.toFixed(1)} ms   (${result.requests} requests, ${result.errors} errors, ${server.codes.length} households)`,
+    );
     results.set(concurrency, result);
   }
   server.child.kill('SIGTERM');
@@ -46,7 +59,12 @@ async function measure(label: string, extra: string[], pathOf: (code: string) =>
   return results;
 }
 
-console.log(`ballots over HTTP on ${store}: ${consultations} votes open, ${seconds} s per level, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(
+  `ballots over HTTP on ${store}: ${consultations} votes open, ${seconds} s per level, ${os.cpus().length} cores, Node ${process.version}`,
+);
 const bare = await measure(`bare Fastify + insert (${store})`, ['--bare'], () => '/bare');
 const ballots = await measure(`Jiangwan ballot (${store})`, [], (code) => `/api/v1/r/${code}/ballot`);
-for (const c of concurrencies) console.log(`${String(c).padStart(3)} clients: ${((ballots.get(c)!.perSecond / bare.get(c)!.perSecond) * 100).toFixed(0)}% of the bare figure`);
+for (const c of concurrencies)
+  console.log(
+    `${String(c).padStart(3)} clients: ${((ballots.get(c)!.perSecond / bare.get(c)!.perSecond) * 100).toFixed(0)}% of the bare figure`,
+  );

@@ -30,12 +30,15 @@ async function verifyAndExit() {
   for (const id of consultationIds) {
     const verdict = await verifyLedger(database.db, id);
     if (!verdict.ok) {
-      console.error(`ledger of ${id} does not verify at event ${verdict.firstBad?.seq}: ${verdict.firstBad?.reason}`);
+      console.error(
+        `ledger of ${id} does not verify at event ${verdict.firstBad?.seq}: ${verdict.firstBad?.reason}`,
+      );
       process.exit(1);
     }
     events += verdict.events;
   }
-  if (consultationIds.length) console.error(`  ledgers verified: ${consultationIds.length} chains, ${events} events`);
+  if (consultationIds.length)
+    console.error(`  ledgers verified: ${consultationIds.length} chains, ${events} events`);
   process.exit(0);
 }
 process.once('SIGINT', () => void verifyAndExit());
@@ -49,27 +52,42 @@ const database = await freshStore(url, 'disk');
 
 if (bare) {
   // the reference: parse JSON, one INSERT, answer — what any endpoint that writes must do
-  await database.db.execute(sql`create table bare_ballots (id bigserial primary key, code text not null, choice text not null, at timestamptz not null default now())`);
+  await database.db.execute(
+    sql`create table bare_ballots (id bigserial primary key, code text not null, choice text not null, at timestamptz not null default now())`,
+  );
   const app = Fastify();
   app.post('/bare', async (req) => {
     const body = req.body as { code: string; choice: string };
-    await database.db.execute(sql`insert into bare_ballots (code, choice) values (${body.code}, ${body.choice})`);
+    await database.db.execute(
+      sql`insert into bare_ballots (code, choice) values (${body.code}, ${body.choice})`,
+    );
     return { ok: true };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes: ['bare'] }));
+  console.log(
+    JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, codes: ['bare'] }),
+  );
 } else {
   await database.migrate();
   const codeKeys = new CodeKeys(ServerSecret.fromText(randomBytes(32).toString('base64')));
   await seedDemo(database.db, { today: shanghaiDate(systemClock.now()), codeKeys });
   const [admin] = await database.db.select().from(users).where(eq(users.username, 'admin'));
   const access = await loadAccess(database.db, toSessionUser(admin!), systemClock.now());
-  const stairwells = (await listStairwells(database.db, access, { page: 1, pageSize: 500 })).items.filter((s) => s.unitCount >= 10);
+  const stairwells = (await listStairwells(database.db, access, { page: 1, pageSize: 500 })).items.filter(
+    (s) => s.unitCount >= 10,
+  );
   const codes: string[] = [];
   for (const sw of stairwells.slice(0, consultationCount)) {
     const project = await createProject(database.db, access, { name: `bench ${sw.id}`, stairwellId: sw.id });
-    const c = await createConsultation(database.db, access, { projectId: project.id, kind: 'vote', title: 'bench', question: 'bench', ruleId: 'sh-801-building', scopeKind: 'stairwell' });
+    const c = await createConsultation(database.db, access, {
+      projectId: project.id,
+      kind: 'vote',
+      title: 'bench',
+      question: 'bench',
+      ruleId: 'sh-801-building',
+      scopeKind: 'stairwell',
+    });
     await openConsultation(database.db, access, c.id, codeKeys);
     consultationIds.push(c.id);
     codes.push(...(await listCodes(database.db, access, c.id, codeKeys)).codes.map((x) => x.code));

@@ -16,12 +16,29 @@ type WithDatabase = <T>(task: (database: Database) => Promise<T>) => Promise<T>;
  * one committee with --committee (rows of other committees are then errors, as for staff).
  */
 export async function systemAccess(db: Db, committee: string | undefined, now: Date): Promise<Access> {
-  const all = await db.select({ id: committees.id, name: committees.name, streetId: committees.streetId }).from(committees);
+  const all = await db
+    .select({ id: committees.id, name: committees.name, streetId: committees.streetId })
+    .from(committees);
   const chosen = committee ? all.filter((c) => c.name === committee || c.id === committee) : all;
   if (committee && chosen.length !== 1)
-    throw new AppError(400, 'bad_input', `找不到唯一的居委会“${committee}”`, `No single residents' committee named “${committee}”`, 'committee');
+    throw new AppError(
+      400,
+      'bad_input',
+      `找不到唯一的居委会“${committee}”`,
+      `No single residents' committee named “${committee}”`,
+      'committee',
+    );
   return {
-    user: { id: 'system', username: 'system', displayName: '系统 System', role: 'street_admin', districtId: null, streetId: null, committeeId: null, organisation: '' },
+    user: {
+      id: 'system',
+      username: 'system',
+      displayName: '系统 System',
+      role: 'street_admin',
+      districtId: null,
+      streetId: null,
+      committeeId: null,
+      organisation: '',
+    },
     actor: systemActor(now),
     now,
     today: shanghaiDate(now),
@@ -47,7 +64,10 @@ const MAX_PRINTED_ISSUES = 200;
 function printRefusal(err: AppError) {
   console.error(`${err.messageZh}\n${err.messageEn}`);
   const issues = (err.details as { rows?: RowIssue[] } | undefined)?.rows ?? [];
-  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) console.error(`  第 ${issue.row} 行 Row ${issue.row} · ${issue.column}: ${issue.message} / ${issue.messageEn}`);
+  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES))
+    console.error(
+      `  第 ${issue.row} 行 Row ${issue.row} · ${issue.column}: ${issue.message} / ${issue.messageEn}`,
+    );
   const more = issues.length - MAX_PRINTED_ISSUES;
   if (more > 0) console.error(`  …… 另有 ${more} 处未列出 / ${more} more not shown`);
 }
@@ -55,15 +75,26 @@ function printRefusal(err: AppError) {
 export function registerExcelCommands(program: Command, withDatabase: WithDatabase, clock: Clock) {
   program
     .command('import <file>')
-    .description('从 Excel 导入房屋与业主（全部行无误才写入）Import the registry from .xlsx (all rows or nothing)')
-    .option('--committee <name>', '只导入这个居委会（名称或 id）Only this committee (name or id); other rows are errors')
+    .description(
+      '从 Excel 导入房屋与业主（全部行无误才写入）Import the registry from .xlsx (all rows or nothing)',
+    )
+    .option(
+      '--committee <name>',
+      '只导入这个居委会（名称或 id）Only this committee (name or id); other rows are errors',
+    )
     .action((file: string, opts: { committee?: string }) =>
       withDatabase(async ({ db }) => {
         try {
-          const result = await importRegistry(db, await systemAccess(db, opts.committee, clock.now()), await readFile(file));
+          const result = await importRegistry(
+            db,
+            await systemAccess(db, opts.committee, clock.now()),
+            await readFile(file),
+          );
           console.log('已导入 Imported:');
           for (const [key, label] of ENTITY_LABELS)
-            console.log(`  ${label}: ${result.counts[key]}（新增 created ${result.created[key]}，更新 updated ${result.updated[key]}）`);
+            console.log(
+              `  ${label}: ${result.counts[key]}（新增 created ${result.created[key]}，更新 updated ${result.updated[key]}）`,
+            );
         } catch (err) {
           if (!(err instanceof AppError) || err.status >= 500) throw err;
           printRefusal(err);
@@ -80,9 +111,14 @@ export function registerExcelCommands(program: Command, withDatabase: WithDataba
     .action((file: string, opts: { full: boolean; committee?: string }) =>
       withDatabase(async ({ db }) => {
         const access = await systemAccess(db, opts.committee, clock.now());
-        const exported = await exportRegistry(db, access, { full: opts.full, committeeId: opts.committee ? access.committeeIds[0] : undefined });
+        const exported = await exportRegistry(db, access, {
+          full: opts.full,
+          committeeId: opts.committee ? access.committeeIds[0] : undefined,
+        });
         await writeFile(file, exported.file);
-        console.log(`已导出 ${exported.rows} 行到 ${file} / Exported ${exported.rows} rows to ${file}${opts.full ? '（含完整个人信息 with full personal data）' : ''}`);
+        console.log(
+          `已导出 ${exported.rows} 行到 ${file} / Exported ${exported.rows} rows to ${file}${opts.full ? '（含完整个人信息 with full personal data）' : ''}`,
+        );
       }),
     );
 }

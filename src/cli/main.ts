@@ -11,12 +11,17 @@ import { registerExcelCommands } from './excel.ts';
 import { registerUserCommands } from './users.ts';
 
 const program = new Command();
-program.name('jiangwan').description('江湾 加装电梯社区协同平台 — Jiangwan lift retrofit platform').version('0.1.0');
+program
+  .name('jiangwan')
+  .description('江湾 加装电梯社区协同平台 — Jiangwan lift retrofit platform')
+  .version('0.1.0');
 
 const config = readConfig();
 
 /** Opens the configured store, migrated, runs the task and closes it. */
-export async function withDatabase<T>(task: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  task: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
@@ -69,14 +74,18 @@ program
     withDatabase(async ({ db }) => {
       const { consultations } = await import('../server/modules/consent/schema.ts');
       const { verifyLedger } = await import('../server/modules/consent/ledger.ts');
-      const ids = consultationId ? [consultationId] : (await db.select({ id: consultations.id }).from(consultations)).map((c) => c.id);
+      const ids = consultationId
+        ? [consultationId]
+        : (await db.select({ id: consultations.id }).from(consultations)).map((c) => c.id);
       let bad = 0;
       for (const id of ids) {
         const v = await verifyLedger(db, id);
         if (v.ok) console.log(`✓ ${id}: ${v.events} 条记录 events, head ${v.headHash}`);
         else {
           bad++;
-          console.log(`✗ ${id}: 第 ${v.firstBad!.seq} 条记录不符（${v.firstBad!.reason}）event ${v.firstBad!.seq} does not match (${v.firstBad!.reason})`);
+          console.log(
+            `✗ ${id}: 第 ${v.firstBad!.seq} 条记录不符（${v.firstBad!.reason}）event ${v.firstBad!.seq} does not match (${v.firstBad!.reason})`,
+          );
         }
       }
       if (bad) process.exitCode = 1;
@@ -85,7 +94,9 @@ program
 
 program
   .command('key-lost')
-  .description('服务器密钥丢失：改用现在配置的密钥，并为所有住户重新发放户码 The server secret is lost: take the one configured now and issue every household a new code')
+  .description(
+    '服务器密钥丢失：改用现在配置的密钥，并为所有住户重新发放户码 The server secret is lost: take the one configured now and issue every household a new code',
+  )
   .option('--confirm', '确认原密钥已无法找回 Confirm the old secret cannot be found')
   .action((o: { confirm?: boolean }) =>
     withDatabase(async ({ db }) => {
@@ -122,7 +133,9 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   }
   const e = err as { message?: string; messageZh?: string; code?: string; port?: number };
   if (e.code === 'EADDRINUSE') {
-    console.error(`端口 ${e.port} 已被占用，请用 PORT 指定其他端口。\nPort ${e.port} is already in use; set PORT to another port.`);
+    console.error(
+      `端口 ${e.port} 已被占用，请用 PORT 指定其他端口。\nPort ${e.port} is already in use; set PORT to another port.`,
+    );
     process.exit(4);
   }
   console.error(e.messageZh ? `${e.messageZh}\n${e.message}` : err);

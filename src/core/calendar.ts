@@ -46,7 +46,10 @@ const DAY_MS = 86_400_000;
  * The years dates may take in the product: lift retrofits began in the 2010s, and the lunar
  * conversion and today's holiday law are meant for this century. Outside it a date is a typing error.
  */
-export const CALENDAR_YEARS: Readonly<{ first: number; last: number }> = Object.freeze({ first: 2000, last: 2099 });
+export const CALENDAR_YEARS: Readonly<{ first: number; last: number }> = Object.freeze({
+  first: 2000,
+  last: 2099,
+});
 
 export function isIsoDate(s: string): boolean {
   const m = DATE.exec(s);

@@ -41,4 +41,5 @@ const SHANGHAI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shangha
 export const shanghaiDate = (at: Date): string => SHANGHAI_DATE.format(at);
 
 /** 10:00 in Shanghai on a calendar date: when the demo's past events of that day happened. */
-export const shanghaiMorning = (date: string, hour = 10): Date => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+export const shanghaiMorning = (date: string, hour = 10): Date =>
+  new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);

@@ -2,5 +2,16 @@
  * Categories of a project's document library, shared by the API and the pages.
  * `subsidy`: the papers of the subsidy claim, which lists them.
  */
-export const DOCUMENT_CATEGORIES = ['vote', 'agreement', 'design', 'notice', 'approval', 'construction', 'acceptance', 'subsidy', 'photo', 'other'] as const;
+export const DOCUMENT_CATEGORIES = [
+  'vote',
+  'agreement',
+  'design',
+  'notice',
+  'approval',
+  'construction',
+  'acceptance',
+  'subsidy',
+  'photo',
+  'other',
+] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];

@@ -45,6 +45,12 @@ export const badInput = (field: string, zh: string, en: string, details?: unknow
 export const notFound = (what: { zh: string; en: string }) =>
   new AppError(404, 'not_found', `${what.zh}不存在或无权查看`, `${what.en} not found or not visible to you`);
 export const forbidden = () =>
-  new AppError(403, 'forbidden', '您的角色或管辖范围无权进行此操作', 'Your role or scope does not allow this');
+  new AppError(
+    403,
+    'forbidden',
+    '您的角色或管辖范围无权进行此操作',
+    'Your role or scope does not allow this',
+  );
 export const unauthenticated = () => new AppError(401, 'unauthenticated', '请先登录', 'Please log in first');
-export const conflict = (zh: string, en: string, field?: string) => new AppError(409, 'conflict', zh, en, field);
+export const conflict = (zh: string, en: string, field?: string) =>
+  new AppError(409, 'conflict', zh, en, field);

@@ -6,7 +6,18 @@
 import { STAGES, type Stage } from './stages.ts';
 
 /** The forward path; paused and withdrawn are side states. */
-export const MAIN_PATH: Stage[] = ['mobilisation', 'consultation', 'agreement', 'publicity', 'design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'];
+export const MAIN_PATH: Stage[] = [
+  'mobilisation',
+  'consultation',
+  'agreement',
+  'publicity',
+  'design_review',
+  'approvals',
+  'ready_to_build',
+  'construction',
+  'acceptance',
+  'in_service',
+];
 
 export interface ProjectFacts {
   /** a formal vote of the project closed and passed */
@@ -33,34 +44,109 @@ export interface Criterion {
   met?: (f: ProjectFacts) => boolean;
 }
 
-const sys = (id: string, zh: string, en: string, met: (f: ProjectFacts) => boolean): Criterion => ({ id, kind: 'system', label: { zh, en }, met });
+const sys = (id: string, zh: string, en: string, met: (f: ProjectFacts) => boolean): Criterion => ({
+  id,
+  kind: 'system',
+  label: { zh, en },
+  met,
+});
 const staff = (id: string, zh: string, en: string): Criterion => ({ id, kind: 'staff', label: { zh, en } });
 
 /** What must hold to enter each stage (domain.md §3–§4; the order is the Jiangwan method's). */
 export const ENTRY_CRITERIA: Record<Stage, Criterion[]> = {
   mobilisation: [],
-  consultation: [staff('mobilisation_meeting', '已召开动员会，楼组长和党员骨干已落实', 'The mobilisation meeting was held; stairwell leaders and party members are on board')],
-  agreement: [sys('vote_passed', '正式表决已通过（沪建房管联〔2020〕801号）', 'A formal vote has passed (Shanghai 801/2020)', (f) => f.votePassed)],
-  publicity: [staff('agreement_signed', '加装电梯协议书已由业主签署', 'The lift agreement has been signed by the owners')],
+  consultation: [
+    staff(
+      'mobilisation_meeting',
+      '已召开动员会，楼组长和党员骨干已落实',
+      'The mobilisation meeting was held; stairwell leaders and party members are on board',
+    ),
+  ],
+  agreement: [
+    sys(
+      'vote_passed',
+      '正式表决已通过（沪建房管联〔2020〕801号）',
+      'A formal vote has passed (Shanghai 801/2020)',
+      (f) => f.votePassed,
+    ),
+  ],
+  publicity: [
+    staff(
+      'agreement_signed',
+      '加装电梯协议书已由业主签署',
+      'The lift agreement has been signed by the owners',
+    ),
+  ],
   design_review: [
-    sys('result_notice_ended', '征询结果公告期已满', 'The consultation-result notice period has ended', (f) => f.resultNoticeEnded),
-    sys('no_open_objection', '没有未处理的异议', 'No objection is left unanswered', (f) => f.openObjections === 0),
+    sys(
+      'result_notice_ended',
+      '征询结果公告期已满',
+      'The consultation-result notice period has ended',
+      (f) => f.resultNoticeEnded,
+    ),
+    sys(
+      'no_open_objection',
+      '没有未处理的异议',
+      'No objection is left unanswered',
+      (f) => f.openObjections === 0,
+    ),
   ],
   approvals: [
-    sys('design_notice_ended', '设计方案公示及书面意见期已满', 'The design-scheme publicity and written-feedback period has ended', (f) => f.designNoticeEnded),
-    sys('no_open_objection', '没有未处理的异议', 'No objection is left unanswered', (f) => f.openObjections === 0),
+    sys(
+      'design_notice_ended',
+      '设计方案公示及书面意见期已满',
+      'The design-scheme publicity and written-feedback period has ended',
+      (f) => f.designNoticeEnded,
+    ),
+    sys(
+      'no_open_objection',
+      '没有未处理的异议',
+      'No objection is left unanswered',
+      (f) => f.openObjections === 0,
+    ),
     staff('safety_review', '房屋安全性论证已完成', 'The building safety review is done'),
   ],
-  ready_to_build: [sys('approvals_done', '所有需要的审批环节均已办结', 'Every required approval step is done', (f) => f.approvalsRemaining === 0)],
-  construction: [
-    sys('approvals_done', '所有需要的审批环节均已办结', 'Every required approval step is done', (f) => f.approvalsRemaining === 0),
-    sys('no_open_objection', '没有未处理的异议', 'No objection is left unanswered', (f) => f.openObjections === 0),
-    staff('contractor_ready', '施工单位已进场准备，安全告知已张贴', 'The contractor is ready on site and the safety notice is posted'),
+  ready_to_build: [
+    sys(
+      'approvals_done',
+      '所有需要的审批环节均已办结',
+      'Every required approval step is done',
+      (f) => f.approvalsRemaining === 0,
+    ),
   ],
-  acceptance: [staff('works_finished', '土建与电梯安装已完工', 'Civil works and lift installation are finished')],
+  construction: [
+    sys(
+      'approvals_done',
+      '所有需要的审批环节均已办结',
+      'Every required approval step is done',
+      (f) => f.approvalsRemaining === 0,
+    ),
+    sys(
+      'no_open_objection',
+      '没有未处理的异议',
+      'No objection is left unanswered',
+      (f) => f.openObjections === 0,
+    ),
+    staff(
+      'contractor_ready',
+      '施工单位已进场准备，安全告知已张贴',
+      'The contractor is ready on site and the safety notice is posted',
+    ),
+  ],
+  acceptance: [
+    staff('works_finished', '土建与电梯安装已完工', 'Civil works and lift installation are finished'),
+  ],
   in_service: [
-    staff('joint_acceptance', '已通过联合验收（区房管、建设、规划资源）', 'Joint acceptance passed (housing, construction, planning)'),
-    staff('use_registration', '已在市场监管部门办理使用登记（投用后 30 日内）', 'Use registration filed with market supervision (within 30 days of use)'),
+    staff(
+      'joint_acceptance',
+      '已通过联合验收（区房管、建设、规划资源）',
+      'Joint acceptance passed (housing, construction, planning)',
+    ),
+    staff(
+      'use_registration',
+      '已在市场监管部门办理使用登记（投用后 30 日内）',
+      'Use registration filed with market supervision (within 30 days of use)',
+    ),
   ],
   paused: [],
   withdrawn: [],
@@ -76,26 +162,46 @@ export interface EntryCheck {
 /** Blockers of the path itself, which no override passes (the entry criteria can be overridden). */
 export const STRUCTURAL_BLOCKERS: readonly string[] = ['withdrawn', 'same_stage', 'resume_order', 'order'];
 
-const structural = (id: string, zh: string, en: string): EntryCheck['blockers'][number] => ({ id, kind: 'system', label: { zh, en } });
+const structural = (id: string, zh: string, en: string): EntryCheck['blockers'][number] => ({
+  id,
+  kind: 'system',
+  label: { zh, en },
+});
 
 /**
  * Whether a project may enter `to` from `from`. Forward moves go one stage at a time along the
  * main path; paused and withdrawn can be entered from anywhere (with a reason); a paused project
  * resumes to the stage it left. System criteria use the facts; staff criteria must be confirmed.
  */
-export function checkEntry(from: Stage, to: Stage, facts: ProjectFacts, confirmed: readonly string[], resumeTo?: Stage): EntryCheck {
+export function checkEntry(
+  from: Stage,
+  to: Stage,
+  facts: ProjectFacts,
+  confirmed: readonly string[],
+  resumeTo?: Stage,
+): EntryCheck {
   const blockers: EntryCheck['blockers'] = [];
   if (from === 'withdrawn') blockers.push(structural('withdrawn', '项目已撤销', 'The project was withdrawn'));
   // a paused project paused again would resume to "paused", that is, never
-  if (from === to) blockers.push(structural('same_stage', '项目已处于该阶段', 'The project is already at this stage'));
-  if (to === 'paused' || to === 'withdrawn' || blockers.length) return { stage: to, allowed: blockers.length === 0, blockers };
+  if (from === to)
+    blockers.push(structural('same_stage', '项目已处于该阶段', 'The project is already at this stage'));
+  if (to === 'paused' || to === 'withdrawn' || blockers.length)
+    return { stage: to, allowed: blockers.length === 0, blockers };
   if (from === 'paused') {
-    if (to !== resumeTo) blockers.push(structural('resume_order', '暂停的项目只能恢复到原阶段', 'A paused project resumes to the stage it left'));
+    if (to !== resumeTo)
+      blockers.push(
+        structural(
+          'resume_order',
+          '暂停的项目只能恢复到原阶段',
+          'A paused project resumes to the stage it left',
+        ),
+      );
     return { stage: to, allowed: blockers.length === 0, blockers };
   }
   const i = MAIN_PATH.indexOf(from);
   const j = MAIN_PATH.indexOf(to);
-  if (j !== i + 1) blockers.push(structural('order', '只能进入下一个阶段', 'Only the next stage can be entered'));
+  if (j !== i + 1)
+    blockers.push(structural('order', '只能进入下一个阶段', 'Only the next stage can be entered'));
   for (const c of ENTRY_CRITERIA[to]) {
     const ok = c.kind === 'system' ? c.met!(facts) : confirmed.includes(c.id);
     if (!ok) blockers.push({ id: c.id, kind: c.kind, label: c.label });

@@ -60,23 +60,49 @@ export interface BuildOptions {
  * What the request log may keep of a URL: a household code in a path (/r/<code>, /api/v1/r/<code>/…)
  * is a credential, and a search (?q=) may be an owner's name or ID number; both show as ***.
  */
-export const redactUrl = (url: string) => url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***').replace(/([?&]q=)[^&#]*/g, '$1***');
+export const redactUrl = (url: string) =>
+  url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***').replace(/([?&]q=)[^&#]*/g, '$1***');
 
 /** Fastify's request log line, with household codes and searches left out. */
 function logRequest(req: FastifyRequest) {
-  return { method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
 }
 
 /** The OpenAPI tags, one per module (and its public side), with what each is for. */
 const API_TAGS = [
   { name: 'accounts', description: '账号与会话 Accounts, sessions and passwords' },
-  { name: 'registry', description: '房屋登记：居委会、小区、楼栋、门洞、房屋与业主 The housing registry: committees, estates, buildings, stairwells, units, owners' },
-  { name: 'projects', description: '加装电梯项目：阶段、审批、清单、文件、待办 Lift projects: stages, approvals, checklists, documents, the work list' },
+  {
+    name: 'registry',
+    description:
+      '房屋登记：居委会、小区、楼栋、门洞、房屋与业主 The housing registry: committees, estates, buildings, stairwells, units, owners',
+  },
+  {
+    name: 'projects',
+    description:
+      '加装电梯项目：阶段、审批、清单、文件、待办 Lift projects: stages, approvals, checklists, documents, the work list',
+  },
   { name: 'audit', description: '审计日志 The audit log' },
-  { name: 'consent', description: '意愿征询：表决、户码、计票、结果证明 Consultations: votes, household codes, tallies, certificates' },
-  { name: 'resident', description: '户码页面（业主用户码访问，无需登录） The household-code pages (owners, with their code, no login)' },
+  {
+    name: 'consent',
+    description:
+      '意愿征询：表决、户码、计票、结果证明 Consultations: votes, household codes, tallies, certificates',
+  },
+  {
+    name: 'resident',
+    description:
+      '户码页面（业主用户码访问，无需登录） The household-code pages (owners, with their code, no login)',
+  },
   { name: 'tools', description: '公开计算工具 Public calculators' },
-  { name: 'money', description: '资金分摊、补贴、缴款与运维费用 Cost sharing, subsidies, payments and running costs' },
+  {
+    name: 'money',
+    description: '资金分摊、补贴、缴款与运维费用 Cost sharing, subsidies, payments and running costs',
+  },
   { name: 'notices', description: '公示、异议 Public notices and objections' },
   { name: 'calendar', description: '放假安排与工作日 Holiday years and working days' },
   { name: 'mediation', description: '矛盾调解 Mediation cases' },
@@ -87,11 +113,18 @@ export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/we
 /** Builds the Fastify app from the platform and the modules; no listening here. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: logRequest } } : false,
+    logger: opts.logger
+      ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: logRequest } }
+      : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
   });
-  const ctx: AppContext = { db: opts.db, clock: opts.clock ?? systemClock, secureCookies: opts.secureCookies ?? false, codeKeys: opts.codeKeys };
+  const ctx: AppContext = {
+    db: opts.db,
+    clock: opts.clock ?? systemClock,
+    secureCookies: opts.secureCookies ?? false,
+    codeKeys: opts.codeKeys,
+  };
 
   app.setValidatorCompiler(validatorCompiler);
   installContract(app);
@@ -118,18 +151,31 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return payload;
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, ...(opts.rateLimit === false ? { allowList: () => true } : {}) });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: MAX_FORM_FIELDS } });
+  await app.register(rateLimit, {
+    global: false,
+    ...(opts.rateLimit === false ? { allowList: () => true } : {}),
+  });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: MAX_FORM_FIELDS },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Jiangwan API 江湾加装电梯平台接口',
         version: '1',
-        description: '老旧小区加装电梯与社区党建平台的接口。The API of the Jiangwan platform for lift retrofits in old housing.',
+        description:
+          '老旧小区加装电梯与社区党建平台的接口。The API of the Jiangwan platform for lift retrofits in old housing.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
-      servers: [{ url: opts.publicUrl ?? 'http://localhost:3000', description: opts.publicUrl ? '公开地址 Public address (JW_PUBLIC_URL)' : '本机 This machine (set JW_PUBLIC_URL)' }],
+      servers: [
+        {
+          url: opts.publicUrl ?? 'http://localhost:3000',
+          description: opts.publicUrl
+            ? '公开地址 Public address (JW_PUBLIC_URL)'
+            : '本机 This machine (set JW_PUBLIC_URL)',
+        },
+      ],
       components: { securitySchemes: SECURITY_SCHEMES },
       tags: API_TAGS,
     },
@@ -166,8 +212,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // SPA fallback: pages are client routes, but API and asset misses stay 404
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0]!;
-      if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url)) return noRoute(req, reply);
-      const page = (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html')) ? 'resident.html' : 'index.html';
+      if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url))
+        return noRoute(req, reply);
+      const page =
+        (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
+          ? 'resident.html'
+          : 'index.html';
       return reply.type('text/html').sendFile(page);
     });
   } else {

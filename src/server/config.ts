@@ -54,7 +54,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Only this machine can connect: 127.0.0.0/8, ::1, localhost. */
 export function isLoopback(host: string) {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || h.startsWith('127.') || h === '::ffff:127.0.0.1';
 }
 
@@ -63,7 +66,9 @@ export function isLoopback(host: string) {
  * way for the session cookie to be Secure (HTTPS at a trusted proxy, an https public URL, or
  * JW_SECURE_COOKIES=1), or JW_ALLOW_HTTP=1 said on purpose.
  */
-export function checkTransport(config: Pick<Config, 'host' | 'secureCookies' | 'trustProxy' | 'publicUrl' | 'allowHttp'>) {
+export function checkTransport(
+  config: Pick<Config, 'host' | 'secureCookies' | 'trustProxy' | 'publicUrl' | 'allowHttp'>,
+) {
   if (config.publicUrl && !/^https?:\/\/[^/\s]+/i.test(config.publicUrl))
     throw new StartupRefusal(
       `JW_PUBLIC_URL（${config.publicUrl}）不是网址，应形如 https://lift.example.org`,

@@ -13,7 +13,10 @@ import { isEmpty, seedDemo } from './demo/seed.ts';
  * start), refused unless it is the one this database's codes were sealed with; household codes an
  * earlier version kept in clear are sealed with it now (once).
  */
-export async function unlockCodeKeys(db: Db, config: Pick<Config, 'secret' | 'secretFile' | 'dataDir'>): Promise<CodeKeys> {
+export async function unlockCodeKeys(
+  db: Db,
+  config: Pick<Config, 'secret' | 'secretFile' | 'dataDir'>,
+): Promise<CodeKeys> {
   const secret = loadServerSecret(config);
   if (secret.source.created)
     console.log(
@@ -23,7 +26,10 @@ export async function unlockCodeKeys(db: Db, config: Pick<Config, 'secret' | 'se
   await checkServerSecret(db, secret);
   const keys = new CodeKeys(secret);
   const sealed = await sealClearCodes(db, keys);
-  if (sealed) console.log(`已加密旧版以明文保存的 ${sealed} 个户码 Sealed ${sealed} household codes an earlier version stored in clear`);
+  if (sealed)
+    console.log(
+      `已加密旧版以明文保存的 ${sealed} 个户码 Sealed ${sealed} household codes an earlier version stored in clear`,
+    );
   return keys;
 }
 
@@ -38,7 +44,16 @@ export async function serve(config: Config) {
       const summary = await seedDemo(database.db, { today: shanghaiDate(config.clock.now()), codeKeys });
       console.log(`已生成演示街道 Demo street seeded: ${JSON.stringify(summary)}`);
     }
-    const app = await buildApp({ db: database.db, logger: true, secureCookies: config.secureCookies, trustProxy: config.trustProxy, hsts: Boolean(config.publicUrl?.toLowerCase().startsWith('https://')), publicUrl: config.publicUrl, clock: config.clock, codeKeys });
+    const app = await buildApp({
+      db: database.db,
+      logger: true,
+      secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      hsts: Boolean(config.publicUrl?.toLowerCase().startsWith('https://')),
+      publicUrl: config.publicUrl,
+      clock: config.clock,
+      codeKeys,
+    });
     const stop = async () => {
       await app.close();
       await database.close();
@@ -47,7 +62,9 @@ export async function serve(config: Config) {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await app.listen({ port: config.port, host: config.host });
-    console.log(`江湾 Jiangwan: http://${config.host}:${config.port}  (${database.kind}: ${database.location})`);
+    console.log(
+      `江湾 Jiangwan: http://${config.host}:${config.port}  (${database.kind}: ${database.location})`,
+    );
     return app;
   } catch (err) {
     // a refusal (wrong secret, port in use) must not leave the data directory locked

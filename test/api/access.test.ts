@@ -8,11 +8,21 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 let t: TestApp;
 let admin: Client, shengli: Client, adviser: Client, district: Client;
 let shengliId: string, otherCommitteeId: string;
-let ownEstate: any, otherEstate: any, otherBuilding: any, otherStairwell: any, otherUnit: any, otherPerson: any;
+let ownEstate: any,
+  otherEstate: any,
+  otherBuilding: any,
+  otherStairwell: any,
+  otherUnit: any,
+  otherPerson: any;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [admin, shengli, adviser, district] = await Promise.all([t.as('admin'), t.as('shengli'), t.as('jjl'), t.as('district')]);
+  [admin, shengli, adviser, district] = await Promise.all([
+    t.as('admin'),
+    t.as('shengli'),
+    t.as('jjl'),
+    t.as('district'),
+  ]);
   const committees = (await admin.get('/api/v1/committees')).body.items;
   shengliId = committees.find((c: any) => c.name === '胜利居委').id;
   otherCommitteeId = committees.find((c: any) => c.name !== '胜利居委').id;
@@ -33,7 +43,10 @@ describe('committee staff', () => {
       const res = await shengli.get(`${path}?pageSize=500`);
       expect(res.status).toBe(200);
       expect(res.body.items.length, path).toBeGreaterThan(0);
-      expect(res.body.items.every((i: any) => i.committeeId === shengliId), path).toBe(true);
+      expect(
+        res.body.items.every((i: any) => i.committeeId === shengliId),
+        path,
+      ).toBe(true);
     }
     const units = await shengli.get('/api/v1/units?pageSize=500');
     expect(units.body.items.every((u: any) => u.committeeId === shengliId)).toBe(true);
@@ -47,29 +60,45 @@ describe('committee staff', () => {
     expect((await shengli.get(`/api/v1/persons/${otherPerson.id}`)).status).toBe(404);
     expect((await shengli.get(`/api/v1/estates?committeeId=${otherCommitteeId}`)).body.total).toBe(0);
     expect((await shengli.get(`/api/v1/units?stairwellId=${otherStairwell.id}`)).body.total).toBe(0);
-    const persons = await shengli.get(`/api/v1/persons?q=${encodeURIComponent(otherPerson.name)}&pageSize=500`);
+    const persons = await shengli.get(
+      `/api/v1/persons?q=${encodeURIComponent(otherPerson.name)}&pageSize=500`,
+    );
     expect(persons.body.items.some((p: any) => p.id === otherPerson.id)).toBe(false);
   });
 
-  it("cannot write into another committee", async () => {
+  it('cannot write into another committee', async () => {
     expect((await shengli.patch(`/api/v1/estates/${otherEstate.id}`, { name: 'x' })).status).toBe(404);
     expect((await shengli.delete(`/api/v1/units/${otherUnit.id}`)).status).toBe(404);
     const estate = await shengli.post('/api/v1/estates', { committeeId: otherCommitteeId, name: '越权小区' });
     expect(estate.status).toBe(400);
     expect(estate.body.error.field).toBe('committeeId');
-    const building = await shengli.post('/api/v1/buildings', { estateId: otherEstate.id, name: '99号', floors: 6 });
+    const building = await shengli.post('/api/v1/buildings', {
+      estateId: otherEstate.id,
+      name: '99号',
+      floors: 6,
+    });
     expect(building.status).toBe(400);
     expect(building.body.error.field).toBe('estateId');
-    const unit = await shengli.post('/api/v1/units', { stairwellId: otherStairwell.id, floor: 1, room: '109', areaM2: '50.00' });
+    const unit = await shengli.post('/api/v1/units', {
+      stairwellId: otherStairwell.id,
+      floor: 1,
+      room: '109',
+      areaM2: '50.00',
+    });
     expect(unit.body.error.field).toBe('stairwellId');
     const owner = await shengli.post(`/api/v1/units/${otherUnit.id}/owners`, { name: '张三' });
     expect(owner.status).toBe(404);
-    const project = await shengli.post('/api/v1/projects', { name: '越权项目', stairwellId: otherStairwell.id });
+    const project = await shengli.post('/api/v1/projects', {
+      name: '越权项目',
+      stairwellId: otherStairwell.id,
+    });
     expect(project.body.error.field).toBe('stairwellId');
   });
 
   it('writes in their own committee', async () => {
-    const res = await shengli.patch(`/api/v1/estates/${ownEstate.id}`, { address: '上海市虹口区广粤路1601弄' });
+    const res = await shengli.patch(`/api/v1/estates/${ownEstate.id}`, {
+      address: '上海市虹口区广粤路1601弄',
+    });
     expect(res.status).toBe(200);
     expect(res.body.address).toBe('上海市虹口区广粤路1601弄');
   });
@@ -86,8 +115,13 @@ describe('district viewer', () => {
     expect((await district.get(`/api/v1/estates/${otherEstate.id}`)).status).toBe(200);
     const write = await district.patch(`/api/v1/estates/${otherEstate.id}`, { name: 'x' });
     expect(write.status).toBe(403);
-    expect(write.body.error).toMatchObject({ code: 'read_only', messageEn: expect.stringMatching(/read but not change/) });
-    expect((await district.post('/api/v1/estates', { committeeId: otherCommitteeId, name: '区级新建' })).status).toBe(403);
+    expect(write.body.error).toMatchObject({
+      code: 'read_only',
+      messageEn: expect.stringMatching(/read but not change/),
+    });
+    expect(
+      (await district.post('/api/v1/estates', { committeeId: otherCommitteeId, name: '区级新建' })).status,
+    ).toBe(403);
     expect((await district.post(`/api/v1/persons/${otherPerson.id}/reveal`)).status).toBe(403);
     expect((await district.get('/api/v1/audit')).status).toBe(403);
   });
@@ -102,7 +136,9 @@ describe('adviser', () => {
     const unassigned = all.find((p: any) => p.adviserUserId === null);
     expect((await adviser.get(`/api/v1/projects/${unassigned.id}`)).status).toBe(404);
     const stairwells = (await adviser.get('/api/v1/stairwells?pageSize=500')).body.items;
-    expect(new Set(stairwells.map((s: any) => s.id))).toEqual(new Set(projects.map((p: any) => p.stairwellId)));
+    expect(new Set(stairwells.map((s: any) => s.id))).toEqual(
+      new Set(projects.map((p: any) => p.stairwellId)),
+    );
     expect((await adviser.get(`/api/v1/stairwells/${projects[0].stairwellId}`)).status).toBe(200);
   });
 
@@ -134,13 +170,31 @@ describe('street admin', () => {
     const users = (await admin.get('/api/v1/users')).body.items.map((u: any) => u.username);
     expect(users).toEqual(expect.arrayContaining(['admin', 'shengli', 'jjl']));
     expect(users).not.toContain('district');
-    const created = await admin.post('/api/v1/users', { username: 'shengli2', displayName: '胜利居委 新同事', password: 'a-long-password', role: 'committee_staff', scopeId: shengliId });
+    const created = await admin.post('/api/v1/users', {
+      username: 'shengli2',
+      displayName: '胜利居委 新同事',
+      password: 'a-long-password',
+      role: 'committee_staff',
+      scopeId: shengliId,
+    });
     expect(created.status).toBe(201);
     expect(created.body.passwordHash).toBeUndefined();
     const me = (await admin.get('/api/v1/session')).body.user;
-    const viewer = await admin.post('/api/v1/users', { username: 'viewer2', displayName: 'x', password: 'a-long-password', role: 'district_viewer', scopeId: me.streetId });
+    const viewer = await admin.post('/api/v1/users', {
+      username: 'viewer2',
+      displayName: 'x',
+      password: 'a-long-password',
+      role: 'district_viewer',
+      scopeId: me.streetId,
+    });
     expect(viewer.status).toBe(403);
-    const dup = await admin.post('/api/v1/users', { username: 'shengli2', displayName: 'x', password: 'a-long-password', role: 'committee_staff', scopeId: shengliId });
+    const dup = await admin.post('/api/v1/users', {
+      username: 'shengli2',
+      displayName: 'x',
+      password: 'a-long-password',
+      role: 'committee_staff',
+      scopeId: shengliId,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.field).toBe('username');
   });
@@ -151,8 +205,12 @@ describe('login', () => {
     const bad = await t.anonymous.post('/api/v1/session', { username: 'district', password: 'wrong' });
     expect(bad.status).toBe(401);
     expect(bad.body.error.message).toBe('用户名或密码错误');
-    for (let i = 0; i < 5; i++) await t.anonymous.post('/api/v1/session', { username: 'district', password: 'wrong' });
-    const throttled = await t.anonymous.post('/api/v1/session', { username: 'district', password: 'jiangwan2026' });
+    for (let i = 0; i < 5; i++)
+      await t.anonymous.post('/api/v1/session', { username: 'district', password: 'wrong' });
+    const throttled = await t.anonymous.post('/api/v1/session', {
+      username: 'district',
+      password: 'jiangwan2026',
+    });
     expect(throttled.status).toBe(429);
     expect(throttled.body.error.messageEn).toMatch(/Too many failed logins/);
   });

@@ -30,10 +30,17 @@ const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** Every row of every table of the schema as text (what a copy of the database holds). */
 async function everyRowAsText() {
-  const tables = rowsOf<{ name: string }>(await t.database.db.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`));
+  const tables = rowsOf<{ name: string }>(
+    await t.database.db.execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    ),
+  );
   const out: { table: string; text: string }[] = [];
   for (const { name } of tables) {
-    for (const r of rowsOf<{ text: string }>(await t.database.db.execute(sql`select t::text as text from ${sql.identifier(name)} t`))) out.push({ table: name, text: r.text });
+    for (const r of rowsOf<{ text: string }>(
+      await t.database.db.execute(sql`select t::text as text from ${sql.identifier(name)} t`),
+    ))
+      out.push({ table: name, text: r.text });
   }
   return out;
 }
@@ -52,9 +59,20 @@ async function docxText(buf: Buffer) {
 beforeAll(async () => {
   t = await startTestApp();
   staff = await t.as('shengli');
-  const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount >= 10);
-  const project = (await staff.post('/api/v1/projects', { name: '户码存储测试', stairwellId: stairwell.id })).body;
-  vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '表决', question: '同意加装电梯吗？', ruleId: 'sh-801-building' })).body;
+  const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find(
+    (s: any) => s.unitCount >= 10,
+  );
+  const project = (await staff.post('/api/v1/projects', { name: '户码存储测试', stairwellId: stairwell.id }))
+    .body;
+  vote = (
+    await staff.post('/api/v1/consultations', {
+      projectId: project.id,
+      kind: 'vote',
+      title: '表决',
+      question: '同意加装电梯吗？',
+      ruleId: 'sh-801-building',
+    })
+  ).body;
   expect((await staff.post(`/api/v1/consultations/${vote.id}/open`)).status).toBe(200);
   codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
   expect(codes.length).toBeGreaterThan(5);
@@ -65,9 +83,13 @@ describe('household codes at rest', () => {
   it('stores no code in clear anywhere, after issuing, listing, printing, voting and a reissue', async () => {
     // use the codes every way there is: letters, a vote, a notice page, a reissue
     expect((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).status).toBe(200);
-    expect((await t.anonymous.post(`/api/v1/r/${codes[0]!.code}/ballot`, { choice: 'agree' })).status).toBe(200);
+    expect((await t.anonymous.post(`/api/v1/r/${codes[0]!.code}/ballot`, { choice: 'agree' })).status).toBe(
+      200,
+    );
     expect((await t.anonymous.get(`/api/v1/r/${codes[1]!.code}/notices`)).status).toBe(200);
-    const reissued = await staff.post(`/api/v1/consultations/${vote.id}/codes/${codes[2]!.groupId}/reissue`, { reason: '信件遗失' });
+    const reissued = await staff.post(`/api/v1/consultations/${vote.id}/codes/${codes[2]!.groupId}/reissue`, {
+      reason: '信件遗失',
+    });
     expect(reissued.status).toBe(200);
     const all = [...codes.map((c) => c.code), reissued.body.code as string];
 
@@ -75,36 +97,56 @@ describe('household codes at rest', () => {
     const codeRows = rows.filter((r) => r.table === 'household_codes');
     expect(codeRows.length).toBe(codes.length + 1);
     expect(rows.filter((r) => r.table === 'audit_events').length).toBeGreaterThan(0);
-    for (const code of all) for (const s of spellings(code)) expect(rows.find((r) => r.text.includes(s))).toBeUndefined();
+    for (const code of all)
+      for (const s of spellings(code)) expect(rows.find((r) => r.text.includes(s))).toBeUndefined();
 
     // what is kept: a MAC (64 hex) and a sealed form, for every code
-    const stored = rowsOf<{ code_mac: string; code_sealed: string }>(await t.database.db.execute(sql`select code_mac, code_sealed from household_codes`));
+    const stored = rowsOf<{ code_mac: string; code_sealed: string }>(
+      await t.database.db.execute(sql`select code_mac, code_sealed from household_codes`),
+    );
     for (const r of stored) {
       expect(r.code_mac).toMatch(/^[0-9a-f]{64}$/);
       expect(r.code_sealed).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
     }
     // nothing of the old layout is left
-    const columns = rowsOf<{ c: string }>(await t.database.db.execute(sql`select column_name as c from information_schema.columns where table_name = 'household_codes'`)).map((r) => r.c);
+    const columns = rowsOf<{ c: string }>(
+      await t.database.db.execute(
+        sql`select column_name as c from information_schema.columns where table_name = 'household_codes'`,
+      ),
+    ).map((r) => r.c);
     expect(columns).not.toContain('code');
     expect(columns).not.toContain('code_hash');
-    expect(rowsOf(await t.database.db.execute(sql`select 1 from information_schema.tables where table_name = 'code_failures'`))).toHaveLength(0);
+    expect(
+      rowsOf(
+        await t.database.db.execute(
+          sql`select 1 from information_schema.tables where table_name = 'code_failures'`,
+        ),
+      ),
+    ).toHaveLength(0);
   });
 
   it('keeps no session token or password in clear either: tokens as SHA-256, passwords as argon2id', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'shengli', password: DEMO_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'shengli', password: DEMO_PASSWORD },
+    });
     const token = /jw_session=([^;]+)/.exec(String(login.headers['set-cookie']))![1]!;
     expect(token.length).toBeGreaterThan(40);
     const rows = await everyRowAsText();
     expect(rows.find((r) => r.text.includes(token))).toBeUndefined();
     expect(rows.find((r) => r.text.includes(DEMO_PASSWORD))).toBeUndefined();
-    const hashes = rowsOf<{ h: string }>(await t.database.db.execute(sql`select password_hash as h from users`));
+    const hashes = rowsOf<{ h: string }>(
+      await t.database.db.execute(sql`select password_hash as h from users`),
+    );
     for (const { h } of hashes) expect(h).toMatch(/^\$argon2id\$/);
   });
 
   it('verifies codes and prints the letters again from the sealed codes', async () => {
     const again = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as typeof codes;
     // the reissued household has its new code; every other code is the one first printed
-    for (const c of codes.filter((c) => c.groupId !== codes[2]!.groupId)) expect(again.find((a) => a.groupId === c.groupId)!.code).toBe(c.code);
+    for (const c of codes.filter((c) => c.groupId !== codes[2]!.groupId))
+      expect(again.find((a) => a.groupId === c.groupId)!.code).toBe(c.code);
     const text = await docxText((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
     for (const c of again) expect(text).toContain(c.code);
     const view = await t.anonymous.get(`/api/v1/r/${codes[3]!.code.toLowerCase()}`);
@@ -115,7 +157,8 @@ describe('household codes at rest', () => {
   });
 
   it('audits who read the codes, how many and what for', async () => {
-    const audit = (await (await t.as('admin')).get(`/api/v1/audit?pageSize=100&entityId=${vote.id}`)).body.items as any[];
+    const audit = (await (await t.as('admin')).get(`/api/v1/audit?pageSize=100&entityId=${vote.id}`)).body
+      .items as any[];
     const reads = audit.filter((e) => e.action === 'read_codes' && e.entityId === vote.id);
     expect(reads.map((e) => e.after.purpose).sort()).toEqual(['letters', 'letters', 'list', 'list']);
     for (const e of reads) {
@@ -127,23 +170,54 @@ describe('household codes at rest', () => {
   });
 
   it('verifies nothing with another server secret, and refuses to start with it', async () => {
-    const other = new CodeKeys(ServerSecret.fromText('another secret, as a stolen copy of the database would have'));
-    const stranger = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: other });
+    const other = new CodeKeys(
+      ServerSecret.fromText('another secret, as a stolen copy of the database would have'),
+    );
+    const stranger = await buildApp({
+      db: t.database.db,
+      webRoot: '/nonexistent',
+      clock: t.clock,
+      codeKeys: other,
+    });
     try {
       const res = await stranger.inject({ method: 'GET', url: `/api/v1/r/${codes[4]!.code}` });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('wrong_code');
-      expect((await stranger.inject({ method: 'POST', url: `/api/v1/r/${codes[4]!.code}/ballot`, payload: { choice: 'agree' } })).statusCode).toBe(404);
+      expect(
+        (
+          await stranger.inject({
+            method: 'POST',
+            url: `/api/v1/r/${codes[4]!.code}/ballot`,
+            payload: { choice: 'agree' },
+          })
+        ).statusCode,
+      ).toBe(404);
     } finally {
       await stranger.close();
     }
     // nor does the right secret open a sealed code moved to another household
-    const [a, b] = rowsOf<{ id: string; code_sealed: string; consultation_id: string; group_id: string }>(await t.database.db.execute(sql`select id, code_sealed, consultation_id, group_id from household_codes where revoked_at is null limit 2`));
-    expect(() => t.codeKeys.open(a!.code_sealed, { consultationId: b!.consultation_id, groupId: b!.group_id })).toThrow(/cannot be decrypted/);
+    const [a, b] = rowsOf<{ id: string; code_sealed: string; consultation_id: string; group_id: string }>(
+      await t.database.db.execute(
+        sql`select id, code_sealed, consultation_id, group_id from household_codes where revoked_at is null limit 2`,
+      ),
+    );
+    expect(() =>
+      t.codeKeys.open(a!.code_sealed, { consultationId: b!.consultation_id, groupId: b!.group_id }),
+    ).toThrow(/cannot be decrypted/);
     // the database remembers its secret by a check value and refuses another
     await checkServerSecret(t.database.db, TEST_SECRET);
-    await expect(checkServerSecret(t.database.db, ServerSecret.fromText('another secret, as a stolen copy of the database would have'))).rejects.toThrow(StartupRefusal);
-    await expect(checkServerSecret(t.database.db, ServerSecret.fromText('another secret, as a stolen copy of the database would have'))).rejects.toThrow(/does not match this database[\s\S]*key-lost/);
+    await expect(
+      checkServerSecret(
+        t.database.db,
+        ServerSecret.fromText('another secret, as a stolen copy of the database would have'),
+      ),
+    ).rejects.toThrow(StartupRefusal);
+    await expect(
+      checkServerSecret(
+        t.database.db,
+        ServerSecret.fromText('another secret, as a stolen copy of the database would have'),
+      ),
+    ).rejects.toThrow(/does not match this database[\s\S]*key-lost/);
   });
 
   it('leaves household codes and searches (a name, an ID number) out of the request log', () => {
@@ -162,13 +236,25 @@ describe('household codes at rest', () => {
     expect(result.codes).toBeGreaterThanOrEqual(before.length);
     await checkServerSecret(t.database.db, secret);
     await expect(checkServerSecret(t.database.db, TEST_SECRET)).rejects.toThrow(StartupRefusal);
-    const app = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: keys });
+    const app = await buildApp({
+      db: t.database.db,
+      webRoot: '/nonexistent',
+      clock: t.clock,
+      codeKeys: keys,
+    });
     try {
       // the old letters no longer work; the new codes do, and the ledger stays whole
       expect((await app.inject({ method: 'GET', url: `/api/v1/r/${before[5]!.code}` })).statusCode).toBe(404);
-      const [fresh] = rowsOf<{ code_sealed: string; group_id: string }>(await t.database.db.execute(sql`select code_sealed, group_id from household_codes where consultation_id = ${vote.id} and revoked_at is null limit 1`));
+      const [fresh] = rowsOf<{ code_sealed: string; group_id: string }>(
+        await t.database.db.execute(
+          sql`select code_sealed, group_id from household_codes where consultation_id = ${vote.id} and revoked_at is null limit 1`,
+        ),
+      );
       const code = keys.open(fresh!.code_sealed, { consultationId: vote.id, groupId: fresh!.group_id });
-      expect((await app.inject({ method: 'POST', url: `/api/v1/r/${code}/ballot`, payload: { choice: 'agree' } })).statusCode).toBe(200);
+      expect(
+        (await app.inject({ method: 'POST', url: `/api/v1/r/${code}/ballot`, payload: { choice: 'agree' } }))
+          .statusCode,
+      ).toBe(200);
       expect((await staff.get(`/api/v1/consultations/${vote.id}/ledger/verify`)).body.ok).toBe(true);
     } finally {
       await app.close();

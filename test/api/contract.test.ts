@@ -20,7 +20,10 @@ type Doc = { paths: Record<string, Record<string, Operation>> } & Record<string,
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let served: Doc;
-const operations = () => Object.entries(served.paths).flatMap(([p, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op })));
+const operations = () =>
+  Object.entries(served.paths).flatMap(([p, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op })),
+  );
 
 beforeAll(async () => {
   served = (await openApiDocument()) as Doc;
@@ -31,7 +34,9 @@ describe('the API contract', () => {
     const undeclared = operations()
       .filter(({ op }) => {
         const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-        return !success.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0));
+        return !success.some(([, r]) =>
+          Object.values(r.content ?? {}).some((c) => c.schema && Object.keys(c.schema).length > 0),
+        );
       })
       .map(({ key }) => key);
     expect(undeclared).toEqual([]);
@@ -50,15 +55,31 @@ describe('the API contract', () => {
     const ids = operations().map(({ op }) => op.operationId);
     expect(ids.every(Boolean)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(operations().filter(({ op }) => !Array.isArray(op.security)).map(({ key }) => key)).toEqual([]);
+    expect(
+      operations()
+        .filter(({ op }) => !Array.isArray(op.security))
+        .map(({ key }) => key),
+    ).toEqual([]);
   });
 
   it('passes Redocly’s recommended rules without an error', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'jw-openapi-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(served));
-    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/redocly'), ['lint', file, '--format=json', '--max-problems=1000'], { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
-    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { totals: { errors: number }; problems: { ruleId: string; severity: string; message: string }[] };
-    expect(report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+    const run = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/redocly'),
+      ['lint', file, '--format=json', '--max-problems=1000'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+      totals: { errors: number };
+      problems: { ruleId: string; severity: string; message: string }[];
+    };
+    expect(
+      report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`),
+    ).toEqual([]);
     expect(report.totals.errors).toBe(0);
   }, 60_000);
 });

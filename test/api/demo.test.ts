@@ -10,49 +10,97 @@ import { clockStartingAt } from '../../src/core/clock.ts';
 import { startTestApp, TEST_TODAY, type TestApp } from '../helpers/app.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const rows = async <T>(t: TestApp, query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
-const none = async (t: TestApp, what: string, query: ReturnType<typeof sql>) => expect(await rows(t, query), what).toEqual([]);
+const rows = async <T>(t: TestApp, query: ReturnType<typeof sql>) =>
+  rowsOf<T>(await t.database.db.execute(query));
+const none = async (t: TestApp, what: string, query: ReturnType<typeof sql>) =>
+  expect(await rows(t, query), what).toEqual([]);
 
 /** Every consistency rule as a query that lists what breaks it. */
 async function expectConsistent(t: TestApp, today: string) {
   const endOfToday = `${addDays(today, 1)}T00:00:00+08:00`;
-  await none(t, 'ballots are cast while their vote is open', sql`
+  await none(
+    t,
+    'ballots are cast while their vote is open',
+    sql`
     select b.id from ballots b join consultations c on c.id = b.consultation_id
-    where b.cast_at < c.opened_at or (c.closed_at is not null and b.cast_at > c.closed_at)`);
-  await none(t, 'ledger events lie between opening and closing', sql`
+    where b.cast_at < c.opened_at or (c.closed_at is not null and b.cast_at > c.closed_at)`,
+  );
+  await none(
+    t,
+    'ledger events lie between opening and closing',
+    sql`
     select e.id from ledger_events e join consultations c on c.id = e.consultation_id
-    where e.at::timestamptz < c.opened_at or (c.closed_at is not null and e.at::timestamptz > c.closed_at)`);
-  await none(t, 'a vote closes on or after its closing day and before the project moved on', sql`
+    where e.at::timestamptz < c.opened_at or (c.closed_at is not null and e.at::timestamptz > c.closed_at)`,
+  );
+  await none(
+    t,
+    'a vote closes on or after its closing day and before the project moved on',
+    sql`
     select c.id from consultations c join stage_changes s on s.project_id = c.project_id and s.to_stage = 'agreement'
-    where c.closes_on::date >= s."on"`);
-  await none(t, 'mediation sessions are held after their case was opened', sql`
-    select m.id from mediation_sessions m join mediation_cases c on c.id = m.case_id where m.held_on < c.opened_on`);
-  await none(t, 'cases close after they open', sql`select id from mediation_cases where closed_on < opened_on`);
-  await none(t, 'a stage begins after the notice of the stage before it ended', sql`
+    where c.closes_on::date >= s."on"`,
+  );
+  await none(
+    t,
+    'mediation sessions are held after their case was opened',
+    sql`
+    select m.id from mediation_sessions m join mediation_cases c on c.id = m.case_id where m.held_on < c.opened_on`,
+  );
+  await none(
+    t,
+    'cases close after they open',
+    sql`select id from mediation_cases where closed_on < opened_on`,
+  );
+  await none(
+    t,
+    'a stage begins after the notice of the stage before it ended',
+    sql`
     select n.id from notices n join stage_changes s on s.project_id = n.project_id
-    where (n.kind = 'consultation_result' and s.to_stage = 'design_review' or n.kind = 'design_scheme' and s.to_stage = 'approvals') and n.ends_on >= s."on"`);
-  await none(t, 'notices are posted on the day they start', sql`select id from notices where status = 'posted' and (posted_at at time zone 'Asia/Shanghai')::date <> start_on`);
-  await none(t, 'nothing happened after today', sql`
+    where (n.kind = 'consultation_result' and s.to_stage = 'design_review' or n.kind = 'design_scheme' and s.to_stage = 'approvals') and n.ends_on >= s."on"`,
+  );
+  await none(
+    t,
+    'notices are posted on the day they start',
+    sql`select id from notices where status = 'posted' and (posted_at at time zone 'Asia/Shanghai')::date <> start_on`,
+  );
+  await none(
+    t,
+    'nothing happened after today',
+    sql`
     select 'stage' as what from stage_changes where "on" > ${today}::date
     union all select 'audit' from audit_events where at >= ${endOfToday}::timestamptz
     union all select 'payment' from payments where paid_on > ${today}::date
     union all select 'step' from approval_steps where done_on > ${today}::date or started_on > ${today}::date
     union all select 'checklist' from checklist_items where done_at >= ${endOfToday}::timestamptz
     union all select 'ballot' from ballots where cast_at >= ${endOfToday}::timestamptz
-    union all select 'case' from mediation_cases where opened_on > ${today}::date`);
-  await none(t, "a project's dates are those of its stage changes", sql`
+    union all select 'case' from mediation_cases where opened_on > ${today}::date`,
+  );
+  await none(
+    t,
+    "a project's dates are those of its stage changes",
+    sql`
     select p.id from lift_projects p
     where p.consultation_on is distinct from (select s."on" from stage_changes s where s.project_id = p.id and s.to_stage = 'consultation')
        or p.works_started_on is distinct from (select s."on" from stage_changes s where s.project_id = p.id and s.to_stage = 'construction')
-       or p.completed_on is distinct from (select s."on" from stage_changes s where s.project_id = p.id and s.to_stage = 'in_service')`);
-  await none(t, 'approval steps are done after they started', sql`select id from approval_steps where done_on < started_on`);
+       or p.completed_on is distinct from (select s."on" from stage_changes s where s.project_id = p.id and s.to_stage = 'in_service')`,
+  );
+  await none(
+    t,
+    'approval steps are done after they started',
+    sql`select id from approval_steps where done_on < started_on`,
+  );
 
   // what is still under way is so as of today
-  const open = await rows<{ closes_on: string }>(t, sql`select closes_on::text from consultations where status = 'open'`);
+  const open = await rows<{ closes_on: string }>(
+    t,
+    sql`select closes_on::text from consultations where status = 'open'`,
+  );
   expect(open.length).toBe(5);
   expect(open.every((c) => c.closes_on > today)).toBe(true);
-  const publicity = await rows<{ start_on: string }>(t, sql`
-    select n.start_on::text from notices n join lift_projects p on p.id = n.project_id where p.stage = 'publicity' and n.kind = 'consultation_result'`);
+  const publicity = await rows<{ start_on: string }>(
+    t,
+    sql`
+    select n.start_on::text from notices n join lift_projects p on p.id = n.project_id where p.stage = 'publicity' and n.kind = 'consultation_result'`,
+  );
   expect(publicity.length).toBe(3);
   expect(publicity.every((n) => n.start_on <= today && n.start_on >= addDays(today, -14))).toBe(true);
 }
@@ -69,7 +117,10 @@ describe('the demo street seeded late in 2026', () => {
   });
 
   it('marks periods that reach into 2027 (no arrangement yet) as provisional, and no other', async () => {
-    const marked = await rows<{ provisional: boolean; reaches: boolean }>(t, sql`select provisional, ends_on >= '2027-01-01' as reaches from notices`);
+    const marked = await rows<{ provisional: boolean; reaches: boolean }>(
+      t,
+      sql`select provisional, ends_on >= '2027-01-01' as reaches from notices`,
+    );
     expect(marked.length).toBeGreaterThan(30);
     expect(marked.every((n) => n.provisional === n.reaches)).toBe(true);
   });
@@ -87,7 +138,10 @@ describe('the demo street seeded in 2028, two years after the holiday data ends'
   });
 
   it('computes the periods of 2027 and 2028 from the statutory holidays, marked provisional', async () => {
-    const recent = await rows<{ provisional: boolean }>(t, sql`select provisional from notices where start_on >= '2027-01-01'`);
+    const recent = await rows<{ provisional: boolean }>(
+      t,
+      sql`select provisional from notices where start_on >= '2027-01-01'`,
+    );
     expect(recent.length).toBeGreaterThan(5);
     expect(recent.every((n) => n.provisional)).toBe(true);
   });

@@ -53,10 +53,15 @@ describe('deeply nested JSON', () => {
         const what = `${r.method} ${r.template} ${shape}`;
         const asStranger = await send(t.anonymous, r, text, 'application/json');
         // a staff route may ask a stranger to log in before it reads the body
-        if (asStranger.status !== 401 || isPublic(r)) expectRefusal(asStranger, 400, 'body', `stranger ${what}`);
+        if (asStranger.status !== 401 || isPublic(r))
+          expectRefusal(asStranger, 400, 'body', `stranger ${what}`);
         const asAdmin = await send(admin, r, text, 'application/json');
         expectRefusal(asAdmin, 400, 'body', `admin ${what}`);
-        expect(asAdmin.body.error).toMatchObject({ code: 'bad_input', message: expect.stringContaining('32'), messageEn: expect.stringContaining('32') });
+        expect(asAdmin.body.error).toMatchObject({
+          code: 'bad_input',
+          message: expect.stringContaining('32'),
+          messageEn: expect.stringContaining('32'),
+        });
       }
     }
     expect(await audits()).toBe(before);
@@ -92,28 +97,79 @@ describe('malformed multipart', () => {
     'POST /api/v1/holiday-years/{year}/import',
   ].sort();
   const B = 'jwboundary';
-  const filePart = (head: string) => `--${B}\r\n${head}\r\nContent-Type: application/pdf\r\n\r\n${PDF.toString('latin1')}\r\n`;
+  const filePart = (head: string) =>
+    `--${B}\r\n${head}\r\nContent-Type: application/pdf\r\n\r\n${PDF.toString('latin1')}\r\n`;
   const FILE = filePart('Content-Disposition: form-data; name="file"; filename="a.pdf"');
   /** each body, and what the answer must say it is (in English; the Chinese is checked to be there) */
   const MALFORMED: Record<string, { contentType: string; body: string; says: RegExp; status?: number }> = {
-    'no boundary in the content type': { contentType: 'multipart/form-data', body: `${FILE}--${B}--\r\n`, says: /no boundary/ },
-    'a boundary longer than the 70 characters allowed': { contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`, body: `--${'b'.repeat(300)}\r\n`, says: /boundary is too long/ },
-    'a body that ends inside the file': { contentType: `multipart/form-data; boundary=${B}`, body: FILE.slice(0, -12), says: /incomplete/ },
-    'a body that is not multipart at all': { contentType: `multipart/form-data; boundary=${B}`, body: 'hello, world', says: /incomplete/ },
-    'a part without a name': { contentType: `multipart/form-data; boundary=${B}`, body: `${filePart('Content-Disposition: form-data; filename="a.pdf"')}--${B}--\r\n`, says: /no name/ },
-    'a field named __proto__': { contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n${FILE}--${B}--\r\n`, says: /reserved name/ },
-    'a field that says it is JSON and is not': { contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="title"\r\nContent-Type: application/json\r\n\r\n{x\r\n${FILE}--${B}--\r\n`, says: /not valid JSON/ },
-    'two files': { contentType: `multipart/form-data; boundary=${B}`, body: `${FILE}${FILE}--${B}--\r\n`, says: /one file/, status: 413 },
-    'more fields than any form has': { contentType: `multipart/form-data; boundary=${B}`, body: `${Array.from({ length: 31 }, (_, i) => `--${B}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join('')}${FILE}--${B}--\r\n`, says: /Too many form fields \(at most 30\)/, status: 413 },
-    'a file over the 20 MB limit': { contentType: `multipart/form-data; boundary=${B}`, body: `${FILE.replace('%PDF', '%PDF'.padEnd(20 * 1024 * 1024 + 1, ' '))}--${B}--\r\n`, says: /at most 20 MB/, status: 413 },
+    'no boundary in the content type': {
+      contentType: 'multipart/form-data',
+      body: `${FILE}--${B}--\r\n`,
+      says: /no boundary/,
+    },
+    'a boundary longer than the 70 characters allowed': {
+      contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`,
+      body: `--${'b'.repeat(300)}\r\n`,
+      says: /boundary is too long/,
+    },
+    'a body that ends inside the file': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: FILE.slice(0, -12),
+      says: /incomplete/,
+    },
+    'a body that is not multipart at all': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: 'hello, world',
+      says: /incomplete/,
+    },
+    'a part without a name': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `${filePart('Content-Disposition: form-data; filename="a.pdf"')}--${B}--\r\n`,
+      says: /no name/,
+    },
+    'a field named __proto__': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n${FILE}--${B}--\r\n`,
+      says: /reserved name/,
+    },
+    'a field that says it is JSON and is not': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `--${B}\r\nContent-Disposition: form-data; name="title"\r\nContent-Type: application/json\r\n\r\n{x\r\n${FILE}--${B}--\r\n`,
+      says: /not valid JSON/,
+    },
+    'two files': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `${FILE}${FILE}--${B}--\r\n`,
+      says: /one file/,
+      status: 413,
+    },
+    'more fields than any form has': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `${Array.from({ length: 31 }, (_, i) => `--${B}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join('')}${FILE}--${B}--\r\n`,
+      says: /Too many form fields \(at most 30\)/,
+      status: 413,
+    },
+    'a file over the 20 MB limit': {
+      contentType: `multipart/form-data; boundary=${B}`,
+      body: `${FILE.replace('%PDF', '%PDF'.padEnd(20 * 1024 * 1024 + 1, ' '))}--${B}--\r\n`,
+      says: /at most 20 MB/,
+      status: 413,
+    },
   };
 
   it('is refused with 400 (413 past a limit) naming the problem on every upload route, never 500', async () => {
     // every route without a JSON body, but logging out (it would, whatever the body)
-    const candidates = routes.filter((r) => r.method !== 'GET' && !r.body && r.template !== '/api/v1/session');
+    const candidates = routes.filter(
+      (r) => r.method !== 'GET' && !r.body && r.template !== '/api/v1/session',
+    );
     const found: string[] = [];
     for (const r of candidates) {
-      const res = await send(admin, r, MALFORMED['no boundary in the content type']!.body, 'multipart/form-data');
+      const res = await send(
+        admin,
+        r,
+        MALFORMED['no boundary in the content type']!.body,
+        'multipart/form-data',
+      );
       expect(res.status, `${r.method} ${r.template}`).toBeLessThan(500);
       if (res.body?.error?.field === 'file') found.push(`${r.method} ${r.template}`);
     }
@@ -131,10 +187,16 @@ describe('malformed multipart', () => {
 
   it('refuses a file name holding a NUL like any other text, on every upload route', async () => {
     const project = (await admin.get('/api/v1/projects?pageSize=1')).body.items[0];
-    const realDocument = { ...routes.find((r) => r.method === 'POST' && r.template === '/api/v1/projects/{id}/documents')!, path: `/api/v1/projects/${project.id}/documents` };
+    const realDocument = {
+      ...routes.find((r) => r.method === 'POST' && r.template === '/api/v1/projects/{id}/documents')!,
+      path: `/api/v1/projects/${project.id}/documents`,
+    };
     const before = await audits();
     for (const r of [realDocument, ...routes.filter((r) => UPLOADS.includes(`${r.method} ${r.template}`))]) {
-      const form = multipart({ title: '设计方案' }, { name: 'a\u0000b.pdf', content: PDF, type: 'application/pdf' });
+      const form = multipart(
+        { title: '设计方案' },
+        { name: 'a\u0000b.pdf', content: PDF, type: 'application/pdf' },
+      );
       const res = await admin.inject({ method: r.method, url: r.path, ...form });
       expectRefusal(res, 400, 'file', `${r.method} ${r.path}`);
     }
@@ -144,7 +206,15 @@ describe('malformed multipart', () => {
 
 describe('zip bombs dressed as workbooks', () => {
   const MB = 1024 * 1024;
-  const xlsx = (content: Buffer) => multipart({}, { name: 'bomb.xlsx', content, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const xlsx = (content: Buffer) =>
+    multipart(
+      {},
+      {
+        name: 'bomb.xlsx',
+        content,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    );
 
   /** the answer, how long it took and how far the process grew meanwhile (its peak, sampled) */
   async function measured(upload: () => Promise<Reply>) {
@@ -178,11 +248,19 @@ describe('zip bombs dressed as workbooks', () => {
   });
 
   it('a registry import within the size limit but packed a thousand to one is refused, naming the ratio', async () => {
-    await expectRefusedCheaply('/api/v1/registry/import', await workbookBomb(await registryTemplate(), 60 * MB), /100 ?(倍|times)/);
+    await expectRefusedCheaply(
+      '/api/v1/registry/import',
+      await workbookBomb(await registryTemplate(), 60 * MB),
+      /100 ?(倍|times)/,
+    );
   });
 
   it('a workbook whose directory understates the sheet is caught while inflating, at the size it declared', async () => {
-    await expectRefusedCheaply('/api/v1/registry/import', await workbookBomb(await registryTemplate(), 200 * MB, { lie: true }), /Excel/);
+    await expectRefusedCheaply(
+      '/api/v1/registry/import',
+      await workbookBomb(await registryTemplate(), 200 * MB, { lie: true }),
+      /Excel/,
+    );
   });
 
   it('a holiday template that unpacks to 200 MB is refused before it is parsed, naming the limit', async () => {

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const drizzleKit = (args: string[]) =>
-  spawnSync(path.join(ROOT, 'node_modules/.bin/drizzle-kit'), args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(path.join(ROOT, 'node_modules/.bin/drizzle-kit'), args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 describe('the database schema', () => {
   it('needs no migration beyond those committed', () => {
@@ -20,11 +24,16 @@ describe('the database schema', () => {
     const dir = mkdtempSync(path.join(ROOT, '.tmp', 'migrations-'));
     cpSync(path.join(ROOT, 'db/migrations'), path.join(dir, 'migrations'), { recursive: true });
     const config = path.join(dir, 'drizzle.config.ts');
-    writeFileSync(config, `import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', schema: './src/server/platform/db/schema.ts', out: ${JSON.stringify(path.relative(ROOT, path.join(dir, 'migrations')))} });\n`);
+    writeFileSync(
+      config,
+      `import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', schema: './src/server/platform/db/schema.ts', out: ${JSON.stringify(path.relative(ROOT, path.join(dir, 'migrations')))} });\n`,
+    );
     try {
       const run = drizzleKit(['generate', '--config', config]);
       expect(run.stdout + run.stderr).toContain('No schema changes');
-      expect(readdirSync(path.join(dir, 'migrations'))).toEqual(readdirSync(path.join(ROOT, 'db/migrations')));
+      expect(readdirSync(path.join(dir, 'migrations'))).toEqual(
+        readdirSync(path.join(ROOT, 'db/migrations')),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

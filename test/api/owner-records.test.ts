@@ -31,24 +31,51 @@ const unitOf: Record<string, string> = {};
 let qianId: string, sunId: string;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const auditCount = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_events`))[0]!.n;
+const auditCount = async () =>
+  rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_events`))[0]!.n;
 
 /** One test stairwell of a committee, rooms 101–104, no owners yet. */
-function stairwellRows(committee: string, estate: string, owners: Record<string, { ownerName: string; idNumber: string; phone: string }> = {}): SheetRow[] {
+function stairwellRows(
+  committee: string,
+  estate: string,
+  owners: Record<string, { ownerName: string; idNumber: string; phone: string }> = {},
+): SheetRow[] {
   return ['101', '102', '103', '104'].map((room) => ({
-    committee, estate, estateAddress: '', building: '1号', floors: 6, buildingAddress: '', stairwell: '1单元',
-    floor: 1, room, area: '60.00', ownerName: '', idNumber: '', phone: '', ...owners[room],
+    committee,
+    estate,
+    estateAddress: '',
+    building: '1号',
+    floors: 6,
+    buildingAddress: '',
+    stairwell: '1单元',
+    floor: 1,
+    room,
+    area: '60.00',
+    ownerName: '',
+    idNumber: '',
+    phone: '',
+    ...owners[room],
   }));
 }
 
 const importRows = async (c: Client, rows: SheetRow[]) =>
-  c.inject({ method: 'POST', url: '/api/v1/registry/import', ...multipart({}, { name: 'registry.xlsx', content: await writeRegistryWorkbook(rows), type: EXCEL_MIME }) });
+  c.inject({
+    method: 'POST',
+    url: '/api/v1/registry/import',
+    ...multipart({}, { name: 'registry.xlsx', content: await writeRegistryWorkbook(rows), type: EXCEL_MIME }),
+  });
 
 /** room → unit id of the test stairwell of an estate */
 async function unitIdsOf(c: Client, estate: string) {
-  const stairwells = (await c.get(`/api/v1/stairwells?q=${encodeURIComponent(estate)}`)).body.items as { id: string; estateName: string }[];
+  const stairwells = (await c.get(`/api/v1/stairwells?q=${encodeURIComponent(estate)}`)).body.items as {
+    id: string;
+    estateName: string;
+  }[];
   const sw = stairwells.find((s) => s.estateName === estate)!;
-  const units = (await c.get(`/api/v1/units?stairwellId=${sw.id}`)).body.items as { id: string; room: string }[];
+  const units = (await c.get(`/api/v1/units?stairwellId=${sw.id}`)).body.items as {
+    id: string;
+    room: string;
+  }[];
   return Object.fromEntries(units.map((u) => [u.room, u.id]));
 }
 
@@ -62,16 +89,27 @@ beforeAll(async () => {
   const bRow = committees.find((c) => c.name !== '胜利居委')!;
   committeeB = bRow.id;
   // staff of committee B: an account like shengli's, bound to B
-  await t.database.db.execute(sql`insert into users (username, display_name, password_hash, role, committee_id)
+  await t.database.db
+    .execute(sql`insert into users (username, display_name, password_hash, role, committee_id)
     select 'bstaff', ${`${bRow.name} 工作人员`}, password_hash, 'committee_staff', ${committeeB} from users where username = 'shengli'`);
   b = await t.as('bstaff');
 
-  expect((await importRows(b, stairwellRows(bRow.name, '乙方小区', {
-    '101': { ownerName: QIAN.name, idNumber: QIAN.idNumber, phone: PHONE.b },
-    '102': { ownerName: SUN.name, idNumber: SUN.idNumber, phone: PHONE.bOther },
-  }))).status).toBe(200);
+  expect(
+    (
+      await importRows(
+        b,
+        stairwellRows(bRow.name, '乙方小区', {
+          '101': { ownerName: QIAN.name, idNumber: QIAN.idNumber, phone: PHONE.b },
+          '102': { ownerName: SUN.name, idNumber: SUN.idNumber, phone: PHONE.bOther },
+        }),
+      )
+    ).status,
+  ).toBe(200);
   expect((await importRows(a, stairwellRows('胜利居委', '甲方小区'))).status).toBe(200);
-  for (const [side, client, estate] of [['a', a, '甲方小区'], ['b', b, '乙方小区']] as const)
+  for (const [side, client, estate] of [
+    ['a', a, '甲方小区'],
+    ['b', b, '乙方小区'],
+  ] as const)
     for (const [room, id] of Object.entries(await unitIdsOf(client, estate))) unitOf[`${side}${room}`] = id;
   const bOwners = (await b.get(`/api/v1/units/${unitOf.b101}`)).body.owners;
   qianId = bOwners[0].id;
@@ -125,17 +163,30 @@ describe("committee A cannot reach committee B's owner", () => {
 
   it('answers a known ID number with another name by 409 that names nothing stored and sends to the street admin', async () => {
     const before = await auditCount();
-    const res = await a.post(`/api/v1/units/${unitOf.a104}/owners`, { name: '别的人', idNumber: SUN.idNumber });
+    const res = await a.post(`/api/v1/units/${unitOf.a104}/owners`, {
+      name: '别的人',
+      idNumber: SUN.idNumber,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.field).toBe('idNumber');
     expect(res.body.error.message).toMatch(/街道管理员/);
     expect(res.body.error.messageEn).toMatch(/street admin/);
-    for (const stored of [SUN.name.slice(0, 1), '139****0003']) expect(JSON.stringify(res.body)).not.toContain(stored);
+    for (const stored of [SUN.name.slice(0, 1), '139****0003'])
+      expect(JSON.stringify(res.body)).not.toContain(stored);
     // the same through an import: the row is refused and says no more
-    const imported = await importRows(a, stairwellRows('胜利居委', '甲方小区', { '104': { ownerName: '别的人', idNumber: SUN.idNumber, phone: '' } }));
+    const imported = await importRows(
+      a,
+      stairwellRows('胜利居委', '甲方小区', {
+        '104': { ownerName: '别的人', idNumber: SUN.idNumber, phone: '' },
+      }),
+    );
     expect(imported.status).toBe(400);
     const [issue] = imported.body.error.details.rows;
-    expect(issue).toMatchObject({ column: '业主姓名', message: expect.stringMatching(/街道管理员/), messageEn: expect.stringMatching(/street admin/) });
+    expect(issue).toMatchObject({
+      column: '业主姓名',
+      message: expect.stringMatching(/街道管理员/),
+      messageEn: expect.stringMatching(/street admin/),
+    });
     expect(JSON.stringify(imported.body)).not.toContain(SUN.name.slice(0, 1));
     expect(await auditCount()).toBe(before);
   });
@@ -176,7 +227,12 @@ describe("committee A cannot reach committee B's owner", () => {
   });
 
   it("does not overwrite B's phone through an Excel import", async () => {
-    const res = await importRows(a, stairwellRows('胜利居委', '甲方小区', { '101': { ownerName: QIAN.name, idNumber: QIAN.idNumber, phone: PHONE.aImport } }));
+    const res = await importRows(
+      a,
+      stairwellRows('胜利居委', '甲方小区', {
+        '101': { ownerName: QIAN.name, idNumber: QIAN.idNumber, phone: PHONE.aImport },
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await reveal(a, qianId)).body.phone).toBe(PHONE.aImport);
     expect((await reveal(b, qianId)).body.phone).toBe(PHONE.b);
@@ -185,17 +241,22 @@ describe("committee A cannot reach committee B's owner", () => {
 
 describe('an owner with units in both committees', () => {
   it('is listed by both, each with its own units and phone', async () => {
-    for (const [client, unit, phone] of [[a, unitOf.a101, PHONE.aImport], [b, unitOf.b101, PHONE.b]] as const) {
+    for (const [client, unit, phone] of [
+      [a, unitOf.a101, PHONE.aImport],
+      [b, unitOf.b101, PHONE.b],
+    ] as const) {
       const listed = (await client.get(`/api/v1/persons?q=${encodeURIComponent(QIAN.name)}`)).body.items;
       expect(listed).toHaveLength(1);
       expect(listed[0].units.map((u: { unitId: string }) => u.unitId)).toEqual([unit]);
       expect(listed[0].phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
       const owners = (await client.get(`/api/v1/units/${unit}`)).body.owners;
-      expect(owners.find((o: { id: string }) => o.id === qianId).phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      expect(owners.find((o: { id: string }) => o.id === qianId).phone).toBe(
+        `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      );
     }
   });
 
-  it("exports for each committee its own phone in full", async () => {
+  it('exports for each committee its own phone in full', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const phonesIn = async (c: Client) => {
       const book = new ExcelJS.Workbook();
@@ -214,7 +275,9 @@ describe('an owner with units in both committees', () => {
   it('is seen whole by the street admin, who finds them by ID number and corrects the name for both', async () => {
     const found = (await admin.get(`/api/v1/persons?q=${QIAN.idNumber}`)).body.items;
     expect(found.map((p: { id: string }) => p.id)).toEqual([qianId]);
-    expect(found[0].units.map((u: { unitId: string }) => u.unitId).sort()).toEqual([unitOf.a101, unitOf.b101].sort());
+    expect(found[0].units.map((u: { unitId: string }) => u.unitId).sort()).toEqual(
+      [unitOf.a101, unitOf.b101].sort(),
+    );
     const full = (await reveal(admin, qianId)).body;
     expect(full.phone).toContain(PHONE.aImport);
     expect(full.phone).toContain(PHONE.b);
@@ -227,7 +290,11 @@ describe('an owner with units in both committees', () => {
   });
 
   it('stays one head: linking again by the corrected name succeeds as the same person', async () => {
-    const res = await a.post(`/api/v1/units/${unitOf.a102}/owners`, { name: '钱更正', idNumber: QIAN.idNumber, phone: PHONE.a });
+    const res = await a.post(`/api/v1/units/${unitOf.a102}/owners`, {
+      name: '钱更正',
+      idNumber: QIAN.idNumber,
+      phone: PHONE.a,
+    });
     expect(res.status).toBe(201);
     expect(res.body.owners[0]).toMatchObject({ id: qianId, phone: '137****0001' });
     expect((await a.get(`/api/v1/persons/${qianId}`)).body.units).toHaveLength(2);

@@ -24,7 +24,11 @@ describe('the demo street', () => {
     expect((await admin.get('/api/v1/estates')).body.total).toBeGreaterThanOrEqual(12);
     const buildings = (await admin.get('/api/v1/buildings?pageSize=500')).body.items;
     expect(buildings.length).toBeGreaterThanOrEqual(60);
-    expect(buildings.every((b: any) => b.floors >= 5 && b.floors <= 7 && b.stairwellCount >= 1 && b.stairwellCount <= 3)).toBe(true);
+    expect(
+      buildings.every(
+        (b: any) => b.floors >= 5 && b.floors <= 7 && b.stairwellCount >= 1 && b.stairwellCount <= 3,
+      ),
+    ).toBe(true);
     const units = (await admin.get('/api/v1/units?pageSize=500')).body.items;
     expect(units.every((u: any) => u.areaCenti >= 4000 && u.areaCenti <= 9000)).toBe(true);
     expect(units.some((u: any) => u.owners.length === 2)).toBe(true); // co-owned
@@ -41,38 +45,72 @@ describe('the demo street', () => {
   });
 });
 
-describe('the demo projects\' histories (issue 4 item 9)', () => {
+describe("the demo projects' histories (issue 4 item 9)", () => {
   it('are consistent with each stage: votes, approvals, checklists, stage changes', async () => {
     const projects = (await admin.get('/api/v1/projects?pageSize=100')).body.items;
     for (const p of projects) {
       const stage = (await admin.get(`/api/v1/projects/${p.id}/stage`)).body;
       const votes = (await admin.get(`/api/v1/projects/${p.id}/consultations`)).body.items;
       const approvals = (await admin.get(`/api/v1/projects/${p.id}/approvals`)).body;
-      if (['agreement', 'publicity', 'design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) {
-        expect(votes.some((v: any) => v.status === 'closed' && v.result.outcome.passed), p.name).toBe(true);
+      if (
+        [
+          'agreement',
+          'publicity',
+          'design_review',
+          'approvals',
+          'ready_to_build',
+          'construction',
+          'acceptance',
+          'in_service',
+        ].includes(p.stage)
+      ) {
+        expect(
+          votes.some((v: any) => v.status === 'closed' && v.result.outcome.passed),
+          p.name,
+        ).toBe(true);
         expect(stage.facts.votePassed).toBe(true);
       }
       if (p.stage === 'consultation') expect(votes.map((v: any) => v.status)).toEqual(['open']);
       if (p.stage === 'mobilisation') expect(votes).toEqual([]);
       // the withdrawn project: its vote closed short of the thresholds
-      if (p.stage === 'withdrawn') expect(votes.map((v: any) => [v.status, v.result.outcome.passed])).toEqual([['closed', false]]);
-      if (['ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(approvals.remaining).toBe(0);
+      if (p.stage === 'withdrawn')
+        expect(votes.map((v: any) => [v.status, v.result.outcome.passed])).toEqual([['closed', false]]);
+      if (['ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage))
+        expect(approvals.remaining).toBe(0);
       if (p.stage === 'approvals') expect(approvals.remaining).toBeGreaterThan(0);
-      if (['design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
-      if (['approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage)) expect(stage.facts.designNoticeEnded, p.name).toBe(true);
+      if (
+        ['design_review', 'approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(
+          p.stage,
+        )
+      )
+        expect(stage.facts.resultNoticeEnded, p.name).toBe(true);
+      if (['approvals', 'ready_to_build', 'construction', 'acceptance', 'in_service'].includes(p.stage))
+        expect(stage.facts.designNoticeEnded, p.name).toBe(true);
       const plans = (await admin.get(`/api/v1/projects/${p.id}/cost-plans`)).body.items;
       if (['mobilisation', 'consultation', 'withdrawn'].includes(p.stage)) expect(plans).toEqual([]);
-      else expect(plans.map((x: any) => x.status), p.name).toEqual(['adopted']);
+      else
+        expect(
+          plans.map((x: any) => x.status),
+          p.name,
+        ).toEqual(['adopted']);
       if (['construction', 'acceptance', 'in_service'].includes(p.stage)) {
         const money = (await admin.get(`/api/v1/cost-plans/${plans[0].id}/payments`)).body;
         expect(money.totals.paidFen).toBeGreaterThan(0);
         expect(money.units.every((u: any) => u.signed)).toBe(true);
       }
-      if (p.stage === 'in_service') expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body.claim.status).toBe('received');
-      if (p.stage === 'acceptance') expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body).toMatchObject({ amountFen: expect.any(Number), claim: null });
+      if (p.stage === 'in_service')
+        expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body.claim.status).toBe(
+          'received',
+        );
+      if (p.stage === 'acceptance')
+        expect((await admin.get(`/api/v1/projects/${p.id}/subsidy-claim`)).body).toMatchObject({
+          amountFen: expect.any(Number),
+          claim: null,
+        });
       const path = stage.history.map((h: any) => h.toStage);
       expect(path.at(-1) ?? 'mobilisation').toBe(p.stage);
-      for (let i = 1; i < stage.history.length; i++) expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);
+      for (let i = 1; i < stage.history.length; i++)
+        expect(stage.history[i].on >= stage.history[i - 1].on).toBe(true);
     }
     const open = (await admin.get('/api/v1/mediation?status=open')).body;
     expect(open.items.map((c: any) => c.kind)).toContain('light');
@@ -84,15 +122,31 @@ describe('the demo projects\' histories (issue 4 item 9)', () => {
 
 describe('projects', () => {
   it('are created on a stairwell, assigned to an adviser, edited and audited', async () => {
-    const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount > 0);
+    const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find(
+      (s: any) => s.unitCount > 0,
+    );
     const adviser = (await staff.get('/api/v1/advisers')).body.items[0];
     expect(adviser.organisation).toBe('家加乐加装电梯事务所');
-    const created = await staff.post('/api/v1/projects', { name: '试点项目', stairwellId: stairwell.id, adviserUserId: adviser.id, mobilisedOn: '2026-03-01' });
+    const created = await staff.post('/api/v1/projects', {
+      name: '试点项目',
+      stairwellId: stairwell.id,
+      adviserUserId: adviser.id,
+      mobilisedOn: '2026-03-01',
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ stage: 'mobilisation', adviserName: '家加乐 顾问', mobilisedOn: '2026-03-01', committeeName: '胜利居委' });
-    const patched = await staff.patch(`/api/v1/projects/${created.body.id}`, { consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
+    expect(created.body).toMatchObject({
+      stage: 'mobilisation',
+      adviserName: '家加乐 顾问',
+      mobilisedOn: '2026-03-01',
+      committeeName: '胜利居委',
+    });
+    const patched = await staff.patch(`/api/v1/projects/${created.body.id}`, {
+      consultationOn: '2026-04-02',
+      note: '首次动员会 3 月 1 日',
+    });
     expect(patched.body).toMatchObject({ stage: 'mobilisation', consultationOn: '2026-04-02' });
-    const audit = (await admin.get(`/api/v1/audit?entity=project&entityId=${created.body.id}&action=update`)).body.items[0];
+    const audit = (await admin.get(`/api/v1/audit?entity=project&entityId=${created.body.id}&action=update`))
+      .body.items[0];
     expect(audit.before).toEqual({ consultationOn: null, note: '' });
     expect(audit.after).toEqual({ consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
     const shown = await staff.get(`/api/v1/stairwells/${stairwell.id}`);

@@ -23,8 +23,19 @@ const LI = { ownerName: '李测试', idNumber: idNumber(2), phone: '13900000002'
 /** Rows of one test estate of 胜利居委: building 1号 (6 floors), stairwell 1单元. */
 function estateRows(estate: string, units: (Partial<SheetRow> & { room: string })[]): SheetRow[] {
   return units.map((u) => ({
-    committee: '胜利居委', estate, estateAddress: `上海市虹口区测试路${estate}`, building: '1号', floors: 6, buildingAddress: '', stairwell: '1单元',
-    floor: Number(u.room.slice(0, 1)), area: '65.40', ownerName: '', idNumber: '', phone: '', ...u,
+    committee: '胜利居委',
+    estate,
+    estateAddress: `上海市虹口区测试路${estate}`,
+    building: '1号',
+    floors: 6,
+    buildingAddress: '',
+    stairwell: '1单元',
+    floor: Number(u.room.slice(0, 1)),
+    area: '65.40',
+    ownerName: '',
+    idNumber: '',
+    phone: '',
+    ...u,
   }));
 }
 
@@ -39,27 +50,44 @@ const goodRows = (estate: string) =>
 
 function multipart(file: Buffer, field = 'file', filename = 'registry.xlsx') {
   const boundary = `----jiangwan${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${EXCEL_MIME}\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${EXCEL_MIME}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
-const upload = (c: Client, file: Buffer, field?: string) => c.inject({ method: 'POST', url: IMPORT, ...multipart(file, field) });
+const upload = (c: Client, file: Buffer, field?: string) =>
+  c.inject({ method: 'POST', url: IMPORT, ...multipart(file, field) });
 const importRows = async (c: Client, rows: SheetRow[]) => upload(c, await writeRegistryWorkbook(rows));
 
 async function registryCounts(c: Client) {
   const total = async (path: string) => (await c.get(`${path}?pageSize=1`)).body.total as number;
-  return { estates: await total('/api/v1/estates'), buildings: await total('/api/v1/buildings'), stairwells: await total('/api/v1/stairwells'), units: await total('/api/v1/units'), persons: await total('/api/v1/persons') };
+  return {
+    estates: await total('/api/v1/estates'),
+    buildings: await total('/api/v1/buildings'),
+    stairwells: await total('/api/v1/stairwells'),
+    units: await total('/api/v1/units'),
+    persons: await total('/api/v1/persons'),
+  };
 }
 
 /** Every unit of an estate as "building stairwell room floor area owners", sorted. */
 async function unitsOfEstate(c: Client, estate: string) {
-  const estates = (await c.get(`/api/v1/estates?q=${encodeURIComponent(estate)}`)).body.items.filter((e: { name: string }) => e.name === estate);
+  const estates = (await c.get(`/api/v1/estates?q=${encodeURIComponent(estate)}`)).body.items.filter(
+    (e: { name: string }) => e.name === estate,
+  );
   if (!estates.length) return [];
   const stairwells = (await c.get(`/api/v1/stairwells?estateId=${estates[0].id}&pageSize=500`)).body.items;
   const lines: string[] = [];
   for (const s of stairwells) {
     for (const u of (await c.get(`/api/v1/units?stairwellId=${s.id}&pageSize=500`)).body.items) {
-      const owners = u.owners.map((o: { name: string }) => o.name).sort().join('+');
+      const owners = u.owners
+        .map((o: { name: string }) => o.name)
+        .sort()
+        .join('+');
       lines.push(`${s.buildingName} ${s.name} ${u.room} F${u.floor} ${u.areaM2} ${owners}`);
     }
   }
@@ -95,9 +123,25 @@ describe('import template', () => {
     const res = await admin.get('/api/v1/registry/import-template');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(EXCEL_MIME);
-    expect(String(res.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('房屋与业主导入模板.xlsx')}`);
+    expect(String(res.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('房屋与业主导入模板.xlsx')}`,
+    );
     const { workbook, headers, rows } = await readSheet(res.raw);
-    expect(headers).toEqual(['居委会', '小区', '小区地址', '楼幢', '楼幢层数', '楼幢地址', '单元', '楼层', '室号', '登记面积(㎡)', '业主姓名', '身份证号', '手机号']);
+    expect(headers).toEqual([
+      '居委会',
+      '小区',
+      '小区地址',
+      '楼幢',
+      '楼幢层数',
+      '楼幢地址',
+      '单元',
+      '楼层',
+      '室号',
+      '登记面积(㎡)',
+      '业主姓名',
+      '身份证号',
+      '手机号',
+    ]);
     expect(rows.length).toBeGreaterThanOrEqual(1);
     const guide = workbook.getWorksheet('填写说明')!;
     const explained = guide.getColumn(1).values.map(String);
@@ -113,13 +157,26 @@ describe('import', () => {
   it('refuses a file with one bad row among good rows, naming row, column and reason in both languages, and writes nothing', async () => {
     const before = await registryCounts(admin);
     const rows = goodRows('测试小区甲');
-    rows.splice(2, 0, { ...rows[0]!, room: '103', area: '65.405', ownerName: '王测试', idNumber: idNumber(3) }); // Excel row 4
+    rows.splice(2, 0, {
+      ...rows[0]!,
+      room: '103',
+      area: '65.405',
+      ownerName: '王测试',
+      idNumber: idNumber(3),
+    }); // Excel row 4
     const res = await importRows(admin, rows);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'import_rejected', field: 'file' });
     expect(res.body.error.message).toMatch(/未写入/);
     expect(res.body.error.messageEn).toMatch(/nothing was written/);
-    expect(res.body.error.details.rows).toEqual([{ row: 4, column: '登记面积(㎡)', message: expect.stringMatching(/两位小数/), messageEn: expect.stringMatching(/two decimals/) }]);
+    expect(res.body.error.details.rows).toEqual([
+      {
+        row: 4,
+        column: '登记面积(㎡)',
+        message: expect.stringMatching(/两位小数/),
+        messageEn: expect.stringMatching(/two decimals/),
+      },
+    ]);
     expect(await registryCounts(admin)).toEqual(before);
     expect(await unitsOfEstate(admin, '测试小区甲')).toEqual([]);
   });
@@ -142,8 +199,23 @@ describe('import', () => {
     ];
     const res = await importRows(admin, rows);
     expect(res.status).toBe(400);
-    const found = res.body.error.details.rows.map((i: { row: number; column: string }) => `${i.row} ${i.column}`);
-    expect(found).toEqual(['3 室号', '4 居委会', '5 楼幢层数', '6 楼层', '7 身份证号', '7 手机号', '8 业主姓名', '9 登记面积(㎡)', '10 业主姓名', '11 小区', '12 楼幢层数', '13 身份证号']);
+    const found = res.body.error.details.rows.map(
+      (i: { row: number; column: string }) => `${i.row} ${i.column}`,
+    );
+    expect(found).toEqual([
+      '3 室号',
+      '4 居委会',
+      '5 楼幢层数',
+      '6 楼层',
+      '7 身份证号',
+      '7 手机号',
+      '8 业主姓名',
+      '9 登记面积(㎡)',
+      '10 业主姓名',
+      '11 小区',
+      '12 楼幢层数',
+      '13 身份证号',
+    ]);
     for (const issue of res.body.error.details.rows) {
       expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
       expect(issue.messageEn).toMatch(/[a-z]/);
@@ -161,7 +233,13 @@ describe('import', () => {
       created: { estates: 1, buildings: 1, stairwells: 1, units: 3, persons: 2, owners: 3 },
       updated: { estates: 0, buildings: 0, stairwells: 0, units: 0, persons: 0, owners: 0 },
     });
-    expect(await unitsOfEstate(admin, '测试小区丙')).toEqual(['1号 1单元 101 F1 65.40 张测试+李测试', '1号 1单元 102 F1 58.20 张测试', '1号 1单元 201 F2 70.05 '].sort());
+    expect(await unitsOfEstate(admin, '测试小区丙')).toEqual(
+      [
+        '1号 1单元 101 F1 65.40 张测试+李测试',
+        '1号 1单元 102 F1 58.20 张测试',
+        '1号 1单元 201 F2 70.05 ',
+      ].sort(),
+    );
     const after = await registryCounts(admin);
     expect(after.units - before.units).toBe(3);
     expect(after.persons - before.persons).toBe(2);
@@ -184,7 +262,9 @@ describe('import', () => {
 
   it('updates what changed, keeps what an empty cell leaves out, and audits the import with its counts', async () => {
     await importRows(admin, goodRows('测试小区戊'));
-    const changed = goodRows('测试小区戊').map((r) => (r.room === '201' ? { ...r, area: '71.00' } : { ...r, estateAddress: '' }));
+    const changed = goodRows('测试小区戊').map((r) =>
+      r.room === '201' ? { ...r, area: '71.00' } : { ...r, estateAddress: '' },
+    );
     const res = await importRows(admin, changed);
     expect(res.status).toBe(200);
     expect(res.body.updated).toMatchObject({ units: 1, estates: 0 });
@@ -193,12 +273,22 @@ describe('import', () => {
     expect(estate.address).toBe('上海市虹口区测试路测试小区戊');
     const events = (await admin.get('/api/v1/audit?action=import&pageSize=100')).body.items;
     const last = events.find((e: { after: { updated: { units: number } } }) => e.after.updated.units === 1);
-    expect(last).toMatchObject({ entity: 'registry', actorName: 'admin', after: { counts: { units: 3 }, changes: [{ entity: 'unit', before: { areaCenti: 7005 }, after: { areaCenti: 7100 } }] } });
+    expect(last).toMatchObject({
+      entity: 'registry',
+      actorName: 'admin',
+      after: {
+        counts: { units: 3 },
+        changes: [{ entity: 'unit', before: { areaCenti: 7005 }, after: { areaCenti: 7100 } }],
+      },
+    });
   });
 
   it('gives an owner registered without an ID number the number from the file, rather than a twin', async () => {
     await importRows(admin, estateRows('测试小区丑', [{ room: '101', ownerName: '赵测试' }]));
-    const res = await importRows(admin, estateRows('测试小区丑', [{ room: '101', ownerName: '赵测试', idNumber: idNumber(4) }]));
+    const res = await importRows(
+      admin,
+      estateRows('测试小区丑', [{ room: '101', ownerName: '赵测试', idNumber: idNumber(4) }]),
+    );
     expect(res.status).toBe(200);
     expect(res.body.created.persons).toBe(0);
     expect(res.body.updated.persons).toBe(1);
@@ -210,10 +300,19 @@ describe('import', () => {
 
   it('lets committee staff import their own committee and refuses rows of another', async () => {
     expect((await importRows(shengli, goodRows('测试小区己'))).status).toBe(200);
-    const rows = [...goodRows('测试小区庚'), ...estateRows('测试小区庚', [{ room: '301', committee: '新市北路居委' }])];
+    const rows = [
+      ...goodRows('测试小区庚'),
+      ...estateRows('测试小区庚', [{ room: '301', committee: '新市北路居委' }]),
+    ];
     const res = await importRows(shengli, rows);
     expect(res.status).toBe(400);
-    expect(res.body.error.details.rows).toEqual([expect.objectContaining({ row: 6, column: '居委会', messageEn: expect.stringMatching(/may not import/) })]);
+    expect(res.body.error.details.rows).toEqual([
+      expect.objectContaining({
+        row: 6,
+        column: '居委会',
+        messageEn: expect.stringMatching(/may not import/),
+      }),
+    ]);
     expect(await unitsOfEstate(admin, '测试小区庚')).toEqual([]);
   });
 
@@ -256,10 +355,13 @@ describe('export', () => {
     const mine = (rows: Record<string, string>[]) => rows.filter((r) => r['小区'] === '测试小区癸');
     const maskedRows = mine((await readSheet(masked.raw)).rows);
     expect(maskedRows).toHaveLength(4);
-    expect(maskedRows.map((r) => r['身份证号']).filter(Boolean)).toEqual(expect.arrayContaining(['3101**********' + ZHANG.idNumber.slice(-4)]));
+    expect(maskedRows.map((r) => r['身份证号']).filter(Boolean)).toEqual(
+      expect.arrayContaining(['3101**********' + ZHANG.idNumber.slice(-4)]),
+    );
     expect(maskedRows.every((r) => !r['身份证号'] || r['身份证号'].includes('*'))).toBe(true);
     expect(maskedRows.every((r) => !r['手机号'] || r['手机号'].includes('*'))).toBe(true);
-    const fullExports = async () => (await admin.get('/api/v1/audit?action=export_full')).body.total as number;
+    const fullExports = async () =>
+      (await admin.get('/api/v1/audit?action=export_full')).body.total as number;
     const fullExportsBefore = await fullExports();
 
     const full = await admin.post('/api/v1/registry/export', {});
@@ -284,7 +386,8 @@ describe('export', () => {
     expect(new Set(staffRows.map((r) => r['居委会']))).toEqual(new Set(['胜利居委']));
     const all = (await readSheet((await admin.get('/api/v1/registry/export')).raw)).rows;
     expect(new Set(all.map((r) => r['居委会'])).size).toBeGreaterThan(1);
-    const adviserRows = (await readSheet((await (await t.as('jjl')).get('/api/v1/registry/export')).raw)).rows;
+    const adviserRows = (await readSheet((await (await t.as('jjl')).get('/api/v1/registry/export')).raw))
+      .rows;
     expect(adviserRows.length).toBeGreaterThan(0);
     expect(adviserRows.length).toBeLessThan(all.length);
   });
@@ -298,7 +401,9 @@ describe('export', () => {
     expect(Object.values(res.body.created)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(Object.values(res.body.updated)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await registryCounts(admin)).toEqual(before);
-    const full = (await readSheet((await admin.post('/api/v1/registry/export', {})).raw)).rows.filter((r) => r['小区'] === '测试小区子');
+    const full = (await readSheet((await admin.post('/api/v1/registry/export', {})).raw)).rows.filter(
+      (r) => r['小区'] === '测试小区子',
+    );
     expect(full.map((r) => r['身份证号'])).toEqual(expect.arrayContaining([ZHANG.idNumber, LI.idNumber]));
     expect(full.map((r) => r['手机号'])).toEqual(expect.arrayContaining([ZHANG.phone]));
   });

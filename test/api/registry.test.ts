@@ -19,10 +19,19 @@ describe('registry', () => {
   let estateId: string, buildingId: string, stairwellId: string, unitId: string;
 
   it('creates estate → building → stairwell → unit, each audited with its values', async () => {
-    const estate = await staff.post('/api/v1/estates', { committeeId, name: '测试新村', address: '广粤路1号' });
+    const estate = await staff.post('/api/v1/estates', {
+      committeeId,
+      name: '测试新村',
+      address: '广粤路1号',
+    });
     expect(estate.status).toBe(201);
     estateId = estate.body.id;
-    const building = await staff.post('/api/v1/buildings', { estateId, name: '1号', floors: 6, address: '广粤路1号1号楼' });
+    const building = await staff.post('/api/v1/buildings', {
+      estateId,
+      name: '1号',
+      floors: 6,
+      address: '广粤路1号1号楼',
+    });
     expect(building.status).toBe(201);
     expect(building.body.committeeId).toBe(committeeId);
     buildingId = building.body.id;
@@ -40,7 +49,12 @@ describe('registry', () => {
   });
 
   it('keeps areas exact to the hundredth of a square metre', async () => {
-    for (const [input, centi] of [['0.01', 1], ['89.99', 8999], [72.5, 7250], ['100', 10000]] as const) {
+    for (const [input, centi] of [
+      ['0.01', 1],
+      ['89.99', 8999],
+      [72.5, 7250],
+      ['100', 10000],
+    ] as const) {
       const res = await staff.patch(`/api/v1/units/${unitId}`, { areaM2: input });
       expect(res.body.areaCenti, String(input)).toBe(centi);
     }
@@ -76,13 +90,23 @@ describe('registry', () => {
   });
 
   it('keeps one person across units (one head) and co-owners on one unit', async () => {
-    const second = (await staff.post('/api/v1/units', { stairwellId, floor: 5, room: '501', areaM2: '55.20' })).body;
+    const second = (
+      await staff.post('/api/v1/units', { stairwellId, floor: 5, room: '501', areaM2: '55.20' })
+    ).body;
     const idNumber = '31010919500101001X'.slice(0, 17);
     const { idCheckDigit } = await import('../../src/core/privacy.ts');
     const id = idNumber + idCheckDigit(idNumber);
-    const a = await staff.post(`/api/v1/units/${unitId}/owners`, { name: '顾阿婆', idNumber: id, phone: '13812345678' });
+    const a = await staff.post(`/api/v1/units/${unitId}/owners`, {
+      name: '顾阿婆',
+      idNumber: id,
+      phone: '13812345678',
+    });
     expect(a.status).toBe(201);
-    expect(a.body.owners[0]).toMatchObject({ name: '顾阿婆', idNumber: `${id.slice(0, 4)}**********${id.slice(-4)}`, phone: '138****5678' });
+    expect(a.body.owners[0]).toMatchObject({
+      name: '顾阿婆',
+      idNumber: `${id.slice(0, 4)}**********${id.slice(-4)}`,
+      phone: '138****5678',
+    });
     const b = await staff.post(`/api/v1/units/${second.id}/owners`, { name: '顾阿婆', idNumber: id });
     expect(b.body.owners[0].id).toBe(a.body.owners[0].id);
     const spouse = await staff.post(`/api/v1/units/${unitId}/owners`, { name: '顾老伯' });
@@ -90,12 +114,18 @@ describe('registry', () => {
     const wrongName = await staff.post(`/api/v1/units/${second.id}/owners`, { name: '别人', idNumber: id });
     expect(wrongName.status).toBe(409);
     expect(wrongName.body.error.field).toBe('idNumber');
-    const badId = await staff.post(`/api/v1/units/${second.id}/owners`, { name: '别人', idNumber: '310109195001010010' });
+    const badId = await staff.post(`/api/v1/units/${second.id}/owners`, {
+      name: '别人',
+      idNumber: '310109195001010010',
+    });
     expect(badId.status).toBe(400);
     expect(badId.body.error.field).toBe('idNumber');
 
     const person = (await staff.get(`/api/v1/persons/${a.body.owners[0].id}`)).body;
-    expect(person.units.map((u: any) => u.label).sort()).toEqual(['测试新村 1号 1单元 501室', '测试新村 1号 1单元 602室']);
+    expect(person.units.map((u: any) => u.label).sort()).toEqual([
+      '测试新村 1号 1单元 501室',
+      '测试新村 1号 1单元 602室',
+    ]);
     const removed = await staff.delete(`/api/v1/units/${unitId}/owners/${spouse.body.owners[1].id}`);
     expect(removed.body.owners).toHaveLength(1);
   });
@@ -127,13 +157,15 @@ describe('registry', () => {
     expect((await staff.delete(`/api/v1/stairwells/${stairwellId}`)).status).toBe(200);
     expect((await staff.delete(`/api/v1/buildings/${buildingId}`)).status).toBe(200);
     expect((await staff.delete(`/api/v1/estates/${estateId}`)).status).toBe(200);
-    const audit = (await admin.get(`/api/v1/audit?entity=estate&entityId=${estateId}&action=delete`)).body.items;
+    const audit = (await admin.get(`/api/v1/audit?entity=estate&entityId=${estateId}&action=delete`)).body
+      .items;
     expect(audit[0].before.name).toBe('测试新村');
   });
 
   it('a stairwell with a project cannot be deleted', async () => {
     const project = (await staff.get('/api/v1/projects')).body.items[0];
-    const units = (await staff.get(`/api/v1/units?stairwellId=${project.stairwellId}&pageSize=500`)).body.items;
+    const units = (await staff.get(`/api/v1/units?stairwellId=${project.stairwellId}&pageSize=500`)).body
+      .items;
     expect(units.length).toBeGreaterThan(0);
     const res = await staff.delete(`/api/v1/stairwells/${project.stairwellId}`);
     expect(res.status).toBe(409);

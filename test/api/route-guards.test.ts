@@ -74,13 +74,19 @@ describe('every route', () => {
         if (max) {
           const res = await call(admin, r, { [name]: 'x'.repeat(max + 1) });
           expectBilingualError(res, 400);
-          expect(res.body.error.details.map((d: { field: string }) => d.field), `${r.method} ${r.path} ${name}`).toContain(name);
+          expect(
+            res.body.error.details.map((d: { field: string }) => d.field),
+            `${r.method} ${r.path} ${name}`,
+          ).toContain(name);
           checked++;
         }
         if (prop.type === 'integer' || prop.type === 'number' || prop.type === 'boolean') {
           const res = await call(admin, r, { [name]: 'not-a-number' });
           expectBilingualError(res, 400);
-          expect(res.body.error.details.map((d: { field: string }) => d.field), `${r.method} ${r.path} ${name}`).toContain(name);
+          expect(
+            res.body.error.details.map((d: { field: string }) => d.field),
+            `${r.method} ${r.path} ${name}`,
+          ).toContain(name);
           checked++;
         }
       }
@@ -91,7 +97,10 @@ describe('every route', () => {
   it('answers 400 naming the field for text that cannot be stored (a NUL, a lone surrogate), never a database error', async () => {
     let checked = 0;
     for (const r of routes.filter((r) => r.body?.properties)) {
-      const [name] = Object.entries(r.body!.properties!).find(([, p]) => p.type === 'string' || p.anyOf?.some((a) => a.type === 'string')) ?? [];
+      const [name] =
+        Object.entries(r.body!.properties!).find(
+          ([, p]) => p.type === 'string' || p.anyOf?.some((a) => a.type === 'string'),
+        ) ?? [];
       if (!name) continue;
       const res = await call(isPublic(r) ? t.anonymous : admin, r, { [name]: 'a\u0000b' });
       expectBilingualError(res, 400);
@@ -99,22 +108,37 @@ describe('every route', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
-    const nested = await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKMN/ballot', { answers: { comment: 'x\ud800' } });
+    const nested = await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKMN/ballot', {
+      answers: { comment: 'x\ud800' },
+    });
     expect(nested.body.error).toMatchObject({ code: 'bad_input', field: 'answers.comment' });
     expect((await admin.get('/api/v1/estates?q=%00')).body.error.field).toBe('q');
-    const form = await admin.inject({ method: 'POST', url: `/api/v1/projects/${RANDOM_ID}/documents`, ...multipart({ title: 'a\u0000b' }, { name: 'a.pdf', content: PDF, type: 'application/pdf' }) });
+    const form = await admin.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${RANDOM_ID}/documents`,
+      ...multipart({ title: 'a\u0000b' }, { name: 'a.pdf', content: PDF, type: 'application/pdf' }),
+    });
     expect(form.body.error).toMatchObject({ code: 'bad_input', field: 'title' });
   });
 
   it('answers 400 for a malformed id in the path', async () => {
     for (const r of routes.filter((r) => r.path.includes(RANDOM_ID) && !isPublic(r))) {
-      const res = await call(admin, { ...r, path: r.path.replace(RANDOM_ID, 'not-an-id') }, r.body ? {} : undefined);
+      const res = await call(
+        admin,
+        { ...r, path: r.path.replace(RANDOM_ID, 'not-an-id') },
+        r.body ? {} : undefined,
+      );
       expectBilingualError(res, 400);
     }
   });
 
   it('answers 400 for a body that is not JSON, and 404 for an unknown API path', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/v1/estates', payload: '{broken', headers: { 'content-type': 'application/json' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/v1/estates',
+      payload: '{broken',
+      headers: { 'content-type': 'application/json' },
+    });
     expectBilingualError(res, 400);
     expect(res.body.error.field).toBe('body');
     expectBilingualError(await admin.get('/api/v1/nothing-here'), 404);

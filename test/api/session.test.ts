@@ -25,19 +25,30 @@ describe('session', () => {
   it('answers 401 and not a validation message once the session has expired', async () => {
     const admin = await t.as('admin');
     // with a session the body is read, and a missing name is named
-    expect((await admin.post('/api/v1/estates', {})).body.error).toMatchObject({ code: 'bad_input', field: 'committeeId' });
+    expect((await admin.post('/api/v1/estates', {})).body.error).toMatchObject({
+      code: 'bad_input',
+      field: 'committeeId',
+    });
     clock.advance(SESSION_HOURS * 3600_000);
     const expired = await admin.post('/api/v1/estates', {});
     expect(expired.status).toBe(401);
-    expect(expired.body.error).toMatchObject({ code: 'unauthenticated', message: '请先登录', messageEn: 'Please log in first' });
+    expect(expired.body.error).toMatchObject({
+      code: 'unauthenticated',
+      message: '请先登录',
+      messageEn: 'Please log in first',
+    });
   });
 
   it('refuses the session of a disabled user at once, before their input is read', async () => {
     const shengli = await t.as('shengli');
-    await t.database.db.execute(sql`update users set disabled = true, disabled_at = now(), disabled_by = 'test' where username = 'shengli'`);
+    await t.database.db.execute(
+      sql`update users set disabled = true, disabled_at = now(), disabled_by = 'test' where username = 'shengli'`,
+    );
     expect((await shengli.get('/api/v1/session')).status).toBe(401);
     expect((await shengli.post('/api/v1/estates', {})).status).toBe(401);
-    await t.database.db.execute(sql`update users set disabled = false, disabled_at = null, disabled_by = null where username = 'shengli'`);
+    await t.database.db.execute(
+      sql`update users set disabled = false, disabled_at = null, disabled_by = null where username = 'shengli'`,
+    );
     expect((await shengli.get('/api/v1/session')).status).toBe(200);
   });
 });

@@ -37,13 +37,16 @@ function from(address: string) {
     return { status: res.statusCode, body: res.json(), retryAfterHeader: res.headers['retry-after'] };
   };
   return {
-    login: (username: string, password: string) => send({ method: 'POST', url: '/api/v1/session', payload: { username, password } }),
+    login: (username: string, password: string) =>
+      send({ method: 'POST', url: '/api/v1/session', payload: { username, password } }),
     code: (code: string) => send({ method: 'GET', url: `/api/v1/r/${code}` }),
-    vote: (code: string) => send({ method: 'POST', url: `/api/v1/r/${code}/ballot`, payload: { choice: 'agree' } }),
+    vote: (code: string) =>
+      send({ method: 'POST', url: `/api/v1/r/${code}/ballot`, payload: { choice: 'agree' } }),
   };
 }
 
-const statuses = (replies: { status: number }[]) => replies.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+const statuses = (replies: { status: number }[]) =>
+  replies.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
 const retryAfterOf = (reply: { status: number; body: any; retryAfterHeader: unknown }) => {
   expect(reply.status).toBe(429);
   const seconds = reply.body.error.details.retryAfter;
@@ -53,7 +56,13 @@ const retryAfterOf = (reply: { status: number; body: any; retryAfterHeader: unkn
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
-  instance = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock, rateLimit: false, codeKeys: t.codeKeys });
+  instance = await buildApp({
+    db: t.database.db,
+    webRoot: '/nonexistent',
+    clock,
+    rateLimit: false,
+    codeKeys: t.codeKeys,
+  });
   await instance.ready();
   [admin, shengli] = (await Promise.all(['admin', 'shengli'].map((u) => t.as(u)))) as [Client, Client];
 });
@@ -69,8 +78,16 @@ describe('logging in', () => {
     // the free failures and the one after them are checked (401); every other waits (429) unchecked
     const checked = LOGIN_THROTTLE.free + 1;
     expect(statuses(replies)).toEqual({ 401: checked, 429: 200 - checked });
-    for (const r of replies.filter((r) => r.status === 429)) expect(r.body.error).toMatchObject({ code: 'login_throttled', field: 'username', message: expect.stringMatching(/秒后再试/), messageEn: expect.stringMatching(/Too many failed logins/) });
-    const [row] = await query<{ failures: number }>(sql`select failures from throttles where kind = ${LOGIN_THROTTLE.kind} and address = '203.0.113.7' and subject = 'shengli'`);
+    for (const r of replies.filter((r) => r.status === 429))
+      expect(r.body.error).toMatchObject({
+        code: 'login_throttled',
+        field: 'username',
+        message: expect.stringMatching(/秒后再试/),
+        messageEn: expect.stringMatching(/Too many failed logins/),
+      });
+    const [row] = await query<{ failures: number }>(
+      sql`select failures from throttles where kind = ${LOGIN_THROTTLE.kind} and address = '203.0.113.7' and subject = 'shengli'`,
+    );
     expect(row!.failures).toBe(checked);
     // even the right password waits from the stranger's address
     expect((await stranger.login('shengli', DEMO_PASSWORD)).status).toBe(429);
@@ -84,7 +101,10 @@ describe('logging in', () => {
     for (const policy of [LOGIN_ADDRESS_THROTTLE, LOGIN_THROTTLE]) {
       expect(await countFailure(t.database.db, policy, key, later, { unlessWaiting: true })).not.toBeNull();
       for (let n = 2; n <= policy.free + 1; n++)
-        expect(await countFailure(t.database.db, policy, key, clock.now(), { unlessWaiting: true }), `attempt ${n} of ${policy.kind}`).not.toBeNull();
+        expect(
+          await countFailure(t.database.db, policy, key, clock.now(), { unlessWaiting: true }),
+          `attempt ${n} of ${policy.kind}`,
+        ).not.toBeNull();
       // past the free ones the wait holds as before
       expect(await countFailure(t.database.db, policy, key, clock.now(), { unlessWaiting: true })).toBeNull();
     }
@@ -92,7 +112,8 @@ describe('logging in', () => {
 
   it('makes the wait grow with each failure up to its cap, lets the attempt through when it ends, and forgets after an hour', async () => {
     const office = from('198.51.100.30');
-    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++) expect((await office.login('district', 'wrong')).status).toBe(401);
+    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++)
+      expect((await office.login('district', 'wrong')).status).toBe(401);
     const waits: number[] = [];
     for (let i = 0; i < 11; i++) {
       const wait = retryAfterOf(await office.login('district', 'wrong'));
@@ -105,39 +126,54 @@ describe('logging in', () => {
     }
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
     clock.advance(LOGIN_THROTTLE.forgetAfterSeconds * 1000);
-    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++) expect((await office.login('district', 'wrong')).status).toBe(401);
+    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++)
+      expect((await office.login('district', 'wrong')).status).toBe(401);
     expect(retryAfterOf(await office.login('district', DEMO_PASSWORD))).toBe(1);
     clock.advance(1000);
     // a success clears the pair: the free failures are there again
     expect((await office.login('district', DEMO_PASSWORD)).status).toBe(200);
-    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++) expect((await office.login('district', 'wrong')).status).toBe(401);
+    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++)
+      expect((await office.login('district', 'wrong')).status).toBe(401);
     clock.advance(1000);
     expect((await office.login('district', DEMO_PASSWORD)).status).toBe(200);
   });
 
   it('holds a ceiling per address across usernames, which successes do not use up', async () => {
     const sprayer = from('203.0.113.50');
-    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => sprayer.login(`nobody${i}`, 'jiangwan2026')));
-    expect(statuses(replies)).toEqual({ 401: LOGIN_ADDRESS_THROTTLE.free + 1, 429: 100 - LOGIN_ADDRESS_THROTTLE.free - 1 });
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => sprayer.login(`nobody${i}`, 'jiangwan2026')),
+    );
+    expect(statuses(replies)).toEqual({
+      401: LOGIN_ADDRESS_THROTTLE.free + 1,
+      429: 100 - LOGIN_ADDRESS_THROTTLE.free - 1,
+    });
     expect((await sprayer.login('jjl', DEMO_PASSWORD)).status).toBe(429);
     expect((await from('203.0.113.51').login('jjl', DEMO_PASSWORD)).status).toBe(200);
     // a busy office: more logins than the ceiling's free failures, all let in
     const office = from('198.51.100.40');
-    for (let i = 0; i < LOGIN_ADDRESS_THROTTLE.free + 10; i++) expect((await office.login('jjl', DEMO_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < LOGIN_ADDRESS_THROTTLE.free + 10; i++)
+      expect((await office.login('jjl', DEMO_PASSWORD)).status).toBe(200);
   });
 
   it('is unlocked for a user of the street by the street admin, audited', async () => {
     const office = from('198.51.100.60');
-    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++) expect((await office.login('jjl', 'wrong')).status).toBe(401);
+    for (let i = 0; i < LOGIN_THROTTLE.free + 1; i++)
+      expect((await office.login('jjl', 'wrong')).status).toBe(401);
     expect((await office.login('jjl', DEMO_PASSWORD)).status).toBe(429);
-    const [jjl, district] = await Promise.all(['jjl', 'district'].map(async (u) => (await query<{ id: string }>(sql`select id from users where username = ${u}`))[0]!.id));
+    const [jjl, district] = await Promise.all(
+      ['jjl', 'district'].map(
+        async (u) => (await query<{ id: string }>(sql`select id from users where username = ${u}`))[0]!.id,
+      ),
+    );
     expect((await shengli.post(`/api/v1/users/${jjl}/unlock`)).status).toBe(403);
     // the district viewer is no user of the street
     expect((await admin.post(`/api/v1/users/${district}/unlock`)).status).toBe(404);
     const unlocked = await admin.post(`/api/v1/users/${jjl}/unlock`);
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toEqual({ ok: true, addresses: 1 });
-    const audit = await query<{ actor_name: string; entity_id: string }>(sql`select actor_name, entity_id from audit_events where action = 'unlock' and entity = 'user'`);
+    const audit = await query<{ actor_name: string; entity_id: string }>(
+      sql`select actor_name, entity_id from audit_events where action = 'unlock' and entity = 'user'`,
+    );
     expect(audit).toEqual([{ actor_name: 'admin', entity_id: jjl }]);
     expect((await office.login('jjl', DEMO_PASSWORD)).status).toBe(200);
   });
@@ -148,11 +184,27 @@ describe('household codes', () => {
   let codes: string[];
 
   beforeAll(async () => {
-    const stairwell = (await shengli.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount >= 6);
-    const project = (await shengli.post('/api/v1/projects', { name: '户码限流测试', stairwellId: stairwell.id })).body;
-    const vote = (await shengli.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '加装电梯表决', question: '您是否同意本单元加装电梯？', ruleId: 'sh-801-building', opensOn: '2026-11-20', closesOn: '2026-12-20' })).body;
+    const stairwell = (await shengli.get('/api/v1/stairwells?pageSize=500')).body.items.find(
+      (s: any) => s.unitCount >= 6,
+    );
+    const project = (
+      await shengli.post('/api/v1/projects', { name: '户码限流测试', stairwellId: stairwell.id })
+    ).body;
+    const vote = (
+      await shengli.post('/api/v1/consultations', {
+        projectId: project.id,
+        kind: 'vote',
+        title: '加装电梯表决',
+        question: '您是否同意本单元加装电梯？',
+        ruleId: 'sh-801-building',
+        opensOn: '2026-11-20',
+        closesOn: '2026-12-20',
+      })
+    ).body;
     expect((await shengli.post(`/api/v1/consultations/${vote.id}/open`)).status).toBe(200);
-    codes = ((await shengli.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as { code: string }[]).map((c) => c.code);
+    codes = (
+      (await shengli.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as { code: string }[]
+    ).map((c) => c.code);
     expect(codes.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -166,8 +218,21 @@ describe('household codes', () => {
     for (let i = 0; i < 30; i++) wrong.push(await centre.code(WRONG));
     expect(statuses(wrong)).toEqual({ 404: CODE_THROTTLE.free, 429: 30 - CODE_THROTTLE.free });
     expect(wrong[0]!.body.error).toMatchObject({ code: 'wrong_code', field: 'code' });
-    expect(wrong.at(-1)!.body.error).toMatchObject({ code: 'code_throttled', field: 'code', message: expect.stringMatching(/户码不正确/), messageEn: expect.stringMatching(/not correct/) });
-    expect(wrong.slice(CODE_THROTTLE.free).map(retryAfterOf)).toEqual([1, 2, 4, 8, 16, 32, ...Array(14).fill(60)]);
+    expect(wrong.at(-1)!.body.error).toMatchObject({
+      code: 'code_throttled',
+      field: 'code',
+      message: expect.stringMatching(/户码不正确/),
+      messageEn: expect.stringMatching(/not correct/),
+    });
+    expect(wrong.slice(CODE_THROTTLE.free).map(retryAfterOf)).toEqual([
+      1,
+      2,
+      4,
+      8,
+      16,
+      32,
+      ...Array(14).fill(60),
+    ]);
     expect((await centre.code(codes[0]!)).status).toBe(200);
     expect((await centre.vote(codes[0]!)).status).toBe(200);
   });
@@ -181,7 +246,10 @@ describe('household codes', () => {
       clock.advance(30_000);
     }
     const refused = await guesser.code(codes[1]!);
-    expect(refused.body.error).toMatchObject({ code: 'code_throttled', messageEn: expect.stringMatching(/this network/) });
+    expect(refused.body.error).toMatchObject({
+      code: 'code_throttled',
+      messageEn: expect.stringMatching(/this network/),
+    });
     const wait = retryAfterOf(refused);
     expect(wait).toBeGreaterThan(CODE_THROTTLE.forgetAfterSeconds - 5 * 30);
     expect((await guesser.vote(codes[1]!)).status).toBe(429);
@@ -193,15 +261,22 @@ describe('household codes', () => {
 
   it('bounds guessing from many addresses: past the wrong codes a minute allows, an address past its free ones is refused until the minute ends', async () => {
     nextMinute();
-    const addresses = Array.from({ length: CODES_PER_MINUTE / CODE_THROTTLE.free }, (_, i) => `192.0.2.${100 + i}`);
-    const wrong = await Promise.all(addresses.flatMap((a) => Array.from({ length: CODE_THROTTLE.free }, () => from(a).code(WRONG))));
+    const addresses = Array.from(
+      { length: CODES_PER_MINUTE / CODE_THROTTLE.free },
+      (_, i) => `192.0.2.${100 + i}`,
+    );
+    const wrong = await Promise.all(
+      addresses.flatMap((a) => Array.from({ length: CODE_THROTTLE.free }, () => from(a).code(WRONG))),
+    );
     expect(statuses(wrong)).toEqual({ 404: CODES_PER_MINUTE });
     const guesser = from(addresses[0]!);
     expect((await guesser.code(codes[2]!)).status).toBe(429);
     expect((await guesser.vote(codes[2]!)).status).toBe(429);
     // refused before the lookup: nothing more is counted, so nothing more is learnt
     for (let i = 0; i < 5; i++) expect((await guesser.code(WRONG)).status).toBe(429);
-    const [row] = await query<{ failures: number }>(sql`select failures from throttles where kind = ${CODE_THROTTLE.kind} and address = ${addresses[0]!}`);
+    const [row] = await query<{ failures: number }>(
+      sql`select failures from throttles where kind = ${CODE_THROTTLE.kind} and address = ${addresses[0]!}`,
+    );
     expect(row!.failures).toBe(CODE_THROTTLE.free);
     // an address without wrong codes is looked up as always
     const neighbour = from('192.0.2.99');

@@ -29,9 +29,20 @@ afterAll(async () => {
 
 /** The Set-Cookie of a login to an app built with these options, sent with these headers. */
 async function loginCookie(opts: Partial<BuildOptions>, headers: Record<string, string> = {}) {
-  const app = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: t.codeKeys, ...opts });
+  const app = await buildApp({
+    db: t.database.db,
+    webRoot: '/nonexistent',
+    clock: t.clock,
+    codeKeys: t.codeKeys,
+    ...opts,
+  });
   apps.push(app);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/session', headers, payload: { username: 'shengli', password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    headers,
+    payload: { username: 'shengli', password: DEMO_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   const cookie = String(res.headers['set-cookie']);
   expect(cookie).toMatch(/^jw_session=[^;]+;.*HttpOnly.*SameSite=Lax/);
@@ -49,8 +60,12 @@ describe('the session cookie', () => {
     expect(secure(await loginCookie({ trustProxy: true }, { 'x-forwarded-proto': 'https' }))).toBe(true);
     expect(secure(await loginCookie({ trustProxy: true }, { 'x-forwarded-proto': 'http' }))).toBe(false);
     // JW_TRUST_PROXY may name the proxy's addresses: inject comes from 127.0.0.1
-    expect(secure(await loginCookie({ trustProxy: '127.0.0.1' }, { 'x-forwarded-proto': 'https' }))).toBe(true);
-    expect(secure(await loginCookie({ trustProxy: '10.0.0.1' }, { 'x-forwarded-proto': 'https' }))).toBe(false);
+    expect(secure(await loginCookie({ trustProxy: '127.0.0.1' }, { 'x-forwarded-proto': 'https' }))).toBe(
+      true,
+    );
+    expect(secure(await loginCookie({ trustProxy: '10.0.0.1' }, { 'x-forwarded-proto': 'https' }))).toBe(
+      false,
+    );
   });
 
   it('is always Secure with JW_SECURE_COOKIES=1 or an https JW_PUBLIC_URL', async () => {
@@ -72,8 +87,19 @@ describe('the session cookie', () => {
 
 describe('the answers', () => {
   it('keep API answers out of caches and carry the security headers; HSTS only for an https public address', async () => {
-    const plain = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: t.codeKeys });
-    const https = await buildApp({ db: t.database.db, webRoot: '/nonexistent', clock: t.clock, codeKeys: t.codeKeys, hsts: true });
+    const plain = await buildApp({
+      db: t.database.db,
+      webRoot: '/nonexistent',
+      clock: t.clock,
+      codeKeys: t.codeKeys,
+    });
+    const https = await buildApp({
+      db: t.database.db,
+      webRoot: '/nonexistent',
+      clock: t.clock,
+      codeKeys: t.codeKeys,
+      hsts: true,
+    });
     apps.push(plain, https);
     for (const url of ['/api/v1/session', '/api/v1/r/ABCD-EFGH-JKMN', '/api/health']) {
       const res = await plain.inject({ method: 'GET', url });
@@ -85,7 +111,9 @@ describe('the answers', () => {
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['strict-transport-security']).toBeUndefined();
     }
-    expect((await https.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
+    expect(
+      (await https.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security'],
+    ).toMatch(/^max-age=\d{7,}/);
   });
 });
 
@@ -104,26 +132,52 @@ describe('listening beyond this machine', () => {
       const { zh, en } = refusal as StartupRefusal;
       expect(zh).toContain(`HOST=${host}`);
       expect(zh).toMatch(/拒绝启动[\s\S]*JW_TRUST_PROXY=1[\s\S]*JW_PUBLIC_URL=https:[\s\S]*JW_ALLOW_HTTP=1/);
-      expect(en).toMatch(/Refusing to start[\s\S]*JW_TRUST_PROXY=1[\s\S]*JW_PUBLIC_URL=https:[\s\S]*JW_ALLOW_HTTP=1/);
+      expect(en).toMatch(
+        /Refusing to start[\s\S]*JW_TRUST_PROXY=1[\s\S]*JW_PUBLIC_URL=https:[\s\S]*JW_ALLOW_HTTP=1/,
+      );
     }
   });
 
   it('is allowed behind a proxy, with an https address, with Secure cookies, or on purpose; loopback always', () => {
-    const enough: Record<string, string>[] = [{ JW_TRUST_PROXY: '1' }, { JW_TRUST_PROXY: '10.0.0.2' }, { JW_PUBLIC_URL: 'https://lift.example.org' }, { JW_SECURE_COOKIES: '1' }, { JW_ALLOW_HTTP: '1' }];
+    const enough: Record<string, string>[] = [
+      { JW_TRUST_PROXY: '1' },
+      { JW_TRUST_PROXY: '10.0.0.2' },
+      { JW_PUBLIC_URL: 'https://lift.example.org' },
+      { JW_SECURE_COOKIES: '1' },
+      { JW_ALLOW_HTTP: '1' },
+    ];
     for (const env of enough)
       expect(() => checkTransport(config({ HOST: '0.0.0.0', ...env })), JSON.stringify(env)).not.toThrow();
-    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.1.1']) expect(() => checkTransport(config({ HOST: host }))).not.toThrow();
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.1.1'])
+      expect(() => checkTransport(config({ HOST: host }))).not.toThrow();
     expect(() => checkTransport(config({}))).not.toThrow();
     // an http public address says where people come from, not that the cookie is protected
-    expect(() => checkTransport(config({ HOST: '0.0.0.0', JW_PUBLIC_URL: 'http://lift.example.org' }))).toThrow(StartupRefusal);
+    expect(() =>
+      checkTransport(config({ HOST: '0.0.0.0', JW_PUBLIC_URL: 'http://lift.example.org' })),
+    ).toThrow(StartupRefusal);
     expect(() => checkTransport(config({ JW_PUBLIC_URL: 'lift.example.org' }))).toThrow(/JW_PUBLIC_URL/);
   });
 
   it('makes `jiangwan serve` exit with the message before it touches the data directory', () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'jw-transport-')), 'data');
     const root = path.resolve(import.meta.dirname, '../..');
-    const env = { ...process.env, HOST: '0.0.0.0', PORT: '0', JW_DATA_DIR: dataDir, JW_TRUST_PROXY: '', JW_SECURE_COOKIES: '', JW_PUBLIC_URL: '', JW_ALLOW_HTTP: '', DATABASE_URL: '' };
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/jiangwan.js'), 'serve'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const env = {
+      ...process.env,
+      HOST: '0.0.0.0',
+      PORT: '0',
+      JW_DATA_DIR: dataDir,
+      JW_TRUST_PROXY: '',
+      JW_SECURE_COOKIES: '',
+      JW_PUBLIC_URL: '',
+      JW_ALLOW_HTTP: '',
+      DATABASE_URL: '',
+    };
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/jiangwan.js'), 'serve'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('拒绝启动：HOST=0.0.0.0');
     expect(run.stderr).toContain('Refusing to start: HOST=0.0.0.0');

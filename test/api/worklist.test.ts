@@ -16,17 +16,40 @@ const inAWeek = () => addDays(TEST_TODAY, 3);
 
 describe('the work list', () => {
   it('lists overdue approval steps and votes closing this week', async () => {
-    const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find((s: any) => s.unitCount > 0);
-    const project = (await staff.post('/api/v1/projects', { name: '待办测试项目', stairwellId: stairwell.id })).body;
+    const stairwell = (await staff.get('/api/v1/stairwells?pageSize=500')).body.items.find(
+      (s: any) => s.unitCount > 0,
+    );
+    const project = (
+      await staff.post('/api/v1/projects', { name: '待办测试项目', stairwellId: stairwell.id })
+    ).body;
     const step = (await staff.get(`/api/v1/projects/${project.id}/approvals`)).body.steps[0];
-    await staff.patch(`/api/v1/approval-steps/${step.id}`, { status: 'in_progress', startedOn: '2026-01-05' });
-    const vote = (await staff.post('/api/v1/consultations', { projectId: project.id, kind: 'vote', title: '即将截止的表决', question: '是否同意？', ruleId: 'sh-801-building', closesOn: inAWeek() })).body;
+    await staff.patch(`/api/v1/approval-steps/${step.id}`, {
+      status: 'in_progress',
+      startedOn: '2026-01-05',
+    });
+    const vote = (
+      await staff.post('/api/v1/consultations', {
+        projectId: project.id,
+        kind: 'vote',
+        title: '即将截止的表决',
+        question: '是否同意？',
+        ruleId: 'sh-801-building',
+        closesOn: inAWeek(),
+      })
+    ).body;
     await staff.post(`/api/v1/consultations/${vote.id}/open`);
     const list = (await staff.get('/api/v1/worklist')).body;
-    expect(list.items).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'overdue_step', projectId: project.id, refId: step.id, date: '2026-01-19' }),
-      expect.objectContaining({ kind: 'vote_closing', projectId: project.id, refId: vote.id }),
-    ]));
+    expect(list.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'overdue_step',
+          projectId: project.id,
+          refId: step.id,
+          date: '2026-01-19',
+        }),
+        expect.objectContaining({ kind: 'vote_closing', projectId: project.id, refId: vote.id }),
+      ]),
+    );
     expect(list.counts.overdue_step).toBeGreaterThanOrEqual(1);
   });
 

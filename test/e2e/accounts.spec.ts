@@ -33,20 +33,26 @@ test('the login page marks the demo accounts still enabled', async ({ page }) =>
   await page.goto('/login');
   await expect(page.getByText('演示账号仍在使用')).toBeVisible();
   const demo = page.getByTestId('demo-accounts');
-  for (const u of ['admin', 'shengli', 'jjl', 'district']) await expect(demo.getByText(u, { exact: true })).toBeVisible();
+  for (const u of ['admin', 'shengli', 'jjl', 'district'])
+    await expect(demo.getByText(u, { exact: true })).toBeVisible();
   await page.setViewportSize({ width: 320, height: 720 });
   await expectNoHorizontalOverflow(page);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: '/tmp/jw-accounts-login-320.png', fullPage: true });
 });
 
-test('the street admin creates, disables, enables and resets an account; its owner must change the password and sees the sessions', async ({ page, browser }) => {
+test('the street admin creates, disables, enables and resets an account; its owner must change the password and sees the sessions', async ({
+  page,
+  browser,
+}) => {
   // three browsers and a dozen steps, each a few seconds on a busy 2-core machine
   test.setTimeout(300_000);
   await loginAs(page.request, 'admin');
   await page.goto('/settings/accounts');
   await expect(page.getByRole('heading', { name: '账号管理', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '账号管理' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '账号管理' }),
+  ).toBeVisible();
   // the demo accounts are marked in the list
   await expect(rowOf(page, '江湾镇街道管理员').getByText('演示账号')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -72,7 +78,10 @@ test('the street admin creates, disables, enables and resets an account; its own
 
   // disable: the account cannot log in, and says so to the one who knows its password
   await rowAction(page, USERNAME, '停用');
-  await page.getByRole('dialog').getByRole('button', { name: /停\s*用/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /停\s*用/ })
+    .click();
   await expect(rowOf(page, USERNAME)).toContainText('已停用');
   const other = await browser.newContext();
   const owner = await other.newPage();
@@ -81,7 +90,10 @@ test('the street admin creates, disables, enables and resets an account; its own
 
   // enable, then reset: a generated temporary password, shown once
   await rowAction(page, USERNAME, '启用');
-  await page.getByRole('dialog').getByRole('button', { name: /启\s*用/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /启\s*用/ })
+    .click();
   await expect(rowOf(page, USERNAME)).toContainText('在用');
   await rowAction(page, USERNAME, '重设密码');
   const reset = page.getByRole('dialog', { name: `重设 ${USERNAME} 的密码` });
@@ -118,7 +130,9 @@ test('the street admin creates, disables, enables and resets an account; its own
   await expect(owner.getByRole('heading', { name: '待办事项', level: 1 })).toBeVisible();
 
   // a second device: listed, and ended from the first
-  const phoneContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' });
+  const phoneContext = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1',
+  });
   const phone = await phoneContext.newPage();
   await logInOnPage(phone, USERNAME, OWN_PASSWORD);
   await expect(phone).toHaveURL(/\/worklist$/);
@@ -126,7 +140,10 @@ test('the street admin creates, disables, enables and resets an account; its own
   const phoneRow = owner.getByTestId('own-session').filter({ hasText: 'iPhone' });
   await expect(phoneRow).toBeVisible();
   await phoneRow.getByRole('button', { name: /结束会话/ }).click();
-  await owner.locator('.ant-popconfirm').getByRole('button', { name: /结\s*束/ }).click();
+  await owner
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /结\s*束/ })
+    .click();
   await expect(phoneRow).toBeHidden();
   await phone.reload();
   await expect(phone).toHaveURL(/\/login$/);

@@ -2,7 +2,13 @@ import { deflateSync } from 'node:zlib';
 import type { APIRequestContext, Page, Response } from '@playwright/test';
 import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../src/core/consent/survey.ts';
 import { expect, test } from './fixtures.ts';
-import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import {
+  apiGet,
+  chooseOption,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+} from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
 
 /**
@@ -27,13 +33,20 @@ const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296
 
 /** A stairwell by estate, building and name (the demo street's names are fixed). */
 async function stairwellNamed(request: APIRequestContext, estate: string, building: string, name: string) {
-  const { items } = await apiGet<{ items: { id: string; estateName: string; buildingName: string; name: string }[] }>(request, `/api/v1/stairwells?q=${encodeURIComponent(estate)}&pageSize=100`);
+  const { items } = await apiGet<{
+    items: { id: string; estateName: string; buildingName: string; name: string }[];
+  }>(request, `/api/v1/stairwells?q=${encodeURIComponent(estate)}&pageSize=100`);
   const found = items.find((s) => s.estateName === estate && s.buildingName === building && s.name === name);
   expect(found, `${estate}${building}${name}`).toBeDefined();
   return { id: found!.id, label: `${estate}${building}${name}` };
 }
 
-async function postJson<T>(request: APIRequestContext, csrf: string, path: string, data: unknown = {}): Promise<T> {
+async function postJson<T>(
+  request: APIRequestContext,
+  csrf: string,
+  path: string,
+  data: unknown = {},
+): Promise<T> {
   const res = await request.post(path, { data, headers: { 'x-csrf-token': csrf } });
   expect(res.ok(), `POST ${path} → ${res.status()} ${await res.text()}`).toBeTruthy();
   return (await res.json()) as T;
@@ -47,20 +60,34 @@ async function openConsultation(
   consultation: { kind: 'vote'; doubleEntry?: boolean } | { kind: 'survey'; questions: SurveyQuestion[] },
 ): Promise<Opened> {
   const id = stamp();
-  const project = await postJson<{ id: string }>(request, csrf, '/api/v1/projects', { name: `${stairwell.label}加装电梯（浏览器测试 ${id}）`, stairwellId: stairwell.id });
-  const title = consultation.kind === 'vote' ? `${stairwell.label}加装电梯业主表决 ${id}` : `${stairwell.label}加装电梯意向征询 ${id}`;
+  const project = await postJson<{ id: string }>(request, csrf, '/api/v1/projects', {
+    name: `${stairwell.label}加装电梯（浏览器测试 ${id}）`,
+    stairwellId: stairwell.id,
+  });
+  const title =
+    consultation.kind === 'vote'
+      ? `${stairwell.label}加装电梯业主表决 ${id}`
+      : `${stairwell.label}加装电梯意向征询 ${id}`;
   const created = await postJson<{ id: string }>(request, csrf, '/api/v1/consultations', {
     projectId: project.id,
     kind: consultation.kind,
     title,
-    question: consultation.kind === 'vote' ? '您是否同意在本单元加装电梯，并按公示方案分摊费用？' : '为了解各位业主对加装电梯的意愿，请花两分钟回答几个问题。',
+    question:
+      consultation.kind === 'vote'
+        ? '您是否同意在本单元加装电梯，并按公示方案分摊费用？'
+        : '为了解各位业主对加装电梯的意愿，请花两分钟回答几个问题。',
     scopeKind: 'stairwell',
     opensOn: shanghaiDay(0),
     closesOn: shanghaiDay(14),
-    ...(consultation.kind === 'vote' ? { ruleId: 'sh-801-building', doubleEntry: consultation.doubleEntry ?? false } : { questions: consultation.questions }),
+    ...(consultation.kind === 'vote'
+      ? { ruleId: 'sh-801-building', doubleEntry: consultation.doubleEntry ?? false }
+      : { questions: consultation.questions }),
   });
   await postJson(request, csrf, `/api/v1/consultations/${created.id}/open`);
-  const codes = await apiGet<{ items: Opened['codes'] }>(request, `/api/v1/consultations/${created.id}/codes`);
+  const codes = await apiGet<{ items: Opened['codes'] }>(
+    request,
+    `/api/v1/consultations/${created.id}/codes`,
+  );
   expect(codes.items.length).toBeGreaterThan(3);
   return { id: created.id, title, codes: codes.items };
 }
@@ -91,13 +118,22 @@ function pngImage(width: number, height: number) {
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
   const rows = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = Math.round((255 * (x + y)) / (width + height));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      rows[y * (width + 1) + 1 + x] = Math.round((255 * (x + y)) / (width + height));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The answer of a POST to `path` (its end), awaited while `act` runs. */
 async function answerOf(page: Page, path: string, act: () => Promise<void>): Promise<Response> {
-  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path);
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path,
+  );
   await act();
   return answer;
 }
@@ -115,28 +151,50 @@ async function shot(page: Page, name: string, { dialog = false } = {}) {
 async function atPhoneWidth(page: Page) {
   await page.setViewportSize({ width: 360, height: 740 });
   await expect(page.getByRole('button', { name: '打开菜单' })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: 'the layout settles at 360 px' }).toBeLessThanOrEqual(0);
+  await expect
+    .poll(
+      () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      { message: 'the layout settles at 360 px' },
+    )
+    .toBeLessThanOrEqual(0);
   await expectNoHorizontalOverflow(page);
 }
 
 /** The diagram cell of a room, by the room number it shows. */
-const cell = (page: Page, room: string) => page.locator('.jw-elev__cell').filter({ has: page.locator('.jw-elev__room', { hasText: new RegExp(`^${room}$`) }) });
+const cell = (page: Page, room: string) =>
+  page
+    .locator('.jw-elev__cell')
+    .filter({ has: page.locator('.jw-elev__room', { hasText: new RegExp(`^${room}$`) }) });
 const roomOf = (label: string) => /^(\S+?)室/.exec(label)![1]!;
 /** A household of one unit (a label such as "301室"), so its room names its diagram cell. */
 const singleRoom = (codes: Opened['codes']) => codes.filter((c) => /^\S+室$/.test(c.label));
 
-test('double entry: a paper ballot waits for a second staff member, who must enter the same choice', async ({ page }) => {
+test('double entry: a paper ballot waits for a second staff member, who must enter the same choice', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const shengli = await loginAs(page.request, 'shengli');
   const stairwell = await stairwellNamed(page.request, '胜利新村', '13号', '1单元');
-  const vote = await openConsultation(page.request, shengli.csrfToken, stairwell, { kind: 'vote', doubleEntry: true });
+  const vote = await openConsultation(page.request, shengli.csrfToken, stairwell, {
+    kind: 'vote',
+    doubleEntry: true,
+  });
   // a household among those whose agreement the vote most needs, so the outcome card lists it too
-  const before = await apiGet<{ needed: { candidates: { id: string }[] } }>(page.request, `/api/v1/consultations/${vote.id}/tally`);
-  const household = singleRoom(vote.codes).find((c) => before.needed.candidates.some((g) => g.id === c.groupId))!;
+  const before = await apiGet<{ needed: { candidates: { id: string }[] } }>(
+    page.request,
+    `/api/v1/consultations/${vote.id}/tally`,
+  );
+  const household = singleRoom(vote.codes).find((c) =>
+    before.needed.candidates.some((g) => g.id === c.groupId),
+  )!;
   expect(household, 'a one-unit household among the candidates').toBeDefined();
   const total = vote.codes.length;
-  const outcomeCard = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^结果$/ }) });
-  const candidate = outcomeCard.getByRole('listitem').filter({ hasText: new RegExp(`^${household.label}\\s`) });
+  const outcomeCard = page
+    .locator('.ant-card')
+    .filter({ has: page.locator('.ant-card-head-title', { hasText: /^结果$/ }) });
+  const candidate = outcomeCard
+    .getByRole('listitem')
+    .filter({ hasText: new RegExp(`^${household.label}\\s`) });
   const ballotsPath = `/api/v1/consultations/${vote.id}/ballots`;
   const confirmPath = `${ballotsPath}/${household.groupId}/confirm`;
 
@@ -150,8 +208,12 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await chooseOption(page, page.getByRole('combobox', { name: '房屋' }), household.label);
   await expect(page.getByRole('radio', { name: '纸质选票' })).toBeChecked();
   await page.getByRole('radio', { name: '同意', exact: true }).check();
-  await page.getByLabel('扫描件（PDF、JPEG 或 PNG）').setInputFiles({ name: 'ballot-scan.png', mimeType: 'image/png', buffer: pngImage(48, 32) });
-  const recorded = await answerOf(page, ballotsPath, () => page.getByRole('button', { name: '录入选票' }).click());
+  await page
+    .getByLabel('扫描件（PDF、JPEG 或 PNG）')
+    .setInputFiles({ name: 'ballot-scan.png', mimeType: 'image/png', buffer: pngImage(48, 32) });
+  const recorded = await answerOf(page, ballotsPath, () =>
+    page.getByRole('button', { name: '录入选票' }).click(),
+  );
   expect(recorded.status()).toBe(201);
   expect(((await recorded.json()) as { confirmed: boolean }).confirmed).toBe(false);
   await expect(page.getByText('选票已录入，待另一位工作人员核对后计入')).toBeVisible();
@@ -161,11 +223,13 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await shot(page, 'pending');
   // on a phone: the form and the list of ballots to check fit, the list's button stays in reach
   await atPhoneWidth(page);
-  const inReach = await pending.getByRole('button', { name: `核对确认 ${household.label}` }).evaluate((el) => {
-    const shown = el.closest('.ant-table-container')!.getBoundingClientRect();
-    const box = el.getBoundingClientRect();
-    return box.left >= shown.left && box.right <= shown.right;
-  });
+  const inReach = await pending
+    .getByRole('button', { name: `核对确认 ${household.label}` })
+    .evaluate((el) => {
+      const shown = el.closest('.ant-table-container')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return box.left >= shown.left && box.right <= shown.right;
+    });
   expect(inReach, 'the confirm button is visible without scrolling the table').toBe(true);
   await shot(page, 'pending-360');
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -184,7 +248,9 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await page.getByRole('button', { name: `核对确认 ${household.label}` }).click();
   const dialog = page.getByRole('dialog', { name: `核对 ${household.label} 的纸质选票` });
   await dialog.getByRole('radio', { name: '同意', exact: true }).check();
-  const own = await answerOf(page, confirmPath, () => dialog.getByRole('button', { name: '核对确认' }).click());
+  const own = await answerOf(page, confirmPath, () =>
+    dialog.getByRole('button', { name: '核对确认' }).click(),
+  );
   expect(own.status()).toBe(409);
   await expect(dialog.getByRole('alert')).toContainText('录入人不能确认自己录入的选票，请另一位工作人员核对');
   await expectNoAxeViolations(page);
@@ -193,14 +259,18 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await expect(dialog).toBeHidden();
 
   // the street admin checks it (after the worker logs out): a different choice is refused with the reason
-  expect((await page.request.delete('/api/v1/session', { headers: { 'x-csrf-token': shengli.csrfToken } })).ok()).toBeTruthy();
+  expect(
+    (await page.request.delete('/api/v1/session', { headers: { 'x-csrf-token': shengli.csrfToken } })).ok(),
+  ).toBeTruthy();
   await loginAs(page.request, 'admin');
   await page.reload();
   await page.getByRole('tab', { name: '录入纸质选票' }).click();
   await page.getByRole('button', { name: `核对确认 ${household.label}` }).click();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: '不同意' }).check();
-  const differs = await answerOf(page, confirmPath, () => dialog.getByRole('button', { name: '核对确认' }).click());
+  const differs = await answerOf(page, confirmPath, () =>
+    dialog.getByRole('button', { name: '核对确认' }).click(),
+  );
   expect(differs.status()).toBe(409);
   await expect(dialog.getByText('两次录入的选择不一致，请核对纸质选票')).toBeVisible();
   await expect(dialog).toBeVisible();
@@ -209,7 +279,9 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
 
   // the same choice: confirmed and counted
   await dialog.getByRole('radio', { name: '同意', exact: true }).check();
-  const same = await answerOf(page, confirmPath, () => dialog.getByRole('button', { name: '核对确认' }).click());
+  const same = await answerOf(page, confirmPath, () =>
+    dialog.getByRole('button', { name: '核对确认' }).click(),
+  );
   expect(same.status()).toBe(200);
   await expect(dialog).toBeHidden();
   await expect(page.getByText('已确认计入')).toBeVisible();
@@ -229,7 +301,11 @@ test('double entry: a paper ballot waits for a second staff member, who must ent
   await expect(page.getByText('校验通过：共 3 条记录')).toBeVisible();
 });
 
-test('a lost letter: staff revoke its code and reissue one; the old code explains itself, the new one votes', async ({ page, browser, baseURL }) => {
+test('a lost letter: staff revoke its code and reissue one; the old code explains itself, the new one votes', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const admin = await loginAs(page.request, 'admin');
   const stairwell = await stairwellNamed(page.request, '学府新苑', '3号', '1单元');
@@ -254,7 +330,9 @@ test('a lost letter: staff revoke its code and reissue one; the old code explain
   await dialog.getByLabel('原因').fill('业主遗失告知书，本人持身份证到居委会申请补发');
   await expectNoAxeViolations(page);
   await shot(page, 'reissue-dialog', { dialog: true });
-  const answer = await answerOf(page, `/api/v1/consultations/${vote.id}/codes/${lost.groupId}/reissue`, () => dialog.getByRole('button', { name: twoChars('补发') }).click());
+  const answer = await answerOf(page, `/api/v1/consultations/${vote.id}/codes/${lost.groupId}/reissue`, () =>
+    dialog.getByRole('button', { name: twoChars('补发') }).click(),
+  );
   expect(answer.status()).toBe(200);
   const { code: newCode } = (await answer.json()) as { code: string };
   expect(newCode).not.toBe(lost.code);
@@ -281,7 +359,12 @@ test('a lost letter: staff revoke its code and reissue one; the old code explain
   await shot(page, 'codes-360');
 
   // the resident pages, as someone with the letters and no staff session
-  const resident = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
+  const resident = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    viewport: { width: 360, height: 740 },
+    reducedMotion: 'reduce',
+  });
   const phone = await resident.newPage();
   try {
     await phone.goto(`/r/${lost.code}`);
@@ -297,7 +380,9 @@ test('a lost letter: staff revoke its code and reissue one; the old code explain
     await expect(phone.getByRole('heading', { level: 1, name: vote.title })).toBeVisible();
     await expect(phone.getByText(lost.label, { exact: true })).toBeVisible();
     await phone.getByRole('button', { name: '同意', exact: true }).click();
-    const cast = await answerOf(phone, `/api/v1/r/${newCode}/ballot`, () => phone.getByRole('button', { name: '确认投票' }).click());
+    const cast = await answerOf(phone, `/api/v1/r/${newCode}/ballot`, () =>
+      phone.getByRole('button', { name: '确认投票' }).click(),
+    );
     expect(cast.status()).toBe(200);
     await expect(phone.getByRole('heading', { level: 1, name: '投票成功' })).toBeVisible();
     await expectNoAxeViolations(phone);
@@ -325,11 +410,17 @@ const REPLIES: Record<string, string | string[]>[] = [
   { willing: 'unsure' },
 ];
 
-test('a survey shows its replies per question as charts and numbers, and the free texts', async ({ page, request }) => {
+test('a survey shows its replies per question as charts and numbers, and the free texts', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const admin = await loginAs(page.request, 'admin');
   const stairwell = await stairwellNamed(page.request, '丰镇新村', '1号', '1单元');
-  const survey = await openConsultation(page.request, admin.csrfToken, stairwell, { kind: 'survey', questions: QUESTIONS });
+  const survey = await openConsultation(page.request, admin.csrfToken, stairwell, {
+    kind: 'survey',
+    questions: QUESTIONS,
+  });
   const answered = survey.codes.slice(0, REPLIES.length);
   for (const [i, household] of answered.entries()) {
     const res = await request.post(`/api/v1/r/${household.code}/ballot`, { data: { answers: REPLIES[i] } });
@@ -341,7 +432,9 @@ test('a survey shows its replies per question as charts and numbers, and the fre
   await expect(page.getByRole('tab', { name: '征询结果', selected: true })).toBeVisible();
   await expect(page.getByText(`共 ${REPLIES.length} 户答复`)).toBeVisible();
   for (const q of QUESTIONS) {
-    const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: q.text.zh }) });
+    const card = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('.ant-card-head-title', { hasText: q.text.zh }) });
     if (q.kind === 'text') {
       const texts = REPLIES.map((r) => r[q.id]).filter((v): v is string => typeof v === 'string');
       for (const text of texts) await expect(card.getByText(text)).toBeVisible();
@@ -353,11 +446,15 @@ test('a survey shows its replies per question as charts and numbers, and the fre
     await expect(card.getByText(summary, { exact: true })).toBeVisible();
     // the chart, and what it says to a screen reader
     await expect(card.locator('canvas')).toBeVisible();
-    await expect(card.getByRole('img')).toHaveAttribute('aria-label', `${q.text.zh} 户数：${q.options!.map((o) => `${o.zh} ${count(o.id)}`).join('，')}`);
+    await expect(card.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      `${q.text.zh} 户数：${q.options!.map((o) => `${o.zh} ${count(o.id)}`).join('，')}`,
+    );
   }
   // the diagram shows who replied (a reply has no agree or disagree)
   await expect(page.getByRole('table', { name: /答复情况立面图/ })).toBeVisible();
-  for (const household of singleRoom(answered)) await expect(cell(page, roomOf(household.label)).locator('.jw-elev__note')).toHaveText('已答复');
+  for (const household of singleRoom(answered))
+    await expect(cell(page, roomOf(household.label)).locator('.jw-elev__note')).toHaveText('已答复');
   const silent = singleRoom(survey.codes.slice(REPLIES.length))[0]!;
   await expect(cell(page, roomOf(silent.label)).locator('.jw-elev__note')).toHaveText('未答复');
   await expectNoAxeViolations(page);

@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import {
+  apiGet,
+  chooseOption,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  projectsOf,
+} from './helpers.ts';
 
 /**
  * The staff side of a vote through the pages: 胜利居委's worker creates and opens a vote,
@@ -19,9 +26,15 @@ test.use({ actionTimeout: 20_000 });
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 /** The diagram cell of a room, by the room number it shows. */
-const cell = (page: Page, room: string) => page.locator('.jw-elev__cell').filter({ has: page.locator('.jw-elev__room', { hasText: new RegExp(`^${room}$`) }) });
+const cell = (page: Page, room: string) =>
+  page
+    .locator('.jw-elev__cell')
+    .filter({ has: page.locator('.jw-elev__room', { hasText: new RegExp(`^${room}$`) }) });
 
-test('staff open a vote, download the letters, see the tally and diagram update, enter a paper ballot and print the certificate', async ({ page, request }) => {
+test('staff open a vote, download the letters, see the tally and diagram update, enter a paper ballot and print the certificate', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await loginAs(page.request, 'shengli');
   const project = (await projectsOf(page.request, '胜利居委'))[0]!;
@@ -62,20 +75,27 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   await page.getByRole('link', { name: /下载告知书 Word/ }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
-  const zip = await JSZip.loadAsync(await readFile((await download.path())));
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
   const xml = await zip.file('word/document.xml')!.async('string');
   for (const code of codes) expect(xml, `code ${code} in the letters`).toContain(code);
 
   // a resident votes online with the first code: the live tally and the diagram follow
-  const households = await apiGet<{ items: { groupId: string; label: string; code: string }[] }>(page.request, `/api/v1/consultations/${consultationId}/codes`);
+  const households = await apiGet<{ items: { groupId: string; label: string; code: string }[] }>(
+    page.request,
+    `/api/v1/consultations/${consultationId}/codes`,
+  );
   const [first, second] = households.items;
   const roomOf = (label: string) => /^(\S+?)室/.exec(label)![1]!;
   await page.getByRole('tab', { name: '计票' }).click();
-  await expect(page.getByTestId('bar-p-heads')).toContainText(`参与人数 0/${households.items.length} 户，需 ≥ 2/3`);
+  await expect(page.getByTestId('bar-p-heads')).toContainText(
+    `参与人数 0/${households.items.length} 户，需 ≥ 2/3`,
+  );
   await expect(cell(page, roomOf(first!.label)).locator('.jw-elev__note')).toHaveText('未投票');
   const vote = await request.post(`/api/v1/r/${first!.code}/ballot`, { data: { choice: 'agree' } });
   expect(vote.ok(), await vote.text()).toBeTruthy();
-  await expect(page.getByTestId('bar-p-heads')).toContainText(`参与人数 1/${households.items.length} 户`, { timeout: 15_000 });
+  await expect(page.getByTestId('bar-p-heads')).toContainText(`参与人数 1/${households.items.length} 户`, {
+    timeout: 15_000,
+  });
   await expect(cell(page, roomOf(first!.label)).locator('.jw-elev__note')).toHaveText('同意');
   await expect(page.getByTestId('needed')).toContainText(/还需 \d+ 户同意/);
   await expectNoAxeViolations(page);
@@ -84,7 +104,9 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   await page.getByRole('tab', { name: '录入纸质选票' }).click();
   await chooseOption(page, page.getByRole('combobox', { name: '房屋' }), second!.label);
   await page.getByRole('radio', { name: '不同意' }).check();
-  await page.getByLabel('扫描件（PDF、JPEG 或 PNG）').setInputFiles({ name: 'ballot.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page
+    .getByLabel('扫描件（PDF、JPEG 或 PNG）')
+    .setInputFiles({ name: 'ballot.pdf', mimeType: 'application/pdf', buffer: PDF });
   await page.getByRole('button', { name: '录入选票' }).click();
   await expect(page.getByText('选票已录入并计入')).toBeVisible();
   await page.getByRole('tab', { name: '计票' }).click();
@@ -112,7 +134,11 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   // close, then the printable certificate
   await page.goto(consultationUrl);
   await page.getByRole('button', { name: `结束 ${title}` }).click();
-  await page.getByRole('dialog').filter({ hasText: '结束后' }).getByRole('button', { name: twoChars('结束') }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '结束后' })
+    .getByRole('button', { name: twoChars('结束') })
+    .click();
   await expect(page.getByText('已结束').first()).toBeVisible();
   await page.goto(`/consultations/${consultationId}/certificate/print`);
   await expect(page.getByTestId('cert-outcome')).toContainText('未通过');
@@ -123,7 +149,9 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   await expectNoHorizontalOverflow(page);
 });
 
-test('the what-if calculator on a stairwell answers from the public calculator and colours the diagram', async ({ page }) => {
+test('the what-if calculator on a stairwell answers from the public calculator and colours the diagram', async ({
+  page,
+}) => {
   await loginAs(page.request, 'shengli');
   const project = (await projectsOf(page.request, '胜利居委'))[0]!;
   await page.goto(`/registry/stairwells/${project.stairwellId}`);

@@ -14,9 +14,20 @@ export async function loginAs(request: APIRequestContext, username: DemoUser) {
 /** axe with its default rules (WCAG 2.x A/AA and best practices) finds nothing on the page. */
 export async function expectNoAxeViolations(page: Page) {
   // an element entering or leaving (a toast fading out) has a contrast of no final state
-  await page.waitForFunction(() => ![...document.querySelectorAll('[class]')].some((el) => [...el.classList].some((c) => /-(appear|enter|leave)(-(start|active|prepare))?$/.test(c))));
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('[class]')].some((el) =>
+        [...el.classList].some((c) => /-(appear|enter|leave)(-(start|active|prepare))?$/.test(c)),
+      ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
 
@@ -32,16 +43,23 @@ export async function expectNoHorizontalOverflow(page: Page) {
       const culprits = [...document.querySelectorAll('body *')]
         .filter((el) => el.getBoundingClientRect().right > width + 1)
         .filter((el) => {
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+            if (getComputedStyle(a).overflowX !== 'visible') return false;
           return true;
         })
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`,
+        );
       return { overflow: document.documentElement.scrollWidth - width, culprits };
     });
   let last = await measure();
   await expect
-    .poll(async () => (last = await measure()).overflow, { message: `horizontal overflow on ${page.url()}`, timeout: 10_000 })
+    .poll(async () => (last = await measure()).overflow, {
+      message: `horizontal overflow on ${page.url()}`,
+      timeout: 10_000,
+    })
     .toBeLessThanOrEqual(0)
     .catch((err: unknown) => {
       throw new Error(`${String(err)}\nsticking out: ${last.culprits.join(', ')}`);
@@ -69,7 +87,9 @@ export async function firstItem<T>(request: APIRequestContext, path: string): Pr
 export async function chooseOption(page: Page, combobox: Locator, text: string) {
   await combobox.click();
   await combobox.pressSequentially(text);
-  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(
+    text,
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -98,5 +118,7 @@ export interface DemoProject {
  */
 export async function projectsOf(request: APIRequestContext, committeeName: string): Promise<DemoProject[]> {
   const { items } = await apiGet<{ items: DemoProject[] }>(request, '/api/v1/projects?pageSize=500');
-  return items.filter((p) => p.committeeName === committeeName).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+  return items
+    .filter((p) => p.committeeName === committeeName)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
 }

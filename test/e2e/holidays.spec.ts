@@ -209,13 +209,11 @@ test('a provisional notice period is confirmed when the street admin enters 2027
     page.getByRole('link', { name: '下载 Excel 模板' }).click(),
   ]);
   const filled = await fillTemplate(await download.path());
-  await page
-    .getByLabel('导入 .xlsx 或 .ics 文件')
-    .setInputFiles({
-      name: '2027年放假安排.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: filled,
-    });
+  await page.getByLabel('导入 .xlsx 或 .ics 文件').setInputFiles({
+    name: '2027年放假安排.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: filled,
+  });
   await expect(page.getByText(/已从 2027年放假安排\.xlsx 读入 8 个节日/)).toBeVisible();
   await expect(page.getByLabel('发布文号或链接')).toHaveValue(SOURCE);
   const testRow = page.getByRole('group', { name: '第 8 行' });
@@ -260,7 +258,12 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   await expect(page.getByText('已确认 · 已录入')).toBeVisible();
   await expect(page.getByText(`来源：${SOURCE}`)).toBeVisible();
   // the year is the page's: its table shows months and days
-  await expect(page.getByRole('table', { name: '2027 年放假安排' }).getByRole('row').filter({ hasText: TEST_HOLIDAY.name })).toContainText('01-05 – 01-07 （共 3 天）01-09');
+  await expect(
+    page
+      .getByRole('table', { name: '2027 年放假安排' })
+      .getByRole('row')
+      .filter({ hasText: TEST_HOLIDAY.name }),
+  ).toContainText('01-05 – 01-07 （共 3 天）01-09');
   await expectNoAxeViolations(page);
   await shoot(page, 'year-saved', true);
 

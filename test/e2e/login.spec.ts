@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures.ts';
 import { DEMO_PASSWORD, expectNoAxeViolations } from './helpers.ts';
 
-test('admin logs in and lands on the work list; a wrong password is shown under the field', async ({ page }) => {
+test('admin logs in and lands on the work list; a wrong password is shown under the field', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { name: '江湾加装电梯工作台' })).toBeVisible();

@@ -11,7 +11,16 @@ test('at 320 px no page scrolls sideways and the menu opens in a drawer', async 
   await loginAs(page.request, 'admin');
   const stairwell = await firstItem<{ id: string }>(page.request, '/api/v1/stairwells?pageSize=1');
   const project = await firstItem<{ id: string }>(page.request, '/api/v1/projects?pageSize=1');
-  for (const path of ['/registry', '/registry/estates', `/registry/stairwells/${stairwell.id}`, '/registry/owners', '/registry/excel', '/projects', `/projects/${project.id}`, '/audit']) {
+  for (const path of [
+    '/registry',
+    '/registry/estates',
+    `/registry/stairwells/${stairwell.id}`,
+    '/registry/owners',
+    '/registry/excel',
+    '/projects',
+    `/projects/${project.id}`,
+    '/audit',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -20,11 +20,15 @@ test.use({ actionTimeout: 20_000 });
 const OTHER_SPECS_COMMITTEE = '胜利居委';
 /** antd spaces out two-character Chinese button labels ("保 存"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
-const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+const yuan = (fen: number) =>
+  `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 /** As typed into an amount field: "2185.50", "218500". */
 const typed = (fen: number) => yuan(fen).replace(/,/g, '').replace(/\.00$/, '');
 /** A 1×1 PNG, the smallest scan the server accepts. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface ProjectItem {
   id: string;
@@ -42,7 +46,15 @@ interface Claim {
   stage: string;
   amountFen: number | null;
   planVersion: number | null;
-  claim: { status: string; preparedOn: string | null; submittedOn: string | null; approvedOn: string | null; receivedOn: string | null; grantedFen: number | null; note: string } | null;
+  claim: {
+    status: string;
+    preparedOn: string | null;
+    submittedOn: string | null;
+    approvedOn: string | null;
+    receivedOn: string | null;
+    grantedFen: number | null;
+    note: string;
+  } | null;
 }
 interface Bill {
   id: string;
@@ -69,7 +81,10 @@ interface Share {
 }
 
 async function projectsIn(request: APIRequestContext, stage: string) {
-  const { items } = await apiGet<{ items: ProjectItem[] }>(request, `/api/v1/projects?stage=${stage}&pageSize=100`);
+  const { items } = await apiGet<{ items: ProjectItem[] }>(
+    request,
+    `/api/v1/projects?stage=${stage}&pageSize=100`,
+  );
   // from the end of the list: the other specs take the first projects they find
   return items.filter((p) => p.committeeName !== OTHER_SPECS_COMMITTEE).reverse();
 }
@@ -101,7 +116,11 @@ async function openMoney(page: Page, projectId: string, tab: string) {
   await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
 }
 
-test('the subsidy claim of a project at acceptance: prepared, submitted, approved and received with dates', async ({ page, browser, baseURL }) => {
+test('the subsidy claim of a project at acceptance: prepared, submitted, approved and received with dates', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await loginAs(page.request, 'admin');
 
@@ -132,7 +151,12 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   await expectNoAxeViolations(page);
 
   // prepare: the date defaults to today; it was prepared three weeks ago
-  const days = { prepared: shanghaiDay(-21), submitted: shanghaiDay(-14), approved: shanghaiDay(-3), received: shanghaiDay(0) };
+  const days = {
+    prepared: shanghaiDay(-21),
+    submitted: shanghaiDay(-14),
+    approved: shanghaiDay(-3),
+    received: shanghaiDay(0),
+  };
   await card.getByRole('button', { name: '登记补贴申请' }).click();
   let dialog = page.getByRole('dialog', { name: '登记补贴申请' });
   await expect(dialog.getByRole('radio', { name: '已准备' })).toBeChecked();
@@ -190,11 +214,24 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   // the card and the API agree: status, amount, every date
   saved = await apiGet<Claim>(page.request, `/api/v1/projects/${project!.id}/subsidy-claim`);
   expect(saved.amountFen).toBe(plan.subsidyFen);
-  expect(saved.claim).toMatchObject({ status: 'received', preparedOn: days.prepared, submittedOn: days.submitted, approvedOn: days.approved, receivedOn: days.received, grantedFen, note: '区房管局核定金额，已到街道专户' });
+  expect(saved.claim).toMatchObject({
+    status: 'received',
+    preparedOn: days.prepared,
+    submittedOn: days.submitted,
+    approvedOn: days.approved,
+    receivedOn: days.received,
+    grantedFen,
+    note: '区房管局核定金额，已到街道专户',
+  });
   await expect(card.getByTestId('claim-status')).toHaveText('已到账');
   await expect(card.getByTestId('claim-amount')).toHaveText(`${yuan(saved.amountFen!)} 元`);
   const steps = card.getByTestId('claim-steps');
-  for (const [label, day] of [['已准备', days.prepared], ['已提交', days.submitted], ['已批准', days.approved], ['已到账', days.received]] as [string, string][]) {
+  for (const [label, day] of [
+    ['已准备', days.prepared],
+    ['已提交', days.submitted],
+    ['已批准', days.approved],
+    ['已到账', days.received],
+  ] as [string, string][]) {
     await expect(steps.locator('.ant-steps-item').filter({ hasText: label })).toContainText(day);
   }
   await expectNoAxeViolations(page);
@@ -203,12 +240,25 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   const papers = card.getByRole('region', { name: '申请材料' });
   await expect(papers).toContainText('还没有文件');
   await papers.getByLabel('文件标题').fill('补贴申请表（盖章）');
-  await papers.getByLabel('选择文件').setInputFiles({ name: '补贴申请表.png', mimeType: 'image/png', buffer: PNG });
-  const [uploaded] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/projects/${project!.id}/documents`) && r.request().method() === 'POST'), papers.getByRole('button', { name: '上传文件' }).click()]);
+  await papers
+    .getByLabel('选择文件')
+    .setInputFiles({ name: '补贴申请表.png', mimeType: 'image/png', buffer: PNG });
+  const [uploaded] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith(`/projects/${project!.id}/documents`) && r.request().method() === 'POST',
+    ),
+    papers.getByRole('button', { name: '上传文件' }).click(),
+  ]);
   expect(uploaded.status()).toBe(201);
   await expect(papers).toContainText('补贴申请表（盖章）');
-  const listed = await apiGet<Claim & { documents: { title: string; category: string }[] }>(page.request, `/api/v1/projects/${project!.id}/subsidy-claim`);
-  expect(listed.documents.map((d) => [d.title, d.category])).toContainEqual(['补贴申请表（盖章）', 'subsidy']);
+  const listed = await apiGet<Claim & { documents: { title: string; category: string }[] }>(
+    page.request,
+    `/api/v1/projects/${project!.id}/subsidy-claim`,
+  );
+  expect(listed.documents.map((d) => [d.title, d.category])).toContainEqual([
+    '补贴申请表（盖章）',
+    'subsidy',
+  ]);
   await expectNoAxeViolations(page);
 
   // on a phone: the page does not scroll sideways, the dialog's status choices wrap
@@ -224,7 +274,12 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   await expect(dialog).toBeHidden();
 
   // the district housing office reads the claim and cannot change it
-  const district = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+  const district = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+  });
   const viewer = await district.newPage();
   await loginAs(viewer.request, 'district');
   await openMoney(viewer, project!.id, '补贴申请');
@@ -235,18 +290,26 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   await district.close();
 });
 
-test('a year of running costs on an in-service lift: four items, the bills per household, a bill collected', async ({ page }) => {
+test('a year of running costs on an in-service lift: four items, the bills per household, a bill collected', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await loginAs(page.request, 'admin');
   const [project] = await projectsIn(page.request, 'in_service');
   expect(project, 'an in-service project').toBeTruthy();
-  const { years: recorded } = await apiGet<{ years: Year[] }>(page.request, `/api/v1/projects/${project!.id}/running-costs`);
-  const year = recorded.length ? Math.max(...recorded.map((y) => y.year)) + 1 : Number(shanghaiDay(0).slice(0, 4));
+  const { years: recorded } = await apiGet<{ years: Year[] }>(
+    page.request,
+    `/api/v1/projects/${project!.id}/running-costs`,
+  );
+  const year = recorded.length
+    ? Math.max(...recorded.map((y) => y.year)) + 1
+    : Number(shanghaiDay(0).slice(0, 4));
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await openMoney(page, project!.id, '运行费用（每年）');
   const card = page.getByRole('tabpanel', { name: '运行费用（每年）' });
-  for (const y of recorded) await expect(card.getByRole('heading', { level: 3, name: new RegExp(`^${y.year} `) })).toBeVisible();
+  for (const y of recorded)
+    await expect(card.getByRole('heading', { level: 3, name: new RegExp(`^${y.year} `) })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // the dialog proposes the next year and the four usual items
@@ -265,7 +328,9 @@ test('a year of running costs on an in-service lift: four items, the bills per h
   }
   // shared equally by the households above the ground floor (the ground floor is exempt by default)
   await expect(dialog.getByRole('combobox', { name: '分摊方式' })).toBeVisible();
-  await expect(dialog.getByRole('group', { name: '免缴楼层' }).getByRole('checkbox', { name: '1 层' })).toBeChecked();
+  await expect(
+    dialog.getByRole('group', { name: '免缴楼层' }).getByRole('checkbox', { name: '1 层' }),
+  ).toBeChecked();
   await expectNoAxeViolations(page);
   await shot(page, 'running-year');
   const answer = await saveDialog(page, dialog, 'POST', /\/running-costs$/);
@@ -307,16 +372,25 @@ test('a year of running costs on an in-service lift: four items, the bills per h
   await typeDate(page, collect.getByLabel('缴款日期'), shanghaiDay(-1));
   const paid = await saveDialog(page, collect, 'POST', /^\/api\/v1\/running-bills\/[0-9a-f-]+\/payments$/);
   expect(paid.status()).toBe(201);
-  expect(await paid.json()).toMatchObject({ id: bill.id, paidFen: bill.amountFen, lastPaidOn: shanghaiDay(-1) });
+  expect(await paid.json()).toMatchObject({
+    id: bill.id,
+    paidFen: bill.amountFen,
+    lastPaidOn: shanghaiDay(-1),
+  });
 
   const row = rows.filter({ has: page.getByRole('cell', { name: bill.room, exact: true }) });
   await expect(row.getByRole('cell').nth(2)).toHaveText(yuan(bill.amountFen));
   await expect(row.getByRole('cell').nth(3)).toHaveText('0.00');
   // the payment is kept with its date, method and receipt (cash, the dialog's default)
-  await expect(row.getByRole('cell').nth(4)).toHaveText(`${shanghaiDay(-1)} 现金 ${yuan(bill.amountFen)} · ${receiptNo}`);
+  await expect(row.getByRole('cell').nth(4)).toHaveText(
+    `${shanghaiDay(-1)} 现金 ${yuan(bill.amountFen)} · ${receiptNo}`,
+  );
   await expect(row.getByRole('button', { name: `${bill.room} 收费` })).toHaveCount(0);
   await expect(section.getByRole('heading', { level: 3 })).toContainText(`已缴 ${yuan(bill.amountFen)} 元`);
-  const { years } = await apiGet<{ years: Year[] }>(page.request, `/api/v1/projects/${project!.id}/running-costs`);
+  const { years } = await apiGet<{ years: Year[] }>(
+    page.request,
+    `/api/v1/projects/${project!.id}/running-costs`,
+  );
   const now = years.find((y) => y.year === year)!;
   expect(now.collectedFen).toBe(bill.amountFen);
   expect(now.bills.find((b) => b.id === bill.id)!.paidFen).toBe(bill.amountFen);
@@ -334,7 +408,9 @@ test('a year of running costs on an in-service lift: four items, the bills per h
   await expect(dialog).toBeHidden();
 });
 
-test('staff record a household’s paper sign-off with the scan; the unit shows as signed', async ({ page }) => {
+test('staff record a household’s paper sign-off with the scan; the unit shows as signed', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await loginAs(page.request, 'admin');
 
@@ -361,7 +437,9 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
   await page.setViewportSize({ width: 1280, height: 900 });
   await openMoney(page, project.id, '已通过的方案');
   const table = page.getByTestId('shares-table');
-  const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: share.room, exact: true }) });
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: share.room, exact: true }) });
   await expect(row).toContainText(yuan(share.shareFen));
   await expect(page.getByTestId('pay-totals')).toContainText(`已签认 ${signedBefore} / ${paying} 户`);
   await expectNoAxeViolations(page);
@@ -376,7 +454,9 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
   await scan.setInputFiles({ name: 'signed.txt', mimeType: 'image/png', buffer: Buffer.from('not a scan') });
   await expect(complaint).toHaveCount(0);
   const [refused] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/cost-plans/${plan.id}/sign-offs`)),
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/cost-plans/${plan.id}/sign-offs`),
+    ),
     dialog.getByRole('button', { name: twoChars('保存') }).click(),
   ]);
   expect(refused.status()).toBe(400);
@@ -388,7 +468,12 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
   await scan.setInputFiles({ name: `${share.room}-签认书.png`, mimeType: 'image/png', buffer: PNG });
   await expect(complaint).toHaveCount(0);
   await shot(page, 'signoff-file');
-  const answer = await saveDialog(page, dialog, 'POST', new RegExp(`^/api/v1/cost-plans/${plan.id}/sign-offs$`));
+  const answer = await saveDialog(
+    page,
+    dialog,
+    'POST',
+    new RegExp(`^/api/v1/cost-plans/${plan.id}/sign-offs$`),
+  );
   expect(answer.status()).toBe(201);
   expect(await answer.json()).toEqual({ unitId: share.unitId, signedChannel: 'paper' });
   await expect(page.getByTestId(`signed-${share.room}`)).toHaveText('已纸质签认');

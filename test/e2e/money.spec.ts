@@ -18,14 +18,18 @@ test.use({ actionTimeout: 20_000 });
 const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("比 较"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
-const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+const yuan = (fen: number) =>
+  `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 /** Brings a part of the page to the top, below the sticky header. */
 async function toTop(page: Page, selector: Parameters<Page['locator']>[0]) {
-  await page.locator(selector).first().evaluate((el) => {
-    el.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -72);
-  });
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -72);
+    });
 }
 
 async function shoot(page: Page, name: string, full = false) {
@@ -43,7 +47,11 @@ interface Share {
   shareFen: number;
 }
 
-test('what-if of two schemes, adoption, and an owner signing off the share from the household code page', async ({ page, browser, baseURL }) => {
+test('what-if of two schemes, adoption, and an owner signing off the share from the household code page', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const { csrfToken } = await loginAs(page.request, 'shengli');
   const headers = { 'x-csrf-token': csrfToken };
@@ -59,7 +67,10 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   // two schemes: floor coefficient × area (6-storey example) against equal shares with floors 1–2 exempt
   await page.getByLabel('施工金额（元）').fill('620000');
   await expect(page.getByTestId('scheme-0')).toContainText('楼层系数 × 面积');
-  await page.getByTestId('scheme-0').getByRole('button', { name: /6 层示例/ }).click();
+  await page
+    .getByTestId('scheme-0')
+    .getByRole('button', { name: /6 层示例/ })
+    .click();
   await expect(page.getByTestId('scheme-1')).toContainText('各户平均');
   await page.getByTestId('compare').click();
   const table = page.getByTestId('what-if-table');
@@ -101,19 +112,36 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expect(panel.getByTestId('plan-amount')).toContainText('372,000.00');
 
   // a household that pays a share, and a household code for it (a vote through the staff API)
-  const plans = await apiGet<{ items: { id: string; name: string; status: string }[] }>(page.request, `/api/v1/projects/${project.id}/cost-plans`);
+  const plans = await apiGet<{ items: { id: string; name: string; status: string }[] }>(
+    page.request,
+    `/api/v1/projects/${project.id}/cost-plans`,
+  );
   const plan = plans.items.find((p) => p.name === planName)!;
   expect(plan.status).toBe('adopted');
   const detail = await apiGet<{ shares: Share[] }>(page.request, `/api/v1/cost-plans/${plan.id}`);
   const paying = new Map(detail.shares.filter((s) => s.shareFen > 0).map((s) => [s.room, s]));
   const created = await page.request.post('/api/v1/consultations', {
     headers,
-    data: { projectId: project.id, kind: 'vote', title: `${project.name}费用测试表决`, question: '是否同意加装电梯？', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn: shanghaiDay(0), closesOn: shanghaiDay(14) },
+    data: {
+      projectId: project.id,
+      kind: 'vote',
+      title: `${project.name}费用测试表决`,
+      question: '是否同意加装电梯？',
+      ruleId: 'sh-801-building',
+      scopeKind: 'stairwell',
+      opensOn: shanghaiDay(0),
+      closesOn: shanghaiDay(14),
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const consultation = (await created.json()) as { id: string };
-  expect((await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok()).toBeTruthy();
-  const codes = await apiGet<{ items: { code: string; label: string }[] }>(page.request, `/api/v1/consultations/${consultation.id}/codes`);
+  expect(
+    (await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok(),
+  ).toBeTruthy();
+  const codes = await apiGet<{ items: { code: string; label: string }[] }>(
+    page.request,
+    `/api/v1/consultations/${consultation.id}/codes`,
+  );
   const household = codes.items
     .map((c) => ({ ...c, rooms: [...c.label.matchAll(/(\S+?)室/g)].map((m) => m[1]!.replace(/^、/, '')) }))
     .find((c) => c.rooms.length === 1 && paying.has(c.rooms[0]!));
@@ -121,7 +149,12 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   const share = paying.get(household!.rooms[0]!)!;
 
   // the owner on a phone: household page → 我家的费用 → amount and explanation → sign off in two taps → receipt
-  const ownerContext = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const ownerContext = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const owner = await ownerContext.newPage();
   await owner.goto(`/r/${household!.code}`);
   await owner.getByRole('button', { name: '查看我家的费用' }).click();
@@ -153,7 +186,10 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await owner.getByLabel('施工金额（元）').fill('600000');
   // the flats of a floor differ: the second is larger, so it pays more on every paying floor
   await owner.getByLabel('第 2 户').fill('80.50');
-  const [calc] = await Promise.all([owner.waitForResponse('**/api/v1/tools/cost-share'), owner.getByRole('button', { name: '计算' }).click()]);
+  const [calc] = await Promise.all([
+    owner.waitForResponse('**/api/v1/tools/cost-share'),
+    owner.getByRole('button', { name: '计算' }).click(),
+  ]);
   const asked = calc.request().postDataJSON() as { units: { id: string; areaM2: string }[] };
   expect(asked.units.find((u) => u.id === '601')?.areaM2).toBe('60');
   expect(asked.units.find((u) => u.id === '602')?.areaM2).toBe('80.50');
@@ -163,8 +199,11 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expect(result).toContainText('360,000.00'); // shared by the owners
   await expect(result.getByRole('row')).toHaveCount(7); // header + 6 floors
   const top = result.getByRole('row').filter({ hasText: '6 层' });
-  for (const room of ['601', '602']) await expect(top).toContainText(`${room} 室 ${yuan(shares.find((s) => s.unitId === room)!.shareFen)}`);
-  expect(shares.find((s) => s.unitId === '602')!.shareFen).toBeGreaterThan(shares.find((s) => s.unitId === '601')!.shareFen);
+  for (const room of ['601', '602'])
+    await expect(top).toContainText(`${room} 室 ${yuan(shares.find((s) => s.unitId === room)!.shareFen)}`);
+  expect(shares.find((s) => s.unitId === '602')!.shareFen).toBeGreaterThan(
+    shares.find((s) => s.unitId === '601')!.shareFen,
+  );
   await expectNoAxeViolations(owner);
   await owner.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(owner);
@@ -182,7 +221,9 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await pay.getByLabel('收据编号').fill(`SK-${Date.now().toString(36)}`);
   await pay.getByRole('button', { name: twoChars('保存') }).click();
   await expect(pay).toBeHidden();
-  await expect(page.getByTestId('shares-table').getByRole('row').filter({ hasText: share.room }).first()).toContainText('已缴清');
+  await expect(
+    page.getByTestId('shares-table').getByRole('row').filter({ hasText: share.room }).first(),
+  ).toContainText('已缴清');
   await expect(arrears.getByRole('row').filter({ hasText: share.room })).toHaveCount(0);
   await expectNoAxeViolations(page);
   if (SHOTS) {

@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, chooseOption, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import {
+  apiGet,
+  chooseOption,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  projectsOf,
+} from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
 
 /**
@@ -26,7 +33,10 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
 
-test('a resident objects to a posted design scheme; staff answer, escalate, mediate and settle it', async ({ page, browser }) => {
+test('a resident objects to a posted design scheme; staff answer, escalate, mediate and settle it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   // a vote on a 胜利居委 project, for household codes (through the staff API)
   const { csrfToken } = await loginAs(page.request, 'shengli');
@@ -34,12 +44,26 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   const project = (await projectsOf(page.request, '胜利居委'))[1]!;
   const created = await page.request.post('/api/v1/consultations', {
     headers,
-    data: { projectId: project.id, kind: 'vote', title: `${project.name}公示测试表决`, question: '是否同意加装电梯？', ruleId: 'sh-801-building', scopeKind: 'stairwell', opensOn: shanghaiDay(0), closesOn: shanghaiDay(14) },
+    data: {
+      projectId: project.id,
+      kind: 'vote',
+      title: `${project.name}公示测试表决`,
+      question: '是否同意加装电梯？',
+      ruleId: 'sh-801-building',
+      scopeKind: 'stairwell',
+      opensOn: shanghaiDay(0),
+      closesOn: shanghaiDay(14),
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const consultation = (await created.json()) as { id: string };
-  expect((await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok()).toBeTruthy();
-  const codes = await apiGet<{ items: { code: string; label: string }[] }>(page.request, `/api/v1/consultations/${consultation.id}/codes`);
+  expect(
+    (await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok(),
+  ).toBeTruthy();
+  const codes = await apiGet<{ items: { code: string; label: string }[] }>(
+    page.request,
+    `/api/v1/consultations/${consultation.id}/codes`,
+  );
   const household = codes.items[0]!;
 
   // staff create a design-scheme notice starting today (defaults 10 + 7 days, previewed) and post it
@@ -63,7 +87,10 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   const edit = page.getByRole('dialog', { name: '修改草稿' });
   await expect(edit.getByLabel('标题')).toHaveValue(title);
   await edit.getByLabel('公示内容').fill('电梯位于北侧楼梯间外，平层入户；施工期约三个月。图纸见居委会。');
-  const [edited] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/notices/') && r.request().method() === 'PATCH'), edit.getByRole('button', { name: twoChars('保存') }).click()]);
+  const [edited] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/notices/') && r.request().method() === 'PATCH'),
+    edit.getByRole('button', { name: twoChars('保存') }).click(),
+  ]);
   expect(edited.status()).toBe(200);
   await expect(edit).toBeHidden();
   await expect(card).toContainText('图纸见居委会。');
@@ -78,14 +105,20 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   // the photo (here a PDF) of the posted notice
   await card.getByRole('button', { name: '上传张贴照片或 PDF' }).click();
   const evidence = page.getByRole('dialog', { name: '上传张贴照片或 PDF' });
-  await evidence.getByLabel('照片或 PDF 文件（10 MB 以内）').setInputFiles({ name: '张贴照片.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await evidence
+    .getByLabel('照片或 PDF 文件（10 MB 以内）')
+    .setInputFiles({ name: '张贴照片.pdf', mimeType: 'application/pdf', buffer: PDF });
   await evidence.getByRole('button', { name: twoChars('保存') }).click();
   await expect(evidence).toBeHidden();
   await expect(card.getByRole('link', { name: /张贴照片\.pdf/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // a resident on a phone: the household page, then the notices, objects
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const resident = await phone.newPage();
   // the headless browser has no voices: record what would be spoken
   await resident.addInitScript(() => {
@@ -100,12 +133,16 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
   await expect(resident.getByRole('heading', { level: 1, name: '公示与意见' })).toBeVisible();
-  const notice = resident.locator('section').filter({ has: resident.getByRole('heading', { level: 2, name: title }) });
+  const notice = resident
+    .locator('section')
+    .filter({ has: resident.getByRole('heading', { level: 2, name: title }) });
   await expect(notice).toContainText('现在可以提出意见');
   await expect(notice).toContainText('意见截止');
   // read aloud: the notice's kind, its title and text, and until when one may object
   await resident.getByRole('button', { name: '朗读本页内容' }).click();
-  const spoken = await resident.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.map((s) => s.text).join(''));
+  const spoken = await resident.evaluate(() =>
+    (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.map((s) => s.text).join(''),
+  );
   expect(spoken).toContain(`设计方案公示。${title}。电梯位于北侧楼梯间外`);
   expect(spoken).toMatch(/意见截止 \d{4}年\d{1,2}月\d{1,2}日。现在可以提出意见/);
   await expectNoAxeViolations(resident);
@@ -118,7 +155,9 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(resident.getByRole('heading', { level: 1, name: '意见已提交' })).toBeVisible();
   await expectNoAxeViolations(resident);
   await resident.getByRole('button', { name: '返回公示' }).click();
-  const mineList = resident.locator('section').filter({ has: resident.getByRole('heading', { name: '您提出的意见' }) });
+  const mineList = resident
+    .locator('section')
+    .filter({ has: resident.getByRole('heading', { name: '您提出的意见' }) });
   await expect(mineList).toContainText(objection);
   await expect(mineList).toContainText('已收到，等待答复');
   await expectNoAxeViolations(resident);
@@ -131,7 +170,9 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(row).toContainText('待答复');
   await row.getByRole('button', { name: twoChars('答复') }).click();
   const answer = page.getByRole('dialog', { name: '答复异议' });
-  await answer.getByRole('textbox', { name: '答复' }).fill('电梯井位于北侧，经日照分析，二楼冬至日满窗日照仍在 2 小时以上。欢迎来居委会查看分析报告。');
+  await answer
+    .getByRole('textbox', { name: '答复' })
+    .fill('电梯井位于北侧，经日照分析，二楼冬至日满窗日照仍在 2 小时以上。欢迎来居委会查看分析报告。');
   await answer.getByRole('button', { name: twoChars('保存') }).click();
   await expect(answer).toBeHidden();
   await expect(row).toContainText('已答复');
@@ -149,10 +190,15 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await chooseOption(page, partiesDialog.getByRole('combobox', { name: '当事人 2' }), '被申请人');
   await partiesDialog.getByLabel('姓名或单位').last().fill('加梯自治小组');
   await expectNoAxeViolations(page);
-  const [partiesSaved] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/mediation/') && r.request().method() === 'PATCH'), partiesDialog.getByRole('button', { name: twoChars('保存') }).click()]);
+  const [partiesSaved] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/mediation/') && r.request().method() === 'PATCH'),
+    partiesDialog.getByRole('button', { name: twoChars('保存') }).click(),
+  ]);
   expect(partiesSaved.status()).toBe(200);
   await expect(partiesDialog).toBeHidden();
-  const partiesCard = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '当事人', exact: true }) });
+  const partiesCard = page
+    .locator('.ant-card')
+    .filter({ has: page.getByRole('heading', { name: '当事人', exact: true }) });
   await expect(partiesCard).toContainText('被申请人：加梯自治小组');
 
   // a session drawing on 德治, then closed as agreed
@@ -200,13 +246,18 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expectNoHorizontalOverflow(page);
   await resident.reload();
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
-  await expect(resident.locator('section').filter({ has: resident.getByRole('heading', { name: '您提出的意见' }) })).toContainText('已化解');
+  await expect(
+    resident.locator('section').filter({ has: resident.getByRole('heading', { name: '您提出的意见' }) }),
+  ).toContainText('已化解');
   await expectNoHorizontalOverflow(resident);
 
   if (SHOTS) {
     await page.setViewportSize({ width: 360, height: 740 });
     await shoot(page, 'notices-360');
-    await page.getByRole('link', { name: new RegExp(title) }).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(title) })
+      .first()
+      .click();
     await expect(page.getByRole('list', { name: '调解记录' })).toBeVisible();
     await shoot(page, 'mediation-360');
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures.ts';
 import { chooseOption, expectNoAxeViolations, loginAs } from './helpers.ts';
 
-test('admin browses committee → estate → building → stairwell and sees its elevation diagram', async ({ page }) => {
+test('admin browses committee → estate → building → stairwell and sees its elevation diagram', async ({
+  page,
+}) => {
   await loginAs(page.request, 'admin');
   await page.goto('/registry');
   await page.getByRole('link', { name: '胜利居委' }).click();
@@ -36,7 +38,10 @@ test('admin browses committee → estate → building → stairwell and sees its
   const drawer = page.getByRole('dialog');
   await expect(drawer).toContainText('101');
   await expect(drawer.getByText(/证 \d{4}\*{10}[\dX]{4}/).first()).toBeVisible();
-  await drawer.getByRole('button', { name: /显示完整/ }).first().click();
+  await drawer
+    .getByRole('button', { name: /显示完整/ })
+    .first()
+    .click();
   await expect(drawer.getByText(/证 \d{17}[\dX]/).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -66,7 +71,11 @@ test('the audit page shows who changed what, with before and after', async ({ pa
   // filter by action; the demo seed carries its counts in "after"
   await chooseOption(page, page.getByRole('combobox', { name: '操作' }), '生成演示数据');
   await expect(page.getByText('共 1 条')).toBeVisible();
-  await page.getByRole('row', { name: /生成演示数据/ }).getByRole('button').first().click();
+  await page
+    .getByRole('row', { name: /生成演示数据/ })
+    .getByRole('button')
+    .first()
+    .click();
   await expect(page.getByRole('cell', { name: 'stairwells', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });

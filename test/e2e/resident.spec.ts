@@ -13,7 +13,8 @@ import { shanghaiDay } from './clock.ts';
 test.use({ viewport: { width: 360, height: 740 } });
 
 const QUESTION = '您是否同意在本单元加装电梯，并按公示的费用分摊方案分摊费用？';
-const SUMMARY = '设计方案：电梯位于北侧楼梯间外，平层入户。费用：总价 52 万元，扣除政府补贴后按楼层系数分摊，一楼不出资。';
+const SUMMARY =
+  '设计方案：电梯位于北侧楼梯间外，平层入户。费用：总价 52 万元，扣除政府补贴后按楼层系数分摊，一楼不出资。';
 
 interface Opened {
   id: string;
@@ -48,7 +49,9 @@ class Staff {
 
   /** Creates and opens a consultation on one of the committee's projects; `pick` spreads tests over projects. */
   async open(kind: 'vote' | 'survey', pick: number): Promise<Opened> {
-    const projects = await this.get<{ items: { id: string; name: string; committeeName: string }[] }>('/api/v1/projects?pageSize=100');
+    const projects = await this.get<{ items: { id: string; name: string; committeeName: string }[] }>(
+      '/api/v1/projects?pageSize=100',
+    );
     const mine = projects.items.filter((p) => p.committeeName === '胜利居委');
     expect(mine.length).toBeGreaterThan(0);
     const project = mine[mine.length - 1 - (pick % mine.length)]!;
@@ -71,7 +74,9 @@ class Staff {
   }
 
   async ballotOf(consultationId: string, groupId: string) {
-    const tally = await this.get<{ groups: { id: string; ballot: string | null; channel: string | null }[] }>(`/api/v1/consultations/${consultationId}/tally`);
+    const tally = await this.get<{ groups: { id: string; ballot: string | null; channel: string | null }[] }>(
+      `/api/v1/consultations/${consultationId}/tally`,
+    );
     return tally.groups.find((g) => g.id === groupId);
   }
 }
@@ -82,16 +87,28 @@ async function expectElderlyFriendly(page: Page) {
     const out: string[] = [];
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.jw-visually-hidden');
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        getComputedStyle(el).visibility !== 'hidden' &&
+        !el.closest('.jw-visually-hidden')
+      );
     };
-    if (parseFloat(getComputedStyle(document.body).fontSize) < 20) out.push(`body font ${getComputedStyle(document.body).fontSize}`);
+    if (parseFloat(getComputedStyle(document.body).fontSize) < 20)
+      out.push(`body font ${getComputedStyle(document.body).fontSize}`);
     for (const el of document.querySelectorAll('body *')) {
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-      if (ownText && shown(el) && parseFloat(getComputedStyle(el).fontSize) < 18) out.push(`${getComputedStyle(el).fontSize} text: ${el.textContent.trim().slice(0, 30)}`);
+      const ownText = [...el.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
+      );
+      if (ownText && shown(el) && parseFloat(getComputedStyle(el).fontSize) < 18)
+        out.push(`${getComputedStyle(el).fontSize} text: ${el.textContent.trim().slice(0, 30)}`);
     }
-    for (const el of document.querySelectorAll('button, a[href], input:not([type=radio]):not([type=checkbox]), textarea, label.r-option')) {
+    for (const el of document.querySelectorAll(
+      'button, a[href], input:not([type=radio]):not([type=checkbox]), textarea, label.r-option',
+    )) {
       const h = el.getBoundingClientRect().height;
-      if (shown(el) && h < 48) out.push(`${Math.round(h)} px target: ${el.textContent?.trim().slice(0, 30) || el.tagName}`);
+      if (shown(el) && h < 48)
+        out.push(`${Math.round(h)} px target: ${el.textContent?.trim().slice(0, 30) || el.tagName}`);
     }
     return out;
   });
@@ -108,11 +125,18 @@ async function checkState(page: Page, info: TestInfo, name: string, docs = false
   await page.screenshot({ path: info.outputPath(`resident-${name}-${width}.png`), fullPage: true });
   if (docs && process.env.JW_SCREENSHOTS) {
     await mkdir('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: `docs/screenshots/resident-${name}${width === 360 ? '' : `-${width}`}.png`, fullPage: true });
+    await page.screenshot({
+      path: `docs/screenshots/resident-${name}${width === 360 ? '' : `-${width}`}.png`,
+      fullPage: true,
+    });
   }
 }
 
-test('a resident votes in at most three taps, sees the receipt, changes the vote, and the tally follows', async ({ page, playwright, baseURL }, info) => {
+test('a resident votes in at most three taps, sees the receipt, changes the vote, and the tally follows', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 0);
   const household = vote.codes[0]!;
@@ -175,7 +199,11 @@ test('a resident votes in at most three taps, sees the receipt, changes the vote
   await expect(page.locator('.r-current')).toContainText('不同意');
 });
 
-test('the code entry: grouped, any case, wrong codes said plainly and nothing more', async ({ page, playwright, baseURL }, info) => {
+test('the code entry: grouped, any case, wrong codes said plainly and nothing more', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 1);
   const household = vote.codes[1]!;
@@ -190,7 +218,9 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
     await page.keyboard.press('Tab');
     await expect(target).toBeFocused();
     expect(await target.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
-    expect(await target.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth))).toBeGreaterThanOrEqual(3);
+    expect(
+      await target.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth)),
+    ).toBeGreaterThanOrEqual(3);
   }
 
   // typed the way people type: small letters, spaces; grouped as it goes
@@ -207,7 +237,10 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
 
   // a well-formed wrong code: the server's plain message, and nothing of any household
   await box.fill('ABCD-EFGH-JKMN');
-  const [wrong] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/r/')), page.getByRole('button', { name: '进入' }).click()]);
+  const [wrong] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/r/')),
+    page.getByRole('button', { name: '进入' }).click(),
+  ]);
   expect(wrong.status()).toBe(404);
   expect(Object.keys(await wrong.json())).toEqual(['error']);
   await expect(page.getByRole('alert')).toContainText('户码不正确，请核对信上的户码后重试');
@@ -217,7 +250,21 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
 
   // too many wrong codes: the throttle's words (simulated: a real lock-out would stop the other tests)
   await page.route('**/api/v1/r/*', (route) =>
-    route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '60' }, body: JSON.stringify({ error: { code: 'code_throttled', message: '户码不正确。输错次数过多，请 60 秒后再试，或联系居委会', messageEn: "This code is not correct, and too many wrong codes came from here; try again in 60 seconds or ask your residents' committee", field: 'code', details: { retryAfter: 60 } } }) }),
+    route.fulfill({
+      status: 429,
+      contentType: 'application/json',
+      headers: { 'retry-after': '60' },
+      body: JSON.stringify({
+        error: {
+          code: 'code_throttled',
+          message: '户码不正确。输错次数过多，请 60 秒后再试，或联系居委会',
+          messageEn:
+            "This code is not correct, and too many wrong codes came from here; try again in 60 seconds or ask your residents' committee",
+          field: 'code',
+          details: { retryAfter: 60 },
+        },
+      }),
+    }),
   );
   await box.fill('ABCD-EFGH-JKMP');
   await page.getByRole('button', { name: '进入' }).click();
@@ -238,11 +285,18 @@ test('the code entry: grouped, any case, wrong codes said plainly and nothing mo
   await expect(page.getByLabel('户码')).toHaveValue('ABCD-EFGH-JKMQ');
 });
 
-test('a revoked code explains itself and leads to the new code', async ({ page, playwright, baseURL }, info) => {
+test('a revoked code explains itself and leads to the new code', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 2);
   const lost = vote.codes[0]!;
-  const reissued = await staff.post<{ code: string }>(`/api/v1/consultations/${vote.id}/codes/${lost.groupId}/reissue`, { reason: '告知书遗失' });
+  const reissued = await staff.post<{ code: string }>(
+    `/api/v1/consultations/${vote.id}/codes/${lost.groupId}/reissue`,
+    { reason: '告知书遗失' },
+  );
 
   await page.goto(`/r/${lost.code}`);
   await expect(page.getByRole('heading', { level: 1, name: '这个户码已作废' })).toBeVisible();
@@ -259,12 +313,18 @@ test('a revoked code explains itself and leads to the new code', async ({ page, 
   await expect(page.getByText(lost.label, { exact: true })).toBeVisible();
 });
 
-test('a closed vote says so, also to an owner who was about to confirm', async ({ page, playwright, baseURL }, info) => {
+test('a closed vote says so, also to an owner who was about to confirm', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 3);
   const voted = vote.codes[0]!;
   const late = vote.codes[1]!;
-  expect((await page.request.post(`/api/v1/r/${voted.code}/ballot`, { data: { choice: 'agree' } })).ok()).toBeTruthy();
+  expect(
+    (await page.request.post(`/api/v1/r/${voted.code}/ballot`, { data: { choice: 'agree' } })).ok(),
+  ).toBeTruthy();
 
   // the late owner chooses, staff close the vote, the confirm answers 409 and the page explains
   await page.goto(`/r/${late.code}`);
@@ -283,7 +343,11 @@ test('a closed vote says so, also to an owner who was about to confirm', async (
   await checkState(page, info, 'closed', true);
 });
 
-test('a survey: one question per screen, big choices, optional free text, then a receipt', async ({ page, playwright, baseURL }, info) => {
+test('a survey: one question per screen, big choices, optional free text, then a receipt', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const survey = await staff.open('survey', 4);
   const household = survey.codes[0]!;
@@ -329,7 +393,10 @@ test('a survey: one question per screen, big choices, optional free text, then a
   await expect(page.getByRole('heading', { level: 1, name: '提交成功' })).toBeVisible();
   await expect(page.locator('.r-hash')).toHaveText(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
   await checkState(page, info, 'survey-receipt');
-  const results = await staff.get<{ replies: number; questions: { id: string; counts?: Record<string, number>; texts?: string[] }[] }>(`/api/v1/consultations/${survey.id}/survey-results`);
+  const results = await staff.get<{
+    replies: number;
+    questions: { id: string; counts?: Record<string, number>; texts?: string[] }[];
+  }>(`/api/v1/consultations/${survey.id}/survey-results`);
   expect(results.replies).toBe(1);
   const q = Object.fromEntries(results.questions.map((x) => [x.id, x]));
   expect(q.willing?.counts?.yes).toBe(1);
@@ -338,7 +405,11 @@ test('a survey: one question per screen, big choices, optional free text, then a
   expect(q.comment?.texts).toEqual(['希望施工避开午休时间']);
 });
 
-test('English: the switch translates the page, keeps the choice, and marks Chinese project texts', async ({ page, playwright, baseURL }, info) => {
+test('English: the switch translates the page, keeps the choice, and marks Chinese project texts', async ({
+  page,
+  playwright,
+  baseURL,
+}, info) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 5);
   await page.goto(`/r/${vote.codes[0]!.code}`);
@@ -368,7 +439,11 @@ test('English: the switch translates the page, keeps the choice, and marks Chine
   await expect(page.getByRole('heading', { level: 1, name: '请输入户码' })).toBeVisible();
 });
 
-test('read aloud: the question and the options, in a Chinese voice', async ({ page, playwright, baseURL }) => {
+test('read aloud: the question and the options, in a Chinese voice', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 6);
   // the headless browser has no voices: record what would be spoken
@@ -382,7 +457,9 @@ test('read aloud: the question and the options, in a Chinese voice', async ({ pa
   });
   await page.goto(`/r/${vote.codes[0]!.code}`);
   await page.getByRole('button', { name: '朗读本页内容' }).click();
-  const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+  const spoken = await page.evaluate(
+    () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken,
+  );
   expect(spoken.map((s) => s.lang)).toEqual(['zh-CN', 'zh-CN']);
   expect(spoken[0]!.text).toContain(QUESTION);
   expect(spoken[1]!.text).toBe('请选择：同意、不同意、弃权。');
@@ -394,9 +471,15 @@ test('at 320 px every state fits without sideways scrolling', async ({ page, pla
   const vote = await staff.open('vote', 7);
   const survey = await staff.open('survey', 8);
   const closed = await staff.open('vote', 9);
-  expect((await page.request.post(`/api/v1/r/${closed.codes[0]!.code}/ballot`, { data: { choice: 'agree' } })).ok()).toBeTruthy();
+  expect(
+    (
+      await page.request.post(`/api/v1/r/${closed.codes[0]!.code}/ballot`, { data: { choice: 'agree' } })
+    ).ok(),
+  ).toBeTruthy();
   await staff.post(`/api/v1/consultations/${closed.id}/close`);
-  await staff.post(`/api/v1/consultations/${vote.id}/codes/${vote.codes[1]!.groupId}/reissue`, { reason: '告知书遗失' });
+  await staff.post(`/api/v1/consultations/${vote.id}/codes/${vote.codes[1]!.groupId}/reissue`, {
+    reason: '告知书遗失',
+  });
 
   await page.goto('/r/');
   await checkState(page, info, 'entry');

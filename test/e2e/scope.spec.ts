@@ -1,11 +1,18 @@
 import { expect, test } from './fixtures.ts';
 import { expectNoAxeViolations, firstItem, loginAs } from './helpers.ts';
 
-test("committee staff of 胜利居委 see their committee only and are refused another committee's estate", async ({ page, playwright, baseURL }) => {
+test("committee staff of 胜利居委 see their committee only and are refused another committee's estate", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   // an estate of 万安居委, found by the street admin
   const admin = await playwright.request.newContext({ baseURL });
   await loginAs(admin, 'admin');
-  const wanan = await firstItem<{ id: string; name: string }>(admin, `/api/v1/estates?q=${encodeURIComponent('万安')}`);
+  const wanan = await firstItem<{ id: string; name: string }>(
+    admin,
+    `/api/v1/estates?q=${encodeURIComponent('万安')}`,
+  );
   await admin.dispose();
 
   await loginAs(page.request, 'shengli');
@@ -22,7 +29,10 @@ test("committee staff of 胜利居委 see their committee only and are refused a
 
   expect((await page.request.get(`/api/v1/estates/${wanan.id}`)).status()).toBe(404);
   expect((await page.request.get(`/api/v1/buildings?estateId=${wanan.id}`)).ok()).toBeTruthy();
-  expect(((await (await page.request.get(`/api/v1/buildings?estateId=${wanan.id}`)).json()) as { total: number }).total).toBe(0);
+  expect(
+    ((await (await page.request.get(`/api/v1/buildings?estateId=${wanan.id}`)).json()) as { total: number })
+      .total,
+  ).toBe(0);
   expect((await page.request.get('/api/v1/audit')).status()).toBe(403);
   await page.goto('/audit');
   await expect(page.getByText('没有这个页面。')).toBeVisible();
@@ -36,11 +46,17 @@ test('read-only roles see no write buttons', async ({ page }) => {
   await expect(page.getByRole('button', { name: /编辑|删除/ })).toHaveCount(0);
 });
 
-test('the adviser works on the money of a project assigned to them; the district viewer sees the same page without a write button', async ({ page, playwright, baseURL }) => {
+test('the adviser works on the money of a project assigned to them; the district viewer sees the same page without a write button', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   // an in-service project advised by jjl, found by the street admin
   const admin = await playwright.request.newContext({ baseURL });
   await loginAs(admin, 'admin');
-  const { items } = (await (await admin.get('/api/v1/projects?stage=in_service&pageSize=100')).json()) as { items: { id: string; adviserName: string | null }[] };
+  const { items } = (await (await admin.get('/api/v1/projects?stage=in_service&pageSize=100')).json()) as {
+    items: { id: string; adviserName: string | null }[];
+  };
   await admin.dispose();
   const assigned = items.find((p) => p.adviserName === '家加乐 顾问')!;
   expect(assigned, 'an in-service project advised by jjl').toBeTruthy();

@@ -29,7 +29,10 @@ for (const { suffix, viewport } of SIZES) {
     await shoot(page, 'login', suffix);
 
     await loginAs(page.request, 'admin');
-    const stairwells = await apiGet<{ items: { id: string; buildingName: string; name: string }[] }>(page.request, `/api/v1/stairwells?q=${encodeURIComponent('胜利新村')}&pageSize=100`);
+    const stairwells = await apiGet<{ items: { id: string; buildingName: string; name: string }[] }>(
+      page.request,
+      `/api/v1/stairwells?q=${encodeURIComponent('胜利新村')}&pageSize=100`,
+    );
     const stairwell = stairwells.items.find((s) => s.buildingName === '11号' && s.name === '1单元')!;
     await page.goto('/registry/estates');
     await expect(page.getByRole('link', { name: '胜利新村' })).toBeVisible();
@@ -49,7 +52,11 @@ for (const { suffix, viewport } of SIZES) {
 
     await page.goto('/registry/excel');
     const template = await templateFromPage(page);
-    await uploadWorkbook(page, '胜利居委-登记.xlsx', await workbookFrom(template, estateRows(`截图小区${Date.now()}`, true)));
+    await uploadWorkbook(
+      page,
+      '胜利居委-登记.xlsx',
+      await workbookFrom(template, estateRows(`截图小区${Date.now()}`, true)),
+    );
     const rejected = page.getByText('导入被拒绝，没有写入任何数据');
     await expect(rejected).toBeVisible({ timeout: 30_000 });
     // the verdict and its table in view

@@ -1,14 +1,20 @@
 import { expect, test } from './fixtures.ts';
 import { chooseOption, expectNoAxeViolations, loginAs } from './helpers.ts';
 
-test('committee staff add a unit, give it an owner, remove both; a duplicate room is refused in the form', async ({ page }) => {
+test('committee staff add a unit, give it an owner, remove both; a duplicate room is refused in the form', async ({
+  page,
+}) => {
   await loginAs(page.request, 'shengli');
   // a stairwell no project uses, so no vote running beside this test can freeze the new unit into its electorate
   // (the last such one: the project test below takes the first)
-  const { items } = await (await page.request.get('/api/v1/stairwells?pageSize=500')).json() as { items: { id: string }[] };
+  const { items } = (await (await page.request.get('/api/v1/stairwells?pageSize=500')).json()) as {
+    items: { id: string }[];
+  };
   let stairwell: { id: string } | undefined;
   for (const s of [...items].reverse()) {
-    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as { projects: unknown[] };
+    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as {
+      projects: unknown[];
+    };
     if (detail.projects.length === 0) {
       stairwell = s;
       break;
@@ -55,24 +61,36 @@ test('committee staff add a unit, give it an owner, remove both; a duplicate roo
   await expect(removeConfirm).toBeVisible();
   await removeConfirm.getByRole('button', { name: /移\s*除/ }).click();
   await expect(drawer.getByText('尚未登记业主')).toBeVisible();
-  await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+  await drawer
+    .getByRole('button', { name: 'Close' })
+    .or(drawer.getByRole('button', { name: '关闭' }))
+    .first()
+    .click();
 
   await page.getByRole('button', { name: `删除 ${room}` }).click();
   // the confirmation opens as a popover: wait for it, so the click cannot land on a row's own delete button
   const confirm = page.locator('.ant-popconfirm').filter({ hasText: room });
   await expect(confirm).toBeVisible();
-  const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/v1/units/'));
+  const deleted = page.waitForResponse(
+    (r) => r.request().method() === 'DELETE' && r.url().includes('/api/v1/units/'),
+  );
   await confirm.getByRole('button', { name: /删\s*除/ }).click();
   expect((await deleted).status()).toBe(200);
   await expect(cell).toHaveCount(0);
 });
 
-test('committee staff start the lift project of a stairwell, assign the adviser, move it to consultation and note it', async ({ page }) => {
+test('committee staff start the lift project of a stairwell, assign the adviser, move it to consultation and note it', async ({
+  page,
+}) => {
   await loginAs(page.request, 'shengli');
-  const { items } = await (await page.request.get('/api/v1/stairwells?pageSize=500')).json() as { items: { id: string }[] };
+  const { items } = (await (await page.request.get('/api/v1/stairwells?pageSize=500')).json()) as {
+    items: { id: string }[];
+  };
   let free: string | undefined;
   for (const s of items) {
-    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as { projects: unknown[] };
+    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as {
+      projects: unknown[];
+    };
     if (detail.projects.length === 0) {
       free = s.id;
       break;

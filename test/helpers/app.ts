@@ -26,7 +26,6 @@ export const TEST_SECRET_TEXT = 'the test server secret, never used in productio
 export const TEST_SECRET = ServerSecret.fromText(TEST_SECRET_TEXT);
 export const testCodeKeys = new CodeKeys(TEST_SECRET);
 
-
 /**
  * A real app on a real store: an in-memory PGlite, or PostgreSQL when DATABASE_URL is set (the
  * schema is dropped and migrated afresh; files then run one at a time, see vitest.config.ts).
@@ -104,11 +103,24 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
  * The app with the demo street seeded (accounts admin, shengli, jjl, district). The projects'
  * histories (votes run through the services, ~10 s) only where a test asks for them.
  */
-export async function startTestApp(opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean } = {},
+): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const database = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db, { today: shanghaiDate(clock.now()), histories: opts.histories ?? false, codeKeys: testCodeKeys });
-  const app = await buildApp({ db: database.db, webRoot: '/nonexistent', clock, rateLimit: opts.rateLimit, codeKeys: testCodeKeys });
+  if (opts.seed !== false)
+    await seedDemo(database.db, {
+      today: shanghaiDate(clock.now()),
+      histories: opts.histories ?? false,
+      codeKeys: testCodeKeys,
+    });
+  const app = await buildApp({
+    db: database.db,
+    webRoot: '/nonexistent',
+    clock,
+    rateLimit: opts.rateLimit,
+    codeKeys: testCodeKeys,
+  });
   await app.ready();
   return {
     app,
@@ -117,7 +129,11 @@ export async function startTestApp(opts: { seed?: boolean; histories?: boolean; 
     codeKeys: testCodeKeys,
     anonymous: client(app, null, null),
     async as(username: string, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0]!;

@@ -47,13 +47,19 @@ export const RANDOM_ID = '0b7a4a5e-8f3c-4a53-9a41-1f9d7b5c2e10';
 
 export async function listRoutes(anonymous: Client): Promise<Route[]> {
   const doc = (await anonymous.get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>
+    >;
   };
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       // numeric parameters get a number (a document version, a holiday year nobody entered), the others an id nobody has
-      path: template.replace(/\{version\}/g, '1').replace(/\{year\}/g, '2090').replace(/\{[^}]+\}/g, RANDOM_ID),
+      path: template
+        .replace(/\{version\}/g, '1')
+        .replace(/\{year\}/g, '2090')
+        .replace(/\{[^}]+\}/g, RANDOM_ID),
       template,
       body: op.requestBody?.content?.['application/json']?.schema,
     })),
@@ -80,7 +86,9 @@ export function plausible(schema: JsonSchema, name = ''): unknown {
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries((schema.required ?? []).map((key) => [key, plausible(schema.properties?.[key] ?? {}, key)]));
+      return Object.fromEntries(
+        (schema.required ?? []).map((key) => [key, plausible(schema.properties?.[key] ?? {}, key)]),
+      );
     case 'array':
       return Array.from({ length: schema.minItems ?? 0 }, () => plausible(schema.items ?? {}, name));
     case 'integer':
@@ -97,18 +105,32 @@ export function plausible(schema: JsonSchema, name = ''): unknown {
   }
 }
 
-const ICS = Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jiangwan//test//CN\r\nBEGIN:VEVENT\r\nUID:1@test\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+const ICS = Buffer.from(
+  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jiangwan//test//CN\r\nBEGIN:VEVENT\r\nUID:1@test\r\nDTSTAMP:20261120T000000Z\r\nDTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270102\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+);
 const pdf = { name: 'scan.pdf', content: PDF, type: 'application/pdf' };
 
 /** Upload routes take a multipart form, which the OpenAPI document does not describe: their valid forms. */
-export const UPLOADS: Record<string, { fields: Record<string, string>; file: { name: string; content: Buffer; type: string } }> = {
-  'POST /api/v1/projects/{id}/documents': { fields: { title: '竣工验收报告', category: 'acceptance' }, file: pdf },
+export const UPLOADS: Record<
+  string,
+  { fields: Record<string, string>; file: { name: string; content: Buffer; type: string } }
+> = {
+  'POST /api/v1/projects/{id}/documents': {
+    fields: { title: '竣工验收报告', category: 'acceptance' },
+    file: pdf,
+  },
   'POST /api/v1/documents/{id}/versions': { fields: {}, file: pdf },
-  'POST /api/v1/consultations/{id}/ballots': { fields: { groupId: RANDOM_ID, channel: 'paper', choice: 'agree' }, file: pdf },
+  'POST /api/v1/consultations/{id}/ballots': {
+    fields: { groupId: RANDOM_ID, channel: 'paper', choice: 'agree' },
+    file: pdf,
+  },
   'POST /api/v1/cost-plans/{id}/sign-offs': { fields: { unitId: RANDOM_ID }, file: pdf },
   'POST /api/v1/notices/{id}/evidence': { fields: { where: '楼道公告栏' }, file: pdf },
   'POST /api/v1/mediation/{id}/agreement': { fields: {}, file: pdf },
-  'POST /api/v1/holiday-years/{year}/import': { fields: {}, file: { name: 'holidays.ics', content: ICS, type: 'text/calendar' } },
+  'POST /api/v1/holiday-years/{year}/import': {
+    fields: {},
+    file: { name: 'holidays.ics', content: ICS, type: 'text/calendar' },
+  },
 };
 
 /**
@@ -116,7 +138,8 @@ export const UPLOADS: Record<string, { fields: Record<string, string>; file: { n
  * body from its schema, its upload form, or none.
  */
 export const NO_VALID_REQUEST: Record<string, string> = {
-  'POST /api/v1/registry/import': 'a workbook of registry rows (registry-excel.test.ts builds them); it has no id to be out of scope, and a read-only role is refused before the input is read',
+  'POST /api/v1/registry/import':
+    'a workbook of registry rows (registry-excel.test.ts builds them); it has no id to be out of scope, and a read-only role is refused before the input is read',
 };
 
 /** The route's valid request: its upload form, a plausible JSON body, or no body. */
@@ -127,4 +150,5 @@ export function validRequest(r: Route): Pick<InjectOptions, 'payload' | 'headers
 }
 
 /** Calls `r` at `path` (its own by default) with a request that passes validation. */
-export const callValid = (c: Client, r: Route, path = r.path) => c.inject({ method: r.method, url: path, ...validRequest(r) });
+export const callValid = (c: Client, r: Route, path = r.path) =>
+  c.inject({ method: r.method, url: path, ...validRequest(r) });

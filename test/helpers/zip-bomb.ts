@@ -18,15 +18,18 @@ interface ZipEntry {
 async function deflated(entry: ZipEntry) {
   let crc = 0;
   let size = 0;
-  const source = Readable.from((function* () {
-    for (const chunk of entry.chunks()) {
-      crc = crc32(chunk, crc);
-      size += chunk.length;
-      yield chunk;
-    }
-  })());
+  const source = Readable.from(
+    (function* () {
+      for (const chunk of entry.chunks()) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        yield chunk;
+      }
+    })(),
+  );
   const out: Buffer[] = [];
-  for await (const chunk of source.pipe(createDeflateRaw({ level: constants.Z_BEST_COMPRESSION }))) out.push(chunk as Buffer);
+  for await (const chunk of source.pipe(createDeflateRaw({ level: constants.Z_BEST_COMPRESSION })))
+    out.push(chunk as Buffer);
   return { data: Buffer.concat(out), crc, size: entry.declaredSize?.(size) ?? size };
 }
 
@@ -52,7 +55,9 @@ async function writeZip(entries: ZipEntry[]): Promise<Buffer> {
     const local = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), common, name, data]);
     const tail = Buffer.alloc(14); // comment length, disk, attributes: 0; then the local header's offset
     tail.writeUInt32LE(offset, 10);
-    centrals.push(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02]), Buffer.from([20, 0]), common, tail, name]));
+    centrals.push(
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02]), Buffer.from([20, 0]), common, tail, name]),
+    );
     locals.push(local);
     offset += local.length;
   }
@@ -74,7 +79,11 @@ const PADDING = Buffer.alloc(1024 * 1024, ' ');
  * exceljs opens. `lie` writes a tiny uncompressed size for the sheet instead
  * of the real one, so only inflating it tells how big it is.
  */
-export async function workbookBomb(workbook: Buffer, unpackedBytes: number, opts: { lie?: boolean } = {}): Promise<Buffer> {
+export async function workbookBomb(
+  workbook: Buffer,
+  unpackedBytes: number,
+  opts: { lie?: boolean } = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(workbook);
   const entries: ZipEntry[] = [];
   for (const file of Object.values(zip.files).filter((f) => !f.dir)) {

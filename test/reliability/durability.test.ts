@@ -35,7 +35,8 @@ interface Server {
 
 const running: Server[] = [];
 afterEach(async () => {
-  for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+  for (const s of running.splice(0))
+    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
 });
 
 /** The server's clock starts at `clockStart` (a restart continues from where the last one was). */
@@ -51,7 +52,8 @@ async function start(env: Record<string, string>, clockStart = TEST_START): Prom
   running.push(server);
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${server.stderr.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}): ${server.stderr.join('')}`);
     try {
       if ((await fetch(`${server.base}/api/health`)).ok) return server;
     } catch {
@@ -63,7 +65,11 @@ async function start(env: Record<string, string>, clockStart = TEST_START): Prom
 }
 
 async function login(base: string) {
-  const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return async <T>(url: string): Promise<T> => {
@@ -80,10 +86,14 @@ async function openVotes(base: string) {
   const votes: string[] = [];
   const codes: string[] = [];
   for (const p of projects) {
-    const { items } = await get<{ items: { id: string; kind: string; status: string }[] }>(`/api/v1/projects/${p.id}/consultations`);
+    const { items } = await get<{ items: { id: string; kind: string; status: string }[] }>(
+      `/api/v1/projects/${p.id}/consultations`,
+    );
     for (const c of items.filter((c) => c.kind === 'vote' && c.status === 'open')) {
       votes.push(c.id);
-      const list = await get<{ items: { code: string; revoked?: boolean; status?: string }[] }>(`/api/v1/consultations/${c.id}/codes`);
+      const list = await get<{ items: { code: string; revoked?: boolean; status?: string }[] }>(
+        `/api/v1/consultations/${c.id}/codes`,
+      );
       codes.push(...list.items.filter((k) => !k.revoked && k.status !== 'revoked').map((k) => k.code));
     }
   }
@@ -115,7 +125,10 @@ async function killDuringBurst(env: Record<string, string>) {
         });
         if (res.ok) {
           const body = (await res.json()) as { ballot?: { receipt?: string }; receipt?: string };
-          acknowledged.set(next.code, { choice: next.choice, receipt: body.ballot?.receipt ?? body.receipt ?? '' });
+          acknowledged.set(next.code, {
+            choice: next.choice,
+            receipt: body.ballot?.receipt ?? body.receipt ?? '',
+          });
         }
       } catch {
         // the connection died with the server: not acknowledged, so not promised
@@ -128,7 +141,11 @@ async function killDuringBurst(env: Record<string, string>) {
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   expect(killedAt, 'the server was killed during the burst').toBeGreaterThan(0);
-  await new Promise<void>((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve() : first.child.once('exit', () => resolve())));
+  await new Promise<void>((resolve) =>
+    first.child.exitCode !== null || first.child.signalCode !== null
+      ? resolve()
+      : first.child.once('exit', () => resolve()),
+  );
   expect(first.child.signalCode).toBe('SIGKILL');
 
   // started again on the same data: every acknowledged ballot is there, with the receipt given
@@ -136,8 +153,11 @@ async function killDuringBurst(env: Record<string, string>) {
   const second = await start(env, new Date(Date.parse(TEST_START) + Date.now() - startedAt).toISOString());
   const lost: string[] = [];
   for (const [code, { choice, receipt }] of acknowledged) {
-    const view = (await (await fetch(`${second.base}/api/v1/r/${encodeURIComponent(code)}`)).json()) as { ballot: { choice: string; receipt: string } | null };
-    if (view.ballot?.choice !== choice || (receipt && view.ballot.receipt !== receipt)) lost.push(`${code}: sent ${choice} (${receipt}), stored ${JSON.stringify(view.ballot)}`);
+    const view = (await (await fetch(`${second.base}/api/v1/r/${encodeURIComponent(code)}`)).json()) as {
+      ballot: { choice: string; receipt: string } | null;
+    };
+    if (view.ballot?.choice !== choice || (receipt && view.ballot.receipt !== receipt))
+      lost.push(`${code}: sent ${choice} (${receipt}), stored ${JSON.stringify(view.ballot)}`);
   }
   expect(lost).toEqual([]);
   const { votes, get } = await openVotes(second.base);
@@ -160,15 +180,22 @@ describe('durability: SIGKILL during a burst of ballots', () => {
     }
   }, 600_000);
 
-  it.runIf(Boolean(process.env.DATABASE_URL))('on PostgreSQL: every acknowledged ballot is stored after a restart, and every ledger verifies', async () => {
-    // an empty schema for the server to migrate and seed
-    await (await openTestDatabase()).close();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'jw-durability-'));
-    try {
-      const figures = await killDuringBurst({ JW_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL! });
-      console.log(`durability on PostgreSQL: ${JSON.stringify(figures)}`);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 600_000);
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'on PostgreSQL: every acknowledged ballot is stored after a restart, and every ledger verifies',
+    async () => {
+      // an empty schema for the server to migrate and seed
+      await (await openTestDatabase()).close();
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'jw-durability-'));
+      try {
+        const figures = await killDuringBurst({
+          JW_DATA_DIR: dataDir,
+          DATABASE_URL: process.env.DATABASE_URL!,
+        });
+        console.log(`durability on PostgreSQL: ${JSON.stringify(figures)}`);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    600_000,
+  );
 });

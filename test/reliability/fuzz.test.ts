@@ -13,7 +13,14 @@ import { startTestApp, type Client, type Reply, type TestApp } from '../helpers/
 import { RANDOM_ID } from '../helpers/routes.ts';
 import { workbookBomb } from '../helpers/zip-bomb.ts';
 import { installChangeCounter } from './change-counter.ts';
-import { hostileRequests, operationsOf, random, type HostileRequest, type Materials, type Operation } from './hostile-requests.ts';
+import {
+  hostileRequests,
+  operationsOf,
+  random,
+  type HostileRequest,
+  type Materials,
+  type Operation,
+} from './hostile-requests.ts';
 
 const REQUESTS = Number(process.env.JW_FUZZ_REQUESTS ?? 1500);
 const SEED = Number(process.env.JW_FUZZ_SEED ?? 20261120);
@@ -22,13 +29,28 @@ type Identity = 'stranger' | (typeof ROLES)[number];
 
 /** The table whose rows a path segment names, for filling `{id}` with a row that exists. */
 const TABLE_OF_SEGMENT: Record<string, string> = {
-  estates: 'estates', buildings: 'buildings', stairwells: 'stairwells', units: 'units', persons: 'persons',
-  projects: 'lift_projects', 'approval-steps': 'approval_steps', documents: 'project_documents', consultations: 'consultations',
-  'cost-plans': 'cost_plans', 'running-bills': 'running_bills', notices: 'notices', objections: 'objections', mediation: 'mediation_cases',
+  estates: 'estates',
+  buildings: 'buildings',
+  stairwells: 'stairwells',
+  units: 'units',
+  persons: 'persons',
+  projects: 'lift_projects',
+  'approval-steps': 'approval_steps',
+  documents: 'project_documents',
+  consultations: 'consultations',
+  'cost-plans': 'cost_plans',
+  'running-bills': 'running_bills',
+  notices: 'notices',
+  objections: 'objections',
+  mediation: 'mediation_cases',
   committees: 'committees',
 };
 const TABLE_OF_PARAM: Record<string, string> = {
-  personId: 'persons', groupId: 'elector_groups', unitId: 'units', evidenceId: 'notice_evidence', itemId: 'checklist_items',
+  personId: 'persons',
+  groupId: 'elector_groups',
+  unitId: 'units',
+  evidenceId: 'notice_evidence',
+  itemId: 'checklist_items',
 };
 
 let t: TestApp;
@@ -40,8 +62,13 @@ let fuzzUserId: string;
 
 async function idsOf(table: string): Promise<string[]> {
   if (!ids.has(table)) {
-    const { rows } = (await t.database.db.execute(sql.raw(`select id::text as id from "${table}" order by id limit 20`))) as { rows: { id: string }[] };
-    ids.set(table, rows.map((r) => r.id));
+    const { rows } = (await t.database.db.execute(
+      sql.raw(`select id::text as id from "${table}" order by id limit 20`),
+    )) as { rows: { id: string }[] };
+    ids.set(
+      table,
+      rows.map((r) => r.id),
+    );
   }
   return ids.get(table)!;
 }
@@ -83,13 +110,20 @@ beforeAll(async () => {
   const admin = clients.get('admin')!;
   // the account the user routes act on: never one the fuzz logs in with
   const street = (await admin.get('/api/v1/committees')).body.items[0];
-  const created = await admin.post('/api/v1/users', { username: 'fuzz.target', displayName: '模糊测试对象', password: 'fuzz-target-password-2026', role: 'committee_staff', scopeId: street.id });
+  const created = await admin.post('/api/v1/users', {
+    username: 'fuzz.target',
+    displayName: '模糊测试对象',
+    password: 'fuzz-target-password-2026',
+    role: 'committee_staff',
+    scopeId: street.id,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   fuzzUserId = created.body.id;
   // household codes of the open votes, for the resident routes
   for (const id of await idsOf('consultations')) {
     const codes = await admin.get(`/api/v1/consultations/${id}/codes`);
-    if (codes.status === 200) householdCodes.push(...(codes.body.items as { code: string }[]).slice(0, 3).map((c) => c.code));
+    if (codes.status === 200)
+      householdCodes.push(...(codes.body.items as { code: string }[]).slice(0, 3).map((c) => c.code));
   }
   expect(householdCodes.length).toBeGreaterThan(0);
   changes = await installChangeCounter(t.database.db);
@@ -103,7 +137,16 @@ describe(`the fuzz: ${REQUESTS} hostile requests from the OpenAPI document, seed
     const doc = (await t.anonymous.get('/api/openapi.json')).body;
     const operations = operationsOf(doc);
     const materials: Materials = {
-      uploads: { 'POST /api/v1/registry/import': { fields: {}, file: { name: 'registry.xlsx', content: await registryTemplate(), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } },
+      uploads: {
+        'POST /api/v1/registry/import': {
+          fields: {},
+          file: {
+            name: 'registry.xlsx',
+            content: await registryTemplate(),
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          },
+        },
+      },
       zipBomb: await workbookBomb(await registryTemplate(), 200 * 1024 * 1024),
     };
     const identities: Identity[] = ['stranger', ...ROLES];
@@ -115,7 +158,10 @@ describe(`the fuzz: ${REQUESTS} hostile requests from the OpenAPI document, seed
       for (const who of identities) for (let index = 0; index < count; index++) all.push({ who, op, index });
     }
     const step = Math.max(1, all.length / REQUESTS);
-    const chosen = Array.from({ length: Math.min(REQUESTS, all.length) }, (_, i) => all[Math.floor(i * step + rnd.next() * step) % all.length]!);
+    const chosen = Array.from(
+      { length: Math.min(REQUESTS, all.length) },
+      (_, i) => all[Math.floor(i * step + rnd.next() * step) % all.length]!,
+    );
     // the full space is repeated with other fills when asked for more than it holds
     while (chosen.length < REQUESTS) chosen.push(rnd.pick(all));
 
@@ -137,10 +183,12 @@ describe(`the fuzz: ${REQUESTS} hostile requests from the OpenAPI document, seed
       }
       const after = await changes();
       byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
-      if (res.status >= 500) failures.push(`${who} ${req.label} → ${res.status} ${res.raw.toString('utf8').slice(0, 200)}`);
+      if (res.status >= 500)
+        failures.push(`${who} ${req.label} → ${res.status} ${res.raw.toString('utf8').slice(0, 200)}`);
       else if (res.status >= 400) {
         refusedChecked++;
-        if (after !== before) failures.push(`${who} ${req.label} → ${res.status} but ${after - before} rows changed`);
+        if (after !== before)
+          failures.push(`${who} ${req.label} → ${res.status} but ${after - before} rows changed`);
       }
       if (failures.length >= 20) break;
     }

@@ -24,10 +24,16 @@ export interface HostileRequest extends Pick<InjectOptions, 'payload' | 'headers
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, {
-    requestBody?: { content?: Record<string, { schema: JsonSchema }> };
-    parameters?: { in: string; name: string; schema: JsonSchema }[];
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+        parameters?: { in: string; name: string; schema: JsonSchema }[];
+      }
+    >
+  >;
 }
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
@@ -36,7 +42,9 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
       method: method.toUpperCase(),
       template,
       body: op.requestBody?.content?.['application/json']?.schema,
-      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+      query: (op.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => ({ name: p.name, schema: p.schema })),
     })),
   );
 }
@@ -70,12 +78,39 @@ export const HOSTILE_TEXT = [
   MB,
 ];
 /** Values of the wrong type for any field. */
-export const WRONG_TYPES: unknown[] = [null, true, 0, -1, 1.5, 2 ** 53 + 1, 1e308, -1e308, [], [1, 2], {}, { $gt: '' }, 'x'];
+export const WRONG_TYPES: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  2 ** 53 + 1,
+  1e308,
+  -1e308,
+  [],
+  [1, 2],
+  {},
+  { $gt: '' },
+  'x',
+];
 
 const deepJson = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 /** Path parameters that are not what the route expects. */
-export const HOSTILE_IDS = ['not-an-id', "1' OR '1'='1", '%00', 'a%00b', '..%2F..%2Fetc%2Fpasswd', '9'.repeat(400), '-1', '0', '%E0%A4%A', '%F0%9F%98%80', RANDOM_ID, '00000000-0000-0000-0000-000000000000'];
+export const HOSTILE_IDS = [
+  'not-an-id',
+  "1' OR '1'='1",
+  '%00',
+  'a%00b',
+  '..%2F..%2Fetc%2Fpasswd',
+  '9'.repeat(400),
+  '-1',
+  '0',
+  '%E0%A4%A',
+  '%F0%9F%98%80',
+  RANDOM_ID,
+  '00000000-0000-0000-0000-000000000000',
+];
 
 export interface Upload {
   fields: Record<string, string>;
@@ -89,11 +124,21 @@ export interface Materials {
 }
 
 /** Every request this generator knows for one operation, at one filled path. */
-export function* hostileRequests(op: Operation, path: string, rnd: ReturnType<typeof random>, materials: Materials): Generator<HostileRequest> {
+export function* hostileRequests(
+  op: Operation,
+  path: string,
+  rnd: ReturnType<typeof random>,
+  materials: Materials,
+): Generator<HostileRequest> {
   const key = `${op.method} ${op.template}`;
   const upload = materials.uploads[key] ?? UPLOADS[key];
   const valid = op.body ? (plausible(op.body) as Record<string, unknown>) : undefined;
-  const at = (label: string, extra: Partial<HostileRequest> = {}): HostileRequest => ({ method: op.method, url: path, label: `${key} ${label}`, ...extra });
+  const at = (label: string, extra: Partial<HostileRequest> = {}): HostileRequest => ({
+    method: op.method,
+    url: path,
+    label: `${key} ${label}`,
+    ...extra,
+  });
 
   // the valid request, then the path broken in each way
   if (upload) yield at('valid upload', multipart(upload.fields, upload.file));
@@ -105,13 +150,27 @@ export function* hostileRequests(op: Operation, path: string, rnd: ReturnType<ty
       const templateParts = op.template.split('/');
       const index = templateParts.findIndex((part) => part === `{${rnd.pick(params)}}`);
       broken[index] = id;
-      yield at(`path=${id.slice(0, 20)}`, { url: broken.join('/'), ...(valid !== undefined ? { payload: valid as object } : {}) });
+      yield at(`path=${id.slice(0, 20)}`, {
+        url: broken.join('/'),
+        ...(valid !== undefined ? { payload: valid as object } : {}),
+      });
     }
   }
 
   // the query: each parameter with wrong and hostile values, and one nobody declared
   for (const q of op.query) {
-    for (const value of ['-1', '0', '1e9', 'abc', "' OR 1=1 --", '%', '\u0000', 'x'.repeat(10_000), '2026-13-45', '[]']) {
+    for (const value of [
+      '-1',
+      '0',
+      '1e9',
+      'abc',
+      "' OR 1=1 --",
+      '%',
+      '\u0000',
+      'x'.repeat(10_000),
+      '2026-13-45',
+      '[]',
+    ]) {
       yield at(`?${q.name}=${value.slice(0, 20)}`, { query: { [q.name]: value } });
     }
     yield at(`?${q.name} twice`, { url: `${path}?${q.name}=1&${q.name}=2` });
@@ -122,15 +181,24 @@ export function* hostileRequests(op: Operation, path: string, rnd: ReturnType<ty
   const json = { 'content-type': 'application/json' };
   if (op.method !== 'GET') {
     yield at('body not JSON', { payload: '{"a":', headers: json });
-    yield at('body bad UTF-8', { payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]), headers: json });
+    yield at('body bad UTF-8', {
+      payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
+      headers: json,
+    });
     yield at('body deep', { payload: deepJson(10_000), headers: json });
     yield at('body array', { payload: '[]', headers: json });
     yield at('body string', { payload: '"x"', headers: json });
     yield at('body null', { payload: 'null', headers: json });
     yield at('body empty JSON', { payload: '', headers: json });
     yield at('body text/plain', { payload: 'hello', headers: { 'content-type': 'text/plain' } });
-    yield at('body xml', { payload: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', headers: { 'content-type': 'application/xml' } });
-    yield at('body proto', { payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', headers: json });
+    yield at('body xml', {
+      payload: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    yield at('body proto', {
+      payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}',
+      headers: json,
+    });
   }
 
   // each field of the body: missing, of each wrong type, each hostile text
@@ -139,8 +207,10 @@ export function* hostileRequests(op: Operation, path: string, rnd: ReturnType<ty
       const without = { ...valid };
       delete without[field];
       yield at(`${field} missing`, { payload: without });
-      for (const value of WRONG_TYPES) yield at(`${field}=${JSON.stringify(value)}`, { payload: { ...valid, [field]: value } });
-      for (const text of HOSTILE_TEXT) yield at(`${field}="${text.slice(0, 20)}"`, { payload: { ...valid, [field]: text } });
+      for (const value of WRONG_TYPES)
+        yield at(`${field}=${JSON.stringify(value)}`, { payload: { ...valid, [field]: value } });
+      for (const text of HOSTILE_TEXT)
+        yield at(`${field}="${text.slice(0, 20)}"`, { payload: { ...valid, [field]: text } });
       // one level down: arrays of objects and nested objects get a hostile member too
       const inner = op.body.properties?.[field];
       const item = inner?.type === 'array' ? inner.items : inner?.type === 'object' ? inner : undefined;
@@ -148,29 +218,52 @@ export function* hostileRequests(op: Operation, path: string, rnd: ReturnType<ty
         const base = plausible(item) as Record<string, unknown>;
         for (const sub of Object.keys(item.properties ?? {})) {
           const broken = { ...base, [sub]: rnd.pick([...WRONG_TYPES, ...HOSTILE_TEXT]) };
-          yield at(`${field}.${sub} hostile`, { payload: { ...valid, [field]: inner?.type === 'array' ? [broken] : broken } });
+          yield at(`${field}.${sub} hostile`, {
+            payload: { ...valid, [field]: inner?.type === 'array' ? [broken] : broken },
+          });
         }
-        if (inner?.type === 'array') yield at(`${field} 10000 items`, { payload: { ...valid, [field]: Array.from({ length: 10_000 }, () => base) } });
+        if (inner?.type === 'array')
+          yield at(`${field} 10000 items`, {
+            payload: { ...valid, [field]: Array.from({ length: 10_000 }, () => base) },
+          });
       }
     }
-    yield at('unknown field', { payload: { ...valid, unknownField: 'x', id: RANDOM_ID, streetId: RANDOM_ID } });
+    yield at('unknown field', {
+      payload: { ...valid, unknownField: 'x', id: RANDOM_ID, streetId: RANDOM_ID },
+    });
   }
 
   // uploads: broken multipart, hostile file names and fields, the wrong file, a zip bomb
   if (upload) {
-    const form = (label: string, fields: Record<string, string>, file: { name: string; content: Buffer; type: string }) =>
-      at(label, multipart(fields, file));
+    const form = (
+      label: string,
+      fields: Record<string, string>,
+      file: { name: string; content: Buffer; type: string },
+    ) => at(label, multipart(fields, file));
     yield at('multipart no boundary', { payload: 'x', headers: { 'content-type': 'multipart/form-data' } });
     const good = multipart(upload.fields, upload.file);
     const raw = good.payload as Buffer;
-    yield at('multipart truncated', { payload: raw.subarray(0, Math.floor(raw.length / 2)), headers: good.headers });
-    yield at('multipart wrong boundary', { payload: raw, headers: { 'content-type': 'multipart/form-data; boundary=nope' } });
+    yield at('multipart truncated', {
+      payload: raw.subarray(0, Math.floor(raw.length / 2)),
+      headers: good.headers,
+    });
+    yield at('multipart wrong boundary', {
+      payload: raw,
+      headers: { 'content-type': 'multipart/form-data; boundary=nope' },
+    });
     for (const name of ['a\u0000.pdf', '../../etc/passwd', '<script>.pdf', 'x'.repeat(5000) + '.pdf', '']) {
       yield form(`file name "${name.slice(0, 20)}"`, upload.fields, { ...upload.file, name });
     }
     yield form('file empty', upload.fields, { ...upload.file, content: Buffer.alloc(0) });
-    yield form('file not what it says', upload.fields, { ...upload.file, content: Buffer.from('MZ\x90\x00 not a pdf') });
-    yield form('file zip bomb', upload.fields, { name: 'bomb.xlsx', content: materials.zipBomb, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    yield form('file not what it says', upload.fields, {
+      ...upload.file,
+      content: Buffer.from('MZ\x90\x00 not a pdf'),
+    });
+    yield form('file zip bomb', upload.fields, {
+      name: 'bomb.xlsx',
+      content: materials.zipBomb,
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     for (const field of Object.keys(upload.fields)) {
       yield form(`${field}="NUL"`, { ...upload.fields, [field]: 'a\u0000b' }, upload.file);
       yield form(`${field}=1MB`, { ...upload.fields, [field]: MB }, upload.file);

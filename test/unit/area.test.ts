@@ -16,6 +16,11 @@ describe('areas in hundredths of m²', () => {
       expect(parseAreaM2(bad), bad).toBeNull();
   });
   it('round-trips every value', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 99_999_999 }), (centi) => parseAreaM2(formatAreaM2(centi)) === centi));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99_999_999 }),
+        (centi) => parseAreaM2(formatAreaM2(centi)) === centi,
+      ),
+    );
   });
 });

@@ -2,13 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meets, parseFraction } from '../../src/core/consent/fraction.ts';
 import { CONSENT_RULES, findRule, type ConsentRule } from '../../src/core/consent/rules.ts';
-import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type Ballot, type GroupBallot } from '../../src/core/consent/tally.ts';
+import {
+  additionalAgreeNeeded,
+  countBallots,
+  evaluate,
+  groupUnits,
+  type Ballot,
+  type GroupBallot,
+} from '../../src/core/consent/tally.ts';
 
 const rule = (id: string) => findRule(id)!;
 
 /** n groups of equal area (100 = 1 m²) with the given ballots, in order. */
 function equalGroups(ballots: (Ballot | null)[], area = 100): GroupBallot[] {
-  return ballots.map((ballot, i) => ({ group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: area }, ballot }));
+  return ballots.map((ballot, i) => ({
+    group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: area },
+    ballot,
+  }));
 }
 const times = (n: number, v: Ballot | null): (Ballot | null)[] => Array<Ballot | null>(n).fill(v);
 
@@ -37,9 +47,17 @@ describe('sh-801-building: "≥2/3 area & ≥2/3 heads participate; ≥3/4 parti
   });
   it('fails one short of 3/4, and one short of the 2/3 quorum', () => {
     const short = equalGroups([...times(5, 'agree'), ...times(2, 'disagree'), 'abstain', ...times(4, null)]);
-    expect(evaluate(r, countBallots(short))).toMatchObject({ participationMet: true, approvalMet: false, passed: false });
+    expect(evaluate(r, countBallots(short))).toMatchObject({
+      participationMet: true,
+      approvalMet: false,
+      passed: false,
+    });
     const noQuorum = equalGroups([...times(7, 'agree'), ...times(5, null)]);
-    expect(evaluate(r, countBallots(noQuorum))).toMatchObject({ participationMet: false, approvalMet: true, passed: false });
+    expect(evaluate(r, countBallots(noQuorum))).toMatchObject({
+      participationMet: false,
+      approvalMet: true,
+      passed: false,
+    });
   });
   it('needs both heads and area: many small flats agreeing do not carry a large one', () => {
     const b: GroupBallot[] = [
@@ -79,7 +97,9 @@ describe('sh-2011-building: "90% of the building\'s residents" agree (historic, 
   const r = rule('sh-2011-building');
   it('measures against all owners: exactly 9 of 10 passes, 8 of 10 with everyone else silent fails', () => {
     expect(evaluate(r, countBallots(equalGroups([...times(9, 'agree'), null]))).passed).toBe(true);
-    expect(evaluate(r, countBallots(equalGroups([...times(8, 'agree'), 'disagree', null]))).passed).toBe(false);
+    expect(evaluate(r, countBallots(equalGroups([...times(8, 'agree'), 'disagree', null]))).passed).toBe(
+      false,
+    );
   });
 });
 
@@ -140,19 +160,31 @@ describe('how many more owner groups must agree', () => {
   }
 
   it('equals a brute-force search on random small stairwells, for every rule', () => {
-    const group = fc.record({ areaCenti: fc.integer({ min: 3000, max: 12000 }), ballot: fc.constantFrom<Ballot | null>('agree', 'disagree', 'abstain', null) });
+    const group = fc.record({
+      areaCenti: fc.integer({ min: 3000, max: 12000 }),
+      ballot: fc.constantFrom<Ballot | null>('agree', 'disagree', 'abstain', null),
+    });
     fc.assert(
-      fc.property(fc.array(group, { minLength: 1, maxLength: 10 }), fc.constantFrom(...CONSENT_RULES), (gs, r) => {
-        const ballots: GroupBallot[] = gs.map((g, i) => ({ group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: g.areaCenti }, ballot: g.ballot }));
-        const ans = additionalAgreeNeeded(r, ballots);
-        expect(ans.count).toBe(bruteForce(r, ballots));
-        if (ans.count) {
-          // the listed groups really pass it
-          const keys = new Set(ans.groups.map((g) => g.key));
-          const flipped = ballots.map((b) => (keys.has(b.group.key) ? { ...b, ballot: 'agree' as const } : b));
-          expect(evaluate(r, countBallots(flipped)).passed).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(group, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(...CONSENT_RULES),
+        (gs, r) => {
+          const ballots: GroupBallot[] = gs.map((g, i) => ({
+            group: { key: `g${i}`, unitIds: [`u${i}`], owners: [`p${i}`], areaCenti: g.areaCenti },
+            ballot: g.ballot,
+          }));
+          const ans = additionalAgreeNeeded(r, ballots);
+          expect(ans.count).toBe(bruteForce(r, ballots));
+          if (ans.count) {
+            // the listed groups really pass it
+            const keys = new Set(ans.groups.map((g) => g.key));
+            const flipped = ballots.map((b) =>
+              keys.has(b.group.key) ? { ...b, ballot: 'agree' as const } : b,
+            );
+            expect(evaluate(r, countBallots(flipped)).passed).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

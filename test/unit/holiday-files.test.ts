@@ -12,8 +12,14 @@ import {
   parseHolidayWorkbook,
 } from '../../src/server/modules/calendar/files.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/holidays/${name}`, import.meta.url), 'utf8');
-const h = (name: string, start: string, end: string, workdays: string[] = []): Holiday => ({ name, start, end, workdays });
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/holidays/${name}`, import.meta.url), 'utf8');
+const h = (name: string, start: string, end: string, workdays: string[] = []): Holiday => ({
+  name,
+  start,
+  end,
+  workdays,
+});
 
 const PREFILL_2027: Holiday[] = [
   h('元旦', '2027-01-01', '2027-01-03'),
@@ -50,7 +56,11 @@ async function rejection(promise: Promise<unknown> | (() => unknown)) {
   expect(error.messageZh).toMatch(/[\u4e00-\u9fff]/);
   expect(error.messageEn).toMatch(/[a-z]{3}/);
   const rows = (error.details?.rows ?? []) as { row: number; column: string }[];
-  return { zh: error.messageZh as string, en: error.messageEn as string, cells: rows.map((r) => `${r.row} ${r.column}`) };
+  return {
+    zh: error.messageZh as string,
+    en: error.messageEn as string,
+    cells: rows.map((r) => `${r.row} ${r.column}`),
+  };
 }
 
 describe('the Excel template', () => {
@@ -61,7 +71,13 @@ describe('the Excel template', () => {
     expect(sheet.getCell('A1').text).toContain('2027');
     expect(sheet.getCell('A2').text).toContain('发布文号或链接');
     expect(sheet.getCell('B2').value).toBe(SOURCE);
-    expect(sheet.getRow(3).values).toEqual([undefined, '节日\nHoliday', '放假开始\nFirst rest day', '放假结束\nLast rest day', '调休上班日\nMake-up working days']);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      '节日\nHoliday',
+      '放假开始\nFirst rest day',
+      '放假结束\nLast rest day',
+      '调休上班日\nMake-up working days',
+    ]);
     const spring = sheet.getRow(5);
     expect(spring.getCell(2).value).toEqual(new Date('2027-02-05T00:00:00Z'));
     expect(spring.getCell(2).numFmt).toBe('yyyy-mm-dd');
@@ -109,8 +125,13 @@ describe('the Excel template', () => {
   });
 
   it('takes a holiday the admin adds below, and an empty prefill', async () => {
-    const file = await edited((sheet) => sheet.addRow(['中秋节、国庆节', '2027-10-01', '2027-10-08', '2027-09-26']), []);
-    expect((await parseHolidayWorkbook(file, 2027)).holidays).toEqual([h('中秋节、国庆节', '2027-10-01', '2027-10-08', ['2027-09-26'])]);
+    const file = await edited(
+      (sheet) => sheet.addRow(['中秋节、国庆节', '2027-10-01', '2027-10-08', '2027-09-26']),
+      [],
+    );
+    expect((await parseHolidayWorkbook(file, 2027)).holidays).toEqual([
+      h('中秋节、国庆节', '2027-10-01', '2027-10-08', ['2027-09-26']),
+    ]);
   });
 });
 
@@ -163,7 +184,9 @@ describe('a workbook with problems is refused, naming the row and column', () =>
   });
 
   it('a file that is not a workbook', async () => {
-    expect((await rejection(parseHolidayWorkbook(Buffer.from('节日,放假开始\n春节,2027-02-05'), 2027))).zh).toContain('不是 Excel 工作簿');
+    expect(
+      (await rejection(parseHolidayWorkbook(Buffer.from('节日,放假开始\n春节,2027-02-05'), 2027))).zh,
+    ).toContain('不是 Excel 工作簿');
     await rejection(parseHolidayWorkbook(Buffer.from('PK\u0003\u0004 broken zip'), 2027));
   });
 });
@@ -208,17 +231,27 @@ describe('iCalendar holiday feeds', () => {
   ];
 
   it('“春节假期” and “上班(补春节假期)”, two holidays named in one event', () => {
-    expect(parseHolidayIcs(fixture('combined-names-2025.ics'), 2025)).toEqual({ source: '中国法定节假日', holidays: HOLIDAYS_2025 });
+    expect(parseHolidayIcs(fixture('combined-names-2025.ics'), 2025)).toEqual({
+      source: '中国法定节假日',
+      holidays: HOLIDAYS_2025,
+    });
   });
 
   it('the feeds chinese-days ships, in Chinese and English: 中秋 resting inside 国庆 makes one holiday', () => {
-    const feed = (name: string) => readFileSync(new URL(`../../node_modules/chinese-days/dist/years/${name}`, import.meta.url), 'utf8');
+    const feed = (name: string) =>
+      readFileSync(new URL(`../../node_modules/chinese-days/dist/years/${name}`, import.meta.url), 'utf8');
     expect(parseHolidayIcs(feed('2025.ics'), 2025).holidays).toEqual(HOLIDAYS_2025);
     expect(parseHolidayIcs(feed('2025.en.ics'), 2025).holidays).toEqual(HOLIDAYS_2025);
   });
 
   const calendar = (...events: string[]) =>
-    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//holidays//CN', ...events.flatMap((e) => ['BEGIN:VEVENT', ...e.split('|'), 'END:VEVENT']), 'END:VCALENDAR'].join('\r\n');
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//holidays//CN',
+      ...events.flatMap((e) => ['BEGIN:VEVENT', ...e.split('|'), 'END:VEVENT']),
+      'END:VCALENDAR',
+    ].join('\r\n');
 
   it('bare holiday names, unnamed make-up days, UTC times, durations, cancelled events and a BOM', () => {
     const text =
@@ -235,7 +268,10 @@ describe('iCalendar holiday feeds', () => {
       );
     expect(parseHolidayIcs(text, 2027)).toEqual({
       source: '-//test//holidays//CN',
-      holidays: [h('春节', '2027-02-05', '2027-02-09', ['2027-01-31']), h('清明节', '2027-04-03', '2027-04-05', ['2027-04-10'])],
+      holidays: [
+        h('春节', '2027-02-05', '2027-02-09', ['2027-01-31']),
+        h('清明节', '2027-04-03', '2027-04-05', ['2027-04-10']),
+      ],
     });
   });
 
@@ -248,13 +284,24 @@ describe('iCalendar holiday feeds', () => {
     ['春节假期 第1天/共9天', '补班（春节） 第1天/共1天'],
     ['Spring Festival(Holiday)', 'Spring Festival(Workday)'],
   ])('rest “%s”, make-up “%s”', (rest, work) => {
-    const text = calendar(`DTSTART;VALUE=DATE:20270205|DTEND;VALUE=DATE:20270214|SUMMARY:${rest}`, `DTSTART;VALUE=DATE:20270220|SUMMARY:${work}`);
-    expect(parseHolidayIcs(text, 2027).holidays).toEqual([h('春节', '2027-02-05', '2027-02-13', ['2027-02-20'])]);
+    const text = calendar(
+      `DTSTART;VALUE=DATE:20270205|DTEND;VALUE=DATE:20270214|SUMMARY:${rest}`,
+      `DTSTART;VALUE=DATE:20270220|SUMMARY:${work}`,
+    );
+    expect(parseHolidayIcs(text, 2027).holidays).toEqual([
+      h('春节', '2027-02-05', '2027-02-13', ['2027-02-20']),
+    ]);
   });
 
   it('a working weekday between two rest runs of the same holiday splits them', () => {
-    const text = calendar('DTSTART;VALUE=DATE:20270101|SUMMARY:元旦（休）', 'DTSTART;VALUE=DATE:20270105|SUMMARY:元旦（休）');
-    expect(parseHolidayIcs(text, 2027).holidays).toEqual([h('元旦', '2027-01-01', '2027-01-01'), h('元旦', '2027-01-05', '2027-01-05')]);
+    const text = calendar(
+      'DTSTART;VALUE=DATE:20270101|SUMMARY:元旦（休）',
+      'DTSTART;VALUE=DATE:20270105|SUMMARY:元旦（休）',
+    );
+    expect(parseHolidayIcs(text, 2027).holidays).toEqual([
+      h('元旦', '2027-01-01', '2027-01-01'),
+      h('元旦', '2027-01-05', '2027-01-05'),
+    ]);
   });
 
   it('refuses a file with no holidays in the year, saying which years it has', async () => {
@@ -284,7 +331,12 @@ describe('detectHolidayFile', () => {
     const ics = Buffer.from(fixture('multiday-xiu-ban-2026.ics'));
     expect(detectHolidayFile('upload', xlsx)).toBe('xlsx');
     expect(detectHolidayFile('holidays.txt', ics)).toBe('ics');
-    expect(detectHolidayFile('x.ics', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\r\nbegin:vcalendar\r\n')]))).toBe('ics');
+    expect(
+      detectHolidayFile(
+        'x.ics',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('\r\nbegin:vcalendar\r\n')]),
+      ),
+    ).toBe('ics');
     expect(detectHolidayFile('damaged.ics', Buffer.from('garbage'))).toBe('ics');
     expect(detectHolidayFile('damaged.XLSX', Buffer.from('garbage'))).toBe('xlsx');
     expect(detectHolidayFile('notes.txt', Buffer.from('garbage'))).toBeNull();

@@ -3,12 +3,25 @@ import { checkEntry, ENTRY_CRITERIA, MAIN_PATH, type ProjectFacts } from '../../
 import { DEFAULT_METHOD } from '../../src/core/method.ts';
 import { DEFAULT_APPROVAL_STEPS } from '../../src/core/approvals.ts';
 
-const clear: ProjectFacts = { votePassed: true, resultNoticeEnded: true, designNoticeEnded: true, openObjections: 0, approvalsRemaining: 0, checklistOpen: 0 };
-const allStaff = Object.values(ENTRY_CRITERIA).flat().filter((c) => c.kind === 'staff').map((c) => c.id);
+const clear: ProjectFacts = {
+  votePassed: true,
+  resultNoticeEnded: true,
+  designNoticeEnded: true,
+  openObjections: 0,
+  approvalsRemaining: 0,
+  checklistOpen: 0,
+};
+const allStaff = Object.values(ENTRY_CRITERIA)
+  .flat()
+  .filter((c) => c.kind === 'staff')
+  .map((c) => c.id);
 
 describe('stage entry criteria', () => {
   it('walks the main path when every criterion holds', () => {
-    for (let i = 0; i < MAIN_PATH.length - 1; i++) expect(checkEntry(MAIN_PATH[i]!, MAIN_PATH[i + 1]!, clear, allStaff).allowed, MAIN_PATH[i + 1]).toBe(true);
+    for (let i = 0; i < MAIN_PATH.length - 1; i++)
+      expect(checkEntry(MAIN_PATH[i]!, MAIN_PATH[i + 1]!, clear, allStaff).allowed, MAIN_PATH[i + 1]).toBe(
+        true,
+      );
   });
   it('"no publicity before a passed vote": agreement needs a passed formal vote', () => {
     const r = checkEntry('consultation', 'agreement', { ...clear, votePassed: false }, allStaff);
@@ -17,7 +30,12 @@ describe('stage entry criteria', () => {
     expect(r.blockers[0]!.label.zh).toContain('801号');
   });
   it('construction needs every approval step done and no open objection', () => {
-    const r = checkEntry('ready_to_build', 'construction', { ...clear, approvalsRemaining: 2, openObjections: 1 }, allStaff);
+    const r = checkEntry(
+      'ready_to_build',
+      'construction',
+      { ...clear, approvalsRemaining: 2, openObjections: 1 },
+      allStaff,
+    );
     expect(r.blockers.map((b) => b.id)).toEqual(['approvals_done', 'no_open_objection']);
   });
   it('staff criteria must be confirmed', () => {
@@ -25,7 +43,9 @@ describe('stage entry criteria', () => {
     expect(r.blockers).toEqual([expect.objectContaining({ id: 'mobilisation_meeting', kind: 'staff' })]);
   });
   it('moves one stage at a time, pauses from anywhere and resumes where it left', () => {
-    expect(checkEntry('mobilisation', 'agreement', clear, allStaff).blockers.map((b) => b.id)).toContain('order');
+    expect(checkEntry('mobilisation', 'agreement', clear, allStaff).blockers.map((b) => b.id)).toContain(
+      'order',
+    );
     expect(checkEntry('approvals', 'paused', clear, []).allowed).toBe(true);
     expect(checkEntry('paused', 'approvals', clear, [], 'approvals').allowed).toBe(true);
     expect(checkEntry('paused', 'construction', clear, [], 'approvals').allowed).toBe(false);

@@ -64,7 +64,9 @@ for await (const line of createInterface({ input: process.stdin })) {
 `;
 
 function contender() {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CONTENDER], { cwd: root });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CONTENDER], {
+    cwd: root,
+  });
   const lines: string[] = [];
   const waiters: (() => void)[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
@@ -113,7 +115,10 @@ describe('taking over a stale lock', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jw-lock-'));
     const file = path.join(dir, 'jiangwan.lock');
     writeFileSync(file, '999999 a');
-    writeFileSync(`${file}.${createHash('sha256').update('999999 a').digest('hex').slice(0, 32)}`, '999998 b');
+    writeFileSync(
+      `${file}.${createHash('sha256').update('999999 a').digest('hex').slice(0, 32)}`,
+      '999998 b',
+    );
     const lock = acquireDataDirLock(dir);
     expect(readdirSync(dir)).toEqual(['jiangwan.lock']);
     lock.release();

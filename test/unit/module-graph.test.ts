@@ -14,12 +14,23 @@ describe('the import graph', () => {
   });
 
   it('finds a circle when there is one (the check itself)', () => {
-    const circular = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const circular = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(cycles(circular)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
   it('keeps the pages out of the server: they import core and the generated contract only', () => {
-    const reaching = [...graph].filter(([file]) => file.startsWith('src/web/')).flatMap(([file, targets]) => targets.filter((t) => t.startsWith('src/server/') || t.startsWith('src/cli/')).map((t) => `${file} → ${t}`));
+    const reaching = [...graph]
+      .filter(([file]) => file.startsWith('src/web/'))
+      .flatMap(([file, targets]) =>
+        targets
+          .filter((t) => t.startsWith('src/server/') || t.startsWith('src/cli/'))
+          .map((t) => `${file} → ${t}`),
+      );
     expect(reaching).toEqual([]);
   });
 });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/core/money/decimal.ts';
 import { paymentProblem } from '../../src/core/money/payments.ts';
-import { exactShares, SchemeError, shareCosts, type Scheme, type ShareUnit } from '../../src/core/money/schemes.ts';
+import {
+  exactShares,
+  SchemeError,
+  shareCosts,
+  type Scheme,
+  type ShareUnit,
+} from '../../src/core/money/schemes.ts';
 import { findSubsidyRule, subsidyFen } from '../../src/core/money/subsidy.ts';
 
 const SH2020 = findSubsidyRule('sh-2020')!;
@@ -22,8 +28,13 @@ describe('subsidy (Shanghai 2020: "40% of 施工金额, max 280,000 yuan per ele
   });
 });
 
-const unitArb = fc.record({ floor: fc.integer({ min: 1, max: 7 }), areaCenti: fc.integer({ min: 3000, max: 12000 }) });
-const unitsArb = fc.array(unitArb, { minLength: 1, maxLength: 30 }).map((us) => us.map((u, i): ShareUnit => ({ ...u, id: `u${i}` })));
+const unitArb = fc.record({
+  floor: fc.integer({ min: 1, max: 7 }),
+  areaCenti: fc.integer({ min: 3000, max: 12000 }),
+});
+const unitsArb = fc
+  .array(unitArb, { minLength: 1, maxLength: 30 })
+  .map((us) => us.map((u, i): ShareUnit => ({ ...u, id: `u${i}` })));
 const coefArb = fc.constantFrom('0', '0.7', '0.8', '0.9', '1', '1.1', '1.25', '0.3333');
 
 /** |share − num/den| < 1, exactly. */
@@ -41,48 +52,71 @@ function coefficientScheme(units: ShareUnit[], coefs: string[]): Scheme {
 describe('shares in whole fen (largest remainder)', () => {
   it('sum exactly, stay within one fen of the exact value, give zero coefficients nothing', () => {
     fc.assert(
-      fc.property(unitsArb, fc.array(coefArb, { minLength: 7, maxLength: 7 }), fc.integer({ min: 0, max: 100_000_000 }), (units, coefs, amount) => {
-        const scheme = coefficientScheme(units, coefs);
-        if (units.every((u) => coefs[u.floor - 1] === '0')) return;
-        const shares = shareCosts(amount, units, scheme);
-        expect(shares.reduce((s, x) => s + x, 0)).toBe(amount);
-        const exact = exactShares(amount, units, scheme);
-        shares.forEach((s, i) => {
-          expect(withinOneFen(s, exact[i]!)).toBe(true);
-          if (coefs[units[i]!.floor - 1] === '0') expect(s).toBe(0);
-        });
-      }),
+      fc.property(
+        unitsArb,
+        fc.array(coefArb, { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        (units, coefs, amount) => {
+          const scheme = coefficientScheme(units, coefs);
+          if (units.every((u) => coefs[u.floor - 1] === '0')) return;
+          const shares = shareCosts(amount, units, scheme);
+          expect(shares.reduce((s, x) => s + x, 0)).toBe(amount);
+          const exact = exactShares(amount, units, scheme);
+          shares.forEach((s, i) => {
+            expect(withinOneFen(s, exact[i]!)).toBe(true);
+            if (coefs[units[i]!.floor - 1] === '0') expect(s).toBe(0);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('give exempt floors nothing under equal and area schemes', () => {
     fc.assert(
-      fc.property(unitsArb, fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom<'equal' | 'area'>('equal', 'area'), (units, amount, kind) => {
-        const exemptFloors = [...new Set(units.filter((u) => u.floor <= 2).map((u) => u.floor))];
-        if (units.every((u) => u.floor <= 2)) return;
-        const shares = shareCosts(amount, units, { kind, exemptFloors });
-        expect(shares.reduce((s, x) => s + x, 0)).toBe(amount);
-        units.forEach((u, i) => u.floor <= 2 && expect(shares[i]).toBe(0));
-      }),
+      fc.property(
+        unitsArb,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom<'equal' | 'area'>('equal', 'area'),
+        (units, amount, kind) => {
+          const exemptFloors = [...new Set(units.filter((u) => u.floor <= 2).map((u) => u.floor))];
+          if (units.every((u) => u.floor <= 2)) return;
+          const shares = shareCosts(amount, units, { kind, exemptFloors });
+          expect(shares.reduce((s, x) => s + x, 0)).toBe(amount);
+          units.forEach((u, i) => u.floor <= 2 && expect(shares[i]).toBe(0));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never decrease for a unit whose coefficient rises', () => {
     fc.assert(
-      fc.property(unitsArb, fc.array(coefArb, { minLength: 7, maxLength: 7 }), fc.integer({ min: 1, max: 50_000_000 }), fc.nat(), fc.integer({ min: 1, max: 5000 }), (units, coefs, amount, pick, bump) => {
-        // give one unit a floor of its own (floor 8), then raise that floor's coefficient
-        const i = pick % units.length;
-        const moved = units.map((u, j) => (j === i ? { ...u, floor: 8 } : u));
-        const scheme = coefficientScheme(moved.filter((u) => u.floor !== 8), coefs);
-        if (scheme.kind !== 'floor-coefficient-area') return;
-        const low = { ...scheme, coefficients: { ...scheme.coefficients, '8': '1' } };
-        const high = { ...scheme, coefficients: { ...scheme.coefficients, '8': `1.${String(bump).padStart(4, '0')}` } };
-        const before = shareCosts(amount, moved, low)[i]!;
-        const after = shareCosts(amount, moved, high)[i]!;
-        expect(after).toBeGreaterThanOrEqual(before);
-      }),
+      fc.property(
+        unitsArb,
+        fc.array(coefArb, { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: 1, max: 50_000_000 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 5000 }),
+        (units, coefs, amount, pick, bump) => {
+          // give one unit a floor of its own (floor 8), then raise that floor's coefficient
+          const i = pick % units.length;
+          const moved = units.map((u, j) => (j === i ? { ...u, floor: 8 } : u));
+          const scheme = coefficientScheme(
+            moved.filter((u) => u.floor !== 8),
+            coefs,
+          );
+          if (scheme.kind !== 'floor-coefficient-area') return;
+          const low = { ...scheme, coefficients: { ...scheme.coefficients, '8': '1' } };
+          const high = {
+            ...scheme,
+            coefficients: { ...scheme.coefficients, '8': `1.${String(bump).padStart(4, '0')}` },
+          };
+          const before = shareCosts(amount, moved, low)[i]!;
+          const after = shareCosts(amount, moved, high)[i]!;
+          expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -102,13 +136,19 @@ describe('shares in whole fen (largest remainder)', () => {
       { id: `${f}01`, floor: f, areaCenti: 6000 },
       { id: `${f}02`, floor: f, areaCenti: 3000 },
     ]);
-    const shares = shareCosts(30_000_000, units, { kind: 'floor-percent', percents: { 1: '0', 2: '0', 3: '10', 4: '20', 5: '30', 6: '40' } });
+    const shares = shareCosts(30_000_000, units, {
+      kind: 'floor-percent',
+      percents: { 1: '0', 2: '0', 3: '10', 4: '20', 5: '30', 6: '40' },
+    });
     expect(shares.slice(4, 6)).toEqual([2_000_000, 1_000_000]); // 3F: 10% split 2:1
     expect(shares.slice(10, 12)).toEqual([8_000_000, 4_000_000]);
   });
 
   it('names the field of what is wrong', () => {
-    const units: ShareUnit[] = [{ id: '101', floor: 1, areaCenti: 5000 }, { id: '301', floor: 3, areaCenti: 5000 }];
+    const units: ShareUnit[] = [
+      { id: '101', floor: 1, areaCenti: 5000 },
+      { id: '301', floor: 3, areaCenti: 5000 },
+    ];
     const err = (f: () => unknown) => {
       try {
         f();
@@ -117,10 +157,18 @@ describe('shares in whole fen (largest remainder)', () => {
       }
       return null;
     };
-    expect(err(() => shareCosts(100, units, { kind: 'floor-coefficient-area', coefficients: { 1: '0' } }))).toBe('scheme.coefficients.3');
-    expect(err(() => shareCosts(100, units, { kind: 'floor-percent', percents: { 1: '50', 3: '49.99' } }))).toBe('scheme.percents');
-    expect(err(() => shareCosts(100, units, { kind: 'floor-percent', percents: { 1: '50', 3: '40', 5: '10' } }))).toBe('scheme.percents.5');
-    expect(err(() => shareCosts(100, units, { kind: 'floor-coefficient-area', coefficients: { 1: '0', 3: '0' } }))).toBe('scheme');
+    expect(
+      err(() => shareCosts(100, units, { kind: 'floor-coefficient-area', coefficients: { 1: '0' } })),
+    ).toBe('scheme.coefficients.3');
+    expect(
+      err(() => shareCosts(100, units, { kind: 'floor-percent', percents: { 1: '50', 3: '49.99' } })),
+    ).toBe('scheme.percents');
+    expect(
+      err(() => shareCosts(100, units, { kind: 'floor-percent', percents: { 1: '50', 3: '40', 5: '10' } })),
+    ).toBe('scheme.percents.5');
+    expect(
+      err(() => shareCosts(100, units, { kind: 'floor-coefficient-area', coefficients: { 1: '0', 3: '0' } })),
+    ).toBe('scheme');
     expect(err(() => shareCosts(-1, units, { kind: 'equal' }))).toBe('amountToShareFen');
   });
 });
@@ -128,8 +176,13 @@ describe('shares in whole fen (largest remainder)', () => {
 describe('a payment', () => {
   it('may settle exactly what is owed, not a fen more, and not on a day after today', () => {
     expect(paymentProblem({ amountFen: 12_345, paidOn: '2026-11-26' }, 12_345, '2026-11-26')).toBeNull();
-    expect(paymentProblem({ amountFen: 12_346, paidOn: '2026-11-26' }, 12_345, '2026-11-26')).toMatchObject({ field: 'amountFen', zh: '金额超过尚欠的 123.45 元' });
-    expect(paymentProblem({ amountFen: 1, paidOn: '2026-11-27' }, 12_345, '2026-11-26')).toMatchObject({ field: 'paidOn' });
+    expect(paymentProblem({ amountFen: 12_346, paidOn: '2026-11-26' }, 12_345, '2026-11-26')).toMatchObject({
+      field: 'amountFen',
+      zh: '金额超过尚欠的 123.45 元',
+    });
+    expect(paymentProblem({ amountFen: 1, paidOn: '2026-11-27' }, 12_345, '2026-11-26')).toMatchObject({
+      field: 'paidOn',
+    });
   });
   it('shows yuan from fen without floats, grouped by thousands', () => {
     expect(formatYuan(123_456_789)).toBe('1,234,567.89');

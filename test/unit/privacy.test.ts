@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, isValidIdNumber, isValidPhone, maskIdNumber, maskName, maskPhone } from '../../src/core/privacy.ts';
+import {
+  idCheckDigit,
+  isValidIdNumber,
+  isValidPhone,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '../../src/core/privacy.ts';
 
 describe('personal data (PIPL)', () => {
   it('masks ID numbers, phones and names', () => {

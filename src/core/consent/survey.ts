@@ -43,7 +43,10 @@ export const DEFAULT_SURVEY_QUESTIONS: SurveyQuestion[] = [
 ];
 
 /** Checks a reply against the questions; returns the id of the first bad answer, or null. */
-export function invalidAnswer(questions: readonly SurveyQuestion[], answers: Record<string, string | string[]>): string | null {
+export function invalidAnswer(
+  questions: readonly SurveyQuestion[],
+  answers: Record<string, string | string[]>,
+): string | null {
   for (const [id, value] of Object.entries(answers)) {
     const q = questions.find((x) => x.id === id);
     if (!q) return id;

@@ -38,7 +38,12 @@ export function groupUnits(units: readonly ElectorUnit[]): OwnerGroup[] {
       g.unitIds.push(u.id);
       g.areaCenti += u.areaCenti;
     } else {
-      groups.set(key, { key, unitIds: [u.id], owners: [...new Set(u.owners)].sort(), areaCenti: u.areaCenti });
+      groups.set(key, {
+        key,
+        unitIds: [u.id],
+        owners: [...new Set(u.owners)].sort(),
+        areaCenti: u.areaCenti,
+      });
     }
   }
   return [...groups.values()];
@@ -62,11 +67,14 @@ export interface Outcome {
 /** Applies a rule to counts: integer cross-multiplication only. */
 export function evaluate(rule: ConsentRule, c: Counts): Outcome {
   const p = rule.participation;
-  const participationMet = p ? meets(c.participatingArea, c.totalArea, p.area) && meets(c.participatingHeads, c.totalHeads, p.heads) : c.totalHeads > 0;
+  const participationMet = p
+    ? meets(c.participatingArea, c.totalArea, p.area) && meets(c.participatingHeads, c.totalHeads, p.heads)
+    : c.totalHeads > 0;
   const a = rule.approval;
   const baseHeads = a.base === 'total' ? c.totalHeads : c.participatingHeads;
   const baseArea = a.base === 'total' ? c.totalArea : c.participatingArea;
-  const approvalMet = meets(c.agreeingArea, baseArea, a.area, a.strict) && meets(c.agreeingHeads, baseHeads, a.heads, a.strict);
+  const approvalMet =
+    meets(c.agreeingArea, baseArea, a.area, a.strict) && meets(c.agreeingHeads, baseHeads, a.heads, a.strict);
   return { participationMet, approvalMet, passed: participationMet && approvalMet };
 }
 
@@ -76,7 +84,14 @@ export interface GroupBallot {
 }
 
 export function countBallots(ballots: readonly GroupBallot[]): Counts {
-  const c: Counts = { totalHeads: 0, totalArea: 0, participatingHeads: 0, participatingArea: 0, agreeingHeads: 0, agreeingArea: 0 };
+  const c: Counts = {
+    totalHeads: 0,
+    totalArea: 0,
+    participatingHeads: 0,
+    participatingArea: 0,
+    agreeingHeads: 0,
+    agreeingArea: 0,
+  };
   for (const { group, ballot } of ballots) {
     c.totalHeads += 1;
     c.totalArea += group.areaCenti;
@@ -112,8 +127,14 @@ const byAreaDesc = (a: OwnerGroup, b: OwnerGroup) => b.areaCenti - a.areaCenti |
 export function additionalAgreeNeeded(rule: ConsentRule, ballots: readonly GroupBallot[]): NeededAnswer {
   const base = countBallots(ballots);
   if (evaluate(rule, base).passed) return { count: 0, groups: [] };
-  const voted = ballots.filter((b) => b.ballot && b.ballot !== 'agree').map((b) => b.group).sort(byAreaDesc);
-  const silent = ballots.filter((b) => !b.ballot).map((b) => b.group).sort(byAreaDesc);
+  const voted = ballots
+    .filter((b) => b.ballot && b.ballot !== 'agree')
+    .map((b) => b.group)
+    .sort(byAreaDesc);
+  const silent = ballots
+    .filter((b) => !b.ballot)
+    .map((b) => b.group)
+    .sort(byAreaDesc);
   const votedArea = prefixSums(voted);
   const silentArea = prefixSums(silent);
 

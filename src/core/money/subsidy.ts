@@ -17,14 +17,20 @@ export interface SubsidyRule {
 export const SUBSIDY_RULES: readonly SubsidyRule[] = [
   {
     id: 'sh-2020',
-    name: { zh: '上海 2020：施工金额的 40%，每台最高 28 万元', en: 'Shanghai 2020: 40% of construction, at most 280,000 yuan per lift' },
+    name: {
+      zh: '上海 2020：施工金额的 40%，每台最高 28 万元',
+      en: 'Shanghai 2020: 40% of construction, at most 280,000 yuan per lift',
+    },
     rate: '0.40',
     capFen: 28_000_000,
     source: '《关于本市既有多层住宅加装电梯办理政府补贴资金有关事项的通知》（2020）',
   },
   {
     id: 'sh-2018',
-    name: { zh: '上海 2018（历史）：每台最高 24 万元', en: 'Shanghai 2018 (historic): at most 240,000 yuan per lift' },
+    name: {
+      zh: '上海 2018（历史）：每台最高 24 万元',
+      en: 'Shanghai 2018 (historic): at most 240,000 yuan per lift',
+    },
     rate: '0.40',
     capFen: 24_000_000,
     source: 'China Daily 2018-09-22',

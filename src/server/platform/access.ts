@@ -27,7 +27,12 @@ export interface Access {
   /** street of each visible committee, for audit events */
   streetOf: Map<string, string>;
   /** adviser only: the reach of their assigned projects */
-  assigned: { projectIds: string[]; stairwellIds: string[]; buildingIds: string[]; estateIds: string[] } | null;
+  assigned: {
+    projectIds: string[];
+    stairwellIds: string[];
+    buildingIds: string[];
+    estateIds: string[];
+  } | null;
   seesPersonalData: boolean;
 }
 
@@ -50,13 +55,20 @@ export async function loadAccess(db: Queryable, user: SessionUser, now: Date): P
       break;
     case 'adviser': {
       const projects = await db
-        .select({ id: liftProjects.id, stairwellId: liftProjects.stairwellId, buildingId: stairwells.buildingId })
+        .select({
+          id: liftProjects.id,
+          stairwellId: liftProjects.stairwellId,
+          buildingId: stairwells.buildingId,
+        })
         .from(liftProjects)
         .innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId))
         .where(eq(liftProjects.adviserUserId, user.id));
       const buildingIds = [...new Set(projects.map((p) => p.buildingId))];
       const estateRows = buildingIds.length
-        ? await db.select({ estateId: buildings.estateId }).from(buildings).where(inArray(buildings.id, buildingIds))
+        ? await db
+            .select({ estateId: buildings.estateId })
+            .from(buildings)
+            .where(inArray(buildings.id, buildingIds))
         : [];
       assigned = {
         projectIds: projects.map((p) => p.id),

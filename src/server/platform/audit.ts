@@ -11,7 +11,11 @@ export interface Actor {
 export const systemActor = (at: Date): Actor => ({ userId: null, name: 'system', at });
 
 /** An owner acting through their household code (no account): named by the owner group, never by person. */
-export const householdActor = (groupId: string, at: Date): Actor => ({ userId: null, name: `household:${groupId.slice(0, 8)}`, at });
+export const householdActor = (groupId: string, at: Date): Actor => ({
+  userId: null,
+  name: `household:${groupId.slice(0, 8)}`,
+  at,
+});
 
 export interface AuditInput {
   action: string;

@@ -63,7 +63,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LAST_SEEN_STEP_MS = 60_000;
 
 /** Every route of the API needs a session, except those marked `publicRoute` (platform/http.ts). */
-const needsSession = (req: FastifyRequest) => Boolean(req.routeOptions.url?.startsWith('/api/v1/')) && !req.routeOptions.config.public;
+const needsSession = (req: FastifyRequest) =>
+  Boolean(req.routeOptions.url?.startsWith('/api/v1/')) && !req.routeOptions.config.public;
 
 /**
  * Reads the session cookie into `request.session` before anything reads the request's body: a
@@ -98,15 +99,36 @@ export function installSessions(app: FastifyInstance, db: Db, clock: Clock) {
     if (WRITE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken))
-        throw new AppError(403, 'csrf', '安全校验失败，请刷新页面后重试', 'Security check failed (CSRF token); reload the page and try again', CSRF_HEADER);
+        throw new AppError(
+          403,
+          'csrf',
+          '安全校验失败，请刷新页面后重试',
+          'Security check failed (CSRF token); reload the page and try again',
+          CSRF_HEADER,
+        );
     }
     // a reset or new account's password is someone else's: until the user chooses their own, the
     // session reaches only itself and the password change
     if (row.user.mustChangePassword && !config.ownAccount)
-      throw new AppError(403, 'must_change_password', '请先修改密码：管理员为您设置了临时密码', 'Change your password first: an administrator set a temporary one');
+      throw new AppError(
+        403,
+        'must_change_password',
+        '请先修改密码：管理员为您设置了临时密码',
+        'Change your password first: an administrator set a temporary one',
+      );
     // a read-only role writes nothing, whatever the route does with its input; its own session and password and what-ifs stored nowhere excepted
-    if (WRITE_METHODS.has(req.method) && READ_ONLY_ROLES.includes(row.user.role as Role) && !config.writesNothing && !config.ownAccount)
-      throw new AppError(403, 'read_only', '您的账号只能查看，不能修改', 'Your account can read but not change anything');
+    if (
+      WRITE_METHODS.has(req.method) &&
+      READ_ONLY_ROLES.includes(row.user.role as Role) &&
+      !config.writesNothing &&
+      !config.ownAccount
+    )
+      throw new AppError(
+        403,
+        'read_only',
+        '您的账号只能查看，不能修改',
+        'Your account can read but not change anything',
+      );
     // when it was last used, for the owner's list of sessions: written at most once a minute
     if (req.now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_STEP_MS)
       await db.update(sessions).set({ lastSeenAt: req.now }).where(eq(sessions.tokenHash, tokenHash!));
@@ -157,32 +179,55 @@ export interface Counted {
 }
 
 const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;
-const forgottenBefore = (p: ThrottlePolicy, now: Date) => sql`(${at(now)} - make_interval(secs => ${p.forgetAfterSeconds}))`;
+const forgottenBefore = (p: ThrottlePolicy, now: Date) =>
+  sql`(${at(now)} - make_interval(secs => ${p.forgetAfterSeconds}))`;
 /** The wait after `n` failures: none for the free ones, then 1, 2, 4 … s up to the policy's maximum. */
 const waitAfter = (p: ThrottlePolicy, n: SQL) =>
   sql`make_interval(secs => case when ${n} <= ${p.free} then 0 else least(power(2, least(${n} - ${p.free} - 1, 30)), ${p.maxWaitSeconds}) end)`;
-const secondsUntil = (then: Date, now: Date) => Math.max(0, Math.ceil((then.getTime() - now.getTime()) / 1000));
+const secondsUntil = (then: Date, now: Date) =>
+  Math.max(0, Math.ceil((then.getTime() - now.getTime()) / 1000));
 /** The key's row; without an address, the subject's rows from every address. */
 const keyOf = (p: ThrottlePolicy, key: Partial<ThrottleKey>) =>
-  and(eq(throttles.kind, p.kind), key.address === undefined ? undefined : eq(throttles.address, key.address), eq(throttles.subject, key.subject ?? ''))!;
+  and(
+    eq(throttles.kind, p.kind),
+    key.address === undefined ? undefined : eq(throttles.address, key.address),
+    eq(throttles.subject, key.subject ?? ''),
+  )!;
 
 /**
  * Counts a failure of `key`. With `unlessWaiting` nothing is counted while the key must wait
  * (null then): an attempt takes its place this way before the credential is checked, so of
  * concurrent attempts only those the policy allows are checked at all.
  */
-export async function countFailure(db: Queryable, p: ThrottlePolicy, key: ThrottleKey, now: Date, opts: { unlessWaiting?: boolean } = {}): Promise<Counted | null> {
+export async function countFailure(
+  db: Queryable,
+  p: ThrottlePolicy,
+  key: ThrottleKey,
+  now: Date,
+  opts: { unlessWaiting?: boolean } = {},
+): Promise<Counted | null> {
   const forgotten = sql`${throttles.lastFailureAt} <= ${forgottenBefore(p, now)}`;
   const failures = sql`(case when ${forgotten} then 1 else ${throttles.failures} + 1 end)`;
   const [row] = await db
     .insert(throttles)
-    .values({ kind: p.kind, address: key.address, subject: key.subject ?? '', failures: 1, nextAllowedAt: sql`${at(now)} + ${waitAfter(p, sql`1`)}`, lastFailureAt: now })
+    .values({
+      kind: p.kind,
+      address: key.address,
+      subject: key.subject ?? '',
+      failures: 1,
+      nextAllowedAt: sql`${at(now)} + ${waitAfter(p, sql`1`)}`,
+      lastFailureAt: now,
+    })
     .onConflictDoUpdate({
       target: [throttles.kind, throttles.address, throttles.subject],
       set: { failures, nextAllowedAt: sql`${at(now)} + ${waitAfter(p, failures)}`, lastFailureAt: now },
       // a key whose failures are still free is not waiting, whatever the timestamps say: a
       // concurrent attempt that read the clock a moment before the last one counted must pass
-      ...(opts.unlessWaiting ? { setWhere: sql`${throttles.failures} <= ${p.free} or ${throttles.nextAllowedAt} <= ${at(now)} or ${forgotten}` } : {}),
+      ...(opts.unlessWaiting
+        ? {
+            setWhere: sql`${throttles.failures} <= ${p.free} or ${throttles.nextAllowedAt} <= ${at(now)} or ${forgotten}`,
+          }
+        : {}),
     })
     .returning({ failures: throttles.failures, nextAllowedAt: throttles.nextAllowedAt });
   if (!row) return null;
@@ -196,7 +241,10 @@ export async function countFailure(db: Queryable, p: ThrottlePolicy, key: Thrott
 
 /** Seconds a key must still wait (0 when it need not): for saying when a refused attempt may come back. */
 export async function waitOf(db: Queryable, p: ThrottlePolicy, key: ThrottleKey, now: Date): Promise<number> {
-  const [row] = await db.select({ nextAllowedAt: throttles.nextAllowedAt }).from(throttles).where(keyOf(p, key));
+  const [row] = await db
+    .select({ nextAllowedAt: throttles.nextAllowedAt })
+    .from(throttles)
+    .where(keyOf(p, key));
   return row ? secondsUntil(row.nextAllowedAt, now) : 0;
 }
 
@@ -204,11 +252,20 @@ export async function waitOf(db: Queryable, p: ThrottlePolicy, key: ThrottleKey,
  * Forgets failures: all of a key's (a success, an unlock; without an address, from everywhere),
  * or the one an attempt counted for itself before it succeeded. Returns how many keys changed.
  */
-export async function forgive(db: Queryable, p: ThrottlePolicy, key: Partial<ThrottleKey>, how: 'all' | 'one'): Promise<number> {
+export async function forgive(
+  db: Queryable,
+  p: ThrottlePolicy,
+  key: Partial<ThrottleKey>,
+  how: 'all' | 'one',
+): Promise<number> {
   const changed =
     how === 'all'
       ? await db.delete(throttles).where(keyOf(p, key)).returning({ kind: throttles.kind })
-      : await db.update(throttles).set({ failures: sql`greatest(${throttles.failures} - 1, 0)` }).where(keyOf(p, key)).returning({ kind: throttles.kind });
+      : await db
+          .update(throttles)
+          .set({ failures: sql`greatest(${throttles.failures} - 1, 0)` })
+          .where(keyOf(p, key))
+          .returning({ kind: throttles.kind });
   return changed.length;
 }
 
@@ -219,6 +276,10 @@ export interface ThrottleState {
 }
 
 /** A key's ThrottleState as a value in a query (null when it has none); the address may be a column. */
-export const throttleState = (p: ThrottlePolicy, key: { address: string | SQL; subject?: string }, now: Date) =>
+export const throttleState = (
+  p: ThrottlePolicy,
+  key: { address: string | SQL; subject?: string },
+  now: Date,
+) =>
   sql<ThrottleState | null>`(select json_build_object('failures', t.failures, 'forgottenIn', ceil(extract(epoch from t.last_failure_at - ${forgottenBefore(p, now)}))::int)
     from ${throttles} t where t.kind = ${p.kind} and t.address = ${key.address} and t.subject = ${key.subject ?? ''} and t.last_failure_at > ${forgottenBefore(p, now)})`;

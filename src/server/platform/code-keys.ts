@@ -31,7 +31,8 @@ export interface CodePlace {
   groupId: string;
 }
 
-const boundTo = (p: CodePlace) => Buffer.from(`jiangwan household code v1/${p.consultationId}/${p.groupId}`, 'utf8');
+const boundTo = (p: CodePlace) =>
+  Buffer.from(`jiangwan household code v1/${p.consultationId}/${p.groupId}`, 'utf8');
 
 export const isSealed = (stored: string) => stored.startsWith(SEALED_PREFIX);
 
@@ -74,7 +75,10 @@ export class CodeKeys {
       const decipher = createDecipheriv('aes-256-gcm', this.#sealKey, raw.subarray(0, IV_BYTES));
       decipher.setAAD(boundTo(place));
       decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-      const code = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+      const code = Buffer.concat([
+        decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
       return formatCode(code);
     } catch {
       throw new AppError(

@@ -23,7 +23,11 @@ export function attachment(fileName: string, asciiFallback = fileName.replace(/[
 
 /** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
 export function sendWorkbook(reply: FastifyReply, file: Buffer, fileName: string, asciiFallback: string) {
-  return reply.header('content-type', EXCEL_MIME).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(file);
+  return reply
+    .header('content-type', EXCEL_MIME)
+    .header('content-disposition', attachment(fileName, asciiFallback))
+    .header('cache-control', 'no-store')
+    .send(file);
 }
 
 // ---------------------------------------------------------------- reading uploads
@@ -40,11 +44,18 @@ export interface UploadedFile {
  * `file`; what the parser itself cannot read (no boundary, a truncated body) is answered by the
  * error handler.
  */
-export async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: UploadedFile | null }> {
+export async function readMultipart(
+  req: FastifyRequest,
+): Promise<{ fields: Record<string, string>; file: UploadedFile | null }> {
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
   for await (const part of req.parts()) {
-    if (!part.fieldname) throw badInput('file', '表单中有一部分没有名称（Content-Disposition 缺少 name）', 'A part of the form has no name (its Content-Disposition lacks name)');
+    if (!part.fieldname)
+      throw badInput(
+        'file',
+        '表单中有一部分没有名称（Content-Disposition 缺少 name）',
+        'A part of the form has no name (its Content-Disposition lacks name)',
+      );
     if (part.type === 'field') {
       fields[part.fieldname] = String(part.value);
       continue;
@@ -58,8 +69,16 @@ export async function readMultipart(req: FastifyRequest): Promise<{ fields: Reco
 }
 
 /** The one uploaded file of a multipart request, from the field `file`, within the upload limit. */
-export async function uploadedFile(req: FastifyRequest, what: { zh: string; en: string } = { zh: '.xlsx 文件', en: '.xlsx file' }): Promise<UploadedFile> {
-  const missing = () => badInput('file', `请以 multipart/form-data 上传一个名为 file 的${what.zh}`, `Upload one ${what.en} as multipart/form-data in the field “file”`);
+export async function uploadedFile(
+  req: FastifyRequest,
+  what: { zh: string; en: string } = { zh: '.xlsx 文件', en: '.xlsx file' },
+): Promise<UploadedFile> {
+  const missing = () =>
+    badInput(
+      'file',
+      `请以 multipart/form-data 上传一个名为 file 的${what.zh}`,
+      `Upload one ${what.en} as multipart/form-data in the field “file”`,
+    );
   if (!req.isMultipart()) throw missing();
   const { file } = await readMultipart(req);
   if (!file) throw missing();
@@ -99,7 +118,12 @@ const LOCAL_HEADER = 0x04034b50;
 function zipEntries(buf: Buffer): ZipEntry[] | null {
   const end = buf.lastIndexOf(END_OF_DIRECTORY);
   if (end < 0 || end + 22 > buf.length) return null;
-  if (buf.readUInt32LE(end + 4) !== 0 || buf.readUInt16LE(end + 8) === 0xffff || buf.readUInt16LE(end + 10) === 0xffff) return null;
+  if (
+    buf.readUInt32LE(end + 4) !== 0 ||
+    buf.readUInt16LE(end + 8) === 0xffff ||
+    buf.readUInt16LE(end + 10) === 0xffff
+  )
+    return null;
   const directoryStart = buf.readUInt32LE(end + 16);
   if (directoryStart + buf.readUInt32LE(end + 12) !== end) return null;
   const entries: ZipEntry[] = [];
@@ -111,7 +135,11 @@ function zipEntries(buf: Buffer): ZipEntry[] | null {
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL_HEADER) return null;
     const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     if (dataStart + compressedSize > buf.length) return null;
-    entries.push({ method: buf.readUInt16LE(at + 10), declaredSize: buf.readUInt32LE(at + 24), data: buf.subarray(dataStart, dataStart + compressedSize) });
+    entries.push({
+      method: buf.readUInt16LE(at + 10),
+      declaredSize: buf.readUInt32LE(at + 24),
+      data: buf.subarray(dataStart, dataStart + compressedSize),
+    });
     at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
   return at === end ? entries : null;
@@ -135,19 +163,34 @@ async function inflatedSize(deflated: Buffer, bound: number): Promise<number> {
  * sizes the directory declares are summed first; as the declaration is the uploader's to write,
  * each entry is then inflated as a stream and counted, stopping at the size it declared.
  */
-export async function assertWorkbookWithin(buf: Buffer, maxUnpackedBytes: number, notAWorkbook: () => AppError): Promise<void> {
+export async function assertWorkbookWithin(
+  buf: Buffer,
+  maxUnpackedBytes: number,
+  notAWorkbook: () => AppError,
+): Promise<void> {
   const entries = zipEntries(buf);
   if (!entries) throw notAWorkbook();
   const declared = entries.reduce((sum, e) => sum + e.declaredSize, 0);
   const mb = maxUnpackedBytes / 1024 / 1024;
   if (declared > maxUnpackedBytes)
-    throw badInput('file', `工作簿解压后超过 ${mb} MB 的上限，无法读取`, `The workbook unpacks to more than the limit of ${mb} MB and cannot be read`);
+    throw badInput(
+      'file',
+      `工作簿解压后超过 ${mb} MB 的上限，无法读取`,
+      `The workbook unpacks to more than the limit of ${mb} MB and cannot be read`,
+    );
   if (declared > MAX_UNPACK_RATIO * buf.length)
-    throw badInput('file', `工作簿解压后超过文件本身的 ${MAX_UNPACK_RATIO} 倍，不是正常的 Excel 文件`, `The workbook unpacks to more than ${MAX_UNPACK_RATIO} times its size, which no ordinary spreadsheet does`);
+    throw badInput(
+      'file',
+      `工作簿解压后超过文件本身的 ${MAX_UNPACK_RATIO} 倍，不是正常的 Excel 文件`,
+      `The workbook unpacks to more than ${MAX_UNPACK_RATIO} times its size, which no ordinary spreadsheet does`,
+    );
   for (const entry of entries) {
     if (entry.method !== 0 && entry.method !== 8) throw notAWorkbook();
     // a damaged deflate stream (null) is no workbook either
-    const size = entry.method === 0 ? entry.data.length : await inflatedSize(entry.data, entry.declaredSize).catch(() => null);
+    const size =
+      entry.method === 0
+        ? entry.data.length
+        : await inflatedSize(entry.data, entry.declaredSize).catch(() => null);
     if (size === null || size > entry.declaredSize) throw notAWorkbook();
   }
 }

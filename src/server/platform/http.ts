@@ -11,7 +11,13 @@ export const pageQuery = {
   q: z.string().trim().max(100).optional(),
 };
 export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), field: z.string().optional(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    field: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
 });
 // one component every operation's errors refer to, not a copy in each
 z.globalRegistry.add(errorBody, { id: 'Error' });
@@ -38,7 +44,10 @@ declare module 'fastify' {
 }
 
 /** Route config of a route anyone may call, limited to `perMinute` requests per address. */
-export const publicRoute = (perMinute: number) => ({ public: true, rateLimit: { max: perMinute, timeWindow: '1 minute' } });
+export const publicRoute = (perMinute: number) => ({
+  public: true,
+  rateLimit: { max: perMinute, timeWindow: '1 minute' },
+});
 
 /** Who calls a public route: an address (for throttling) and the instant the request arrived. */
 export interface Visitor {

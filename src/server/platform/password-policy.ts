@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, type PasswordOwner } from '../../core/accounts.ts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordLength,
+  type PasswordOwner,
+} from '../../core/accounts.ts';
 import { badInput } from '../../core/errors.ts';
 
 /**
@@ -18,7 +23,18 @@ import { badInput } from '../../core/errors.ts';
  */
 
 /** Words anyone attacking this product tries first: its name, its place, its domain. */
-const PRODUCT_WORDS = ['jiangwan', 'hongkou', 'shanghai', 'jiangwanzhen', 'dianti', 'jiazhuangdianti', 'jiajiale', 'jiangwan2026', 'elevator', 'lift'];
+const PRODUCT_WORDS = [
+  'jiangwan',
+  'hongkou',
+  'shanghai',
+  'jiangwanzhen',
+  'dianti',
+  'jiazhuangdianti',
+  'jiajiale',
+  'jiangwan2026',
+  'elevator',
+  'lift',
+];
 
 let estimator: ZxcvbnFactory | null = null;
 /** Built on first use (about 0.1 s: the dictionaries are ranked once). */
@@ -38,7 +54,11 @@ const MIN_SCORE = 3;
 /** Does the whole password match one entry of the breached-password list (as typed, reversed, l33t or a near miss)? */
 function isListed(result: ZxcvbnResult): boolean {
   const [only] = result.sequence;
-  return result.sequence.length === 1 && only!.pattern === 'dictionary' && (only as { dictionaryName?: string }).dictionaryName === 'passwords-common';
+  return (
+    result.sequence.length === 1 &&
+    only!.pattern === 'dictionary' &&
+    (only as { dictionaryName?: string }).dictionaryName === 'passwords-common'
+  );
 }
 
 const contains = (password: string, word: string | undefined, min: number) => {
@@ -50,13 +70,31 @@ const contains = (password: string, word: string | undefined, min: number) => {
 export function checkNewPassword(password: string, owner: PasswordOwner, field = 'password') {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH)
-    throw badInput(field, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符（可以是几个词组成的短语，空格也算）`, `The password must have at least ${PASSWORD_MIN_LENGTH} characters (a phrase of a few words works; spaces count)`);
-  if (length > PASSWORD_MAX_LENGTH) throw badInput(field, `密码最多 ${PASSWORD_MAX_LENGTH} 个字符`, `The password can have at most ${PASSWORD_MAX_LENGTH} characters`);
-  if (contains(password, owner.username, 3)) throw badInput(field, '密码不能包含用户名', 'The password must not contain the username');
-  if (contains(password, owner.displayName, 2)) throw badInput(field, '密码不能包含姓名或显示名称', 'The password must not contain the display name');
-  const result = zxcvbn().check(password, [owner.username, ...(owner.displayName ? [owner.displayName] : [])]);
+    throw badInput(
+      field,
+      `密码至少 ${PASSWORD_MIN_LENGTH} 个字符（可以是几个词组成的短语，空格也算）`,
+      `The password must have at least ${PASSWORD_MIN_LENGTH} characters (a phrase of a few words works; spaces count)`,
+    );
+  if (length > PASSWORD_MAX_LENGTH)
+    throw badInput(
+      field,
+      `密码最多 ${PASSWORD_MAX_LENGTH} 个字符`,
+      `The password can have at most ${PASSWORD_MAX_LENGTH} characters`,
+    );
+  if (contains(password, owner.username, 3))
+    throw badInput(field, '密码不能包含用户名', 'The password must not contain the username');
+  if (contains(password, owner.displayName, 2))
+    throw badInput(field, '密码不能包含姓名或显示名称', 'The password must not contain the display name');
+  const result = zxcvbn().check(password, [
+    owner.username,
+    ...(owner.displayName ? [owner.displayName] : []),
+  ]);
   if (isListed(result))
-    throw badInput(field, '这是常见密码或已在数据泄露中出现过的密码，请换一个', 'This password is common or has appeared in data breaches; choose another');
+    throw badInput(
+      field,
+      '这是常见密码或已在数据泄露中出现过的密码，请换一个',
+      'This password is common or has appeared in data breaches; choose another',
+    );
   if (result.score < MIN_SCORE)
     throw badInput(
       field,
@@ -70,6 +108,8 @@ const ALPHABET = '23456789abcdefghijkmnpqrstuvwxyz';
 
 /** A temporary password for a reset: 16 random symbols in groups of four (about 80 bits), e.g. "k7fq-m2xw-9pt4-hc3e". */
 export function generatePassword(): string {
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
+  );
   return groups.join('-');
 }

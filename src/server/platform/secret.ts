@@ -78,7 +78,8 @@ export interface SecretSettings {
 
 /** Reads the secret from JW_SECRET or its file, creating the file (mode 0600) when missing. */
 export function loadServerSecret(settings: SecretSettings): ServerSecret {
-  if (settings.secret) return ServerSecret.fromText(settings.secret, { kind: 'env', location: 'JW_SECRET', created: false });
+  if (settings.secret)
+    return ServerSecret.fromText(settings.secret, { kind: 'env', location: 'JW_SECRET', created: false });
   const file = path.resolve(settings.secretFile || path.join(settings.dataDir, DEFAULT_KEY_FILE));
   let created = false;
   try {

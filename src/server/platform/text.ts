@@ -20,13 +20,19 @@ export function unstorableTextAt(value: unknown, path = ''): string | null {
       if (unstorable(v)) return at || 'body';
     } else if (v !== null && typeof v === 'object') {
       // pushed last first, so the first field in the document is named first
-      for (const [k, child] of Object.entries(v).reverse()) pending.push([child, at ? `${at}.${k}` : k, at, k]);
+      for (const [k, child] of Object.entries(v).reverse())
+        pending.push([child, at ? `${at}.${k}` : k, at, k]);
     }
   }
   return null;
 }
 
-export const unstorableText = (field: string) => badInput(field, '含有无法保存的字符（如空字符），请删除后重试', 'Contains a character that cannot be stored (such as a NUL); remove it and try again');
+export const unstorableText = (field: string) =>
+  badInput(
+    field,
+    '含有无法保存的字符（如空字符），请删除后重试',
+    'Contains a character that cannot be stored (such as a NUL); remove it and try again',
+  );
 
 /** Deeper than any body the API takes (a survey's answers are three levels), far below any stack. */
 export const MAX_JSON_DEPTH = 32;
@@ -38,7 +44,8 @@ export function nestedDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -60,7 +67,14 @@ export function installJsonParser(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (nestedDeeperThan(body as string, MAX_JSON_DEPTH))
-      return done(badInput('body', `请求体嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）`, `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`), undefined);
+      return done(
+        badInput(
+          'body',
+          `请求体嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）`,
+          `The body is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`,
+        ),
+        undefined,
+      );
     return parseJson(req, body as string, done);
   });
 }

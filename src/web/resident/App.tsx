@@ -36,11 +36,13 @@ type Load =
   | { status: 'ready'; code: string; view: ResidentView };
 
 const HOME: Screen = { name: 'home' };
-const readState = (s: unknown): HistoryState | null => (s && typeof s === 'object' && 'screen' in s ? (s as HistoryState) : null);
+const readState = (s: unknown): HistoryState | null =>
+  s && typeof s === 'object' && 'screen' in s ? (s as HistoryState) : null;
 const fetchView = (code: string) => answer(api.GET('/api/v1/r/{code}', { params: { path: { code } } }));
 
 /** Errors that mean "this code does not open anything": shown on the entry screen. */
-const isCodeError = (err: unknown) => err instanceof ApiError && (err.status === 404 || err.status === 429 || err.status === 400);
+const isCodeError = (err: unknown) =>
+  err instanceof ApiError && (err.status === 404 || err.status === 429 || err.status === 400);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(storedLang);
@@ -57,7 +59,11 @@ export function App() {
   const entries = useRef(0);
   const current = useRef(load);
   current.current = load;
-  const toEntry = useCallback((initial: string) => setLoad({ status: 'entry', initial, error: null, busy: false, key: ++entries.current }), []);
+  const toEntry = useCallback(
+    (initial: string) =>
+      setLoad({ status: 'entry', initial, error: null, busy: false, key: ++entries.current }),
+    [],
+  );
 
   /** Opens a code: from the address bar, after typing it, or again after a change. */
   const open = useCallback(async (code: string, how: 'address' | 'typed') => {
@@ -67,7 +73,8 @@ export function App() {
     else setLoad({ status: 'loading' });
     try {
       const view = await fetchView(code);
-      if (how === 'typed') history.pushState({ screen: HOME, depth: 0 } satisfies HistoryState, '', `/r/${code}`);
+      if (how === 'typed')
+        history.pushState({ screen: HOME, depth: 0 } satisfies HistoryState, '', `/r/${code}`);
       else history.replaceState({ screen: HOME, depth: 0 } satisfies HistoryState, '', `/r/${code}`);
       depth.current = 0;
       setScreen(HOME);
@@ -75,7 +82,14 @@ export function App() {
       setLoad({ status: 'ready', code, view });
     } catch (err) {
       moveFocus.current = false;
-      if (isCodeError(err)) setLoad({ status: 'entry', initial: code, error: err, busy: false, key: how === 'typed' ? key : ++entries.current });
+      if (isCodeError(err))
+        setLoad({
+          status: 'entry',
+          initial: code,
+          error: err,
+          busy: false,
+          key: how === 'typed' ? key : ++entries.current,
+        });
       else setLoad({ status: 'failed', error: err });
     }
   }, []);
@@ -189,7 +203,16 @@ export function App() {
       </>
     );
   } else if (load.status === 'entry') {
-    body = <Entry key={load.key} ui={ui} initial={load.initial} failure={load.error} busy={load.busy} onSubmit={(code) => void open(code, 'typed')} />;
+    body = (
+      <Entry
+        key={load.key}
+        ui={ui}
+        initial={load.initial}
+        failure={load.error}
+        busy={load.busy}
+        onSubmit={(code) => void open(code, 'typed')}
+      />
+    );
   } else {
     const { view, code } = load;
     const questions = view.consultation.questions ?? [];
@@ -214,10 +237,46 @@ export function App() {
       body = <Closed view={view} ui={ui} />;
     } else if (view.consultation.kind === 'vote') {
       if (screen.name === 'confirm')
-        body = <Confirm view={view} ui={ui} choice={screen.choice} busy={busy} error={sendFailed} onConfirm={() => void cast(code, { choice: screen.choice })} onBack={() => history.back()} />;
-      else if (screen.name === 'change') body = <ChangeVote view={view} ui={ui} onChoose={(choice) => go({ name: 'confirm', choice })} onBack={() => history.back()} />;
-      else if (screen.name === 'receipt' && view.ballot) body = <VoteReceipt view={view} ui={ui} changed={screen.changed} onChange={() => go({ name: 'change' })} onHome={home} />;
-      else body = <VoteHome view={view} ui={ui} onChoose={(choice) => go({ name: 'confirm', choice })} onChange={() => go({ name: 'change' })} onReceipt={() => go({ name: 'receipt', changed: false })} />;
+        body = (
+          <Confirm
+            view={view}
+            ui={ui}
+            choice={screen.choice}
+            busy={busy}
+            error={sendFailed}
+            onConfirm={() => void cast(code, { choice: screen.choice })}
+            onBack={() => history.back()}
+          />
+        );
+      else if (screen.name === 'change')
+        body = (
+          <ChangeVote
+            view={view}
+            ui={ui}
+            onChoose={(choice) => go({ name: 'confirm', choice })}
+            onBack={() => history.back()}
+          />
+        );
+      else if (screen.name === 'receipt' && view.ballot)
+        body = (
+          <VoteReceipt
+            view={view}
+            ui={ui}
+            changed={screen.changed}
+            onChange={() => go({ name: 'change' })}
+            onHome={home}
+          />
+        );
+      else
+        body = (
+          <VoteHome
+            view={view}
+            ui={ui}
+            onChoose={(choice) => go({ name: 'confirm', choice })}
+            onChange={() => go({ name: 'change' })}
+            onReceipt={() => go({ name: 'receipt', changed: false })}
+          />
+        );
     } else if (screen.name === 'question' && questions[screen.index]) {
       const index = screen.index;
       body = (
@@ -228,16 +287,34 @@ export function App() {
           index={index}
           answers={answers}
           onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
-          onNext={() => go(index + 1 < questions.length ? { name: 'question', index: index + 1 } : { name: 'review' })}
+          onNext={() =>
+            go(index + 1 < questions.length ? { name: 'question', index: index + 1 } : { name: 'review' })
+          }
           onPrevious={() => history.back()}
         />
       );
     } else if (screen.name === 'review') {
-      body = <SurveyReview ui={ui} questions={questions} answers={answers} busy={busy} error={sendFailed} onEdit={(index) => go({ name: 'question', index })} onSubmit={() => void cast(code, { answers: answersToSend(questions, answers) })} />;
+      body = (
+        <SurveyReview
+          ui={ui}
+          questions={questions}
+          answers={answers}
+          busy={busy}
+          error={sendFailed}
+          onEdit={(index) => go({ name: 'question', index })}
+          onSubmit={() => void cast(code, { answers: answersToSend(questions, answers) })}
+        />
+      );
     } else if (screen.name === 'receipt' && view.ballot) {
       body = <SurveyReceipt view={view} ui={ui} onHome={home} />;
     } else {
-      body = <SurveyHome view={view} ui={ui} onStart={() => go(questions.length ? { name: 'question', index: 0 } : { name: 'review' })} />;
+      body = (
+        <SurveyHome
+          view={view}
+          ui={ui}
+          onStart={() => go(questions.length ? { name: 'question', index: 0 } : { name: 'review' })}
+        />
+      );
     }
   }
 
@@ -245,14 +322,28 @@ export function App() {
     <div className="r-app">
       <header className="r-top">
         <span className="r-brand">{w.site}</span>
-        <button type="button" className="r-btn r-btn--lang" lang={w.otherLangCode} onClick={switchLang} aria-label={w.switchTo}>
+        <button
+          type="button"
+          className="r-btn r-btn--lang"
+          lang={w.otherLangCode}
+          onClick={switchLang}
+          aria-label={w.switchTo}
+        >
           {w.otherLang}
         </button>
       </header>
       <main className="r-main">
         {body}
-        {load.status === 'ready' && load.view.state !== 'revoked' && (screen.name === 'home' || screen.name === 'receipt') && <CostShareLink code={load.code} ui={ui} onOpen={() => go({ name: 'cost' })} />}
-        {load.status === 'ready' && load.view.state !== 'revoked' && (screen.name === 'home' || screen.name === 'receipt') && <NoticesLink ui={ui} onOpen={() => go({ name: 'notices' })} />}
+        {load.status === 'ready' &&
+          load.view.state !== 'revoked' &&
+          (screen.name === 'home' || screen.name === 'receipt') && (
+            <CostShareLink code={load.code} ui={ui} onOpen={() => go({ name: 'cost' })} />
+          )}
+        {load.status === 'ready' &&
+          load.view.state !== 'revoked' &&
+          (screen.name === 'home' || screen.name === 'receipt') && (
+            <NoticesLink ui={ui} onOpen={() => go({ name: 'notices' })} />
+          )}
       </main>
       <footer className="r-foot">
         <p>{w.help}</p>

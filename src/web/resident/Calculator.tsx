@@ -39,7 +39,9 @@ export function Calculator() {
   // the flats of a stairwell usually repeat floor by floor: one area per position on a floor
   const [areas, setAreas] = useState<string[]>(['60', '60']);
   const [scheme, setScheme] = useState<SchemeChoice>('coefficient');
-  const [answer, setAnswer] = useState<{ answer: ShareAnswer; floors: number; perFloor: number } | null>(null);
+  const [answer, setAnswer] = useState<{ answer: ShareAnswer; floors: number; perFloor: number } | null>(
+    null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -113,7 +115,8 @@ export function Calculator() {
   const changePerFloor = (value: string) => {
     setPerFloor(value);
     const n = Number(value);
-    if (Number.isInteger(n) && n >= 1 && n <= 8) setAreas((old) => Array.from({ length: n }, (_, i) => old[i] ?? old[old.length - 1] ?? '60'));
+    if (Number.isInteger(n) && n >= 1 && n <= 8)
+      setAreas((old) => Array.from({ length: n }, (_, i) => old[i] ?? old[old.length - 1] ?? '60'));
   };
 
   const switchLang = () => {
@@ -177,7 +180,9 @@ export function Calculator() {
             <legend className="r-field-label">{w.calcAreas}</legend>
             <div className="r-calc-row">
               {areas.map((a, i) =>
-                field(`calc-area-${i + 1}`, w.calcAreaOf(i + 1), a, (v) => setAreas((old) => old.map((x, j) => (j === i ? v : x)))),
+                field(`calc-area-${i + 1}`, w.calcAreaOf(i + 1), a, (v) =>
+                  setAreas((old) => old.map((x, j) => (j === i ? v : x))),
+                ),
               )}
             </div>
           </fieldset>

@@ -10,7 +10,8 @@ import './cost.css';
 export type CostShareView = Answer<'/api/v1/r/{code}/cost-share'>;
 type ShareUnit = CostShareView['units'][number];
 
-const readShare = (code: string) => answer(api.GET('/api/v1/r/{code}/cost-share', { params: { path: { code } } }));
+const readShare = (code: string) =>
+  answer(api.GET('/api/v1/r/{code}/cost-share', { params: { path: { code } } }));
 const focusTitle = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
 
@@ -77,7 +78,12 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
     setBusy(true);
     setSendError(null);
     try {
-      await answer(api.POST('/api/v1/r/{code}/cost-share/sign', { params: { path: { code } }, body: { unitId: unit.unitId } }));
+      await answer(
+        api.POST('/api/v1/r/{code}/cost-share/sign', {
+          params: { path: { code } },
+          body: { unitId: unit.unitId },
+        }),
+      );
       const v = await load();
       goStep({ name: 'done', unit: v?.units.find((u) => u.unitId === unit.unitId) ?? unit });
     } catch (err) {

@@ -1,7 +1,8 @@
 import { BallotFacts, Button, Overview, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import type { ResidentView } from './types.ts';
 
-const explanation = (view: ResidentView, ui: Ui) => (view.explanation ? (ui.lang === 'zh-CN' ? view.explanation.zh : view.explanation.en) : '');
+const explanation = (view: ResidentView, ui: Ui) =>
+  view.explanation ? (ui.lang === 'zh-CN' ? view.explanation.zh : view.explanation.en) : '';
 
 /** A closed consultation: the explanation first, then what was asked and how this household voted. */
 export function Closed({ view, ui }: { view: ResidentView; ui: Ui }) {
@@ -14,7 +15,13 @@ export function Closed({ view, ui }: { view: ResidentView; ui: Ui }) {
         <p>{said}</p>
       </div>
       <Overview view={view} ui={ui}>
-        <ReadAloud parts={[{ text: `${w.closedTitle}。${said}`, lang: ui.lang }, { text: `${view.consultation.title}。${view.consultation.question}`, lang: 'zh-CN' }]} ui={ui} />
+        <ReadAloud
+          parts={[
+            { text: `${w.closedTitle}。${said}`, lang: ui.lang },
+            { text: `${view.consultation.title}。${view.consultation.question}`, lang: 'zh-CN' },
+          ]}
+          ui={ui}
+        />
       </Overview>
       <section className="r-card r-vote" aria-labelledby="r-closed-ballot-h">
         <h2 id="r-closed-ballot-h">{w.yourBallot}</h2>

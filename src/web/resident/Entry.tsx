@@ -16,7 +16,19 @@ export function formatProblem(check: Exclude<CodeCheck, { ok: true }>, w: Words)
  * what is typed as XXXX-XXXX-XXXX, accepts small letters, spaces, dashes and full-width
  * characters, and checks the format before asking the server.
  */
-export function Entry({ ui, initial, failure, busy, onSubmit }: { ui: Ui; initial: string; failure: unknown; busy: boolean; onSubmit: (code: string) => void }) {
+export function Entry({
+  ui,
+  initial,
+  failure,
+  busy,
+  onSubmit,
+}: {
+  ui: Ui;
+  initial: string;
+  failure: unknown;
+  busy: boolean;
+  onSubmit: (code: string) => void;
+}) {
   const { w } = ui;
   const [value, setValue] = useState(() => groupCode(initial));
   const [localError, setLocalError] = useState<string | null>(() => {

@@ -119,7 +119,17 @@ function spokenNotices(notices: ResidentNotice[], ui: Ui): Spoken[] {
   ]);
 }
 
-function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code: string; ui: Ui; onSent: (text: string) => void }) {
+function NoticeCard({
+  notice,
+  code,
+  ui,
+  onSent,
+}: {
+  notice: ResidentNotice;
+  code: string;
+  ui: Ui;
+  onSent: (text: string) => void;
+}) {
   const n = NOTICE_WORDS[ui.lang];
   const day = (iso: string) => <span className="r-nowrap">{formatDay(iso, ui.lang)}</span>;
   const headingId = `r-notice-${notice.id}`;
@@ -182,7 +192,17 @@ function NoticeCard({ notice, code, ui, onSent }: { notice: ResidentNotice; code
   );
 }
 
-function ObjectionForm({ notice, code, ui, onSent }: { notice: ResidentNotice; code: string; ui: Ui; onSent: (text: string) => void }) {
+function ObjectionForm({
+  notice,
+  code,
+  ui,
+  onSent,
+}: {
+  notice: ResidentNotice;
+  code: string;
+  ui: Ui;
+  onSent: (text: string) => void;
+}) {
   const n = NOTICE_WORDS[ui.lang];
   const id = useId();
   const [text, setText] = useState('');
@@ -198,7 +218,12 @@ function ObjectionForm({ notice, code, ui, onSent }: { notice: ResidentNotice; c
     setBusy(true);
     setError(null);
     try {
-      await answer(api.POST('/api/v1/r/{code}/objections', { params: { path: { code } }, body: { noticeId: notice.id, text: value } }));
+      await answer(
+        api.POST('/api/v1/r/{code}/objections', {
+          params: { path: { code } },
+          body: { noticeId: notice.id, text: value },
+        }),
+      );
       setText('');
       onSent(value);
     } catch (err) {
@@ -248,7 +273,8 @@ function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
           {items.map((o) => (
             <li key={o.id} className="r-mine-item">
               <p className="r-muted">
-                {n.on} {formatDay(o.receivedOn, ui.lang)} · {n.about} <span lang={zhText(ui.lang)}>{o.noticeTitle}</span>
+                {n.on} {formatDay(o.receivedOn, ui.lang)} · {n.about}{' '}
+                <span lang={zhText(ui.lang)}>{o.noticeTitle}</span>
               </p>
               <p className="r-mine-text" lang={zhText(ui.lang)}>
                 {o.text}

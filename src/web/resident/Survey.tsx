@@ -7,7 +7,11 @@ const text = (t: { zh: string; en: string }, ui: Ui) => (ui.lang === 'zh-CN' ? t
 /** An answer in words: the option names, the free text, or "(not answered)". */
 export function answerText(q: SurveyQuestion, value: string | string[] | undefined, ui: Ui): string {
   const sep = ui.lang === 'zh-CN' ? '、' : ', ';
-  const names = (ids: string[]) => ids.map((id) => q.options?.find((o) => o.id === id)).filter((o) => o !== undefined).map((o) => text(o, ui));
+  const names = (ids: string[]) =>
+    ids
+      .map((id) => q.options?.find((o) => o.id === id))
+      .filter((o) => o !== undefined)
+      .map((o) => text(o, ui));
   if (value === undefined) return ui.w.noAnswer;
   if (Array.isArray(value)) return value.length ? names(value).join(sep) : ui.w.noAnswer;
   if (q.kind === 'text') return value.trim() || ui.w.noAnswer;
@@ -33,7 +37,10 @@ export function SurveyHome({ view, ui, onStart }: { view: ResidentView; ui: Ui; 
   return (
     <>
       <Overview view={view} ui={ui}>
-        <ReadAloud parts={[{ text: `${view.consultation.title}。${view.consultation.question}`, lang: 'zh-CN' }]} ui={ui} />
+        <ReadAloud
+          parts={[{ text: `${view.consultation.title}。${view.consultation.question}`, lang: 'zh-CN' }]}
+          ui={ui}
+        />
       </Overview>
       <section className="r-card r-vote" aria-labelledby="r-survey-h">
         {b ? (
@@ -62,14 +69,35 @@ export function SurveyHome({ view, ui, onStart }: { view: ResidentView; ui: Ui; 
 }
 
 /** One question per screen: big radio or check tiles, or an optional text box. */
-export function SurveyQuestionScreen({ ui, questions, index, answers, onAnswer, onNext, onPrevious }: { ui: Ui; questions: SurveyQuestion[]; index: number; answers: Answers; onAnswer: (id: string, value: string | string[]) => void; onNext: () => void; onPrevious: () => void }) {
+export function SurveyQuestionScreen({
+  ui,
+  questions,
+  index,
+  answers,
+  onAnswer,
+  onNext,
+  onPrevious,
+}: {
+  ui: Ui;
+  questions: SurveyQuestion[];
+  index: number;
+  answers: Answers;
+  onAnswer: (id: string, value: string | string[]) => void;
+  onNext: () => void;
+  onPrevious: () => void;
+}) {
   const { w } = ui;
   const q = questions[index]!;
   const value = answers[q.id];
   const last = index === questions.length - 1;
   const sep = ui.lang === 'zh-CN' ? '、' : ', ';
   const hint = q.kind === 'single' ? w.chooseOne : q.kind === 'multi' ? w.chooseAny : w.optional;
-  const spoken = [{ text: `${text(q.text, ui)}。${q.options ? `${hint}：${q.options.map((o) => text(o, ui)).join(sep)}。` : hint}`, lang: ui.lang }];
+  const spoken = [
+    {
+      text: `${text(q.text, ui)}。${q.options ? `${hint}：${q.options.map((o) => text(o, ui)).join(sep)}。` : hint}`,
+      lang: ui.lang,
+    },
+  ];
   const hintId = `r-hint-${q.id}`;
   return (
     <>
@@ -83,7 +111,15 @@ export function SurveyQuestionScreen({ ui, questions, index, answers, onAnswer, 
             {hint}
           </p>
           <ReadAloud parts={spoken} ui={ui} />
-          <textarea id={`r-q-${q.id}`} className="r-textarea" rows={5} maxLength={1000} value={typeof value === 'string' ? value : ''} onChange={(e) => onAnswer(q.id, e.target.value)} aria-describedby={hintId} />
+          <textarea
+            id={`r-q-${q.id}`}
+            className="r-textarea"
+            rows={5}
+            maxLength={1000}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onAnswer(q.id, e.target.value)}
+            aria-describedby={hintId}
+          />
         </div>
       ) : (
         <fieldset className="r-fieldset" aria-describedby={hintId}>
@@ -96,7 +132,8 @@ export function SurveyQuestionScreen({ ui, questions, index, answers, onAnswer, 
           <ReadAloud parts={spoken} ui={ui} />
           <div className="r-options">
             {(q.options ?? []).map((o) => {
-              const checked = q.kind === 'single' ? value === o.id : Array.isArray(value) && value.includes(o.id);
+              const checked =
+                q.kind === 'single' ? value === o.id : Array.isArray(value) && value.includes(o.id);
               const toggle = () => {
                 if (q.kind === 'single') return onAnswer(q.id, o.id);
                 const list = Array.isArray(value) ? value : [];
@@ -104,7 +141,13 @@ export function SurveyQuestionScreen({ ui, questions, index, answers, onAnswer, 
               };
               return (
                 <label key={o.id} className={checked ? 'r-option r-option--checked' : 'r-option'}>
-                  <input type={q.kind === 'single' ? 'radio' : 'checkbox'} name={`r-q-${q.id}`} value={o.id} checked={checked} onChange={toggle} />
+                  <input
+                    type={q.kind === 'single' ? 'radio' : 'checkbox'}
+                    name={`r-q-${q.id}`}
+                    value={o.id}
+                    checked={checked}
+                    onChange={toggle}
+                  />
                   <span>{text(o, ui)}</span>
                 </label>
               );
@@ -125,7 +168,23 @@ export function SurveyQuestionScreen({ ui, questions, index, answers, onAnswer, 
 }
 
 /** Every answer once more, each with a way back to its question, then 提交. */
-export function SurveyReview({ ui, questions, answers, busy, error, onEdit, onSubmit }: { ui: Ui; questions: SurveyQuestion[]; answers: Answers; busy: boolean; error: string | null; onEdit: (index: number) => void; onSubmit: () => void }) {
+export function SurveyReview({
+  ui,
+  questions,
+  answers,
+  busy,
+  error,
+  onEdit,
+  onSubmit,
+}: {
+  ui: Ui;
+  questions: SurveyQuestion[];
+  answers: Answers;
+  busy: boolean;
+  error: string | null;
+  onEdit: (index: number) => void;
+  onSubmit: () => void;
+}) {
   const { w } = ui;
   return (
     <>

@@ -1,5 +1,16 @@
 import { formatDateTime } from '../shared/format.ts';
-import { Alert, Button, channelNote, Icon, Overview, ReadAloud, ReceiptHead, Title, zhText, type Ui } from './parts.tsx';
+import {
+  Alert,
+  Button,
+  channelNote,
+  Icon,
+  Overview,
+  ReadAloud,
+  ReceiptHead,
+  Title,
+  zhText,
+  type Ui,
+} from './parts.tsx';
 import type { Spoken } from './speech.ts';
 import { CHOICES, type Choice, type ResidentView } from './types.ts';
 
@@ -8,16 +19,33 @@ function questionParts(view: ResidentView, ui: Ui): Spoken[] {
   const c = view.consultation;
   return [
     { text: `${c.title}。${c.question}`, lang: 'zh-CN' },
-    { text: ui.w.optionsAre(CHOICES.map((ch) => ui.w.choice[ch]).join(ui.lang === 'zh-CN' ? '、' : ', ')), lang: ui.lang },
+    {
+      text: ui.w.optionsAre(CHOICES.map((ch) => ui.w.choice[ch]).join(ui.lang === 'zh-CN' ? '、' : ', ')),
+      lang: ui.lang,
+    },
   ];
 }
 
 /** The three big choices; a tap goes to the confirm screen. */
-function Choices({ ui, onChoose, current }: { ui: Ui; onChoose: (c: Choice) => void; current?: Choice | null }) {
+function Choices({
+  ui,
+  onChoose,
+  current,
+}: {
+  ui: Ui;
+  onChoose: (c: Choice) => void;
+  current?: Choice | null;
+}) {
   return (
     <div className="r-choices">
       {CHOICES.map((c) => (
-        <button key={c} type="button" className={`r-btn r-choice r-choice--${c}`} onClick={() => onChoose(c)} aria-describedby={current === c ? 'r-current-note' : undefined}>
+        <button
+          key={c}
+          type="button"
+          className={`r-btn r-choice r-choice--${c}`}
+          onClick={() => onChoose(c)}
+          aria-describedby={current === c ? 'r-current-note' : undefined}
+        >
           <Icon name={c} className="r-choice-icon" />
           <span>{ui.w.choice[c]}</span>
         </button>
@@ -27,7 +55,19 @@ function Choices({ ui, onChoose, current }: { ui: Ui; onChoose: (c: Choice) => v
 }
 
 /** The vote's first screen: everything to read, then the choices or the current vote. */
-export function VoteHome({ view, ui, onChoose, onChange, onReceipt }: { view: ResidentView; ui: Ui; onChoose: (c: Choice) => void; onChange: () => void; onReceipt: () => void }) {
+export function VoteHome({
+  view,
+  ui,
+  onChoose,
+  onChange,
+  onReceipt,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  onChoose: (c: Choice) => void;
+  onChange: () => void;
+  onReceipt: () => void;
+}) {
   const { w, lang } = ui;
   const b = view.ballot;
   return (
@@ -69,7 +109,17 @@ export function VoteHome({ view, ui, onChoose, onChange, onReceipt }: { view: Re
 }
 
 /** 改票: the current vote and the three choices again. */
-export function ChangeVote({ view, ui, onChoose, onBack }: { view: ResidentView; ui: Ui; onChoose: (c: Choice) => void; onBack: () => void }) {
+export function ChangeVote({
+  view,
+  ui,
+  onChoose,
+  onBack,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  onChoose: (c: Choice) => void;
+  onBack: () => void;
+}) {
   const { w, lang } = ui;
   const current = view.ballot?.choice ?? null;
   return (
@@ -96,7 +146,23 @@ export function ChangeVote({ view, ui, onChoose, onBack }: { view: ResidentView;
 }
 
 /** "您选择了：同意" with 确认投票: the second tap. */
-export function Confirm({ view, ui, choice, busy, error, onConfirm, onBack }: { view: ResidentView; ui: Ui; choice: Choice; busy: boolean; error: string | null; onConfirm: () => void; onBack: () => void }) {
+export function Confirm({
+  view,
+  ui,
+  choice,
+  busy,
+  error,
+  onConfirm,
+  onBack,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  choice: Choice;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onBack: () => void;
+}) {
   const { w } = ui;
   const previous = view.ballot?.choice;
   return (
@@ -116,7 +182,10 @@ export function Confirm({ view, ui, choice, busy, error, onConfirm, onBack }: { 
         </p>
       )}
       <p>{w.confirmHint}</p>
-      <ReadAloud parts={[{ text: `${w.youChose}${w.choice[choice]}。${w.confirmHint}`, lang: ui.lang }]} ui={ui} />
+      <ReadAloud
+        parts={[{ text: `${w.youChose}${w.choice[choice]}。${w.confirmHint}`, lang: ui.lang }]}
+        ui={ui}
+      />
       {error && <Alert>{error}</Alert>}
       <div className="r-actions r-actions--stack">
         <Button kind="primary" wide onClick={onConfirm} disabled={busy}>
@@ -131,13 +200,33 @@ export function Confirm({ view, ui, choice, busy, error, onConfirm, onBack }: { 
 }
 
 /** After voting: the choice, the time and the ledger hash. */
-export function VoteReceipt({ view, ui, changed, onChange, onHome }: { view: ResidentView; ui: Ui; changed: boolean; onChange: () => void; onHome: () => void }) {
+export function VoteReceipt({
+  view,
+  ui,
+  changed,
+  onChange,
+  onHome,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  changed: boolean;
+  onChange: () => void;
+  onHome: () => void;
+}) {
   const { w } = ui;
   const b = view.ballot;
   return (
     <>
       <ReceiptHead view={view} ui={ui} title={changed ? w.changedTitle : w.votedTitle} />
-      <ReadAloud parts={[{ text: `${changed ? w.changedTitle : w.votedTitle}。${b?.choice ? `${w.yourChoice}：${w.choice[b.choice]}。` : ''}${w.canChange}`, lang: ui.lang }]} ui={ui} />
+      <ReadAloud
+        parts={[
+          {
+            text: `${changed ? w.changedTitle : w.votedTitle}。${b?.choice ? `${w.yourChoice}：${w.choice[b.choice]}。` : ''}${w.canChange}`,
+            lang: ui.lang,
+          },
+        ]}
+        ui={ui}
+      />
       <div className="r-actions">
         {view.state === 'open' && (
           <Button kind="secondary" onClick={onChange}>

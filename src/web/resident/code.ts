@@ -25,7 +25,11 @@ export function caretAfter(grouped: string, count: number): number {
   return grouped.length;
 }
 
-export type CodeCheck = { ok: true; code: string } | { ok: false; reason: 'empty' } | { ok: false; reason: 'length'; length: number } | { ok: false; reason: 'char'; char: string };
+export type CodeCheck =
+  | { ok: true; code: string }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'length'; length: number }
+  | { ok: false; reason: 'char'; char: string };
 
 /** Checks the format locally (public knowledge), so a typo costs no attempt at the server. */
 export function checkCode(input: string): CodeCheck {

@@ -27,7 +27,8 @@ const zh = {
   signHint: '如果您同意这个金额，请点“确认签认”。下一步还要再确认一次。',
   sign: '确认签认',
   confirmTitle: '请再确认一次',
-  confirmText: (room: string, amount: string) => `您确认 ${room} 分摊 ${amount} 元吗？签认后如有疑问，请联系居委会。`,
+  confirmText: (room: string, amount: string) =>
+    `您确认 ${room} 分摊 ${amount} 元吗？签认后如有疑问，请联系居委会。`,
   confirm: '确认签认',
   sending: '正在提交…',
   back: '返回',
@@ -77,7 +78,8 @@ const en: CostWords = {
   link: 'See my share of the cost',
   title: 'My share of the cost',
   loading: 'Reading the cost plan…',
-  noPlan: 'The cost-sharing plan of this project is not adopted yet. Once it is, your home’s share shows here.',
+  noPlan:
+    'The cost-sharing plan of this project is not adopted yet. Once it is, your home’s share shows here.',
   plan: 'Cost plan',
   version: (v) => `version ${v}`,
   yourShare: 'Your home pays',
@@ -97,7 +99,8 @@ const en: CostWords = {
   signHint: 'If you agree with this amount, press “Sign off”. You will be asked once more.',
   sign: 'Sign off',
   confirmTitle: 'Please confirm once more',
-  confirmText: (room, amount) => `Do you confirm that ${room} pays ${amount} yuan? If you have questions afterwards, contact the residents’ committee.`,
+  confirmText: (room, amount) =>
+    `Do you confirm that ${room} pays ${amount} yuan? If you have questions afterwards, contact the residents’ committee.`,
   confirm: 'Sign off',
   sending: 'Sending…',
   back: 'Back',
@@ -108,7 +111,8 @@ const en: CostWords = {
   exempt: 'Your home pays nothing.',
 
   calcTitle: 'Lift cost calculator',
-  calcIntro: 'Enter rough amounts to see about how much each home on each floor pays. An estimate only: what counts is the plan the owners adopt.',
+  calcIntro:
+    'Enter rough amounts to see about how much each home on each floor pays. An estimate only: what counts is the plan the owners adopt.',
   calcConstruction: 'Construction amount (yuan)',
   calcOther: 'Other costs (yuan, e.g. design, supervision)',
   calcFunds: 'Other funds (yuan, e.g. maintenance fund)',

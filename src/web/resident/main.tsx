@@ -16,7 +16,5 @@ document.documentElement.lang = storedLang();
 if (canSpeak()) window.speechSynthesis.getVoices();
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {/^\/r\/calculator\/?$/.test(location.pathname) ? <Calculator /> : <App />}
-  </StrictMode>,
+  <StrictMode>{/^\/r\/calculator\/?$/.test(location.pathname) ? <Calculator /> : <App />}</StrictMode>,
 );

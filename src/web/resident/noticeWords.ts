@@ -10,13 +10,17 @@ const zh = {
   loading: '正在读取公示…',
   back: '返回',
   none: '目前没有公示。',
-  noticeKind: { design_scheme: '设计方案公示', consultation_result: '征询结果公告' } as Record<string, string>,
+  noticeKind: { design_scheme: '设计方案公示', consultation_result: '征询结果公告' } as Record<
+    string,
+    string
+  >,
   publicity: '公示时间',
   feedback: '书面意见时间',
   deadline: '意见截止',
   provisional: '暂定',
   provisionalTitle: '截止日期暂定',
-  provisionalText: '国家还没有公布这段时间的放假安排，这个日期是先按法定节假日算的。公布后会重新计算，日期可能会变，请以本页显示的为准。',
+  provisionalText:
+    '国家还没有公布这段时间的放假安排，这个日期是先按法定节假日算的。公布后会重新计算，日期可能会变，请以本页显示的为准。',
   postedAt: '张贴位置',
   open: '现在可以提出意见',
   upcoming: (from: string) => `公示还没有开始。${from}起可以提出意见。`,
@@ -33,7 +37,13 @@ const zh = {
   noneMine: '您家还没有提出意见。',
   on: '提出日期',
   about: '针对',
-  status: { open: '已收到，等待答复', answered: '居委会已答复', escalated: '正在调解', settled: '已化解', withdrawn: '已撤回' } as Record<Status, string>,
+  status: {
+    open: '已收到，等待答复',
+    answered: '居委会已答复',
+    escalated: '正在调解',
+    settled: '已化解',
+    withdrawn: '已撤回',
+  } as Record<Status, string>,
   answer: '居委会答复',
   waiting: '居委会还没有答复。',
 };
@@ -42,7 +52,8 @@ export type NoticeWords = typeof zh;
 
 const en: NoticeWords = {
   link: 'See notices and object',
-  linkIntro: 'While a notice such as the design scheme is posted, you can read it here, send your objection and see the committee’s answer.',
+  linkIntro:
+    'While a notice such as the design scheme is posted, you can read it here, send your objection and see the committee’s answer.',
   title: 'Notices and objections',
   loading: 'Reading the notices…',
   back: 'Back',
@@ -53,24 +64,34 @@ const en: NoticeWords = {
   deadline: 'Objections until',
   provisional: 'provisional',
   provisionalTitle: 'The end date is provisional',
-  provisionalText: 'The government has not yet published the holidays for this time, so this date was worked out from the public holidays set by law. It will be worked out again once they are published and may change; this page always shows the latest date.',
+  provisionalText:
+    'The government has not yet published the holidays for this time, so this date was worked out from the public holidays set by law. It will be worked out again once they are published and may change; this page always shows the latest date.',
   postedAt: 'Posted at',
   open: 'You can object now',
   upcoming: (from: string) => `This notice has not started yet. You can object from ${from}.`,
-  ended: 'This notice has ended; no more objections are taken. Please contact your residents’ committee directly.',
+  ended:
+    'This notice has ended; no more objections are taken. Please contact your residents’ committee directly.',
   yourObjection: 'Your objection',
-  objectionHint: 'Please say what worries you, for example daylight, noise, use of the site or cost. The committee will answer you in writing.',
+  objectionHint:
+    'Please say what worries you, for example daylight, noise, use of the site or cost. The committee will answer you in writing.',
   submit: 'Send my objection',
   sending: 'Sending…',
   empty: 'Please write your objection first',
   sentTitle: 'Your objection is sent',
-  sentText: 'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections”.',
+  sentText:
+    'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections”.',
   backToList: 'Back to the notices',
   mine: 'Your objections',
   noneMine: 'Your household has not sent any objection.',
   on: 'Sent on',
   about: 'About',
-  status: { open: 'Received, awaiting an answer', answered: 'Answered', escalated: 'In mediation', settled: 'Settled', withdrawn: 'Withdrawn' },
+  status: {
+    open: 'Received, awaiting an answer',
+    answered: 'Answered',
+    escalated: 'In mediation',
+    settled: 'Settled',
+    withdrawn: 'Withdrawn',
+  },
   answer: 'The committee’s answer',
   waiting: 'No answer yet.',
 };

@@ -39,7 +39,12 @@ const ICON_PATHS: Record<Choice | 'speaker' | 'stop' | 'done', ReactNode> = {
 
 export function Icon({ name, className }: { name: keyof typeof ICON_PATHS; className?: string }) {
   return (
-    <svg className={className ? `r-icon ${className}` : 'r-icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      className={className ? `r-icon ${className}` : 'r-icon'}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
       {ICON_PATHS[name]}
     </svg>
   );
@@ -60,7 +65,12 @@ export function ReadAloud({ parts, ui }: { parts: Spoken[]; ui: Ui }) {
     speak(parts, () => setSpeaking(false));
   };
   return (
-    <button type="button" className="r-btn r-btn--read" aria-label={speaking ? ui.w.stopReading : ui.w.readAloudLabel} onClick={toggle}>
+    <button
+      type="button"
+      className="r-btn r-btn--read"
+      aria-label={speaking ? ui.w.stopReading : ui.w.readAloudLabel}
+      onClick={toggle}
+    >
       <Icon name={speaking ? 'stop' : 'speaker'} />
       {speaking ? ui.w.stopReading : ui.w.readAloud}
     </button>
@@ -107,7 +117,9 @@ export function Overview({ view, ui, children }: { view: ResidentView; ui: Ui; c
           <dt>{vote ? w.dates : w.surveyDates}</dt>
           <dd>
             {period(view, ui)}
-            {view.state === 'open' && <span className="r-note">{vote ? w.canChange : w.canChangeSurvey}</span>}
+            {view.state === 'open' && (
+              <span className="r-note">{vote ? w.canChange : w.canChangeSurvey}</span>
+            )}
           </dd>
         </div>
         {c.ruleName && (
@@ -184,8 +196,26 @@ export function BallotFacts({ view, ui }: { view: ResidentView; ui: Ui }) {
 }
 
 /** The page's buttons: primary (the step forward) or secondary, full width when `wide`. */
-export function Button({ kind, wide, small, onClick, disabled, label, children }: { kind: 'primary' | 'secondary'; wide?: boolean; small?: boolean; onClick: () => void; disabled?: boolean; label?: string; children: ReactNode }) {
-  const className = ['r-btn', `r-btn--${kind}`, wide && 'r-btn--wide', small && 'r-btn--small'].filter(Boolean).join(' ');
+export function Button({
+  kind,
+  wide,
+  small,
+  onClick,
+  disabled,
+  label,
+  children,
+}: {
+  kind: 'primary' | 'secondary';
+  wide?: boolean;
+  small?: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+  label?: string;
+  children: ReactNode;
+}) {
+  const className = ['r-btn', `r-btn--${kind}`, wide && 'r-btn--wide', small && 'r-btn--small']
+    .filter(Boolean)
+    .join(' ');
   return (
     <button type="button" className={className} onClick={onClick} disabled={disabled} aria-label={label}>
       {children}

@@ -6,13 +6,17 @@ export interface Spoken {
   lang: Lang;
 }
 
-export const canSpeak = () => typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+export const canSpeak = () =>
+  typeof window !== 'undefined' &&
+  'speechSynthesis' in window &&
+  typeof SpeechSynthesisUtterance !== 'undefined';
 
 /** The best installed voice: zh-CN for Chinese (then any Chinese), any English for English. */
 function voiceFor(lang: Lang): SpeechSynthesisVoice | undefined {
   const voices = window.speechSynthesis.getVoices();
   const norm = (v: SpeechSynthesisVoice) => v.lang.replace('_', '-').toLowerCase();
-  if (lang === 'zh-CN') return voices.find((v) => norm(v) === 'zh-cn') ?? voices.find((v) => norm(v).startsWith('zh'));
+  if (lang === 'zh-CN')
+    return voices.find((v) => norm(v) === 'zh-cn') ?? voices.find((v) => norm(v).startsWith('zh'));
   return voices.find((v) => norm(v) === 'en-gb') ?? voices.find((v) => norm(v).startsWith('en'));
 }
 

@@ -116,13 +116,15 @@ const en: Words = {
   help: "Questions? Ask your residents' committee; staff can also visit you at home.",
 
   entryTitle: 'Enter your household code',
-  entryIntro: "The code is printed on the letter from your residents' committee: 12 letters and digits. Scanning the QR code on the letter with your phone opens this page directly.",
+  entryIntro:
+    "The code is printed on the letter from your residents' committee: 12 letters and digits. Scanning the QR code on the letter with your phone opens this page directly.",
   codeLabel: 'Household code',
   codeHint: 'For example ABCD-EFGH-JKMN; capitals or small letters both work',
   enter: 'Open',
   codeEmpty: 'Please enter the code on your letter',
   codeLength: (n: number) => `The code has 12 characters; you entered ${n}. Please check it`,
-  codeBadChar: (ch: string) => `“${ch}” is not used in codes (they leave out 0, O, 1, I and L, which look alike). Please check it`,
+  codeBadChar: (ch: string) =>
+    `“${ch}” is not used in codes (they leave out 0, O, 1, I and L, which look alike). Please check it`,
   codeRejected: 'The code cannot be used',
 
   project: 'Lift project',
@@ -172,7 +174,8 @@ const en: Words = {
   yourChoice: 'Your choice',
   time: 'Time',
   receipt: 'Receipt number',
-  receiptHint: "The receipt number is this ballot's entry in the public ledger; your residents' committee can check it for you. Keep a screenshot of this page.",
+  receiptHint:
+    "The receipt number is this ballot's entry in the public ledger; your residents' committee can check it for you. Keep a screenshot of this page.",
   home: 'Back to the start',
 
   questionOf: (i: number, n: number) => `Question ${i} of ${n}`,

@@ -43,7 +43,9 @@ export interface ElevationDiagramProps<U extends DiagramUnit> {
  */
 export function columnKey(unit: DiagramUnit, indexOnFloor: number): string {
   const prefix = String(unit.floor);
-  return unit.room.startsWith(prefix) && unit.room.length > prefix.length ? unit.room.slice(prefix.length) : `#${indexOnFloor + 1}`;
+  return unit.room.startsWith(prefix) && unit.room.length > prefix.length
+    ? unit.room.slice(prefix.length)
+    : `#${indexOnFloor + 1}`;
 }
 
 function layout<U extends DiagramUnit>(floors: number, units: U[]) {
@@ -51,7 +53,9 @@ function layout<U extends DiagramUnit>(floors: number, units: U[]) {
   const columns = new Set<string>();
   let topFloor = floors;
   for (const floor of new Set(units.map((u) => u.floor))) {
-    const onFloor = units.filter((u) => u.floor === floor).sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+    const onFloor = units
+      .filter((u) => u.floor === floor)
+      .sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
     const cells = new Map<string, U>();
     onFloor.forEach((u, i) => {
       const key = columnKey(u, i);
@@ -63,7 +67,11 @@ function layout<U extends DiagramUnit>(floors: number, units: U[]) {
   }
   const sortedColumns = [...columns].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const rows = Array.from({ length: topFloor }, (_, i) => topFloor - i);
-  return { rows, columns: sortedColumns, cellAt: (floor: number, col: string) => byFloor.get(floor)?.get(col) };
+  return {
+    rows,
+    columns: sortedColumns,
+    cellAt: (floor: number, col: string) => byFloor.get(floor)?.get(col),
+  };
 }
 
 /** A stairwell drawn as floors × units, top floor at the top; every module colours the cells. */
@@ -86,7 +94,9 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
               </th>
               {columns.map((col) => (
                 <th scope="col" key={col} className="jw-elev__colhead">
-                  {col.startsWith('#') ? t('diagram.position', { n: col.slice(1) }) : t('diagram.roomColumn', { suffix: col })}
+                  {col.startsWith('#')
+                    ? t('diagram.position', { n: col.slice(1) })
+                    : t('diagram.roomColumn', { suffix: col })}
                 </th>
               ))}
             </tr>
@@ -99,7 +109,11 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
                 </th>
                 {columns.map((col) => {
                   const unit = cellAt(floor, col);
-                  return unit ? <UnitCell key={col} unit={unit} {...props} /> : <EmptyCell key={col} label={t('diagram.noUnit')} />;
+                  return unit ? (
+                    <UnitCell key={col} unit={unit} {...props} />
+                  ) : (
+                    <EmptyCell key={col} label={t('diagram.noUnit')} />
+                  );
                 })}
               </tr>
             ))}
@@ -111,7 +125,14 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
   );
 }
 
-function UnitCell<U extends DiagramUnit>({ unit, cellColor, cellNote, cellStatus, onCellClick, selectedId }: ElevationDiagramProps<U> & { unit: U }) {
+function UnitCell<U extends DiagramUnit>({
+  unit,
+  cellColor,
+  cellNote,
+  cellStatus,
+  onCellClick,
+  selectedId,
+}: ElevationDiagramProps<U> & { unit: U }) {
   const { t } = useTranslation();
   const background = cellColor?.(unit);
   const style = background ? { background, color: readableTextColor(background) } : undefined;
@@ -129,7 +150,12 @@ function UnitCell<U extends DiagramUnit>({ unit, cellColor, cellNote, cellStatus
   return (
     <td className={`jw-elev__cell${selected ? ' is-selected' : ''}`} style={style}>
       {onCellClick ? (
-        <button type="button" className="jw-elev__button" onClick={() => onCellClick(unit)} aria-pressed={selected}>
+        <button
+          type="button"
+          className="jw-elev__button"
+          onClick={() => onCellClick(unit)}
+          aria-pressed={selected}
+        >
           {body}
         </button>
       ) : (

@@ -4,7 +4,12 @@
  * languages and the field at fault.
  */
 import createClient from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequestBodyJSON, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type {
+  HttpMethod,
+  PathsWithMethod,
+  RequestBodyJSON,
+  SuccessResponseJSON,
+} from 'openapi-typescript-helpers';
 import type { paths } from './openapi.gen.ts';
 
 export interface ApiErrorInfo {
@@ -50,13 +55,21 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function networkError(): ApiError {
-  return new ApiError(0, { code: 'network', message: '网络错误，请稍后重试', messageEn: 'Network error, please try again' });
+  return new ApiError(0, {
+    code: 'network',
+    message: '网络错误，请稍后重试',
+    messageEn: 'Network error, please try again',
+  });
 }
 
 function toApiError(status: number, body: unknown): ApiError {
   const info = (body as { error?: ApiErrorInfo } | null)?.error;
   if (info?.code) return new ApiError(status, info);
-  return new ApiError(status, { code: `http_${status}`, message: `请求失败（${status}）`, messageEn: `Request failed (${status})` });
+  return new ApiError(status, {
+    code: `http_${status}`,
+    message: `请求失败（${status}）`,
+    messageEn: `Request failed (${status})`,
+  });
 }
 
 /** Query values: empty ones are left out, as the routes read a missing filter as "any". */
@@ -64,7 +77,8 @@ function queryString(params: Record<string, unknown> = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     // every query parameter of the contract is a string, number or boolean
-    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean') search.set(key, String(value));
+    if (typeof value === 'string' ? value !== '' : typeof value === 'number' || typeof value === 'boolean')
+      search.set(key, String(value));
   }
   return search.toString();
 }
@@ -74,7 +88,11 @@ function queryString(params: Record<string, unknown> = {}): string {
  * (openapi.gen.ts, `npm run openapi`), so a page whose call no longer fits its route fails the
  * typecheck. Any answer but a 2xx is thrown as ApiError, so `data` is the success answer.
  */
-export const api = createClient<paths>({ credentials: 'same-origin', querySerializer: queryString, headers: { accept: 'application/json' } });
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  querySerializer: queryString,
+  headers: { accept: 'application/json' },
+});
 
 api.use({
   onRequest({ request }) {
@@ -82,7 +100,12 @@ api.use({
   },
   async onResponse({ request, response }) {
     if (response.ok) return undefined;
-    const data: unknown = response.headers.get('content-type')?.includes('json') ? await response.clone().json().catch(() => null) : null;
+    const data: unknown = response.headers.get('content-type')?.includes('json')
+      ? await response
+          .clone()
+          .json()
+          .catch(() => null)
+      : null;
     if (response.status === 401 && new URL(request.url).pathname !== '/api/v1/session') onUnauthenticated();
     throw toApiError(response.status, data);
   },
@@ -97,9 +120,13 @@ export async function answer<T>(call: Promise<{ data?: T }>): Promise<T> {
 }
 
 /** What a route answers with success: `Answer<'/api/v1/projects/{id}'>`, `Answer<'/api/v1/notices', 'post'>`. */
-export type Answer<P extends keyof paths, M extends HttpMethod = 'get'> = M extends keyof paths[P] ? SuccessResponseJSON<NonNullable<paths[P][M]> & Record<string | number, unknown>> : never;
+export type Answer<P extends keyof paths, M extends HttpMethod = 'get'> = M extends keyof paths[P]
+  ? SuccessResponseJSON<NonNullable<paths[P][M]> & Record<string | number, unknown>>
+  : never;
 /** What a route takes as its JSON body. */
-export type Body<P extends keyof paths, M extends HttpMethod = 'post'> = M extends keyof paths[P] ? RequestBodyJSON<paths[P][M]> : never;
+export type Body<P extends keyof paths, M extends HttpMethod = 'post'> = M extends keyof paths[P]
+  ? RequestBodyJSON<paths[P][M]>
+  : never;
 /** One item of a list answer's `items`. */
 export type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
 
@@ -110,7 +137,12 @@ type PostPath = PathsWithMethod<paths, 'post'>;
  * reports upload progress; `onUploaded` fires once the bytes are sent and the server is working
  * on them. The route's template and path values give the URL and the answer's type.
  */
-export function uploadFile<P extends PostPath>(route: P, pathValues: Record<string, string | number>, file: File, handlers: { onProgress?: (percent: number) => void; onUploaded?: () => void } = {}): Promise<Answer<P, 'post'>> {
+export function uploadFile<P extends PostPath>(
+  route: P,
+  pathValues: Record<string, string | number>,
+  file: File,
+  handlers: { onProgress?: (percent: number) => void; onUploaded?: () => void } = {},
+): Promise<Answer<P, 'post'>> {
   const url = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])));
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

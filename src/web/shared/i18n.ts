@@ -31,6 +31,7 @@ export type Bilingual = { zh: string; en: string };
 export function useLang() {
   const { i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const pick = (label: Bilingual | undefined, fallback = '') => (label ? (lang === 'en' ? label.en : label.zh) : fallback);
+  const pick = (label: Bilingual | undefined, fallback = '') =>
+    label ? (lang === 'en' ? label.en : label.zh) : fallback;
   return { lang, isEn: lang === 'en', pick };
 }

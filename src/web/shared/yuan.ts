@@ -14,7 +14,10 @@ export const yuanSign = (fen: number) => `¥${formatYuan(fen)}`;
  * text is not an amount with at most two decimals. Full-width digits and commas are accepted.
  */
 export function parseYuan(text: string): number | null {
-  const t = text.normalize('NFKC').replace(/[,\s，]/g, '').replace(/^¥/, '');
+  const t = text
+    .normalize('NFKC')
+    .replace(/[,\s，]/g, '')
+    .replace(/^¥/, '');
   const m = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(t);
   if (!m) return null;
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

@@ -52,7 +52,10 @@ function Localized({ children }: { children: ReactNode }) {
   const reducedMotion = useReducedMotion();
   dayjs.locale(isEn ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={isEn ? enUS : zhCN} theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}>
+    <ConfigProvider
+      locale={isEn ? enUS : zhCN}
+      theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}
+    >
       {children}
     </ConfigProvider>
   );
@@ -63,21 +66,36 @@ function AppRoutes() {
   const location = useLocation();
   if (session === undefined) return <FullPageSpin />;
   const from = (location.state as { from?: string } | null)?.from;
-  const routes = MODULES.flatMap((m) => m.routes).filter((r) => session && allows(r.roles, session.user.role));
+  const routes = MODULES.flatMap((m) => m.routes).filter(
+    (r) => session && allows(r.roles, session.user.role),
+  );
   // a password someone else set: 我的账号 until it is changed (the API refuses everything else meanwhile)
-  if (session?.mustChangePassword && location.pathname !== MY_ACCOUNT && location.pathname !== '/login') return <Navigate to={MY_ACCOUNT} replace />;
+  if (session?.mustChangePassword && location.pathname !== MY_ACCOUNT && location.pathname !== '/login')
+    return <Navigate to={MY_ACCOUNT} replace />;
   return (
     <Routes>
       <Route path="/login" element={session ? <Navigate to={from ?? '/'} replace /> : <LoginPage />} />
-      {routes.filter((r) => r.bare).map(({ path, page: Page }) => (
-        <Route key={path} path={path} element={<Page />} />
-      ))}
-      <Route element={session ? <StaffLayout /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />}>
-        {/* staff start from what needs attention now */}
-        <Route index element={<Navigate to="/worklist" replace />} />
-        {routes.filter((r) => !r.bare).map(({ path, page: Page }) => (
+      {routes
+        .filter((r) => r.bare)
+        .map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
+      <Route
+        element={
+          session ? (
+            <StaffLayout />
+          ) : (
+            <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />
+          )
+        }
+      >
+        {/* staff start from what needs attention now */}
+        <Route index element={<Navigate to="/worklist" replace />} />
+        {routes
+          .filter((r) => !r.bare)
+          .map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

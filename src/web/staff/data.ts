@@ -48,7 +48,10 @@ export function useListParams<K extends string>(filterKeys: readonly K[] = []) {
   const page = Math.max(1, Number(search.get('page')) || 1);
   const pageSize = Number(search.get('pageSize')) || DEFAULT_PAGE_SIZE;
   const q = search.get('q') ?? '';
-  const filters = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? undefined])) as Record<K, string | undefined>;
+  const filters = Object.fromEntries(filterKeys.map((k) => [k, search.get(k) ?? undefined])) as Record<
+    K,
+    string | undefined
+  >;
   const update = (changes: Record<string, string | number | undefined | null>) => {
     const next = new URLSearchParams(search);
     for (const [key, value] of Object.entries(changes)) {

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, ScheduleOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  IdcardOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
 import type { MenuKey } from './locales/index.ts';
@@ -47,7 +54,11 @@ export const MODULES: StaffModule[] = [
     routes: [
       { path: '/worklist', page: lazy(() => import('./pages/worklist/WorkListPage.tsx')) },
       { path: '/approvals/bottlenecks', page: lazy(() => import('./pages/projects/BottlenecksPage.tsx')) },
-      { path: '/settings/templates', page: lazy(() => import('./pages/projects/TemplatesPage.tsx')), roles: ['street_admin'] },
+      {
+        path: '/settings/templates',
+        page: lazy(() => import('./pages/projects/TemplatesPage.tsx')),
+        roles: ['street_admin'],
+      },
       { path: '/settings/holidays', page: lazy(() => import('./pages/holidays/HolidaysPage.tsx')) },
       { path: '/settings/holidays/:year', page: lazy(() => import('./pages/holidays/HolidayYearPage.tsx')) },
     ],
@@ -81,11 +92,25 @@ export const MODULES: StaffModule[] = [
       { path: '/projects', page: lazy(() => import('./pages/projects/ProjectsPage.tsx')) },
       { path: '/projects/:id', page: lazy(() => import('./pages/projects/ProjectPage.tsx')) },
       // consultations and votes (意愿征询)
-      { path: '/projects/:id/consultations', page: lazy(() => import('./pages/consent/ConsultationsPage.tsx')) },
+      {
+        path: '/projects/:id/consultations',
+        page: lazy(() => import('./pages/consent/ConsultationsPage.tsx')),
+      },
       { path: '/consultations/:id', page: lazy(() => import('./pages/consent/ConsultationPage.tsx')) },
-      { path: '/consultations/:id/letters/print', page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')), bare: true },
-      { path: '/consultations/:id/certificate/print', page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')), bare: true },
-      { path: '/registry/stairwells/:id/what-if', page: lazy(() => import('./pages/consent/WhatIfPage.tsx')) },
+      {
+        path: '/consultations/:id/letters/print',
+        page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')),
+        bare: true,
+      },
+      {
+        path: '/consultations/:id/certificate/print',
+        page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')),
+        bare: true,
+      },
+      {
+        path: '/registry/stairwells/:id/what-if',
+        page: lazy(() => import('./pages/consent/WhatIfPage.tsx')),
+      },
       // cost sharing, payments, subsidy claim and running costs (资金分摊)
       { path: '/projects/:id/money', page: lazy(() => import('./pages/money/MoneyPage.tsx')) },
     ],
@@ -98,7 +123,11 @@ export const MODULES: StaffModule[] = [
     menu: [{ path: '/mediation', label: 'mediationCases' }],
     routes: [
       { path: '/projects/:id/notices', page: lazy(() => import('./pages/notices/NoticesPage.tsx')) },
-      { path: '/projects/:id/notices/:noticeId/print', page: lazy(() => import('./pages/notices/NoticePrintPage.tsx')), bare: true },
+      {
+        path: '/projects/:id/notices/:noticeId/print',
+        page: lazy(() => import('./pages/notices/NoticePrintPage.tsx')),
+        bare: true,
+      },
       { path: '/mediation', page: lazy(() => import('./pages/mediation/MediationListPage.tsx')) },
       { path: '/mediation/:id', page: lazy(() => import('./pages/mediation/MediationCasePage.tsx')) },
     ],
@@ -113,7 +142,11 @@ export const MODULES: StaffModule[] = [
       { path: '/account', label: 'myAccount' },
     ],
     routes: [
-      { path: '/settings/accounts', page: lazy(() => import('./pages/accounts/AccountsPage.tsx')), roles: ['street_admin'] },
+      {
+        path: '/settings/accounts',
+        page: lazy(() => import('./pages/accounts/AccountsPage.tsx')),
+        roles: ['street_admin'],
+      },
       { path: '/account', page: lazy(() => import('./pages/accounts/MyAccountPage.tsx')) },
     ],
   },
@@ -123,7 +156,9 @@ export const MODULES: StaffModule[] = [
     icon: <AuditOutlined />,
     roles: ['street_admin'],
     menu: [{ path: '/audit', label: 'auditLog' }],
-    routes: [{ path: '/audit', page: lazy(() => import('./pages/audit/AuditPage.tsx')), roles: ['street_admin'] }],
+    routes: [
+      { path: '/audit', page: lazy(() => import('./pages/audit/AuditPage.tsx')), roles: ['street_admin'] },
+    ],
   },
 ];
 

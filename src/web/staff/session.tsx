@@ -79,7 +79,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       session,
-      login: async (username, password) => adopt(await answer(api.POST('/api/v1/session', { body: { username, password } }))),
+      login: async (username, password) =>
+        adopt(await answer(api.POST('/api/v1/session', { body: { username, password } }))),
       logout: async () => {
         await api.DELETE('/api/v1/session').catch(() => undefined);
         adopt(null);
@@ -107,7 +108,8 @@ export function useSession() {
     role,
     canWrite: WRITING_ROLES.includes(role),
     /** the committee's staff, or the adviser assigned to this project, may work on it */
-    canWorkOn: (project: { adviserUserId: string | null }) => WRITING_ROLES.includes(role) || (role === 'adviser' && project.adviserUserId === session.user.id),
+    canWorkOn: (project: { adviserUserId: string | null }) =>
+      WRITING_ROLES.includes(role) || (role === 'adviser' && project.adviserUserId === session.user.id),
     seesPersonalData: ROLES_SEEING_PERSONAL_DATA.includes(role),
     isStreetAdmin: role === 'street_admin',
   };

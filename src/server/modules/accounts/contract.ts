@@ -12,7 +12,10 @@ const password = z.string().max(512);
 export const loginBody = z.object({ username: shortText(64), password: z.string().min(1).max(200) });
 
 export const newUserBody = z.object({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{3,32}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,32}$/),
   displayName: shortText(50),
   password,
   role: z.enum(ROLES),
@@ -31,7 +34,10 @@ export const userChangesBody = z.object({
 
 export const resetPasswordBody = z.object({ password: password.optional() });
 
-export const ownPasswordBody = z.object({ currentPassword: z.string().min(1).max(512), newPassword: password });
+export const ownPasswordBody = z.object({
+  currentPassword: z.string().min(1).max(512),
+  newPassword: password,
+});
 
 // ---------------------------------------------------------------- answers
 
@@ -49,9 +55,13 @@ export const sessionUser = z.object({
 
 export const sessionResponse = z.object({
   user: sessionUser,
-  csrfToken: z.string().meta({ description: '写请求须在 X-CSRF-Token 中回传 Echo it in X-CSRF-Token on writes' }),
+  csrfToken: z
+    .string()
+    .meta({ description: '写请求须在 X-CSRF-Token 中回传 Echo it in X-CSRF-Token on writes' }),
   committeeIds: z.array(z.uuid()).meta({ description: '可见的居委会 The committees in the caller’s scope' }),
-  today: z.string().meta({ format: 'date', description: '服务器时钟的上海日期 Today in Shanghai by the server’s clock' }),
+  today: z
+    .string()
+    .meta({ format: 'date', description: '服务器时钟的上海日期 Today in Shanghai by the server’s clock' }),
   mustChangePassword: z.boolean(),
 });
 
@@ -78,26 +88,49 @@ export const account = z.object({
 
 export const listedAccount = account.extend({
   committeeName: z.string().nullable(),
-  scopeName: z.string().nullable().meta({ description: '居委会、街道或区的名称 The committee’s, street’s or district’s name' }),
+  scopeName: z
+    .string()
+    .nullable()
+    .meta({ description: '居委会、街道或区的名称 The committee’s, street’s or district’s name' }),
   sessions: z.number().int().meta({ description: '未过期的会话 Sessions not yet expired' }),
-  failedLogins: z.number().int().meta({ description: '尚未遗忘的密码错误 Wrong passwords not yet forgotten' }),
-  lockedSeconds: z.number().int().meta({ description: '当前须等待的秒数 The longest wait one of them imposes now' }),
+  failedLogins: z
+    .number()
+    .int()
+    .meta({ description: '尚未遗忘的密码错误 Wrong passwords not yet forgotten' }),
+  lockedSeconds: z
+    .number()
+    .int()
+    .meta({ description: '当前须等待的秒数 The longest wait one of them imposes now' }),
 });
 export const accountListResponse = z.object({ items: z.array(listedAccount) });
 
-export const disabledResponse = z.object({ id: z.uuid(), username: z.string(), disabled: z.boolean(), sessionsEnded: z.number().int() });
+export const disabledResponse = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  disabled: z.boolean(),
+  sessionsEnded: z.number().int(),
+});
 
 export const resetResponse = z.object({
   id: z.uuid(),
   username: z.string(),
   mustChangePassword: z.literal(true),
   sessionsEnded: z.number().int(),
-  password: z.string().optional().meta({ description: '服务器生成的临时密码，只显示这一次 The generated password, shown this once' }),
+  password: z
+    .string()
+    .optional()
+    .meta({ description: '服务器生成的临时密码，只显示这一次 The generated password, shown this once' }),
 });
 
-export const sessionsEndedResponse = z.object({ id: z.uuid(), username: z.string(), sessionsEnded: z.number().int() });
+export const sessionsEndedResponse = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  sessionsEnded: z.number().int(),
+});
 
-export const unlockResponse = okBody.extend({ addresses: z.number().int().meta({ description: '解除限制的地址数 Addresses whose hold was lifted' }) });
+export const unlockResponse = okBody.extend({
+  addresses: z.number().int().meta({ description: '解除限制的地址数 Addresses whose hold was lifted' }),
+});
 
 export const ownPasswordResponse = okBody.extend({ otherSessionsEnded: z.number().int() });
 
@@ -117,4 +150,6 @@ export const ownSessionsResponse = z.object({
 
 export const otherSessionsEndedResponse = okBody.extend({ sessionsEnded: z.number().int() });
 
-export const advisersResponse = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), organisation: z.string() })) });
+export const advisersResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string(), organisation: z.string() })),
+});

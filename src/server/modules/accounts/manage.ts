@@ -24,7 +24,10 @@ export interface Manager {
   streetId: string | null;
 }
 
-export const managerOf = (access: Access): Manager => ({ actor: access.actor, streetId: access.user.streetId });
+export const managerOf = (access: Access): Manager => ({
+  actor: access.actor,
+  streetId: access.user.streetId,
+});
 
 /** How a command names an account: by id (the API) or by username (the command line). */
 export type AccountRef = { id: string } | { username: string };
@@ -65,7 +68,11 @@ export interface ListedUser {
 }
 
 /** Accounts of a street (the manager's), or of every street for the command line; by username. */
-export async function listUsers(db: Queryable, manager: Pick<Manager, 'streetId'>, now: Date): Promise<ListedUser[]> {
+export async function listUsers(
+  db: Queryable,
+  manager: Pick<Manager, 'streetId'>,
+  now: Date,
+): Promise<ListedUser[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const forgotten = sql`${at} - make_interval(secs => ${LOGIN_THROTTLE.forgetAfterSeconds})`;
   const rows = await db
@@ -79,7 +86,9 @@ export async function listUsers(db: Queryable, manager: Pick<Manager, 'streetId'
       streetId: users.streetId,
       committeeId: users.committeeId,
       committeeName: committees.name,
-      scopeName: sql<string | null>`coalesce(${committees.name}, (select s.name from ${streets} s where s.id = ${users.streetId}), (select d.name from ${districts} d where d.id = ${users.districtId}))`,
+      scopeName: sql<
+        string | null
+      >`coalesce(${committees.name}, (select s.name from ${streets} s where s.id = ${users.streetId}), (select d.name from ${districts} d where d.id = ${users.districtId}))`,
       disabled: users.disabled,
       disabledAt: users.disabledAt,
       disabledBy: users.disabledBy,
@@ -105,7 +114,12 @@ async function findTarget(q: Queryable, manager: Manager, ref: AccountRef) {
     .select({ user: users, streetId: streetOfUser })
     .from(users)
     .leftJoin(committees, eq(committees.id, users.committeeId))
-    .where(and('id' in ref ? eq(users.id, ref.id) : eq(users.username, ref.username), manager.streetId ? inStreet(manager.streetId) : undefined));
+    .where(
+      and(
+        'id' in ref ? eq(users.id, ref.id) : eq(users.username, ref.username),
+        manager.streetId ? inStreet(manager.streetId) : undefined,
+      ),
+    );
   if (!row) throw notFound(USER);
   return row;
 }
@@ -113,7 +127,12 @@ async function findTarget(q: Queryable, manager: Manager, ref: AccountRef) {
 /** Finds the account and locks its street's row, then its own: the order every account write here takes. */
 async function lockTarget(tx: Tx, manager: Manager, ref: AccountRef) {
   const found = await findTarget(tx, manager, ref);
-  if (found.streetId) await tx.select({ id: streets.id }).from(streets).where(eq(streets.id, found.streetId)).for('no key update');
+  if (found.streetId)
+    await tx
+      .select({ id: streets.id })
+      .from(streets)
+      .where(eq(streets.id, found.streetId))
+      .for('no key update');
   const [user] = await tx.select().from(users).where(eq(users.id, found.user.id)).for('update');
   return { user: user!, streetId: found.streetId };
 }
@@ -123,7 +142,14 @@ async function ensureAnotherAdmin(tx: Tx, streetId: string, leaving: string) {
   const [row] = await tx
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.role, 'street_admin'), eq(users.streetId, streetId), eq(users.disabled, false), ne(users.id, leaving)));
+    .where(
+      and(
+        eq(users.role, 'street_admin'),
+        eq(users.streetId, streetId),
+        eq(users.disabled, false),
+        ne(users.id, leaving),
+      ),
+    );
   if (row!.n === 0)
     throw new AppError(
       409,
@@ -147,7 +173,8 @@ const audited = (u: typeof users.$inferSelect) => ({
   mustChangePassword: u.mustChangePassword,
 });
 
-const endAllSessions = async (tx: Queryable, userId: string) => (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
+const endAllSessions = async (tx: Queryable, userId: string) =>
+  (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })).length;
 
 // ---------------------------------------------------------------- creating
 
@@ -163,7 +190,11 @@ export interface NewUser {
   mustChangePassword?: boolean;
 }
 
-const SCOPE_NOUN = { district: { zh: '区', en: 'district' }, street: { zh: '街道', en: 'street' }, committee: { zh: '居委会', en: 'committee' } };
+const SCOPE_NOUN = {
+  district: { zh: '区', en: 'district' },
+  street: { zh: '街道', en: 'street' },
+  committee: { zh: '居委会', en: 'committee' },
+};
 
 const shownOf = (u: typeof users.$inferSelect) => {
   const { passwordHash: _omit, ...shown } = u;
@@ -202,8 +233,25 @@ export async function createUser(db: Db, input: NewUser, actor: Actor) {
       .returning();
     if (!created) throw conflict('用户名已被使用', 'The username is taken', 'username');
     const shown = shownOf(created);
-    const streetId = shown.streetId ?? (shown.committeeId ? ((await tx.select({ s: committees.streetId }).from(committees).where(eq(committees.id, shown.committeeId)))[0]?.s ?? null) : null);
-    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: created.id, streetId, committeeId: shown.committeeId, summary: `新建账号 ${shown.username}`, after: shown });
+    const streetId =
+      shown.streetId ??
+      (shown.committeeId
+        ? ((
+            await tx
+              .select({ s: committees.streetId })
+              .from(committees)
+              .where(eq(committees.id, shown.committeeId))
+          )[0]?.s ?? null)
+        : null);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: created.id,
+      streetId,
+      committeeId: shown.committeeId,
+      summary: `新建账号 ${shown.username}`,
+      after: shown,
+    });
     return shown;
   });
 }
@@ -225,20 +273,27 @@ export interface UserChanges {
 export async function updateUser(db: Db, manager: Manager, ref: AccountRef, changes: UserChanges) {
   return db.transaction(async (tx) => {
     const { user, streetId } = await lockTarget(tx, manager, ref);
-    if (!streetId) throw badInput('role', '区级账号不在街道的管理范围内', 'A district account is not managed by a street');
+    if (!streetId)
+      throw badInput('role', '区级账号不在街道的管理范围内', 'A district account is not managed by a street');
     const role = changes.role ?? (user.role as Role);
-    if (role === 'district_viewer') throw badInput('role', '街道不能设置区级查看账号', 'A street cannot make an account a district viewer');
+    if (role === 'district_viewer')
+      throw badInput('role', '街道不能设置区级查看账号', 'A street cannot make an account a district viewer');
     const kind = ROLE_SCOPE_KIND[role];
     const keptKind = ROLE_SCOPE_KIND[user.role as Role] === kind;
     let scopeId = changes.scopeId ?? (kind === 'street' ? streetId : keptKind ? user.committeeId : null);
     if (!scopeId) throw badInput('scopeId', '请选择居委会', 'Choose the committee');
-    if (kind === 'street' && scopeId !== streetId) throw badInput('scopeId', '找不到该街道', 'No such street');
+    if (kind === 'street' && scopeId !== streetId)
+      throw badInput('scopeId', '找不到该街道', 'No such street');
     if (kind === 'committee') {
-      const [committee] = await tx.select({ id: committees.id }).from(committees).where(and(eq(committees.id, scopeId), eq(committees.streetId, streetId)));
+      const [committee] = await tx
+        .select({ id: committees.id })
+        .from(committees)
+        .where(and(eq(committees.id, scopeId), eq(committees.streetId, streetId)));
       if (!committee) throw badInput('scopeId', '找不到该居委会', 'No such committee');
       scopeId = committee.id;
     }
-    if (user.role === 'street_admin' && role !== 'street_admin' && !user.disabled) await ensureAnotherAdmin(tx, streetId, user.id);
+    if (user.role === 'street_admin' && role !== 'street_admin' && !user.disabled)
+      await ensureAnotherAdmin(tx, streetId, user.id);
     const next = {
       displayName: changes.displayName ?? user.displayName,
       role,
@@ -248,8 +303,20 @@ export async function updateUser(db: Db, manager: Manager, ref: AccountRef, chan
     };
     const diff = changedFields(audited(user), { ...audited(user), ...next });
     if (Object.keys(diff.after).length === 0) return shownOf(user);
-    const [updated] = await tx.update(users).set({ ...next, updatedAt: manager.actor.at }).where(eq(users.id, user.id)).returning();
-    await recordAudit(tx, manager.actor, { action: 'update', entity: 'user', entityId: user.id, streetId, committeeId: next.committeeId ?? user.committeeId, summary: `修改账号 ${user.username}`, ...diff });
+    const [updated] = await tx
+      .update(users)
+      .set({ ...next, updatedAt: manager.actor.at })
+      .where(eq(users.id, user.id))
+      .returning();
+    await recordAudit(tx, manager.actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      streetId,
+      committeeId: next.committeeId ?? user.committeeId,
+      summary: `修改账号 ${user.username}`,
+      ...diff,
+    });
     return shownOf(updated!);
   });
 }
@@ -264,13 +331,23 @@ export async function setDisabled(db: Db, manager: Manager, ref: AccountRef, dis
   return db.transaction(async (tx) => {
     const { user, streetId } = await lockTarget(tx, manager, ref);
     if (user.disabled === disabled)
-      throw conflict(disabled ? `账号 ${user.username} 已经停用` : `账号 ${user.username} 已经在用`, disabled ? `The account ${user.username} is already disabled` : `The account ${user.username} is already enabled`);
-    if (disabled && manager.actor.userId === user.id) throw conflict('不能停用自己的账号', 'You cannot disable your own account');
+      throw conflict(
+        disabled ? `账号 ${user.username} 已经停用` : `账号 ${user.username} 已经在用`,
+        disabled
+          ? `The account ${user.username} is already disabled`
+          : `The account ${user.username} is already enabled`,
+      );
+    if (disabled && manager.actor.userId === user.id)
+      throw conflict('不能停用自己的账号', 'You cannot disable your own account');
     if (disabled && user.role === 'street_admin' && streetId) await ensureAnotherAdmin(tx, streetId, user.id);
     const at = manager.actor.at;
     await tx
       .update(users)
-      .set(disabled ? { disabled, disabledAt: at, disabledBy: manager.actor.name, updatedAt: at } : { disabled, disabledAt: null, disabledBy: null, updatedAt: at })
+      .set(
+        disabled
+          ? { disabled, disabledAt: at, disabledBy: manager.actor.name, updatedAt: at }
+          : { disabled, disabledAt: null, disabledBy: null, updatedAt: at },
+      )
       .where(eq(users.id, user.id));
     const sessionsEnded = disabled ? await endAllSessions(tx, user.id) : 0;
     await recordAudit(tx, manager.actor, {
@@ -301,7 +378,10 @@ export async function resetPassword(db: Db, manager: Manager, ref: AccountRef, g
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const { user, streetId } = await lockTarget(tx, manager, { id: target.id });
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: manager.actor.at }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: manager.actor.at })
+      .where(eq(users.id, user.id));
     const sessionsEnded = await endAllSessions(tx, user.id);
     await recordAudit(tx, manager.actor, {
       action: 'reset_password',
@@ -312,7 +392,13 @@ export async function resetPassword(db: Db, manager: Manager, ref: AccountRef, g
       summary: `重设密码 ${user.username}（下次登录须修改）`,
       after: { mustChangePassword: true, generated: given === undefined, sessionsEnded },
     });
-    return { id: user.id, username: user.username, mustChangePassword: true as const, sessionsEnded, ...(given === undefined ? { password } : {}) };
+    return {
+      id: user.id,
+      username: user.username,
+      mustChangePassword: true as const,
+      sessionsEnded,
+      ...(given === undefined ? { password } : {}),
+    };
   });
 }
 
@@ -321,7 +407,15 @@ export async function endSessions(db: Db, manager: Manager, ref: AccountRef) {
   return db.transaction(async (tx) => {
     const { user, streetId } = await lockTarget(tx, manager, ref);
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAudit(tx, manager.actor, { action: 'end_sessions', entity: 'user', entityId: user.id, streetId, committeeId: user.committeeId, summary: `结束会话 ${user.username}`, after: { sessionsEnded } });
+    await recordAudit(tx, manager.actor, {
+      action: 'end_sessions',
+      entity: 'user',
+      entityId: user.id,
+      streetId,
+      committeeId: user.committeeId,
+      summary: `结束会话 ${user.username}`,
+      after: { sessionsEnded },
+    });
     return { id: user.id, username: user.username, sessionsEnded };
   });
 }
@@ -331,7 +425,15 @@ export async function unlockUser(db: Db, manager: Manager, ref: AccountRef) {
   return db.transaction(async (tx) => {
     const { user, streetId } = await lockTarget(tx, manager, ref);
     const cleared = await forgive(tx, LOGIN_THROTTLE, { subject: user.username }, 'all');
-    await recordAudit(tx, manager.actor, { action: 'unlock', entity: 'user', entityId: user.id, streetId, committeeId: user.committeeId, summary: `解除登录限制 ${user.username}`, after: { addresses: cleared } });
+    await recordAudit(tx, manager.actor, {
+      action: 'unlock',
+      entity: 'user',
+      entityId: user.id,
+      streetId,
+      committeeId: user.committeeId,
+      summary: `解除登录限制 ${user.username}`,
+      after: { addresses: cleared },
+    });
     return { ok: true as const, addresses: cleared };
   });
 }

@@ -23,34 +23,64 @@ export interface Me {
 }
 
 const streetOf = async (db: Db, access: Access) =>
-  access.user.streetId ?? (access.user.committeeId ? ((await db.select({ s: committees.streetId }).from(committees).where(eq(committees.id, access.user.committeeId)))[0]?.s ?? null) : null);
+  access.user.streetId ??
+  (access.user.committeeId
+    ? ((
+        await db
+          .select({ s: committees.streetId })
+          .from(committees)
+          .where(eq(committees.id, access.user.committeeId))
+      )[0]?.s ?? null)
+    : null);
 
 /**
  * Changes one's own password: the current one is checked (throttled as logins are, so a session
  * left open does not let anyone guess it), the new one must pass the rules of new passwords and
  * differ from it. The other sessions end; this one stays.
  */
-export async function changeOwnPassword(db: Db, me: Me, input: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  db: Db,
+  me: Me,
+  input: { currentPassword: string; newPassword: string },
+) {
   const { access } = me;
   const now = access.now;
   const pair = { address: me.ip, subject: access.user.username };
   await db.transaction(async (tx) => {
     if (!(await countFailure(tx, LOGIN_THROTTLE, pair, now, { unlessWaiting: true }))) {
       const retryAfter = Math.max(1, await waitOf(tx, LOGIN_THROTTLE, pair, now));
-      throw new AppError(429, 'login_throttled', `当前密码错误次数过多，请 ${retryAfter} 秒后再试`, `Too many wrong current passwords; try again in ${retryAfter} seconds`, 'currentPassword', { retryAfter });
+      throw new AppError(
+        429,
+        'login_throttled',
+        `当前密码错误次数过多，请 ${retryAfter} 秒后再试`,
+        `Too many wrong current passwords; try again in ${retryAfter} seconds`,
+        'currentPassword',
+        { retryAfter },
+      );
     }
   });
   const [user] = await db.select().from(users).where(eq(users.id, access.user.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw badInput('currentPassword', '当前密码不正确', 'The current password is not correct');
   await forgive(db, LOGIN_THROTTLE, pair, 'one');
-  if (input.newPassword === input.currentPassword) throw badInput('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
+  if (input.newPassword === input.currentPassword)
+    throw badInput(
+      'newPassword',
+      '新密码不能与当前密码相同',
+      'The new password must differ from the current one',
+    );
   checkNewPassword(input.newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   const streetId = await streetOf(db, access);
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(users.id, user.id));
-    const ended = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, me.tokenHash))).returning({ id: sessions.id });
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+      .where(eq(users.id, user.id));
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, me.tokenHash)))
+      .returning({ id: sessions.id });
     await recordAudit(tx, access.actor, {
       action: 'change_password',
       entity: 'user',
@@ -58,7 +88,10 @@ export async function changeOwnPassword(db: Db, me: Me, input: { currentPassword
       streetId,
       committeeId: user.committeeId,
       summary: `修改本人密码 ${user.username}`,
-      after: { otherSessionsEnded: ended.length, ...(user.mustChangePassword ? { mustChangePassword: false } : {}) },
+      after: {
+        otherSessionsEnded: ended.length,
+        ...(user.mustChangePassword ? { mustChangePassword: false } : {}),
+      },
     });
     return { ok: true as const, otherSessionsEnded: ended.length };
   });
@@ -67,7 +100,15 @@ export async function changeOwnPassword(db: Db, me: Me, input: { currentPassword
 /** One's sessions not yet expired, the latest used first; `current` marks the one asking. */
 export async function listOwnSessions(db: Db, me: Me) {
   const rows = await db
-    .select({ id: sessions.id, tokenHash: sessions.tokenHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, address: sessions.address, userAgent: sessions.userAgent })
+    .select({
+      id: sessions.id,
+      tokenHash: sessions.tokenHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      address: sessions.address,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, me.access.user.id), gt(sessions.expiresAt, me.access.now)))
     .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
@@ -77,14 +118,32 @@ export async function listOwnSessions(db: Db, me: Me) {
 /** Ends one of one's other sessions (the one asking ends by logging out). */
 export async function endOwnSession(db: Db, me: Me, sessionId: string) {
   const { access } = me;
-  const [session] = await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, access.user.id)));
+  const [session] = await db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, access.user.id)));
   if (!session) throw notFound({ zh: '会话', en: 'Session' });
-  if (session.tokenHash === me.tokenHash) throw conflict('这是您正在使用的会话；要结束它，请退出登录', 'This is the session you are using; log out to end it');
+  if (session.tokenHash === me.tokenHash)
+    throw conflict(
+      '这是您正在使用的会话；要结束它，请退出登录',
+      'This is the session you are using; log out to end it',
+    );
   const streetId = await streetOf(db, access);
   return db.transaction(async (tx) => {
-    const ended = await tx.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, access.user.id))).returning({ id: sessions.id });
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, access.user.id)))
+      .returning({ id: sessions.id });
     if (ended.length === 0) throw notFound({ zh: '会话', en: 'Session' });
-    await recordAudit(tx, access.actor, { action: 'end_session', entity: 'session', entityId: access.user.id, streetId, committeeId: access.user.committeeId, summary: `结束本人的另一会话`, after: { sessionId } });
+    await recordAudit(tx, access.actor, {
+      action: 'end_session',
+      entity: 'session',
+      entityId: access.user.id,
+      streetId,
+      committeeId: access.user.committeeId,
+      summary: `结束本人的另一会话`,
+      after: { sessionId },
+    });
     return { ok: true as const };
   });
 }
@@ -94,8 +153,19 @@ export async function endOtherOwnSessions(db: Db, me: Me) {
   const { access } = me;
   const streetId = await streetOf(db, access);
   return db.transaction(async (tx) => {
-    const ended = await tx.delete(sessions).where(and(eq(sessions.userId, access.user.id), ne(sessions.tokenHash, me.tokenHash))).returning({ id: sessions.id });
-    await recordAudit(tx, access.actor, { action: 'end_sessions', entity: 'session', entityId: access.user.id, streetId, committeeId: access.user.committeeId, summary: `结束本人的其他会话（${ended.length}）`, after: { sessionsEnded: ended.length } });
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, access.user.id), ne(sessions.tokenHash, me.tokenHash)))
+      .returning({ id: sessions.id });
+    await recordAudit(tx, access.actor, {
+      action: 'end_sessions',
+      entity: 'session',
+      entityId: access.user.id,
+      streetId,
+      committeeId: access.user.committeeId,
+      summary: `结束本人的其他会话（${ended.length}）`,
+      after: { sessionsEnded: ended.length },
+    });
     return { ok: true as const, sessionsEnded: ended.length };
   });
 }

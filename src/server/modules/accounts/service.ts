@@ -1,7 +1,16 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
 import { recordAudit, type Actor } from '../../platform/audit.ts';
-import { countFailure, forgive, hashToken, newToken, SESSION_HOURS, toSessionUser, waitOf, type ThrottlePolicy } from '../../platform/auth.ts';
+import {
+  countFailure,
+  forgive,
+  hashToken,
+  newToken,
+  SESSION_HOURS,
+  toSessionUser,
+  waitOf,
+  type ThrottlePolicy,
+} from '../../platform/auth.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { sessions, users } from './schema.ts';
@@ -11,28 +20,58 @@ import { sessions, users } from './schema.ts';
  * A stranger's guessing slows only their own address, never a colleague logging in elsewhere;
  * a success clears it, and so does a street admin's unlock.
  */
-export const LOGIN_THROTTLE: ThrottlePolicy = { kind: 'login', free: 3, maxWaitSeconds: 300, forgetAfterSeconds: 3600 };
+export const LOGIN_THROTTLE: ThrottlePolicy = {
+  kind: 'login',
+  free: 3,
+  maxWaitSeconds: 300,
+  forgetAfterSeconds: 3600,
+};
 /** Every username from one address (one password tried on many accounts): the per-address ceiling. */
-export const LOGIN_ADDRESS_THROTTLE: ThrottlePolicy = { kind: 'login-address', free: 30, maxWaitSeconds: 300, forgetAfterSeconds: 3600 };
+export const LOGIN_ADDRESS_THROTTLE: ThrottlePolicy = {
+  kind: 'login-address',
+  free: 30,
+  maxWaitSeconds: 300,
+  forgetAfterSeconds: 3600,
+};
 
 const badLogin = () =>
   new AppError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password', 'password');
 const loginThrottled = (retryAfter: number) =>
-  new AppError(429, 'login_throttled', `登录失败次数过多，请 ${retryAfter} 秒后再试`, `Too many failed logins; try again in ${retryAfter} seconds`, 'username', { retryAfter });
+  new AppError(
+    429,
+    'login_throttled',
+    `登录失败次数过多，请 ${retryAfter} 秒后再试`,
+    `Too many failed logins; try again in ${retryAfter} seconds`,
+    'username',
+    { retryAfter },
+  );
 
 /**
  * Checks the password, throttled per username and address and per address, across instances.
  * The attempt is counted as a failure before the password is checked — so of concurrent
  * attempts only those the throttle allows are checked at all — and a success takes it back.
  */
-export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string }, now: Date) {
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string; userAgent?: string },
+  now: Date,
+) {
   const fromAddress = { address: input.ip };
   const pair = { address: input.ip, subject: input.username };
   await db.transaction(async (tx) => {
     // the address's row before the pair's, in every transaction here, so two never wait on each other
-    const allowed = (await countFailure(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now, { unlessWaiting: true })) && (await countFailure(tx, LOGIN_THROTTLE, pair, now, { unlessWaiting: true }));
+    const allowed =
+      (await countFailure(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now, { unlessWaiting: true })) &&
+      (await countFailure(tx, LOGIN_THROTTLE, pair, now, { unlessWaiting: true }));
     // refused: nothing counted (the transaction is undone), and the answer says when to come back
-    if (!allowed) throw loginThrottled(Math.max(1, await waitOf(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now), await waitOf(tx, LOGIN_THROTTLE, pair, now)));
+    if (!allowed)
+      throw loginThrottled(
+        Math.max(
+          1,
+          await waitOf(tx, LOGIN_ADDRESS_THROTTLE, fromAddress, now),
+          await waitOf(tx, LOGIN_THROTTLE, pair, now),
+        ),
+      );
   });
 
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
@@ -40,7 +79,14 @@ export async function login(db: Db, input: { username: string; password: string;
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !ok) throw badLogin();
   // only to the one who knows the password: the account exists but is switched off
-  if (user.disabled) throw new AppError(403, 'account_disabled', '该账号已停用，请联系街道管理员', 'This account is disabled; ask the street administrator', 'username');
+  if (user.disabled)
+    throw new AppError(
+      403,
+      'account_disabled',
+      '该账号已停用，请联系街道管理员',
+      'This account is disabled; ask the street administrator',
+      'username',
+    );
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
@@ -60,13 +106,25 @@ export async function login(db: Db, input: { username: string; password: string;
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     // housekeeping: expired sessions of anyone
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
-    await recordAudit(tx, { userId: user.id, name: user.username, at: now }, { action: 'login', entity: 'session', entityId: user.id, streetId: user.streetId, committeeId: user.committeeId, summary: `登录 ${input.ip}` });
+    await recordAudit(
+      tx,
+      { userId: user.id, name: user.username, at: now },
+      {
+        action: 'login',
+        entity: 'session',
+        entityId: user.id,
+        streetId: user.streetId,
+        committeeId: user.committeeId,
+        summary: `登录 ${input.ip}`,
+      },
+    );
   });
   return { token, csrfToken, user: toSessionUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 // a valid argon2id hash of a random string, so unknown users cost the same as known ones
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$tWywU7jf4hKatsBlJ5kUcA$hu/f/g3noynPIL9wOoaPPF8Ju8535nZJ0GFa7op1iQc';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$tWywU7jf4hKatsBlJ5kUcA$hu/f/g3noynPIL9wOoaPPF8Ju8535nZJ0GFa7op1iQc';
 
 export async function logout(db: Db, tokenHash: string, actor: Actor) {
   await db.transaction(async (tx) => {
@@ -77,7 +135,11 @@ export async function logout(db: Db, tokenHash: string, actor: Actor) {
 
 /** The demo accounts still enabled, by username only: the login page marks them (nothing else about users is public). */
 export async function enabledDemoUsernames(db: Db): Promise<string[]> {
-  const rows = await db.select({ username: users.username }).from(users).where(and(eq(users.demo, true), eq(users.disabled, false))).orderBy(users.username);
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.demo, true), eq(users.disabled, false)))
+    .orderBy(users.username);
   return rows.map((r) => r.username);
 }
 

@@ -19,7 +19,9 @@ export type AuditQuery = z.output<typeof auditQuery>;
 export const auditEvent = z.object({
   id: z.number().int(),
   at: instant,
-  actorUserId: z.uuid().nullable().meta({ description: '操作人账号；系统或命令行为空 The acting account; null for the system or the command line' }),
+  actorUserId: z.uuid().nullable().meta({
+    description: '操作人账号；系统或命令行为空 The acting account; null for the system or the command line',
+  }),
   actorName: z.string(),
   action: z.string().meta({ examples: ['create', 'update', 'delete', 'reveal'] }),
   entity: z.string().meta({ examples: ['estate', 'unit', 'person', 'notice'] }),
@@ -28,9 +30,16 @@ export const auditEvent = z.object({
   committeeId: z.uuid().nullable(),
   projectId: z.uuid().nullable(),
   summary: z.string(),
-  before: z.unknown().meta({ description: '变更前（更新时只含改动的字段）The values before; on an update only the fields that changed' }),
+  before: z.unknown().meta({
+    description: '变更前（更新时只含改动的字段）The values before; on an update only the fields that changed',
+  }),
   after: z.unknown().meta({ description: '变更后 The values after' }),
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 
-export const auditResponse = z.object({ items: z.array(auditEvent), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const auditResponse = z.object({
+  items: z.array(auditEvent),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -14,22 +14,43 @@ export const periodBody = z.object({
   days: dayCount({ zh: '天数', en: 'number of days' }, 1, 365),
   kind: periodKind.default('natural'),
   countStartDay: z.boolean().default(false),
-  streetId: z.uuid().optional().meta({ description: '按该街道的日历（含其录入的年份）计算 Count on this street’s calendar, with the years it entered' }),
+  streetId: z.uuid().optional().meta({
+    description:
+      '按该街道的日历（含其录入的年份）计算 Count on this street’s calendar, with the years it entered',
+  }),
 });
 export type PeriodRequest = z.output<typeof periodBody>;
 
-export const yearParam = z.object({ year: z.coerce.number().int().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last) });
-export const streetQuery = z.object({ streetId: z.uuid().optional().meta({ description: '默认为本人所在街道 The caller’s own street by default' }) });
+export const yearParam = z.object({
+  year: z.coerce.number().int().min(CALENDAR_YEARS.first).max(CALENDAR_YEARS.last),
+});
+export const streetQuery = z.object({
+  streetId: z
+    .uuid()
+    .optional()
+    .meta({ description: '默认为本人所在街道 The caller’s own street by default' }),
+});
 
 const holidayInput = z.object({
   name: z.string().trim().min(1).max(30),
   start: calendarDate({ zh: '放假开始日期', en: 'first rest day' }),
   end: calendarDate({ zh: '放假结束日期', en: 'last rest day' }),
-  workdays: z.array(calendarDate({ zh: '调休上班日', en: 'make-up working day' })).max(10).default([]),
+  workdays: z
+    .array(calendarDate({ zh: '调休上班日', en: 'make-up working day' }))
+    .max(10)
+    .default([]),
 });
 const holidaysInput = z.array(holidayInput).max(30);
 export const previewBody = z.object({ holidays: holidaysInput });
-export const saveBody = z.object({ source: z.string().trim().min(1).max(300).meta({ description: '国务院办公厅通知的文号或链接 The State Council notice: its number or link' }), holidays: holidaysInput });
+export const saveBody = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .meta({ description: '国务院办公厅通知的文号或链接 The State Council notice: its number or link' }),
+  holidays: holidaysInput,
+});
 
 // ---------------------------------------------------------------- answers
 
@@ -42,7 +63,9 @@ export const periodResponse = z.object({
   kind: periodKind,
   countStartDay: z.boolean(),
   end: day.meta({ description: '期间的最后一日 The last day of the period' }),
-  provisional: z.boolean().meta({ description: '所跨年份有尚未确认的放假安排 A year it crosses has no confirmed holiday arrangement' }),
+  provisional: z.boolean().meta({
+    description: '所跨年份有尚未确认的放假安排 A year it crosses has no confirmed holiday arrangement',
+  }),
   provisionalYears: z.array(year),
   nominalEnd: day.meta({ description: '顺延前的最后一日 The last day before moving off a rest day' }),
   moved: z.boolean(),
@@ -57,10 +80,18 @@ export const holiday = z.object({
   workdays: z.array(day).meta({ description: '调休上班日 Make-up working days' }),
 });
 
-const yearSource = z.enum(['entered', 'package', 'provisional']).meta({ description: 'entered 街道录入；package 随软件提供；provisional 仅法定节假日（暂定）' });
+const yearSource = z
+  .enum(['entered', 'package', 'provisional'])
+  .meta({ description: 'entered 街道录入；package 随软件提供；provisional 仅法定节假日（暂定）' });
 
 /** Who entered a year and who corrected it last (the same until someone corrects it). */
-export const enteredMeta = z.object({ source: z.string(), createdByName: z.string(), createdAt: instant, updatedByName: z.string(), updatedAt: instant });
+export const enteredMeta = z.object({
+  source: z.string(),
+  createdByName: z.string(),
+  createdAt: instant,
+  updatedByName: z.string(),
+  updatedAt: instant,
+});
 
 export const holidayYearsResponse = z.object({
   streetId: z.uuid(),
@@ -68,8 +99,12 @@ export const holidayYearsResponse = z.object({
   today: day,
   packageYears: z.object({ first: year, last: year }),
   canEdit: z.boolean(),
-  provisionalNotices: z.number().int().meta({ description: '期间仍为暂定的进行中和草稿公示 Running and draft notices whose ends are still provisional' }),
-  years: z.array(z.object({ year, source: yearSource, confirmed: z.boolean(), entered: enteredMeta.nullable() })),
+  provisionalNotices: z.number().int().meta({
+    description: '期间仍为暂定的进行中和草稿公示 Running and draft notices whose ends are still provisional',
+  }),
+  years: z.array(
+    z.object({ year, source: yearSource, confirmed: z.boolean(), entered: enteredMeta.nullable() }),
+  ),
 });
 export type HolidayYears = z.infer<typeof holidayYearsResponse>;
 
@@ -78,7 +113,10 @@ export const holidayYearResponse = z.object({
   year,
   source: yearSource,
   confirmed: z.boolean(),
-  holidays: z.array(holiday).meta({ description: '现行：录入的、软件提供的或法定节假日 In force: entered, the package’s or the statutory ones' }),
+  holidays: z.array(holiday).meta({
+    description:
+      '现行：录入的、软件提供的或法定节假日 In force: entered, the package’s or the statutory ones',
+  }),
   packageHolidays: z.array(holiday).nullable(),
   statutoryHolidays: z.array(holiday),
   entered: enteredMeta.nullable(),
@@ -89,11 +127,19 @@ export const holidayImportResponse = z.object({
   year,
   kind: z.enum(['xlsx', 'ics']),
   holidays: z.array(holiday),
-  source: z.string().meta({ description: '通知文号或链接（模板），或日历名称（.ics）The notice number or link (template), or the calendar’s name (.ics)' }),
+  source: z.string().meta({
+    description:
+      '通知文号或链接（模板），或日历名称（.ics）The notice number or link (template), or the calendar’s name (.ics)',
+  }),
 });
 export type HolidayImport = z.infer<typeof holidayImportResponse>;
 
-const periodEnds = z.object({ publicityEnd: day, feedbackEnd: day.nullable(), endsOn: day, provisional: z.boolean() });
+const periodEnds = z.object({
+  publicityEnd: day,
+  feedbackEnd: day.nullable(),
+  endsOn: day,
+  provisional: z.boolean(),
+});
 /** A notice whose ends an arrangement changes (preview) or changed (saved). */
 export const periodChange = z.object({
   noticeId: z.uuid(),
@@ -104,7 +150,9 @@ export const periodChange = z.object({
   status: z.enum(['draft', 'posted']),
   before: periodEnds,
   after: periodEnds,
-  moved: z.boolean().meta({ description: '结束日期变化（不只是暂定标记）An end date moved, not only the provisional mark' }),
+  moved: z
+    .boolean()
+    .meta({ description: '结束日期变化（不只是暂定标记）An end date moved, not only the provisional mark' }),
 });
 
 export const previewResponse = z.object({ year, changes: z.array(periodChange) });
@@ -113,6 +161,9 @@ export type Preview = z.infer<typeof previewResponse>;
 export const saveResponse = z.object({
   year: holidayYearResponse,
   changes: z.array(periodChange).meta({ description: '期间移动的公示 The notices whose ends moved' }),
-  confirmedNotices: z.number().int().meta({ description: '期间由暂定变为确定的公示数 Notices whose ends are no longer provisional' }),
+  confirmedNotices: z
+    .number()
+    .int()
+    .meta({ description: '期间由暂定变为确定的公示数 Notices whose ends are no longer provisional' }),
 });
 export type SavedYear = z.infer<typeof saveResponse>;

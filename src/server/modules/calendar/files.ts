@@ -48,23 +48,66 @@ interface HolidayColumn {
 }
 
 const COLUMNS: readonly HolidayColumn[] = [
-  { key: 'name', zh: '节日', en: 'Holiday', width: 18,
-    guideZh: '按通知的写法，如“春节”；合并放假的写在一行，如“中秋节、国庆节”', guideEn: 'As the notice names it, e.g. 春节; holidays taken together go in one row, e.g. 中秋节、国庆节' },
-  { key: 'start', zh: '放假开始', en: 'First rest day', width: 18,
-    guideZh: '第一个放假日（含周末）', guideEn: 'The first day off, weekends included' },
-  { key: 'end', zh: '放假结束', en: 'Last rest day', width: 18,
-    guideZh: '最后一个放假日（含周末）；只放一天的，与开始日相同', guideEn: 'The last day off, weekends included; the same as the first for a single day' },
-  { key: 'workdays', zh: '调休上班日', en: 'Make-up working days', width: 44,
-    guideZh: '通知中“上班”的周末日期，多个用顿号、逗号或空格分隔，如“2027-02-07、2027-02-20”；没有就留空', guideEn: 'The weekend days the notice says are worked, several separated by 、 , or spaces, e.g. 2027-02-07、2027-02-20; empty when there are none' },
+  {
+    key: 'name',
+    zh: '节日',
+    en: 'Holiday',
+    width: 18,
+    guideZh: '按通知的写法，如“春节”；合并放假的写在一行，如“中秋节、国庆节”',
+    guideEn: 'As the notice names it, e.g. 春节; holidays taken together go in one row, e.g. 中秋节、国庆节',
+  },
+  {
+    key: 'start',
+    zh: '放假开始',
+    en: 'First rest day',
+    width: 18,
+    guideZh: '第一个放假日（含周末）',
+    guideEn: 'The first day off, weekends included',
+  },
+  {
+    key: 'end',
+    zh: '放假结束',
+    en: 'Last rest day',
+    width: 18,
+    guideZh: '最后一个放假日（含周末）；只放一天的，与开始日相同',
+    guideEn: 'The last day off, weekends included; the same as the first for a single day',
+  },
+  {
+    key: 'workdays',
+    zh: '调休上班日',
+    en: 'Make-up working days',
+    width: 44,
+    guideZh: '通知中“上班”的周末日期，多个用顿号、逗号或空格分隔，如“2027-02-07、2027-02-20”；没有就留空',
+    guideEn:
+      'The weekend days the notice says are worked, several separated by 、 , or spaces, e.g. 2027-02-07、2027-02-20; empty when there are none',
+  },
 ];
 
 const instructions = (year: number): [string, string][] => [
-  [`本表用于录入 ${year} 年国务院办公厅发布的节假日安排。表中已按法定节假日预填，请对照通知逐项核对、修改。`, `Enter ${year}'s holiday arrangement as published by the General Office of the State Council. The rows are prefilled with the statutory holidays: check each one against the notice and correct it.`],
-  [`在“${SOURCE_LABEL.zh}”一行填写通知的文号或网址，便于日后核对。`, `Put the notice's number or web address in the “${SOURCE_LABEL.en}” row so the entry can be checked later.`],
-  [`日期可以是 Excel 日期，或写成 ${year}-02-05、${year}/2/5、${year}.2.5、${year}年2月5日；只能是 ${year} 年内的日期。`, `Dates may be Excel dates or text such as ${year}-02-05, ${year}/2/5, ${year}.2.5 or ${year}年2月5日; only dates in ${year}.`],
-  ['表头行请勿修改；可以插入空行或删除行，空行会被跳过。', 'Keep the header row as it is; blank rows may be inserted and are skipped.'],
-  ['导入时检查每一行：只要有一处错误就不保存，并列出每个错误的行号、列和原因。', 'Every row is checked on import: if anything is wrong nothing is saved, and each error is listed with its row, column and reason.'],
-  ['也可以导入 .ics 日历文件（如网上的中国法定节假日订阅日历）。', 'An .ics calendar file (such as a Chinese public holiday subscription feed) can be imported instead.'],
+  [
+    `本表用于录入 ${year} 年国务院办公厅发布的节假日安排。表中已按法定节假日预填，请对照通知逐项核对、修改。`,
+    `Enter ${year}'s holiday arrangement as published by the General Office of the State Council. The rows are prefilled with the statutory holidays: check each one against the notice and correct it.`,
+  ],
+  [
+    `在“${SOURCE_LABEL.zh}”一行填写通知的文号或网址，便于日后核对。`,
+    `Put the notice's number or web address in the “${SOURCE_LABEL.en}” row so the entry can be checked later.`,
+  ],
+  [
+    `日期可以是 Excel 日期，或写成 ${year}-02-05、${year}/2/5、${year}.2.5、${year}年2月5日；只能是 ${year} 年内的日期。`,
+    `Dates may be Excel dates or text such as ${year}-02-05, ${year}/2/5, ${year}.2.5 or ${year}年2月5日; only dates in ${year}.`,
+  ],
+  [
+    '表头行请勿修改；可以插入空行或删除行，空行会被跳过。',
+    'Keep the header row as it is; blank rows may be inserted and are skipped.',
+  ],
+  [
+    '导入时检查每一行：只要有一处错误就不保存，并列出每个错误的行号、列和原因。',
+    'Every row is checked on import: if anything is wrong nothing is saved, and each error is listed with its row, column and reason.',
+  ],
+  [
+    '也可以导入 .ics 日历文件（如网上的中国法定节假日订阅日历）。',
+    'An .ics calendar file (such as a Chinese public holiday subscription feed) can be imported instead.',
+  ],
 ];
 
 const headerText = (c: { zh: string; en: string }) => `${c.zh}\n${c.en}`;
@@ -81,7 +124,12 @@ export async function holidayTemplate(year: number, prefill: Holiday[], source =
     key: c.key,
     width: c.width,
     // dates typed into the date columns become dates; make-up days stay text so several fit in one cell
-    style: c.key === 'start' || c.key === 'end' ? { numFmt: DATE_FORMAT } : c.key === 'workdays' ? { numFmt: '@' } : {},
+    style:
+      c.key === 'start' || c.key === 'end'
+        ? { numFmt: DATE_FORMAT }
+        : c.key === 'workdays'
+          ? { numFmt: '@' }
+          : {},
   }));
   const lastColumn = String.fromCharCode(64 + COLUMNS.length);
 
@@ -106,21 +154,33 @@ export async function holidayTemplate(year: number, prefill: Holiday[], source =
     cell.value = headerText(c);
     cell.font = { bold: true };
     // same highlight as the registry template: these must be filled in
-    if (c.key !== 'workdays') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE7BA' } };
+    if (c.key !== 'workdays')
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE7BA' } };
   });
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.height = 32;
 
-  for (const h of prefill) sheet.addRow({ name: h.name, start: utcDate(h.start), end: utcDate(h.end), workdays: h.workdays.join('、') || null });
+  for (const h of prefill)
+    sheet.addRow({
+      name: h.name,
+      start: utcDate(h.start),
+      end: utcDate(h.end),
+      workdays: h.workdays.join('、') || null,
+    });
 
   // Excel warns (but lets the admin go on) when a typed date is not in the year
   const wrongYear = { zh: `请填写 ${year} 年内的日期`, en: `Enter a date in ${year}` };
   for (let r = HEADER_ROW + 1; r <= HEADER_ROW + prefill.length + SPARE_ROWS; r++) {
     for (const col of [2, 3]) {
       sheet.getRow(r).getCell(col).dataValidation = {
-        type: 'date', operator: 'between', allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
+        type: 'date',
+        operator: 'between',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'warning',
         formulae: [utcDate(`${year}-01-01`), utcDate(`${year}-12-31`)],
-        errorTitle: '日期 Date', error: `${wrongYear.zh} / ${wrongYear.en}`,
+        errorTitle: '日期 Date',
+        error: `${wrongYear.zh} / ${wrongYear.en}`,
       };
     }
   }
@@ -133,7 +193,11 @@ function writeInstructions(guide: ExcelJS.Worksheet, year: number) {
   guide.columns = [{ width: 24 }, { width: 60 }, { width: 70 }];
   guide.addRow(['列 Column', '说明', 'Notes']).font = { bold: true };
   // one column title per row, so this sheet is never taken for the holiday sheet
-  guide.addRow([`${SOURCE_LABEL.zh} ${SOURCE_LABEL.en}`, `通知的文号（如“国办发明电〔${year - 1}〕×号”）或网址`, `The notice's number (e.g. 国办发明电〔${year - 1}〕×号) or web address`]);
+  guide.addRow([
+    `${SOURCE_LABEL.zh} ${SOURCE_LABEL.en}`,
+    `通知的文号（如“国办发明电〔${year - 1}〕×号”）或网址`,
+    `The notice's number (e.g. 国办发明电〔${year - 1}〕×号) or web address`,
+  ]);
   for (const c of COLUMNS) guide.addRow([`${c.zh} ${c.en}`, c.guideZh, c.guideEn]);
   guide.addRow([]);
   guide.addRow(['规则 Rules']).font = { bold: true };
@@ -144,9 +208,17 @@ function writeInstructions(guide: ExcelJS.Worksheet, year: number) {
 // ---------------------------------------------------------------- reading the workbook
 
 const notAWorkbook = () =>
-  badInput('file', '文件不是 Excel 工作簿（.xlsx）；旧版 .xls、WPS 或 LibreOffice 格式请先另存为 .xlsx', 'The file is not an Excel workbook (.xlsx); save an .xls, WPS or LibreOffice file as .xlsx first');
+  badInput(
+    'file',
+    '文件不是 Excel 工作簿（.xlsx）；旧版 .xls、WPS 或 LibreOffice 格式请先另存为 .xlsx',
+    'The file is not an Excel workbook (.xlsx); save an .xls, WPS or LibreOffice file as .xlsx first',
+  );
 const tooBig = () =>
-  badInput('file', `文件过大（最多 ${MAX_HOLIDAY_FILE_BYTES / 1024 / 1024} MB），请使用节假日模板`, `The file is too large (at most ${MAX_HOLIDAY_FILE_BYTES / 1024 / 1024} MB); use the holiday template`);
+  badInput(
+    'file',
+    `文件过大（最多 ${MAX_HOLIDAY_FILE_BYTES / 1024 / 1024} MB），请使用节假日模板`,
+    `The file is too large (at most ${MAX_HOLIDAY_FILE_BYTES / 1024 / 1024} MB); use the holiday template`,
+  );
 
 /** Header and label text compared without spaces or line breaks, case-insensitively. */
 const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
@@ -166,7 +238,12 @@ function cellContent(cell: ExcelJS.Cell): Date | number | string {
 class CellIssues {
   readonly items: RowIssue[] = [];
   add(row: number, column: { zh: string; en: string }, zh: string, en: string) {
-    this.items.push({ row, column: column.zh, message: `“${column.zh}”${zh}`, messageEn: `“${column.en}”: ${en}` });
+    this.items.push({
+      row,
+      column: column.zh,
+      message: `“${column.zh}”${zh}`,
+      messageEn: `“${column.en}”: ${en}`,
+    });
   }
 }
 
@@ -207,7 +284,11 @@ export async function parseHolidayWorkbook(buf: Buffer, year: number): Promise<P
     if (header) return readHolidayRows(sheet, header, year);
   }
   const titles = COLUMNS.map((c) => c.zh).join('、');
-  throw badInput('file', `找不到表头行（${titles}），请使用节假日模板`, `No header row found (${COLUMNS.map((c) => c.en).join(', ')}); use the holiday template`);
+  throw badInput(
+    'file',
+    `找不到表头行（${titles}），请使用节假日模板`,
+    `No header row found (${COLUMNS.map((c) => c.en).join(', ')}); use the holiday template`,
+  );
 }
 
 interface HeaderRow {
@@ -229,7 +310,13 @@ function findHeader(sheet: ExcelJS.Worksheet): HeaderRow | null {
     const missing = COLUMNS.filter((c) => columnOf[c.key] === undefined);
     if (missing.length) {
       const issues = new CellIssues();
-      for (const c of missing) issues.add(row.number, c, '列缺失：表头行应有此列，请使用节假日模板', 'column missing from the header row; use the holiday template');
+      for (const c of missing)
+        issues.add(
+          row.number,
+          c,
+          '列缺失：表头行应有此列，请使用节假日模板',
+          'column missing from the header row; use the holiday template',
+        );
       throw rejected(issues.items);
     }
     found = { row: row.number, columnOf: columnOf as HeaderRow['columnOf'] };
@@ -247,7 +334,12 @@ function readHolidayRows(sheet: ExcelJS.Worksheet, header: HeaderRow, year: numb
     const cell = (key: HolidayColumn['key']) => cellContent(row.getCell(header.columnOf[key]));
     const cells = { name: cell('name'), start: cell('start'), end: cell('end'), workdays: cell('workdays') };
     if (Object.values(cells).every((v) => v === '')) return;
-    if (++dataRows > MAX_HOLIDAY_ROWS) throw badInput('file', `数据行过多（最多 ${MAX_HOLIDAY_ROWS} 行），请使用节假日模板`, `Too many rows (at most ${MAX_HOLIDAY_ROWS}); use the holiday template`);
+    if (++dataRows > MAX_HOLIDAY_ROWS)
+      throw badInput(
+        'file',
+        `数据行过多（最多 ${MAX_HOLIDAY_ROWS} 行），请使用节假日模板`,
+        `Too many rows (at most ${MAX_HOLIDAY_ROWS}); use the holiday template`,
+      );
     const holiday = readHolidayRow(row.number, cells, year, issues);
     if (holiday) holidays.push(holiday);
   });
@@ -268,13 +360,22 @@ function readSource(sheet: ExcelJS.Worksheet, headerRow: number): string {
 }
 
 type Cells = Record<HolidayColumn['key'], Date | number | string>;
-const COLUMN = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<HolidayColumn['key'], HolidayColumn>;
+const COLUMN = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<
+  HolidayColumn['key'],
+  HolidayColumn
+>;
 
 function readHolidayRow(row: number, cells: Cells, year: number, issues: CellIssues): Holiday | null {
   const before = issues.items.length;
   const name = cells.name.toString().trim();
   if (!name) issues.add(row, COLUMN.name, '不能为空', 'required');
-  else if ([...name].length > MAX_NAME_LENGTH) issues.add(row, COLUMN.name, `过长（最多 ${MAX_NAME_LENGTH} 个字符）`, `too long (at most ${MAX_NAME_LENGTH} characters)`);
+  else if ([...name].length > MAX_NAME_LENGTH)
+    issues.add(
+      row,
+      COLUMN.name,
+      `过长（最多 ${MAX_NAME_LENGTH} 个字符）`,
+      `too long (at most ${MAX_NAME_LENGTH} characters)`,
+    );
 
   const oneDate = (key: 'start' | 'end'): string => {
     const value = cells[key];
@@ -297,11 +398,22 @@ function readHolidayRow(row: number, cells: Cells, year: number, issues: CellIss
   return { name, start, end, workdays: [...workdays].sort() };
 }
 
-function checkedDate(row: number, column: HolidayColumn, value: Date | number | string, year: number, issues: CellIssues): string | null {
+function checkedDate(
+  row: number,
+  column: HolidayColumn,
+  value: Date | number | string,
+  year: number,
+  issues: CellIssues,
+): string | null {
   const date = cellDate(value, year);
   if (!date) {
     const shown = [...value.toString()].slice(0, 30).join('');
-    issues.add(row, column, `不是日期：“${shown}”（请写成 ${year}-02-05）`, `not a date: “${shown}” (write it as ${year}-02-05)`);
+    issues.add(
+      row,
+      column,
+      `不是日期：“${shown}”（请写成 ${year}-02-05）`,
+      `not a date: “${shown}” (write it as ${year}-02-05)`,
+    );
     return null;
   }
   if (yearOf(date) !== year) {
@@ -323,7 +435,8 @@ function cellDate(value: Date | number | string, year: number): string | null {
   // exceljs reads Excel dates as UTC midnights
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value === 'number') {
-    if (value >= SERIAL_RANGE[0] && value <= SERIAL_RANGE[1]) return new Date(EXCEL_EPOCH_MS + Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
+    if (value >= SERIAL_RANGE[0] && value <= SERIAL_RANGE[1])
+      return new Date(EXCEL_EPOCH_MS + Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
     return parseDateText(String(value), year);
   }
   return parseDateText(value, year);
@@ -381,7 +494,8 @@ const WORK_MARK = /班|workday|working day/i;
 /** （休）, 假期, 放假, (Holiday) */
 const REST_MARK = /休|假|holiday|day off/i;
 /** what is left of a summary once the markers and day counters are gone is the holiday's name */
-const NOT_NAME = /第\s*\d+\s*天|共\s*\d+\s*天|[/()[\]【】]|假期|放假|补班|上班|调休|休息|holiday|workday|[休班补]/gi;
+const NOT_NAME =
+  /第\s*\d+\s*天|共\s*\d+\s*天|[/()[\]【】]|假期|放假|补班|上班|调休|休息|holiday|workday|[休班补]/gi;
 const UNNAMED = '节假日';
 
 /** The statutory holidays a summary names, in the order it names them (国庆节、中秋节假期 names two). */
@@ -405,7 +519,11 @@ function kindOf(summary: string, appleSpecialDay: string): 'rest' | 'work' | nul
 }
 
 const unreadableIcs = () =>
-  badInput('file', '无法读取日历文件：不是有效的 iCalendar（.ics）文件', 'The calendar file cannot be read: it is not a valid iCalendar (.ics) file');
+  badInput(
+    'file',
+    '无法读取日历文件：不是有效的 iCalendar（.ics）文件',
+    'The calendar file cannot be read: it is not a valid iCalendar (.ics) file',
+  );
 
 /**
  * Reads a holiday feed: each event is a rest day or a make-up working day (see kindOf), all-day
@@ -414,7 +532,12 @@ const unreadableIcs = () =>
  * name; make-up days go to the holiday they name, else the nearest one.
  */
 export function parseHolidayIcs(text: string, year: number): ParsedArrangement {
-  if (text.length > MAX_ICS_CHARS) throw badInput('file', `日历文件过大（最多 ${MAX_ICS_CHARS / 1024 / 1024} MB）`, `The calendar file is too large (at most ${MAX_ICS_CHARS / 1024 / 1024} MB)`);
+  if (text.length > MAX_ICS_CHARS)
+    throw badInput(
+      'file',
+      `日历文件过大（最多 ${MAX_ICS_CHARS / 1024 / 1024} MB）`,
+      `The calendar file is too large (at most ${MAX_ICS_CHARS / 1024 / 1024} MB)`,
+    );
   const calendars = readCalendars(text.replace(/^\uFEFF/, ''));
   const restNames = new Map<string, string[]>();
   const workNames = new Map<string, string[]>();
@@ -433,7 +556,8 @@ export function parseHolidayIcs(text: string, year: number): ParsedArrangement {
     // only the days in `year`: the 31 December of a 元旦 starting the year before is that year's
     const from = span.first > firstDay ? span.first : firstDay;
     const to = span.last < lastDay ? span.last : lastDay;
-    for (let day = from; day <= to; day = addDays(day, 1)) days.set(day, [...new Set([...(days.get(day) ?? []), ...names])]);
+    for (let day = from; day <= to; day = addDays(day, 1))
+      days.set(day, [...new Set([...(days.get(day) ?? []), ...names])]);
   }
   if (!restNames.size) {
     const others = [...yearsSeen].filter((y) => y !== year).sort();
@@ -445,7 +569,10 @@ export function parseHolidayIcs(text: string, year: number): ParsedArrangement {
   }
   const holidays = groupRestDays(restNames, new Set(workNames.keys()));
   attachWorkdays(holidays, workNames);
-  const source = ['x-wr-calname', 'name', 'prodid'].map((p) => calendars.map((c) => textProperty(c, p)).find(Boolean)).find(Boolean) ?? '';
+  const source =
+    ['x-wr-calname', 'name', 'prodid']
+      .map((p) => calendars.map((c) => textProperty(c, p)).find(Boolean))
+      .find(Boolean) ?? '';
   return { holidays: holidays.map(({ names: _names, ...h }) => h), source };
 }
 
@@ -458,7 +585,9 @@ function readCalendars(text: string): ICAL.Component[] {
   }
   // several VCALENDARs in one file come back as a list of them
   const roots = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
-  const calendars = roots.filter((r): r is unknown[] => Array.isArray(r) && r[0] === 'vcalendar').map((r) => new ICAL.Component(r));
+  const calendars = roots
+    .filter((r): r is unknown[] => Array.isArray(r) && r[0] === 'vcalendar')
+    .map((r) => new ICAL.Component(r));
   if (!calendars.length) throw unreadableIcs();
   return calendars;
 }
@@ -497,7 +626,11 @@ function eventSpan(event: ICAL.Component, summary: string): { first: string; las
       end.addDuration(duration);
     }
   } catch {
-    throw badInput('file', `日历文件中的事件“${summary}”日期无效`, `The calendar event “${summary}” has an invalid date`);
+    throw badInput(
+      'file',
+      `日历文件中的事件“${summary}”日期无效`,
+      `The calendar event “${summary}” has an invalid date`,
+    );
   }
   const first = shanghaiDate(start);
   if (!end || end.compare(start) <= 0) return { first, last: first };
@@ -523,7 +656,9 @@ function groupRestDays(restNames: Map<string, string[]>, workdays: Set<string>):
   let current: NamedHoliday | null = null;
   for (const day of [...restNames.keys()].sort()) {
     let gapWorked = false;
-    if (current) for (let d = addDays(current.end, 1); d < day && !gapWorked; d = addDays(d, 1)) gapWorked = workdays.has(d) || !isWeekend(d);
+    if (current)
+      for (let d = addDays(current.end, 1); d < day && !gapWorked; d = addDays(d, 1))
+        gapWorked = workdays.has(d) || !isWeekend(d);
     if (!current || gapWorked) {
       current = { name: '', start: day, end: day, workdays: [], names: [] };
       holidays.push(current);
@@ -555,7 +690,10 @@ function attachWorkdays(holidays: NamedHoliday[], workNames: Map<string, string[
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function looksLikeIcs(buf: Buffer): boolean {
-  const head = buf.subarray(buf.subarray(0, 3).equals(BOM) ? 3 : 0, 64).toString('latin1').trimStart();
+  const head = buf
+    .subarray(buf.subarray(0, 3).equals(BOM) ? 3 : 0, 64)
+    .toString('latin1')
+    .trimStart();
   return head.toUpperCase().startsWith('BEGIN:VCALENDAR');
 }
 

@@ -5,7 +5,18 @@
  * notices it changes and says which moved.
  */
 import { and, count, eq, gte, inArray, isNull, or } from 'drizzle-orm';
-import { addDays, arrangementProblems, packageHolidays, PACKAGE_YEARS, statutoryHolidays, WorkCalendar, yearOf, type Holiday, type PeriodKind, type YearSource } from '../../../core/calendar.ts';
+import {
+  addDays,
+  arrangementProblems,
+  packageHolidays,
+  PACKAGE_YEARS,
+  statutoryHolidays,
+  WorkCalendar,
+  yearOf,
+  type Holiday,
+  type PeriodKind,
+  type YearSource,
+} from '../../../core/calendar.ts';
 import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts';
 import { assertRole, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -14,7 +25,15 @@ import type { UploadedFile } from '../../platform/files.ts';
 import { applyPeriodChanges, periodChanges } from '../notices/periods.ts';
 import { notices } from '../notices/schema.ts';
 import { committees, streets } from '../registry/schema.ts';
-import type { HolidayImport, HolidayYear, HolidayYears, PeriodAnswer, PeriodRequest, Preview, SavedYear } from './contract.ts';
+import type {
+  HolidayImport,
+  HolidayYear,
+  HolidayYears,
+  PeriodAnswer,
+  PeriodRequest,
+  Preview,
+  SavedYear,
+} from './contract.ts';
 import { detectHolidayFile, holidayTemplate, parseHolidayIcs, parseHolidayWorkbook } from './files.ts';
 import { holidayYears } from './schema.ts';
 
@@ -23,7 +42,10 @@ const STREET = { zh: '街道', en: 'Street' };
 /** The street's calendar as it stands (its entered years over the package). */
 export async function streetCalendar(db: Queryable, streetId: string | null): Promise<WorkCalendar> {
   if (!streetId) return new WorkCalendar();
-  const rows = await db.select({ year: holidayYears.year, holidays: holidayYears.holidays }).from(holidayYears).where(eq(holidayYears.streetId, streetId));
+  const rows = await db
+    .select({ year: holidayYears.year, holidays: holidayYears.holidays })
+    .from(holidayYears)
+    .where(eq(holidayYears.streetId, streetId));
   return new WorkCalendar(rows);
 }
 
@@ -39,7 +61,9 @@ export async function streetCalendarForWrite(tx: Queryable, streetId: string): P
 
 /** Streets whose calendar the caller may read: those of the committees they see, and their own. */
 function visibleStreets(access: Access): string[] {
-  const ids = new Set(access.committeeIds.map((c) => access.streetOf.get(c)).filter((s): s is string => Boolean(s)));
+  const ids = new Set(
+    access.committeeIds.map((c) => access.streetOf.get(c)).filter((s): s is string => Boolean(s)),
+  );
   if (access.user.streetId) ids.add(access.user.streetId);
   return [...ids];
 }
@@ -47,7 +71,11 @@ function visibleStreets(access: Access): string[] {
 /** The street asked for, or the caller's own (a district viewer's first); 404 outside their reach. */
 function streetOfCaller(access: Access, streetId: string | undefined): string {
   const visible = visibleStreets(access);
-  const chosen = streetId ?? access.user.streetId ?? (access.user.committeeId ? access.streetOf.get(access.user.committeeId) : undefined) ?? visible[0];
+  const chosen =
+    streetId ??
+    access.user.streetId ??
+    (access.user.committeeId ? access.streetOf.get(access.user.committeeId) : undefined) ??
+    visible[0];
   if (!chosen || !visible.includes(chosen)) throw notFound(STREET);
   return chosen;
 }
@@ -59,13 +87,23 @@ function assertStreetAdminOf(access: Access, streetId: string) {
 
 type YearRow = typeof holidayYears.$inferSelect;
 
-const enteredMeta = (r: YearRow) => ({ source: r.source, createdByName: r.createdByName, createdAt: r.createdAt, updatedByName: r.updatedByName, updatedAt: r.updatedAt });
+const enteredMeta = (r: YearRow) => ({
+  source: r.source,
+  createdByName: r.createdByName,
+  createdAt: r.createdAt,
+  updatedByName: r.updatedByName,
+  updatedAt: r.updatedAt,
+});
 
 /**
  * The years staff see: every year the package covers, every entered year, and this year and the
  * next (confirmed or not), newest first, with how many notices still carry provisional periods.
  */
-export async function listYears(db: Queryable, access: Access, q: { streetId?: string | undefined }): Promise<HolidayYears> {
+export async function listYears(
+  db: Queryable,
+  access: Access,
+  q: { streetId?: string | undefined },
+): Promise<HolidayYears> {
   const streetId = streetOfCaller(access, q.streetId);
   const [street] = await db.select({ name: streets.name }).from(streets).where(eq(streets.id, streetId));
   const rows = await db.select().from(holidayYears).where(eq(holidayYears.streetId, streetId));
@@ -77,7 +115,14 @@ export async function listYears(db: Queryable, access: Access, q: { streetId?: s
   const [provisional] = await db
     .select({ n: count() })
     .from(notices)
-    .where(and(eq(notices.provisional, true), isNull(notices.supersededById), inArray(notices.committeeId, streetCommittees(db, streetId)), or(eq(notices.status, 'draft'), gte(notices.endsOn, access.today))));
+    .where(
+      and(
+        eq(notices.provisional, true),
+        isNull(notices.supersededById),
+        inArray(notices.committeeId, streetCommittees(db, streetId)),
+        or(eq(notices.status, 'draft'), gte(notices.endsOn, access.today)),
+      ),
+    );
   return {
     streetId,
     streetName: street?.name ?? '',
@@ -89,17 +134,31 @@ export async function listYears(db: Queryable, access: Access, q: { streetId?: s
       .sort((a, b) => b - a)
       .map((year) => {
         const row = entered.get(year);
-        return { year, source: cal.source(year), confirmed: cal.isConfirmed(year), entered: row ? enteredMeta(row) : null };
+        return {
+          year,
+          source: cal.source(year),
+          confirmed: cal.isConfirmed(year),
+          entered: row ? enteredMeta(row) : null,
+        };
       }),
   };
 }
 
-const streetCommittees = (db: Queryable, streetId: string) => db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId));
+const streetCommittees = (db: Queryable, streetId: string) =>
+  db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId));
 
 /** One year: the holidays in force (entered, the package's or the statutory ones) and the statutory ones to start a form from. */
-export async function getYear(db: Queryable, access: Access, year: number, q: { streetId?: string | undefined }): Promise<HolidayYear> {
+export async function getYear(
+  db: Queryable,
+  access: Access,
+  year: number,
+  q: { streetId?: string | undefined },
+): Promise<HolidayYear> {
   const streetId = streetOfCaller(access, q.streetId);
-  const [row] = await db.select().from(holidayYears).where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
+  const [row] = await db
+    .select()
+    .from(holidayYears)
+    .where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
   const source: YearSource = row ? 'entered' : packageHolidays(year) ? 'package' : 'provisional';
   return {
     streetId,
@@ -113,7 +172,8 @@ export async function getYear(db: Queryable, access: Access, year: number, q: { 
   };
 }
 
-const holidaysInForce = (year: number, row: YearRow | undefined): Holiday[] => row?.holidays ?? packageHolidays(year) ?? statutoryHolidays(year);
+const holidaysInForce = (year: number, row: YearRow | undefined): Holiday[] =>
+  row?.holidays ?? packageHolidays(year) ?? statutoryHolidays(year);
 
 export interface YearInput {
   source: string;
@@ -129,10 +189,22 @@ function assertArrangement(year: number, holidays: Holiday[]) {
 }
 
 const normalised = (holidays: Holiday[]): Holiday[] =>
-  holidays.map((h) => ({ name: h.name.trim(), start: h.start, end: h.end, workdays: [...new Set(h.workdays)].sort() })).sort((a, b) => a.start.localeCompare(b.start));
+  holidays
+    .map((h) => ({
+      name: h.name.trim(),
+      start: h.start,
+      end: h.end,
+      workdays: [...new Set(h.workdays)].sort(),
+    }))
+    .sort((a, b) => a.start.localeCompare(b.start));
 
 /** What saving this arrangement would change: the notices whose periods move, nothing written. */
-export async function previewYear(db: Queryable, access: Access, year: number, input: { holidays: Holiday[] }): Promise<Preview> {
+export async function previewYear(
+  db: Queryable,
+  access: Access,
+  year: number,
+  input: { holidays: Holiday[] },
+): Promise<Preview> {
   const streetId = access.user.streetId ?? '';
   assertStreetAdminOf(access, streetId);
   const holidays = normalised(input.holidays);
@@ -142,7 +214,10 @@ export async function previewYear(db: Queryable, access: Access, year: number, i
 }
 
 async function calendarWith(db: Queryable, streetId: string, year: number, holidays: Holiday[]) {
-  const rows = await db.select({ year: holidayYears.year, holidays: holidayYears.holidays }).from(holidayYears).where(eq(holidayYears.streetId, streetId));
+  const rows = await db
+    .select({ year: holidayYears.year, holidays: holidayYears.holidays })
+    .from(holidayYears)
+    .where(eq(holidayYears.streetId, streetId));
   return new WorkCalendar([...rows.filter((r) => r.year !== year), { year, holidays }]);
 }
 
@@ -158,11 +233,28 @@ export async function saveYear(db: Db, access: Access, year: number, input: Year
   assertArrangement(year, holidays);
   const changes = await db.transaction(async (tx) => {
     await tx.select({ id: streets.id }).from(streets).where(eq(streets.id, streetId)).for('update');
-    const [before] = await tx.select().from(holidayYears).where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
-    const values = { holidays, source: input.source, updatedByName: access.user.displayName, updatedAt: access.now };
+    const [before] = await tx
+      .select()
+      .from(holidayYears)
+      .where(and(eq(holidayYears.streetId, streetId), eq(holidayYears.year, year)));
+    const values = {
+      holidays,
+      source: input.source,
+      updatedByName: access.user.displayName,
+      updatedAt: access.now,
+    };
     const [row] = before
       ? await tx.update(holidayYears).set(values).where(eq(holidayYears.id, before.id)).returning()
-      : await tx.insert(holidayYears).values({ streetId, year, ...values, createdByName: access.user.displayName, createdAt: access.now }).returning();
+      : await tx
+          .insert(holidayYears)
+          .values({
+            streetId,
+            year,
+            ...values,
+            createdByName: access.user.displayName,
+            createdAt: access.now,
+          })
+          .returning();
     await recordAudit(tx, access.actor, {
       action: before ? 'update' : 'create',
       entity: 'holiday_year',
@@ -176,7 +268,11 @@ export async function saveYear(db: Db, access: Access, year: number, input: Year
     await applyPeriodChanges(tx, access, year, found);
     return found;
   });
-  return { year: await getYear(db, access, year, { streetId }), changes: changes.filter((c) => c.moved), confirmedNotices: changes.filter((c) => c.before.provisional && !c.after.provisional).length };
+  return {
+    year: await getYear(db, access, year, { streetId }),
+    changes: changes.filter((c) => c.moved),
+    confirmedNotices: changes.filter((c) => c.before.provisional && !c.after.provisional).length,
+  };
 }
 
 /** The Excel template for a year, prefilled with its holidays in force (and the source entered). */
@@ -188,16 +284,43 @@ export async function yearTemplate(db: Queryable, access: Access, year: number):
 /** An arrangement read from the template (.xlsx) or an iCalendar file (.ics); nothing is saved. */
 export async function readArrangement(year: number, { name, content }: UploadedFile): Promise<HolidayImport> {
   const kind = detectHolidayFile(name, content);
-  if (!kind) throw badInput('file', '请上传放假安排模板（.xlsx）或日历文件（.ics）', 'Upload the arrangement template (.xlsx) or a calendar file (.ics)');
-  const parsed = kind === 'xlsx' ? await parseHolidayWorkbook(content, year) : parseHolidayIcs(content.toString('utf8'), year);
+  if (!kind)
+    throw badInput(
+      'file',
+      '请上传放假安排模板（.xlsx）或日历文件（.ics）',
+      'Upload the arrangement template (.xlsx) or a calendar file (.ics)',
+    );
+  const parsed =
+    kind === 'xlsx'
+      ? await parseHolidayWorkbook(content, year)
+      : parseHolidayIcs(content.toString('utf8'), year);
   return { year, kind, ...parsed };
 }
 
 /** The public calculator: a period's end on the national calendar, or on a street's, and how it was found. */
-export async function noticePeriod(db: Queryable, { start, days, kind, countStartDay, streetId }: PeriodRequest): Promise<PeriodAnswer> {
+export async function noticePeriod(
+  db: Queryable,
+  { start, days, kind, countStartDay, streetId }: PeriodRequest,
+): Promise<PeriodAnswer> {
   const cal = await toolCalendar(db, streetId);
-  const { end, nominalEnd, moved, provisional, provisionalYears } = cal.periodEnd(start, days, kind, countStartDay);
-  return { start, days, kind, countStartDay, end, provisional, provisionalYears, nominalEnd, moved, rule: periodRule(start, days, kind, countStartDay, { end, nominalEnd, moved, provisionalYears }) };
+  const { end, nominalEnd, moved, provisional, provisionalYears } = cal.periodEnd(
+    start,
+    days,
+    kind,
+    countStartDay,
+  );
+  return {
+    start,
+    days,
+    kind,
+    countStartDay,
+    end,
+    provisional,
+    provisionalYears,
+    nominalEnd,
+    moved,
+    rule: periodRule(start, days, kind, countStartDay, { end, nominalEnd, moved, provisionalYears }),
+  };
 }
 
 /** The public tool's calendar: the package's years and statutory holidays, or a street's when it names one. */
@@ -209,7 +332,13 @@ async function toolCalendar(db: Queryable, streetId: string | undefined) {
 }
 
 /** How the end was found, in both languages (the Civil Code articles the calendar implements). */
-function periodRule(start: string, days: number, kind: PeriodKind, countStartDay: boolean, r: { end: string; nominalEnd: string; moved: boolean; provisionalYears: number[] }) {
+function periodRule(
+  start: string,
+  days: number,
+  kind: PeriodKind,
+  countStartDay: boolean,
+  r: { end: string; nominalEnd: string; moved: boolean; provisionalYears: number[] },
+) {
   const from = countStartDay ? start : addDays(start, 1);
   const caveat = r.provisionalYears.length
     ? {
@@ -224,7 +353,9 @@ function periodRule(start: string, days: number, kind: PeriodKind, countStartDay
     };
   }
   const startZh = countStartDay ? '按约定开始当日计入' : '开始的当日不计入（《民法典》第二百零一条）';
-  const startEn = countStartDay ? 'the start day counts, as the notice says' : 'the start day is not counted (Civil Code art. 201)';
+  const startEn = countStartDay
+    ? 'the start day counts, as the notice says'
+    : 'the start day is not counted (Civil Code art. 201)';
   const zh = `${startZh}，自 ${from} 起算 ${days} 日，最后一日为 ${r.nominalEnd}`;
   const en = `${startEn[0]!.toUpperCase()}${startEn.slice(1)}; ${days} days from ${from} end on ${r.nominalEnd}`;
   if (!r.moved) return { zh: `${zh}。${caveat.zh}`, en: `${en}.${caveat.en}` };

@@ -16,7 +16,9 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 export async function sealClearCodes(db: Db, keys: CodeKeys): Promise<number> {
   const converted = await db.transaction(async (tx) => {
     const rows = rowsOf<{ id: string; consultation_id: string; group_id: string; code_sealed: string }>(
-      await tx.execute(sql`select id, consultation_id, group_id, code_sealed from ${householdCodes} where code_sealed not like ${`${SEALED_PREFIX}%`} for update`),
+      await tx.execute(
+        sql`select id, consultation_id, group_id, code_sealed from ${householdCodes} where code_sealed not like ${`${SEALED_PREFIX}%`} for update`,
+      ),
     );
     if (!rows.length) return 0;
     const values = rows.map((r) => {

@@ -16,36 +16,45 @@ export const MAX_CALCULATOR_UNITS = 2000;
 // ---------------------------------------------------------------- request pieces
 
 /** "2/3" as a proper fraction, with a bilingual message when it is not. */
-export const fractionText = z.string().max(20).transform((v, ctx) => {
-  const f = parseFraction(v);
-  if (!f) {
-    bilingualIssue(ctx, '应为真分数，如 2/3', 'must be a proper fraction such as 2/3');
-    return z.NEVER;
-  }
-  return f;
-});
+export const fractionText = z
+  .string()
+  .max(20)
+  .transform((v, ctx) => {
+    const f = parseFraction(v);
+    if (!f) {
+      bilingualIssue(ctx, '应为真分数，如 2/3', 'must be a proper fraction such as 2/3');
+      return z.NEVER;
+    }
+    return f;
+  });
 
 /** A rule of one's own ("2/3" thresholds), read as a ConsentRule with the id `custom`. */
 export const customRuleInput = z
   .object({
     participation: z.object({ area: fractionText, heads: fractionText }).nullable().optional(),
-    approval: z.object({ area: fractionText, heads: fractionText, strict: z.boolean().default(false), base: z.enum(['participating', 'total']).default('participating') }),
-  })
-  .transform(
-    (r): ConsentRule => ({
-      id: 'custom',
-      version: 1,
-      name: { zh: '自定义规则', en: 'Custom rule' },
-      source: '自定义 custom',
-      participation: r.participation ?? null,
-      approval: r.approval,
+    approval: z.object({
+      area: fractionText,
+      heads: fractionText,
+      strict: z.boolean().default(false),
+      base: z.enum(['participating', 'total']).default('participating'),
     }),
-  );
+  })
+  .transform((r): ConsentRule => ({
+    id: 'custom',
+    version: 1,
+    name: { zh: '自定义规则', en: 'Custom rule' },
+    source: '自定义 custom',
+    participation: r.participation ?? null,
+    approval: r.approval,
+  }));
 
 export const ballotChoice = z.enum(['agree', 'disagree', 'abstain']);
 export const ballotChannel = z.enum(['online', 'paper', 'assisted', 'proxy']);
 /** A survey's replies: question id → the option chosen, the options chosen, or the text. */
-export const surveyAnswers = z.record(z.string().max(40), z.union([z.string().max(1000), z.array(z.string().max(40)).max(20)]));
+export const surveyAnswers = z.record(
+  z.string().max(40),
+  z.union([z.string().max(1000), z.array(z.string().max(40)).max(20)]),
+);
 
 const bilingualInput = z.object({ zh: shortText(300), en: shortText(400) });
 const questionId = z.string().regex(/^[a-z0-9_-]{1,40}$/);
@@ -55,7 +64,11 @@ const surveyQuestionsInput = z
       id: questionId,
       kind: z.enum(['single', 'multi', 'text']),
       text: bilingualInput,
-      options: z.array(z.object({ id: questionId, zh: shortText(100), en: shortText(150) })).min(2).max(12).optional(),
+      options: z
+        .array(z.object({ id: questionId, zh: shortText(100), en: shortText(150) }))
+        .min(2)
+        .max(12)
+        .optional(),
     }),
   )
   .min(1)
@@ -118,14 +131,17 @@ export const codeParams = z.object({ code: z.string().trim().min(1).max(20) });
 export const onlineBallot = z.object({ choice: ballotChoice.optional(), answers: surveyAnswers.optional() });
 
 const ruleInput = z.union([
-  z.string().max(60).transform((id, ctx) => {
-    const rule = findRule(id);
-    if (!rule) {
-      bilingualIssue(ctx, `未知的表决规则 ${id}`, `unknown rule ${id}`);
-      return z.NEVER;
-    }
-    return rule;
-  }),
+  z
+    .string()
+    .max(60)
+    .transform((id, ctx) => {
+      const rule = findRule(id);
+      if (!rule) {
+        bilingualIssue(ctx, `未知的表决规则 ${id}`, `unknown rule ${id}`);
+        return z.NEVER;
+      }
+      return rule;
+    }),
   customRuleInput,
 ]);
 
@@ -149,7 +165,8 @@ export const calculatorBody = z
   .meta({
     'x-examples': {
       stairwell: {
-        summary: '一个门洞：张家两套房一票，501 未售 One stairwell: one owner’s two flats vote once, 501 is unsold',
+        summary:
+          '一个门洞：张家两套房一票，501 未售 One stairwell: one owner’s two flats vote once, 501 is unsold',
         value: {
           rule: 'sh-801-building',
           units: [
@@ -182,10 +199,15 @@ export const consentRule = z.object({
   version: int,
   name: bilingual,
   source: z.string(),
-  participation: thresholds.nullable().meta({ description: '参与门槛（null：无）Quorum: owners holding this share of area and of heads take part; null for none' }),
+  participation: thresholds.nullable().meta({
+    description:
+      '参与门槛（null：无）Quorum: owners holding this share of area and of heads take part; null for none',
+  }),
   approval: thresholds.extend({
     strict: z.boolean().meta({ description: 'true：过（more than）；false：以上（at least）' }),
-    base: z.enum(['participating', 'total']).meta({ description: '同意比例的分母 Approval counted against those taking part, or all owners' }),
+    base: z
+      .enum(['participating', 'total'])
+      .meta({ description: '同意比例的分母 Approval counted against those taking part, or all owners' }),
   }),
 });
 
@@ -204,12 +226,23 @@ export const counts = z.object({
   agreeingHeads: int,
   agreeingArea: int,
 });
-export const outcome = z.object({ participationMet: z.boolean(), approvalMet: z.boolean(), passed: z.boolean() });
+export const outcome = z.object({
+  participationMet: z.boolean(),
+  approvalMet: z.boolean(),
+  passed: z.boolean(),
+});
 
 /** One household (owner group) of the frozen electorate, names masked. */
-const household = z.object({ id: z.uuid(), label: z.string().meta({ description: '房屋，如“601室、602室” The units, e.g. 601室、602室' }), ownersMasked: z.array(z.string()) });
+const household = z.object({
+  id: z.uuid(),
+  label: z.string().meta({ description: '房屋，如“601室、602室” The units, e.g. 601室、602室' }),
+  ownersMasked: z.array(z.string()),
+});
 export const needed = z.object({
-  count: int.nullable().meta({ description: '至少还需多少户同意才能通过（0：已通过；null：全部同意也不能）The fewest more households whose agreement passes the vote; null when even all cannot' }),
+  count: int.nullable().meta({
+    description:
+      '至少还需多少户同意才能通过（0：已通过；null：全部同意也不能）The fewest more households whose agreement passes the vote; null when even all cannot',
+  }),
   candidates: z.array(household.extend({ areaM2: area, ballot: ballotChoice.nullable() })),
 });
 
@@ -219,7 +252,9 @@ export const closedResult = z.object({
   answered: count('已答复的户数 Households that answered'),
   outcome: outcome.nullable(),
   needed: needed.nullable(),
-  pendingUnconfirmed: count('结束时仍待第二人核对的纸质选票 Paper ballots still awaiting their second entry at closing'),
+  pendingUnconfirmed: count(
+    '结束时仍待第二人核对的纸质选票 Paper ballots still awaiting their second entry at closing',
+  ),
   ruleId: z.string().nullable(),
   ledgerHeadHash: sha256,
 });
@@ -235,21 +270,31 @@ export const consultation = z.object({
   title: z.string(),
   question: z.string(),
   documentsSummary: z.string(),
-  rule: consentRule.nullable().meta({ description: '表决规则（意向征询为 null）The voting rule as it stood when chosen; null for a survey' }),
-  questions: z.array(surveyQuestion).nullable().meta({ description: '意向征询的问题（表决为 null）The survey questions; null for a vote' }),
+  rule: consentRule.nullable().meta({
+    description: '表决规则（意向征询为 null）The voting rule as it stood when chosen; null for a survey',
+  }),
+  questions: z
+    .array(surveyQuestion)
+    .nullable()
+    .meta({ description: '意向征询的问题（表决为 null）The survey questions; null for a vote' }),
   scopeKind: z.enum(['stairwell', 'building', 'estate']),
   scopeId: z.uuid(),
   status: z.enum(['draft', 'open', 'closed']),
   opensOn: day.nullable(),
   closesOn: day.nullable(),
-  doubleEntry: z.boolean().meta({ description: '纸质选票须第二人核对 Paper ballots count once a second staff member confirms them' }),
+  doubleEntry: z.boolean().meta({
+    description: '纸质选票须第二人核对 Paper ballots count once a second staff member confirms them',
+  }),
   openedAt: instant.nullable(),
   closedAt: instant.nullable(),
   result: closedResult.nullable(),
 });
 export type ConsultationDetail = z.infer<typeof consultation>;
 
-export const consultationListItem = consultation.extend({ electors: count('业主（户）Households in the electorate'), ballotsCast: count('已计入的选票 Ballots counted') });
+export const consultationListItem = consultation.extend({
+  electors: count('业主（户）Households in the electorate'),
+  ballotsCast: count('已计入的选票 Ballots counted'),
+});
 export const consultationsResponse = z.object({ items: z.array(consultationListItem) });
 
 export const tallyGroup = household.extend({
@@ -292,20 +337,29 @@ export const surveyResultsResponse = z.object({
         kind: z.enum(['single', 'multi']),
         text: bilingual,
         options: surveyQuestion.shape.options,
-        counts: z.record(z.string(), int).meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
+        counts: z
+          .record(z.string(), int)
+          .meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
       }),
     ]),
   ),
 });
 
-export const householdCode = z.object({ groupId: z.uuid(), label: z.string(), ownersMasked: z.array(z.string()), code: z.string().meta({ description: '户码 The household code (12 characters)' }) });
+export const householdCode = z.object({
+  groupId: z.uuid(),
+  label: z.string(),
+  ownersMasked: z.array(z.string()),
+  code: z.string().meta({ description: '户码 The household code (12 characters)' }),
+});
 export const codesResponse = z.object({ items: z.array(householdCode) });
 export const reissueResponse = z.object({ groupId: z.uuid(), code: z.string() });
 
 export const staffBallotResponse = z.object({
   receipt: sha256.meta({ description: '选票账本中该条记录的哈希 The hash of the ballot’s ledger event' }),
   seq: int,
-  changed: z.boolean().meta({ description: '替换了该户此前的选票 It replaced the household’s earlier ballot' }),
+  changed: z
+    .boolean()
+    .meta({ description: '替换了该户此前的选票 It replaced the household’s earlier ballot' }),
   confirmed: z.boolean().meta({ description: 'false：待第二人核对 false while it awaits a second entry' }),
   documentId: z.uuid().meta({ description: '扫描件 The stored scan' }),
 });
@@ -315,18 +369,40 @@ export const ledgerVerdict = z.object({
   ok: z.boolean(),
   events: int,
   headHash: sha256,
-  firstBad: z.object({ seq: int, reason: z.enum(['hash_mismatch', 'broken_link', 'gap']) }).optional().meta({ description: '第一条不符的记录（仅在 ok 为 false 时）The first event that does not match, only when ok is false' }),
+  firstBad: z
+    .object({ seq: int, reason: z.enum(['hash_mismatch', 'broken_link', 'gap']) })
+    .optional()
+    .meta({
+      description:
+        '第一条不符的记录（仅在 ok 为 false 时）The first event that does not match, only when ok is false',
+    }),
 });
 
 export const certificateResponse = z.object({
-  consultation: consultation.pick({ id: true, title: true, question: true, kind: true, status: true, openedAt: true, closedAt: true, rule: true, result: true }),
+  consultation: consultation.pick({
+    id: true,
+    title: true,
+    question: true,
+    kind: true,
+    status: true,
+    openedAt: true,
+    closedAt: true,
+    rule: true,
+    result: true,
+  }),
   project: z.string(),
   ballots: z.array(
     z.object({
       household: z.string(),
       owners: z.array(z.string()).meta({ description: '业主姓名（已脱敏）Owners, masked' }),
       areaM2: area,
-      choice: z.enum([...ballotChoice.options, 'answered']).nullable().meta({ description: '计入的选择；意向征询为 answered；未参与为 null The counted choice; answered for a survey; null when none counts' }),
+      choice: z
+        .enum([...ballotChoice.options, 'answered'])
+        .nullable()
+        .meta({
+          description:
+            '计入的选择；意向征询为 answered；未参与为 null The counted choice; answered for a survey; null when none counts',
+        }),
       channel: ballotChannel.nullable(),
       castAt: instant.nullable(),
       receipt: sha256.nullable(),
@@ -351,7 +427,10 @@ export const residentViewResponse = z.object({
     questions: z.array(surveyQuestion).nullable(),
     ruleName: bilingual.nullable(),
   }),
-  household: z.object({ label: z.string(), areaM2: area }).nullable().meta({ description: '作废的户码不显示住户 null for a revoked code: whoever holds a lost letter may not be the owner' }),
+  household: z.object({ label: z.string(), areaM2: area }).nullable().meta({
+    description:
+      '作废的户码不显示住户 null for a revoked code: whoever holds a lost letter may not be the owner',
+  }),
   ballot: z
     .object({
       choice: ballotChoice.nullable(),
@@ -362,7 +441,9 @@ export const residentViewResponse = z.object({
       receipt: sha256,
     })
     .nullable(),
-  explanation: bilingual.nullable().meta({ description: '已结束或已作废时的说明 What the state means, when closed or revoked' }),
+  explanation: bilingual
+    .nullable()
+    .meta({ description: '已结束或已作废时的说明 What the state means, when closed or revoked' }),
 });
 export type ResidentView = z.infer<typeof residentViewResponse>;
 
@@ -380,7 +461,12 @@ export const calculatorResponse = outcome.extend({
   heads: z.object({ total: int, participating: int, agreeing: int }),
   areaM2: z.object({ total: area, participating: area, agreeing: area }),
   additionalAgreeNeeded: needed.shape.count,
-  candidates: z.array(z.object({ units: z.array(z.string()), owners: z.array(z.string()), areaM2: area })).meta({ description: '一组能使表决通过的尚未同意的业主（面积大者优先）One set of not-yet-agreeing owner groups whose agreement passes the vote, largest area first' }),
+  candidates: z
+    .array(z.object({ units: z.array(z.string()), owners: z.array(z.string()), areaM2: area }))
+    .meta({
+      description:
+        '一组能使表决通过的尚未同意的业主（面积大者优先）One set of not-yet-agreeing owner groups whose agreement passes the vote, largest area first',
+    }),
   rule: consentRule.pick({ id: true, version: true, name: true }),
 });
 export type CalculatorAnswer = z.infer<typeof calculatorResponse>;

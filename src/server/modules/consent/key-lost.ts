@@ -24,14 +24,27 @@ export async function replaceLostKey(db: Db, secret: ServerSecret, keys: CodeKey
       .values({ name: 'server', checkValue: secret.checkValue() })
       .onConflictDoUpdate({ target: secretChecks.name, set: { checkValue: secret.checkValue() } });
     const affected = await tx
-      .selectDistinct({ id: consultations.id, status: consultations.status, projectId: consultations.projectId, committeeId: consultations.committeeId, streetId: committees.streetId })
+      .selectDistinct({
+        id: consultations.id,
+        status: consultations.status,
+        projectId: consultations.projectId,
+        committeeId: consultations.committeeId,
+        streetId: committees.streetId,
+      })
       .from(consultations)
-      .innerJoin(householdCodes, and(eq(householdCodes.consultationId, consultations.id), isNull(householdCodes.revokedAt)))
+      .innerJoin(
+        householdCodes,
+        and(eq(householdCodes.consultationId, consultations.id), isNull(householdCodes.revokedAt)),
+      )
       .innerJoin(committees, eq(committees.id, consultations.committeeId))
       .orderBy(asc(consultations.id));
     let codes = 0;
     for (const c of affected) {
-      await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, c.id)).for('update');
+      await tx
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(eq(consultations.id, c.id))
+        .for('update');
       const revoked = await tx
         .update(householdCodes)
         .set({ revokedAt: actor.at, revokedReason: KEY_LOST_REASON })
@@ -39,8 +52,25 @@ export async function replaceLostKey(db: Db, secret: ServerSecret, keys: CodeKey
         .returning({ groupId: householdCodes.groupId });
       await tx.insert(householdCodes).values(revoked.map((r) => issueCode(keys, c.id, r.groupId).row));
       // a closed consultation's ledger ends with its result; its codes still open the household page
-      if (c.status === 'open') for (const r of revoked) await appendLedger(tx, c.id, 'code_revoked', { group: r.groupId, reason: KEY_LOST_REASON, by: actor.name }, actor.at);
-      await recordAudit(tx, actor, { action: 'reissue_code', entity: 'consultation', entityId: c.id, projectId: c.projectId, committeeId: c.committeeId, streetId: c.streetId, summary: KEY_LOST_REASON, after: { households: revoked.length, reason: KEY_LOST_REASON } });
+      if (c.status === 'open')
+        for (const r of revoked)
+          await appendLedger(
+            tx,
+            c.id,
+            'code_revoked',
+            { group: r.groupId, reason: KEY_LOST_REASON, by: actor.name },
+            actor.at,
+          );
+      await recordAudit(tx, actor, {
+        action: 'reissue_code',
+        entity: 'consultation',
+        entityId: c.id,
+        projectId: c.projectId,
+        committeeId: c.committeeId,
+        streetId: c.streetId,
+        summary: KEY_LOST_REASON,
+        after: { households: revoked.length, reason: KEY_LOST_REASON },
+      });
       codes += revoked.length;
     }
     return { consultations: affected.length, codes };

@@ -12,7 +12,10 @@ import { ledgerEvents } from './schema.ts';
 export function isLedgerRace(err: unknown) {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const c = e.cause ?? e;
-  return (c.code === '23505' && (c.constraint === 'ledger_events_seq' || c.constraint === undefined)) || c.code === '40P01';
+  return (
+    (c.code === '23505' && (c.constraint === 'ledger_events_seq' || c.constraint === undefined)) ||
+    c.code === '40P01'
+  );
 }
 
 /**
@@ -39,8 +42,19 @@ export const hashEvent = (e: LedgerEventBody) => sha256(ledgerMessage(e));
  * (SELECT … FOR UPDATE) in the same transaction, so events of one consultation are strictly
  * ordered and no two get the same seq.
  */
-export async function appendLedger(tx: Queryable, consultationId: string, kind: LedgerKind, payload: Record<string, unknown>, at: Date) {
-  const [last] = await tx.select({ seq: ledgerEvents.seq, hash: ledgerEvents.hash }).from(ledgerEvents).where(eq(ledgerEvents.consultationId, consultationId)).orderBy(desc(ledgerEvents.seq)).limit(1);
+export async function appendLedger(
+  tx: Queryable,
+  consultationId: string,
+  kind: LedgerKind,
+  payload: Record<string, unknown>,
+  at: Date,
+) {
+  const [last] = await tx
+    .select({ seq: ledgerEvents.seq, hash: ledgerEvents.hash })
+    .from(ledgerEvents)
+    .where(eq(ledgerEvents.consultationId, consultationId))
+    .orderBy(desc(ledgerEvents.seq))
+    .limit(1);
   const body: LedgerEventBody = {
     consultationId,
     seq: (last?.seq ?? 0) + 1,
@@ -64,13 +78,37 @@ export interface LedgerVerdict {
 
 /** Recomputes every hash and link of the chain. */
 export async function verifyLedger(db: Queryable, consultationId: string): Promise<LedgerVerdict> {
-  const rows = await db.select().from(ledgerEvents).where(eq(ledgerEvents.consultationId, consultationId)).orderBy(asc(ledgerEvents.seq));
+  const rows = await db
+    .select()
+    .from(ledgerEvents)
+    .where(eq(ledgerEvents.consultationId, consultationId))
+    .orderBy(asc(ledgerEvents.seq));
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
-    if (r.seq !== i + 1) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: i + 1, reason: 'gap' } };
-    if (r.prevHash !== prev) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: r.seq, reason: 'broken_link' } };
-    const expected = hashEvent({ consultationId: r.consultationId, seq: r.seq, kind: r.kind, at: r.at, payload: r.payload, prevHash: r.prevHash });
-    if (expected !== r.hash) return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: r.seq, reason: 'hash_mismatch' } };
+    if (r.seq !== i + 1)
+      return { ok: false, events: rows.length, headHash: prev, firstBad: { seq: i + 1, reason: 'gap' } };
+    if (r.prevHash !== prev)
+      return {
+        ok: false,
+        events: rows.length,
+        headHash: prev,
+        firstBad: { seq: r.seq, reason: 'broken_link' },
+      };
+    const expected = hashEvent({
+      consultationId: r.consultationId,
+      seq: r.seq,
+      kind: r.kind,
+      at: r.at,
+      payload: r.payload,
+      prevHash: r.prevHash,
+    });
+    if (expected !== r.hash)
+      return {
+        ok: false,
+        events: rows.length,
+        headHash: prev,
+        firstBad: { seq: r.seq, reason: 'hash_mismatch' },
+      };
     prev = r.hash;
   }
   return { ok: true, events: rows.length, headHash: prev };

@@ -6,7 +6,17 @@ import { auditEvents } from '../audit/schema.ts';
 import { householdActor } from '../../platform/audit.ts';
 import type { Visitor } from '../../platform/http.ts';
 import { committees } from '../registry/schema.ts';
-import { checkBallot, CLOSED, codeGate, codeGateColumns, resolveCode, REVOKED, wrongCode, type BallotInput, type CodeGateState } from './ballots.ts';
+import {
+  checkBallot,
+  CLOSED,
+  codeGate,
+  codeGateColumns,
+  resolveCode,
+  REVOKED,
+  wrongCode,
+  type BallotInput,
+  type CodeGateState,
+} from './ballots.ts';
 import { hashEvent, isLedgerRace } from './ledger.ts';
 import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
 import type { PresentedCode } from '../../platform/code-keys.ts';
@@ -98,7 +108,12 @@ const queues = new WeakMap<Db, BallotQueue>();
  * A resident votes (or changes the vote) with their household code until closing; the answer
  * carries the receipt, the hash of the ballot's ledger event.
  */
-export function castOnline(db: Db, code: PresentedCode, visitor: Visitor, input: BallotInput): Promise<OnlineReceipt> {
+export function castOnline(
+  db: Db,
+  code: PresentedCode,
+  visitor: Visitor,
+  input: BallotInput,
+): Promise<OnlineReceipt> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = new BallotQueue(db)));
   const q = queue;
@@ -131,8 +146,27 @@ type Outcome = { ok: OnlineReceipt } | { error: unknown } | { unknownCode: true 
 
 interface Writes {
   events: (LedgerEventBody & { hash: string })[];
-  ballots: Map<string, { consultation_id: string; group_id: string; choice: string | null; answers: unknown; ledger_hash: string; cast_at: string }>;
-  audits: { at: string; actor_name: string; action: string; entity_id: string; street_id: string; committee_id: string; project_id: string; after: unknown }[];
+  ballots: Map<
+    string,
+    {
+      consultation_id: string;
+      group_id: string;
+      choice: string | null;
+      answers: unknown;
+      ledger_hash: string;
+      cast_at: string;
+    }
+  >;
+  audits: {
+    at: string;
+    actor_name: string;
+    action: string;
+    entity_id: string;
+    street_id: string;
+    committee_id: string;
+    project_id: string;
+    after: unknown;
+  }[];
 }
 
 /** What a written batch leaves: the chain heads and the households' receipts it changed. */
@@ -166,7 +200,10 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
       if (row.revokedAt) throw new AppError(410, 'code_revoked', REVOKED.zh, REVOKED.en, 'code');
       if (row.status !== 'open') throw new AppError(409, 'consultation_closed', CLOSED.zh, CLOSED.en, 'code');
       const checked = checkBallot(row, p.input);
-      const head = heads.get(row.consultationId) ?? { seq: row.lastSeq ?? 0, hash: row.lastHash ?? GENESIS_HASH };
+      const head = heads.get(row.consultationId) ?? {
+        seq: row.lastSeq ?? 0,
+        hash: row.lastHash ?? GENESIS_HASH,
+      };
       const previous = receipts.has(row.groupId) ? receipts.get(row.groupId)! : row.previousReceipt;
       const actorName = householdActor(row.groupId, p.visitor.now).name;
       const body: LedgerEventBody = {
@@ -175,7 +212,18 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
         kind: previous ? 'changed' : 'cast',
         // when the ballot arrived, not when its batch was written
         at: p.visitor.now.toISOString(),
-        payload: { group: row.groupId, choice: checked.choice, answers: checked.answers, channel: 'online', confirmed: true, by: actorName, witness: null, proxy: null, document: null, replaces: previous },
+        payload: {
+          group: row.groupId,
+          choice: checked.choice,
+          answers: checked.answers,
+          channel: 'online',
+          confirmed: true,
+          by: actorName,
+          witness: null,
+          proxy: null,
+          document: null,
+          replaces: previous,
+        },
         prevHash: head.hash,
       };
       const hash = hashEvent(body);
@@ -183,8 +231,24 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
       for (const m of [receipts, leaves.receipts]) m.set(row.groupId, hash);
       writes.events.push({ ...body, hash });
       // the household's last ballot of the batch is its ballot
-      writes.ballots.set(row.groupId, { consultation_id: row.consultationId, group_id: row.groupId, choice: checked.choice, answers: checked.answers, ledger_hash: hash, cast_at: body.at });
-      writes.audits.push({ at: body.at, actor_name: actorName, action: previous ? 'ballot_changed' : 'ballot_cast', entity_id: row.consultationId, street_id: row.streetId, committee_id: row.committeeId, project_id: row.projectId, after: { group: row.groupId, channel: 'online', receipt: hash } });
+      writes.ballots.set(row.groupId, {
+        consultation_id: row.consultationId,
+        group_id: row.groupId,
+        choice: checked.choice,
+        answers: checked.answers,
+        ledger_hash: hash,
+        cast_at: body.at,
+      });
+      writes.audits.push({
+        at: body.at,
+        actor_name: actorName,
+        action: previous ? 'ballot_changed' : 'ballot_cast',
+        entity_id: row.consultationId,
+        street_id: row.streetId,
+        committee_id: row.committeeId,
+        project_id: row.projectId,
+        after: { group: row.groupId, channel: 'online', receipt: hash },
+      });
       return { ok: { receipt: hash, seq: body.seq, changed: Boolean(previous), castAt: body.at } };
     } catch (error) {
       return { error };
@@ -201,7 +265,15 @@ function planBatch(batch: Pending[], rows: Map<number, CodeRow>, after?: Leaves)
  * Rows go in in consultation order, so two instances' batches cannot deadlock either.
  */
 async function write(db: Db, w: Writes) {
-  const events = w.events.map((e) => ({ consultation_id: e.consultationId, seq: e.seq, kind: e.kind, at: e.at, payload: e.payload, prev_hash: e.prevHash, hash: e.hash }));
+  const events = w.events.map((e) => ({
+    consultation_id: e.consultationId,
+    seq: e.seq,
+    kind: e.kind,
+    at: e.at,
+    payload: e.payload,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  }));
   const consultationIds = [...new Set(events.map((e) => e.consultation_id))];
   const result = await db.execute(sql`
     with locked as (
@@ -233,7 +305,12 @@ async function write(db: Db, w: Writes) {
     select (select count(*)::int from ledger) as events, (select count(*)::int from ballot) as ballots, (select count(*)::int from audit) as audits`);
   const [counts] = rowsOf<{ events: number; ballots: number; audits: number }>(result);
   // a consultation that vanished would drop its rows silently: the batch is written afresh instead
-  if (counts?.events !== events.length || counts.ballots !== w.ballots.size || counts.audits !== w.audits.length) throw new Error(`ballot batch wrote ${JSON.stringify(counts)} of ${events.length} events`);
+  if (
+    counts?.events !== events.length ||
+    counts.ballots !== w.ballots.size ||
+    counts.audits !== w.audits.length
+  )
+    throw new Error(`ballot batch wrote ${JSON.stringify(counts)} of ${events.length} events`);
 }
 
 /** Reads and plans a batch; a failed read fails its ballots (null). */

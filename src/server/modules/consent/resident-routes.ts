@@ -13,10 +13,31 @@ export function residentRoutes(app: FastifyInstance, { db, codeKeys }: AppContex
   // per address; generous because a residents' committee may help many owners from one network
   const config = publicRoute(300);
 
-  r.get('/api/v1/r/:code', { schema: { tags, summary: '户码页面 What a household code shows', params: codeParams, response: { 200: residentViewResponse } }, config }, async (req) =>
-    residentView(db, codeKeys.present(req.params.code), visitorOf(req)),
+  r.get(
+    '/api/v1/r/:code',
+    {
+      schema: {
+        tags,
+        summary: '户码页面 What a household code shows',
+        params: codeParams,
+        response: { 200: residentViewResponse },
+      },
+      config,
+    },
+    async (req) => residentView(db, codeKeys.present(req.params.code), visitorOf(req)),
   );
-  r.post('/api/v1/r/:code/ballot', { schema: { tags, summary: '投票或改票 Vote or change the vote', params: codeParams, body: onlineBallot, response: { 200: ballotResponse } }, config }, async (req) =>
-    castOnline(db, codeKeys.present(req.params.code), visitorOf(req), req.body),
+  r.post(
+    '/api/v1/r/:code/ballot',
+    {
+      schema: {
+        tags,
+        summary: '投票或改票 Vote or change the vote',
+        params: codeParams,
+        body: onlineBallot,
+        response: { 200: ballotResponse },
+      },
+      config,
+    },
+    async (req) => castOnline(db, codeKeys.present(req.params.code), visitorOf(req), req.body),
   );
 }

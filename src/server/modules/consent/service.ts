@@ -4,7 +4,14 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { codeFromRandom, normaliseCode } from '../../../core/consent/codes.ts';
 import { findRule, type ConsentRule } from '../../../core/consent/rules.ts';
 import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../../core/consent/survey.ts';
-import { additionalAgreeNeeded, countBallots, evaluate, groupUnits, type GroupBallot, type OwnerGroup } from '../../../core/consent/tally.ts';
+import {
+  additionalAgreeNeeded,
+  countBallots,
+  evaluate,
+  groupUnits,
+  type GroupBallot,
+  type OwnerGroup,
+} from '../../../core/consent/tally.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -31,7 +38,15 @@ export const newHouseholdCode = () => {
 /** A new code for a household, as it is stored: its MAC and its sealed form, never in clear. */
 export function issueCode(keys: CodeKeys, consultationId: string, groupId: string) {
   const code = newHouseholdCode();
-  return { code, row: { consultationId, groupId, codeMac: keys.mac(normaliseCode(code)!), codeSealed: keys.seal(code, { consultationId, groupId }) } };
+  return {
+    code,
+    row: {
+      consultationId,
+      groupId,
+      codeMac: keys.mac(normaliseCode(code)!),
+      codeSealed: keys.seal(code, { consultationId, groupId }),
+    },
+  };
 }
 
 // ---------------------------------------------------------------- reading
@@ -55,7 +70,10 @@ export async function lockConsultation(tx: Tx, id: string) {
 }
 
 export async function listConsultations(db: Queryable, access: Access, projectId: string) {
-  const [project] = await db.select({ id: liftProjects.id }).from(liftProjects).where(and(eq(liftProjects.id, projectId), projectScope(access)));
+  const [project] = await db
+    .select({ id: liftProjects.id })
+    .from(liftProjects)
+    .where(and(eq(liftProjects.id, projectId), projectScope(access)));
   if (!project) throw notFound({ zh: '加装电梯项目', en: 'Lift project' });
   const rows = await db
     .select({
@@ -122,7 +140,11 @@ export interface ConsultationInput {
   doubleEntry?: boolean | undefined;
 }
 
-function chooseRule(input: { kind: string; ruleId?: string | undefined; customRule?: ConsentRule | undefined }): ConsentRule | null {
+function chooseRule(input: {
+  kind: string;
+  ruleId?: string | undefined;
+  customRule?: ConsentRule | undefined;
+}): ConsentRule | null {
   if (input.kind !== 'vote') return null;
   if (input.customRule) return input.customRule;
   if (!input.ruleId) throw badInput('ruleId', '表决须选择表决规则', 'A vote needs a voting rule');
@@ -133,16 +155,24 @@ function chooseRule(input: { kind: string; ruleId?: string | undefined; customRu
 
 async function scopeIdFor(tx: Queryable, stairwellId: string, kind: ConsultationInput['scopeKind']) {
   if (kind === 'stairwell') return stairwellId;
-  const [row] = await tx.select({ buildingId: stairwells.buildingId, estateId: buildings.estateId }).from(stairwells).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).where(eq(stairwells.id, stairwellId));
+  const [row] = await tx
+    .select({ buildingId: stairwells.buildingId, estateId: buildings.estateId })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .where(eq(stairwells.id, stairwellId));
   return kind === 'building' ? row!.buildingId : row!.estateId;
 }
 
 export async function createConsultation(db: Db, access: Access, input: ConsultationInput) {
   return db.transaction(async (tx) => {
-    const [project] = await tx.select().from(liftProjects).where(and(eq(liftProjects.id, input.projectId), projectScope(access)));
+    const [project] = await tx
+      .select()
+      .from(liftProjects)
+      .where(and(eq(liftProjects.id, input.projectId), projectScope(access)));
     if (!project) throw badInput('projectId', '找不到该项目', 'No such project in your scope');
     assertCanWriteCommittee(access, project.committeeId);
-    if (input.opensOn && input.closesOn && input.closesOn < input.opensOn) throw badInput('closesOn', '截止日期早于开始日期', 'The closing date is before the opening date');
+    if (input.opensOn && input.closesOn && input.closesOn < input.opensOn)
+      throw badInput('closesOn', '截止日期早于开始日期', 'The closing date is before the opening date');
     const [row] = await tx
       .insert(consultations)
       .values({
@@ -161,16 +191,32 @@ export async function createConsultation(db: Db, access: Access, input: Consulta
         doubleEntry: input.doubleEntry ?? false,
       })
       .returning();
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'consultation', entityId: row!.id, projectId: project.id, ...auditScope(access, project.committeeId), after: present(row!) });
+    await recordAudit(tx, access.actor, {
+      action: 'create',
+      entity: 'consultation',
+      entityId: row!.id,
+      projectId: project.id,
+      ...auditScope(access, project.committeeId),
+      after: present(row!),
+    });
     return present(row!);
   });
 }
 
-export async function updateDraft(db: Db, access: Access, id: string, patch: Partial<Omit<ConsultationInput, 'projectId' | 'kind'>>) {
+export async function updateDraft(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: Partial<Omit<ConsultationInput, 'projectId' | 'kind'>>,
+) {
   return db.transaction(async (tx) => {
     const before = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
-    if (before.status !== 'draft') throw conflict('征询已开始，不能修改内容', 'The consultation is open; its content can no longer change');
+    if (before.status !== 'draft')
+      throw conflict(
+        '征询已开始，不能修改内容',
+        'The consultation is open; its content can no longer change',
+      );
     const { ruleId, customRule, scopeKind, ...rest } = patch;
     const values: Partial<Consultation> = { ...rest, updatedAt: access.now };
     if (ruleId || customRule) values.rule = chooseRule({ kind: before.kind, ruleId, customRule });
@@ -180,7 +226,14 @@ export async function updateDraft(db: Db, access: Access, id: string, patch: Par
       values.scopeId = await scopeIdFor(tx, project!.stairwellId, scopeKind);
     }
     const [row] = await tx.update(consultations).set(values).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'consultation', entityId: id, projectId: before.projectId, ...auditScope(access, before.committeeId), ...changedFields(present(before), present(row!)) });
+    await recordAudit(tx, access.actor, {
+      action: 'update',
+      entity: 'consultation',
+      entityId: id,
+      projectId: before.projectId,
+      ...auditScope(access, before.committeeId),
+      ...changedFields(present(before), present(row!)),
+    });
     return present(row!);
   });
 }
@@ -189,16 +242,37 @@ export async function updateDraft(db: Db, access: Access, id: string, patch: Par
 
 async function unitsInScope(tx: Queryable, c: Consultation) {
   const cond =
-    c.scopeKind === 'stairwell' ? eq(units.stairwellId, c.scopeId) : c.scopeKind === 'building' ? eq(stairwells.buildingId, c.scopeId) : eq(buildings.estateId, c.scopeId);
+    c.scopeKind === 'stairwell'
+      ? eq(units.stairwellId, c.scopeId)
+      : c.scopeKind === 'building'
+        ? eq(stairwells.buildingId, c.scopeId)
+        : eq(buildings.estateId, c.scopeId);
   const rows = await tx
-    .select({ id: units.id, stairwellId: units.stairwellId, floor: units.floor, room: units.room, areaCenti: units.areaCenti, stairwell: stairwells.name, building: buildings.name })
+    .select({
+      id: units.id,
+      stairwellId: units.stairwellId,
+      floor: units.floor,
+      room: units.room,
+      areaCenti: units.areaCenti,
+      stairwell: stairwells.name,
+      building: buildings.name,
+    })
     .from(units)
     .innerJoin(stairwells, eq(stairwells.id, units.stairwellId))
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
     .where(cond)
     .orderBy(asc(buildings.name), asc(stairwells.name), asc(units.floor), asc(units.room));
   const owners = rows.length
-    ? await tx.select({ unitId: unitOwners.unitId, personId: persons.id, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, rows.map((r) => r.id)))
+    ? await tx
+        .select({ unitId: unitOwners.unitId, personId: persons.id, name: persons.name })
+        .from(unitOwners)
+        .innerJoin(persons, eq(persons.id, unitOwners.personId))
+        .where(
+          inArray(
+            unitOwners.unitId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((r) => ({ ...r, owners: owners.filter((o) => o.unitId === r.id) }));
 }
@@ -212,39 +286,87 @@ export async function openConsultation(db: Db, access: Access, id: string, keys:
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);
-    if (c.status !== 'draft') throw conflict('征询已经开始或结束', 'The consultation is already open or closed');
-    if (c.kind === 'vote' && !c.rule) throw badInput('ruleId', '表决须选择表决规则', 'A vote needs a voting rule');
+    if (c.status !== 'draft')
+      throw conflict('征询已经开始或结束', 'The consultation is already open or closed');
+    if (c.kind === 'vote' && !c.rule)
+      throw badInput('ruleId', '表决须选择表决规则', 'A vote needs a voting rule');
     const electorate = await unitsInScope(tx, c);
-    if (!electorate.length) throw conflict('范围内没有登记的房屋，无法开始征询', 'There are no registered units in scope; nothing to consult');
-    const groups = groupUnits(electorate.map((u) => ({ id: u.id, areaCenti: u.areaCenti, owners: u.owners.map((o) => o.personId) })));
+    if (!electorate.length)
+      throw conflict(
+        '范围内没有登记的房屋，无法开始征询',
+        'There are no registered units in scope; nothing to consult',
+      );
+    const groups = groupUnits(
+      electorate.map((u) => ({ id: u.id, areaCenti: u.areaCenti, owners: u.owners.map((o) => o.personId) })),
+    );
     const byId = new Map(electorate.map((u) => [u.id, u]));
     const groupRows = groups.map((g) => {
       const first = byId.get(g.unitIds[0]!)!;
-      const owners = first.owners.map((o) => ({ personId: o.personId, name: o.name })).sort((a, b) => a.personId.localeCompare(b.personId));
+      const owners = first.owners
+        .map((o) => ({ personId: o.personId, name: o.name }))
+        .sort((a, b) => a.personId.localeCompare(b.personId));
       const rooms = g.unitIds.map((u) => `${byId.get(u)!.room}室`).join('、');
       const where = c.scopeKind === 'stairwell' ? '' : `${first.building}${first.stairwell} `;
-      return { consultationId: id, groupKey: g.key, owners, areaCenti: g.areaCenti, label: `${where}${rooms}` };
+      return {
+        consultationId: id,
+        groupKey: g.key,
+        owners,
+        areaCenti: g.areaCenti,
+        label: `${where}${rooms}`,
+      };
     });
-    const inserted = await tx.insert(electorGroups).values(groupRows).returning({ id: electorGroups.id, groupKey: electorGroups.groupKey });
+    const inserted = await tx
+      .insert(electorGroups)
+      .values(groupRows)
+      .returning({ id: electorGroups.id, groupKey: electorGroups.groupKey });
     const groupIdByKey = new Map(inserted.map((g) => [g.groupKey, g.id]));
     await tx.insert(electorUnits).values(
       groups.flatMap((g) =>
         g.unitIds.map((unitId) => {
           const u = byId.get(unitId)!;
-          return { consultationId: id, groupId: groupIdByKey.get(g.key)!, unitId, stairwellId: u.stairwellId, floor: u.floor, room: u.room, areaCenti: u.areaCenti };
+          return {
+            consultationId: id,
+            groupId: groupIdByKey.get(g.key)!,
+            unitId,
+            stairwellId: u.stairwellId,
+            floor: u.floor,
+            room: u.room,
+            areaCenti: u.areaCenti,
+          };
         }),
       ),
     );
     await tx.insert(householdCodes).values(inserted.map((g) => issueCode(keys, id, g.id).row));
     const totalArea = groups.reduce((s, g) => s + g.areaCenti, 0);
-    const ledger = await appendLedger(tx, id, 'open', {
-      rule: c.rule,
-      heads: groups.length,
-      areaCenti: totalArea,
-      electorate: groups.map((g) => ({ group: groupIdByKey.get(g.key), units: g.unitIds, areaCenti: g.areaCenti })),
-    }, access.now);
-    const [row] = await tx.update(consultations).set({ status: 'open', openedAt: access.now, updatedAt: access.now }).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'open', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash } });
+    const ledger = await appendLedger(
+      tx,
+      id,
+      'open',
+      {
+        rule: c.rule,
+        heads: groups.length,
+        areaCenti: totalArea,
+        electorate: groups.map((g) => ({
+          group: groupIdByKey.get(g.key),
+          units: g.unitIds,
+          areaCenti: g.areaCenti,
+        })),
+      },
+      access.now,
+    );
+    const [row] = await tx
+      .update(consultations)
+      .set({ status: 'open', openedAt: access.now, updatedAt: access.now })
+      .where(eq(consultations.id, id))
+      .returning();
+    await recordAudit(tx, access.actor, {
+      action: 'open',
+      entity: 'consultation',
+      entityId: id,
+      projectId: c.projectId,
+      ...auditScope(access, c.committeeId),
+      after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash },
+    });
     return present(row!);
   });
 }
@@ -273,7 +395,12 @@ async function groupsWithBallots(db: Queryable, consultationId: string): Promise
   }));
 }
 
-const asOwnerGroup = (g: CountedGroup): OwnerGroup => ({ key: g.id, unitIds: [], owners: [], areaCenti: g.areaCenti });
+const asOwnerGroup = (g: CountedGroup): OwnerGroup => ({
+  key: g.id,
+  unitIds: [],
+  owners: [],
+  areaCenti: g.areaCenti,
+});
 
 /** Counts, thresholds, outcome and how many more must agree, from the frozen electorate. */
 export function computeTally(rule: ConsentRule | null, groups: CountedGroup[]) {
@@ -288,14 +415,29 @@ export function computeTally(rule: ConsentRule | null, groups: CountedGroup[]) {
     counts,
     answered,
     outcome,
-    needed: { count: needed.count, candidates: needed.groups.map((g) => byId.get(g.key)!).map(({ id, label, ownersMasked, areaCenti, ballot }) => ({ id, label, ownersMasked, areaM2: formatAreaM2(areaCenti), ballot })) },
+    needed: {
+      count: needed.count,
+      candidates: needed.groups
+        .map((g) => byId.get(g.key)!)
+        .map(({ id, label, ownersMasked, areaCenti, ballot }) => ({
+          id,
+          label,
+          ownersMasked,
+          areaM2: formatAreaM2(areaCenti),
+          ballot,
+        })),
+    },
   };
 }
 
 export async function getTally(db: Queryable, access: Access, id: string) {
   const c = await getConsultationRow(db, access, id);
   const groups = await groupsWithBallots(db, id);
-  const unitRows = await db.select().from(electorUnits).where(eq(electorUnits.consultationId, id)).orderBy(asc(electorUnits.floor), asc(electorUnits.room));
+  const unitRows = await db
+    .select()
+    .from(electorUnits)
+    .where(eq(electorUnits.consultationId, id))
+    .orderBy(asc(electorUnits.floor), asc(electorUnits.room));
   const groupById = new Map(groups.map((g) => [g.id, g]));
   return {
     consultation: present(c),
@@ -303,7 +445,17 @@ export async function getTally(db: Queryable, access: Access, id: string) {
     groups: groups.map((g) => ({ ...g, areaM2: formatAreaM2(g.areaCenti) })),
     units: unitRows.map((u) => {
       const g = groupById.get(u.groupId)!;
-      return { unitId: u.unitId, stairwellId: u.stairwellId, groupId: u.groupId, floor: u.floor, room: u.room, areaM2: formatAreaM2(u.areaCenti), ballot: g.ballot, pending: g.pending, answered: g.answered };
+      return {
+        unitId: u.unitId,
+        stairwellId: u.stairwellId,
+        groupId: u.groupId,
+        floor: u.floor,
+        room: u.room,
+        areaM2: formatAreaM2(u.areaCenti),
+        ballot: g.ballot,
+        pending: g.pending,
+        answered: g.answered,
+      };
     }),
   };
 }
@@ -312,15 +464,25 @@ export async function getTally(db: Queryable, access: Access, id: string) {
 export async function surveyResults(db: Queryable, access: Access, id: string) {
   const c = await getConsultationRow(db, access, id);
   if (c.kind !== 'survey') throw badInput('id', '这不是意向征询', 'This consultation is not a survey');
-  const rows = await db.select({ answers: ballots.answers }).from(ballots).where(and(eq(ballots.consultationId, id), eq(ballots.confirmed, true)));
+  const rows = await db
+    .select({ answers: ballots.answers })
+    .from(ballots)
+    .where(and(eq(ballots.consultationId, id), eq(ballots.confirmed, true)));
   const questions = c.questions ?? [];
   return {
     replies: rows.length,
     questions: questions.map((q) => {
       const values = rows.map((r) => r.answers?.[q.id]).filter((v) => v !== undefined);
-      if (q.kind === 'text') return { id: q.id, kind: q.kind, text: q.text, texts: values.filter((v): v is string => typeof v === 'string' && v.trim() !== '') };
+      if (q.kind === 'text')
+        return {
+          id: q.id,
+          kind: q.kind,
+          text: q.text,
+          texts: values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''),
+        };
       const counts = Object.fromEntries((q.options ?? []).map((o) => [o.id, 0]));
-      for (const v of values) for (const choice of Array.isArray(v) ? v : [v]) if (choice in counts) counts[choice]! += 1;
+      for (const v of values)
+        for (const choice of Array.isArray(v) ? v : [v]) if (choice in counts) counts[choice]! += 1;
       return { id: q.id, kind: q.kind, text: q.text, options: q.options, counts };
     }),
   };
@@ -333,14 +495,37 @@ export async function closeConsultation(db: Db, access: Access, id: string) {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);
-    if (c.status !== 'open') throw conflict('只有进行中的征询可以结束', 'Only an open consultation can be closed');
+    if (c.status !== 'open')
+      throw conflict('只有进行中的征询可以结束', 'Only an open consultation can be closed');
     const groups = await groupsWithBallots(tx, id);
     const tally = computeTally(c.rule, groups);
     const pending = groups.filter((g) => g.pending).length;
     const result = { ...tally, pendingUnconfirmed: pending, ruleId: c.rule?.id ?? null };
-    const ledger = await appendLedger(tx, id, 'close', { counts: tally.counts, outcome: tally.outcome, pendingUnconfirmed: pending }, access.now);
-    const [row] = await tx.update(consultations).set({ status: 'closed', closedAt: access.now, result: { ...result, ledgerHeadHash: ledger.hash }, updatedAt: access.now }).where(eq(consultations.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'close', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { outcome: tally.outcome, counts: tally.counts, ledgerHash: ledger.hash } });
+    const ledger = await appendLedger(
+      tx,
+      id,
+      'close',
+      { counts: tally.counts, outcome: tally.outcome, pendingUnconfirmed: pending },
+      access.now,
+    );
+    const [row] = await tx
+      .update(consultations)
+      .set({
+        status: 'closed',
+        closedAt: access.now,
+        result: { ...result, ledgerHeadHash: ledger.hash },
+        updatedAt: access.now,
+      })
+      .where(eq(consultations.id, id))
+      .returning();
+    await recordAudit(tx, access.actor, {
+      action: 'close',
+      entity: 'consultation',
+      entityId: id,
+      projectId: c.projectId,
+      ...auditScope(access, c.committeeId),
+      after: { outcome: tally.outcome, counts: tally.counts, ledgerHash: ledger.hash },
+    });
     return present(row!);
   });
 }
@@ -350,12 +535,22 @@ export async function closeConsultation(db: Db, access: Access, id: string) {
 /** A consultation's active codes with their households, decrypted (no access check: callers check). */
 export async function activeCodes(db: Queryable, keys: CodeKeys, consultationId: string) {
   const rows = await db
-    .select({ groupId: electorGroups.id, label: electorGroups.label, owners: electorGroups.owners, sealed: householdCodes.codeSealed })
+    .select({
+      groupId: electorGroups.id,
+      label: electorGroups.label,
+      owners: electorGroups.owners,
+      sealed: householdCodes.codeSealed,
+    })
     .from(householdCodes)
     .innerJoin(electorGroups, eq(electorGroups.id, householdCodes.groupId))
     .where(and(eq(householdCodes.consultationId, consultationId), isNull(householdCodes.revokedAt)))
     .orderBy(asc(electorGroups.label));
-  return rows.map((r) => ({ groupId: r.groupId, label: r.label, ownersMasked: r.owners.map((o) => maskName(o.name)!), code: keys.open(r.sealed, { consultationId, groupId: r.groupId }) }));
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    label: r.label,
+    ownersMasked: r.owners.map((o) => maskName(o.name)!),
+    code: keys.open(r.sealed, { consultationId, groupId: r.groupId }),
+  }));
 }
 
 /**
@@ -363,7 +558,13 @@ export async function activeCodes(db: Queryable, keys: CodeKeys, consultationId:
  * time codes are decrypted for someone, the audit log says who, which consultation, how many and
  * what for (the list on screen or the Word letters).
  */
-export async function listCodes(db: Queryable, access: Access, id: string, keys: CodeKeys, purpose: 'list' | 'letters' = 'list') {
+export async function listCodes(
+  db: Queryable,
+  access: Access,
+  id: string,
+  keys: CodeKeys,
+  purpose: 'list' | 'letters' = 'list',
+) {
   const c = await getConsultationRow(db, access, id);
   assertCanWriteCommittee(access, c.committeeId);
   const codes = await activeCodes(db, keys, id);
@@ -380,18 +581,52 @@ export async function listCodes(db: Queryable, access: Access, id: string, keys:
 }
 
 /** A lost letter: its code stops working and a new code is issued (ledger and audit). */
-export async function reissueCode(db: Db, access: Access, id: string, groupId: string, reason: string, keys: CodeKeys) {
+export async function reissueCode(
+  db: Db,
+  access: Access,
+  id: string,
+  groupId: string,
+  reason: string,
+  keys: CodeKeys,
+) {
   return inLedgerTransaction(db, async (tx) => {
     const c = await getConsultationRow(tx, access, id);
     assertCanWriteCommittee(access, c.committeeId);
     await lockConsultation(tx, id);
-    if (c.status !== 'open') throw conflict('只有进行中的征询可以补发户码', 'Codes can be reissued only while the consultation is open');
-    const revoked = await tx.update(householdCodes).set({ revokedAt: access.now, revokedReason: reason }).where(and(eq(householdCodes.groupId, groupId), eq(householdCodes.consultationId, id), isNull(householdCodes.revokedAt))).returning({ id: householdCodes.id });
+    if (c.status !== 'open')
+      throw conflict(
+        '只有进行中的征询可以补发户码',
+        'Codes can be reissued only while the consultation is open',
+      );
+    const revoked = await tx
+      .update(householdCodes)
+      .set({ revokedAt: access.now, revokedReason: reason })
+      .where(
+        and(
+          eq(householdCodes.groupId, groupId),
+          eq(householdCodes.consultationId, id),
+          isNull(householdCodes.revokedAt),
+        ),
+      )
+      .returning({ id: householdCodes.id });
     if (!revoked.length) throw notFound({ zh: '户码', en: 'Household code' });
     const { code, row } = issueCode(keys, id, groupId);
     await tx.insert(householdCodes).values(row);
-    await appendLedger(tx, id, 'code_revoked', { group: groupId, reason, by: access.user.username }, access.now);
-    await recordAudit(tx, access.actor, { action: 'reissue_code', entity: 'consultation', entityId: id, projectId: c.projectId, ...auditScope(access, c.committeeId), after: { groupId, reason } });
+    await appendLedger(
+      tx,
+      id,
+      'code_revoked',
+      { group: groupId, reason, by: access.user.username },
+      access.now,
+    );
+    await recordAudit(tx, access.actor, {
+      action: 'reissue_code',
+      entity: 'consultation',
+      entityId: id,
+      projectId: c.projectId,
+      ...auditScope(access, c.committeeId),
+      after: { groupId, reason },
+    });
     return { groupId, code };
   });
 }

@@ -13,7 +13,10 @@ export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    mime: 'image/png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
 ];
 
 export function sniffScanType(buf: Buffer): string | null {
@@ -41,9 +44,20 @@ export interface StoredFileInput {
   projectId: string;
 }
 
-const KIND_RULES: Record<FileKind, { sniff: (buf: Buffer, name: string) => string | null; zh: string; en: string }> = {
-  scan: { sniff: sniffScanType, zh: '只接受 PDF、JPEG 或 PNG 扫描件', en: 'Only PDF, JPEG or PNG scans are accepted' },
-  document: { sniff: sniffDocumentType, zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件', en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted' },
+const KIND_RULES: Record<
+  FileKind,
+  { sniff: (buf: Buffer, name: string) => string | null; zh: string; en: string }
+> = {
+  scan: {
+    sniff: sniffScanType,
+    zh: '只接受 PDF、JPEG 或 PNG 扫描件',
+    en: 'Only PDF, JPEG or PNG scans are accepted',
+  },
+  document: {
+    sniff: sniffDocumentType,
+    zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件',
+    en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted',
+  },
 };
 
 /** Stores a scan (image or PDF); as for any file, the caller has already decided that the user may attach it. */
@@ -57,7 +71,12 @@ export function storeScan(tx: Queryable, access: Access, input: StoredFileInput)
  */
 export async function storeFile(tx: Queryable, access: Access, input: StoredFileInput, kind: FileKind) {
   if (input.content.length === 0) throw badInput('file', '文件为空', 'The file is empty');
-  if (input.content.length > SCAN_MAX_BYTES) throw badInput('file', `文件超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB`, `The file is larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB`);
+  if (input.content.length > SCAN_MAX_BYTES)
+    throw badInput(
+      'file',
+      `文件超过 ${SCAN_MAX_BYTES / 1024 / 1024} MB`,
+      `The file is larger than ${SCAN_MAX_BYTES / 1024 / 1024} MB`,
+    );
   const rule = KIND_RULES[kind];
   const mime = rule.sniff(input.content, input.name);
   if (!mime) throw badInput('file', rule.zh, rule.en);
@@ -65,14 +84,41 @@ export async function storeFile(tx: Queryable, access: Access, input: StoredFile
   const [row] = await tx
     .insert(storedFiles)
     // the name cut by code points, so no character (an emoji) is split in half
-    .values({ name: [...input.name].slice(0, 200).join(''), mime, size: input.content.length, sha256, content: input.content, ownerEntity: input.ownerEntity, committeeId: input.committeeId, uploadedBy: access.user.id, uploadedAt: access.now })
-    .returning({ id: storedFiles.id, name: storedFiles.name, mime: storedFiles.mime, size: storedFiles.size, sha256: storedFiles.sha256 });
-  await recordAudit(tx, access.actor, { action: 'upload', entity: 'file', entityId: row!.id, projectId: input.projectId, ...auditScope(access, input.committeeId), after: row });
+    .values({
+      name: [...input.name].slice(0, 200).join(''),
+      mime,
+      size: input.content.length,
+      sha256,
+      content: input.content,
+      ownerEntity: input.ownerEntity,
+      committeeId: input.committeeId,
+      uploadedBy: access.user.id,
+      uploadedAt: access.now,
+    })
+    .returning({
+      id: storedFiles.id,
+      name: storedFiles.name,
+      mime: storedFiles.mime,
+      size: storedFiles.size,
+      sha256: storedFiles.sha256,
+    });
+  await recordAudit(tx, access.actor, {
+    action: 'upload',
+    entity: 'file',
+    entityId: row!.id,
+    projectId: input.projectId,
+    ...auditScope(access, input.committeeId),
+    after: row,
+  });
   return row!;
 }
 
 export async function readFile(db: Queryable, access: Access, id: string) {
-  const [row] = await db.select().from(storedFiles).where(and(eq(storedFiles.id, id)));
-  if (!row || !row.committeeId || !access.committeeIds.includes(row.committeeId)) throw notFound({ zh: '文件', en: 'File' });
+  const [row] = await db
+    .select()
+    .from(storedFiles)
+    .where(and(eq(storedFiles.id, id)));
+  if (!row || !row.committeeId || !access.committeeIds.includes(row.committeeId))
+    throw notFound({ zh: '文件', en: 'File' });
   return row;
 }

@@ -28,7 +28,9 @@ export const stageChange = z.object({
   toStage: stage,
   on: day,
   confirmed: z.array(z.string()).meta({ description: '由工作人员确认的条件 Staff criteria confirmed' }),
-  overridden: z.array(z.object({ id: z.string(), label: bilingual })).meta({ description: '越过的未满足条件 Unmet criteria overridden with the reason' }),
+  overridden: z
+    .array(z.object({ id: z.string(), label: bilingual }))
+    .meta({ description: '越过的未满足条件 Unmet criteria overridden with the reason' }),
   reason: z.string(),
   byName: z.string(),
   at: instant,
@@ -38,7 +40,8 @@ export type StageChange = z.infer<typeof stageChange>;
 export const stageStatusResponse = z.object({
   stage,
   pausedFrom: stage.nullable(),
-  facts: z.object({ // core/lifecycle.ts ProjectFacts: what the entry criteria are checked on
+  facts: z.object({
+    // core/lifecycle.ts ProjectFacts: what the entry criteria are checked on
     votePassed: z.boolean(),
     resultNoticeEnded: z.boolean(),
     designNoticeEnded: z.boolean(),
@@ -50,11 +53,24 @@ export const stageStatusResponse = z.object({
     .object({
       stage,
       label: bilingual,
-      criteria: z.array(z.object({ id: z.string(), kind: criterionKind, label: bilingual, met: z.boolean().nullable().meta({ description: '系统条件是否满足；工作人员确认的条件为 null Whether a system criterion is met; null for staff criteria' }) })),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          kind: criterionKind,
+          label: bilingual,
+          met: z.boolean().nullable().meta({
+            description:
+              '系统条件是否满足；工作人员确认的条件为 null Whether a system criterion is met; null for staff criteria',
+          }),
+        }),
+      ),
       blockers: z.array(z.object({ id: z.string(), kind: criterionKind, label: bilingual })),
     })
     .nullable()
-    .meta({ description: '下一阶段及其准入条件；已是最后阶段为 null The next stage and what it needs; null at the last' }),
+    .meta({
+      description:
+        '下一阶段及其准入条件；已是最后阶段为 null The next stage and what it needs; null at the last',
+    }),
   history: z.array(stageChange),
 });
 export type StageStatus = z.infer<typeof stageStatusResponse>;

@@ -10,16 +10,31 @@ import { changeStage, stageStatus } from './service.ts';
 export function lifecycleRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
-  r.get('/api/v1/projects/:id/stage', {
-    schema: { tags, summary: '阶段与准入条件 Stage, what the next stage needs, history', params: idParam, response: { 200: c.stageStatusResponse } },
-  }, async (req) => stageStatus(db, await requireAccess(req, db), req.params.id));
-  r.post('/api/v1/projects/:id/stage', {
-    schema: {
-      tags,
-      summary: '变更阶段（未满足的条件须写明理由才能越过）Change stage; unmet criteria need a written override reason',
-      params: idParam,
-      body: c.stageChangeBody,
-      response: { 201: c.stageChangeResponse },
+  r.get(
+    '/api/v1/projects/:id/stage',
+    {
+      schema: {
+        tags,
+        summary: '阶段与准入条件 Stage, what the next stage needs, history',
+        params: idParam,
+        response: { 200: c.stageStatusResponse },
+      },
     },
-  }, async (req, reply) => reply.status(201).send(await changeStage(db, await requireAccess(req, db), req.params.id, req.body)));
+    async (req) => stageStatus(db, await requireAccess(req, db), req.params.id),
+  );
+  r.post(
+    '/api/v1/projects/:id/stage',
+    {
+      schema: {
+        tags,
+        summary:
+          '变更阶段（未满足的条件须写明理由才能越过）Change stage; unmet criteria need a written override reason',
+        params: idParam,
+        body: c.stageChangeBody,
+        response: { 201: c.stageChangeResponse },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await changeStage(db, await requireAccess(req, db), req.params.id, req.body)),
+  );
 }

@@ -17,25 +17,44 @@ import { costPlans, costShares } from './schema.ts';
 import { planWithProject } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
 
-
 /** How a scheme computes a share, in plain words. */
 export function schemeText(s: Scheme): { zh: string; en: string } {
   switch (s.kind) {
     case 'floor-coefficient-area':
       return {
-        zh: `按“楼层系数 × 房屋面积”分摊：${Object.entries(s.coefficients).map(([f, c]) => `${f}层 ${c}`).join('，')}。系数为 0 的楼层不出资。`,
-        en: `Shared by floor coefficient × area: ${Object.entries(s.coefficients).map(([f, c]) => `floor ${f}: ${c}`).join(', ')}. Floors with coefficient 0 pay nothing.`,
+        zh: `按“楼层系数 × 房屋面积”分摊：${Object.entries(s.coefficients)
+          .map(([f, c]) => `${f}层 ${c}`)
+          .join('，')}。系数为 0 的楼层不出资。`,
+        en: `Shared by floor coefficient × area: ${Object.entries(s.coefficients)
+          .map(([f, c]) => `floor ${f}: ${c}`)
+          .join(', ')}. Floors with coefficient 0 pay nothing.`,
       };
     case 'floor-percent':
-      return { zh: `按楼层比例分摊：${Object.entries(s.percents).map(([f, p]) => `${f}层 ${p}%`).join('，')}；同层按面积分。`, en: `Shared by floor percentage: ${Object.entries(s.percents).map(([f, p]) => `floor ${f}: ${p}%`).join(', ')}; within a floor by area.` };
+      return {
+        zh: `按楼层比例分摊：${Object.entries(s.percents)
+          .map(([f, p]) => `${f}层 ${p}%`)
+          .join('，')}；同层按面积分。`,
+        en: `Shared by floor percentage: ${Object.entries(s.percents)
+          .map(([f, p]) => `floor ${f}: ${p}%`)
+          .join(', ')}; within a floor by area.`,
+      };
     case 'equal':
-      return { zh: `出资户平均分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`, en: `Shared equally among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.` };
+      return {
+        zh: `出资户平均分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`,
+        en: `Shared equally among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.`,
+      };
     case 'area':
-      return { zh: `出资户按面积分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`, en: `Shared by area among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.` };
+      return {
+        zh: `出资户按面积分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`,
+        en: `Shared by area among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.`,
+      };
   }
 }
 
-function explain(plan: typeof costPlans.$inferSelect, share: { shareFen: number; compensationFen: number; areaCenti: number; floor: number }) {
+function explain(
+  plan: typeof costPlans.$inferSelect,
+  share: { shareFen: number; compensationFen: number; areaCenti: number; floor: number },
+) {
   const s = schemeText(plan.scheme);
   return {
     zh: `加装电梯总费用扣除政府补贴 ${formatYuan(plan.subsidyFen)} 元和其他资金后，由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${formatYuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${formatYuan(share.compensationFen)} 元` : ''}。`,
@@ -45,18 +64,29 @@ function explain(plan: typeof costPlans.$inferSelect, share: { shareFen: number;
 
 async function agreementBody(db: Queryable, access: Access, planId: string) {
   const { plan, project } = await planWithProject(db, access, planId);
-  if (plan.status === 'draft') throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
-  const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
+  if (plan.status === 'draft')
+    throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
+  const shares = await db
+    .select()
+    .from(costShares)
+    .where(eq(costShares.planId, planId))
+    .orderBy(asc(costShares.floor), asc(costShares.room));
   return { plan, project, shares };
 }
 
 const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
   heading('加装电梯协议书'),
   para(`项目：${projectName}（方案第 ${plan.version} 版：${plan.name}）`),
-  para(`一、施工金额 ${formatYuan(plan.constructionFen)} 元；其他费用 ${formatYuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)} 元`).join('，') || '无'}）。`),
-  para(`二、政府补贴 ${formatYuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${formatYuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${formatYuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`),
+  para(
+    `一、施工金额 ${formatYuan(plan.constructionFen)} 元；其他费用 ${formatYuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)} 元`).join('，') || '无'}）。`,
+  ),
+  para(
+    `二、政府补贴 ${formatYuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${formatYuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${formatYuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`,
+  ),
   para(`三、由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${schemeText(plan.scheme).zh}`),
-  para(`四、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`),
+  para(
+    `四、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`,
+  ),
   para(`五、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
 ];
 
@@ -65,10 +95,23 @@ export async function agreementDocx(db: Queryable, access: Access, planId: strin
   const { plan, project, shares } = await agreementBody(db, access, planId);
   const children = [
     ...terms(plan, project.name),
-    table(['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'], shares.map((s) => [`${s.room}室`, String(s.floor), formatAreaM2(s.areaCenti), formatYuan(s.shareFen), formatYuan(s.compensationFen), ''])),
+    table(
+      ['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'],
+      shares.map((s) => [
+        `${s.room}室`,
+        String(s.floor),
+        formatAreaM2(s.areaCenti),
+        formatYuan(s.shareFen),
+        formatYuan(s.compensationFen),
+        '',
+      ]),
+    ),
     para('本协议经全体出资业主签字后生效。居委会（盖章）：            日期：', { align: 'right' }),
   ];
-  return { fileName: `${project.name}-加装电梯协议书.docx`, buffer: await wordFile('加装电梯协议书', [{ children }]) };
+  return {
+    fileName: `${project.name}-加装电梯协议书.docx`,
+    buffer: await wordFile('加装电梯协议书', [{ children }]),
+  };
 }
 
 /** One household's page of the agreement. */
@@ -76,19 +119,59 @@ export async function householdAgreementDocx(db: Queryable, access: Access, plan
   const { plan, project, shares } = await agreementBody(db, access, planId);
   const share = shares.find((s) => s.unitId === unitId);
   if (!share) throw notFound({ zh: '该户的分摊', en: 'The household’s share' });
-  const children = [...terms(plan, project.name), para(`本户：${share.room}室（${share.floor} 层，${formatAreaM2(share.areaCenti)} ㎡）`, { bold: true }), para(explain(plan, share).zh), para('业主签字：                    日期：', { align: 'right' })];
-  return { fileName: `${project.name}-${share.room}室-协议书.docx`, buffer: await wordFile('加装电梯协议书（分户）', [{ children }]) };
+  const children = [
+    ...terms(plan, project.name),
+    para(`本户：${share.room}室（${share.floor} 层，${formatAreaM2(share.areaCenti)} ㎡）`, { bold: true }),
+    para(explain(plan, share).zh),
+    para('业主签字：                    日期：', { align: 'right' }),
+  ];
+  return {
+    fileName: `${project.name}-${share.room}室-协议书.docx`,
+    buffer: await wordFile('加装电梯协议书（分户）', [{ children }]),
+  };
 }
 
 /** The household's shares under the project's adopted plan, for the code page. */
 async function householdShares(db: Queryable, code: PresentedCode, visitor: Visitor) {
   const found = await resolveCode(db, code, visitor);
-  if (found.hc.revokedAt) throw new AppError(410, 'code_revoked', '这封信的户码已作废，请使用新信上的户码', 'This code has been cancelled; use the code on your new letter', 'code');
-  const [plan] = await db.select().from(costPlans).where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
-  if (!plan) throw new AppError(404, 'no_plan', '本项目的费用分摊方案尚未通过', 'The cost-sharing plan of this project is not adopted yet', 'code');
-  const unitIds = (await db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, found.g.id))).map((u) => u.unitId);
-  const shares = unitIds.length ? await db.select().from(costShares).where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds))).orderBy(asc(costShares.room)) : [];
-  const [project] = await db.select({ name: liftProjects.name, committeeId: liftProjects.committeeId, streetId: committees.streetId }).from(liftProjects).innerJoin(committees, eq(committees.id, liftProjects.committeeId)).where(eq(liftProjects.id, found.c.projectId));
+  if (found.hc.revokedAt)
+    throw new AppError(
+      410,
+      'code_revoked',
+      '这封信的户码已作废，请使用新信上的户码',
+      'This code has been cancelled; use the code on your new letter',
+      'code',
+    );
+  const [plan] = await db
+    .select()
+    .from(costPlans)
+    .where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
+  if (!plan)
+    throw new AppError(
+      404,
+      'no_plan',
+      '本项目的费用分摊方案尚未通过',
+      'The cost-sharing plan of this project is not adopted yet',
+      'code',
+    );
+  const unitIds = (
+    await db
+      .select({ unitId: electorUnits.unitId })
+      .from(electorUnits)
+      .where(eq(electorUnits.groupId, found.g.id))
+  ).map((u) => u.unitId);
+  const shares = unitIds.length
+    ? await db
+        .select()
+        .from(costShares)
+        .where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds)))
+        .orderBy(asc(costShares.room))
+    : [];
+  const [project] = await db
+    .select({ name: liftProjects.name, committeeId: liftProjects.committeeId, streetId: committees.streetId })
+    .from(liftProjects)
+    .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
+    .where(eq(liftProjects.id, found.c.projectId));
   return { found, plan, shares, project: project! };
 }
 
@@ -96,8 +179,25 @@ export async function residentCostShare(db: Queryable, code: PresentedCode, visi
   const { plan, shares, project } = await householdShares(db, code, visitor);
   return {
     project: project.name,
-    plan: { name: plan.name, version: plan.version, schemeText: schemeText(plan.scheme), constructionFen: plan.constructionFen, subsidyFen: plan.subsidyFen, amountToShareFen: plan.amountToShareFen },
-    units: shares.map((s) => ({ unitId: s.unitId, room: s.room, floor: s.floor, areaM2: formatAreaM2(s.areaCenti), shareFen: s.shareFen, compensationFen: s.compensationFen, signedAt: s.signedAt, signedChannel: s.signedChannel, explanation: explain(plan, s) })),
+    plan: {
+      name: plan.name,
+      version: plan.version,
+      schemeText: schemeText(plan.scheme),
+      constructionFen: plan.constructionFen,
+      subsidyFen: plan.subsidyFen,
+      amountToShareFen: plan.amountToShareFen,
+    },
+    units: shares.map((s) => ({
+      unitId: s.unitId,
+      room: s.room,
+      floor: s.floor,
+      areaM2: formatAreaM2(s.areaCenti),
+      shareFen: s.shareFen,
+      compensationFen: s.compensationFen,
+      signedAt: s.signedAt,
+      signedChannel: s.signedChannel,
+      explanation: explain(plan, s),
+    })),
   };
 }
 
@@ -111,12 +211,27 @@ export async function residentSignOff(db: Db, code: PresentedCode, visitor: Visi
     const signedAt = visitor.now;
     const actor = householdActor(found.g.id, visitor.now);
     // signs only if still unsigned: of two sign-offs at once (two phones, a double tap) one records
-    const [signed] = await tx.update(costShares).set({ signedAt, signedChannel: 'online', signedByName: actor.name }).where(and(eq(costShares.id, share.id), isNull(costShares.signedAt))).returning({ signedAt: costShares.signedAt });
+    const [signed] = await tx
+      .update(costShares)
+      .set({ signedAt, signedChannel: 'online', signedByName: actor.name })
+      .where(and(eq(costShares.id, share.id), isNull(costShares.signedAt)))
+      .returning({ signedAt: costShares.signedAt });
     if (!signed) {
-      const [now] = await tx.select({ signedAt: costShares.signedAt }).from(costShares).where(eq(costShares.id, share.id));
+      const [now] = await tx
+        .select({ signedAt: costShares.signedAt })
+        .from(costShares)
+        .where(eq(costShares.id, share.id));
       return { unitId, signedAt: now!.signedAt!, already: true };
     }
-    await recordAudit(tx, actor, { action: 'sign_off', entity: 'cost_plan', entityId: plan.id, projectId: plan.projectId, committeeId: project.committeeId, streetId: project.streetId, after: { unitId, channel: 'online' } });
+    await recordAudit(tx, actor, {
+      action: 'sign_off',
+      entity: 'cost_plan',
+      entityId: plan.id,
+      projectId: plan.projectId,
+      committeeId: project.committeeId,
+      streetId: project.streetId,
+      after: { unitId, channel: 'online' },
+    });
     return { unitId, signedAt, already: false };
   });
 }

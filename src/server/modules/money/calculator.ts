@@ -12,15 +12,25 @@ export function calculateCostShare(b: CostShareInput): CostShareAnswer {
   });
   const compensation = new Map<string, number>();
   b.compensations.forEach((c, i) => {
-    if (!ids.has(c.unitId)) throw badInput(`compensations.${i}.unitId`, `补偿对象 ${c.unitId} 不在房屋列表中`, `Compensated unit ${c.unitId} is not among the units`);
+    if (!ids.has(c.unitId))
+      throw badInput(
+        `compensations.${i}.unitId`,
+        `补偿对象 ${c.unitId} 不在房屋列表中`,
+        `Compensated unit ${c.unitId} is not among the units`,
+      );
     compensation.set(c.unitId, (compensation.get(c.unitId) ?? 0) + c.fen);
   });
   const subsidy = b.subsidy ? subsidyFen(b.constructionFen, b.subsidy) : 0;
   const totalCompensation = [...compensation.values()].reduce((s, x) => s + x, 0);
-  const amountToShareFen = b.constructionFen + b.otherCostsFen + totalCompensation - subsidy - b.otherFundsFen;
+  const amountToShareFen =
+    b.constructionFen + b.otherCostsFen + totalCompensation - subsidy - b.otherFundsFen;
   let shares: number[];
   try {
-    shares = shareCosts(amountToShareFen, b.units.map((u) => ({ id: u.id, floor: u.floor, areaCenti: u.areaM2 })), b.scheme);
+    shares = shareCosts(
+      amountToShareFen,
+      b.units.map((u) => ({ id: u.id, floor: u.floor, areaCenti: u.areaM2 })),
+      b.scheme,
+    );
   } catch (err) {
     if (err instanceof SchemeError) throw badInput(err.field, err.zh, err.en);
     throw err;
@@ -28,6 +38,10 @@ export function calculateCostShare(b: CostShareInput): CostShareAnswer {
   return {
     subsidyFen: subsidy,
     amountToShareFen,
-    shares: b.units.map((u, i) => ({ unitId: u.id, shareFen: shares[i]!, compensationFen: compensation.get(u.id) ?? 0 })),
+    shares: b.units.map((u, i) => ({
+      unitId: u.id,
+      shareFen: shares[i]!,
+      compensationFen: compensation.get(u.id) ?? 0,
+    })),
   };
 }

@@ -29,14 +29,31 @@ const lines = z.array(z.object({ label: shortText(60), fen })).max(20);
 const planBase = z.object({
   constructionFen: fen,
   otherCosts: lines.optional(),
-  subsidy: z.union([z.object({ ruleId: z.string().max(40) }), z.object({ rate: z.string().max(20), capFen: fen.nullable() }), z.null()]).optional(),
+  subsidy: z
+    .union([
+      z.object({ ruleId: z.string().max(40) }),
+      z.object({ rate: z.string().max(20), capFen: fen.nullable() }),
+      z.null(),
+    ])
+    .optional(),
   otherFunds: lines.optional(),
-  compensations: z.array(z.object({ unitId: z.uuid(), fen, note: optionalText(200).optional() })).max(100).optional(),
-  schedule: z.array(z.object({ label: shortText(40), dueOn: z.iso.date(), percent: z.string().max(10) })).max(12).optional(),
+  compensations: z
+    .array(z.object({ unitId: z.uuid(), fen, note: optionalText(200).optional() }))
+    .max(100)
+    .optional(),
+  schedule: z
+    .array(z.object({ label: shortText(40), dueOn: z.iso.date(), percent: z.string().max(10) }))
+    .max(12)
+    .optional(),
   runningCostRule: optionalText(500).optional(),
 });
 export const planCreate = planBase.extend({ name: shortText(60), scheme: schemeInput });
-export const whatIfBody = planBase.extend({ schemes: z.array(z.object({ name: shortText(60), scheme: schemeInput })).min(2).max(4) });
+export const whatIfBody = planBase.extend({
+  schemes: z
+    .array(z.object({ name: shortText(60), scheme: schemeInput }))
+    .min(2)
+    .max(4),
+});
 
 /** A plan and one unit of its stairwell. */
 export const planUnitParams = z.object({ id: z.uuid(), unitId: z.uuid() });
@@ -64,22 +81,34 @@ export const claimBody = z.object({
   note: optionalText(500).optional(),
 });
 
-export const runningYearBody = z.object({ year: z.number().int().min(2000).max(2100), items: lines.min(1), scheme: schemeInput });
-export const billPaymentBody = z.object({ amountFen: fen.min(1), paidOn: z.iso.date(), method: paymentMethod, receiptNo: shortText(40) });
+export const runningYearBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  items: lines.min(1),
+  scheme: schemeInput,
+});
+export const billPaymentBody = z.object({
+  amountFen: fen.min(1),
+  paidOn: z.iso.date(),
+  method: paymentMethod,
+  receiptNo: shortText(40),
+});
 
 /** A household code as typed or scanned from the letter (the code is the credential). */
 export const codeParams = z.object({ code: z.string().trim().min(1).max(40) });
 export const residentSignBody = z.object({ unitId: z.uuid() });
 
 const subsidyInput = z.union([
-  z.string().max(40).transform((id, ctx) => {
-    const rule = findSubsidyRule(id);
-    if (!rule) {
-      bilingualIssue(ctx, `未知的补贴规则 ${id}`, `unknown subsidy rule ${id}`);
-      return z.NEVER;
-    }
-    return rule;
-  }),
+  z
+    .string()
+    .max(40)
+    .transform((id, ctx) => {
+      const rule = findSubsidyRule(id);
+      if (!rule) {
+        bilingualIssue(ctx, `未知的补贴规则 ${id}`, `unknown subsidy rule ${id}`);
+        return z.NEVER;
+      }
+      return rule;
+    }),
   z.object({ rate: decimalText, capFen: fen.nullable() }).transform((r, ctx) => {
     const rate = parseScaled(r.rate);
     if (rate === null || rate > SCALE) {
@@ -95,24 +124,37 @@ export const costShareBody = z
   .object({
     constructionFen: fen,
     otherCostsFen: fen.default(0),
-    subsidy: subsidyInput.meta({ description: '补贴规则 id（如 sh-2020）、{rate, capFen} 或 null A subsidy rule id (e.g. sh-2020), {rate, capFen}, or null' }),
+    subsidy: subsidyInput.meta({
+      description:
+        '补贴规则 id（如 sh-2020）、{rate, capFen} 或 null A subsidy rule id (e.g. sh-2020), {rate, capFen}, or null',
+    }),
     otherFundsFen: fen.default(0),
-    compensations: z.array(z.object({ unitId: z.string().min(1).max(40), fen })).max(MAX_COST_SHARE_UNITS).default([]),
+    compensations: z
+      .array(z.object({ unitId: z.string().min(1).max(40), fen }))
+      .max(MAX_COST_SHARE_UNITS)
+      .default([]),
     scheme: schemeInput,
-    units: z.array(z.object({ id: z.string().min(1).max(40), floor: z.number().int().min(1).max(99), areaM2 })).min(1).max(MAX_COST_SHARE_UNITS),
+    units: z
+      .array(z.object({ id: z.string().min(1).max(40), floor: z.number().int().min(1).max(99), areaM2 }))
+      .min(1)
+      .max(MAX_COST_SHARE_UNITS),
   })
   // zod leaves `examples` out of a transforming schema's input; @fastify/swagger puts `x-examples` on the media type
   .meta({
     'x-examples': {
       sixStoreys: {
-        summary: '六层一个门洞：60 万元施工、上海 2020 补贴、楼层系数 × 面积，101 获 5000 元补偿 Six storeys: 600,000 yuan of works, the Shanghai 2020 subsidy, floor coefficient × area, 5,000 yuan compensation to 101',
+        summary:
+          '六层一个门洞：60 万元施工、上海 2020 补贴、楼层系数 × 面积，101 获 5000 元补偿 Six storeys: 600,000 yuan of works, the Shanghai 2020 subsidy, floor coefficient × area, 5,000 yuan compensation to 101',
         value: {
           constructionFen: 60_000_000,
           otherCostsFen: 3_000_000,
           subsidy: 'sh-2020',
           otherFundsFen: 0,
           compensations: [{ unitId: '101', fen: 500_000 }],
-          scheme: { kind: 'floor-coefficient-area', coefficients: { 1: '0', 2: '0', 3: '0.7', 4: '0.8', 5: '0.9', 6: '1.0' } },
+          scheme: {
+            kind: 'floor-coefficient-area',
+            coefficients: { 1: '0', 2: '0', 3: '0.7', 4: '0.8', 5: '0.9', 6: '1.0' },
+          },
           units: [
             { id: '101', floor: 1, areaM2: '52.30' },
             { id: '201', floor: 2, areaM2: '52.30' },
@@ -146,11 +188,19 @@ export const costPlan = z.object({
   status: z.enum(['draft', 'adopted', 'superseded']),
   constructionFen: amount('施工金额 Construction'),
   otherCosts: z.array(line),
-  subsidy: z.object({ ruleId: z.string().nullable(), rate: z.string(), capFen: int.nullable() }).nullable().meta({ description: '选定时的补贴规则（null：无补贴）The subsidy rule as it stood when chosen; null for none' }),
+  subsidy: z
+    .object({ ruleId: z.string().nullable(), rate: z.string(), capFen: int.nullable() })
+    .nullable()
+    .meta({
+      description: '选定时的补贴规则（null：无补贴）The subsidy rule as it stood when chosen; null for none',
+    }),
   otherFunds: z.array(line),
   compensations: z.array(z.object({ unitId: z.uuid(), fen: int, note: z.string() })),
   scheme: schemeInput,
-  schedule: z.array(z.object({ label: z.string(), dueOn: day, percent: z.string() })).meta({ description: '分期（比例合计 100；空：一次付清）Instalments, percentages summing to 100; none: paid at once' }),
+  schedule: z.array(z.object({ label: z.string(), dueOn: day, percent: z.string() })).meta({
+    description:
+      '分期（比例合计 100；空：一次付清）Instalments, percentages summing to 100; none: paid at once',
+  }),
   runningCostRule: z.string(),
   subsidyFen: amount('补贴 Subsidy'),
   amountToShareFen: amount('业主分摊 Shared by the owners'),
@@ -172,7 +222,9 @@ export const plannedShare = z.object({
 });
 /** A unit's share in a plan: computed live for a draft, frozen once adopted, signed off by the owner. */
 export const shareRow = plannedShare.extend({
-  signedAt: instant.nullable().meta({ description: '业主签认时间（草稿为 null）When the owner signed off; null for a draft' }),
+  signedAt: instant
+    .nullable()
+    .meta({ description: '业主签认时间（草稿为 null）When the owner signed off; null for a draft' }),
   signedChannel: signedChannel.nullable(),
 });
 export type ShareRow = z.infer<typeof shareRow>;
@@ -200,7 +252,10 @@ export const planDetailResponse = z.object({
   plan: costPlan,
   project: z.object({ id: z.uuid(), name: z.string() }),
   shares: z.array(shareRow),
-  computed: planFigures.nullable().meta({ description: '草稿按现在的登记实时计算（已通过的方案为 null）A draft’s figures on the registry as it is now; null once adopted' }),
+  computed: planFigures.nullable().meta({
+    description:
+      '草稿按现在的登记实时计算（已通过的方案为 null）A draft’s figures on the registry as it is now; null once adopted',
+  }),
 });
 export type PlanDetail = z.infer<typeof planDetailResponse>;
 export const signOffResponse = z.object({ unitId: z.uuid(), signedChannel: z.literal('paper') });
@@ -224,9 +279,14 @@ export const paymentUnit = z.object({
   unitId: z.uuid(),
   floor: int,
   room: z.string(),
-  owners: z.array(z.string()).meta({ description: '业主姓名（无权查看个人信息时脱敏）Owners’ names, masked unless the caller sees personal data' }),
+  owners: z.array(z.string()).meta({
+    description:
+      '业主姓名（无权查看个人信息时脱敏）Owners’ names, masked unless the caller sees personal data',
+  }),
   shareFen: int,
-  dues: z.array(z.object({ label: z.string(), dueOn: day.nullable(), fen: int })).meta({ description: '按分期拆分的应缴额 The share over the instalments' }),
+  dues: z
+    .array(z.object({ label: z.string(), dueOn: day.nullable(), fen: int }))
+    .meta({ description: '按分期拆分的应缴额 The share over the instalments' }),
   paidFen: int,
   outstandingFen: int,
   overdueFen: amount('已到期未缴 Fallen due and not paid'),
@@ -252,18 +312,27 @@ export const subsidyClaim = z.object({
   submittedOn: day.nullable(),
   approvedOn: day.nullable(),
   receivedOn: day.nullable(),
-  grantedFen: int.nullable().meta({ description: '实际拨付（与计算金额不同时）What was granted, when it differs from the computed amount' }),
+  grantedFen: int.nullable().meta({
+    description: '实际拨付（与计算金额不同时）What was granted, when it differs from the computed amount',
+  }),
   note: z.string(),
   updatedAt: instant,
 });
 export const subsidyClaimResponse = z.object({
   projectId: z.uuid(),
   stage: z.enum(STAGES),
-  amountFen: int.nullable().meta({ description: '按已通过方案计算的补贴（无已通过方案时为 null）The subsidy of the adopted plan; null before one is adopted' }),
+  amountFen: int.nullable().meta({
+    description:
+      '按已通过方案计算的补贴（无已通过方案时为 null）The subsidy of the adopted plan; null before one is adopted',
+  }),
   planVersion: int.nullable(),
-  claim: subsidyClaim.nullable().meta({ description: '尚未开始申请时为 null null until the claim is started' }),
+  claim: subsidyClaim
+    .nullable()
+    .meta({ description: '尚未开始申请时为 null null until the claim is started' }),
   // lazily: projects/contract.ts takes the scheme from this module, so this file may be read first
-  documents: z.array(z.lazy(() => projectDocument)).meta({ description: '项目文件中“补贴”类的材料 The project’s documents of the category subsidy' }),
+  documents: z
+    .array(z.lazy(() => projectDocument))
+    .meta({ description: '项目文件中“补贴”类的材料 The project’s documents of the category subsidy' }),
 });
 export type SubsidyClaimAnswer = z.infer<typeof subsidyClaimResponse>;
 
@@ -279,7 +348,9 @@ const runningBillRow = z.object({
   lastReceiptNo: z.string().nullable(),
 });
 export const runningBill = runningBillRow.extend({
-  payments: z.array(z.object({ amountFen: int, paidOn: day, method: paymentMethod, receiptNo: z.string() })).meta({ description: '各次缴款，先早后晚 Its payments, oldest first' }),
+  payments: z
+    .array(z.object({ amountFen: int, paidOn: day, method: paymentMethod, receiptNo: z.string() }))
+    .meta({ description: '各次缴款，先早后晚 Its payments, oldest first' }),
 });
 export const runningYear = z.object({
   id: z.uuid(),
@@ -297,7 +368,16 @@ export const runningYear = z.object({
 export type RunningYear = z.infer<typeof runningYear>;
 export const runningCostsResponse = z.object({ years: z.array(runningYear) });
 export const billPaymentResponse = runningBillRow.extend({
-  payment: z.object({ id: z.uuid(), billId: z.uuid(), amountFen: int, paidOn: day, method: paymentMethod, receiptNo: z.string(), recordedByName: z.string(), createdAt: instant }),
+  payment: z.object({
+    id: z.uuid(),
+    billId: z.uuid(),
+    amountFen: int,
+    paidOn: day,
+    method: paymentMethod,
+    receiptNo: z.string(),
+    recordedByName: z.string(),
+    createdAt: instant,
+  }),
 });
 
 // ---------------------------------------------------------------- answers: the household-code page
@@ -307,7 +387,9 @@ export const residentCostShareResponse = z.object({
   plan: z.object({
     name: z.string(),
     version: int,
-    schemeText: bilingual.meta({ description: '分摊办法的白话说明 How the scheme computes a share, in plain words' }),
+    schemeText: bilingual.meta({
+      description: '分摊办法的白话说明 How the scheme computes a share, in plain words',
+    }),
     constructionFen: int,
     subsidyFen: int,
     amountToShareFen: int,
@@ -316,7 +398,9 @@ export const residentCostShareResponse = z.object({
     plannedShare.extend({
       signedAt: instant.nullable(),
       signedChannel: signedChannel.nullable(),
-      explanation: bilingual.meta({ description: '本户应出资的白话说明 The household’s share explained in plain words' }),
+      explanation: bilingual.meta({
+        description: '本户应出资的白话说明 The household’s share explained in plain words',
+      }),
     }),
   ),
 });
@@ -324,7 +408,10 @@ export type ResidentCostShare = z.infer<typeof residentCostShareResponse>;
 export const residentSignResponse = z.object({
   unitId: z.uuid(),
   signedAt: instant,
-  already: z.boolean().meta({ description: '此前已签认（两部手机同时签、重复点按）It was signed off before (two phones at once, a double tap)' }),
+  already: z.boolean().meta({
+    description:
+      '此前已签认（两部手机同时签、重复点按）It was signed off before (two phones at once, a double tap)',
+  }),
 });
 
 // ---------------------------------------------------------------- answers: the public calculator

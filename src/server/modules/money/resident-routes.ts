@@ -11,10 +11,31 @@ export function moneyResidentRoutes(app: FastifyInstance, { db, codeKeys }: AppC
   const tags = ['resident'];
   const config = publicRoute(300);
 
-  r.get('/api/v1/r/:code/cost-share', { schema: { tags, summary: '我家的费用 The household’s share', params: codeParams, response: { 200: residentCostShareResponse } }, config }, async (req) =>
-    residentCostShare(db, codeKeys.present(req.params.code), visitorOf(req)),
+  r.get(
+    '/api/v1/r/:code/cost-share',
+    {
+      schema: {
+        tags,
+        summary: '我家的费用 The household’s share',
+        params: codeParams,
+        response: { 200: residentCostShareResponse },
+      },
+      config,
+    },
+    async (req) => residentCostShare(db, codeKeys.present(req.params.code), visitorOf(req)),
   );
-  r.post('/api/v1/r/:code/cost-share/sign', { schema: { tags, summary: '签认分摊额 Sign off the share', params: codeParams, body: residentSignBody, response: { 200: residentSignResponse } }, config }, async (req) =>
-    residentSignOff(db, codeKeys.present(req.params.code), visitorOf(req), req.body.unitId),
+  r.post(
+    '/api/v1/r/:code/cost-share/sign',
+    {
+      schema: {
+        tags,
+        summary: '签认分摊额 Sign off the share',
+        params: codeParams,
+        body: residentSignBody,
+        response: { 200: residentSignResponse },
+      },
+      config,
+    },
+    async (req) => residentSignOff(db, codeKeys.present(req.params.code), visitorOf(req), req.body.unitId),
   );
 }

@@ -29,8 +29,24 @@ import {
   whatIfResponse,
 } from './contract.ts';
 import { moneyResidentRoutes } from './resident-routes.ts';
-import { adoptPlan, createPlan, getPlan, listPlans, paymentStatus, paymentsWorkbook, recordPayment, recordSignOff, whatIf } from './service.ts';
-import { addRunningCostYear, getSubsidyClaim, listRunningCosts, payRunningBill, saveSubsidyClaim } from './upkeep.ts';
+import {
+  adoptPlan,
+  createPlan,
+  getPlan,
+  listPlans,
+  paymentStatus,
+  paymentsWorkbook,
+  recordPayment,
+  recordSignOff,
+  whatIf,
+} from './service.ts';
+import {
+  addRunningCostYear,
+  getSubsidyClaim,
+  listRunningCosts,
+  payRunningBill,
+  saveSubsidyClaim,
+} from './upkeep.ts';
 
 export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx;
@@ -38,58 +54,240 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['money'];
   const access = (req: FastifyRequest) => requireAccess(req, db);
 
-  r.get('/api/v1/projects/:id/cost-plans', { schema: { tags, summary: '费用方案（各版本）Cost plans, every version', params: idParam, response: { 200: costPlansResponse } } }, async (req) => ({
-    items: await listPlans(db, await access(req), req.params.id),
-  }));
-  r.post('/api/v1/projects/:id/cost-plans', { schema: { tags, summary: '新建方案草稿 New draft plan', params: idParam, body: planCreate, response: { 201: planCreateResponse } } }, async (req, reply) =>
-    reply.status(201).send(await createPlan(db, await access(req), req.params.id, req.body)),
+  r.get(
+    '/api/v1/projects/:id/cost-plans',
+    {
+      schema: {
+        tags,
+        summary: '费用方案（各版本）Cost plans, every version',
+        params: idParam,
+        response: { 200: costPlansResponse },
+      },
+    },
+    async (req) => ({
+      items: await listPlans(db, await access(req), req.params.id),
+    }),
   );
-  r.post('/api/v1/projects/:id/cost-plans/what-if', {
-    schema: { tags, summary: '方案比较（不保存）Compare 2–4 schemes on the real stairwell', params: idParam, body: whatIfBody, response: { 200: whatIfResponse } },
-    config: { writesNothing: true },
-  }, async (req) => {
-    const { schemes, ...base } = req.body;
-    return whatIf(db, await access(req), req.params.id, base, schemes);
-  });
-  r.get('/api/v1/cost-plans/:id', { schema: { tags, summary: '方案详情 Plan with its shares', params: idParam, response: { 200: planDetailResponse } } }, async (req) => getPlan(db, await access(req), req.params.id));
-  r.post('/api/v1/cost-plans/:id/adopt', { schema: { tags, summary: '通过方案（冻结分摊额）Adopt: freeze the shares', params: idParam, response: { 200: planDetailResponse } } }, async (req) => adoptPlan(db, await access(req), req.params.id));
-  r.post('/api/v1/cost-plans/:id/sign-offs', {
-    schema: { tags, summary: '登记纸质签认（multipart：unitId + file）Paper sign-off with scan', params: idParam, consumes: ['multipart/form-data'], response: { 201: signOffResponse } },
-  }, async (req, reply) => {
-    const a = await access(req);
-    const { fields, file } = await multipartForm(req, signOffFields);
-    return reply.status(201).send(await recordSignOff(db, a, req.params.id, fields.unitId, file));
-  });
-  r.post('/api/v1/cost-plans/:id/payments', { schema: { tags, summary: '登记缴款 Record a payment', params: idParam, body: paymentBody, response: { 201: payment } } }, async (req, reply) =>
-    reply.status(201).send(await recordPayment(db, await access(req), req.params.id, req.body)),
+  r.post(
+    '/api/v1/projects/:id/cost-plans',
+    {
+      schema: {
+        tags,
+        summary: '新建方案草稿 New draft plan',
+        params: idParam,
+        body: planCreate,
+        response: { 201: planCreateResponse },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createPlan(db, await access(req), req.params.id, req.body)),
   );
-  r.get('/api/v1/cost-plans/:id/payments', { schema: { tags, summary: '缴款与欠款 Payments and arrears', params: idParam, response: { 200: paymentStatusResponse } } }, async (req) =>
-    paymentStatus(db, await access(req), req.params.id),
+  r.post(
+    '/api/v1/projects/:id/cost-plans/what-if',
+    {
+      schema: {
+        tags,
+        summary: '方案比较（不保存）Compare 2–4 schemes on the real stairwell',
+        params: idParam,
+        body: whatIfBody,
+        response: { 200: whatIfResponse },
+      },
+      config: { writesNothing: true },
+    },
+    async (req) => {
+      const { schemes, ...base } = req.body;
+      return whatIf(db, await access(req), req.params.id, base, schemes);
+    },
   );
-  r.get('/api/v1/cost-plans/:id/payments.xlsx', { schema: { tags, summary: '缴款与欠款 Excel Payments and arrears as Excel', params: idParam, ...fileResponse(EXCEL_MIME, 'Excel 文件：各户应缴、已缴、欠缴 An Excel workbook: each unit’s share, paid and outstanding') } }, async (req, reply) => {
-    const { fileName, buffer } = await paymentsWorkbook(db, await access(req), req.params.id);
-    return reply.type(EXCEL_MIME).header('content-disposition', attachment(fileName)).send(buffer);
-  });
-  r.get('/api/v1/cost-plans/:id/agreement.docx', { schema: { tags, summary: '加装电梯协议书 Word The whole agreement', params: idParam, ...fileResponse(WORD_MIME, 'Word 文件：协议书及各户分摊 A Word file: the agreement with every household’s share') } }, async (req, reply) => {
-    const { fileName, buffer } = await agreementDocx(db, await access(req), req.params.id);
-    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
-  });
-  r.get('/api/v1/cost-plans/:id/agreement/:unitId/docx', { schema: { tags, summary: '分户协议书 Word One household’s agreement', params: planUnitParams, ...fileResponse(WORD_MIME, 'Word 文件：一户的协议书 A Word file: one household’s agreement') } }, async (req, reply) => {
-    const { fileName, buffer } = await householdAgreementDocx(db, await access(req), req.params.id, req.params.unitId);
-    return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
-  });
+  r.get(
+    '/api/v1/cost-plans/:id',
+    {
+      schema: {
+        tags,
+        summary: '方案详情 Plan with its shares',
+        params: idParam,
+        response: { 200: planDetailResponse },
+      },
+    },
+    async (req) => getPlan(db, await access(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/cost-plans/:id/adopt',
+    {
+      schema: {
+        tags,
+        summary: '通过方案（冻结分摊额）Adopt: freeze the shares',
+        params: idParam,
+        response: { 200: planDetailResponse },
+      },
+    },
+    async (req) => adoptPlan(db, await access(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/cost-plans/:id/sign-offs',
+    {
+      schema: {
+        tags,
+        summary: '登记纸质签认（multipart：unitId + file）Paper sign-off with scan',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: signOffResponse },
+      },
+    },
+    async (req, reply) => {
+      const a = await access(req);
+      const { fields, file } = await multipartForm(req, signOffFields);
+      return reply.status(201).send(await recordSignOff(db, a, req.params.id, fields.unitId, file));
+    },
+  );
+  r.post(
+    '/api/v1/cost-plans/:id/payments',
+    {
+      schema: {
+        tags,
+        summary: '登记缴款 Record a payment',
+        params: idParam,
+        body: paymentBody,
+        response: { 201: payment },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordPayment(db, await access(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/v1/cost-plans/:id/payments',
+    {
+      schema: {
+        tags,
+        summary: '缴款与欠款 Payments and arrears',
+        params: idParam,
+        response: { 200: paymentStatusResponse },
+      },
+    },
+    async (req) => paymentStatus(db, await access(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/cost-plans/:id/payments.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '缴款与欠款 Excel Payments and arrears as Excel',
+        params: idParam,
+        ...fileResponse(
+          EXCEL_MIME,
+          'Excel 文件：各户应缴、已缴、欠缴 An Excel workbook: each unit’s share, paid and outstanding',
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { fileName, buffer } = await paymentsWorkbook(db, await access(req), req.params.id);
+      return reply.type(EXCEL_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+    },
+  );
+  r.get(
+    '/api/v1/cost-plans/:id/agreement.docx',
+    {
+      schema: {
+        tags,
+        summary: '加装电梯协议书 Word The whole agreement',
+        params: idParam,
+        ...fileResponse(
+          WORD_MIME,
+          'Word 文件：协议书及各户分摊 A Word file: the agreement with every household’s share',
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { fileName, buffer } = await agreementDocx(db, await access(req), req.params.id);
+      return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+    },
+  );
+  r.get(
+    '/api/v1/cost-plans/:id/agreement/:unitId/docx',
+    {
+      schema: {
+        tags,
+        summary: '分户协议书 Word One household’s agreement',
+        params: planUnitParams,
+        ...fileResponse(WORD_MIME, 'Word 文件：一户的协议书 A Word file: one household’s agreement'),
+      },
+    },
+    async (req, reply) => {
+      const { fileName, buffer } = await householdAgreementDocx(
+        db,
+        await access(req),
+        req.params.id,
+        req.params.unitId,
+      );
+      return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
+    },
+  );
 
-  r.get('/api/v1/projects/:id/subsidy-claim', { schema: { tags, summary: '补贴申请 Subsidy claim', params: idParam, response: { 200: subsidyClaimResponse } } }, async (req) => getSubsidyClaim(db, await access(req), req.params.id));
-  r.put('/api/v1/projects/:id/subsidy-claim', { schema: { tags, summary: '更新补贴申请 Update the subsidy claim', params: idParam, body: claimBody, response: { 200: subsidyClaimResponse } } }, async (req) =>
-    saveSubsidyClaim(db, await access(req), req.params.id, req.body),
+  r.get(
+    '/api/v1/projects/:id/subsidy-claim',
+    {
+      schema: {
+        tags,
+        summary: '补贴申请 Subsidy claim',
+        params: idParam,
+        response: { 200: subsidyClaimResponse },
+      },
+    },
+    async (req) => getSubsidyClaim(db, await access(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/projects/:id/subsidy-claim',
+    {
+      schema: {
+        tags,
+        summary: '更新补贴申请 Update the subsidy claim',
+        params: idParam,
+        body: claimBody,
+        response: { 200: subsidyClaimResponse },
+      },
+    },
+    async (req) => saveSubsidyClaim(db, await access(req), req.params.id, req.body),
   );
 
-  r.get('/api/v1/projects/:id/running-costs', { schema: { tags, summary: '年度运行费用 Running costs by year', params: idParam, response: { 200: runningCostsResponse } } }, async (req) => listRunningCosts(db, await access(req), req.params.id));
-  r.post('/api/v1/projects/:id/running-costs', { schema: { tags, summary: '登记一年的运行费用并出账 Record a year and bill the units', params: idParam, body: runningYearBody, response: { 201: runningYear } } }, async (req, reply) =>
-    reply.status(201).send(await addRunningCostYear(db, await access(req), req.params.id, req.body)),
+  r.get(
+    '/api/v1/projects/:id/running-costs',
+    {
+      schema: {
+        tags,
+        summary: '年度运行费用 Running costs by year',
+        params: idParam,
+        response: { 200: runningCostsResponse },
+      },
+    },
+    async (req) => listRunningCosts(db, await access(req), req.params.id),
   );
-  r.post('/api/v1/running-bills/:id/payments', { schema: { tags, summary: '运行费用缴款 Pay a running-cost bill', params: idParam, body: billPaymentBody, response: { 201: billPaymentResponse } } }, async (req, reply) =>
-    reply.status(201).send(await payRunningBill(db, await access(req), req.params.id, req.body)),
+  r.post(
+    '/api/v1/projects/:id/running-costs',
+    {
+      schema: {
+        tags,
+        summary: '登记一年的运行费用并出账 Record a year and bill the units',
+        params: idParam,
+        body: runningYearBody,
+        response: { 201: runningYear },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addRunningCostYear(db, await access(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/running-bills/:id/payments',
+    {
+      schema: {
+        tags,
+        summary: '运行费用缴款 Pay a running-cost bill',
+        params: idParam,
+        body: billPaymentBody,
+        response: { 201: billPaymentResponse },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await payRunningBill(db, await access(req), req.params.id, req.body)),
   );
 
   // the household code page (no login): registered here until app.ts registers it beside the consent side

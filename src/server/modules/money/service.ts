@@ -39,25 +39,45 @@ const total = (lines: readonly { fen: number }[]) => lines.reduce((s, l) => s + 
 
 /** The stairwell's units, the plan's electorate of payers. */
 async function stairwellUnits(db: Queryable, stairwellId: string) {
-  return db.select({ id: units.id, floor: units.floor, room: units.room, areaCenti: units.areaCenti }).from(units).where(eq(units.stairwellId, stairwellId)).orderBy(asc(units.floor), asc(units.room));
+  return db
+    .select({ id: units.id, floor: units.floor, room: units.room, areaCenti: units.areaCenti })
+    .from(units)
+    .where(eq(units.stairwellId, stairwellId))
+    .orderBy(asc(units.floor), asc(units.room));
 }
 
 /** Computes a plan's figures: subsidy, amount to share, and each unit's share. */
-export function computePlan(input: PlanInput, unitRows: { id: string; floor: number; room: string; areaCenti: number }[], streetRules: readonly SubsidyRule[] = []) {
+export function computePlan(
+  input: PlanInput,
+  unitRows: { id: string; floor: number; room: string; areaCenti: number }[],
+  streetRules: readonly SubsidyRule[] = [],
+) {
   const byId = (id: string) => streetRules.find((r) => r.id === id) ?? findSubsidyRule(id);
   const rule = input.subsidy && 'ruleId' in input.subsidy ? byId(input.subsidy.ruleId) : input.subsidy;
   if (input.subsidy && !rule) throw badInput('subsidy.ruleId', '未知的补贴规则', 'Unknown subsidy rule');
-  if (rule && (parseScaled(rule.rate) ?? 10n ** 9n) > 10_000n) throw badInput('subsidy.rate', '补贴比例应在 0 到 1 之间', 'The subsidy rate must be between 0 and 1');
+  if (rule && (parseScaled(rule.rate) ?? 10n ** 9n) > 10_000n)
+    throw badInput('subsidy.rate', '补贴比例应在 0 到 1 之间', 'The subsidy rate must be between 0 and 1');
   const ids = new Set(unitRows.map((u) => u.id));
   (input.compensations ?? []).forEach((c, i) => {
-    if (!ids.has(c.unitId)) throw badInput(`compensations.${i}.unitId`, '补偿对象不是本单元的房屋', 'The compensated unit is not in this stairwell');
+    if (!ids.has(c.unitId))
+      throw badInput(
+        `compensations.${i}.unitId`,
+        '补偿对象不是本单元的房屋',
+        'The compensated unit is not in this stairwell',
+      );
   });
   if (input.schedule?.length) {
     const pct = input.schedule.reduce((s, i) => s + (parseScaled(i.percent) ?? 0n), 0n);
-    if (pct !== 100n * 10_000n) throw badInput('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
+    if (pct !== 100n * 10_000n)
+      throw badInput('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
   }
   const subsidy = rule ? subsidyFen(input.constructionFen, rule) : 0;
-  const amountToShareFen = input.constructionFen + total(input.otherCosts ?? []) + total(input.compensations ?? []) - subsidy - total(input.otherFunds ?? []);
+  const amountToShareFen =
+    input.constructionFen +
+    total(input.otherCosts ?? []) +
+    total(input.compensations ?? []) -
+    subsidy -
+    total(input.otherFunds ?? []);
   let shares: number[];
   try {
     shares = shareCosts(amountToShareFen, unitRows, input.scheme);
@@ -67,12 +87,22 @@ export function computePlan(input: PlanInput, unitRows: { id: string; floor: num
   }
   const comp = new Map<string, number>();
   for (const c of input.compensations ?? []) comp.set(c.unitId, (comp.get(c.unitId) ?? 0) + c.fen);
-  const rows = unitRows.map((u, i) => ({ unitId: u.id, floor: u.floor, room: u.room, areaCenti: u.areaCenti, areaM2: formatAreaM2(u.areaCenti), shareFen: shares[i]!, compensationFen: comp.get(u.id) ?? 0 }));
+  const rows = unitRows.map((u, i) => ({
+    unitId: u.id,
+    floor: u.floor,
+    room: u.room,
+    areaCenti: u.areaCenti,
+    areaM2: formatAreaM2(u.areaCenti),
+    shareFen: shares[i]!,
+    compensationFen: comp.get(u.id) ?? 0,
+  }));
   const perFloor = new Map<number, number>();
   for (const r of rows) perFloor.set(r.floor, (perFloor.get(r.floor) ?? 0) + r.shareFen);
   const paying = rows.filter((r) => r.shareFen > 0).map((r) => r.shareFen);
   return {
-    subsidy: rule ? { ruleId: 'id' in rule ? (rule.id as string) : null, rate: rule.rate, capFen: rule.capFen } : null,
+    subsidy: rule
+      ? { ruleId: 'id' in rule ? (rule.id as string) : null, rate: rule.rate, capFen: rule.capFen }
+      : null,
     subsidyFen: subsidy,
     amountToShareFen,
     shares: rows,
@@ -84,7 +114,11 @@ export function computePlan(input: PlanInput, unitRows: { id: string; floor: num
 
 export async function listPlans(db: Queryable, access: Access, projectId: string) {
   await getProject(db, access, projectId);
-  return db.select().from(costPlans).where(eq(costPlans.projectId, projectId)).orderBy(desc(costPlans.version));
+  return db
+    .select()
+    .from(costPlans)
+    .where(eq(costPlans.projectId, projectId))
+    .orderBy(desc(costPlans.version));
 }
 
 /** A plan the caller may see (through its project), with the project. */
@@ -102,10 +136,24 @@ export async function getPlan(db: Queryable, access: Access, planId: string): Pr
   const { plan, project } = await planWithProject(db, access, planId);
   if (plan.status === 'draft') {
     const computed = computePlan(planInput(plan), await stairwellUnits(db, project.stairwellId));
-    return { plan, project, shares: computed.shares.map((s) => ({ ...s, signedAt: null, signedChannel: null })), computed };
+    return {
+      plan,
+      project,
+      shares: computed.shares.map((s) => ({ ...s, signedAt: null, signedChannel: null })),
+      computed,
+    };
   }
-  const frozen = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
-  return { plan, project, shares: frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })), computed: null };
+  const frozen = await db
+    .select()
+    .from(costShares)
+    .where(eq(costShares.planId, planId))
+    .orderBy(asc(costShares.floor), asc(costShares.room));
+  return {
+    plan,
+    project,
+    shares: frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })),
+    computed: null,
+  };
 }
 
 const planInput = (p: typeof costPlans.$inferSelect): PlanInput => ({
@@ -126,8 +174,15 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
     await lockProject(tx, access, projectId); // the next version number is read, then taken
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
-    const figures = computePlan(input, await stairwellUnits(tx, project.stairwellId), (await templateOfCommittee(tx, project.committeeId)).subsidyRules);
-    const [last] = await tx.select({ v: max(costPlans.version) }).from(costPlans).where(eq(costPlans.projectId, projectId));
+    const figures = computePlan(
+      input,
+      await stairwellUnits(tx, project.stairwellId),
+      (await templateOfCommittee(tx, project.committeeId)).subsidyRules,
+    );
+    const [last] = await tx
+      .select({ v: max(costPlans.version) })
+      .from(costPlans)
+      .where(eq(costPlans.projectId, projectId));
     const [row] = await tx
       .insert(costPlans)
       .values({
@@ -139,7 +194,11 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
         otherCosts: input.otherCosts ?? [],
         subsidy: figures.subsidy,
         otherFunds: input.otherFunds ?? [],
-        compensations: (input.compensations ?? []).map((c) => ({ unitId: c.unitId, fen: c.fen, note: c.note ?? '' })),
+        compensations: (input.compensations ?? []).map((c) => ({
+          unitId: c.unitId,
+          fen: c.fen,
+          note: c.note ?? '',
+        })),
         scheme: input.scheme,
         schedule: input.schedule ?? [],
         runningCostRule: input.runningCostRule ?? '',
@@ -148,25 +207,50 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
         createdByName: access.user.displayName,
       })
       .returning();
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'cost_plan', entityId: row!.id, projectId, ...auditScope(access, project.committeeId), summary: `${input.name}（第 ${row!.version} 版）`, after: { scheme: input.scheme, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen } });
+    await recordAudit(tx, access.actor, {
+      action: 'create',
+      entity: 'cost_plan',
+      entityId: row!.id,
+      projectId,
+      ...auditScope(access, project.committeeId),
+      summary: `${input.name}（第 ${row!.version} 版）`,
+      after: {
+        scheme: input.scheme,
+        subsidyFen: figures.subsidyFen,
+        amountToShareFen: figures.amountToShareFen,
+      },
+    });
     return { plan: row!, ...figures };
   });
 }
 
 /** Two to four schemes side by side on the project's real stairwell; nothing is stored. */
-export async function whatIf(db: Queryable, access: Access, projectId: string, base: Omit<PlanInput, 'scheme' | 'name'>, schemes: { name: string; scheme: Scheme }[]) {
+export async function whatIf(
+  db: Queryable,
+  access: Access,
+  projectId: string,
+  base: Omit<PlanInput, 'scheme' | 'name'>,
+  schemes: { name: string; scheme: Scheme }[],
+) {
   const project = await getProject(db, access, projectId);
   const unitRows = await stairwellUnits(db, project.stairwellId);
   const streetRules = (await templateOfCommittee(db, project.committeeId)).subsidyRules;
-  return { units: unitRows.map((u) => ({ ...u, areaM2: formatAreaM2(u.areaCenti) })), schemes: schemes.map((s, i) => {
-    try {
-      return { name: s.name, scheme: s.scheme, ...computePlan({ ...base, name: s.name, scheme: s.scheme }, unitRows, streetRules) };
-    } catch (err) {
-      const e = err as { field?: string };
-      if (e.field) Object.assign(e, { field: `schemes.${i}.${e.field}` });
-      throw err;
-    }
-  }) };
+  return {
+    units: unitRows.map((u) => ({ ...u, areaM2: formatAreaM2(u.areaCenti) })),
+    schemes: schemes.map((s, i) => {
+      try {
+        return {
+          name: s.name,
+          scheme: s.scheme,
+          ...computePlan({ ...base, name: s.name, scheme: s.scheme }, unitRows, streetRules),
+        };
+      } catch (err) {
+        const e = err as { field?: string };
+        if (e.field) Object.assign(e, { field: `schemes.${i}.${e.field}` });
+        throw err;
+      }
+    }),
+  };
 }
 
 /**
@@ -176,16 +260,49 @@ export async function whatIf(db: Queryable, access: Access, projectId: string, b
  */
 export async function adoptPlan(db: Db, access: Access, planId: string) {
   return db.transaction(async (tx) => {
-    const [ref] = await tx.select({ projectId: costPlans.projectId }).from(costPlans).where(eq(costPlans.id, planId));
+    const [ref] = await tx
+      .select({ projectId: costPlans.projectId })
+      .from(costPlans)
+      .where(eq(costPlans.id, planId));
     if (ref) await lockProject(tx, access, ref.projectId);
     const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
     const figures = computePlan(planInput(plan), await stairwellUnits(tx, project.stairwellId));
-    await tx.update(costPlans).set({ status: 'superseded' }).where(and(eq(costPlans.projectId, plan.projectId), eq(costPlans.status, 'adopted')));
-    await tx.update(costPlans).set({ status: 'adopted', adoptedAt: access.now, adoptedByName: access.user.displayName, subsidyFen: figures.subsidyFen, amountToShareFen: figures.amountToShareFen }).where(eq(costPlans.id, planId));
-    await tx.insert(costShares).values(figures.shares.map((s) => ({ planId, unitId: s.unitId, floor: s.floor, room: s.room, areaCenti: s.areaCenti, shareFen: s.shareFen, compensationFen: s.compensationFen })));
-    await recordAudit(tx, access.actor, { action: 'adopt', entity: 'cost_plan', entityId: planId, projectId: plan.projectId, ...auditScope(access, plan.committeeId), summary: `${plan.name}（第 ${plan.version} 版）`, after: { amountToShareFen: figures.amountToShareFen, subsidyFen: figures.subsidyFen } });
+    await tx
+      .update(costPlans)
+      .set({ status: 'superseded' })
+      .where(and(eq(costPlans.projectId, plan.projectId), eq(costPlans.status, 'adopted')));
+    await tx
+      .update(costPlans)
+      .set({
+        status: 'adopted',
+        adoptedAt: access.now,
+        adoptedByName: access.user.displayName,
+        subsidyFen: figures.subsidyFen,
+        amountToShareFen: figures.amountToShareFen,
+      })
+      .where(eq(costPlans.id, planId));
+    await tx.insert(costShares).values(
+      figures.shares.map((s) => ({
+        planId,
+        unitId: s.unitId,
+        floor: s.floor,
+        room: s.room,
+        areaCenti: s.areaCenti,
+        shareFen: s.shareFen,
+        compensationFen: s.compensationFen,
+      })),
+    );
+    await recordAudit(tx, access.actor, {
+      action: 'adopt',
+      entity: 'cost_plan',
+      entityId: planId,
+      projectId: plan.projectId,
+      ...auditScope(access, plan.committeeId),
+      summary: `${plan.name}（第 ${plan.version} 版）`,
+      after: { amountToShareFen: figures.amountToShareFen, subsidyFen: figures.subsidyFen },
+    });
     return getPlan(tx, access, planId);
   });
 }
@@ -201,22 +318,53 @@ async function lockAdoptedShare(tx: Tx, planId: string, unitId: string) {
     .innerJoin(costPlans, eq(costPlans.id, costShares.planId))
     .where(and(eq(costShares.planId, planId), eq(costShares.unitId, unitId), eq(costPlans.status, 'adopted')))
     .for('update', { of: costShares });
-  if (!row) throw badInput('unitId', '该房屋没有已通过方案中的分摊额', 'This unit has no share in an adopted plan');
+  if (!row)
+    throw badInput('unitId', '该房屋没有已通过方案中的分摊额', 'This unit has no share in an adopted plan');
   return row;
 }
 
 /** Staff record an owner's paper sign-off of their share, with the scan. */
-export async function recordSignOff(db: Db, access: Access, planId: string, unitId: string, scan: { name: string; content: Buffer }) {
+export async function recordSignOff(
+  db: Db,
+  access: Access,
+  planId: string,
+  unitId: string,
+  scan: { name: string; content: Buffer },
+) {
   return db.transaction(async (tx) => {
     const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     const share = await lockAdoptedShare(tx, planId, unitId);
     // a sign-off is an owner's act: recording it again would overwrite the first (and its scan)
     if (share.cost_shares.signedAt)
-      throw conflict(`该户已于 ${shanghaiDate(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`, `This household already signed off (${share.cost_shares.signedChannel}) on ${shanghaiDate(share.cost_shares.signedAt)}; it cannot be recorded again`, 'unitId');
-    const file = await storeScan(tx, access, { ...scan, ownerEntity: 'cost_share', committeeId: plan.committeeId, projectId: project.id });
-    await tx.update(costShares).set({ signedAt: access.now, signedChannel: 'paper', signedDocumentId: file.id, signedByName: access.user.displayName }).where(eq(costShares.id, share.cost_shares.id));
-    await recordAudit(tx, access.actor, { action: 'sign_off', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: { unitId, channel: 'paper', document: file.sha256 } });
+      throw conflict(
+        `该户已于 ${shanghaiDate(share.cost_shares.signedAt)} ${share.cost_shares.signedChannel === 'online' ? '在线' : '纸质'}签认，不能重复登记`,
+        `This household already signed off (${share.cost_shares.signedChannel}) on ${shanghaiDate(share.cost_shares.signedAt)}; it cannot be recorded again`,
+        'unitId',
+      );
+    const file = await storeScan(tx, access, {
+      ...scan,
+      ownerEntity: 'cost_share',
+      committeeId: plan.committeeId,
+      projectId: project.id,
+    });
+    await tx
+      .update(costShares)
+      .set({
+        signedAt: access.now,
+        signedChannel: 'paper',
+        signedDocumentId: file.id,
+        signedByName: access.user.displayName,
+      })
+      .where(eq(costShares.id, share.cost_shares.id));
+    await recordAudit(tx, access.actor, {
+      action: 'sign_off',
+      entity: 'cost_plan',
+      entityId: planId,
+      projectId: project.id,
+      ...auditScope(access, plan.committeeId),
+      after: { unitId, channel: 'paper', document: file.sha256 },
+    });
     return { unitId, signedChannel: 'paper' as const };
   });
 }
@@ -236,11 +384,30 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
     const { plan, project } = await planWithProject(tx, access, planId);
     assertCanWriteOrAdviser(access, project);
     const share = await lockAdoptedShare(tx, planId, input.unitId);
-    const [paid] = await tx.select({ fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
+    const [paid] = await tx
+      .select({ fen: sum(payments.amountFen).mapWith(Number) })
+      .from(payments)
+      .where(and(eq(payments.planId, planId), eq(payments.unitId, input.unitId)));
     const problem = paymentProblem(input, share.cost_shares.shareFen - (paid?.fen ?? 0), access.today);
     if (problem) throw badInput(problem.field, problem.zh, problem.en);
-    const [row] = await tx.insert(payments).values({ planId, ...input, providentFund: input.providentFund ?? input.method === 'provident_fund', note: input.note ?? '', recordedByName: access.user.displayName }).returning();
-    await recordAudit(tx, access.actor, { action: 'payment', entity: 'cost_plan', entityId: planId, projectId: project.id, ...auditScope(access, plan.committeeId), after: row });
+    const [row] = await tx
+      .insert(payments)
+      .values({
+        planId,
+        ...input,
+        providentFund: input.providentFund ?? input.method === 'provident_fund',
+        note: input.note ?? '',
+        recordedByName: access.user.displayName,
+      })
+      .returning();
+    await recordAudit(tx, access.actor, {
+      action: 'payment',
+      entity: 'cost_plan',
+      entityId: planId,
+      projectId: project.id,
+      ...auditScope(access, plan.committeeId),
+      after: row,
+    });
     return row!;
   });
 }
@@ -248,20 +415,70 @@ export async function recordPayment(db: Db, access: Access, planId: string, inpu
 /** Per unit: share, paid, outstanding, signed; arrears are the units still owing. */
 export async function paymentStatus(db: Queryable, access: Access, planId: string): Promise<PaymentStatus> {
   const { plan } = await planWithProject(db, access, planId);
-  const shares = await db.select().from(costShares).where(eq(costShares.planId, planId)).orderBy(asc(costShares.floor), asc(costShares.room));
-  const paid = await db.select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) }).from(payments).where(eq(payments.planId, planId)).groupBy(payments.unitId);
+  const shares = await db
+    .select()
+    .from(costShares)
+    .where(eq(costShares.planId, planId))
+    .orderBy(asc(costShares.floor), asc(costShares.room));
+  const paid = await db
+    .select({ unitId: payments.unitId, fen: sum(payments.amountFen).mapWith(Number) })
+    .from(payments)
+    .where(eq(payments.planId, planId))
+    .groupBy(payments.unitId);
   const paidBy = new Map(paid.map((p) => [p.unitId, p.fen]));
-  const owners = shares.length ? await db.select({ unitId: unitOwners.unitId, name: persons.name }).from(unitOwners).innerJoin(persons, eq(persons.id, unitOwners.personId)).where(inArray(unitOwners.unitId, shares.map((s) => s.unitId))) : [];
+  const owners = shares.length
+    ? await db
+        .select({ unitId: unitOwners.unitId, name: persons.name })
+        .from(unitOwners)
+        .innerJoin(persons, eq(persons.id, unitOwners.personId))
+        .where(
+          inArray(
+            unitOwners.unitId,
+            shares.map((s) => s.unitId),
+          ),
+        )
+    : [];
   const today = access.today;
   const rows = shares.map((s): PaymentUnit => {
     const p = paidBy.get(s.unitId) ?? 0;
     // the share over the instalments; what fell due and is not paid is overdue (payments meet the earliest dues first)
-    const amounts = plan.schedule.length ? splitByPercents(s.shareFen, plan.schedule.map((i) => i.percent)) : [s.shareFen];
-    const dues = plan.schedule.length ? plan.schedule.map((i, k) => ({ label: i.label, dueOn: i.dueOn, fen: amounts[k]! })) : [{ label: '全额', dueOn: null, fen: s.shareFen }];
-    const dueByToday = dues.filter((d) => d.dueOn !== null && d.dueOn <= today).reduce((sum, d) => sum + d.fen, 0);
-    return { unitId: s.unitId, floor: s.floor, room: s.room, owners: owners.filter((o) => o.unitId === s.unitId).map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)), shareFen: s.shareFen, dues, paidFen: p, outstandingFen: s.shareFen - p, overdueFen: Math.max(0, dueByToday - p), signed: Boolean(s.signedAt), state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid' };
+    const amounts = plan.schedule.length
+      ? splitByPercents(
+          s.shareFen,
+          plan.schedule.map((i) => i.percent),
+        )
+      : [s.shareFen];
+    const dues = plan.schedule.length
+      ? plan.schedule.map((i, k) => ({ label: i.label, dueOn: i.dueOn, fen: amounts[k]! }))
+      : [{ label: '全额', dueOn: null, fen: s.shareFen }];
+    const dueByToday = dues
+      .filter((d) => d.dueOn !== null && d.dueOn <= today)
+      .reduce((sum, d) => sum + d.fen, 0);
+    return {
+      unitId: s.unitId,
+      floor: s.floor,
+      room: s.room,
+      owners: owners
+        .filter((o) => o.unitId === s.unitId)
+        .map((o) => (access.seesPersonalData ? o.name : maskName(o.name)!)),
+      shareFen: s.shareFen,
+      dues,
+      paidFen: p,
+      outstandingFen: s.shareFen - p,
+      overdueFen: Math.max(0, dueByToday - p),
+      signed: Boolean(s.signedAt),
+      state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid',
+    };
   });
-  return { plan, units: rows, arrears: rows.filter((r) => r.outstandingFen > 0), totals: { shareFen: rows.reduce((s, r) => s + r.shareFen, 0), paidFen: rows.reduce((s, r) => s + r.paidFen, 0) } };
+  return {
+    plan,
+    units: rows,
+    arrears: rows.filter((r) => r.outstandingFen > 0),
+    totals: {
+      shareFen: rows.reduce((s, r) => s + r.shareFen, 0),
+      paidFen: rows.reduce((s, r) => s + r.paidFen, 0),
+    },
+  };
 }
 
 /** Payments and arrears as an Excel sheet (amounts in yuan with two decimals, as text-safe numbers). */
@@ -279,9 +496,24 @@ export async function paymentsWorkbook(db: Queryable, access: Access, planId: st
     { header: '已签认', key: 'signed', width: 8 },
   ];
   // fen → yuan by integer division for the cell text; Excel shows the number with two decimals
-  const yuanCell = (fen: number) => ({ formula: `${Math.trunc(fen / 100)}+${fen % 100}/100`, result: Number(`${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`) });
-  for (const u of status.units) sheet.addRow({ floor: u.floor, room: u.room, owners: u.owners.join('、'), share: yuanCell(u.shareFen), paid: yuanCell(u.paidFen), outstanding: yuanCell(u.outstandingFen), signed: u.signed ? '是' : '否' });
+  const yuanCell = (fen: number) => ({
+    formula: `${Math.trunc(fen / 100)}+${fen % 100}/100`,
+    result: Number(`${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`),
+  });
+  for (const u of status.units)
+    sheet.addRow({
+      floor: u.floor,
+      room: u.room,
+      owners: u.owners.join('、'),
+      share: yuanCell(u.shareFen),
+      paid: yuanCell(u.paidFen),
+      outstanding: yuanCell(u.outstandingFen),
+      signed: u.signed ? '是' : '否',
+    });
   for (const key of ['share', 'paid', 'outstanding']) sheet.getColumn(key).numFmt = '#,##0.00';
   sheet.getRow(1).font = { bold: true };
-  return { fileName: `${status.plan.name}-缴款.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return {
+    fileName: `${status.plan.name}-缴款.xlsx`,
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
 }

@@ -21,9 +21,18 @@ export const calendarDate = (label: Label) =>
     .string()
     .max(10)
     .superRefine((v, ctx) => {
-      if (!isIsoDate(v)) bilingualIssue(ctx, `${label.zh}须为真实存在的日期，格式 YYYY-MM-DD，如 2026-09-22`, `the ${label.en} must be a real date as YYYY-MM-DD, e.g. 2026-09-22`);
+      if (!isIsoDate(v))
+        bilingualIssue(
+          ctx,
+          `${label.zh}须为真实存在的日期，格式 YYYY-MM-DD，如 2026-09-22`,
+          `the ${label.en} must be a real date as YYYY-MM-DD, e.g. 2026-09-22`,
+        );
       else if (yearOf(v) < CALENDAR_YEARS.first || yearOf(v) > CALENDAR_YEARS.last)
-        bilingualIssue(ctx, `${label.zh}须在 ${CALENDAR_YEARS.first} 至 ${CALENDAR_YEARS.last} 年之间`, `the ${label.en} must be between ${CALENDAR_YEARS.first} and ${CALENDAR_YEARS.last}`);
+        bilingualIssue(
+          ctx,
+          `${label.zh}须在 ${CALENDAR_YEARS.first} 至 ${CALENDAR_YEARS.last} 年之间`,
+          `the ${label.en} must be between ${CALENDAR_YEARS.first} and ${CALENDAR_YEARS.last}`,
+        );
     });
 
 /** A whole number of days in [min, max]. */
@@ -32,7 +41,12 @@ export const dayCount = (label: Label, min: number, max: number) =>
     .number()
     .int()
     .superRefine((v, ctx) => {
-      if (v < min || v > max) bilingualIssue(ctx, `${label.zh}须在 ${min} 至 ${max} 天之间`, `the ${label.en} must be between ${min} and ${max} days`);
+      if (v < min || v > max)
+        bilingualIssue(
+          ctx,
+          `${label.zh}须在 ${min} 至 ${max} 天之间`,
+          `the ${label.en} must be between ${min} and ${max} days`,
+        );
     })
     .meta({ minimum: min, maximum: max });
 
@@ -58,10 +72,17 @@ const noticeFields = {
 };
 export const noticeCreate = z.object({ projectId: z.uuid(), kind: noticeKind, ...noticeFields });
 export const noticePatch = z.object(noticeFields).partial();
-export const noticeRestart = z.object({ reason: shortText(1000), ...noticeFields, title: noticeFields.title.optional() });
+export const noticeRestart = z.object({
+  reason: shortText(1000),
+  ...noticeFields,
+  title: noticeFields.title.optional(),
+});
 export const noticePost = z.object({ postedWhere: optionalText(200).optional() }).nullish();
 /** The fields of a posting-evidence upload besides its file (multipart). */
-export const evidenceFields = z.object({ where: optionalText(200).optional(), note: optionalText(1000).optional() });
+export const evidenceFields = z.object({
+  where: optionalText(200).optional(),
+  note: optionalText(1000).optional(),
+});
 export const evidenceParams = z.object({ id: z.uuid(), evidenceId: z.uuid() });
 
 export const staffObjection = z.object({
@@ -70,7 +91,12 @@ export const staffObjection = z.object({
   fromName: optionalText(100).optional(),
   receivedOn: calendarDate({ zh: '收到日期', en: 'date received' }).optional(),
 });
-export const objectionListQuery = z.object({ ...pageQuery, projectId: z.uuid().optional(), committeeId: z.uuid().optional(), status: objectionStatus.optional() });
+export const objectionListQuery = z.object({
+  ...pageQuery,
+  projectId: z.uuid().optional(),
+  committeeId: z.uuid().optional(),
+  status: objectionStatus.optional(),
+});
 export const objectionAnswer = z.object({ answer: shortText(5000), settled: z.boolean() });
 
 export const residentParams = z.object({ code: z.string().trim().min(1).max(40) });
@@ -79,14 +105,22 @@ export const residentObjectionBody = z.object({ noticeId: z.uuid(), text: shortT
 // ---------------------------------------------------------------- notices
 
 const phase = z.enum(['draft', 'upcoming', 'publicity', 'feedback', 'ended', 'superseded']);
-const noticeStatus = z.enum(['draft', 'posted', 'ended', 'superseded']).meta({ description: '草稿、已张贴、已结束（按日期）或已被取代 Draft, posted, ended (by its dates) or superseded' });
-const provisional = z.boolean().meta({ description: '截止日按尚未确认的放假安排算出，确认后重算 Computed over a year whose holiday arrangement is not confirmed yet: recomputed when it is' });
+const noticeStatus = z.enum(['draft', 'posted', 'ended', 'superseded']).meta({
+  description: '草稿、已张贴、已结束（按日期）或已被取代 Draft, posted, ended (by its dates) or superseded',
+});
+const provisional = z.boolean().meta({
+  description:
+    '截止日按尚未确认的放假安排算出，确认后重算 Computed over a year whose holiday arrangement is not confirmed yet: recomputed when it is',
+});
 
 /** The dates of a notice's periods, as every side shows them. */
 const noticeDates = {
   startOn: day,
   publicityEnd: day,
-  feedbackEnd: day.nullable().meta({ description: '书面意见期的最后一天；无意见期为 null The written-feedback period’s last day; null without one' }),
+  feedbackEnd: day.nullable().meta({
+    description:
+      '书面意见期的最后一天；无意见期为 null The written-feedback period’s last day; null without one',
+  }),
   endsOn: day.meta({ description: '接受异议的最后一天 The last day objections are taken' }),
   provisional,
 };
@@ -122,13 +156,21 @@ export const notice = z.object({
 });
 export type Notice = z.infer<typeof notice>;
 
-export const noticeListItem = notice.extend({ objectionCount: z.number().int(), unresolvedObjections: z.number().int() });
+export const noticeListItem = notice.extend({
+  objectionCount: z.number().int(),
+  unresolvedObjections: z.number().int(),
+});
 export const noticeListResponse = z.object({ items: z.array(noticeListItem) });
 export type NoticeListItem = z.infer<typeof noticeListItem>;
 export const noticeResponse = notice;
 
 /** A notice's ends, as a holiday arrangement left them before and after it moved them. */
-const periodEnds = z.object({ publicityEnd: day, feedbackEnd: day.nullable(), endsOn: day, provisional: z.boolean() });
+const periodEnds = z.object({
+  publicityEnd: day,
+  feedbackEnd: day.nullable(),
+  endsOn: day,
+  provisional: z.boolean(),
+});
 
 export const evidence = z.object({
   id: z.uuid(),
@@ -150,7 +192,9 @@ export const objection = z.object({
   id: z.uuid(),
   noticeId: z.uuid(),
   projectId: z.uuid(),
-  channel: z.enum(['household', 'staff']).meta({ description: '住户通过户码提出，或工作人员登记 From a household through its code, or entered by staff' }),
+  channel: z.enum(['household', 'staff']).meta({
+    description: '住户通过户码提出，或工作人员登记 From a household through its code, or entered by staff',
+  }),
   fromUnitId: z.uuid().nullable(),
   fromLabel: z.string(),
   fromName: z.string(),
@@ -171,14 +215,37 @@ export const objectionResponse = objection;
 const mediationRef = z.object({ id: z.uuid(), outcome }).nullable();
 
 export const noticeDetailResponse = notice.extend({
-  periodChanges: z.array(z.object({ id: z.uuid(), year: z.number().int(), before: periodEnds, after: periodEnds, byName: z.string(), at: instant })).meta({ description: '放假安排录入或更正后截止日的变动，最早在前 How holiday arrangements moved its ends, oldest first' }),
+  periodChanges: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        year: z.number().int(),
+        before: periodEnds,
+        after: periodEnds,
+        byName: z.string(),
+        at: instant,
+      }),
+    )
+    .meta({
+      description:
+        '放假安排录入或更正后截止日的变动，最早在前 How holiday arrangements moved its ends, oldest first',
+    }),
   evidence: z.array(evidence),
   objections: z.array(objection.extend({ mediation: mediationRef })),
 });
 export type NoticeDetail = z.infer<typeof noticeDetailResponse>;
 
-export const objectionListItem = objection.extend({ noticeTitle: z.string(), projectName: z.string(), mediation: mediationRef });
-export const objectionListResponse = z.object({ items: z.array(objectionListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const objectionListItem = objection.extend({
+  noticeTitle: z.string(),
+  projectName: z.string(),
+  mediation: mediationRef,
+});
+export const objectionListResponse = z.object({
+  items: z.array(objectionListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type ObjectionListItem = z.infer<typeof objectionListItem>;
 
 // ---------------------------------------------------------------- the household's side

@@ -26,8 +26,14 @@ export interface PeriodInput {
  */
 export function noticeEnds(cal: WorkCalendar, p: PeriodInput): PeriodEnds {
   const publicity = cal.periodEnd(p.startOn, p.publicityDays, p.publicityKind, p.countStartDay);
-  const feedback = p.feedbackDays > 0 ? cal.periodEnd(publicity.end, p.feedbackDays, p.feedbackKind, false) : null;
-  return { publicityEnd: publicity.end, feedbackEnd: feedback?.end ?? null, endsOn: feedback?.end ?? publicity.end, provisional: publicity.provisional || Boolean(feedback?.provisional) };
+  const feedback =
+    p.feedbackDays > 0 ? cal.periodEnd(publicity.end, p.feedbackDays, p.feedbackKind, false) : null;
+  return {
+    publicityEnd: publicity.end,
+    feedbackEnd: feedback?.end ?? null,
+    endsOn: feedback?.end ?? publicity.end,
+    provisional: publicity.provisional || Boolean(feedback?.provisional),
+  };
 }
 
 export interface PeriodChange {
@@ -43,21 +49,34 @@ export interface PeriodChange {
   moved: boolean;
 }
 
-const endsOf = (n: typeof notices.$inferSelect): PeriodEnds => ({ publicityEnd: n.publicityEnd, feedbackEnd: n.feedbackEnd, endsOn: n.endsOn, provisional: n.provisional });
+const endsOf = (n: typeof notices.$inferSelect): PeriodEnds => ({
+  publicityEnd: n.publicityEnd,
+  feedbackEnd: n.feedbackEnd,
+  endsOn: n.endsOn,
+  provisional: n.provisional,
+});
 
 /**
  * The street's notices whose ends `cal` would change: drafts, and posted notices that have not
  * ended before `today` (an ended notice's period is history; it is not reopened or shortened).
  * Superseded notices are left as they were.
  */
-export async function periodChanges(db: Queryable, streetId: string, cal: WorkCalendar, today: string): Promise<PeriodChange[]> {
+export async function periodChanges(
+  db: Queryable,
+  streetId: string,
+  cal: WorkCalendar,
+  today: string,
+): Promise<PeriodChange[]> {
   const rows = await db
     .select({ n: notices, projectName: liftProjects.name })
     .from(notices)
     .innerJoin(liftProjects, eq(liftProjects.id, notices.projectId))
     .where(
       and(
-        inArray(notices.committeeId, db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId))),
+        inArray(
+          notices.committeeId,
+          db.select({ id: committees.id }).from(committees).where(eq(committees.streetId, streetId)),
+        ),
         isNull(notices.supersededById),
         or(eq(notices.status, 'draft'), gte(notices.endsOn, today)),
       ),
@@ -68,17 +87,46 @@ export async function periodChanges(db: Queryable, streetId: string, cal: WorkCa
     const after = noticeEnds(cal, n);
     const moved = before.publicityEnd !== after.publicityEnd || before.feedbackEnd !== after.feedbackEnd;
     if (moved || before.provisional !== after.provisional)
-      changes.push({ noticeId: n.id, projectId: n.projectId, projectName, committeeId: n.committeeId, title: n.title, status: n.status, before, after, moved });
+      changes.push({
+        noticeId: n.id,
+        projectId: n.projectId,
+        projectName,
+        committeeId: n.committeeId,
+        title: n.title,
+        status: n.status,
+        before,
+        after,
+        moved,
+      });
   }
-  return changes.sort((a, b) => a.before.endsOn.localeCompare(b.before.endsOn) || a.title.localeCompare(b.title));
+  return changes.sort(
+    (a, b) => a.before.endsOn.localeCompare(b.before.endsOn) || a.title.localeCompare(b.title),
+  );
 }
 
 /** Writes the changes: the new ends on each notice, a record of each move, an audit event each. */
-export async function applyPeriodChanges(tx: Queryable, access: Access, year: number, changes: PeriodChange[]) {
+export async function applyPeriodChanges(
+  tx: Queryable,
+  access: Access,
+  year: number,
+  changes: PeriodChange[],
+) {
   for (const c of changes) {
-    await tx.update(notices).set({ ...c.after, updatedAt: access.now }).where(eq(notices.id, c.noticeId));
+    await tx
+      .update(notices)
+      .set({ ...c.after, updatedAt: access.now })
+      .where(eq(notices.id, c.noticeId));
     if (!c.moved) continue;
-    await tx.insert(noticePeriodChanges).values({ noticeId: c.noticeId, projectId: c.projectId, committeeId: c.committeeId, year, before: c.before, after: c.after, byName: access.user.displayName, at: access.now });
+    await tx.insert(noticePeriodChanges).values({
+      noticeId: c.noticeId,
+      projectId: c.projectId,
+      committeeId: c.committeeId,
+      year,
+      before: c.before,
+      after: c.after,
+      byName: access.user.displayName,
+      at: access.now,
+    });
     await recordAudit(tx, access.actor, {
       action: 'period_moved',
       entity: 'notice',

@@ -10,12 +10,34 @@ export function noticeResidentRoutes(app: FastifyInstance, { db, codeKeys }: App
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resident'];
 
-  r.get('/api/v1/r/:code/notices', {
-    schema: { tags, summary: '本项目的公示和本户的异议 Notices of the project and this household’s objections', params: c.residentParams, response: { 200: c.residentNoticesResponse } },
-    config: publicRoute(60),
-  }, async (req) => residentNotices(db, codeKeys.present(req.params.code), visitorOf(req)));
-  r.post('/api/v1/r/:code/objections', {
-    schema: { tags, summary: '对公示提出异议 Object to a notice', params: c.residentParams, body: c.residentObjectionBody, response: { 201: c.residentObjectionResponse } },
-    config: publicRoute(10),
-  }, async (req, reply) => reply.status(201).send(await residentObjection(db, codeKeys.present(req.params.code), visitorOf(req), req.body)));
+  r.get(
+    '/api/v1/r/:code/notices',
+    {
+      schema: {
+        tags,
+        summary: '本项目的公示和本户的异议 Notices of the project and this household’s objections',
+        params: c.residentParams,
+        response: { 200: c.residentNoticesResponse },
+      },
+      config: publicRoute(60),
+    },
+    async (req) => residentNotices(db, codeKeys.present(req.params.code), visitorOf(req)),
+  );
+  r.post(
+    '/api/v1/r/:code/objections',
+    {
+      schema: {
+        tags,
+        summary: '对公示提出异议 Object to a notice',
+        params: c.residentParams,
+        body: c.residentObjectionBody,
+        response: { 201: c.residentObjectionResponse },
+      },
+      config: publicRoute(10),
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await residentObjection(db, codeKeys.present(req.params.code), visitorOf(req), req.body)),
+  );
 }

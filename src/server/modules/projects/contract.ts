@@ -16,7 +16,11 @@ const dayKind = z.enum(['natural', 'working']);
 
 // ---------------------------------------------------------------- projects
 
-export const projectListQuery = z.object({ ...pageQuery, stage: stage.optional(), committeeId: z.uuid().optional() });
+export const projectListQuery = z.object({
+  ...pageQuery,
+  stage: stage.optional(),
+  committeeId: z.uuid().optional(),
+});
 
 export const projectCreate = z.object({
   name: shortText(100),
@@ -44,7 +48,9 @@ export const project = z.object({
   id: z.uuid(),
   name: z.string(),
   stage,
-  pausedFrom: stage.nullable().meta({ description: '暂停前的阶段（恢复时回到此阶段）The stage a paused project resumes to' }),
+  pausedFrom: stage
+    .nullable()
+    .meta({ description: '暂停前的阶段（恢复时回到此阶段）The stage a paused project resumes to' }),
   stairwellId: z.uuid(),
   stairwellName: z.string(),
   buildingId: z.uuid(),
@@ -69,7 +75,9 @@ export const projectListResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  byStage: z.partialRecord(stage, z.number().int()).meta({ description: '范围内各阶段的项目数（不受筛选影响）Projects in scope per stage, whatever the filter' }),
+  byStage: z.partialRecord(stage, z.number().int()).meta({
+    description: '范围内各阶段的项目数（不受筛选影响）Projects in scope per stage, whatever the filter',
+  }),
 });
 export const projectResponse = project;
 
@@ -94,7 +102,15 @@ export const checklistItem = z.object({
 export type ChecklistItem = z.infer<typeof checklistItem>;
 
 export const checklistResponse = z.object({
-  groups: z.array(z.object({ key: z.string(), name: bilingual, done: z.number().int(), total: z.number().int(), items: z.array(checklistItem) })),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      name: bilingual,
+      done: z.number().int(),
+      total: z.number().int(),
+      items: z.array(checklistItem),
+    }),
+  ),
 });
 export type Checklist = z.infer<typeof checklistResponse>;
 export const checklistItemResponse = checklistItem;
@@ -132,15 +148,24 @@ export const approvalStep = z.object({
   returnedReason: z.string().nullable(),
   note: z.string(),
   updatedAt: instant,
-  dueOn: day.nullable().meta({ description: '按时限算出的办结期限（未开始为 null）Due by the time limit from the start; null before it starts' }),
-  dueProvisional: z.boolean().meta({ description: '期限落在放假安排尚未确认的年份，确认后重算 The due date runs into a year whose holiday arrangement is not confirmed yet' }),
+  dueOn: day.nullable().meta({
+    description:
+      '按时限算出的办结期限（未开始为 null）Due by the time limit from the start; null before it starts',
+  }),
+  dueProvisional: z.boolean().meta({
+    description:
+      '期限落在放假安排尚未确认的年份，确认后重算 The due date runs into a year whose holiday arrangement is not confirmed yet',
+  }),
   overdue: z.boolean(),
 });
 export type ApprovalStep = z.infer<typeof approvalStep>;
 
 export const approvalsResponse = z.object({
   steps: z.array(approvalStep),
-  remaining: z.number().int().meta({ description: '尚未办结（或不适用）的环节数 Steps not yet done or not applicable' }),
+  remaining: z
+    .number()
+    .int()
+    .meta({ description: '尚未办结（或不适用）的环节数 Steps not yet done or not applicable' }),
   overdue: z.number().int(),
 });
 export type Approvals = z.infer<typeof approvalsResponse>;
@@ -153,7 +178,9 @@ export const bottlenecksResponse = z.object({
       name: bilingual,
       position: z.number().int(),
       done: z.number().int().meta({ description: '已办结的项目数 Projects where the step is done' }),
-      avgDays: z.number().meta({ description: '平均用时（自然日，一位小数）Average days from start to done, one decimal' }),
+      avgDays: z
+        .number()
+        .meta({ description: '平均用时（自然日，一位小数）Average days from start to done, one decimal' }),
       maxDays: z.number().int(),
       inProgress: z.number().int(),
     }),
@@ -163,7 +190,10 @@ export type Bottlenecks = z.infer<typeof bottlenecksResponse>;
 
 // ---------------------------------------------------------------- timeline
 
-export const timelineQuery = z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const timelineQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 export const timelineResponse = z.object({
   items: z.array(
@@ -177,14 +207,20 @@ export const timelineResponse = z.object({
       summary: z.string(),
     }),
   ),
-  nextBefore: z.number().int().nullable().meta({ description: '下一页的 before 参数；没有更早的事件为 null The `before` of the next page; null when nothing older' }),
+  nextBefore: z.number().int().nullable().meta({
+    description:
+      '下一页的 before 参数；没有更早的事件为 null The `before` of the next page; null when nothing older',
+  }),
 });
 export type Timeline = z.infer<typeof timelineResponse>;
 
 // ---------------------------------------------------------------- documents
 
 /** The fields of a document upload besides its file (multipart). */
-export const documentFields = z.object({ title: shortText(100), category: z.enum(DOCUMENT_CATEGORIES).default('other') });
+export const documentFields = z.object({
+  title: shortText(100),
+  category: z.enum(DOCUMENT_CATEGORIES).default('other'),
+});
 export const documentVersionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
 
 const fileFacts = {
@@ -194,7 +230,13 @@ const fileFacts = {
   sha256: z.string(),
 };
 
-export const documentVersion = z.object({ version: z.number().int(), uploadedByName: z.string(), uploadedAt: instant, fileId: z.uuid(), ...fileFacts });
+export const documentVersion = z.object({
+  version: z.number().int(),
+  uploadedByName: z.string(),
+  uploadedAt: instant,
+  fileId: z.uuid(),
+  ...fileFacts,
+});
 
 export const projectDocument = z.object({
   id: z.uuid(),
@@ -207,7 +249,12 @@ export const projectDocument = z.object({
 export const documentsResponse = z.object({ items: z.array(projectDocument) });
 
 /** What an upload or a new version answers: the stored file and its version number. */
-export const documentUploadResponse = z.object({ documentId: z.uuid(), version: z.number().int(), id: z.uuid().meta({ description: '存储文件编号 The stored file' }), ...fileFacts });
+export const documentUploadResponse = z.object({
+  documentId: z.uuid(),
+  version: z.number().int(),
+  id: z.uuid().meta({ description: '存储文件编号 The stored file' }),
+  ...fileFacts,
+});
 export type DocumentUpload = z.infer<typeof documentUploadResponse>;
 
 // ---------------------------------------------------------------- street templates
@@ -217,7 +264,12 @@ const methodTemplate = z
     z.object({
       key: shortText(40),
       name: z.object({ zh: shortText(200), en: shortText(300) }),
-      items: z.array(z.object({ key: shortText(40), text: z.object({ zh: shortText(200), en: shortText(300) }), stage })).min(3).max(9),
+      items: z
+        .array(
+          z.object({ key: shortText(40), text: z.object({ zh: shortText(200), en: shortText(300) }), stage }),
+        )
+        .min(3)
+        .max(9),
     }),
   )
   .min(1)
@@ -257,14 +309,33 @@ const exemptFloors = z.array(z.number().int().min(1).max(99)).max(99).optional()
  * module's plans take and answer them.
  */
 export const schemeInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('floor-coefficient-area'), coefficients: floors.meta({ description: '楼层 → 系数 Floor → coefficient, e.g. {"3": "0.7"}' }) }),
-  z.object({ kind: z.literal('floor-percent'), percents: floors.meta({ description: '楼层 → 百分比，合计 100 Floor → percent, summing to 100' }) }),
+  z.object({
+    kind: z.literal('floor-coefficient-area'),
+    coefficients: floors.meta({ description: '楼层 → 系数 Floor → coefficient, e.g. {"3": "0.7"}' }),
+  }),
+  z.object({
+    kind: z.literal('floor-percent'),
+    percents: floors.meta({ description: '楼层 → 百分比，合计 100 Floor → percent, summing to 100' }),
+  }),
   z.object({ kind: z.literal('equal'), exemptFloors }),
   z.object({ kind: z.literal('area'), exemptFloors }),
 ]);
-const schemePresetsTemplate = z.array(z.object({ key: z.string().regex(/^[a-z0-9-]{2,40}$/), name: z.object({ zh: shortText(200), en: shortText(300) }), scheme: schemeInput })).max(20);
+const schemePresetsTemplate = z
+  .array(
+    z.object({
+      key: z.string().regex(/^[a-z0-9-]{2,40}$/),
+      name: z.object({ zh: shortText(200), en: shortText(300) }),
+      scheme: schemeInput,
+    }),
+  )
+  .max(20);
 
-export const templatesPatch = z.object({ method: methodTemplate.optional(), approvalSteps: approvalTemplate.optional(), subsidyRules: subsidyRulesTemplate.optional(), schemePresets: schemePresetsTemplate.optional() });
+export const templatesPatch = z.object({
+  method: methodTemplate.optional(),
+  approvalSteps: approvalTemplate.optional(),
+  subsidyRules: subsidyRulesTemplate.optional(),
+  schemePresets: schemePresetsTemplate.optional(),
+});
 
 /** The street's templates, which new projects copy; the same shapes as they are edited. */
 export const templatesResponse = z.object({
@@ -272,5 +343,7 @@ export const templatesResponse = z.object({
   approvalSteps: approvalTemplate,
   subsidyRules: subsidyRulesTemplate,
   schemePresets: schemePresetsTemplate,
-  isDefault: z.boolean().meta({ description: '街道尚未修改，为系统默认 The street has not edited them: the defaults' }),
+  isDefault: z
+    .boolean()
+    .meta({ description: '街道尚未修改，为系统默认 The street has not edited them: the defaults' }),
 });

@@ -16,7 +16,10 @@ const PROJECT = { zh: '加装电梯项目', en: 'Lift project' };
 
 /** Projects of the visible committees, or for an adviser the ones assigned to them. */
 export function projectScope(access: Access): SQL {
-  if (access.assigned) return access.assigned.projectIds.length ? inArray(liftProjects.id, access.assigned.projectIds) : sql`false`;
+  if (access.assigned)
+    return access.assigned.projectIds.length
+      ? inArray(liftProjects.id, access.assigned.projectIds)
+      : sql`false`;
   return access.committeeIds.length ? inArray(liftProjects.committeeId, access.committeeIds) : sql`false`;
 }
 
@@ -54,16 +57,34 @@ function selectProjects(db: Queryable) {
     .leftJoin(users, eq(users.id, liftProjects.adviserUserId));
 }
 
-export async function listProjects(db: Queryable, access: Access, p: ListParams & { stage?: Stage | undefined; committeeId?: string | undefined }) {
+export async function listProjects(
+  db: Queryable,
+  access: Access,
+  p: ListParams & { stage?: Stage | undefined; committeeId?: string | undefined },
+) {
   const cond = and(
     projectScope(access),
     p.stage ? eq(liftProjects.stage, p.stage) : undefined,
     p.committeeId ? eq(liftProjects.committeeId, p.committeeId) : undefined,
     p.q ? or(ilike(liftProjects.name, containing(p.q)), ilike(estates.name, containing(p.q))) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(liftProjects).innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId)).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).innerJoin(estates, eq(estates.id, buildings.estateId)).where(cond);
-  const items = await selectProjects(db).where(cond).orderBy(desc(liftProjects.updatedAt), asc(liftProjects.name)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const byStage = await db.select({ stage: liftProjects.stage, n: count() }).from(liftProjects).where(projectScope(access)).groupBy(liftProjects.stage);
+  const [total] = await db
+    .select({ n: count() })
+    .from(liftProjects)
+    .innerJoin(stairwells, eq(stairwells.id, liftProjects.stairwellId))
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .innerJoin(estates, eq(estates.id, buildings.estateId))
+    .where(cond);
+  const items = await selectProjects(db)
+    .where(cond)
+    .orderBy(desc(liftProjects.updatedAt), asc(liftProjects.name))
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize);
+  const byStage = await db
+    .select({ stage: liftProjects.stage, n: count() })
+    .from(liftProjects)
+    .where(projectScope(access))
+    .groupBy(liftProjects.stage);
   return { items, total: total?.n ?? 0, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
 }
 
@@ -84,7 +105,8 @@ export interface ProjectInput {
 async function assertAdviser(db: Queryable, adviserUserId: string | null | undefined) {
   if (!adviserUserId) return;
   const [u] = await db.select({ role: users.role }).from(users).where(eq(users.id, adviserUserId));
-  if (u?.role !== 'adviser') throw badInput('adviserUserId', '指定的用户不是加装电梯事务所顾问', 'The user is not a lift adviser');
+  if (u?.role !== 'adviser')
+    throw badInput('adviserUserId', '指定的用户不是加装电梯事务所顾问', 'The user is not a lift adviser');
 }
 
 export async function createProject(db: Db, access: Access, input: ProjectInput): Promise<Project> {
@@ -94,9 +116,19 @@ export async function createProject(db: Db, access: Access, input: ProjectInput)
     });
     if (!canWriteCommittee(access, sw.committeeId)) throw forbidden();
     await assertAdviser(tx, input.adviserUserId);
-    const [row] = await tx.insert(liftProjects).values({ ...input, committeeId: sw.committeeId }).returning();
+    const [row] = await tx
+      .insert(liftProjects)
+      .values({ ...input, committeeId: sw.committeeId })
+      .returning();
     await copyTemplates(tx, row!.id, sw.committeeId);
-    await recordAudit(tx, access.actor, { action: 'create', entity: 'project', entityId: row!.id, projectId: row!.id, ...auditScope(access, sw.committeeId), after: row });
+    await recordAudit(tx, access.actor, {
+      action: 'create',
+      entity: 'project',
+      entityId: row!.id,
+      projectId: row!.id,
+      ...auditScope(access, sw.committeeId),
+      after: row,
+    });
     return getProject(tx, access, row!.id);
   });
 }
@@ -116,15 +148,35 @@ export interface ProjectPatch {
  * Staff of the committee edit everything; the assigned adviser edits the record but cannot
  * reassign it.
  */
-export async function updateProject(db: Db, access: Access, id: string, patch: ProjectPatch): Promise<Project> {
+export async function updateProject(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: ProjectPatch,
+): Promise<Project> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(liftProjects).where(and(eq(liftProjects.id, id), projectScope(access)));
+    const [before] = await tx
+      .select()
+      .from(liftProjects)
+      .where(and(eq(liftProjects.id, id), projectScope(access)));
     if (!before) throw notFound(PROJECT);
     const isAdviser = access.user.role === 'adviser' && before.adviserUserId === access.user.id;
-    if (!canWriteCommittee(access, before.committeeId) && !(isAdviser && patch.adviserUserId === undefined)) throw forbidden();
+    if (!canWriteCommittee(access, before.committeeId) && !(isAdviser && patch.adviserUserId === undefined))
+      throw forbidden();
     await assertAdviser(tx, patch.adviserUserId);
-    const [row] = await tx.update(liftProjects).set({ ...patch, updatedAt: access.now }).where(eq(liftProjects.id, id)).returning();
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'project', entityId: id, projectId: id, ...auditScope(access, before.committeeId), ...changedFields(before, row!) });
+    const [row] = await tx
+      .update(liftProjects)
+      .set({ ...patch, updatedAt: access.now })
+      .where(eq(liftProjects.id, id))
+      .returning();
+    await recordAudit(tx, access.actor, {
+      action: 'update',
+      entity: 'project',
+      entityId: id,
+      projectId: id,
+      ...auditScope(access, before.committeeId),
+      ...changedFields(before, row!),
+    });
     return getProject(tx, access, id);
   });
 }
@@ -135,5 +187,9 @@ export async function updateProject(db: Db, access: Access, id: string, patch: P
  * Taken first, before any other row of the project, so two such writes cannot deadlock.
  */
 export async function lockProject(tx: Tx, access: Access, projectId: string) {
-  await tx.select({ id: liftProjects.id }).from(liftProjects).where(and(eq(liftProjects.id, projectId), projectScope(access))).for('no key update');
+  await tx
+    .select({ id: liftProjects.id })
+    .from(liftProjects)
+    .where(and(eq(liftProjects.id, projectId), projectScope(access)))
+    .for('no key update');
 }

@@ -38,7 +38,10 @@ export async function templateOfCaller(db: Queryable, access: Access): Promise<S
 }
 
 export async function templateOfCommittee(db: Queryable, committeeId: string) {
-  const [c] = await db.select({ streetId: committees.streetId }).from(committees).where(eq(committees.id, committeeId));
+  const [c] = await db
+    .select({ streetId: committees.streetId })
+    .from(committees)
+    .where(eq(committees.id, committeeId));
   return templateOfStreet(db, c!.streetId);
 }
 
@@ -61,9 +64,18 @@ export async function saveTemplate(db: Db, access: Access, patch: TemplatePatch)
       subsidyRules: patch.subsidyRules ?? before.subsidyRules,
       schemePresets: patch.schemePresets ?? before.schemePresets,
     };
-    await tx.insert(streetTemplates).values({ streetId, ...next }).onConflictDoUpdate({ target: streetTemplates.streetId, set: { ...next, updatedAt: access.now } });
+    await tx
+      .insert(streetTemplates)
+      .values({ streetId, ...next })
+      .onConflictDoUpdate({ target: streetTemplates.streetId, set: { ...next, updatedAt: access.now } });
     const { isDefault: _d, ...previous } = before;
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'street_template', entityId: streetId, streetId, ...changedFields(previous, next) });
+    await recordAudit(tx, access.actor, {
+      action: 'update',
+      entity: 'street_template',
+      entityId: streetId,
+      streetId,
+      ...changedFields(previous, next),
+    });
     return { ...next, isDefault: false };
   });
 }
@@ -72,8 +84,28 @@ export async function saveTemplate(db: Db, access: Access, patch: TemplatePatch)
 export async function copyTemplates(tx: Tx, projectId: string, committeeId: string) {
   const t = await templateOfCommittee(tx, committeeId);
   let position = 0;
-  const items = t.method.flatMap((g) => g.items.map((i) => ({ projectId, groupKey: g.key, groupName: g.name, itemKey: i.key, text: i.text, stage: i.stage, position: position++ })));
+  const items = t.method.flatMap((g) =>
+    g.items.map((i) => ({
+      projectId,
+      groupKey: g.key,
+      groupName: g.name,
+      itemKey: i.key,
+      text: i.text,
+      stage: i.stage,
+      position: position++,
+    })),
+  );
   if (items.length) await tx.insert(checklistItems).values(items);
-  const steps = t.approvalSteps.map((s, i) => ({ projectId, position: i, key: s.key, name: s.name, agency: s.agency, documents: s.documents, limitDays: s.limitDays, dayKind: s.dayKind, optional: s.optional }));
+  const steps = t.approvalSteps.map((s, i) => ({
+    projectId,
+    position: i,
+    key: s.key,
+    name: s.name,
+    agency: s.agency,
+    documents: s.documents,
+    limitDays: s.limitDays,
+    dayKind: s.dayKind,
+    optional: s.optional,
+  }));
   if (steps.length) await tx.insert(approvalSteps).values(steps);
 }

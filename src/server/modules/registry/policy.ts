@@ -40,6 +40,12 @@ export function mayChangeIdentity(access: Access, ownerCommitteeIds: Iterable<st
  */
 export function identityConflictText(mayChange: boolean) {
   return mayChange
-    ? { zh: '该身份证号已登记为另一姓名；请核对，如登记有误请先在业主页面更正', en: 'This ID number is registered under another name; check it, and correct the owner first if the record is wrong' }
-    : { zh: '该身份证号已登记，但姓名与登记不一致；为保护业主信息不显示登记内容，请核对证件，或请街道管理员核实更正', en: "This ID number is registered under another name; the record is not shown to protect the owner's data. Check the ID card, or ask the street admin to verify and correct it" };
+    ? {
+        zh: '该身份证号已登记为另一姓名；请核对，如登记有误请先在业主页面更正',
+        en: 'This ID number is registered under another name; check it, and correct the owner first if the record is wrong',
+      }
+    : {
+        zh: '该身份证号已登记，但姓名与登记不一致；为保护业主信息不显示登记内容，请核对证件，或请街道管理员核实更正',
+        en: "This ID number is registered under another name; the record is not shown to protect the owner's data. Check the ID card, or ask the street admin to verify and correct it",
+      };
 }

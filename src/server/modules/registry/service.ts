@@ -4,11 +4,27 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../core/privacy.ts';
 import type { Stage } from '../../../core/stages.ts';
-import { assertCanWriteCommittee, auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
+import {
+  assertCanWriteCommittee,
+  auditScope,
+  canWriteCommittee,
+  type Access,
+} from '../../platform/access.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { liftProjects } from '../projects/schema.ts';
-import type { BuildingDetail, BuildingListItem, Committee, EstateDetail, EstateListItem, Owner, Person, StairwellDetail, StairwellListItem, Unit } from './contract.ts';
+import type {
+  BuildingDetail,
+  BuildingListItem,
+  Committee,
+  EstateDetail,
+  EstateListItem,
+  Owner,
+  Person,
+  StairwellDetail,
+  StairwellListItem,
+  Unit,
+} from './contract.ts';
 import { identityConflictText, mayChangeIdentity, registryScope } from './policy.ts';
 import { buildings, committees, estates, persons, stairwells, streets, unitOwners, units } from './schema.ts';
 import { containing as like } from '../../platform/db/like.ts';
@@ -36,7 +52,9 @@ const where = (...parts: (SQL | undefined)[]) => and(...parts.filter(Boolean));
 
 export async function listCommittees(db: Queryable, access: Access): Promise<Committee[]> {
   const visibleIds = access.assigned
-    ? (await db.select({ c: estates.committeeId }).from(estates).where(registryScope(access, 'estate'))).map((r) => r.c)
+    ? (await db.select({ c: estates.committeeId }).from(estates).where(registryScope(access, 'estate'))).map(
+        (r) => r.c,
+      )
     : access.committeeIds;
   if (!visibleIds.length) return [];
   return db
@@ -56,29 +74,80 @@ export async function listCommittees(db: Queryable, access: Access): Promise<Com
 // ---------------------------------------------------------------- generic audited writes
 
 /** Inserts one registry row and audits it in the same transaction. */
-async function insertAudited<T extends PgTable>(tx: Queryable, access: Access, entity: keyof typeof ENTITY, table: T, values: T['$inferInsert'], committeeId: string) {
-  const [row] = (await tx.insert(table).values(values as never).returning()) as Record<string, unknown>[];
-  await recordAudit(tx, access.actor, { action: 'create', entity, entityId: String(row!.id), ...auditScope(access, committeeId), after: row });
+async function insertAudited<T extends PgTable>(
+  tx: Queryable,
+  access: Access,
+  entity: keyof typeof ENTITY,
+  table: T,
+  values: T['$inferInsert'],
+  committeeId: string,
+) {
+  const [row] = (await tx
+    .insert(table)
+    .values(values as never)
+    .returning()) as Record<string, unknown>[];
+  await recordAudit(tx, access.actor, {
+    action: 'create',
+    entity,
+    entityId: String(row!.id),
+    ...auditScope(access, committeeId),
+    after: row,
+  });
   return row as T['$inferSelect'];
 }
 
-async function updateAudited<T extends PgTable & { id: never }>(tx: Queryable, access: Access, entity: keyof typeof ENTITY, table: T, before: Record<string, unknown>, patch: Record<string, unknown>, committeeId: string) {
+async function updateAudited<T extends PgTable & { id: never }>(
+  tx: Queryable,
+  access: Access,
+  entity: keyof typeof ENTITY,
+  table: T,
+  before: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  committeeId: string,
+) {
   const idCol = (table as unknown as { id: Parameters<typeof eq>[0] }).id;
-  const [row] = (await tx.update(table).set({ ...patch, updatedAt: access.now } as never).where(eq(idCol, before.id)).returning()) as Record<string, unknown>[];
+  const [row] = (await tx
+    .update(table)
+    .set({ ...patch, updatedAt: access.now } as never)
+    .where(eq(idCol, before.id))
+    .returning()) as Record<string, unknown>[];
   const diff = changedFields(before, row!);
-  await recordAudit(tx, access.actor, { action: 'update', entity, entityId: String(before.id), ...auditScope(access, committeeId), ...diff });
+  await recordAudit(tx, access.actor, {
+    action: 'update',
+    entity,
+    entityId: String(before.id),
+    ...auditScope(access, committeeId),
+    ...diff,
+  });
   return row as T['$inferSelect'];
 }
 
-async function deleteAudited(tx: Queryable, access: Access, entity: keyof typeof ENTITY, table: PgTable, before: Record<string, unknown>, committeeId: string) {
+async function deleteAudited(
+  tx: Queryable,
+  access: Access,
+  entity: keyof typeof ENTITY,
+  table: PgTable,
+  before: Record<string, unknown>,
+  committeeId: string,
+) {
   const idCol = (table as unknown as { id: Parameters<typeof eq>[0] }).id;
   await tx.delete(table).where(eq(idCol, before.id));
-  await recordAudit(tx, access.actor, { action: 'delete', entity, entityId: String(before.id), ...auditScope(access, committeeId), before });
+  await recordAudit(tx, access.actor, {
+    action: 'delete',
+    entity,
+    entityId: String(before.id),
+    ...auditScope(access, committeeId),
+    before,
+  });
 }
 
 /** Refuses a delete while rows depend on the record, naming what depends on it. */
 function assertNoDependents(found: number, what: { zh: string; en: string }) {
-  if (found > 0) throw conflict(`仍有 ${found} 个${what.zh}属于它，不能删除；请先删除或迁移它们`, `${found} ${what.en.toLowerCase()}(s) still belong to it; delete or move them first`);
+  if (found > 0)
+    throw conflict(
+      `仍有 ${found} 个${what.zh}属于它，不能删除；请先删除或迁移它们`,
+      `${found} ${what.en.toLowerCase()}(s) still belong to it; delete or move them first`,
+    );
 }
 
 // ---------------------------------------------------------------- estates
@@ -89,7 +158,11 @@ export interface EstateInput {
   address?: string | undefined;
 }
 
-export async function listEstates(db: Queryable, access: Access, p: ListParams & { committeeId?: string | undefined }): Promise<{ items: EstateListItem[]; total: number }> {
+export async function listEstates(
+  db: Queryable,
+  access: Access,
+  p: ListParams & { committeeId?: string | undefined },
+): Promise<{ items: EstateListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'estate'),
     p.committeeId ? eq(estates.committeeId, p.committeeId) : undefined,
@@ -114,7 +187,11 @@ export async function listEstates(db: Queryable, access: Access, p: ListParams &
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getEstate(db: Queryable, access: Access, id: string): Promise<EstateDetail & typeof estates.$inferSelect> {
+export async function getEstate(
+  db: Queryable,
+  access: Access,
+  id: string,
+): Promise<EstateDetail & typeof estates.$inferSelect> {
   const [row] = await db
     .select({ estate: estates, committeeName: committees.name })
     .from(estates)
@@ -125,12 +202,27 @@ export async function getEstate(db: Queryable, access: Access, id: string): Prom
 }
 
 export async function createEstate(db: Db, access: Access, input: EstateInput) {
-  if (!access.committeeIds.includes(input.committeeId)) throw badInput('committeeId', '不在您管辖范围内的居委会', 'The committee is not in your scope');
+  if (!access.committeeIds.includes(input.committeeId))
+    throw badInput('committeeId', '不在您管辖范围内的居委会', 'The committee is not in your scope');
   assertCanWriteCommittee(access, input.committeeId);
-  return db.transaction((tx) => insertAudited(tx, access, 'estate', estates, { committeeId: input.committeeId, name: input.name, address: input.address ?? '' }, input.committeeId));
+  return db.transaction((tx) =>
+    insertAudited(
+      tx,
+      access,
+      'estate',
+      estates,
+      { committeeId: input.committeeId, name: input.name, address: input.address ?? '' },
+      input.committeeId,
+    ),
+  );
 }
 
-export async function updateEstate(db: Db, access: Access, id: string, patch: Partial<Omit<EstateInput, 'committeeId'>>) {
+export async function updateEstate(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: Partial<Omit<EstateInput, 'committeeId'>>,
+) {
   return db.transaction(async (tx) => {
     const before = await getEstate(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
@@ -158,14 +250,28 @@ export interface BuildingInput {
   address?: string | undefined;
 }
 
-export async function listBuildings(db: Queryable, access: Access, p: ListParams & { estateId?: string | undefined; committeeId?: string | undefined }): Promise<{ items: BuildingListItem[]; total: number }> {
+export async function listBuildings(
+  db: Queryable,
+  access: Access,
+  p: ListParams & { estateId?: string | undefined; committeeId?: string | undefined },
+): Promise<{ items: BuildingListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'building'),
     p.estateId ? eq(buildings.estateId, p.estateId) : undefined,
     p.committeeId ? eq(buildings.committeeId, p.committeeId) : undefined,
-    p.q ? or(ilike(buildings.name, like(p.q)), ilike(buildings.address, like(p.q)), ilike(estates.name, like(p.q))) : undefined,
+    p.q
+      ? or(
+          ilike(buildings.name, like(p.q)),
+          ilike(buildings.address, like(p.q)),
+          ilike(estates.name, like(p.q)),
+        )
+      : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(buildings).innerJoin(estates, eq(estates.id, buildings.estateId)).where(cond);
+  const [total] = await db
+    .select({ n: count() })
+    .from(buildings)
+    .innerJoin(estates, eq(estates.id, buildings.estateId))
+    .where(cond);
   const items = await db
     .select({
       id: buildings.id,
@@ -186,7 +292,11 @@ export async function listBuildings(db: Queryable, access: Access, p: ListParams
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getBuilding(db: Queryable, access: Access, id: string): Promise<BuildingDetail & typeof buildings.$inferSelect> {
+export async function getBuilding(
+  db: Queryable,
+  access: Access,
+  id: string,
+): Promise<BuildingDetail & typeof buildings.$inferSelect> {
   const [row] = await db
     .select({ building: buildings, estateName: estates.name, committeeName: committees.name })
     .from(buildings)
@@ -203,18 +313,38 @@ export async function createBuilding(db: Db, access: Access, input: BuildingInpu
       throw badInput('estateId', '找不到该小区', 'No such estate in your scope');
     });
     assertCanWriteCommittee(access, estate.committeeId);
-    return insertAudited(tx, access, 'building', buildings, { ...input, address: input.address ?? '', committeeId: estate.committeeId }, estate.committeeId);
+    return insertAudited(
+      tx,
+      access,
+      'building',
+      buildings,
+      { ...input, address: input.address ?? '', committeeId: estate.committeeId },
+      estate.committeeId,
+    );
   });
 }
 
-export async function updateBuilding(db: Db, access: Access, id: string, patch: Partial<Omit<BuildingInput, 'estateId'>>) {
+export async function updateBuilding(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: Partial<Omit<BuildingInput, 'estateId'>>,
+) {
   return db.transaction(async (tx) => {
     const { estateName: _e, committeeName: _c, ...before } = await getBuilding(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
     if (patch.floors !== undefined) {
-      const [top] = await tx.select({ max: sql<number | null>`max(${units.floor})` }).from(units).innerJoin(stairwells, eq(stairwells.id, units.stairwellId)).where(eq(stairwells.buildingId, id));
+      const [top] = await tx
+        .select({ max: sql<number | null>`max(${units.floor})` })
+        .from(units)
+        .innerJoin(stairwells, eq(stairwells.id, units.stairwellId))
+        .where(eq(stairwells.buildingId, id));
       if (top?.max != null && patch.floors < top.max)
-        throw badInput('floors', `已有房屋在 ${top.max} 层，层数不能少于 ${top.max}`, `Units exist on floor ${top.max}; floors cannot be fewer than ${top.max}`);
+        throw badInput(
+          'floors',
+          `已有房屋在 ${top.max} 层，层数不能少于 ${top.max}`,
+          `Units exist on floor ${top.max}; floors cannot be fewer than ${top.max}`,
+        );
     }
     return updateAudited(tx, access, 'building', buildings as never, before, patch, before.committeeId);
   });
@@ -237,12 +367,22 @@ export interface StairwellInput {
   name: string;
 }
 
-export async function listStairwells(db: Queryable, access: Access, p: ListParams & { buildingId?: string | undefined; estateId?: string | undefined }): Promise<{ items: StairwellListItem[]; total: number }> {
+export async function listStairwells(
+  db: Queryable,
+  access: Access,
+  p: ListParams & { buildingId?: string | undefined; estateId?: string | undefined },
+): Promise<{ items: StairwellListItem[]; total: number }> {
   const cond = where(
     registryScope(access, 'stairwell'),
     p.buildingId ? eq(stairwells.buildingId, p.buildingId) : undefined,
     p.estateId ? eq(buildings.estateId, p.estateId) : undefined,
-    p.q ? or(ilike(stairwells.name, like(p.q)), ilike(buildings.name, like(p.q)), ilike(estates.name, like(p.q))) : undefined,
+    p.q
+      ? or(
+          ilike(stairwells.name, like(p.q)),
+          ilike(buildings.name, like(p.q)),
+          ilike(estates.name, like(p.q)),
+        )
+      : undefined,
   );
   const from = () =>
     db
@@ -260,13 +400,25 @@ export async function listStairwells(db: Queryable, access: Access, p: ListParam
       .from(stairwells)
       .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
       .innerJoin(estates, eq(estates.id, buildings.estateId));
-  const [total] = await db.select({ n: count() }).from(stairwells).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).innerJoin(estates, eq(estates.id, buildings.estateId)).where(cond);
-  const items = await from().where(cond).orderBy(asc(estates.name), sql`length(${buildings.name})`, asc(buildings.name), asc(stairwells.name)).limit(p.pageSize).offset(offset(p));
+  const [total] = await db
+    .select({ n: count() })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .innerJoin(estates, eq(estates.id, buildings.estateId))
+    .where(cond);
+  const items = await from()
+    .where(cond)
+    .orderBy(asc(estates.name), sql`length(${buildings.name})`, asc(buildings.name), asc(stairwells.name))
+    .limit(p.pageSize)
+    .offset(offset(p));
   return { items, total: total?.n ?? 0 };
 }
 
 export async function getStairwellRow(db: Queryable, access: Access, id: string) {
-  const [row] = await db.select().from(stairwells).where(and(eq(stairwells.id, id), registryScope(access, 'stairwell')));
+  const [row] = await db
+    .select()
+    .from(stairwells)
+    .where(and(eq(stairwells.id, id), registryScope(access, 'stairwell')));
   if (!row) throw notFound(ENTITY.stairwell);
   return row;
 }
@@ -275,7 +427,12 @@ export async function getStairwellRow(db: Queryable, access: Access, id: string)
 export async function getStairwell(db: Queryable, access: Access, id: string): Promise<StairwellDetail> {
   const sw = await getStairwellRow(db, access, id);
   const [ctx] = await db
-    .select({ building: buildings, estateName: estates.name, estateId: estates.id, committeeName: committees.name })
+    .select({
+      building: buildings,
+      estateName: estates.name,
+      estateId: estates.id,
+      committeeName: committees.name,
+    })
     .from(buildings)
     .innerJoin(estates, eq(estates.id, buildings.estateId))
     .innerJoin(committees, eq(committees.id, buildings.committeeId))
@@ -304,11 +461,23 @@ export async function createStairwell(db: Db, access: Access, input: StairwellIn
       throw badInput('buildingId', '找不到该楼幢', 'No such building in your scope');
     });
     assertCanWriteCommittee(access, building.committeeId);
-    return insertAudited(tx, access, 'stairwell', stairwells, { ...input, committeeId: building.committeeId }, building.committeeId);
+    return insertAudited(
+      tx,
+      access,
+      'stairwell',
+      stairwells,
+      { ...input, committeeId: building.committeeId },
+      building.committeeId,
+    );
   });
 }
 
-export async function updateStairwell(db: Db, access: Access, id: string, patch: { name?: string | undefined }) {
+export async function updateStairwell(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: { name?: string | undefined },
+) {
   return db.transaction(async (tx) => {
     const before = await getStairwellRow(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
@@ -340,15 +509,28 @@ type Identity = { id: string; name: string; idNumber: string | null };
  * sees, masked (PIPL) unless revealed.
  */
 export function presentPerson(p: Identity, phones: (string | null)[], reveal = false): OwnerView {
-  const shown = [...new Set(phones.filter((phone): phone is string => Boolean(phone)))].map((phone) => (reveal ? phone : maskPhone(phone)));
-  return { id: p.id, name: p.name, idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber), phone: shown.length ? shown.join(' / ') : null };
+  const shown = [...new Set(phones.filter((phone): phone is string => Boolean(phone)))].map((phone) =>
+    reveal ? phone : maskPhone(phone),
+  );
+  return {
+    id: p.id,
+    name: p.name,
+    idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber),
+    phone: shown.length ? shown.join(' / ') : null,
+  };
 }
 
 async function ownersOf(db: Queryable, unitIds: string[]) {
   const map = new Map<string, OwnerView[]>();
   if (!unitIds.length) return map;
   const rows = await db
-    .select({ unitId: unitOwners.unitId, phone: unitOwners.phone, id: persons.id, name: persons.name, idNumber: persons.idNumber })
+    .select({
+      unitId: unitOwners.unitId,
+      phone: unitOwners.phone,
+      id: persons.id,
+      name: persons.name,
+      idNumber: persons.idNumber,
+    })
     .from(unitOwners)
     .innerJoin(persons, eq(persons.id, unitOwners.personId))
     .where(inArray(unitOwners.unitId, unitIds))
@@ -362,18 +544,39 @@ async function ownersOf(db: Queryable, unitIds: string[]) {
 }
 
 function presentUnit(u: typeof units.$inferSelect, owners: OwnerView[]): Unit {
-  return { id: u.id, stairwellId: u.stairwellId, committeeId: u.committeeId, floor: u.floor, room: u.room, areaCenti: u.areaCenti, areaM2: formatAreaM2(u.areaCenti), owners };
+  return {
+    id: u.id,
+    stairwellId: u.stairwellId,
+    committeeId: u.committeeId,
+    floor: u.floor,
+    room: u.room,
+    areaCenti: u.areaCenti,
+    areaM2: formatAreaM2(u.areaCenti),
+    owners,
+  };
 }
 
 async function listUnitsWithOwners(db: Queryable, access: Access, cond: SQL | undefined, page?: ListParams) {
-  let query = db.select().from(units).where(where(registryScope(access, 'unit'), cond)).orderBy(asc(units.floor), asc(units.room)).$dynamic();
+  let query = db
+    .select()
+    .from(units)
+    .where(where(registryScope(access, 'unit'), cond))
+    .orderBy(asc(units.floor), asc(units.room))
+    .$dynamic();
   if (page) query = query.limit(page.pageSize).offset(offset(page));
   const rows = await query;
-  const owners = await ownersOf(db, rows.map((u) => u.id));
+  const owners = await ownersOf(
+    db,
+    rows.map((u) => u.id),
+  );
   return rows.map((u) => presentUnit(u, owners.get(u.id) ?? []));
 }
 
-export async function listUnits(db: Queryable, access: Access, p: ListParams & { stairwellId?: string | undefined }) {
+export async function listUnits(
+  db: Queryable,
+  access: Access,
+  p: ListParams & { stairwellId?: string | undefined },
+) {
   const q = p.q
     ? or(
         ilike(units.room, like(p.q)),
@@ -381,12 +584,18 @@ export async function listUnits(db: Queryable, access: Access, p: ListParams & {
       )
     : undefined;
   const cond = where(p.stairwellId ? eq(units.stairwellId, p.stairwellId) : undefined, q);
-  const [total] = await db.select({ n: count() }).from(units).where(where(registryScope(access, 'unit'), cond));
+  const [total] = await db
+    .select({ n: count() })
+    .from(units)
+    .where(where(registryScope(access, 'unit'), cond));
   return { items: await listUnitsWithOwners(db, access, cond, p), total: total?.n ?? 0 };
 }
 
 export async function getUnitRow(db: Queryable, access: Access, id: string) {
-  const [row] = await db.select().from(units).where(and(eq(units.id, id), registryScope(access, 'unit')));
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), registryScope(access, 'unit')));
   if (!row) throw notFound(ENTITY.unit);
   return row;
 }
@@ -404,8 +613,17 @@ export interface UnitInput {
 }
 
 async function assertFloorWithinBuilding(tx: Queryable, stairwellId: string, floor: number) {
-  const [b] = await tx.select({ floors: buildings.floors }).from(stairwells).innerJoin(buildings, eq(buildings.id, stairwells.buildingId)).where(eq(stairwells.id, stairwellId));
-  if (b && floor > b.floors) throw badInput('floor', `楼层 ${floor} 超过楼幢层数 ${b.floors}`, `Floor ${floor} is above the building's ${b.floors} floors`);
+  const [b] = await tx
+    .select({ floors: buildings.floors })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .where(eq(stairwells.id, stairwellId));
+  if (b && floor > b.floors)
+    throw badInput(
+      'floor',
+      `楼层 ${floor} 超过楼幢层数 ${b.floors}`,
+      `Floor ${floor} is above the building's ${b.floors} floors`,
+    );
 }
 
 export async function createUnit(db: Db, access: Access, input: UnitInput) {
@@ -415,12 +633,24 @@ export async function createUnit(db: Db, access: Access, input: UnitInput) {
     });
     assertCanWriteCommittee(access, sw.committeeId);
     await assertFloorWithinBuilding(tx, sw.id, input.floor);
-    const row = await insertAudited(tx, access, 'unit', units, { ...input, committeeId: sw.committeeId }, sw.committeeId);
+    const row = await insertAudited(
+      tx,
+      access,
+      'unit',
+      units,
+      { ...input, committeeId: sw.committeeId },
+      sw.committeeId,
+    );
     return presentUnit(row, []);
   });
 }
 
-export async function updateUnit(db: Db, access: Access, id: string, patch: Partial<Omit<UnitInput, 'stairwellId'>>) {
+export async function updateUnit(
+  db: Db,
+  access: Access,
+  id: string,
+  patch: Partial<Omit<UnitInput, 'stairwellId'>>,
+) {
   return db.transaction(async (tx) => {
     const before = await getUnitRow(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
@@ -435,7 +665,14 @@ export async function deleteUnit(db: Db, access: Access, id: string) {
     const before = await getUnitRow(tx, access, id);
     assertCanWriteCommittee(access, before.committeeId);
     const owners = (await ownersOf(tx, [id])).get(id) ?? [];
-    await deleteAudited(tx, access, 'unit', units, { ...before, owners: owners.map((o) => o.name) }, before.committeeId);
+    await deleteAudited(
+      tx,
+      access,
+      'unit',
+      units,
+      { ...before, owners: owners.map((o) => o.name) },
+      before.committeeId,
+    );
   });
 }
 
@@ -471,7 +708,11 @@ async function personByIdNumber(tx: Queryable, access: Access, input: PersonInpu
     const text = identityConflictText(mayChangeIdentity(access, owners));
     throw conflict(text.zh, text.en, 'idNumber');
   }
-  const [renamed] = await tx.update(persons).set({ name: input.name, updatedAt: access.now }).where(eq(persons.id, same.id)).returning();
+  const [renamed] = await tx
+    .update(persons)
+    .set({ name: input.name, updatedAt: access.now })
+    .where(eq(persons.id, same.id))
+    .returning();
   return renamed;
 }
 
@@ -480,7 +721,12 @@ async function personByIdNumber(tx: Queryable, access: Access, input: PersonInpu
  * phone this committee records for them. One person across several units is what lets the
  * consent rules count them as one head.
  */
-export async function addOwner(db: Db, access: Access, unitId: string, input: { personId: string } | PersonInput) {
+export async function addOwner(
+  db: Db,
+  access: Access,
+  unitId: string,
+  input: { personId: string } | PersonInput,
+) {
   return db.transaction(async (tx) => {
     const unit = await getUnitRow(tx, access, unitId);
     assertCanWriteCommittee(access, unit.committeeId);
@@ -493,18 +739,39 @@ export async function addOwner(db: Db, access: Access, unitId: string, input: { 
       personId = input.personId;
     } else {
       phone = input.phone || null;
-      const known = input.idNumber ? await personByIdNumber(tx, access, { ...input, idNumber: input.idNumber }) : undefined;
+      const known = input.idNumber
+        ? await personByIdNumber(tx, access, { ...input, idNumber: input.idNumber })
+        : undefined;
       if (known) personId = known.id;
       else {
-        const [created] = await tx.insert(persons).values({ name: input.name, idNumber: input.idNumber || null }).returning();
+        const [created] = await tx
+          .insert(persons)
+          .values({ name: input.name, idNumber: input.idNumber || null })
+          .returning();
         personId = created!.id;
-        await recordAudit(tx, access.actor, { action: 'create', entity: 'person', entityId: personId, ...auditScope(access, unit.committeeId), after: presentPerson(created!, []) });
+        await recordAudit(tx, access.actor, {
+          action: 'create',
+          entity: 'person',
+          entityId: personId,
+          ...auditScope(access, unit.committeeId),
+          after: presentPerson(created!, []),
+        });
       }
     }
-    const [exists] = await tx.select().from(unitOwners).where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.personId, personId)));
-    if (exists) throw conflict('该业主已登记在此房屋', 'This owner is already registered for the unit', 'personId');
+    const [exists] = await tx
+      .select()
+      .from(unitOwners)
+      .where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.personId, personId)));
+    if (exists)
+      throw conflict('该业主已登记在此房屋', 'This owner is already registered for the unit', 'personId');
     await tx.insert(unitOwners).values({ unitId, personId, phone });
-    await recordAudit(tx, access.actor, { action: 'add_owner', entity: 'unit', entityId: unitId, ...auditScope(access, unit.committeeId), after: { personId, phone: maskPhone(phone) } });
+    await recordAudit(tx, access.actor, {
+      action: 'add_owner',
+      entity: 'unit',
+      entityId: unitId,
+      ...auditScope(access, unit.committeeId),
+      after: { personId, phone: maskPhone(phone) },
+    });
     return getUnit(tx, access, unitId);
   });
 }
@@ -513,9 +780,18 @@ export async function removeOwner(db: Db, access: Access, unitId: string, person
   return db.transaction(async (tx) => {
     const unit = await getUnitRow(tx, access, unitId);
     assertCanWriteCommittee(access, unit.committeeId);
-    const removed = await tx.delete(unitOwners).where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.personId, personId))).returning();
+    const removed = await tx
+      .delete(unitOwners)
+      .where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.personId, personId)))
+      .returning();
     if (!removed.length) throw notFound(ENTITY.person);
-    await recordAudit(tx, access.actor, { action: 'remove_owner', entity: 'unit', entityId: unitId, ...auditScope(access, unit.committeeId), before: { personId } });
+    await recordAudit(tx, access.actor, {
+      action: 'remove_owner',
+      entity: 'unit',
+      entityId: unitId,
+      ...auditScope(access, unit.committeeId),
+      before: { personId },
+    });
     return getUnit(tx, access, unitId);
   });
 }
@@ -527,23 +803,43 @@ const personVisible = (access: Access) =>
   sql`exists (select 1 from ${unitOwners} uo join ${units} on ${units.id} = uo.unit_id where uo.person_id = ${persons.id} and ${registryScope(access, 'unit')})`;
 
 async function getPersonRow(db: Queryable, access: Access, id: string) {
-  const [row] = await db.select().from(persons).where(and(eq(persons.id, id), personVisible(access)));
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), personVisible(access)));
   if (!row) throw notFound(ENTITY.person);
   return row;
 }
 
 /** A committee in the caller's scope where this person owns a unit (the audit scope of a reveal). */
 async function visibleCommitteeOf(db: Queryable, access: Access, personId: string) {
-  const rows = await db.select({ committeeId: units.committeeId }).from(unitOwners).innerJoin(units, eq(units.id, unitOwners.unitId)).where(and(eq(unitOwners.personId, personId), registryScope(access, 'unit')));
+  const rows = await db
+    .select({ committeeId: units.committeeId })
+    .from(unitOwners)
+    .innerJoin(units, eq(units.id, unitOwners.unitId))
+    .where(and(eq(unitOwners.personId, personId), registryScope(access, 'unit')));
   return rows[0]?.committeeId ?? null;
 }
 
 /** Owners by name, or by their full ID number (how the street admin finds the record a conflict names). */
 export async function listPersons(db: Queryable, access: Access, p: ListParams) {
-  const cond = where(personVisible(access), p.q ? or(ilike(persons.name, like(p.q)), eq(persons.idNumber, p.q.toUpperCase())) : undefined);
+  const cond = where(
+    personVisible(access),
+    p.q ? or(ilike(persons.name, like(p.q)), eq(persons.idNumber, p.q.toUpperCase())) : undefined,
+  );
   const [total] = await db.select({ n: count() }).from(persons).where(cond);
-  const rows = await db.select().from(persons).where(cond).orderBy(asc(persons.name)).limit(p.pageSize).offset(offset(p));
-  const seen = await ownershipsInScope(db, access, rows.map((r) => r.id));
+  const rows = await db
+    .select()
+    .from(persons)
+    .where(cond)
+    .orderBy(asc(persons.name))
+    .limit(p.pageSize)
+    .offset(offset(p));
+  const seen = await ownershipsInScope(
+    db,
+    access,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentWithUnits(r, seen.get(r.id), false)), total: total?.n ?? 0 };
 }
 
@@ -557,7 +853,16 @@ async function ownershipsInScope(db: Queryable, access: Access, personIds: strin
   const map = new Map<string, Ownerships>();
   if (!personIds.length) return map;
   const rows = await db
-    .select({ personId: unitOwners.personId, phone: unitOwners.phone, unitId: units.id, room: units.room, stairwellId: units.stairwellId, stairwell: stairwells.name, building: buildings.name, estate: estates.name })
+    .select({
+      personId: unitOwners.personId,
+      phone: unitOwners.phone,
+      unitId: units.id,
+      room: units.room,
+      stairwellId: units.stairwellId,
+      stairwell: stairwells.name,
+      building: buildings.name,
+      estate: estates.name,
+    })
     .from(unitOwners)
     .innerJoin(units, eq(units.id, unitOwners.unitId))
     .innerJoin(stairwells, eq(stairwells.id, units.stairwellId))
@@ -567,14 +872,21 @@ async function ownershipsInScope(db: Queryable, access: Access, personIds: strin
     .orderBy(asc(unitOwners.createdAt));
   for (const r of rows) {
     const seen = map.get(r.personId) ?? { units: [], phones: [] };
-    seen.units.push({ unitId: r.unitId, stairwellId: r.stairwellId, label: `${r.estate} ${r.building} ${r.stairwell} ${r.room}室` });
+    seen.units.push({
+      unitId: r.unitId,
+      stairwellId: r.stairwellId,
+      label: `${r.estate} ${r.building} ${r.stairwell} ${r.room}室`,
+    });
     seen.phones.push(r.phone);
     map.set(r.personId, seen);
   }
   return map;
 }
 
-const presentWithUnits = (p: Identity, seen: Ownerships | undefined, reveal: boolean): Person => ({ ...presentPerson(p, seen?.phones ?? [], reveal), units: seen?.units ?? [] });
+const presentWithUnits = (p: Identity, seen: Ownerships | undefined, reveal: boolean): Person => ({
+  ...presentPerson(p, seen?.phones ?? [], reveal),
+  units: seen?.units ?? [],
+});
 
 /**
  * One person as the caller may see them: the identity and only their ownerships in scope. With
@@ -585,7 +897,13 @@ export async function getPerson(db: Queryable, access: Access, id: string, revea
   const row = await getPersonRow(db, access, id);
   if (reveal) {
     if (!access.seesPersonalData) throw forbidden();
-    await recordAudit(db, access.actor, { action: 'reveal', entity: 'person', entityId: id, ...auditScope(access, await visibleCommitteeOf(db, access, id)), summary: '查看完整身份证号和电话' });
+    await recordAudit(db, access.actor, {
+      action: 'reveal',
+      entity: 'person',
+      entityId: id,
+      ...auditScope(access, await visibleCommitteeOf(db, access, id)),
+      summary: '查看完整身份证号和电话',
+    });
   }
   return presentWithUnits(row, (await ownershipsInScope(db, access, [id])).get(id), reveal);
 }
@@ -602,17 +920,36 @@ export async function updatePerson(db: Db, access: Access, id: string, patch: Pa
     const writable = [...owners].filter((c) => canWriteCommittee(access, c));
     if (!writable.length) throw forbidden();
     const { phone, ...identity } = patch;
-    const changed = (['name', 'idNumber'] as const).filter((k) => identity[k] !== undefined && (identity[k] || null) !== before[k]);
+    const changed = (['name', 'idNumber'] as const).filter(
+      (k) => identity[k] !== undefined && (identity[k] || null) !== before[k],
+    );
     if (changed.length && !mayChangeIdentity(access, owners))
-      throw conflict('此业主也在其他居委会登记了房屋，姓名和身份证号须请街道管理员核实更正', 'This owner also owns units recorded by another committee; ask the street admin to correct the name or ID number', changed[0]);
+      throw conflict(
+        '此业主也在其他居委会登记了房屋，姓名和身份证号须请街道管理员核实更正',
+        'This owner also owns units recorded by another committee; ask the street admin to correct the name or ID number',
+        changed[0],
+      );
     const shownBefore = await getPerson(tx, access, id);
-    if (changed.length) await tx.update(persons).set({ ...Object.fromEntries(changed.map((k) => [k, identity[k] || null])), updatedAt: access.now }).where(eq(persons.id, id));
+    if (changed.length)
+      await tx
+        .update(persons)
+        .set({ ...Object.fromEntries(changed.map((k) => [k, identity[k] || null])), updatedAt: access.now })
+        .where(eq(persons.id, id));
     if (phone !== undefined) {
       const ownUnits = tx.select({ id: units.id }).from(units).where(inArray(units.committeeId, writable));
-      await tx.update(unitOwners).set({ phone: phone || null }).where(and(eq(unitOwners.personId, id), inArray(unitOwners.unitId, ownUnits)));
+      await tx
+        .update(unitOwners)
+        .set({ phone: phone || null })
+        .where(and(eq(unitOwners.personId, id), inArray(unitOwners.unitId, ownUnits)));
     }
     const shown = await getPerson(tx, access, id);
-    await recordAudit(tx, access.actor, { action: 'update', entity: 'person', entityId: id, ...auditScope(access, writable[0]!), ...changedFields(shownBefore, shown) });
+    await recordAudit(tx, access.actor, {
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      ...auditScope(access, writable[0]!),
+      ...changedFields(shownBefore, shown),
+    });
     return shown;
   });
 }

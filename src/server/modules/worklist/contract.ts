@@ -6,30 +6,50 @@
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
 
-export const WORK_KINDS = ['overdue_step', 'notice_ending', 'period_moved', 'unanswered_objection', 'vote_closing', 'idle_project', 'assigned', 'holidays_unconfirmed'] as const;
+export const WORK_KINDS = [
+  'overdue_step',
+  'notice_ending',
+  'period_moved',
+  'unanswered_objection',
+  'vote_closing',
+  'idle_project',
+  'assigned',
+  'holidays_unconfirmed',
+] as const;
 
 export const workItem = z.object({
   kind: z.enum(WORK_KINDS),
-  projectId: z.uuid().nullable().meta({ description: '街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm)' }),
+  projectId: z.uuid().nullable().meta({
+    description:
+      '街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm)',
+  }),
   projectName: z.string().nullable(),
   title: z.string().meta({ description: 'assigned：项目所处阶段 For assigned: the project’s stage' }),
-  provisional: z.boolean().optional().meta({ description: '日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed' }),
+  provisional: z.boolean().optional().meta({
+    description:
+      '日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed',
+  }),
   date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
-  refId: z.string().nullable().meta({ description: '审批环节、公示、异议或征询的编号；放假安排为年份 The step, notice, objection or consultation; the year of a holiday arrangement' }),
+  refId: z.string().nullable().meta({
+    description:
+      '审批环节、公示、异议或征询的编号；放假安排为年份 The step, notice, objection or consultation; the year of a holiday arrangement',
+  }),
 });
 export type WorkItem = z.infer<typeof workItem>;
 
 export const workListResponse = z.object({
   items: z.array(workItem),
-  counts: z.object({
-    overdue_step: z.number().int(),
-    notice_ending: z.number().int(),
-    period_moved: z.number().int(),
-    unanswered_objection: z.number().int(),
-    vote_closing: z.number().int(),
-    idle_project: z.number().int(),
-    assigned: z.number().int(),
-    holidays_unconfirmed: z.number().int(),
-  }).meta({ description: '各类事项的数目 Items of each kind' }),
+  counts: z
+    .object({
+      overdue_step: z.number().int(),
+      notice_ending: z.number().int(),
+      period_moved: z.number().int(),
+      unanswered_objection: z.number().int(),
+      vote_closing: z.number().int(),
+      idle_project: z.number().int(),
+      assigned: z.number().int(),
+      holidays_unconfirmed: z.number().int(),
+    })
+    .meta({ description: '各类事项的数目 Items of each kind' }),
 });
 export type WorkList = z.infer<typeof workListResponse>;

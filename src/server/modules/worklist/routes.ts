@@ -9,5 +9,9 @@ import { workList } from './service.ts';
 export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
-  r.get('/api/v1/worklist', { schema: { tags, summary: '待办 What needs attention now', response: { 200: c.workListResponse } } }, async (req) => workList(db, await requireAccess(req, db)));
+  r.get(
+    '/api/v1/worklist',
+    { schema: { tags, summary: '待办 What needs attention now', response: { 200: c.workListResponse } } },
+    async (req) => workList(db, await requireAccess(req, db)),
+  );
 }

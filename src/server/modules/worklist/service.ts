@@ -27,65 +27,194 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
   const scope = projectScope(access);
   const weekEnd = addDays(today, 7);
   const project = { projectId: liftProjects.id, projectName: liftProjects.name };
-  const cal = await streetCalendar(db, access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null);
+  const cal = await streetCalendar(
+    db,
+    access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null,
+  );
   const items: WorkItem[] = [];
 
-  const steps = await db.select({ ...project, step: approvalSteps }).from(approvalSteps).innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId)).where(and(scope, isNotNull(approvalSteps.startedOn)));
+  const steps = await db
+    .select({ ...project, step: approvalSteps })
+    .from(approvalSteps)
+    .innerJoin(liftProjects, eq(liftProjects.id, approvalSteps.projectId))
+    .where(and(scope, isNotNull(approvalSteps.startedOn)));
   for (const s of steps) {
     if (isSettled(s.step.status)) continue;
     const shown = presentStep(cal, s.step, today);
-    if (shown.overdue) items.push({ kind: 'overdue_step', projectId: s.projectId, projectName: s.projectName, title: s.step.name.zh, date: shown.dueOn, refId: s.step.id, provisional: shown.dueProvisional });
+    if (shown.overdue)
+      items.push({
+        kind: 'overdue_step',
+        projectId: s.projectId,
+        projectName: s.projectName,
+        title: s.step.name.zh,
+        date: shown.dueOn,
+        refId: s.step.id,
+        provisional: shown.dueProvisional,
+      });
   }
 
   const ending = await db
-    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn, provisional: notices.provisional })
+    .select({
+      ...project,
+      id: notices.id,
+      title: notices.title,
+      endsOn: notices.endsOn,
+      provisional: notices.provisional,
+    })
     .from(notices)
     .innerJoin(liftProjects, eq(liftProjects.id, notices.projectId))
-    .where(and(scope, eq(notices.status, 'posted'), isNull(notices.supersededById), gte(notices.endsOn, today), lte(notices.endsOn, weekEnd)));
-  for (const n of ending) items.push({ kind: 'notice_ending', projectId: n.projectId, projectName: n.projectName, title: n.title, date: n.endsOn, refId: n.id, provisional: n.provisional });
+    .where(
+      and(
+        scope,
+        eq(notices.status, 'posted'),
+        isNull(notices.supersededById),
+        gte(notices.endsOn, today),
+        lte(notices.endsOn, weekEnd),
+      ),
+    );
+  for (const n of ending)
+    items.push({
+      kind: 'notice_ending',
+      projectId: n.projectId,
+      projectName: n.projectName,
+      title: n.title,
+      date: n.endsOn,
+      refId: n.id,
+      provisional: n.provisional,
+    });
 
   // periods a holiday arrangement moved in the last fortnight, while their notice still runs
   const moved = await db
-    .select({ ...project, id: notices.id, title: notices.title, endsOn: notices.endsOn, before: noticePeriodChanges.before, year: noticePeriodChanges.year })
+    .select({
+      ...project,
+      id: notices.id,
+      title: notices.title,
+      endsOn: notices.endsOn,
+      before: noticePeriodChanges.before,
+      year: noticePeriodChanges.year,
+    })
     .from(noticePeriodChanges)
     .innerJoin(notices, eq(notices.id, noticePeriodChanges.noticeId))
     .innerJoin(liftProjects, eq(liftProjects.id, noticePeriodChanges.projectId))
-    .where(and(scope, gte(noticePeriodChanges.at, shanghaiMorning(addDays(today, -MOVED_SHOWN_DAYS), 0)), gte(notices.endsOn, today)));
-  for (const m of moved) items.push({ kind: 'period_moved', projectId: m.projectId, projectName: m.projectName, title: `${m.title}：按 ${m.year} 年放假安排，截止日 ${m.before.endsOn} → ${m.endsOn}`, date: m.endsOn, refId: m.id });
+    .where(
+      and(
+        scope,
+        gte(noticePeriodChanges.at, shanghaiMorning(addDays(today, -MOVED_SHOWN_DAYS), 0)),
+        gte(notices.endsOn, today),
+      ),
+    );
+  for (const m of moved)
+    items.push({
+      kind: 'period_moved',
+      projectId: m.projectId,
+      projectName: m.projectName,
+      title: `${m.title}：按 ${m.year} 年放假安排，截止日 ${m.before.endsOn} → ${m.endsOn}`,
+      date: m.endsOn,
+      refId: m.id,
+    });
 
   const unanswered = await db
     .select({ ...project, id: objections.id, text: objections.text, receivedOn: objections.receivedOn })
     .from(objections)
     .innerJoin(liftProjects, eq(liftProjects.id, objections.projectId))
     .where(and(scope, eq(objections.status, 'open')));
-  for (const o of unanswered) items.push({ kind: 'unanswered_objection', projectId: o.projectId, projectName: o.projectName, title: o.text.slice(0, 60), date: o.receivedOn, refId: o.id });
+  for (const o of unanswered)
+    items.push({
+      kind: 'unanswered_objection',
+      projectId: o.projectId,
+      projectName: o.projectName,
+      title: o.text.slice(0, 60),
+      date: o.receivedOn,
+      refId: o.id,
+    });
 
   const closing = await db
-    .select({ ...project, id: consultations.id, title: consultations.title, closesOn: consultations.closesOn })
+    .select({
+      ...project,
+      id: consultations.id,
+      title: consultations.title,
+      closesOn: consultations.closesOn,
+    })
     .from(consultations)
     .innerJoin(liftProjects, eq(liftProjects.id, consultations.projectId))
-    .where(and(scope, eq(consultations.status, 'open'), isNotNull(consultations.closesOn), lte(consultations.closesOn, weekEnd)));
-  for (const c of closing) items.push({ kind: 'vote_closing', projectId: c.projectId, projectName: c.projectName, title: c.title, date: c.closesOn, refId: c.id });
+    .where(
+      and(
+        scope,
+        eq(consultations.status, 'open'),
+        isNotNull(consultations.closesOn),
+        lte(consultations.closesOn, weekEnd),
+      ),
+    );
+  for (const c of closing)
+    items.push({
+      kind: 'vote_closing',
+      projectId: c.projectId,
+      projectName: c.projectName,
+      title: c.title,
+      date: c.closesOn,
+      refId: c.id,
+    });
 
   // qualified by hand: in a select list drizzle leaves column names bare, and "id" would be audit_events'
   const lastActivity = sql<string>`coalesce((select max(ae.at) from ${auditEvents} ae where ae.project_id = "lift_projects"."id"), "lift_projects"."updated_at")`;
   const idle = await db
     .select({ ...project, last: lastActivity })
     .from(liftProjects)
-    .where(and(scope, notInArray(liftProjects.stage, ['in_service', 'withdrawn']), sql`${lastActivity} < ${addDays(today, -IDLE_DAYS)}::date`));
-  for (const p of idle) items.push({ kind: 'idle_project', projectId: p.projectId, projectName: p.projectName, title: `${IDLE_DAYS} 天无进展`, date: String(p.last).slice(0, 10), refId: null });
+    .where(
+      and(
+        scope,
+        notInArray(liftProjects.stage, ['in_service', 'withdrawn']),
+        sql`${lastActivity} < ${addDays(today, -IDLE_DAYS)}::date`,
+      ),
+    );
+  for (const p of idle)
+    items.push({
+      kind: 'idle_project',
+      projectId: p.projectId,
+      projectName: p.projectName,
+      title: `${IDLE_DAYS} 天无进展`,
+      date: String(p.last).slice(0, 10),
+      refId: null,
+    });
 
   if (access.user.role === 'street_admin' && access.user.streetId) {
     for (const year of await unconfirmedYears(db, access.user.streetId, today))
-      items.push({ kind: 'holidays_unconfirmed', projectId: null, projectName: null, title: `${year} 年放假安排尚未确认：国务院办公厅通知发布后请录入，暂定的公示期将随之重新计算`, date: null, refId: String(year) });
+      items.push({
+        kind: 'holidays_unconfirmed',
+        projectId: null,
+        projectName: null,
+        title: `${year} 年放假安排尚未确认：国务院办公厅通知发布后请录入，暂定的公示期将随之重新计算`,
+        date: null,
+        refId: String(year),
+      });
   }
 
   if (access.user.role === 'adviser' && access.assigned?.projectIds.length) {
-    const mine = await db.select({ ...project, stage: liftProjects.stage }).from(liftProjects).where(inArray(liftProjects.id, access.assigned.projectIds));
-    for (const p of mine) items.push({ kind: 'assigned', projectId: p.projectId, projectName: p.projectName, title: p.stage, date: null, refId: null });
+    const mine = await db
+      .select({ ...project, stage: liftProjects.stage })
+      .from(liftProjects)
+      .where(inArray(liftProjects.id, access.assigned.projectIds));
+    for (const p of mine)
+      items.push({
+        kind: 'assigned',
+        projectId: p.projectId,
+        projectName: p.projectName,
+        title: p.stage,
+        date: null,
+        refId: null,
+      });
   }
 
-  const counts = { overdue_step: 0, notice_ending: 0, period_moved: 0, unanswered_objection: 0, vote_closing: 0, idle_project: 0, assigned: 0, holidays_unconfirmed: 0 };
+  const counts = {
+    overdue_step: 0,
+    notice_ending: 0,
+    period_moved: 0,
+    unanswered_objection: 0,
+    vote_closing: 0,
+    idle_project: 0,
+    assigned: 0,
+    holidays_unconfirmed: 0,
+  };
   for (const i of items) counts[i.kind]++;
   return { items, counts };
 }

@@ -7,7 +7,15 @@ export function useCommittees() {
 }
 
 /** Filter by residents' committee; hidden for staff who only see their own. */
-export function CommitteeFilter({ value, onChange, placeholder }: { value: string | undefined; onChange: (committeeId: string | undefined) => void; placeholder?: string }) {
+export function CommitteeFilter({
+  value,
+  onChange,
+  placeholder,
+}: {
+  value: string | undefined;
+  onChange: (committeeId: string | undefined) => void;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const committees = useCommittees();
   if (committees.length < 2) return null;

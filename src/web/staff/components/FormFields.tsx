@@ -34,11 +34,28 @@ function rulesOf(f: FieldSpec): Rule[] {
 function control(f: FieldSpec) {
   switch (f.kind) {
     case 'textarea':
-      return <Input.TextArea rows={3} maxLength={f.max} showCount={Boolean(f.max)} placeholder={f.placeholder} />;
+      return (
+        <Input.TextArea rows={3} maxLength={f.max} showCount={Boolean(f.max)} placeholder={f.placeholder} />
+      );
     case 'number':
-      return <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} placeholder={f.placeholder} />;
+      return (
+        <InputNumber
+          min={f.min}
+          max={f.max}
+          precision={0}
+          style={{ width: '100%' }}
+          placeholder={f.placeholder}
+        />
+      );
     case 'select':
-      return <Select options={f.options} allowClear={!f.required} placeholder={f.placeholder} showSearch={{ optionFilterProp: 'label' }} />;
+      return (
+        <Select
+          options={f.options}
+          allowClear={!f.required}
+          placeholder={f.placeholder}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      );
     case 'date':
       return <DatePicker style={{ width: '100%' }} placeholder={f.placeholder} />;
     case 'password':
@@ -77,6 +94,8 @@ export function useFormErrors(form: FormInstance, fieldNames: string[]) {
       setFormError(text(err));
     }
   };
-  const alert = formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} /> : null;
+  const alert = formError ? (
+    <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />
+  ) : null;
   return { show, clear: () => setFormError(null), alert };
 }

@@ -43,7 +43,11 @@ export function PersonIdentity({ person }: { person: Owner }) {
           loading={loading}
           icon={full ? <EyeInvisibleOutlined /> : <EyeOutlined />}
           onClick={full ? () => setFull(null) : reveal}
-          aria-label={full ? t('registry.hideFullOf', { name: person.name }) : t('registry.showFullOf', { name: person.name })}
+          aria-label={
+            full
+              ? t('registry.hideFullOf', { name: person.name })
+              : t('registry.showFullOf', { name: person.name })
+          }
         >
           {full ? t('registry.hideFull') : t('registry.showFull')}
         </Button>

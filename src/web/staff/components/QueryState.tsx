@@ -9,7 +9,15 @@ import { useErrorText } from '../data.ts';
  * Loading and failure of a page's main read. A record outside the user's scope answers 404 or
  * 403 from the API; the page then says so in the user's language instead of showing nothing.
  */
-export function QueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children: () => ReactNode }) {
+export function QueryState({
+  isLoading,
+  error,
+  children,
+}: {
+  isLoading: boolean;
+  error: unknown;
+  children: () => ReactNode;
+}) {
   const { t } = useTranslation();
   const text = useErrorText();
   if (error) {
@@ -17,7 +25,15 @@ export function QueryState({ isLoading, error, children }: { isLoading: boolean;
     return (
       <Result
         status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
-        title={<h1 className="jw-result-title">{status === 403 ? t('common.forbidden') : status === 404 ? t('common.notFound') : t('common.loadFailed')}</h1>}
+        title={
+          <h1 className="jw-result-title">
+            {status === 403
+              ? t('common.forbidden')
+              : status === 404
+                ? t('common.notFound')
+                : t('common.loadFailed')}
+          </h1>
+        }
         subTitle={text(error)}
         extra={<Link to="/">{t('common.backHome')}</Link>}
       />

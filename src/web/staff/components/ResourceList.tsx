@@ -18,12 +18,20 @@ type GetPath = PathsWithMethod<paths, 'get'>;
 
 /** The routes that list named records a page at a time: GET answers `items` (each with an id and a name) and `total`. */
 export type ListPath = {
-  [P in GetPath]: P extends `${string}{${string}` ? never : Answer<P> extends { items: { id: string; name: string }[]; total: number } ? P : never;
+  [P in GetPath]: P extends `${string}{${string}`
+    ? never
+    : Answer<P> extends { items: { id: string; name: string }[]; total: number }
+      ? P
+      : never;
 }[GetPath];
 
 /** A list whose records are created by POST to it, and edited (PATCH) and deleted (DELETE) at `path/{id}`. */
 export type EditablePath = {
-  [P in ListPath]: P extends PathsWithMethod<paths, 'post'> ? (`${P}/{id}` extends PathsWithMethod<paths, 'patch'> & PathsWithMethod<paths, 'delete'> ? P : never) : never;
+  [P in ListPath]: P extends PathsWithMethod<paths, 'post'>
+    ? `${P}/{id}` extends PathsWithMethod<paths, 'patch'> & PathsWithMethod<paths, 'delete'>
+      ? P
+      : never
+    : never;
 }[ListPath];
 
 /** One record of a list route's answer. */
@@ -101,7 +109,9 @@ function ResourceListView(props: ViewProps) {
   // a form is only accepted for an editable route (ResourceListProps['form'])
   const writes = recordWrites(props.path as EditablePath);
   const save = useApiMutation((values: Record<string, unknown>) =>
-    editing === 'new' || editing === null ? writes.create(props.form!.toCreateBody(values)) : writes.update(editing.id, values),
+    editing === 'new' || editing === null
+      ? writes.create(props.form!.toCreateBody(values))
+      : writes.update(editing.id, values),
   );
   const remove = useApiMutation((row: NamedRecord) => writes.remove(row.id));
   const form = canWrite ? props.form : undefined;
@@ -113,7 +123,13 @@ function ResourceListView(props: ViewProps) {
           key: 'actions',
           title: t('common.actions'),
           fixed: 'right',
-          render: (_, row) => <RowActions name={row.name} onEdit={() => setEditing(row)} onDelete={() => remove.mutateAsync(row)} />,
+          render: (_, row) => (
+            <RowActions
+              name={row.name}
+              onEdit={() => setEditing(row)}
+              onDelete={() => remove.mutateAsync(row)}
+            />
+          ),
         },
       ]
     : props.columns;
@@ -156,9 +172,13 @@ function ResourceListView(props: ViewProps) {
       {form && (
         <RecordFormModal
           open={editing !== null}
-          title={editRow ? t('common.editX', { noun: props.noun }) : t('common.createX', { noun: props.noun })}
+          title={
+            editRow ? t('common.editX', { noun: props.noun }) : t('common.createX', { noun: props.noun })
+          }
           fields={form.fields(editRow)}
-          initialValues={editRow ? (form.toValues?.(editRow) ?? { ...editRow }) : form.initialCreate?.(list.filters)}
+          initialValues={
+            editRow ? (form.toValues?.(editRow) ?? { ...editRow }) : form.initialCreate?.(list.filters)
+          }
           submit={(values) => save.mutateAsync(values)}
           onClose={() => setEditing(null)}
         />
@@ -175,8 +195,10 @@ function ResourceListView(props: ViewProps) {
 function recordWrites(path: EditablePath) {
   const item = `${path}/{id}` as const;
   return {
-    create: (body: Record<string, unknown>) => answer(api.POST(path, { body: body as Body<EditablePath, 'post'> })),
-    update: (id: string, values: Record<string, unknown>) => answer(api.PATCH(item, { params: { path: { id } }, body: values })),
+    create: (body: Record<string, unknown>) =>
+      answer(api.POST(path, { body: body as Body<EditablePath, 'post'> })),
+    update: (id: string, values: Record<string, unknown>) =>
+      answer(api.PATCH(item, { params: { path: { id } }, body: values })),
     remove: (id: string) => answer(api.DELETE(item, { params: { path: { id } } })),
   };
 }

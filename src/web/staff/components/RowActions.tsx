@@ -8,7 +8,17 @@ import { useErrorText } from '../data.ts';
  * Edit and delete of one row. A refused delete (something still depends on the record) shows
  * the API's reason, which names what is in the way.
  */
-export function RowActions({ name, onEdit, onDelete, extra }: { name: string; onEdit: () => void; onDelete: () => Promise<unknown>; extra?: ReactNode }) {
+export function RowActions({
+  name,
+  onEdit,
+  onDelete,
+  extra,
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete: () => Promise<unknown>;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
@@ -25,11 +35,29 @@ export function RowActions({ name, onEdit, onDelete, extra }: { name: string; on
   return (
     <Space size={4}>
       {extra}
-      <Button size="small" type="link" icon={<EditOutlined />} onClick={onEdit} aria-label={t('common.editNamed', { name })}>
+      <Button
+        size="small"
+        type="link"
+        icon={<EditOutlined />}
+        onClick={onEdit}
+        aria-label={t('common.editNamed', { name })}
+      >
         {words && t('common.edit')}
       </Button>
-      <Popconfirm title={t('common.confirmDelete', { name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={confirmDelete}>
-        <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('common.deleteNamed', { name })}>
+      <Popconfirm
+        title={t('common.confirmDelete', { name })}
+        okText={t('common.delete')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true }}
+        onConfirm={confirmDelete}
+      >
+        <Button
+          size="small"
+          type="link"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('common.deleteNamed', { name })}
+        >
           {words && t('common.delete')}
         </Button>
       </Popconfirm>

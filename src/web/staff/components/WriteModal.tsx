@@ -55,7 +55,15 @@ export function WriteModal({
   };
 
   return (
-    <Modal open={open} title={title} onOk={onOk} onCancel={onClose} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} forceRender>
+    <Modal
+      open={open}
+      title={title}
+      onOk={onOk}
+      onCancel={onClose}
+      okText={okText ?? t('common.save')}
+      cancelText={t('common.cancel')}
+      forceRender
+    >
       <Form form={form} name={formName} layout="vertical" requiredMark>
         {typeof children === 'function' ? children(form) : children}
       </Form>
@@ -69,17 +77,36 @@ export function formBody(values: Record<string, unknown>): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === '') continue;
-    out[key] = typeof value === 'object' && value !== null && 'format' in value ? (value as Dayjs).format('YYYY-MM-DD') : value;
+    out[key] =
+      typeof value === 'object' && value !== null && 'format' in value
+        ? (value as Dayjs).format('YYYY-MM-DD')
+        : value;
   }
   return out;
 }
 
 /** A native file input with its label (antd's Upload adds a list and drag area this form does not need). */
-export function FileInput({ label, required, onFile, accept = 'image/*,application/pdf' }: { label: string; required?: boolean; onFile: (f: File | null) => void; accept?: string }) {
+export function FileInput({
+  label,
+  required,
+  onFile,
+  accept = 'image/*,application/pdf',
+}: {
+  label: string;
+  required?: boolean;
+  onFile: (f: File | null) => void;
+  accept?: string;
+}) {
   const id = useId();
   return (
     <Form.Item label={label} htmlFor={id} required={required}>
-      <input id={id} type="file" accept={accept} className="jw-file-input" onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        className="jw-file-input"
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+      />
     </Form.Item>
   );
 }

@@ -12,7 +12,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { role } = useSession();
   const { pathname } = useLocation();
-  const modules = MODULES.filter((m) => allows(m.roles, role)).map((m) => ({ ...m, menu: m.menu.filter((e) => allows(e.roles, role)) }));
+  const modules = MODULES.filter((m) => allows(m.roles, role)).map((m) => ({
+    ...m,
+    menu: m.menu.filter((e) => allows(e.roles, role)),
+  }));
   const current = modules
     .flatMap((m) => m.menu.map((e) => e.path))
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
@@ -27,7 +30,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
           <ul aria-labelledby={`jw-nav-${m.key}`}>
             {m.menu.map((e) => (
               <li key={e.path}>
-                <NavLink to={e.path} end className={e.path === current ? 'jw-nav__link is-current' : 'jw-nav__link'} aria-current={e.path === current ? 'page' : undefined} onClick={onNavigate}>
+                <NavLink
+                  to={e.path}
+                  end
+                  className={e.path === current ? 'jw-nav__link is-current' : 'jw-nav__link'}
+                  aria-current={e.path === current ? 'page' : undefined}
+                  onClick={onNavigate}
+                >
                   {t(`menu.${e.label}`)}
                 </NavLink>
               </li>

@@ -24,7 +24,15 @@ export function StaffLayout() {
       <Layout>
         <Layout.Header className="jw-header">
           <Flex align="center" gap={4} style={{ minWidth: 0 }}>
-            {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('app.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} />}
+            {!wide && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('app.openMenu')}
+                aria-expanded={menuOpen}
+                onClick={() => setMenuOpen(true)}
+              />
+            )}
             {!wide && <Brand compact />}
           </Flex>
           <Flex align="center" gap={4} className="jw-header__tools">
@@ -42,7 +50,14 @@ export function StaffLayout() {
         </Layout.Content>
       </Layout>
       {!wide && (
-        <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={260}
+          title={t('app.name')}
+          styles={{ body: { padding: 0 } }}
+        >
           <NavMenu onNavigate={() => setMenuOpen(false)} />
         </Drawer>
       )}

@@ -35,7 +35,12 @@ export function UserMenu() {
         },
       }}
     >
-      <Button type="text" icon={<UserOutlined />} aria-label={t('app.userMenu', { name: user.displayName })} data-testid="user-menu">
+      <Button
+        type="text"
+        icon={<UserOutlined />}
+        aria-label={t('app.userMenu', { name: user.displayName })}
+        data-testid="user-menu"
+      >
         {screens.md ? user.displayName : null}
       </Button>
     </Dropdown>

@@ -61,7 +61,8 @@ export const en: Messages<typeof zh> = {
     password: 'Password',
     submit: 'Log in',
     demoTitle: 'Demo accounts still enabled',
-    demoText: 'These accounts come with the demo data and their password is published in the documentation; disable them before real use (see the operations guide):',
+    demoText:
+      'These accounts come with the demo data and their password is published in the documentation; disable them before real use (see the operations guide):',
   },
   registry: {
     committeesTitle: "Residents' committees",
@@ -123,7 +124,8 @@ export const en: Messages<typeof zh> = {
     addOwner: 'Add owner',
     newOwner: 'New owner',
     existingOwner: 'Already registered',
-    existingOwnerHelp: 'When one person owns several units, pick the registered owner: votes count them once.',
+    existingOwnerHelp:
+      'When one person owns several units, pick the registered owner: votes count them once.',
     searchOwner: 'Owner',
     searchOwnerPlaceholder: 'Type a name to search',
     confirmRemoveOwner: 'Remove owner “{{name}}” from this unit?',
@@ -182,7 +184,8 @@ export const en: Messages<typeof zh> = {
     enter: 'Enter "{{stage}}"',
     entered: 'Entered "{{stage}}"',
     checklist: 'Method checklist',
-    checklistHint: 'The 3-4-5-6-7-8-9 method: the items of each group are this platform\'s defaults, which the street can edit in its templates. Items of the current stage have a yellow background.',
+    checklistHint:
+      "The 3-4-5-6-7-8-9 method: the items of each group are this platform's defaults, which the street can edit in its templates. Items of the current stage have a yellow background.",
     doneOf: '{{done}}/{{total}} done',
     groupProgress: 'Progress of {{group}}',
     thisStage: 'Current stage',
@@ -265,10 +268,12 @@ export const en: Messages<typeof zh> = {
       holidays_unconfirmed: '{{date}}',
     },
     holidaysYear: 'Holiday arrangement {{year}}',
-    holidaysUnconfirmed: 'not confirmed: enter it once the State Council notice is out; provisional notice periods are then recomputed.',
+    holidaysUnconfirmed:
+      'not confirmed: enter it once the State Council notice is out; provisional notice periods are then recomputed.',
     idleSince: 'Last progress: {{date}}',
     assignedStage: 'Stage: {{stage}}',
-    bottleneckHint: 'Approval steps done in the projects you see: average and longest days from start to done (calendar days), slowest first.',
+    bottleneckHint:
+      'Approval steps done in the projects you see: average and longest days from start to done (calendar days), slowest first.',
     bottleneckTable: 'Days per step',
     bottleneckChart: 'Average and longest days per step',
     avgDays: 'Average days',
@@ -276,9 +281,10 @@ export const en: Messages<typeof zh> = {
     doneSteps: 'Done',
     openSteps: 'In progress',
     days: 'days',
-    templatesDefault: 'The platform\'s default templates are in use',
+    templatesDefault: "The platform's default templates are in use",
     templatesEdited: 'This street has edited its templates',
-    templatesNote: 'The article names only the groups of the 3-4-5-6-7-8-9 method; the items are defaults this platform wrote from the lift-retrofit policies, and the time limits of the approval steps are defaults too. Edit them to fit the street. Changes apply to projects created afterwards.',
+    templatesNote:
+      'The article names only the groups of the 3-4-5-6-7-8-9 method; the items are defaults this platform wrote from the lift-retrofit policies, and the time limits of the approval steps are defaults too. Edit them to fit the street. Changes apply to projects created afterwards.',
     methodTemplate: 'Method checklist template',
     approvalTemplate: 'Approval steps template',
     itemsCount: '({{n}} items, 3 to 9)',
@@ -301,7 +307,8 @@ export const en: Messages<typeof zh> = {
   excel: {
     title: 'Excel import & export',
     importTitle: 'Import the housing registry',
-    importIntro: 'Download the template and fill in estates, buildings, stairwells, units and owners under its headers. Every row is checked first: if any row is wrong nothing is written, and each bad row, column and reason is listed.',
+    importIntro:
+      'Download the template and fill in estates, buildings, stairwells, units and owners under its headers. Every row is checked first: if any row is wrong nothing is written, and each bad row, column and reason is listed.',
     downloadTemplate: 'Download the import template',
     drop: 'Click or drop an Excel file (.xlsx)',
     dropHint: 'At most {{mb}} MB per file',
@@ -329,7 +336,8 @@ export const en: Messages<typeof zh> = {
       owners: 'Unit ownerships',
     },
     exportTitle: 'Export',
-    exportIntro: 'Exports the registry in the template’s format; ID numbers and phones are masked as your role requires.',
+    exportIntro:
+      'Exports the registry in the template’s format; ID numbers and phones are masked as your role requires.',
     export: 'Export Excel',
     allCommittees: 'All committees',
   },
@@ -362,17 +370,20 @@ export const en: Messages<typeof zh> = {
     no: 'No',
     open: 'Open',
     openTitle: 'Open “{{title}}”?',
-    openExplain: 'Opening freezes the electorate (units, owner households and areas) as registered now; later registry changes do not affect this consultation. One code is issued per household. The content can no longer be edited.',
+    openExplain:
+      'Opening freezes the electorate (units, owner households and areas) as registered now; later registry changes do not affect this consultation. One code is issued per household. The content can no longer be edited.',
     opened: 'Opened; household codes issued',
     close: 'Close',
     closeTitle: 'Close “{{title}}” and count?',
-    closeExplain: 'After closing nobody can vote or enter ballots; the result goes into the ledger and the certificate. Unchecked paper ballots do not count.',
+    closeExplain:
+      'After closing nobody can vote or enter ballots; the result goes into the ledger and the certificate. Unchecked paper ballots do not count.',
     closed: 'Closed',
     view: 'View',
     viewNamed: 'View {{title}}',
     openedAt: 'Opened',
     closedAt: 'Closed',
-    notOpenYet: 'Not open yet. Opening issues the household codes; then letters can be printed and ballots entered.',
+    notOpenYet:
+      'Not open yet. Opening issues the household codes; then letters can be printed and ballots entered.',
     tallyTab: 'Tally',
     resultsTab: 'Survey results',
     codesTab: 'Codes & letters',
@@ -403,7 +414,15 @@ export const en: Messages<typeof zh> = {
     needImpossible: 'Cannot pass even if all the others agree',
     candidates: 'The fewest households whose agreement would pass it (largest area first)',
     answered: '{{n}} of {{total}} households answered',
-    ballot: { agree: 'Agree', disagree: 'Disagree', abstain: 'Abstain', pending: 'To check', none: 'No ballot', answered: 'Replied', unanswered: 'No reply' },
+    ballot: {
+      agree: 'Agree',
+      disagree: 'Disagree',
+      abstain: 'Abstain',
+      pending: 'To check',
+      none: 'No ballot',
+      answered: 'Replied',
+      unanswered: 'No reply',
+    },
     diagramCaption: '{{title}} elevation by ballot',
     diagramTitle: 'Elevation (coloured by ballot)',
     surveyDiagramCaption: '{{title}} elevation by reply',
@@ -415,7 +434,8 @@ export const en: Messages<typeof zh> = {
     reissue: 'Reissue',
     reissueNamed: 'Reissue the code of {{label}}',
     reissueTitle: 'Revoke and reissue the code of {{label}}',
-    reissueHelp: 'The old code stops working at once (a ballot already cast stays); print a new letter for the new code. Recorded in the ledger and the audit log.',
+    reissueHelp:
+      'The old code stops working at once (a ballot already cast stays); print a new letter for the new code. Recorded in the ledger and the audit log.',
     reason: 'Reason',
     reasonExample: 'e.g. the owner lost the letter',
     reissued: 'New code issued: {{code}}',
@@ -425,7 +445,12 @@ export const en: Messages<typeof zh> = {
     noCodes: 'Codes are issued when the consultation opens',
     choice: 'Choice',
     channel: 'Channel',
-    channels: { online: 'Online', paper: 'Paper ballot', assisted: 'Assisted (needs a witness)', proxy: 'Proxy (needs a power of attorney)' },
+    channels: {
+      online: 'Online',
+      paper: 'Paper ballot',
+      assisted: 'Assisted (needs a witness)',
+      proxy: 'Proxy (needs a power of attorney)',
+    },
     witness: 'Witness',
     proxyName: 'Proxy',
     scan: 'Scan (PDF, JPEG or PNG)',
@@ -441,15 +466,21 @@ export const en: Messages<typeof zh> = {
     confirm: 'Check & confirm',
     confirmNamed: 'Check & confirm {{label}}',
     confirmTitle: 'Check the paper ballot of {{label}}',
-    confirmHelp: 'A second staff member reads the paper ballot and chooses again; it counts only if both entries match.',
+    confirmHelp:
+      'A second staff member reads the paper ballot and chooses again; it counts only if both entries match.',
     confirmed: 'Confirmed and counted',
     doubleEntryOn: 'This vote requires double entry of paper ballots',
     answers: 'Survey answers',
     verify: 'Verify the ledger',
-    ledgerIntro: 'Every ballot, change, reissued code, staff entry, check and the closing is an entry holding the previous entry’s hash; any alteration is detected.',
+    ledgerIntro:
+      'Every ballot, change, reissued code, staff entry, check and the closing is an entry holding the previous entry’s hash; any alteration is detected.',
     ledgerOk: 'Verified: {{events}} entries',
     ledgerBad: 'Verification failed: entry {{seq}} does not match ({{reason}})',
-    ledgerReasons: { hash_mismatch: 'content does not match its hash', broken_link: 'not linked to the previous entry', gap: 'a sequence number is missing' },
+    ledgerReasons: {
+      hash_mismatch: 'content does not match its hash',
+      broken_link: 'not linked to the previous entry',
+      gap: 'a sequence number is missing',
+    },
     headHash: 'Ledger head hash (SHA-256)',
     downloadCertificate: 'Download certificate (Word)',
     printCertificate: 'Print certificate',
@@ -466,7 +497,8 @@ export const en: Messages<typeof zh> = {
     untilNotice: 'further notice',
     ruleLine: 'Voting rule: {{rule}}',
     how: 'How to vote: scan the QR code below with a phone, or open the address in a browser and enter the code; choose and confirm. Without a phone, fill in a paper ballot at the residents’ committee, or staff can visit you.',
-    keepSafe: 'The code belongs to your household only; keep it safe. If you lose it, ask the residents’ committee for a new one; the old code stops working.',
+    keepSafe:
+      'The code belongs to your household only; keep it safe. If you lose it, ask the residents’ committee for a new one; the old code stops working.',
     qrAlt: 'Voting QR code of {{label}}',
     lettersCount: '{{n}} letters, one page per household',
     certTitleVote: 'Certificate of the owners’ vote on adding a lift',
@@ -476,8 +508,10 @@ export const en: Messages<typeof zh> = {
     closedOn: 'closed on {{date}}',
     participationThreshold: 'Turnout threshold',
     approvalThreshold: 'Approval threshold',
-    participationText: 'owners holding at least {{area}} of the area and at least {{heads}} of the heads take part',
-    approvalText: 'of {{base}} owners, those holding {{op}} {{area}} of the area and {{op}} {{heads}} of the heads agree',
+    participationText:
+      'owners holding at least {{area}} of the area and at least {{heads}} of the heads take part',
+    approvalText:
+      'of {{base}} owners, those holding {{op}} {{area}} of the area and {{op}} {{heads}} of the heads agree',
     baseParticipating: 'the participating',
     baseTotal: 'all',
     strictOp: 'more than',
@@ -502,7 +536,8 @@ export const en: Messages<typeof zh> = {
     count: 'Households',
     whatIf: 'What-if',
     whatIfTitle: '{{title}}: what-if',
-    whatIfIntro: 'Assume each household’s choice and see whether the vote would pass under a rule; nothing is saved. Units of one owner count as one household and must have the same choice.',
+    whatIfIntro:
+      'Assume each household’s choice and see whether the vote would pass under a rule; nothing is saved. Units of one owner count as one household and must have the same choice.',
     setAll: 'Set all to',
     calculate: 'Calculate',
     result: 'Result',
@@ -513,7 +548,8 @@ export const en: Messages<typeof zh> = {
   holidays: {
     title: 'Holiday arrangements',
     yearTitle: 'Holiday arrangement {{year}}',
-    intro: 'Each year, around November, the General Office of the State Council publishes the next year’s holidays and make-up working days. Notice periods counted in working days or moved past rest days follow it. Years in the official data package and years the street entered are “confirmed”; any other year counts only the statutory holidays and weekends, its results are marked “provisional”, and they are recomputed once the year is entered.',
+    intro:
+      'Each year, around November, the General Office of the State Council publishes the next year’s holidays and make-up working days. Notice periods counted in working days or moved past rest days follow it. Years in the official data package and years the street entered are “confirmed”; any other year counts only the statutory holidays and weekends, its results are marked “provisional”, and they are recomputed once the year is entered.',
     yearsTable: 'Holiday arrangements by year',
     year: 'Year',
     yearN: '{{year}}',
@@ -530,15 +566,18 @@ export const en: Messages<typeof zh> = {
     enteredBy: 'entered by {{name}} on {{at}}',
     updatedBy: 'changed by {{name}} on {{at}}',
     attention: 'The {{year}} holiday arrangement is not confirmed',
-    attentionAdmin: 'Once the State Council notice is out, enter it here (or fill in the Excel template and import it).',
+    attentionAdmin:
+      'Once the State Council notice is out, enter it here (or fill in the Excel template and import it).',
     attentionReader: 'Once the street administrator enters it, provisional end dates are recomputed.',
     // follows the sentence before it: English needs the space Chinese does not
     provisionalNotices: ' {{n}} notice(s) have a provisional end date.',
     enterYear: 'Enter {{year}}',
     editYear: 'Edit {{year}}',
     inForce: 'Arrangement in force',
-    statutoryOnly: 'No confirmed arrangement yet: these are the statutory holidays (with substitutes for those on a weekend) and the weekends beside them; the make-up working days are unknown.',
-    packageNote: 'This year comes from the official data package; if it differs from the State Council notice, enter a correction, which then applies.',
+    statutoryOnly:
+      'No confirmed arrangement yet: these are the statutory holidays (with substitutes for those on a weekend) and the weekends beside them; the make-up working days are unknown.',
+    packageNote:
+      'This year comes from the official data package; if it differs from the State Council notice, enter a correction, which then applies.',
     enteredNote: 'Source: {{source}}',
     name: 'Holiday',
     restDays: 'Days off',
@@ -548,7 +587,8 @@ export const en: Messages<typeof zh> = {
     oneDay: '(1 day)',
     readOnly: 'Only the street administrator of this street enters or changes holiday arrangements.',
     formTitle: 'Enter the {{year}} holiday arrangement',
-    formIntro: 'Follow the State Council notice: for each holiday its first and last day off (weekends included) and the weekend days that are worked. The rows are prefilled with the {{what}}.',
+    formIntro:
+      'Follow the State Council notice: for each holiday its first and last day off (weekends included) and the weekend days that are worked. The rows are prefilled with the {{what}}.',
     prefillStatutory: 'statutory holidays',
     prefillInForce: 'arrangement in force',
     source: 'Notice number or link',
@@ -566,7 +606,8 @@ export const en: Messages<typeof zh> = {
     downloadTemplate: 'Download the Excel template',
     files: 'Template and file import',
     importFile: 'Import an .xlsx or .ics file',
-    importHint: 'What the file holds goes into the form below for you to check, preview and save; importing saves nothing.',
+    importHint:
+      'What the file holds goes into the form below for you to check, preview and save; importing saves nothing.',
     importing: 'Reading {{file}}…',
     imported: 'Read {{n}} holidays from {{file}}: check them, then preview and save.',
     importRejected: '{{file}} cannot be imported; the form is unchanged',

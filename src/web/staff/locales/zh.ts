@@ -181,7 +181,8 @@ export const zh = {
     enter: '进入“{{stage}}”',
     entered: '已进入“{{stage}}”',
     checklist: '工作法清单',
-    checklistHint: '“三四五六七八九”工作法：各组事项为本平台的默认内容，街道可在模板中修改。黄色底的是当前阶段的事项。',
+    checklistHint:
+      '“三四五六七八九”工作法：各组事项为本平台的默认内容，街道可在模板中修改。黄色底的是当前阶段的事项。',
     doneOf: '已完成 {{done}}/{{total}}',
     groupProgress: '{{group}} 完成进度',
     thisStage: '当前阶段',
@@ -267,7 +268,8 @@ export const zh = {
     holidaysUnconfirmed: '尚未确认：国务院办公厅通知发布后请录入，暂定的公示期将随之重新计算。',
     idleSince: '最后一次进展：{{date}}',
     assignedStage: '当前阶段：{{stage}}',
-    bottleneckHint: '所辖项目中已办结的审批环节：从开始到办结的平均天数和最长天数（自然日），最慢的排在前面。',
+    bottleneckHint:
+      '所辖项目中已办结的审批环节：从开始到办结的平均天数和最长天数（自然日），最慢的排在前面。',
     bottleneckTable: '各环节用时',
     bottleneckChart: '各环节平均与最长天数',
     avgDays: '平均天数',
@@ -277,7 +279,8 @@ export const zh = {
     days: '天',
     templatesDefault: '目前使用平台默认模板',
     templatesEdited: '本街道已修改模板',
-    templatesNote: '原文只列出了“三四五六七八九”各组的名称，各组事项是本平台根据加装电梯政策写的默认内容；审批环节的时限也是默认值。请按街道实际修改。修改只影响之后新建的项目。',
+    templatesNote:
+      '原文只列出了“三四五六七八九”各组的名称，各组事项是本平台根据加装电梯政策写的默认内容；审批环节的时限也是默认值。请按街道实际修改。修改只影响之后新建的项目。',
     methodTemplate: '工作法清单模板',
     approvalTemplate: '审批环节模板',
     itemsCount: '（{{n}} 项，3 至 9 项）',
@@ -300,7 +303,8 @@ export const zh = {
   excel: {
     title: 'Excel 导入导出',
     importTitle: '导入房屋登记',
-    importIntro: '先下载模板，按表头填写小区、楼幢、单元、房屋和业主。导入前逐行校验：只要有一行有误，就不写入任何数据，并列出每个错误的行、列和原因。',
+    importIntro:
+      '先下载模板，按表头填写小区、楼幢、单元、房屋和业主。导入前逐行校验：只要有一行有误，就不写入任何数据，并列出每个错误的行、列和原因。',
     downloadTemplate: '下载导入模板',
     drop: '点击或拖入 Excel 文件（.xlsx）',
     dropHint: '单个文件不超过 {{mb}} MB',
@@ -361,7 +365,8 @@ export const zh = {
     no: '否',
     open: '开始',
     openTitle: '开始“{{title}}”？',
-    openExplain: '开始后，业主名册（房屋、业主户和面积）按当前登记冻结，之后的登记变更不影响本次征询；每户生成一个户码。内容不能再修改。',
+    openExplain:
+      '开始后，业主名册（房屋、业主户和面积）按当前登记冻结，之后的登记变更不影响本次征询；每户生成一个户码。内容不能再修改。',
     opened: '已开始，已生成户码',
     close: '结束',
     closeTitle: '结束“{{title}}”并计票？',
@@ -402,7 +407,15 @@ export const zh = {
     needImpossible: '即使其余各户全部同意也无法通过',
     candidates: '最少需争取以下各户同意（面积从大到小）',
     answered: '已答复 {{n}} / {{total}} 户',
-    ballot: { agree: '同意', disagree: '不同意', abstain: '弃权', pending: '待核对', none: '未投票', answered: '已答复', unanswered: '未答复' },
+    ballot: {
+      agree: '同意',
+      disagree: '不同意',
+      abstain: '弃权',
+      pending: '待核对',
+      none: '未投票',
+      answered: '已答复',
+      unanswered: '未答复',
+    },
     diagramCaption: '{{title}} 表决情况立面图',
     diagramTitle: '立面图（按选票着色）',
     surveyDiagramCaption: '{{title}} 答复情况立面图',
@@ -424,7 +437,12 @@ export const zh = {
     noCodes: '开始后生成户码',
     choice: '选择',
     channel: '方式',
-    channels: { online: '线上', paper: '纸质选票', assisted: '代为录入（须见证人）', proxy: '委托投票（须委托书）' },
+    channels: {
+      online: '线上',
+      paper: '纸质选票',
+      assisted: '代为录入（须见证人）',
+      proxy: '委托投票（须委托书）',
+    },
     witness: '见证人',
     proxyName: '受托人',
     scan: '扫描件（PDF、JPEG 或 PNG）',
@@ -445,7 +463,8 @@ export const zh = {
     doubleEntryOn: '本次表决要求纸质选票双人录入',
     answers: '问卷回答',
     verify: '校验账本',
-    ledgerIntro: '每张选票、改票、补发户码、录入、核对和结束都写入一条记录，每条含上一条的哈希；任何改动都会被发现。',
+    ledgerIntro:
+      '每张选票、改票、补发户码、录入、核对和结束都写入一条记录，每条含上一条的哈希；任何改动都会被发现。',
     ledgerOk: '校验通过：共 {{events}} 条记录',
     ledgerBad: '校验未通过：第 {{seq}} 条记录不符（{{reason}}）',
     ledgerReasons: { hash_mismatch: '内容与哈希不符', broken_link: '与上一条不相连', gap: '序号缺失' },
@@ -501,7 +520,8 @@ export const zh = {
     count: '户数',
     whatIf: '表决测算',
     whatIfTitle: '{{title}}：表决测算',
-    whatIfIntro: '假设每户的选择，按所选规则测算能否通过；不保存任何数据。同一业主的多套房屋按一户计，选择须一致。',
+    whatIfIntro:
+      '假设每户的选择，按所选规则测算能否通过；不保存任何数据。同一业主的多套房屋按一户计，选择须一致。',
     setAll: '全部设为',
     calculate: '测算',
     result: '测算结果',
@@ -512,7 +532,8 @@ export const zh = {
   holidays: {
     title: '放假安排',
     yearTitle: '{{year}} 年放假安排',
-    intro: '国务院办公厅每年 11 月前后发布下一年的节假日安排（放假日期和调休上班日）。公示期等按工作日或顺延计算的期间以此为准：官方数据包已有的年份和街道录入的年份为“已确认”；其余年份暂按《全国年节及纪念日放假办法》的法定节假日和周末计算，结果标为“暂定”，录入后自动重新计算。',
+    intro:
+      '国务院办公厅每年 11 月前后发布下一年的节假日安排（放假日期和调休上班日）。公示期等按工作日或顺延计算的期间以此为准：官方数据包已有的年份和街道录入的年份为“已确认”；其余年份暂按《全国年节及纪念日放假办法》的法定节假日和周末计算，结果标为“暂定”，录入后自动重新计算。',
     yearsTable: '各年份的放假安排',
     year: '年份',
     yearN: '{{year}} 年',
@@ -546,7 +567,8 @@ export const zh = {
     oneDay: '（共 1 天）',
     readOnly: '只有本街道的街道管理员可以录入或修改放假安排。',
     formTitle: '录入 {{year}} 年放假安排',
-    formIntro: '对照国务院办公厅通知逐项填写：每个节日放假的第一天和最后一天（含周末），以及调休上班的周末日期。表中已按{{what}}预填。',
+    formIntro:
+      '对照国务院办公厅通知逐项填写：每个节日放假的第一天和最后一天（含周末），以及调休上班的周末日期。表中已按{{what}}预填。',
     prefillStatutory: '法定节假日',
     prefillInForce: '现行安排',
     source: '发布文号或链接',

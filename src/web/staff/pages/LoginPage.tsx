@@ -51,9 +51,20 @@ export default function LoginPage() {
             description={
               <>
                 {t('login.demoText')}
-                <div data-testid="demo-accounts" style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}>
+                <div
+                  data-testid="demo-accounts"
+                  style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}
+                >
                   {demo.map((u) => (
-                    <Tag key={u} style={{ color: '#873800', background: '#fff7e6', borderColor: '#873800', marginInlineEnd: 0 }}>
+                    <Tag
+                      key={u}
+                      style={{
+                        color: '#873800',
+                        background: '#fff7e6',
+                        borderColor: '#873800',
+                        marginInlineEnd: 0,
+                      }}
+                    >
                       {u}
                     </Tag>
                   ))}
@@ -63,7 +74,11 @@ export default function LoginPage() {
           />
         )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>

@@ -12,5 +12,9 @@ const TINTS = {
 
 export function AccountTag({ tint, children }: { tint: keyof typeof TINTS; children: ReactNode }) {
   const c = TINTS[tint];
-  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>{children}</Tag>;
+  return (
+    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
+      {children}
+    </Tag>
+  );
 }

@@ -1,5 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Dropdown, Form, Grid, Input, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Dropdown,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
@@ -39,7 +54,12 @@ export default function AccountsPage() {
   const wide = Boolean(Grid.useBreakpoint().md);
   const write = useApiMutation((f: () => Promise<string>) => f());
   const reset = useApiMutation(({ id, password }: { id: string; password?: string }) =>
-    answer(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: password ? { password } : {} })),
+    answer(
+      api.POST('/api/v1/users/{id}/password', {
+        params: { path: { id } },
+        body: password ? { password } : {},
+      }),
+    ),
   );
 
   /** A one-click action after a confirmation; the API's refusal (e.g. the last admin) shows as a message. */
@@ -65,13 +85,42 @@ export default function AccountsPage() {
       case 'reset':
         return setResetting(u);
       case 'disable':
-        return confirmThen(w.disableConfirm(u.username), w.disable, true, async () => w.disabledDone(u.username, (await answer(api.POST('/api/v1/users/{id}/disable', { params: { path: { id: u.id } } }))).sessionsEnded));
+        return confirmThen(w.disableConfirm(u.username), w.disable, true, async () =>
+          w.disabledDone(
+            u.username,
+            (await answer(api.POST('/api/v1/users/{id}/disable', { params: { path: { id: u.id } } })))
+              .sessionsEnded,
+          ),
+        );
       case 'enable':
-        return confirmThen(w.enableConfirm(u.username), w.enable, false, async () => (await answer(api.POST('/api/v1/users/{id}/enable', { params: { path: { id: u.id } } })), w.enabledDone(u.username)));
+        return confirmThen(
+          w.enableConfirm(u.username),
+          w.enable,
+          false,
+          async () => (
+            await answer(api.POST('/api/v1/users/{id}/enable', { params: { path: { id: u.id } } })),
+            w.enabledDone(u.username)
+          ),
+        );
       case 'sessions':
-        return confirmThen(w.endSessionsConfirm(u.username), w.endSessions, true, async () => w.endedDone((await answer(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id: u.id } } }))).sessionsEnded));
+        return confirmThen(w.endSessionsConfirm(u.username), w.endSessions, true, async () =>
+          w.endedDone(
+            (await answer(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id: u.id } } })))
+              .sessionsEnded,
+          ),
+        );
       case 'unlock':
-        return void write.mutateAsync(async () => (await answer(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: u.id } } })), w.unlockedDone(u.username))).then((done) => message.success(done), (err: unknown) => message.error(text(err)));
+        return void write
+          .mutateAsync(
+            async () => (
+              await answer(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id: u.id } } })),
+              w.unlockedDone(u.username)
+            ),
+          )
+          .then(
+            (done) => message.success(done),
+            (err: unknown) => message.error(text(err)),
+          );
     }
   };
 
@@ -120,10 +169,26 @@ export default function AccountsPage() {
                 },
                 ...(wide
                   ? ([
-                      { key: 'role', title: w.role, render: (_, u) => <span className="jw-nowrap">{pick(ROLE_LABELS[u.role])}</span> },
+                      {
+                        key: 'role',
+                        title: w.role,
+                        render: (_, u) => <span className="jw-nowrap">{pick(ROLE_LABELS[u.role])}</span>,
+                      },
                       { key: 'scope', title: w.scope, render: (_, u) => u.scopeName ?? '—' },
-                      { key: 'state', title: w.state, render: (_, u) => <StateTags user={u} w={w} lang={lang} /> },
-                      { key: 'lastLogin', title: w.lastLogin, render: (_, u) => <span className="jw-nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : w.never}</span> },
+                      {
+                        key: 'state',
+                        title: w.state,
+                        render: (_, u) => <StateTags user={u} w={w} lang={lang} />,
+                      },
+                      {
+                        key: 'lastLogin',
+                        title: w.lastLogin,
+                        render: (_, u) => (
+                          <span className="jw-nowrap">
+                            {u.lastLoginAt ? formatDateTime(u.lastLoginAt, lang) : w.never}
+                          </span>
+                        ),
+                      },
                       { key: 'sessions', title: w.sessions, align: 'right', dataIndex: 'sessions' },
                     ] satisfies TableColumnsType<ListedUser>)
                   : []),
@@ -133,7 +198,11 @@ export default function AccountsPage() {
                   render: (_, u) => (
                     <Space size={4} wrap={false}>
                       {wide && (
-                        <Button size="small" onClick={() => act(u, 'edit')} aria-label={`${w.edit} ${u.username}`}>
+                        <Button
+                          size="small"
+                          onClick={() => act(u, 'edit')}
+                          aria-label={`${w.edit} ${u.username}`}
+                        >
                           {w.edit}
                         </Button>
                       )}
@@ -144,7 +213,9 @@ export default function AccountsPage() {
                             // on a phone 编辑 joins the others in the one menu
                             ...(wide ? [] : [{ key: 'edit', label: w.edit }]),
                             { key: 'reset', label: w.reset },
-                            u.disabled ? { key: 'enable', label: w.enable } : { key: 'disable', label: w.disable, danger: true, disabled: u.id === me.id },
+                            u.disabled
+                              ? { key: 'enable', label: w.enable }
+                              : { key: 'disable', label: w.disable, danger: true, disabled: u.id === me.id },
                             { key: 'sessions', label: w.endSessions, disabled: u.sessions === 0 },
                             ...(u.failedLogins > 0 ? [{ key: 'unlock', label: w.unlock }] : []),
                           ],
@@ -164,8 +235,20 @@ export default function AccountsPage() {
         </QueryState>
       </Card>
 
-      <CreateDialog open={creating} onClose={() => setCreating(false)} committees={committees} streetId={me.streetId} w={w} />
-      <EditDialog user={editing} onClose={() => setEditing(null)} committees={committees} streetId={me.streetId} w={w} />
+      <CreateDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        committees={committees}
+        streetId={me.streetId}
+        w={w}
+      />
+      <EditDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        committees={committees}
+        streetId={me.streetId}
+        w={w}
+      />
       <WriteModal
         open={resetting !== null}
         title={resetting ? w.resetTitle(resetting.username) : ''}
@@ -173,14 +256,20 @@ export default function AccountsPage() {
         fieldNames={['password']}
         onClose={() => setResetting(null)}
         submit={async (values) => {
-          const password = typeof values.password === 'string' && values.password !== '' ? values.password : undefined;
+          const password =
+            typeof values.password === 'string' && values.password !== '' ? values.password : undefined;
           const result = await reset.mutateAsync({ id: resetting!.id, password });
           if (result.password) setGenerated(result);
           else void message.info(w.givenDone(result.username));
         }}
       >
         <Typography.Paragraph>{w.resetIntro}</Typography.Paragraph>
-        <Form.Item name="password" label={w.resetPassword} extra={w.resetPasswordHelp} rules={[passwordRule(w, false)]}>
+        <Form.Item
+          name="password"
+          label={w.resetPassword}
+          extra={w.resetPasswordHelp}
+          rules={[passwordRule(w, false)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </WriteModal>
@@ -195,7 +284,11 @@ export default function AccountsPage() {
         }
       >
         <Typography.Paragraph>{w.generatedIntro}</Typography.Paragraph>
-        <Typography.Paragraph copyable={{ text: generated?.password ?? '', tooltips: [w.copy, '✓'] }} className="jw-accounts__generated" data-testid="generated-password">
+        <Typography.Paragraph
+          copyable={{ text: generated?.password ?? '', tooltips: [w.copy, '✓'] }}
+          className="jw-accounts__generated"
+          data-testid="generated-password"
+        >
           {generated?.password}
         </Typography.Paragraph>
       </Modal>
@@ -207,7 +300,13 @@ function StateTags({ user: u, w, lang }: { user: ListedUser; w: AccountWords; la
   return (
     <Space size={[4, 4]} wrap className="jw-accounts__tags">
       {u.disabled ? (
-        <Tooltip title={u.disabledBy && u.disabledAt ? w.disabledBy(u.disabledBy, formatDateTime(u.disabledAt, lang)) : undefined}>
+        <Tooltip
+          title={
+            u.disabledBy && u.disabledAt
+              ? w.disabledBy(u.disabledBy, formatDateTime(u.disabledAt, lang))
+              : undefined
+          }
+        >
           <AccountTag tint="grey">{w.disabled}</AccountTag>
         </Tooltip>
       ) : (
@@ -219,7 +318,11 @@ function StateTags({ user: u, w, lang }: { user: ListedUser; w: AccountWords; la
         </Tooltip>
       )}
       {u.mustChangePassword && <AccountTag tint="blue">{w.mustChangeTag}</AccountTag>}
-      {u.lockedSeconds > 0 ? <AccountTag tint="red">{w.locked(u.lockedSeconds)}</AccountTag> : u.failedLogins > 0 ? <AccountTag tint="grey">{w.failed(u.failedLogins)}</AccountTag> : null}
+      {u.lockedSeconds > 0 ? (
+        <AccountTag tint="red">{w.locked(u.lockedSeconds)}</AccountTag>
+      ) : u.failedLogins > 0 ? (
+        <AccountTag tint="grey">{w.failed(u.failedLogins)}</AccountTag>
+      ) : null}
     </Space>
   );
 }
@@ -229,7 +332,8 @@ function passwordRule(w: AccountWords, required: boolean) {
   return {
     required,
     validator: async (_: unknown, value: unknown) => {
-      if (typeof value !== 'string' || value === '') return required ? Promise.reject(new Error(w.tooShort)) : undefined;
+      if (typeof value !== 'string' || value === '')
+        return required ? Promise.reject(new Error(w.tooShort)) : undefined;
       const n = passwordLength(value);
       if (n < PASSWORD_MIN_LENGTH) throw new Error(w.tooShort);
       if (n > PASSWORD_MAX_LENGTH) throw new Error(`≤ ${PASSWORD_MAX_LENGTH}`);
@@ -249,7 +353,10 @@ function RoleAndScope({ w, committees }: { w: AccountWords; committees: Committe
       </Form.Item>
       {role && ROLE_SCOPE_KIND[role] === 'committee' ? (
         <Form.Item name="scopeId" label={w.scope} rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={committees.map((c) => ({ value: c.id, label: c.name }))}
+          />
         </Form.Item>
       ) : (
         <Form.Item label={w.scope}>
@@ -261,9 +368,22 @@ function RoleAndScope({ w, committees }: { w: AccountWords; committees: Committe
 }
 
 /** The scope id the API wants for the role chosen: the committee, or the admin's street. */
-const scopeOf = (values: Record<string, unknown>, streetId: string | null) => (ROLE_SCOPE_KIND[values.role as Role] === 'committee' ? values.scopeId : streetId);
+const scopeOf = (values: Record<string, unknown>, streetId: string | null) =>
+  ROLE_SCOPE_KIND[values.role as Role] === 'committee' ? values.scopeId : streetId;
 
-function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolean; onClose: () => void; committees: Committee[]; streetId: string | null; w: AccountWords }) {
+function CreateDialog({
+  open,
+  onClose,
+  committees,
+  streetId,
+  w,
+}: {
+  open: boolean;
+  onClose: () => void;
+  committees: Committee[];
+  streetId: string | null;
+  w: AccountWords;
+}) {
   const create = useApiMutation((body: Body<'/api/v1/users'>) => answer(api.POST('/api/v1/users', { body })));
   return (
     <WriteModal
@@ -285,10 +405,19 @@ function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolea
         } as Body<'/api/v1/users'>)
       }
     >
-      <Form.Item name="username" label={w.username} extra={w.usernameHelp} rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,32}$/, message: w.usernameHelp }]}>
+      <Form.Item
+        name="username"
+        label={w.username}
+        extra={w.usernameHelp}
+        rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,32}$/, message: w.usernameHelp }]}
+      >
         <Input autoComplete="off" maxLength={32} />
       </Form.Item>
-      <Form.Item name="displayName" label={w.displayName} rules={[{ required: true, whitespace: true, max: 50 }]}>
+      <Form.Item
+        name="displayName"
+        label={w.displayName}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
+      >
         <Input maxLength={50} />
       </Form.Item>
       <RoleAndScope w={w} committees={committees} />
@@ -305,19 +434,53 @@ function CreateDialog({ open, onClose, committees, streetId, w }: { open: boolea
   );
 }
 
-function EditDialog({ user, onClose, committees, streetId, w }: { user: ListedUser | null; onClose: () => void; committees: Committee[]; streetId: string | null; w: AccountWords }) {
-  const save = useApiMutation((body: Body<'/api/v1/users/{id}', 'patch'>) => answer(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user!.id } }, body })));
+function EditDialog({
+  user,
+  onClose,
+  committees,
+  streetId,
+  w,
+}: {
+  user: ListedUser | null;
+  onClose: () => void;
+  committees: Committee[];
+  streetId: string | null;
+  w: AccountWords;
+}) {
+  const save = useApiMutation((body: Body<'/api/v1/users/{id}', 'patch'>) =>
+    answer(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user!.id } }, body })),
+  );
   return (
     <WriteModal
       open={user !== null}
       title={user ? w.editTitle(user.username) : ''}
       fieldNames={['displayName', 'role', 'scopeId', 'organisation']}
-      initialValues={user ? { displayName: user.displayName, role: user.role, scopeId: user.committeeId ?? undefined, organisation: user.organisation } : {}}
+      initialValues={
+        user
+          ? {
+              displayName: user.displayName,
+              role: user.role,
+              scopeId: user.committeeId ?? undefined,
+              organisation: user.organisation,
+            }
+          : {}
+      }
       onClose={onClose}
       // the form's values are untyped (antd): cast to the route's body here, checked by its schema
-      submit={(v) => save.mutateAsync({ displayName: v.displayName, role: v.role, scopeId: scopeOf(v, streetId), organisation: v.organisation ?? '' } as Body<'/api/v1/users/{id}', 'patch'>)}
+      submit={(v) =>
+        save.mutateAsync({
+          displayName: v.displayName,
+          role: v.role,
+          scopeId: scopeOf(v, streetId),
+          organisation: v.organisation ?? '',
+        } as Body<'/api/v1/users/{id}', 'patch'>)
+      }
     >
-      <Form.Item name="displayName" label={w.displayName} rules={[{ required: true, whitespace: true, max: 50 }]}>
+      <Form.Item
+        name="displayName"
+        label={w.displayName}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
+      >
         <Input maxLength={50} />
       </Form.Item>
       <RoleAndScope w={w} committees={committees} />

@@ -28,10 +28,22 @@ export default function MyAccountPage() {
   return (
     <>
       <PageHeader title={w.myAccount} />
-      {session.mustChangePassword && <Alert type="warning" showIcon title={w.mustChangeNow} description={w.mustChangeNowText} style={{ marginBottom: 16 }} />}
+      {session.mustChangePassword && (
+        <Alert
+          type="warning"
+          showIcon
+          title={w.mustChangeNow}
+          description={w.mustChangeNowText}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <div className="jw-account__grid">
         <div>
-          <Card size="small" title={<h2 className="jw-account__title">{w.profile}</h2>} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={<h2 className="jw-account__title">{w.profile}</h2>}
+            style={{ marginBottom: 16 }}
+          >
             <Descriptions
               size="small"
               column={1}
@@ -39,7 +51,9 @@ export default function MyAccountPage() {
                 { key: 'u', label: w.username, children: <span className="jw-mono">{user.username}</span> },
                 { key: 'n', label: w.displayName, children: user.displayName },
                 { key: 'r', label: w.role, children: pick(ROLE_LABELS[user.role]) },
-                ...(user.organisation ? [{ key: 'o', label: w.organisation, children: user.organisation }] : []),
+                ...(user.organisation
+                  ? [{ key: 'o', label: w.organisation, children: user.organisation }]
+                  : []),
               ]}
             />
           </Card>
@@ -58,11 +72,16 @@ function ChangePassword() {
   const { username } = useSession().user;
   const [form] = Form.useForm<PasswordForm>();
   const errors = useFormErrors(form, ['currentPassword', 'newPassword']);
-  const change = useApiMutation((body: Body<'/api/v1/me/password'>) => answer(api.POST('/api/v1/me/password', { body })));
+  const change = useApiMutation((body: Body<'/api/v1/me/password'>) =>
+    answer(api.POST('/api/v1/me/password', { body })),
+  );
   const submit = async (v: PasswordForm) => {
     errors.clear();
     try {
-      const result = await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      const result = await change.mutateAsync({
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      });
       form.resetFields();
       void message.success(w.changed(result.otherSessionsEnded));
       await refresh();
@@ -100,7 +119,14 @@ function ChangePassword() {
           name="confirm"
           label={w.confirmPassword}
           dependencies={['newPassword']}
-          rules={[{ required: true }, ({ getFieldValue }) => ({ validator: async (_, value: unknown) => { if (value && value !== getFieldValue('newPassword')) throw new Error(w.mismatch); } })]}
+          rules={[
+            { required: true },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: unknown) => {
+                if (value && value !== getFieldValue('newPassword')) throw new Error(w.mismatch);
+              },
+            }),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -121,7 +147,9 @@ function MySessions() {
   const list = $api.useQuery('get', '/api/v1/me/sessions');
   // one session by its id, or (no id) all the others
   const end = useApiMutation((id: string | null) =>
-    id ? answer(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })) : answer(api.DELETE('/api/v1/me/sessions')),
+    id
+      ? answer(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }))
+      : answer(api.DELETE('/api/v1/me/sessions')),
   );
   const run = async (id: string | null) => {
     try {
@@ -138,7 +166,13 @@ function MySessions() {
       title={<h2 className="jw-account__title">{w.mySessions}</h2>}
       extra={
         others > 0 && (
-          <Popconfirm title={w.endOthersConfirm} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(null)}>
+          <Popconfirm
+            title={w.endOthersConfirm}
+            okText={w.end}
+            cancelText={w.cancel}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => run(null)}
+          >
             <Button size="small" danger>
               {w.endOthers}
             </Button>
@@ -156,14 +190,26 @@ function MySessions() {
               return (
                 <li key={s.id} className="jw-account__session" data-testid="own-session">
                   <div className="jw-account__session-what">
-                    <strong>{device}</strong> {s.current && <AccountTag tint="green">{w.thisDevice}</AccountTag>}
+                    <strong>{device}</strong>{' '}
+                    {s.current && <AccountTag tint="green">{w.thisDevice}</AccountTag>}
                     <div className="jw-account__session-when">
-                      {w.address} <span className="jw-mono">{s.address || '—'}</span> · {w.signedIn} {formatDateTime(s.createdAt, lang)} · {w.lastSeen} {formatDateTime(s.lastSeenAt, lang)}
+                      {w.address} <span className="jw-mono">{s.address || '—'}</span> · {w.signedIn}{' '}
+                      {formatDateTime(s.createdAt, lang)} · {w.lastSeen} {formatDateTime(s.lastSeenAt, lang)}
                     </div>
                   </div>
                   {!s.current && (
-                    <Popconfirm title={w.endNamed(device)} okText={w.end} cancelText={w.cancel} okButtonProps={{ danger: true }} onConfirm={() => run(s.id)}>
-                      <Button size="small" danger aria-label={w.endNamed(`${device} ${formatDateTime(s.createdAt, lang)}`)}>
+                    <Popconfirm
+                      title={w.endNamed(device)}
+                      okText={w.end}
+                      cancelText={w.cancel}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => run(s.id)}
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        aria-label={w.endNamed(`${device} ${formatDateTime(s.createdAt, lang)}`)}
+                      >
                         {w.end}
                       </Button>
                     </Popconfirm>

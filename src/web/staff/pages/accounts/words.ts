@@ -7,7 +7,8 @@ import { useLang } from '../../../shared/i18n.ts';
  */
 const zh = {
   accounts: '账号管理',
-  accountsIntro: '本街道及其居委会的工作人员账号。停用的账号不能登录，其会话随即结束；重设密码后，用户下次登录须先修改密码。',
+  accountsIntro:
+    '本街道及其居委会的工作人员账号。停用的账号不能登录，其会话随即结束；重设密码后，用户下次登录须先修改密码。',
   create: '新建账号',
   username: '用户名',
   usernameHelp: '3–32 位小写字母、数字或 . _ -，创建后不能修改',
@@ -90,7 +91,8 @@ export type AccountWords = typeof zh;
 
 const en: AccountWords = {
   accounts: 'Accounts',
-  accountsIntro: 'Staff accounts of the street and its committees. A disabled account cannot log in, and its sessions end at once; after a password reset the user must change the password at the next login.',
+  accountsIntro:
+    'Staff accounts of the street and its committees. A disabled account cannot log in, and its sessions end at once; after a password reset the user must change the password at the next login.',
   create: 'New account',
   username: 'Username',
   usernameHelp: '3–32 lower-case letters, digits or . _ -; it cannot change later',
@@ -106,7 +108,8 @@ const en: AccountWords = {
   enabled: 'Enabled',
   disabled: 'Disabled',
   demo: 'Demo account',
-  demoHelp: 'An account of the demo data, whose password is published in the documentation. Disable it before real use.',
+  demoHelp:
+    'An account of the demo data, whose password is published in the documentation. Disable it before real use.',
   mustChangeTag: 'Must change password',
   locked: (s) => `Login held ${s} s`,
   failed: (n) => `${n} failed logins`,
@@ -120,7 +123,8 @@ const en: AccountWords = {
   editTitle: (name) => `Edit account ${name}`,
   reset: 'Reset password',
   resetTitle: (name) => `Reset the password of ${name}`,
-  resetIntro: 'Sets a temporary password that must be changed at the next login. Every session of the account ends.',
+  resetIntro:
+    'Sets a temporary password that must be changed at the next login. Every session of the account ends.',
   resetPassword: 'Temporary password',
   resetPasswordHelp: 'Leave empty to generate a random one, shown only once',
   resetOk: 'Set temporary password',
@@ -147,7 +151,8 @@ const en: AccountWords = {
   profile: 'Account',
   changePassword: 'Change password',
   mustChangeNow: 'Change your password first',
-  mustChangeNowText: 'An administrator set a temporary password for you (or the account is new). Change it to use everything else.',
+  mustChangeNowText:
+    'An administrator set a temporary password for you (or the account is new). Change it to use everything else.',
   currentPassword: 'Current password',
   newPassword: 'New password',
   confirmPassword: 'New password again',
@@ -156,7 +161,8 @@ const en: AccountWords = {
   tooShort: `At least ${PASSWORD_MIN_LENGTH} characters`,
   changed: (n) => (n > 0 ? `Password changed; ${n} other sessions ended` : 'Password changed'),
   mySessions: 'My sessions',
-  mySessionsIntro: 'Your account is logged in on these devices. End any you do not recognise, and change your password.',
+  mySessionsIntro:
+    'Your account is logged in on these devices. End any you do not recognise, and change your password.',
   device: 'Device',
   address: 'Address',
   signedIn: 'Logged in',
@@ -177,7 +183,27 @@ export function useWords(): AccountWords {
 /** A browser's user agent as a person names it: "Chrome · Windows", "Safari · iPhone". */
 export function deviceName(userAgent: string, unknown: string): string {
   if (!userAgent) return unknown;
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /MicroMessenger/.test(userAgent) ? 'WeChat 微信' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
-  const system = /iPhone|iPad/.test(userAgent) ? 'iPhone/iPad' : /Android/.test(userAgent) ? 'Android' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X|Macintosh/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /MicroMessenger/.test(userAgent)
+      ? 'WeChat 微信'
+      : /Firefox\//.test(userAgent)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(userAgent)
+          ? 'Chrome'
+          : /Safari\//.test(userAgent)
+            ? 'Safari'
+            : null;
+  const system = /iPhone|iPad/.test(userAgent)
+    ? 'iPhone/iPad'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
   return [browser, system].filter(Boolean).join(' · ') || userAgent.slice(0, 40);
 }

@@ -2,7 +2,8 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/types.ts';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const asFields = (v: unknown): Record<string, unknown> => (v == null ? {} : isRecord(v) ? v : { value: v });
 
 export const hasChanges = (e: AuditEvent) => e.before != null || e.after != null;

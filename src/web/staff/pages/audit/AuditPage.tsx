@@ -28,17 +28,41 @@ export default function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={t('audit.filters')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} aria-label={t('audit.entity')} placeholder={t('audit.entity')} value={list.filters.entity} style={{ minWidth: 150 }}
-          options={ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))} onChange={(entity?: string) => list.update({ entity })} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} aria-label={t('audit.action')} placeholder={t('audit.action')} value={list.filters.action} style={{ minWidth: 150 }}
-          options={ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))} onChange={(action?: string) => list.update({ action })} />
-        <Input.Search allowClear aria-label={t('audit.actor')} placeholder={t('audit.actor')} defaultValue={list.filters.actor} style={{ maxWidth: 220 }}
-          onSearch={(actor) => list.update({ actor })} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('audit.entity')}
+          placeholder={t('audit.entity')}
+          value={list.filters.entity}
+          style={{ minWidth: 150 }}
+          options={ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))}
+          onChange={(entity?: string) => list.update({ entity })}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('audit.action')}
+          placeholder={t('audit.action')}
+          value={list.filters.action}
+          style={{ minWidth: 150 }}
+          options={ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))}
+          onChange={(action?: string) => list.update({ action })}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('audit.actor')}
+          placeholder={t('audit.actor')}
+          defaultValue={list.filters.actor}
+          style={{ maxWidth: 220 }}
+          onSearch={(actor) => list.update({ actor })}
+        />
         <DatePicker.RangePicker
           aria-label={t('audit.dateRange')}
           placeholder={[t('audit.from'), t('audit.to')]}
           value={from && to ? [dayjs(from), dayjs(to)] : null}
-          onChange={(range) => list.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+          onChange={(range) =>
+            list.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
+          }
         />
       </Flex>
       <QueryState isLoading={query.isLoading} error={query.error}>
@@ -49,14 +73,30 @@ export default function AuditPage() {
             dataSource={query.data?.items}
             loading={query.isFetching}
             scroll={{ x: 'max-content' }}
-            expandable={{ columnTitle: <span className="jw-visually-hidden">{t('audit.changes')}</span>, rowExpandable: hasChanges, expandedRowRender: (e) => <AuditChanges event={e} /> }}
+            expandable={{
+              columnTitle: <span className="jw-visually-hidden">{t('audit.changes')}</span>,
+              rowExpandable: hasChanges,
+              expandedRowRender: (e) => <AuditChanges event={e} />,
+            }}
             pagination={pagination}
             columns={[
-              { key: 'at', title: t('audit.at'), render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span> },
+              {
+                key: 'at',
+                title: t('audit.at'),
+                render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span>,
+              },
               { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
               { key: 'action', title: t('audit.action'), render: (_, e) => labels.action(e.action) },
               { key: 'entity', title: t('audit.entity'), render: (_, e) => labels.entity(e.entity) },
-              { key: 'entityId', title: t('audit.entityId'), render: (_, e) => <Typography.Text className="jw-mono" copyable={e.entityId ? { text: e.entityId } : false}>{e.entityId?.slice(0, 8) ?? '—'}</Typography.Text> },
+              {
+                key: 'entityId',
+                title: t('audit.entityId'),
+                render: (_, e) => (
+                  <Typography.Text className="jw-mono" copyable={e.entityId ? { text: e.entityId } : false}>
+                    {e.entityId?.slice(0, 8) ?? '—'}
+                  </Typography.Text>
+                ),
+              },
               { key: 'summary', title: t('audit.summary'), dataIndex: 'summary' },
             ]}
           />

@@ -1,4 +1,19 @@
-import { App, Alert, Button, Card, Checkbox, Col, Form, Input, Modal, Radio, Row, Select, Table, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
@@ -45,7 +60,9 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
   const [fileKey, setFileKey] = useState(0);
   const [fileError, setFileError] = useState<string | null>(null);
   const fileId = useId();
-  const record = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm('/api/v1/consultations/{id}/ballots', { id: c.id }, csrfToken, v.fields, v.file));
+  const record = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) =>
+    postForm('/api/v1/consultations/{id}/ballots', { id: c.id }, csrfToken, v.fields, v.file),
+  );
 
   useEffect(() => form.setFieldsValue({ channel: 'paper' }), [form]);
 
@@ -76,12 +93,18 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
     }
   };
 
-  const groupLabel = (g: TallyGroup) => `${g.label} ${g.ownersMasked.join('、')}${g.ballot ? ` · ${t(`consent.ballot.${g.ballot}`)}` : g.pending ? ` · ${t('consent.ballot.pending')}` : ''}`;
+  const groupLabel = (g: TallyGroup) =>
+    `${g.label} ${g.ownersMasked.join('、')}${g.ballot ? ` · ${t(`consent.ballot.${g.ballot}`)}` : g.pending ? ` · ${t('consent.ballot.pending')}` : ''}`;
   return (
     <Form form={form} layout="vertical" requiredMark>
-      {c.doubleEntry && <Alert type="warning" showIcon title={t('consent.doubleEntryOn')} style={{ marginBottom: 12 }} />}
+      {c.doubleEntry && (
+        <Alert type="warning" showIcon title={t('consent.doubleEntryOn')} style={{ marginBottom: 12 }} />
+      )}
       <Form.Item name="groupId" label={t('consent.household')} rules={[{ required: true }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={groups.map((g) => ({ value: g.id, label: groupLabel(g) }))} />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={groups.map((g) => ({ value: g.id, label: groupLabel(g) }))}
+        />
       </Form.Item>
       <Form.Item name="channel" label={t('consent.channel')} rules={[{ required: true }]}>
         <Radio.Group options={CHANNELS.map((ch) => ({ value: ch, label: t(`consent.channels.${ch}`) }))} />
@@ -104,16 +127,31 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
         ))
       )}
       {channel === 'assisted' && (
-        <Form.Item name="witness" label={t('consent.witness')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+        <Form.Item
+          name="witness"
+          label={t('consent.witness')}
+          rules={[{ required: true, whitespace: true }, { max: 50 }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
       )}
       {channel === 'proxy' && (
-        <Form.Item name="proxyName" label={t('consent.proxyName')} rules={[{ required: true, whitespace: true }, { max: 50 }]}>
+        <Form.Item
+          name="proxyName"
+          label={t('consent.proxyName')}
+          rules={[{ required: true, whitespace: true }, { max: 50 }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
       )}
-      <Form.Item label={t('consent.scan')} htmlFor={fileId} required extra={t('consent.scanHelp')} validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
+      <Form.Item
+        label={t('consent.scan')}
+        htmlFor={fileId}
+        required
+        extra={t('consent.scanHelp')}
+        validateStatus={fileError ? 'error' : undefined}
+        help={fileError ?? undefined}
+      >
         <input
           key={fileKey}
           id={fileId}
@@ -158,9 +196,31 @@ function PendingBallots({ consultation: c, groups }: { consultation: Consultatio
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noPending')}</span> }}
         columns={[
-          { key: 'label', title: `${t('consent.household')} / ${t('consent.owners')}`, render: (_, g) => <HouseholdCell label={g.label} owners={g.ownersMasked.join('、') || t('consent.unsold')} /> },
-          { key: 'channel', title: t('consent.channel'), render: (_, g) => (g.channel ? t(`consent.channels.${g.channel}`) : '') },
-          { key: 'actions', title: t('common.actions'), render: (_, g) => <Button size="small" onClick={() => setChecking(g)} aria-label={t('consent.confirmNamed', { label: g.label })}>{t('consent.confirm')}</Button> },
+          {
+            key: 'label',
+            title: `${t('consent.household')} / ${t('consent.owners')}`,
+            render: (_, g) => (
+              <HouseholdCell label={g.label} owners={g.ownersMasked.join('、') || t('consent.unsold')} />
+            ),
+          },
+          {
+            key: 'channel',
+            title: t('consent.channel'),
+            render: (_, g) => (g.channel ? t(`consent.channels.${g.channel}`) : ''),
+          },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_, g) => (
+              <Button
+                size="small"
+                onClick={() => setChecking(g)}
+                aria-label={t('consent.confirmNamed', { label: g.label })}
+              >
+                {t('consent.confirm')}
+              </Button>
+            ),
+          },
         ]}
       />
       <ConfirmModal consultation={c} group={checking} onClose={() => setChecking(null)} />
@@ -168,13 +228,26 @@ function PendingBallots({ consultation: c, groups }: { consultation: Consultatio
   );
 }
 
-function ConfirmModal({ consultation: c, group, onClose }: { consultation: Consultation; group: TallyGroup | null; onClose: () => void }) {
+function ConfirmModal({
+  consultation: c,
+  group,
+  onClose,
+}: {
+  consultation: Consultation;
+  group: TallyGroup | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ choice?: Choice }>();
   const errors = useFormErrors(form, ['choice']);
   const confirm = useApiMutation((v: { groupId: string; choice?: Choice }) =>
-    answer(api.POST('/api/v1/consultations/{id}/ballots/{groupId}/confirm', { params: { path: { id: c.id, groupId: v.groupId } }, body: { choice: v.choice } })),
+    answer(
+      api.POST('/api/v1/consultations/{id}/ballots/{groupId}/confirm', {
+        params: { path: { id: c.id, groupId: v.groupId } },
+        body: { choice: v.choice },
+      }),
+    ),
   );
   useEffect(() => {
     if (!group) return;
@@ -193,7 +266,16 @@ function ConfirmModal({ consultation: c, group, onClose }: { consultation: Consu
     }
   };
   return (
-    <Modal open={group !== null} title={group ? t('consent.confirmTitle', { label: group.label }) : ''} onOk={onOk} onCancel={onClose} okText={t('consent.confirm')} cancelText={t('common.cancel')} confirmLoading={confirm.isPending} forceRender>
+    <Modal
+      open={group !== null}
+      title={group ? t('consent.confirmTitle', { label: group.label }) : ''}
+      onOk={onOk}
+      onCancel={onClose}
+      okText={t('consent.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={confirm.isPending}
+      forceRender
+    >
       <Typography.Paragraph type="secondary">{t('consent.confirmHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         {c.kind === 'vote' && (

@@ -14,9 +14,18 @@ export default function CertificatePrintPage() {
   const errorText = useErrorText();
   const query = $api.useQuery('get', '/api/v1/consultations/{id}/certificate', { params: { path: { id } } });
   const d = query.data;
-  const title = d ? (d.consultation.kind === 'vote' ? t('consent.certTitleVote') : t('consent.certTitleSurvey')) : '';
+  const title = d
+    ? d.consultation.kind === 'vote'
+      ? t('consent.certTitleVote')
+      : t('consent.certTitleSurvey')
+    : '';
   return (
-    <PrintFrame title={d ? `${d.consultation.title} · ${title}` : ''} back={`/consultations/${id}`} loading={!d} error={query.error ? <p role="alert">{errorText(query.error)}</p> : null}>
+    <PrintFrame
+      title={d ? `${d.consultation.title} · ${title}` : ''}
+      back={`/consultations/${id}`}
+      loading={!d}
+      error={query.error ? <p role="alert">{errorText(query.error)}</p> : null}
+    >
       {d && <CertificateBody d={d} title={title} />}
     </PrintFrame>
   );
@@ -40,7 +49,8 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
       <p>{t('consent.matter', { title: c.title })}</p>
       <p style={{ whiteSpace: 'pre-wrap' }}>{c.question}</p>
       <p>
-        {t('consent.statusLine')}：{c.status === 'closed' ? t('consent.closedOn', { date: date(c.closedAt) }) : t('consent.provisional')}
+        {t('consent.statusLine')}：
+        {c.status === 'closed' ? t('consent.closedOn', { date: date(c.closedAt) }) : t('consent.provisional')}
       </p>
       {rule && (
         <>
@@ -49,12 +59,21 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
             {pick(rule.name)}（{rule.id} v{rule.version}）
           </p>
           <p>
-            {t('consent.participationThreshold')}：{rule.participation ? t('consent.participationText', { area: fractionText(rule.participation.area), heads: fractionText(rule.participation.heads) }) : t('consent.noQuorum')}
+            {t('consent.participationThreshold')}：
+            {rule.participation
+              ? t('consent.participationText', {
+                  area: fractionText(rule.participation.area),
+                  heads: fractionText(rule.participation.heads),
+                })
+              : t('consent.noQuorum')}
           </p>
           <p>
             {t('consent.approvalThreshold')}：
             {t('consent.approvalText', {
-              base: rule.approval.base === 'participating' ? t('consent.baseParticipating') : t('consent.baseTotal'),
+              base:
+                rule.approval.base === 'participating'
+                  ? t('consent.baseParticipating')
+                  : t('consent.baseTotal'),
               op: op(rule.approval.strict),
               area: fractionText(rule.approval.area),
               heads: fractionText(rule.approval.heads),
@@ -68,8 +87,12 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
             <thead>
               <tr>
                 <td />
-                <th scope="col" className="num">{t('consent.headsCol')}</th>
-                <th scope="col" className="num">{t('consent.areaCol')}</th>
+                <th scope="col" className="num">
+                  {t('consent.headsCol')}
+                </th>
+                <th scope="col" className="num">
+                  {t('consent.areaCol')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -92,8 +115,10 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
       )}
       {outcome && (
         <p className="jw-cert__outcome" data-testid="cert-outcome">
-          {t('consent.outcome')}：{outcome.passed ? t('consent.passed') : t('consent.notPassed')}（{t('consent.participationThreshold')}
-          {outcome.participationMet ? t('consent.met') : t('consent.notMet')}，{t('consent.approvalThreshold')}
+          {t('consent.outcome')}：{outcome.passed ? t('consent.passed') : t('consent.notPassed')}（
+          {t('consent.participationThreshold')}
+          {outcome.participationMet ? t('consent.met') : t('consent.notMet')}，
+          {t('consent.approvalThreshold')}
           {outcome.approvalMet ? t('consent.met') : t('consent.notMet')}）
         </p>
       )}
@@ -104,7 +129,9 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
             <tr>
               <th scope="col">{t('consent.household')}</th>
               <th scope="col">{t('consent.owners')}</th>
-              <th scope="col" className="num">{t('consent.areaM2')}</th>
+              <th scope="col" className="num">
+                {t('consent.areaM2')}
+              </th>
               <th scope="col">{t('consent.choice')}</th>
               <th scope="col">{t('consent.channel')}</th>
               <th scope="col">{t('consent.castAt')}</th>
@@ -116,7 +143,13 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
                 <td>{b.household}</td>
                 <td>{b.owners.join('、')}</td>
                 <td className="num">{b.areaM2}</td>
-                <td>{b.choice === 'answered' ? t('consent.answeredChoice') : b.choice ? t(`consent.ballot.${b.choice}`) : t('consent.notVoted')}</td>
+                <td>
+                  {b.choice === 'answered'
+                    ? t('consent.answeredChoice')
+                    : b.choice
+                      ? t(`consent.ballot.${b.choice}`)
+                      : t('consent.notVoted')}
+                </td>
                 <td>{b.channel ? t(`consent.channels.${b.channel}`) : ''}</td>
                 <td>{date(b.castAt)}</td>
               </tr>
@@ -124,9 +157,19 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
           </tbody>
         </table>
       </div>
-      <p>{t('consent.ledgerLine', { events: d.ledger.events, verdict: d.ledger.ok ? t('consent.ledgerVerdictOk') : t('consent.ledgerVerdictBad', { seq: d.ledger.firstBad?.seq }) })}</p>
       <p>
-        {t('consent.headHash')}：<span className="jw-cert__hash" data-testid="head-hash">{d.ledger.headHash}</span>
+        {t('consent.ledgerLine', {
+          events: d.ledger.events,
+          verdict: d.ledger.ok
+            ? t('consent.ledgerVerdictOk')
+            : t('consent.ledgerVerdictBad', { seq: d.ledger.firstBad?.seq }),
+        })}
+      </p>
+      <p>
+        {t('consent.headHash')}：
+        <span className="jw-cert__hash" data-testid="head-hash">
+          {d.ledger.headHash}
+        </span>
       </p>
       <p className="jw-cert__stamp">
         <span>{t('consent.stamp')}</span>

@@ -18,7 +18,12 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8}>
-        <Button type="primary" icon={<DownloadOutlined />} href={`/api/v1/consultations/${c.id}/letters.docx`} download>
+        <Button
+          type="primary"
+          icon={<DownloadOutlined />}
+          href={`/api/v1/consultations/${c.id}/letters.docx`}
+          download
+        >
           {t('consent.downloadLetters')}
         </Button>
         <Button icon={<PrinterOutlined />} href={`/consultations/${c.id}/letters/print`} target="_blank">
@@ -31,7 +36,12 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
           showIcon
           title={`${reissued.label}：${t('consent.reissued', { code: reissued.code })}`}
           action={
-            <Button size="small" icon={<PrinterOutlined />} href={`/consultations/${c.id}/letters/print?group=${reissued.groupId}`} target="_blank">
+            <Button
+              size="small"
+              icon={<PrinterOutlined />}
+              href={`/consultations/${c.id}/letters/print?group=${reissued.groupId}`}
+              target="_blank"
+            >
               {t('consent.printNewLetter')}
             </Button>
           }
@@ -47,14 +57,47 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
         locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noCodes')}</span> }}
         columns={[
           // the owners under the household: the code and its button still fit a 360 px phone
-          { key: 'label', title: `${t('consent.household')} / ${t('consent.owners')}`, render: (_, h) => <HouseholdCell label={h.label} owners={h.ownersMasked.join('、') || t('consent.unsold')} /> },
-          { key: 'code', title: t('consent.code'), render: (_, h) => <span className="jw-consent-code" data-testid="household-code">{h.code}</span> },
+          {
+            key: 'label',
+            title: `${t('consent.household')} / ${t('consent.owners')}`,
+            render: (_, h) => (
+              <HouseholdCell label={h.label} owners={h.ownersMasked.join('、') || t('consent.unsold')} />
+            ),
+          },
+          {
+            key: 'code',
+            title: t('consent.code'),
+            render: (_, h) => (
+              <span className="jw-consent-code" data-testid="household-code">
+                {h.code}
+              </span>
+            ),
+          },
           ...(c.status === 'open'
-            ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, h: HouseholdCode) => <Button size="small" onClick={() => setReissuing(h)} aria-label={t('consent.reissueNamed', { label: h.label })}>{t('consent.reissue')}</Button> }]
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_: unknown, h: HouseholdCode) => (
+                    <Button
+                      size="small"
+                      onClick={() => setReissuing(h)}
+                      aria-label={t('consent.reissueNamed', { label: h.label })}
+                    >
+                      {t('consent.reissue')}
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
-      <ReissueModal consultation={c} household={reissuing} onClose={() => setReissuing(null)} onReissued={setReissued} />
+      <ReissueModal
+        consultation={c}
+        household={reissuing}
+        onClose={() => setReissuing(null)}
+        onReissued={setReissued}
+      />
     </Flex>
   );
 }
@@ -69,12 +112,27 @@ export function HouseholdCell({ label, owners }: { label: string; owners: string
   );
 }
 
-function ReissueModal({ consultation, household, onClose, onReissued }: { consultation: Consultation; household: HouseholdCode | null; onClose: () => void; onReissued: (h: HouseholdCode) => void }) {
+function ReissueModal({
+  consultation,
+  household,
+  onClose,
+  onReissued,
+}: {
+  consultation: Consultation;
+  household: HouseholdCode | null;
+  onClose: () => void;
+  onReissued: (h: HouseholdCode) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
   const reissue = useApiMutation((v: { groupId: string; reason: string }) =>
-    answer(api.POST('/api/v1/consultations/{id}/codes/{groupId}/reissue', { params: { path: { id: consultation.id, groupId: v.groupId } }, body: { reason: v.reason } })),
+    answer(
+      api.POST('/api/v1/consultations/{id}/codes/{groupId}/reissue', {
+        params: { path: { id: consultation.id, groupId: v.groupId } },
+        body: { reason: v.reason },
+      }),
+    ),
   );
   useEffect(() => {
     if (!household) return;
@@ -93,10 +151,23 @@ function ReissueModal({ consultation, household, onClose, onReissued }: { consul
     }
   };
   return (
-    <Modal open={household !== null} title={household ? t('consent.reissueTitle', { label: household.label }) : ''} onOk={onOk} onCancel={onClose} okText={t('consent.reissue')} cancelText={t('common.cancel')} confirmLoading={reissue.isPending} forceRender>
+    <Modal
+      open={household !== null}
+      title={household ? t('consent.reissueTitle', { label: household.label }) : ''}
+      onOk={onOk}
+      onCancel={onClose}
+      okText={t('consent.reissue')}
+      cancelText={t('common.cancel')}
+      confirmLoading={reissue.isPending}
+      forceRender
+    >
       <Typography.Paragraph type="secondary">{t('consent.reissueHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item name="reason" label={t('consent.reason')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
+        <Form.Item
+          name="reason"
+          label={t('consent.reason')}
+          rules={[{ required: true, whitespace: true }, { max: 200 }]}
+        >
           <Input maxLength={200} placeholder={t('consent.reasonExample')} />
         </Form.Item>
       </Form>

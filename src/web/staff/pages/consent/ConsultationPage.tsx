@@ -24,32 +24,63 @@ export default function ConsultationPage() {
   const live = consultation.data?.status === 'open';
   const tally = useTally(id, live);
   const projectId = consultation.data?.projectId;
-  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
+  const project = $api.useQuery(
+    'get',
+    '/api/v1/projects/{id}',
+    { params: { path: { id: projectId ?? '' } } },
+    { enabled: Boolean(projectId) },
+  );
   return (
-    <QueryState isLoading={consultation.isLoading || tally.isLoading} error={consultation.error ?? tally.error}>
-      {() => <ConsultationView consultation={consultation.data!} tally={tally.data!} project={project.data} />}
+    <QueryState
+      isLoading={consultation.isLoading || tally.isLoading}
+      error={consultation.error ?? tally.error}
+    >
+      {() => (
+        <ConsultationView consultation={consultation.data!} tally={tally.data!} project={project.data} />
+      )}
     </QueryState>
   );
 }
 
-function ConsultationView({ consultation: c, tally, project }: { consultation: Consultation; tally: Tally; project: Project | undefined }) {
+function ConsultationView({
+  consultation: c,
+  tally,
+  project,
+}: {
+  consultation: Consultation;
+  tally: Tally;
+  project: Project | undefined;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const { canWrite } = useSession();
   const dateTime = (v: string | null) => (v ? new Date(v).toLocaleString() : '—');
-  const overview = c.kind === 'vote' ? <TallyPanel tally={tally} /> : <SurveyResultsPanel consultation={c} tally={tally} />;
+  const overview =
+    c.kind === 'vote' ? <TallyPanel tally={tally} /> : <SurveyResultsPanel consultation={c} tally={tally} />;
   const tabs = [
-    { key: 'tally', label: c.kind === 'vote' ? t('consent.tallyTab') : t('consent.resultsTab'), children: overview },
+    {
+      key: 'tally',
+      label: c.kind === 'vote' ? t('consent.tallyTab') : t('consent.resultsTab'),
+      children: overview,
+    },
     ...(canWrite && c.status !== 'draft'
       ? [
           { key: 'codes', label: t('consent.codesTab'), children: <CodesPanel consultation={c} /> },
-          { key: 'ballots', label: t('consent.ballotsTab'), children: <BallotsPanel consultation={c} tally={tally} /> },
+          {
+            key: 'ballots',
+            label: t('consent.ballotsTab'),
+            children: <BallotsPanel consultation={c} tally={tally} />,
+          },
         ]
       : []),
     ...(c.status !== 'draft'
       ? [
           { key: 'ledger', label: t('consent.ledgerTab'), children: <LedgerPanel consultation={c} /> },
-          { key: 'certificate', label: t('consent.certificateTab'), children: <CertificatePanel consultation={c} /> },
+          {
+            key: 'certificate',
+            label: t('consent.certificateTab'),
+            children: <CertificatePanel consultation={c} />,
+          },
         ]
       : []),
   ];
@@ -72,17 +103,31 @@ function ConsultationView({ consultation: c, tally, project }: { consultation: C
             { key: 'status', label: t('consent.status'), children: <StatusTag status={c.status} /> },
             { key: 'kind', label: t('consent.kind'), children: t(`consent.kinds.${c.kind}`) },
             { key: 'scope', label: t('consent.scope'), children: t(`consent.scopes.${c.scopeKind}`) },
-            { key: 'dates', label: t('consent.dates'), children: `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}` },
-            ...(c.openedAt ? [{ key: 'openedAt', label: t('consent.openedAt'), children: dateTime(c.openedAt) }] : []),
-            ...(c.closedAt ? [{ key: 'closedAt', label: t('consent.closedAt'), children: dateTime(c.closedAt) }] : []),
+            {
+              key: 'dates',
+              label: t('consent.dates'),
+              children: `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}`,
+            },
+            ...(c.openedAt
+              ? [{ key: 'openedAt', label: t('consent.openedAt'), children: dateTime(c.openedAt) }]
+              : []),
+            ...(c.closedAt
+              ? [{ key: 'closedAt', label: t('consent.closedAt'), children: dateTime(c.closedAt) }]
+              : []),
             ...(c.rule ? [{ key: 'rule', label: t('consent.rule'), children: pick(c.rule.name) }] : []),
-            { key: 'double', label: t('consent.doubleEntryShort'), children: c.doubleEntry ? t('consent.yes') : t('consent.no') },
+            {
+              key: 'double',
+              label: t('consent.doubleEntryShort'),
+              children: c.doubleEntry ? t('consent.yes') : t('consent.no'),
+            },
           ]}
         />
       </PageHeader>
       <Flex vertical gap={16}>
         <Card size="small">
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.question}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {c.question}
+          </Typography.Paragraph>
           {c.documentsSummary && (
             <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>
               {t('consent.documentsSummary')}：{c.documentsSummary}

@@ -38,8 +38,18 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
     <>
       <PageHeader
         title={t('consent.listTitle', { project: project.name })}
-        crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: t('consent.title') }]}
-        actions={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('consent.create')}</Button>}
+        crumbs={[
+          { label: t('menu.projects'), to: '/projects' },
+          { label: project.name, to: `/projects/${project.id}` },
+          { label: t('consent.title') },
+        ]}
+        actions={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('consent.create')}
+            </Button>
+          )
+        }
       />
       <Card size="small">
         <Table<ConsultationListItem>
@@ -50,46 +60,132 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <span className="jw-consent-empty">{t('consent.none')}</span> }}
           columns={[
-            { key: 'title', title: t('consent.name'), render: (_, c) => <Link to={`/consultations/${c.id}`}>{c.title}</Link> },
+            {
+              key: 'title',
+              title: t('consent.name'),
+              render: (_, c) => <Link to={`/consultations/${c.id}`}>{c.title}</Link>,
+            },
             { key: 'kind', title: t('consent.kind'), render: (_, c) => t(`consent.kinds.${c.kind}`) },
             { key: 'status', title: t('consent.status'), render: (_, c) => <StatusTag status={c.status} /> },
-            { key: 'dates', title: t('consent.dates'), render: (_, c) => `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}` },
-            { key: 'electors', title: t('consent.electors'), align: 'right', render: (_, c) => (c.status === 'draft' ? '—' : c.electors) },
-            { key: 'ballots', title: t('consent.ballotsCast'), align: 'right', render: (_, c) => (c.status === 'draft' ? '—' : c.ballotsCast) },
-            ...(canWrite ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, c: ConsultationListItem) => <OpenCloseButton consultation={c} size="small" /> }] : []),
+            {
+              key: 'dates',
+              title: t('consent.dates'),
+              render: (_, c) => `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}`,
+            },
+            {
+              key: 'electors',
+              title: t('consent.electors'),
+              align: 'right',
+              render: (_, c) => (c.status === 'draft' ? '—' : c.electors),
+            },
+            {
+              key: 'ballots',
+              title: t('consent.ballotsCast'),
+              align: 'right',
+              render: (_, c) => (c.status === 'draft' ? '—' : c.ballotsCast),
+            },
+            ...(canWrite
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    render: (_: unknown, c: ConsultationListItem) => (
+                      <OpenCloseButton consultation={c} size="small" />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      {canWrite && <CreateConsultationModal project={project} open={creating} onClose={() => setCreating(false)} />}
+      {canWrite && (
+        <CreateConsultationModal project={project} open={creating} onClose={() => setCreating(false)} />
+      )}
     </>
   );
 }
 
-const FIELD_NAMES = ['kind', 'title', 'question', 'documentsSummary', 'ruleId', 'scopeKind', 'opensOn', 'closesOn', 'doubleEntry'];
+const FIELD_NAMES = [
+  'kind',
+  'title',
+  'question',
+  'documentsSummary',
+  'ruleId',
+  'scopeKind',
+  'opensOn',
+  'closesOn',
+  'doubleEntry',
+];
 
-function CreateConsultationModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
+function CreateConsultationModal({
+  project,
+  open,
+  onClose,
+}: {
+  project: Project;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const errors = useFormErrors(form, FIELD_NAMES);
   const kind = Form.useWatch('kind', form) as 'vote' | 'survey' | undefined;
-  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/consultations', { body: body as Body<'/api/v1/consultations'> })));
+  const create = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/consultations', { body: body as Body<'/api/v1/consultations'> })),
+  );
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ kind: 'vote', ruleId: 'sh-801-building', scopeKind: 'stairwell', doubleEntry: false });
+    form.setFieldsValue({
+      kind: 'vote',
+      ruleId: 'sh-801-building',
+      scopeKind: 'stairwell',
+      doubleEntry: false,
+    });
     errors.clear();
   }, [open]);
 
   const fields: FieldSpec[] = [
-    { name: 'kind', label: t('consent.kind'), kind: 'select', required: true, options: (['vote', 'survey'] as const).map((k) => ({ value: k, label: t(`consent.kinds.${k}`) })) },
-    { name: 'title', label: t('consent.name'), required: true, max: 100, placeholder: t('consent.nameExample') },
+    {
+      name: 'kind',
+      label: t('consent.kind'),
+      kind: 'select',
+      required: true,
+      options: (['vote', 'survey'] as const).map((k) => ({ value: k, label: t(`consent.kinds.${k}`) })),
+    },
+    {
+      name: 'title',
+      label: t('consent.name'),
+      required: true,
+      max: 100,
+      placeholder: t('consent.nameExample'),
+    },
     { name: 'question', label: t('consent.question'), kind: 'textarea', required: true, max: 2000 },
     { name: 'documentsSummary', label: t('consent.documentsSummary'), kind: 'textarea', max: 4000 },
-    ...(kind === 'survey' ? [] : [{ name: 'ruleId', label: t('consent.rule'), kind: 'select' as const, required: true, options: CONSENT_RULES.map((r) => ({ value: r.id, label: pick(r.name) })) }]),
-    { name: 'scopeKind', label: t('consent.scope'), kind: 'select', required: true, options: (['stairwell', 'building', 'estate'] as const).map((k) => ({ value: k, label: t(`consent.scopes.${k}`) })) },
+    ...(kind === 'survey'
+      ? []
+      : [
+          {
+            name: 'ruleId',
+            label: t('consent.rule'),
+            kind: 'select' as const,
+            required: true,
+            options: CONSENT_RULES.map((r) => ({ value: r.id, label: pick(r.name) })),
+          },
+        ]),
+    {
+      name: 'scopeKind',
+      label: t('consent.scope'),
+      kind: 'select',
+      required: true,
+      options: (['stairwell', 'building', 'estate'] as const).map((k) => ({
+        value: k,
+        label: t(`consent.scopes.${k}`),
+      })),
+    },
     { name: 'opensOn', label: t('consent.opensOn'), kind: 'date' },
     { name: 'closesOn', label: t('consent.closesOn'), kind: 'date' },
   ];
@@ -98,7 +194,8 @@ function CreateConsultationModal({ project, open, onClose }: { project: Project;
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const body: Record<string, unknown> = { ...values, projectId: project.id };
-    for (const key of ['opensOn', 'closesOn']) body[key] = values[key] ? (values[key] as Dayjs).format('YYYY-MM-DD') : undefined;
+    for (const key of ['opensOn', 'closesOn'])
+      body[key] = values[key] ? (values[key] as Dayjs).format('YYYY-MM-DD') : undefined;
     if (!body.documentsSummary) delete body.documentsSummary;
     if (values.kind === 'survey') delete body.ruleId;
     try {
@@ -111,7 +208,16 @@ function CreateConsultationModal({ project, open, onClose }: { project: Project;
   };
 
   return (
-    <Modal open={open} title={t('consent.create')} onOk={onOk} onCancel={onClose} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={create.isPending} forceRender>
+    <Modal
+      open={open}
+      title={t('consent.create')}
+      onOk={onOk}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      forceRender
+    >
       <Typography.Paragraph type="secondary">{project.name}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         <FormFields fields={fields} />

@@ -18,7 +18,9 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
     setBusy(true);
     setError(null);
     try {
-      setVerdict(await answer(api.GET('/api/v1/consultations/{id}/ledger/verify', { params: { path: { id: c.id } } })));
+      setVerdict(
+        await answer(api.GET('/api/v1/consultations/{id}/ledger/verify', { params: { path: { id: c.id } } })),
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -36,7 +38,14 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
           <Alert
             type={verdict.ok ? 'success' : 'error'}
             showIcon
-            title={verdict.ok ? t('consent.ledgerOk', { events: verdict.events }) : t('consent.ledgerBad', { seq: verdict.firstBad?.seq, reason: t(`consent.ledgerReasons.${verdict.firstBad?.reason ?? 'gap'}`) })}
+            title={
+              verdict.ok
+                ? t('consent.ledgerOk', { events: verdict.events })
+                : t('consent.ledgerBad', {
+                    seq: verdict.firstBad?.seq,
+                    reason: t(`consent.ledgerReasons.${verdict.firstBad?.reason ?? 'gap'}`),
+                  })
+            }
             description={
               <>
                 {t('consent.headHash')}: <span className="jw-consent-hash">{verdict.headHash}</span>
@@ -57,7 +66,12 @@ export function CertificatePanel({ consultation: c }: { consultation: Consultati
     <Flex vertical gap={12}>
       {c.status !== 'closed' && <Alert type="info" showIcon title={t('consent.provisional')} />}
       <Flex wrap gap={8}>
-        <Button type="primary" icon={<DownloadOutlined />} href={`/api/v1/consultations/${c.id}/certificate.docx`} download>
+        <Button
+          type="primary"
+          icon={<DownloadOutlined />}
+          href={`/api/v1/consultations/${c.id}/certificate.docx`}
+          download
+        >
           {t('consent.downloadCertificate')}
         </Button>
         <Button icon={<PrinterOutlined />} href={`/consultations/${c.id}/certificate/print`} target="_blank">

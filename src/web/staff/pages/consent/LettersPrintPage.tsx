@@ -16,7 +16,12 @@ export default function LettersPrintPage() {
   const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
   const codes = $api.useQuery('get', '/api/v1/consultations/{id}/codes', { params: { path: { id } } });
   const projectId = consultation.data?.projectId;
-  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
+  const project = $api.useQuery(
+    'get',
+    '/api/v1/projects/{id}',
+    { params: { path: { id: projectId ?? '' } } },
+    { enabled: Boolean(projectId) },
+  );
   const c = consultation.data;
   const error = consultation.error ?? codes.error ?? project.error;
   // ?group=<id>: only that household's letter (a reissued code)
@@ -31,7 +36,12 @@ export default function LettersPrintPage() {
       loading={!c || !codes.data || !project.data || qr === null}
       error={error ? <p role="alert">{errorText(error)}</p> : null}
     >
-      {c && project.data && qr && items.map((h, i) => <Letter key={h.groupId} consultation={c} project={project.data} household={h} qr={qr[i]!} />)}
+      {c &&
+        project.data &&
+        qr &&
+        items.map((h, i) => (
+          <Letter key={h.groupId} consultation={c} project={project.data} household={h} qr={qr[i]!} />
+        ))}
     </PrintFrame>
   );
 }
@@ -43,7 +53,9 @@ function useQrCodes(urls: string[]) {
   const key = urls.join('\n');
   useEffect(() => {
     let live = true;
-    void Promise.all(urls.map((u) => QRCode.toDataURL(u, { width: 240, margin: 1, errorCorrectionLevel: 'M' }))).then((all) => live && setImages(all));
+    void Promise.all(
+      urls.map((u) => QRCode.toDataURL(u, { width: 240, margin: 1, errorCorrectionLevel: 'M' })),
+    ).then((all) => live && setImages(all));
     return () => {
       live = false;
     };
@@ -51,7 +63,17 @@ function useQrCodes(urls: string[]) {
   return images && images.length === urls.length ? images : null;
 }
 
-function Letter({ consultation: c, project, household: h, qr }: { consultation: Consultation; project: Project; household: HouseholdCode; qr: string }) {
+function Letter({
+  consultation: c,
+  project,
+  household: h,
+  qr,
+}: {
+  consultation: Consultation;
+  project: Project;
+  household: HouseholdCode;
+  qr: string;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const owners = h.ownersMasked.length ? `（${h.ownersMasked.join('、')}）` : '';
@@ -63,13 +85,24 @@ function Letter({ consultation: c, project, household: h, qr }: { consultation: 
       <p>{t('consent.matter', { title: c.title })}</p>
       <p style={{ whiteSpace: 'pre-wrap' }}>{c.question}</p>
       {c.documentsSummary && <p>{t('consent.readFirst', { summary: c.documentsSummary })}</p>}
-      <p>{t('consent.period', { from: c.opensOn ?? t('consent.fromNow'), to: c.closesOn ?? t('consent.untilNotice') })}</p>
+      <p>
+        {t('consent.period', {
+          from: c.opensOn ?? t('consent.fromNow'),
+          to: c.closesOn ?? t('consent.untilNotice'),
+        })}
+      </p>
       {c.rule && <p>{t('consent.ruleLine', { rule: pick(c.rule.name) })}</p>}
       <p>{t('consent.how')}</p>
       <p className="jw-letter__code">
         {t('consent.code')}：{h.code}
       </p>
-      <img className="jw-letter__qr" src={qr} alt={t('consent.qrAlt', { label: h.label })} width={180} height={180} />
+      <img
+        className="jw-letter__qr"
+        src={qr}
+        alt={t('consent.qrAlt', { label: h.label })}
+        width={180}
+        height={180}
+      />
       <p className="jw-letter__url">{letterUrl(h.code)}</p>
       <p>{t('consent.keepSafe')}</p>
     </article>

@@ -5,12 +5,22 @@ import { useApiMutation, useErrorText } from '../../data.ts';
 import type { Consultation } from './types.ts';
 
 /** Opens a draft (the electorate is frozen) or closes an open consultation, each after a confirm dialog. */
-export function OpenCloseButton({ consultation: c, size }: { consultation: Consultation; size?: 'small' | 'middle' }) {
+export function OpenCloseButton({
+  consultation: c,
+  size,
+}: {
+  consultation: Consultation;
+  size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const errorText = useErrorText();
   const act = useApiMutation((what: 'open' | 'close') =>
-    answer(api.POST(what === 'open' ? '/api/v1/consultations/{id}/open' : '/api/v1/consultations/{id}/close', { params: { path: { id: c.id } } })),
+    answer(
+      api.POST(what === 'open' ? '/api/v1/consultations/{id}/open' : '/api/v1/consultations/{id}/close', {
+        params: { path: { id: c.id } },
+      }),
+    ),
   );
   if (c.status === 'closed') return null;
   const what = c.status === 'draft' ? 'open' : 'close';
@@ -31,7 +41,13 @@ export function OpenCloseButton({ consultation: c, size }: { consultation: Consu
       },
     });
   return (
-    <Button size={size} type={what === 'open' ? 'primary' : 'default'} danger={what === 'close'} onClick={ask} aria-label={`${t(what === 'open' ? 'consent.open' : 'consent.close')} ${c.title}`}>
+    <Button
+      size={size}
+      type={what === 'open' ? 'primary' : 'default'}
+      danger={what === 'close'}
+      onClick={ask}
+      aria-label={`${t(what === 'open' ? 'consent.open' : 'consent.close')} ${c.title}`}
+    >
       {t(what === 'open' ? 'consent.open' : 'consent.close')}
     </Button>
   );

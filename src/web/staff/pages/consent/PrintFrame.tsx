@@ -5,7 +5,19 @@ import { Link } from 'react-router';
 import './print.css';
 
 /** The plain frame of a printable page: a title and Print / Back buttons hidden in print. */
-export function PrintFrame({ title, back, loading, error, children }: { title: string; back: string; loading: boolean; error: ReactNode; children: ReactNode }) {
+export function PrintFrame({
+  title,
+  back,
+  loading,
+  error,
+  children,
+}: {
+  title: string;
+  back: string;
+  loading: boolean;
+  error: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   useEffect(() => {
     if (title) document.title = title;
@@ -18,7 +30,12 @@ export function PrintFrame({ title, back, loading, error, children }: { title: s
           <Link className="jw-print__button jw-print__button--plain" to={back}>
             {t('consent.back')}
           </Link>
-          <button type="button" className="jw-print__button" onClick={() => window.print()} disabled={loading}>
+          <button
+            type="button"
+            className="jw-print__button"
+            onClick={() => window.print()}
+            disabled={loading}
+          >
             {t('consent.print')}
           </button>
         </div>

@@ -12,5 +12,9 @@ const COLORS: Record<ConsultationStatus, { color: string; background: string }> 
 export function StatusTag({ status }: { status: ConsultationStatus }) {
   const { t } = useTranslation();
   const c = COLORS[status];
-  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>{t(`consent.statuses.${status}`)}</Tag>;
+  return (
+    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
+      {t(`consent.statuses.${status}`)}
+    </Tag>
+  );
 }

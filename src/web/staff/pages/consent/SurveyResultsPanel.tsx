@@ -17,19 +17,34 @@ echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRen
 export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
   const { t } = useTranslation();
   const { pick, lang } = useLang();
-  const results = $api.useQuery('get', '/api/v1/consultations/{id}/survey-results', { params: { path: { id: c.id } } }, { enabled: c.status !== 'draft' });
+  const results = $api.useQuery(
+    'get',
+    '/api/v1/consultations/{id}/survey-results',
+    { params: { path: { id: c.id } } },
+    { enabled: c.status !== 'draft' },
+  );
   const data = results.data;
   return (
     <Flex vertical gap={16}>
       {data && (
         <>
-          <Typography.Paragraph style={{ margin: 0 }}>{t('consent.replies', { n: data.replies })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('consent.replies', { n: data.replies })}
+          </Typography.Paragraph>
           <Row gutter={[16, 16]}>
             {data.questions.map((q) =>
               q.kind === 'text' ? (
                 <Col xs={24} key={q.id}>
                   <Card size="small" title={pick(q.text)}>
-                    {q.texts.length ? <List size="small" dataSource={q.texts} renderItem={(text) => <List.Item>{text}</List.Item>} /> : <Empty description={t('consent.noTexts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                    {q.texts.length ? (
+                      <List
+                        size="small"
+                        dataSource={q.texts}
+                        renderItem={(text) => <List.Item>{text}</List.Item>}
+                      />
+                    ) : (
+                      <Empty description={t('consent.noTexts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                    )}
                   </Card>
                 </Col>
               ) : (
@@ -56,7 +71,17 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
   );
 }
 
-function QuestionChart({ labels, values, name, description }: { labels: string[]; values: number[]; name: string; description: string }) {
+function QuestionChart({
+  labels,
+  values,
+  name,
+  description,
+}: {
+  labels: string[];
+  values: number[];
+  name: string;
+  description: string;
+}) {
   const option = {
     // ECharts' own description of a horizontal bar chart reads out (value, index) pairs, not the counts
     aria: { enabled: true, label: { description } },
@@ -64,8 +89,24 @@ function QuestionChart({ labels, values, name, description }: { labels: string[]
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: labels, inverse: true },
-    series: [{ type: 'bar', name, data: values, itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        type: 'bar',
+        name,
+        data: values,
+        itemStyle: { color: '#1677ff' },
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
   // the chart keeps its drawn width until ECharts resizes it: clip it, so a narrowed window never scrolls sideways
-  return <ReactEChartsCore echarts={echarts} option={option} className="jw-consent-chart" style={{ height: Math.max(120, labels.length * 44) }} notMerge />;
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      className="jw-consent-chart"
+      style={{ height: Math.max(120, labels.length * 44) }}
+      notMerge
+    />
+  );
 }

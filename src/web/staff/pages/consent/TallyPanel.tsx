@@ -2,7 +2,14 @@ import { Card, Col, Flex, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import { $api } from '../../data.ts';
-import { BALLOT_COLORS, BALLOT_STATES, ballotLegend, ballotState, SURVEY_STATES, type BallotState } from './ballotColors.ts';
+import {
+  BALLOT_COLORS,
+  BALLOT_STATES,
+  ballotLegend,
+  ballotState,
+  SURVEY_STATES,
+  type BallotState,
+} from './ballotColors.ts';
 import { fractionText, tallyBars, type Bar } from './tally.ts';
 import type { Tally, TallyUnit } from './types.ts';
 import './consent.css';
@@ -17,11 +24,31 @@ export function TallyPanel({ tally }: { tally: Tally }) {
       {rule && (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
-            <Card size="small" title={t('consent.tallyTab')} extra={c.status === 'open' && <Typography.Text type="secondary">{t('consent.liveNote')}</Typography.Text>}>
+            <Card
+              size="small"
+              title={t('consent.tallyTab')}
+              extra={
+                c.status === 'open' && (
+                  <Typography.Text type="secondary">{t('consent.liveNote')}</Typography.Text>
+                )
+              }
+            >
               <div className="jw-consent-bars">
-                {!rule.participation && <Typography.Text type="secondary">{t('consent.noQuorum')}</Typography.Text>}
+                {!rule.participation && (
+                  <Typography.Text type="secondary">{t('consent.noQuorum')}</Typography.Text>
+                )}
                 {tallyBars(rule, tally.counts).map((b) => (
-                  <ProgressBar key={b.key} bar={b} base={b.what === 'approval' ? (rule.approval.base === 'total' ? t('consent.ofAll') : t('consent.ofParticipating')) : ''} />
+                  <ProgressBar
+                    key={b.key}
+                    bar={b}
+                    base={
+                      b.what === 'approval'
+                        ? rule.approval.base === 'total'
+                          ? t('consent.ofAll')
+                          : t('consent.ofParticipating')
+                        : ''
+                    }
+                  />
                 ))}
               </div>
               <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
@@ -43,7 +70,13 @@ function ProgressBar({ bar: b, base }: { bar: Bar; base: string }) {
   const { t } = useTranslation();
   const percent = b.whole > 0 ? Math.min(100, (b.part / b.whole) * 100) : 0;
   const mark = (b.threshold.num / b.threshold.den) * 100;
-  const vars = { what: t(`consent.${b.what}`), part: b.partText, whole: b.wholeText, op: b.strict ? t('consent.moreThan') : t('consent.atLeast'), f: fractionText(b.threshold) };
+  const vars = {
+    what: t(`consent.${b.what}`),
+    part: b.partText,
+    whole: b.wholeText,
+    op: b.strict ? t('consent.moreThan') : t('consent.atLeast'),
+    f: fractionText(b.threshold),
+  };
   return (
     <div className="jw-consent-bar" data-testid={`bar-${b.key}`}>
       <div className="jw-consent-bar__text">
@@ -51,7 +84,9 @@ function ProgressBar({ bar: b, base }: { bar: Bar; base: string }) {
           {t(b.kind === 'heads' ? 'consent.headsBar' : 'consent.areaBar', vars)}
           {base}
         </span>
-        <span className={b.met ? 'jw-consent-met' : 'jw-consent-unmet'}>{b.met ? t('consent.met') : t('consent.notMet')}</span>
+        <span className={b.met ? 'jw-consent-met' : 'jw-consent-unmet'}>
+          {b.met ? t('consent.met') : t('consent.notMet')}
+        </span>
       </div>
       <div className="jw-consent-bar__track" aria-hidden="true">
         <div className={`jw-consent-bar__fill${b.met ? ' is-met' : ''}`} style={{ width: `${percent}%` }} />
@@ -68,18 +103,30 @@ function OutcomeCard({ tally }: { tally: Tally }) {
   const needed = tally.needed;
   // a candidate whose paper ballot awaits its check says so, as on the diagram
   const pending = new Set(tally.groups.filter((g) => g.pending).map((g) => g.id));
-  const outcomeText = o ? (closed ? t(o.passed ? 'consent.passed' : 'consent.notPassed') : t(o.passed ? 'consent.passedNow' : 'consent.notPassedNow')) : '';
+  const outcomeText = o
+    ? closed
+      ? t(o.passed ? 'consent.passed' : 'consent.notPassed')
+      : t(o.passed ? 'consent.passedNow' : 'consent.notPassedNow')
+    : '';
   return (
     <Card size="small" title={t('consent.outcome')}>
       {o && (
-        <Typography.Paragraph className={o.passed ? 'jw-consent-met' : 'jw-consent-unmet'} style={{ fontSize: 18 }} data-testid="outcome">
+        <Typography.Paragraph
+          className={o.passed ? 'jw-consent-met' : 'jw-consent-unmet'}
+          style={{ fontSize: 18 }}
+          data-testid="outcome"
+        >
           {outcomeText}
         </Typography.Paragraph>
       )}
       {needed && (
         <>
           <p className="jw-consent-needed" data-testid="needed">
-            {needed.count === null ? t('consent.needImpossible') : needed.count === 0 ? t('consent.needNone') : t('consent.needMore', { count: needed.count })}
+            {needed.count === null
+              ? t('consent.needImpossible')
+              : needed.count === 0
+                ? t('consent.needNone')
+                : t('consent.needMore', { count: needed.count })}
           </p>
           {needed.candidates.length > 0 && (
             <List
@@ -93,7 +140,8 @@ function OutcomeCard({ tally }: { tally: Tally }) {
                       {g.label} {g.ownersMasked.join('、') || t('consent.unsold')}
                     </span>
                     <span>
-                      {g.areaM2} m² · {t(`consent.ballot.${g.ballot ?? (pending.has(g.id) ? 'pending' : 'none')}`)}
+                      {g.areaM2} m² ·{' '}
+                      {t(`consent.ballot.${g.ballot ?? (pending.has(g.id) ? 'pending' : 'none')}`)}
                     </span>
                   </Flex>
                 </List.Item>
@@ -116,7 +164,12 @@ export function TallyDiagrams({ tally }: { tally: Tally }) {
   return (
     <>
       {stairwellIds.map((sid) => (
-        <StairwellBallots key={sid} stairwellId={sid} units={tally.units.filter((u) => u.stairwellId === sid)} survey={survey} />
+        <StairwellBallots
+          key={sid}
+          stairwellId={sid}
+          units={tally.units.filter((u) => u.stairwellId === sid)}
+          survey={survey}
+        />
       ))}
     </>
   );
@@ -124,15 +177,26 @@ export function TallyDiagrams({ tally }: { tally: Tally }) {
 
 type BallotUnit = TallyUnit & { id: string };
 
-function StairwellBallots({ stairwellId, units, survey }: { stairwellId: string; units: TallyUnit[]; survey: boolean }) {
+function StairwellBallots({
+  stairwellId,
+  units,
+  survey,
+}: {
+  stairwellId: string;
+  units: TallyUnit[];
+  survey: boolean;
+}) {
   const { t } = useTranslation();
-  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId } } });
+  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', {
+    params: { path: { id: stairwellId } },
+  });
   const s = stairwell.data;
   const title = s ? `${s.estateName} ${s.buildingName} ${s.name}` : '';
   const cells: BallotUnit[] = units.map((u) => ({ ...u, id: u.unitId }));
   const floors = Math.max(s?.floors ?? 0, ...units.map((u) => u.floor));
   // a survey has replies, not votes: "未答复" rather than "未投票"
-  const text = (st: BallotState) => t(survey && st === 'none' ? 'consent.ballot.unanswered' : `consent.ballot.${st}`);
+  const text = (st: BallotState) =>
+    t(survey && st === 'none' ? 'consent.ballot.unanswered' : `consent.ballot.${st}`);
   return (
     <Card size="small" title={t(survey ? 'consent.surveyDiagramTitle' : 'consent.diagramTitle')}>
       <ElevationDiagram

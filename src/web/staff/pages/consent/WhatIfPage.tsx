@@ -20,13 +20,18 @@ type Pick = Choice | 'none';
 const PICKS: Pick[] = ['agree', 'disagree', 'abstain', 'none'];
 
 /** Units of one owner set vote once: the what-if keys every choice by the owner group. */
-const groupKey = (u: Unit) => (u.owners.length ? [...new Set(u.owners.map((o) => o.id))].sort().join('|') : 'unsold');
+const groupKey = (u: Unit) =>
+  u.owners.length ? [...new Set(u.owners.map((o) => o.id))].sort().join('|') : 'unsold';
 
 /** A what-if on a real stairwell: assume each household's choice, see whether a rule would pass. */
 export default function WhatIfPage() {
   const { id = '' } = useParams();
   const query = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id } } });
-  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <WhatIf stairwell={query.data!} />}</QueryState>;
+  return (
+    <QueryState isLoading={query.isLoading} error={query.error}>
+      {() => <WhatIf stairwell={query.data!} />}
+    </QueryState>
+  );
 }
 
 function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
@@ -45,7 +50,12 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
     rule: ruleId,
     units: s.units.map((u) => {
       const choice = choiceOf(u);
-      return { id: u.id, areaM2: u.areaM2, owners: u.owners.map((o) => o.id), ballot: choice === 'none' ? null : choice };
+      return {
+        id: u.id,
+        areaM2: u.areaM2,
+        owners: u.owners.map((o) => o.id),
+        ballot: choice === 'none' ? null : choice,
+      };
     }),
   };
   const result = useQuery({
@@ -55,14 +65,29 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
   });
   const r = result.data;
   const roomOf = new Map(s.units.map((u) => [u.id, u.room]));
-  const sorted = [...s.units].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
-  const pickOptions = PICKS.map((p) => ({ value: p, label: p === 'none' ? t('consent.noBallot') : t(`consent.ballot.${p}`) }));
+  const sorted = [...s.units].sort(
+    (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+  );
+  const pickOptions = PICKS.map((p) => ({
+    value: p,
+    label: p === 'none' ? t('consent.noBallot') : t(`consent.ballot.${p}`),
+  }));
 
   return (
     <>
       <PageHeader
         title={t('consent.whatIfTitle', { title })}
-        crumbs={crumbs({ committeeId: s.committeeId, committeeName: s.committeeName, estateId: s.estateId, estateName: s.estateName, buildingId: s.buildingId, buildingName: s.buildingName }, s.name)}
+        crumbs={crumbs(
+          {
+            committeeId: s.committeeId,
+            committeeName: s.committeeName,
+            estateId: s.estateId,
+            estateName: s.estateName,
+            buildingId: s.buildingId,
+            buildingName: s.buildingName,
+          },
+          s.name,
+        )}
       >
         <Typography.Paragraph type="secondary">{t('consent.whatIfIntro')}</Typography.Paragraph>
       </PageHeader>
@@ -72,12 +97,23 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
             <Row gutter={16}>
               <Col xs={24} md={16}>
                 <Form.Item label={t('consent.rule')} htmlFor="what-if-rule" style={{ marginBottom: 8 }}>
-                  <Select id="what-if-rule" value={ruleId} onChange={setRuleId} options={CONSENT_RULES.map((rule) => ({ value: rule.id, label: pick(rule.name) }))} />
+                  <Select
+                    id="what-if-rule"
+                    value={ruleId}
+                    onChange={setRuleId}
+                    options={CONSENT_RULES.map((rule) => ({ value: rule.id, label: pick(rule.name) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item label={t('consent.setAll')} htmlFor="what-if-all" style={{ marginBottom: 8 }}>
-                  <Select id="what-if-all" value={null} placeholder={t('consent.setAll')} onChange={(v: Pick) => setAll(v)} options={pickOptions} />
+                  <Select
+                    id="what-if-all"
+                    value={null}
+                    placeholder={t('consent.setAll')}
+                    onChange={(v: Pick) => setAll(v)}
+                    options={pickOptions}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -89,21 +125,45 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
               {result.error && <Alert type="error" showIcon title={errorText(result.error)} />}
               {r && (
                 <div aria-live="polite">
-                  <Typography.Paragraph className={r.passed ? 'jw-consent-met' : 'jw-consent-unmet'} style={{ fontSize: 20 }} data-testid="what-if-outcome">
+                  <Typography.Paragraph
+                    className={r.passed ? 'jw-consent-met' : 'jw-consent-unmet'}
+                    style={{ fontSize: 20 }}
+                    data-testid="what-if-outcome"
+                  >
                     {r.passed ? t('consent.passed') : t('consent.notPassed')}
                   </Typography.Paragraph>
                   <Descriptions
                     size="small"
                     column={1}
                     items={[
-                      { key: 'p', label: t('consent.participationThreshold'), children: r.participationMet ? t('consent.met') : t('consent.notMet') },
-                      { key: 'a', label: t('consent.approvalThreshold'), children: r.approvalMet ? t('consent.met') : t('consent.notMet') },
-                      { key: 'heads', label: t('consent.headsCol'), children: `${t('consent.participating')} ${r.heads.participating} · ${t('consent.agreeing')} ${r.heads.agreeing} / ${r.heads.total}` },
-                      { key: 'area', label: t('consent.areaCol'), children: `${t('consent.participating')} ${r.areaM2.participating} · ${t('consent.agreeing')} ${r.areaM2.agreeing} / ${r.areaM2.total}` },
+                      {
+                        key: 'p',
+                        label: t('consent.participationThreshold'),
+                        children: r.participationMet ? t('consent.met') : t('consent.notMet'),
+                      },
+                      {
+                        key: 'a',
+                        label: t('consent.approvalThreshold'),
+                        children: r.approvalMet ? t('consent.met') : t('consent.notMet'),
+                      },
+                      {
+                        key: 'heads',
+                        label: t('consent.headsCol'),
+                        children: `${t('consent.participating')} ${r.heads.participating} · ${t('consent.agreeing')} ${r.heads.agreeing} / ${r.heads.total}`,
+                      },
+                      {
+                        key: 'area',
+                        label: t('consent.areaCol'),
+                        children: `${t('consent.participating')} ${r.areaM2.participating} · ${t('consent.agreeing')} ${r.areaM2.agreeing} / ${r.areaM2.total}`,
+                      },
                     ]}
                   />
                   <p className="jw-consent-needed" style={{ marginTop: 12 }}>
-                    {r.additionalAgreeNeeded === null ? t('consent.needImpossible') : r.additionalAgreeNeeded === 0 ? t('consent.needNone') : t('consent.needMore', { count: r.additionalAgreeNeeded })}
+                    {r.additionalAgreeNeeded === null
+                      ? t('consent.needImpossible')
+                      : r.additionalAgreeNeeded === 0
+                        ? t('consent.needNone')
+                        : t('consent.needMore', { count: r.additionalAgreeNeeded })}
                   </p>
                   {r.candidates.length > 0 && (
                     <List
@@ -128,7 +188,11 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
                 units={s.units}
                 caption={t('consent.diagramCaption', { title })}
                 cellColor={(u) => BALLOT_COLORS[choiceOf(u)]}
-                cellNote={(u) => (choiceOf(u) === 'none' ? t('consent.noBallot') : t(`consent.ballot.${choiceOf(u) as Choice}`))}
+                cellNote={(u) =>
+                  choiceOf(u) === 'none'
+                    ? t('consent.noBallot')
+                    : t(`consent.ballot.${choiceOf(u) as Choice}`)
+                }
                 legend={ballotLegend((st) => t(`consent.ballot.${st}`)).filter((l) => l.key !== 'pending')}
               />
             </Card>
@@ -144,12 +208,23 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
             columns={[
               { key: 'room', title: t('registry.room'), dataIndex: 'room' },
               { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
-              { key: 'owners', title: t('registry.owners'), render: (_, u) => u.owners.map((o) => o.name).join('、') || t('consent.unsold') },
+              {
+                key: 'owners',
+                title: t('registry.owners'),
+                render: (_, u) => u.owners.map((o) => o.name).join('、') || t('consent.unsold'),
+              },
               {
                 key: 'choice',
                 title: t('consent.choice'),
                 render: (_, u) => (
-                  <Select size="small" style={{ width: 110 }} value={choiceOf(u)} onChange={(v: Pick) => setChoice(u, v)} options={pickOptions} aria-label={`${u.room} ${t('consent.choice')}`} />
+                  <Select
+                    size="small"
+                    style={{ width: 110 }}
+                    value={choiceOf(u)}
+                    onChange={(v: Pick) => setChoice(u, v)}
+                    options={pickOptions}
+                    aria-label={`${u.room} ${t('consent.choice')}`}
+                  />
                 ),
               },
             ]}

@@ -25,7 +25,13 @@ export const BALLOT_STATES: BallotState[] = ['agree', 'disagree', 'abstain', 'pe
 /** The states a survey's diagram shows: a reply has no agree or disagree. */
 export const SURVEY_STATES: BallotState[] = ['answered', 'pending', 'none'];
 
-export const ballotState = (u: { ballot: Choice | null; answered?: boolean; pending?: boolean }): BallotState =>
-  u.ballot ? u.ballot : u.answered ? 'answered' : u.pending ? 'pending' : 'none';
+export const ballotState = (u: {
+  ballot: Choice | null;
+  answered?: boolean;
+  pending?: boolean;
+}): BallotState => (u.ballot ? u.ballot : u.answered ? 'answered' : u.pending ? 'pending' : 'none');
 
-export const ballotLegend = (label: (s: BallotState) => string, states: BallotState[] = BALLOT_STATES): LegendItem[] => states.map((s) => ({ key: s, color: BALLOT_COLORS[s], label: label(s) }));
+export const ballotLegend = (
+  label: (s: BallotState) => string,
+  states: BallotState[] = BALLOT_STATES,
+): LegendItem[] => states.map((s) => ({ key: s, color: BALLOT_COLORS[s], label: label(s) }));

@@ -5,7 +5,12 @@ import type { Fraction, Rule, Tally } from './types.ts';
 
 /** The live tally: read every 5 seconds while the page is open (and the vote is open). */
 export function useTally(id: string, live: boolean) {
-  return $api.useQuery('get', '/api/v1/consultations/{id}/tally', { params: { path: { id } } }, { refetchInterval: live ? 5000 : false });
+  return $api.useQuery(
+    'get',
+    '/api/v1/consultations/{id}/tally',
+    { params: { path: { id } } },
+    { refetchInterval: live ? 5000 : false },
+  );
 }
 
 export interface Bar {
@@ -25,7 +30,15 @@ export interface Bar {
 /** The four progress bars of a rule: heads and area taking part, heads and area agreeing. */
 export function tallyBars(rule: Rule, c: Tally['counts']): Bar[] {
   const bars: Bar[] = [];
-  const bar = (key: string, kind: Bar['kind'], what: Bar['what'], part: number, whole: number, threshold: Fraction, strict: boolean): Bar => ({
+  const bar = (
+    key: string,
+    kind: Bar['kind'],
+    what: Bar['what'],
+    part: number,
+    whole: number,
+    threshold: Fraction,
+    strict: boolean,
+  ): Bar => ({
     key,
     kind,
     what,
@@ -38,8 +51,28 @@ export function tallyBars(rule: Rule, c: Tally['counts']): Bar[] {
     wholeText: kind === 'area' ? formatAreaM2(whole) : String(whole),
   });
   if (rule.participation) {
-    bars.push(bar('p-heads', 'heads', 'participation', c.participatingHeads, c.totalHeads, rule.participation.heads, false));
-    bars.push(bar('p-area', 'area', 'participation', c.participatingArea, c.totalArea, rule.participation.area, false));
+    bars.push(
+      bar(
+        'p-heads',
+        'heads',
+        'participation',
+        c.participatingHeads,
+        c.totalHeads,
+        rule.participation.heads,
+        false,
+      ),
+    );
+    bars.push(
+      bar(
+        'p-area',
+        'area',
+        'participation',
+        c.participatingArea,
+        c.totalArea,
+        rule.participation.area,
+        false,
+      ),
+    );
   }
   const a = rule.approval;
   const baseHeads = a.base === 'total' ? c.totalHeads : c.participatingHeads;

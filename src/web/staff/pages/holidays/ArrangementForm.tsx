@@ -96,7 +96,12 @@ export function ArrangementForm({
   // a preview writes nothing: no cached read is refreshed after it (useApiMutation would)
   const previewing = useMutation({
     mutationFn: (holidays: Holiday[]) =>
-      answer(api.POST('/api/v1/holiday-years/{year}/preview', { params: { path: { year: year.year } }, body: { holidays } })),
+      answer(
+        api.POST('/api/v1/holiday-years/{year}/preview', {
+          params: { path: { year: year.year } },
+          body: { holidays },
+        }),
+      ),
   });
   const saving = useApiMutation((body: Body<'/api/v1/holiday-years/{year}', 'put'>) =>
     answer(api.PUT('/api/v1/holiday-years/{year}', { params: { path: { year: year.year } }, body })),

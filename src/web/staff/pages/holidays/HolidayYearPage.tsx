@@ -22,7 +22,12 @@ export default function HolidayYearPage() {
   const { t } = useTranslation();
   const param = Number(useParams().year);
   const year = Number.isInteger(param) && param >= FIRST_YEAR && param <= LAST_YEAR ? param : null;
-  const query = $api.useQuery('get', '/api/v1/holiday-years/{year}', { params: { path: { year: year ?? 0 } } }, { enabled: year !== null });
+  const query = $api.useQuery(
+    'get',
+    '/api/v1/holiday-years/{year}',
+    { params: { path: { year: year ?? 0 } } },
+    { enabled: year !== null },
+  );
   return (
     <>
       <PageHeader

@@ -57,7 +57,8 @@ function Years({ data }: { data: HolidayYears }) {
             <>
               <p className="jw-holidays__attention-text">
                 {data.canEdit ? t('holidays.attentionAdmin') : t('holidays.attentionReader')}
-                {data.provisionalNotices > 0 && t('holidays.provisionalNotices', { n: data.provisionalNotices })}
+                {data.provisionalNotices > 0 &&
+                  t('holidays.provisionalNotices', { n: data.provisionalNotices })}
               </p>
               {data.canEdit && (
                 <ButtonLink type="primary" to={`/settings/holidays/${year}`}>

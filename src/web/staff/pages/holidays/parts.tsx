@@ -49,7 +49,9 @@ export function HolidaysTable({ holidays, caption }: { holidays: Holiday[]; capt
               <span className="jw-nowrap">
                 {h.start === h.end ? monthDay(h.start) : `${monthDay(h.start)} – ${monthDay(h.end)}`}
               </span>{' '}
-              <span className="jw-muted jw-nowrap">{daysIn(h) === 1 ? t('holidays.oneDay') : t('holidays.dayCount', { n: daysIn(h) })}</span>
+              <span className="jw-muted jw-nowrap">
+                {daysIn(h) === 1 ? t('holidays.oneDay') : t('holidays.dayCount', { n: daysIn(h) })}
+              </span>
             </>
           ),
         },

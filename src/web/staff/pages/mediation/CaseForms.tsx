@@ -21,13 +21,22 @@ interface PartyDraft {
 /** The parties as the API takes them: a unit, a name (a person or an organisation), or both. */
 const partiesBody = (drafts: unknown) =>
   ((drafts as PartyDraft[] | undefined) ?? [])
-    .map((p) => ({ unitId: p.unitId || undefined, name: p.name?.trim() || undefined, role: p.role ?? 'other' }))
+    .map((p) => ({
+      unitId: p.unitId || undefined,
+      name: p.name?.trim() || undefined,
+      role: p.role ?? 'other',
+    }))
     .filter((p) => p.unitId || p.name);
 
 /** The units of the project's stairwell, to name a party by their flat. */
 function useUnitOptions(stairwellId: string | undefined) {
   const w = useWords();
-  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId ?? '' } } }, { enabled: Boolean(stairwellId) });
+  const stairwell = $api.useQuery(
+    'get',
+    '/api/v1/stairwells/{id}',
+    { params: { path: { id: stairwellId ?? '' } } },
+    { enabled: Boolean(stairwellId) },
+  );
   return (stairwell.data?.units ?? []).map((u) => ({ value: u.id, label: w.roomOf(u.room) }));
 }
 
@@ -47,15 +56,27 @@ function PartiesField({ units }: { units: { value: string; label: string }[] }) 
               <Form.Item name={[f.name, 'unitId']} label={w.partyUnit} className="jw-party__unit">
                 <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={units} />
               </Form.Item>
-              <Form.Item name={[f.name, 'name']} label={w.partyName} rules={[{ max: 100 }]} className="jw-grow">
+              <Form.Item
+                name={[f.name, 'name']}
+                label={w.partyName}
+                rules={[{ max: 100 }]}
+                className="jw-grow"
+              >
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item label=" " colon={false}>
-                <Button icon={<DeleteOutlined />} aria-label={w.removeParty(i + 1)} onClick={() => remove(f.name)} />
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={w.removeParty(i + 1)}
+                  onClick={() => remove(f.name)}
+                />
               </Form.Item>
             </Flex>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ role: fields.length === 0 ? 'applicant' : 'respondent' })}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ role: fields.length === 0 ? 'applicant' : 'respondent' })}
+          >
             {w.addParty}
           </Button>
         </fieldset>
@@ -65,12 +86,22 @@ function PartiesField({ units }: { units: { value: string; label: string }[] }) 
 }
 
 /** A case opened from a complaint (an objection is escalated from the notices instead). */
-export function NewCaseModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
+export function NewCaseModal({
+  project,
+  open,
+  onClose,
+}: {
+  project: Project;
+  open: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const today = useToday();
   const navigate = useNavigate();
   const units = useUnitOptions(open ? project.stairwellId : undefined);
-  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/mediation', { body: body as Body<'/api/v1/mediation'> })));
+  const create = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/mediation', { body: body as Body<'/api/v1/mediation'> })),
+  );
   return (
     <WriteModal
       open={open}
@@ -79,7 +110,11 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
       initialValues={{ kind: 'noise', openedOn: today.day, parties: [{ role: 'applicant' }] }}
       submit={async (v) => {
         const { parties, ...rest } = v;
-        const created = await create.mutateAsync({ ...formBody(rest), projectId: project.id, parties: partiesBody(parties) });
+        const created = await create.mutateAsync({
+          ...formBody(rest),
+          projectId: project.id,
+          parties: partiesBody(parties),
+        });
         void navigate(`/mediation/${created.id}`);
       }}
       onClose={onClose}
@@ -105,16 +140,30 @@ export function NewCaseModal({ project, open, onClose }: { project: Project; ope
 }
 
 /** The parties of an open case, as they become known. */
-export function PartiesModal({ c, stairwellId, open, onClose }: { c: MediationCase; stairwellId: string | undefined; open: boolean; onClose: () => void }) {
+export function PartiesModal({
+  c,
+  stairwellId,
+  open,
+  onClose,
+}: {
+  c: MediationCase;
+  stairwellId: string | undefined;
+  open: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const units = useUnitOptions(open ? stairwellId : undefined);
-  const save = useApiMutation((body: Body<'/api/v1/mediation/{id}', 'patch'>) => answer(api.PATCH('/api/v1/mediation/{id}', { params: { path: { id: c.id } }, body })));
+  const save = useApiMutation((body: Body<'/api/v1/mediation/{id}', 'patch'>) =>
+    answer(api.PATCH('/api/v1/mediation/{id}', { params: { path: { id: c.id } }, body })),
+  );
   return (
     <WriteModal
       open={open}
       title={w.editParties}
       fieldNames={['parties']}
-      initialValues={{ parties: c.parties.map((p) => ({ unitId: p.unitId ?? undefined, name: p.name, role: p.role })) }}
+      initialValues={{
+        parties: c.parties.map((p) => ({ unitId: p.unitId ?? undefined, name: p.name, role: p.role })),
+      }}
       submit={(v) => save.mutateAsync({ parties: partiesBody(v.parties) })}
       onClose={onClose}
     >

@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,7 +34,12 @@ export default function MediationCasePage() {
   const { id = '' } = useParams();
   const found = $api.useQuery('get', '/api/v1/mediation/{id}', { params: { path: { id } } });
   const projectId = found.data?.projectId;
-  const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId ?? '' } } }, { enabled: Boolean(projectId) });
+  const project = $api.useQuery(
+    'get',
+    '/api/v1/projects/{id}',
+    { params: { path: { id: projectId ?? '' } } },
+    { enabled: Boolean(projectId) },
+  );
   return (
     <QueryState isLoading={found.isLoading} error={found.error}>
       {() => <CaseView c={found.data!} project={project.data} />}
@@ -54,7 +72,9 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
                 </Button>
               )}
               {open && <Button onClick={() => setDialog('parties')}>{w.editParties}</Button>}
-              <Button onClick={() => setDialog('agreement')}>{c.agreement ? w.replaceAgreement : w.uploadAgreement}</Button>
+              <Button onClick={() => setDialog('agreement')}>
+                {c.agreement ? w.replaceAgreement : w.uploadAgreement}
+              </Button>
               {open && <Button onClick={() => setDialog('close')}>{w.close}</Button>}
             </>
           )
@@ -62,18 +82,44 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
       />
       <Flex vertical gap={16}>
         <Card size="small">
-          {!open && <Alert type={c.outcome === 'agreed' ? 'success' : 'info'} showIcon title={w.closedAs(w.outcomes[c.outcome], c.closedOn ?? '')} description={c.outcomeNote || undefined} style={{ marginBottom: 12 }} />}
+          {!open && (
+            <Alert
+              type={c.outcome === 'agreed' ? 'success' : 'info'}
+              showIcon
+              title={w.closedAs(w.outcomes[c.outcome], c.closedOn ?? '')}
+              description={c.outcomeNote || undefined}
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2, lg: 3 }}
             items={[
               { key: 'outcome', label: w.outcome, children: <OutcomeTag outcome={c.outcome} /> },
               { key: 'kind', label: w.caseKind, children: w.mediationKinds[c.kind] },
-              { key: 'project', label: w.project, children: project ? <Link to={`/projects/${project.id}/notices`}>{project.name}</Link> : '…' },
+              {
+                key: 'project',
+                label: w.project,
+                children: project ? <Link to={`/projects/${project.id}/notices`}>{project.name}</Link> : '…',
+              },
               { key: 'opened', label: w.openedOn, children: c.openedOn },
               ...(c.closedOn ? [{ key: 'closed', label: w.closedOn, children: c.closedOn }] : []),
-              { key: 'desc', label: w.description, span: 'filled' as const, children: <span className="jw-session__notes">{c.description || '—'}</span> },
-              ...(c.sourceComplaint ? [{ key: 'complaint', label: w.complaint, span: 'filled' as const, children: c.sourceComplaint }] : []),
+              {
+                key: 'desc',
+                label: w.description,
+                span: 'filled' as const,
+                children: <span className="jw-session__notes">{c.description || '—'}</span>,
+              },
+              ...(c.sourceComplaint
+                ? [
+                    {
+                      key: 'complaint',
+                      label: w.complaint,
+                      span: 'filled' as const,
+                      children: c.sourceComplaint,
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
@@ -81,7 +127,9 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
           <Card size="small" title={<h2 className="jw-card-title">{w.sourceObjection}</h2>}>
             <blockquote className="jw-quote">{c.sourceObjection.text}</blockquote>
             <Space wrap>
-              <span>{[c.sourceObjection.fromLabel, c.sourceObjection.fromName].filter(Boolean).join(' ')}</span>
+              <span>
+                {[c.sourceObjection.fromLabel, c.sourceObjection.fromName].filter(Boolean).join(' ')}
+              </span>
               <span>
                 {w.receivedOn} {c.sourceObjection.receivedOn}
               </span>
@@ -118,7 +166,9 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
                   </div>
                   <p className="jw-session__notes">{s.notes}</p>
                   <Typography.Text type="secondary">
-                    {[s.attendees && `${w.attendees}：${s.attendees}`, `${w.by}：${s.byName}`].filter(Boolean).join(' · ')}
+                    {[s.attendees && `${w.attendees}：${s.attendees}`, `${w.by}：${s.byName}`]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Typography.Text>
                 </li>
               ))}
@@ -127,7 +177,10 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
         </Card>
         <Card size="small" title={<h2 className="jw-card-title">{w.agreement}</h2>}>
           {c.agreement ? (
-            <a href={`/api/v1/mediation/${c.id}/agreement`} aria-label={w.download(c.agreement.name ?? w.agreement)}>
+            <a
+              href={`/api/v1/mediation/${c.id}/agreement`}
+              aria-label={w.download(c.agreement.name ?? w.agreement)}
+            >
               {c.agreement.name ?? w.agreement}
             </a>
           ) : (
@@ -138,7 +191,12 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
       {canWrite && (
         <>
           <SessionModal c={c} open={dialog === 'session'} onClose={() => setDialog(null)} />
-          <PartiesModal c={c} stairwellId={project?.stairwellId} open={dialog === 'parties'} onClose={() => setDialog(null)} />
+          <PartiesModal
+            c={c}
+            stairwellId={project?.stairwellId}
+            open={dialog === 'parties'}
+            onClose={() => setDialog(null)}
+          />
           <AgreementModal c={c} open={dialog === 'agreement'} onClose={() => setDialog(null)} />
           <CloseModal c={c} open={dialog === 'close'} onClose={() => setDialog(null)} />
         </>
@@ -151,14 +209,31 @@ function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; o
   const w = useWords();
   const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) =>
-    answer(api.POST('/api/v1/mediation/{id}/sessions', { params: { path: { id: c.id } }, body: body as Body<'/api/v1/mediation/{id}/sessions'> })),
+    answer(
+      api.POST('/api/v1/mediation/{id}/sessions', {
+        params: { path: { id: c.id } },
+        body: body as Body<'/api/v1/mediation/{id}/sessions'>,
+      }),
+    ),
   );
   return (
-    <WriteModal open={open} title={w.addSession} fieldNames={['heldOn', 'notes', 'governance', 'attendees']} initialValues={{ heldOn: today.day, governance: [] }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal
+      open={open}
+      title={w.addSession}
+      fieldNames={['heldOn', 'notes', 'governance', 'attendees']}
+      initialValues={{ heldOn: today.day, governance: [] }}
+      submit={(v) => add.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
       <Form.Item name="heldOn" label={w.heldOn} rules={[{ required: true }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
-      <Form.Item name="governance" label={w.governance} extra={w.governanceHelp} rules={[{ required: true, type: 'array', min: 1 }]}>
+      <Form.Item
+        name="governance"
+        label={w.governance}
+        extra={w.governanceHelp}
+        rules={[{ required: true, type: 'array', min: 1 }]}
+      >
         <Checkbox.Group options={GOVERNANCES.map((g) => ({ value: g, label: w.governances[g] }))} />
       </Form.Item>
       <Form.Item name="notes" label={w.notes} rules={[{ required: true, whitespace: true, max: 10000 }]}>
@@ -175,13 +250,21 @@ function AgreementModal({ c, open, onClose }: { c: MediationCase; open: boolean;
   const w = useWords();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useApiMutation((f: File) => postForm('/api/v1/mediation/{id}/agreement', { id: c.id }, csrfToken, {}, f));
+  const upload = useApiMutation((f: File) =>
+    postForm('/api/v1/mediation/{id}/agreement', { id: c.id }, csrfToken, {}, f),
+  );
   return (
     <WriteModal
       open={open}
       title={c.agreement ? w.replaceAgreement : w.uploadAgreement}
       fieldNames={['file']}
-      submit={() => (file ? upload.mutateAsync(file) : Promise.reject(new ApiError(400, { code: 'bad_input', message: w.fileRequired, messageEn: w.fileRequired })))}
+      submit={() =>
+        file
+          ? upload.mutateAsync(file)
+          : Promise.reject(
+              new ApiError(400, { code: 'bad_input', message: w.fileRequired, messageEn: w.fileRequired }),
+            )
+      }
       onClose={onClose}
     >
       {open && <FileInput label={w.evidenceFile} required onFile={setFile} />}
@@ -193,11 +276,26 @@ function CloseModal({ c, open, onClose }: { c: MediationCase; open: boolean; onC
   const w = useWords();
   const today = useToday();
   const close = useApiMutation((body: Record<string, unknown>) =>
-    answer(api.POST('/api/v1/mediation/{id}/close', { params: { path: { id: c.id } }, body: body as Body<'/api/v1/mediation/{id}/close'> })),
+    answer(
+      api.POST('/api/v1/mediation/{id}/close', {
+        params: { path: { id: c.id } },
+        body: body as Body<'/api/v1/mediation/{id}/close'>,
+      }),
+    ),
   );
   return (
-    <WriteModal open={open} title={w.closeTitle} okText={w.close} fieldNames={['outcome', 'note', 'closedOn']} initialValues={{ outcome: 'agreed', closedOn: today.day }} submit={(v) => close.mutateAsync(formBody(v))} onClose={onClose}>
-      {c.sessions.length === 0 && <Alert type="warning" showIcon title={w.noSessions} style={{ marginBottom: 12 }} />}
+    <WriteModal
+      open={open}
+      title={w.closeTitle}
+      okText={w.close}
+      fieldNames={['outcome', 'note', 'closedOn']}
+      initialValues={{ outcome: 'agreed', closedOn: today.day }}
+      submit={(v) => close.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
+      {c.sessions.length === 0 && (
+        <Alert type="warning" showIcon title={w.noSessions} style={{ marginBottom: 12 }} />
+      )}
       <Form.Item name="outcome" label={w.outcome} rules={[{ required: true }]}>
         <Select options={CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] }))} />
       </Form.Item>

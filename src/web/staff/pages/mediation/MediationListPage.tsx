@@ -15,7 +15,9 @@ export default function MediationListPage() {
   const status = filters.status ?? 'open';
   // 'all' (or anything but an outcome) leaves the filter out
   const outcome = OUTCOMES.find((o) => o === status);
-  const list = $api.useQuery('get', '/api/v1/mediation', { params: { query: { page, pageSize, status: outcome } } });
+  const list = $api.useQuery('get', '/api/v1/mediation', {
+    params: { query: { page, pageSize, status: outcome } },
+  });
   return (
     <>
       <PageHeader title={w.mediationList} crumbs={[{ label: w.mediation }]} />
@@ -26,7 +28,11 @@ export default function MediationListPage() {
             value={status}
             style={{ minWidth: 160 }}
             onChange={(v: string) => update({ status: v === 'open' ? undefined : v })}
-            options={[{ value: 'open', label: w.outcomes.open }, ...CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] })), { value: 'all', label: w.all }]}
+            options={[
+              { value: 'open', label: w.outcomes.open },
+              ...CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] })),
+              { value: 'all', label: w.all },
+            ]}
           />
         </div>
         <QueryState isLoading={list.isLoading} error={list.error}>
@@ -37,10 +43,24 @@ export default function MediationListPage() {
               dataSource={list.data!.items}
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: <span className="jw-empty">{w.noOpenCases}</span> }}
-              pagination={{ current: page, pageSize, total: list.data!.total, onChange: (p, s) => update({ page: p, pageSize: s }), showSizeChanger: false }}
+              pagination={{
+                current: page,
+                pageSize,
+                total: list.data!.total,
+                onChange: (p, s) => update({ page: p, pageSize: s }),
+                showSizeChanger: false,
+              }}
               columns={[
-                { key: 'title', title: w.caseTitle, render: (_, c) => <Link to={`/mediation/${c.id}`}>{c.title}</Link> },
-                { key: 'project', title: w.project, render: (_, c) => <Link to={`/projects/${c.projectId}/notices`}>{c.projectName}</Link> },
+                {
+                  key: 'title',
+                  title: w.caseTitle,
+                  render: (_, c) => <Link to={`/mediation/${c.id}`}>{c.title}</Link>,
+                },
+                {
+                  key: 'project',
+                  title: w.project,
+                  render: (_, c) => <Link to={`/projects/${c.projectId}/notices`}>{c.projectName}</Link>,
+                },
                 { key: 'kind', title: w.caseKind, render: (_, c) => w.mediationKinds[c.kind] },
                 { key: 'opened', title: w.openedOn, dataIndex: 'openedOn' },
                 { key: 'sessions', title: w.sessionsCount, align: 'right', dataIndex: 'sessionCount' },

@@ -26,15 +26,31 @@ export default function MoneyPage() {
   const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
   const plans = $api.useQuery('get', '/api/v1/projects/{id}/cost-plans', { params: { path: { id } } });
   const stairwellId = project.data?.stairwellId;
-  const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id: stairwellId ?? '' } } }, { enabled: Boolean(stairwellId) });
+  const stairwell = $api.useQuery(
+    'get',
+    '/api/v1/stairwells/{id}',
+    { params: { path: { id: stairwellId ?? '' } } },
+    { enabled: Boolean(stairwellId) },
+  );
   return (
-    <QueryState isLoading={project.isLoading || plans.isLoading || stairwell.isLoading || !stairwell.data} error={project.error ?? plans.error ?? stairwell.error}>
+    <QueryState
+      isLoading={project.isLoading || plans.isLoading || stairwell.isLoading || !stairwell.data}
+      error={project.error ?? plans.error ?? stairwell.error}
+    >
       {() => <Money project={project.data!} plans={plans.data!.items} stairwell={stairwell.data!} />}
     </QueryState>
   );
 }
 
-function Money({ project, plans, stairwell }: { project: Project; plans: CostPlan[]; stairwell: StairwellDetail }) {
+function Money({
+  project,
+  plans,
+  stairwell,
+}: {
+  project: Project;
+  plans: CostPlan[];
+  stairwell: StairwellDetail;
+}) {
   const { t } = useTranslation();
   const w = useWords();
   const adopted = plans.find((p) => p.status === 'adopted');
@@ -44,7 +60,14 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
   const canEdit = useSession().canWorkOn(project);
   return (
     <div className="jw-money">
-      <PageHeader title={w.moneyOf(project.name)} crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.money }]}>
+      <PageHeader
+        title={w.moneyOf(project.name)}
+        crumbs={[
+          { label: t('menu.projects'), to: '/projects' },
+          { label: project.name, to: `/projects/${project.id}` },
+          { label: w.money },
+        ]}
+      >
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {w.intro}
         </Typography.Paragraph>
@@ -67,10 +90,35 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'plan', label: shown && shown.status !== 'adopted' ? `${w.version(shown.version)} · ${w.status[shown.status]}` : w.adoptedPlan, children: shown ? <PlanPanel planId={shown.id} stairwell={stairwell} canEdit={canEdit} /> : <Empty description={w.noAdopted} /> },
-            { key: 'whatif', label: w.whatIf, children: <WhatIfPanel projectId={project.id} stairwell={stairwell} canEdit={canEdit} /> },
-            { key: 'claim', label: w.claim, children: <SubsidyClaimCard projectId={project.id} hasPlan={Boolean(adopted)} canEdit={canEdit} /> },
-            { key: 'running', label: w.running, children: <RunningCostsCard projectId={project.id} stairwell={stairwell} canEdit={canEdit} /> },
+            {
+              key: 'plan',
+              label:
+                shown && shown.status !== 'adopted'
+                  ? `${w.version(shown.version)} · ${w.status[shown.status]}`
+                  : w.adoptedPlan,
+              children: shown ? (
+                <PlanPanel planId={shown.id} stairwell={stairwell} canEdit={canEdit} />
+              ) : (
+                <Empty description={w.noAdopted} />
+              ),
+            },
+            {
+              key: 'whatif',
+              label: w.whatIf,
+              children: <WhatIfPanel projectId={project.id} stairwell={stairwell} canEdit={canEdit} />,
+            },
+            {
+              key: 'claim',
+              label: w.claim,
+              children: (
+                <SubsidyClaimCard projectId={project.id} hasPlan={Boolean(adopted)} canEdit={canEdit} />
+              ),
+            },
+            {
+              key: 'running',
+              label: w.running,
+              children: <RunningCostsCard projectId={project.id} stairwell={stairwell} canEdit={canEdit} />,
+            },
           ]}
         />
       </Flex>
@@ -78,11 +126,25 @@ function Money({ project, plans, stairwell }: { project: Project; plans: CostPla
   );
 }
 
-function Versions({ canEdit, plans, viewing, onView, onAdopted }: { canEdit: boolean; plans: CostPlan[]; viewing: string | null; onView: (id: string) => void; onAdopted: (id: string) => void }) {
+function Versions({
+  canEdit,
+  plans,
+  viewing,
+  onView,
+  onAdopted,
+}: {
+  canEdit: boolean;
+  plans: CostPlan[];
+  viewing: string | null;
+  onView: (id: string) => void;
+  onAdopted: (id: string) => void;
+}) {
   const w = useWords();
   const { lang } = useLang();
   const { modal, message } = App.useApp();
-  const adopt = useApiMutation((id: string) => answer(api.POST('/api/v1/cost-plans/{id}/adopt', { params: { path: { id } } })));
+  const adopt = useApiMutation((id: string) =>
+    answer(api.POST('/api/v1/cost-plans/{id}/adopt', { params: { path: { id } } })),
+  );
   const confirmAdopt = (p: CostPlan) =>
     modal.confirm({
       title: w.adoptTitle,
@@ -118,16 +180,41 @@ function Versions({ canEdit, plans, viewing, onView, onAdopted }: { canEdit: boo
           columns={[
             { key: 'v', title: '#', render: (_, p) => w.version(p.version) },
             { key: 'name', title: w.planName, dataIndex: 'name' },
-            { key: 'status', title: w.claimStatus, render: (_, p) => <MoneyTag tone={PLAN_TONE[p.status]}>{w.status[p.status]}</MoneyTag> },
+            {
+              key: 'status',
+              title: w.claimStatus,
+              render: (_, p) => <MoneyTag tone={PLAN_TONE[p.status]}>{w.status[p.status]}</MoneyTag>,
+            },
             { key: 'kind', title: w.kind, render: (_, p) => w.kinds[p.scheme.kind] },
-            { key: 'amount', title: `${w.amountToShare}（${w.yuan}）`, align: 'right', render: (_, p) => formatYuan(p.amountToShareFen) },
-            { key: 'when', title: hiddenTitle(w.note), render: (_, p) => <Typography.Text type="secondary">{p.adoptedAt && p.adoptedByName ? w.adoptedBy(p.adoptedByName, formatDateTime(p.adoptedAt, lang)) : w.createdBy(p.createdByName, formatDateTime(p.createdAt, lang))}</Typography.Text> },
+            {
+              key: 'amount',
+              title: `${w.amountToShare}（${w.yuan}）`,
+              align: 'right',
+              render: (_, p) => formatYuan(p.amountToShareFen),
+            },
+            {
+              key: 'when',
+              title: hiddenTitle(w.note),
+              render: (_, p) => (
+                <Typography.Text type="secondary">
+                  {p.adoptedAt && p.adoptedByName
+                    ? w.adoptedBy(p.adoptedByName, formatDateTime(p.adoptedAt, lang))
+                    : w.createdBy(p.createdByName, formatDateTime(p.createdAt, lang))}
+                </Typography.Text>
+              ),
+            },
             {
               key: 'act',
               title: hiddenTitle(w.actions),
               render: (_, p) => (
                 <Flex gap={8}>
-                  <Button size="small" type={viewing === p.id ? 'primary' : 'default'} aria-pressed={viewing === p.id} onClick={() => onView(p.id)} aria-label={`${w.view} ${w.version(p.version)}`}>
+                  <Button
+                    size="small"
+                    type={viewing === p.id ? 'primary' : 'default'}
+                    aria-pressed={viewing === p.id}
+                    onClick={() => onView(p.id)}
+                    aria-label={`${w.view} ${w.version(p.version)}`}
+                  >
                     {w.view}
                   </Button>
                   {canEdit && p.status === 'draft' && (

@@ -15,7 +15,10 @@ const TONES: Record<Tone, { color: string; background: string }> = {
 export function MoneyTag({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
   const c = TONES[tone];
   return (
-    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }} data-testid={testId}>
+    <Tag
+      style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}
+      data-testid={testId}
+    >
       {children}
     </Tag>
   );

@@ -19,16 +19,27 @@ export function PerFloorChart({ schemes }: { schemes: WhatIfScheme[] }) {
   const option = {
     aria: { enabled: true, label: { description: w.chartLabel(schemes.map((s) => s.name).join('、')) } },
     color: COLORS,
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatYuan(Math.round(v * 100))} ${w.yuan}` },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number) => `${formatYuan(Math.round(v * 100))} ${w.yuan}`,
+    },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: floors.map((f) => w.floorN(f)) },
     yAxis: { type: 'value', name: w.yuan },
     // ECharts draws numbers: yuan as a whole-fen quotient, shown with two decimals in the tooltip
-    series: schemes.map((s) => ({ type: 'bar', name: s.name, data: floors.map((f) => (s.perFloor.find((p) => p.floor === f)?.fen ?? 0) / 100) })),
+    series: schemes.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: floors.map((f) => (s.perFloor.find((p) => p.floor === f)?.fen ?? 0) / 100),
+    })),
   };
   return (
-    <div role="img" aria-label={w.chartLabel(schemes.map((s) => s.name).join('、'))} data-testid="per-floor-chart">
+    <div
+      role="img"
+      aria-label={w.chartLabel(schemes.map((s) => s.name).join('、'))}
+      data-testid="per-floor-chart"
+    >
       <ReactEChartsCore echarts={echarts} option={option} style={{ height: 300 }} notMerge />
     </div>
   );

@@ -15,26 +15,67 @@ import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
-import { type PayState, type PaymentStatus, type PaymentUnit, type PlanDetail, type ShareRow } from './types.ts';
+import {
+  type PayState,
+  type PaymentStatus,
+  type PaymentUnit,
+  type PlanDetail,
+  type ShareRow,
+} from './types.ts';
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 
-export const PAY_COLORS: Record<PayState, string> = { paid: '#1b6e3a', partial: '#ffd666', unpaid: '#a4262c', exempt: '#e8e8e8' };
+export const PAY_COLORS: Record<PayState, string> = {
+  paid: '#1b6e3a',
+  partial: '#ffd666',
+  unpaid: '#a4262c',
+  exempt: '#e8e8e8',
+};
 const PAY_ORDER: PayState[] = ['paid', 'partial', 'unpaid', 'exempt'];
 
 /** One plan: its figures and shares; once adopted, sign-offs, agreements, payments, arrears and the diagram. */
-export function PlanPanel({ planId, stairwell, canEdit }: { planId: string; stairwell: StairwellDetail; canEdit: boolean }) {
+export function PlanPanel({
+  planId,
+  stairwell,
+  canEdit,
+}: {
+  planId: string;
+  stairwell: StairwellDetail;
+  canEdit: boolean;
+}) {
   const detail = $api.useQuery('get', '/api/v1/cost-plans/{id}', { params: { path: { id: planId } } });
   const frozen = detail.data && detail.data.plan.status !== 'draft';
-  const payments = $api.useQuery('get', '/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } } }, { enabled: Boolean(frozen) });
+  const payments = $api.useQuery(
+    'get',
+    '/api/v1/cost-plans/{id}/payments',
+    { params: { path: { id: planId } } },
+    { enabled: Boolean(frozen) },
+  );
   return (
     <QueryState isLoading={detail.isLoading || !detail.data} error={detail.error}>
-      {() => <Plan detail={detail.data!} payments={frozen ? (payments.data ?? null) : null} stairwell={stairwell} canEdit={canEdit} />}
+      {() => (
+        <Plan
+          detail={detail.data!}
+          payments={frozen ? (payments.data ?? null) : null}
+          stairwell={stairwell}
+          canEdit={canEdit}
+        />
+      )}
     </QueryState>
   );
 }
 
-function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; payments: PaymentStatus | null; stairwell: StairwellDetail; canEdit: boolean }) {
+function Plan({
+  detail,
+  payments,
+  stairwell,
+  canEdit,
+}: {
+  detail: PlanDetail;
+  payments: PaymentStatus | null;
+  stairwell: StairwellDetail;
+  canEdit: boolean;
+}) {
   const w = useWords();
   const { lang } = useLang();
   const { plan } = detail;
@@ -42,7 +83,9 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
   const [paying, setPaying] = useState<string | null | undefined>(undefined);
   const frozen = plan.status !== 'draft';
   const payOf = new Map((payments?.units ?? []).map((u) => [u.unitId, u]));
-  const rows = [...detail.shares].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+  const rows = [...detail.shares].sort(
+    (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+  );
   const signedCount = rows.filter((r) => r.signedAt).length;
   const payingRows = rows.filter((r) => r.shareFen > 0).length;
   const title = `${stairwell.estateName} ${stairwell.buildingName} ${stairwell.name}`;
@@ -52,22 +95,46 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
 
   return (
     <Flex vertical gap={16} data-testid="plan-panel">
-      <Card size="small" title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>} extra={<MoneyTag tone={PLAN_TONE[plan.status]}>{w.status[plan.status]}</MoneyTag>}>
+      <Card
+        size="small"
+        title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>}
+        extra={<MoneyTag tone={PLAN_TONE[plan.status]}>{w.status[plan.status]}</MoneyTag>}
+      >
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
             { key: 'c', label: w.construction, children: formatYuan(plan.constructionFen) },
             { key: 's', label: w.subsidyAmount, children: `${formatYuan(plan.subsidyFen)} ${w.yuan}` },
-            { key: 'a', label: w.amountToShare, children: <strong data-testid="plan-amount">{formatYuan(plan.amountToShareFen)} {w.yuan}</strong> },
+            {
+              key: 'a',
+              label: w.amountToShare,
+              children: (
+                <strong data-testid="plan-amount">
+                  {formatYuan(plan.amountToShareFen)} {w.yuan}
+                </strong>
+              ),
+            },
             { key: 'k', label: w.kind, children: w.kinds[plan.scheme.kind] },
             ...(costLines ? [{ key: 'o', label: w.otherCosts, children: costLines }] : []),
-            ...(plan.adoptedAt && plan.adoptedByName ? [{ key: 'by', label: w.status.adopted, children: w.adoptedBy(plan.adoptedByName, formatDateTime(plan.adoptedAt, lang)) }] : []),
+            ...(plan.adoptedAt && plan.adoptedByName
+              ? [
+                  {
+                    key: 'by',
+                    label: w.status.adopted,
+                    children: w.adoptedBy(plan.adoptedByName, formatDateTime(plan.adoptedAt, lang)),
+                  },
+                ]
+              : []),
           ]}
         />
         {frozen && (
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
-            <Button icon={<DownloadOutlined />} href={`/api/v1/cost-plans/${plan.id}/agreement.docx`} download>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/v1/cost-plans/${plan.id}/agreement.docx`}
+              download
+            >
               {w.agreementWhole}
             </Button>
             <Button icon={<DownloadOutlined />} href={`/api/v1/cost-plans/${plan.id}/payments.xlsx`} download>
@@ -75,14 +142,27 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
             </Button>
             {payments && (
               <Typography.Text style={{ alignSelf: 'center' }} data-testid="pay-totals">
-                {w.totals(formatYuan(payments.totals.paidFen), formatYuan(payments.totals.shareFen))} · {w.signedCount(signedCount, payingRows)}
+                {w.totals(formatYuan(payments.totals.paidFen), formatYuan(payments.totals.shareFen))} ·{' '}
+                {w.signedCount(signedCount, payingRows)}
               </Typography.Text>
             )}
           </Flex>
         )}
       </Card>
 
-      <Card size="small" title={<h2 className="jw-card-title">{frozen ? w.shares : w.perUnit}</h2>} extra={frozen && canEdit && plan.status === 'adopted' && <Button type="primary" onClick={() => setPaying(null)}>{w.recordPayment}</Button>}>
+      <Card
+        size="small"
+        title={<h2 className="jw-card-title">{frozen ? w.shares : w.perUnit}</h2>}
+        extra={
+          frozen &&
+          canEdit &&
+          plan.status === 'adopted' && (
+            <Button type="primary" onClick={() => setPaying(null)}>
+              {w.recordPayment}
+            </Button>
+          )
+        }
+      >
         <Table<ShareRow>
           rowKey="unitId"
           size="small"
@@ -94,12 +174,31 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
             { key: 'room', title: w.room, dataIndex: 'room', fixed: 'left' },
             { key: 'floor', title: w.floor, dataIndex: 'floor', align: 'right' },
             { key: 'area', title: w.area, dataIndex: 'areaM2', align: 'right' },
-            { key: 'share', title: `${w.share}（${w.yuan}）`, align: 'right', render: (_, r) => <strong>{formatYuan(r.shareFen)}</strong> },
-            { key: 'comp', title: w.compensation, align: 'right', render: (_, r) => (r.compensationFen ? formatYuan(r.compensationFen) : '—') },
+            {
+              key: 'share',
+              title: `${w.share}（${w.yuan}）`,
+              align: 'right',
+              render: (_, r) => <strong>{formatYuan(r.shareFen)}</strong>,
+            },
+            {
+              key: 'comp',
+              title: w.compensation,
+              align: 'right',
+              render: (_, r) => (r.compensationFen ? formatYuan(r.compensationFen) : '—'),
+            },
             ...(frozen
               ? [
-                  { key: 'paid', title: w.paid, align: 'right' as const, render: (_: unknown, r: ShareRow) => formatYuan(payOf.get(r.unitId)?.paidFen ?? 0) },
-                  { key: 'state', title: w.payments, render: (_: unknown, r: ShareRow) => <PayTag unit={payOf.get(r.unitId)} /> },
+                  {
+                    key: 'paid',
+                    title: w.paid,
+                    align: 'right' as const,
+                    render: (_: unknown, r: ShareRow) => formatYuan(payOf.get(r.unitId)?.paidFen ?? 0),
+                  },
+                  {
+                    key: 'state',
+                    title: w.payments,
+                    render: (_: unknown, r: ShareRow) => <PayTag unit={payOf.get(r.unitId)} />,
+                  },
                   {
                     key: 'signed',
                     title: w.signed,
@@ -109,18 +208,29 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
                           {r.signedChannel === 'online' ? w.signedOnline : w.signedPaper}
                         </MoneyTag>
                       ) : r.shareFen > 0 && canEdit && plan.status === 'adopted' ? (
-                        <Button size="small" icon={<UploadOutlined />} onClick={() => setSigning(r)} aria-label={`${r.room} ${w.uploadSignOff}`}>
+                        <Button
+                          size="small"
+                          icon={<UploadOutlined />}
+                          onClick={() => setSigning(r)}
+                          aria-label={`${r.room} ${w.uploadSignOff}`}
+                        >
                           {w.uploadSignOff}
                         </Button>
                       ) : (
-                        <Typography.Text type="secondary">{r.shareFen > 0 ? w.notSigned : '—'}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          {r.shareFen > 0 ? w.notSigned : '—'}
+                        </Typography.Text>
                       ),
                   },
                   {
                     key: 'doc',
                     title: w.agreementUnit,
                     render: (_: unknown, r: ShareRow) => (
-                      <a href={`/api/v1/cost-plans/${plan.id}/agreement/${r.unitId}/docx`} download aria-label={`${r.room} ${w.agreementUnit}（Word）`}>
+                      <a
+                        href={`/api/v1/cost-plans/${plan.id}/agreement/${r.unitId}/docx`}
+                        download
+                        aria-label={`${r.room} ${w.agreementUnit}（Word）`}
+                      >
                         {w.download}
                       </a>
                     ),
@@ -160,9 +270,33 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
                   columns={[
                     { key: 'room', title: w.room, dataIndex: 'room' },
                     { key: 'owners', title: w.owners, render: (_, u) => u.owners.join('、') || '—' },
-                    { key: 'share', title: w.amountDue, align: 'right', render: (_, u) => formatYuan(u.shareFen) },
-                    { key: 'out', title: w.outstanding, align: 'right', render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong> },
-                    { key: 'act', title: hiddenTitle(w.actions), render: (_, u) => canEdit && plan.status === 'adopted' && <Button size="small" onClick={() => setPaying(u.unitId)} aria-label={`${u.room} ${w.recordPayment}`}>{w.recordPayment}</Button> },
+                    {
+                      key: 'share',
+                      title: w.amountDue,
+                      align: 'right',
+                      render: (_, u) => formatYuan(u.shareFen),
+                    },
+                    {
+                      key: 'out',
+                      title: w.outstanding,
+                      align: 'right',
+                      render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong>,
+                    },
+                    {
+                      key: 'act',
+                      title: hiddenTitle(w.actions),
+                      render: (_, u) =>
+                        canEdit &&
+                        plan.status === 'adopted' && (
+                          <Button
+                            size="small"
+                            onClick={() => setPaying(u.unitId)}
+                            aria-label={`${u.room} ${w.recordPayment}`}
+                          >
+                            {w.recordPayment}
+                          </Button>
+                        ),
+                    },
                   ]}
                 />
               )}
@@ -171,7 +305,13 @@ function Plan({ detail, payments, stairwell, canEdit }: { detail: PlanDetail; pa
         </Row>
       )}
       <SignOffModal planId={plan.id} share={signing} onClose={() => setSigning(null)} />
-      <PaymentModal planId={plan.id} open={paying !== undefined} unitId={paying ?? null} rows={rows} onClose={() => setPaying(undefined)} />
+      <PaymentModal
+        planId={plan.id}
+        open={paying !== undefined}
+        unitId={paying ?? null}
+        rows={rows}
+        onClose={() => setPaying(undefined)}
+      />
     </Flex>
   );
 }
@@ -183,10 +323,20 @@ function PayTag({ unit }: { unit: PaymentUnit | undefined }) {
   return <MoneyTag tone={tone}>{w.payState[unit.state]}</MoneyTag>;
 }
 
-function SignOffModal({ planId, share, onClose }: { planId: string; share: ShareRow | null; onClose: () => void }) {
+function SignOffModal({
+  planId,
+  share,
+  onClose,
+}: {
+  planId: string;
+  share: ShareRow | null;
+  onClose: () => void;
+}) {
   const w = useWords();
   const { csrfToken } = useSession();
-  const upload = useApiMutation((v: { unitId: string; file: File }) => postForm('/api/v1/cost-plans/{id}/sign-offs', { id: planId }, csrfToken, { unitId: v.unitId }, v.file));
+  const upload = useApiMutation((v: { unitId: string; file: File }) =>
+    postForm('/api/v1/cost-plans/{id}/sign-offs', { id: planId }, csrfToken, { unitId: v.unitId }, v.file),
+  );
   return (
     <WriteModal
       open={share !== null}
@@ -199,7 +349,13 @@ function SignOffModal({ planId, share, onClose }: { planId: string; share: Share
       }}
       onClose={onClose}
     >
-      <Form.Item name="file" label={w.scan} rules={[{ required: true, message: w.needScan }]} getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0] ?? undefined} extra={w.scanKinds}>
+      <Form.Item
+        name="file"
+        label={w.scan}
+        rules={[{ required: true, message: w.needScan }]}
+        getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0] ?? undefined}
+        extra={w.scanKinds}
+      >
         {/* a fresh input per household and per opening: a scan chosen for one is never sent for the next */}
         <ScanInput key={share?.unitId ?? 'closed'} />
       </Form.Item>
@@ -208,14 +364,48 @@ function SignOffModal({ planId, share, onClose }: { planId: string; share: Share
 }
 
 /** A native file input inside a Form.Item: the form keeps the File; the input cannot be given a value back. */
-function ScanInput({ id, onChange, 'aria-describedby': describedBy, 'aria-invalid': invalid }: { id?: string; onChange?: (e: ChangeEvent<HTMLInputElement>) => void; 'aria-describedby'?: string; 'aria-invalid'?: boolean | 'true' | 'false' }) {
-  return <input id={id} type="file" accept="image/png,image/jpeg,application/pdf" className="jw-file-input" onChange={onChange} aria-describedby={describedBy} aria-invalid={invalid} />;
+function ScanInput({
+  id,
+  onChange,
+  'aria-describedby': describedBy,
+  'aria-invalid': invalid,
+}: {
+  id?: string;
+  onChange?: (e: ChangeEvent<HTMLInputElement>) => void;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+}) {
+  return (
+    <input
+      id={id}
+      type="file"
+      accept="image/png,image/jpeg,application/pdf"
+      className="jw-file-input"
+      onChange={onChange}
+      aria-describedby={describedBy}
+      aria-invalid={invalid}
+    />
+  );
 }
 
-function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string; open: boolean; unitId: string | null; rows: ShareRow[]; onClose: () => void }) {
+function PaymentModal({
+  planId,
+  open,
+  unitId,
+  rows,
+  onClose,
+}: {
+  planId: string;
+  open: boolean;
+  unitId: string | null;
+  rows: ShareRow[];
+  onClose: () => void;
+}) {
   const w = useWords();
   const today = useToday();
-  const pay = useApiMutation((body: Body<'/api/v1/cost-plans/{id}/payments'>) => answer(api.POST('/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } }, body })));
+  const pay = useApiMutation((body: Body<'/api/v1/cost-plans/{id}/payments'>) =>
+    answer(api.POST('/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } }, body })),
+  );
   return (
     <WriteModal
       open={open}
@@ -225,14 +415,36 @@ function PaymentModal({ planId, open, unitId, rows, onClose }: { planId: string;
       initialValues={{ unitId: unitId ?? undefined, paidOn: today.day, method: 'bank' }}
       submit={async (v) => {
         // the form's values are untyped (antd): cast to the route's body here, checked by its schema
-        await pay.mutateAsync({ unitId: v.unitId, amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''), paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } as Body<'/api/v1/cost-plans/{id}/payments'>);
+        await pay.mutateAsync({
+          unitId: v.unitId,
+          amountFen: parseYuan(typeof v.amount === 'string' ? v.amount : ''),
+          paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'),
+          method: v.method,
+          receiptNo: v.receiptNo,
+        } as Body<'/api/v1/cost-plans/{id}/payments'>);
       }}
       onClose={onClose}
     >
       <Form.Item name="unitId" label={w.unit} rules={[{ required: true, message: w.unit }]}>
-        <Select options={rows.filter((r) => r.shareFen > 0).map((r) => ({ value: r.unitId, label: `${r.room} · ${formatYuan(r.shareFen)}` }))} />
+        <Select
+          options={rows
+            .filter((r) => r.shareFen > 0)
+            .map((r) => ({ value: r.unitId, label: `${r.room} · ${formatYuan(r.shareFen)}` }))}
+        />
       </Form.Item>
-      <Form.Item name="amount" label={w.amountYuan} rules={[{ required: true, validator: (_, v) => (parseYuan(typeof v === 'string' ? v : '') ? Promise.resolve() : Promise.reject(new Error(w.badAmount(w.amountYuan)))) }]}>
+      <Form.Item
+        name="amount"
+        label={w.amountYuan}
+        rules={[
+          {
+            required: true,
+            validator: (_, v) =>
+              parseYuan(typeof v === 'string' ? v : '')
+                ? Promise.resolve()
+                : Promise.reject(new Error(w.badAmount(w.amountYuan))),
+          },
+        ]}
+      >
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true, message: w.paidOn }]}>

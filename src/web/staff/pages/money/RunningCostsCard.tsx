@@ -1,5 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useEffect, useState } from 'react';
@@ -16,48 +29,94 @@ import { hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
-export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
+export function RunningCostsCard({
+  projectId,
+  stairwell,
+  canEdit,
+}: {
+  projectId: string;
+  stairwell: StairwellDetail;
+  canEdit: boolean;
+}) {
   const w = useWords();
   const errorText = useErrorText();
   const today = useToday();
-  const years = $api.useQuery('get', '/api/v1/projects/{id}/running-costs', { params: { path: { id: projectId } } });
+  const years = $api.useQuery('get', '/api/v1/projects/{id}/running-costs', {
+    params: { path: { id: projectId } },
+  });
   const [adding, setAdding] = useState(false);
   const [collecting, setCollecting] = useState<{ bill: RunningBill; year: number } | null>(null);
   const list = years.data?.years ?? [];
   return (
-    <Card size="small" title={<h2 className="jw-card-title">{w.running}</h2>} extra={canEdit && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{w.addYear}</Button>}>
+    <Card
+      size="small"
+      title={<h2 className="jw-card-title">{w.running}</h2>}
+      extra={
+        canEdit && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {w.addYear}
+          </Button>
+        )
+      }
+    >
       {years.error && <Alert type="warning" showIcon title={errorText(years.error)} />}
       {!years.error && list.length === 0 && <Empty description={w.runningNone} />}
       <Flex vertical gap={16}>
         {list.map((y) => (
           <section key={y.id} aria-labelledby={`rc-${y.id}`}>
             <h3 id={`rc-${y.id}`} className="jw-money-year">
-              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.paid} {formatYuan(y.collectedFen)} {w.yuan} · {w.kinds[y.scheme.kind]}
+              {y.year} · {w.total} {formatYuan(y.totalFen)} {w.yuan} · {w.paid} {formatYuan(y.collectedFen)}{' '}
+              {w.yuan} · {w.kinds[y.scheme.kind]}
             </h3>
-            <Typography.Paragraph>{y.items.map((i) => `${i.label} ${formatYuan(i.fen)}`).join('；')}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {y.items.map((i) => `${i.label} ${formatYuan(i.fen)}`).join('；')}
+            </Typography.Paragraph>
             <Table<RunningBill>
               rowKey="id"
               size="small"
               pagination={false}
               scroll={{ x: 'max-content' }}
-              dataSource={[...y.bills].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))}
+              dataSource={[...y.bills].sort(
+                (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+              )}
               columns={[
                 { key: 'room', title: w.room, dataIndex: 'room' },
                 { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
                 { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
-                { key: 'out', title: w.outstanding, align: 'right', render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong> },
+                {
+                  key: 'out',
+                  title: w.outstanding,
+                  align: 'right',
+                  render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong>,
+                },
                 {
                   key: 'receipts',
                   title: w.receipts,
                   render: (_, b) => (
                     <ul className="jw-plain-list jw-receipts">
                       {b.payments.map((p) => (
-                        <li key={p.receiptNo}>{`${p.paidOn} ${w.methods[p.method]} ${formatYuan(p.amountFen)} · ${p.receiptNo}`}</li>
+                        <li
+                          key={p.receiptNo}
+                        >{`${p.paidOn} ${w.methods[p.method]} ${formatYuan(p.amountFen)} · ${p.receiptNo}`}</li>
                       ))}
                     </ul>
                   ),
                 },
-                { key: 'act', title: hiddenTitle(w.actions), render: (_, b) => canEdit && b.amountFen > b.paidFen && <Button size="small" onClick={() => setCollecting({ bill: b, year: y.year })} aria-label={`${b.room} ${w.collect}`}>{w.collect}</Button> },
+                {
+                  key: 'act',
+                  title: hiddenTitle(w.actions),
+                  render: (_, b) =>
+                    canEdit &&
+                    b.amountFen > b.paidFen && (
+                      <Button
+                        size="small"
+                        onClick={() => setCollecting({ bill: b, year: y.year })}
+                        aria-label={`${b.room} ${w.collect}`}
+                      >
+                        {w.collect}
+                      </Button>
+                    ),
+                },
               ]}
             />
           </section>
@@ -76,7 +135,19 @@ export function RunningCostsCard({ projectId, stairwell, canEdit }: { projectId:
   );
 }
 
-function AddYear({ projectId, floors, year, open, onClose }: { projectId: string; floors: number; year: number; open: boolean; onClose: () => void }) {
+function AddYear({
+  projectId,
+  floors,
+  year,
+  open,
+  onClose,
+}: {
+  projectId: string;
+  floors: number;
+  year: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const presets = () => w.itemPresets.map((label) => ({ label, yuan: '' }));
   const [items, setItems] = useState(presets);
@@ -90,9 +161,16 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
     setExempt(floors > 2 ? [1] : []);
     // only when the dialog opens
   }, [open]);
-  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/running-costs'>) => answer(api.POST('/api/v1/projects/{id}/running-costs', { params: { path: { id: projectId } }, body })));
+  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/running-costs'>) =>
+    answer(api.POST('/api/v1/projects/{id}/running-costs', { params: { path: { id: projectId } }, body })),
+  );
   const floorList = Array.from({ length: floors }, (_, i) => i + 1);
-  const scheme = (): Scheme => (kind === 'floor-coefficient-area' ? { kind, coefficients: presetFor(floors) } : kind === 'floor-percent' ? { kind: 'area', exemptFloors: exempt } : { kind, exemptFloors: exempt });
+  const scheme = (): Scheme =>
+    kind === 'floor-coefficient-area'
+      ? { kind, coefficients: presetFor(floors) }
+      : kind === 'floor-percent'
+        ? { kind: 'area', exemptFloors: exempt }
+        : { kind, exemptFloors: exempt };
   return (
     <WriteModal
       open={open}
@@ -121,9 +199,25 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
         <legend>{w.items}</legend>
         {items.map((r, i) => (
           <Flex key={i} gap={8} className="jw-money-line">
-            <Input aria-label={`${w.items} ${i + 1} ${w.label}`} className="jw-money-line__label" value={r.label} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-            <Input aria-label={`${w.items} ${i + 1} ${w.amountYuan}`} placeholder={w.amountYuan} inputMode="decimal" className="jw-money-line__amount" value={r.yuan} onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
-            <Button icon={<DeleteOutlined />} aria-label={`${w.remove} ${i + 1}`} onClick={() => setItems(items.filter((_, j) => j !== i))} />
+            <Input
+              aria-label={`${w.items} ${i + 1} ${w.label}`}
+              className="jw-money-line__label"
+              value={r.label}
+              onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+            />
+            <Input
+              aria-label={`${w.items} ${i + 1} ${w.amountYuan}`}
+              placeholder={w.amountYuan}
+              inputMode="decimal"
+              className="jw-money-line__amount"
+              value={r.yuan}
+              onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))}
+            />
+            <Button
+              icon={<DeleteOutlined />}
+              aria-label={`${w.remove} ${i + 1}`}
+              onClick={() => setItems(items.filter((_, j) => j !== i))}
+            />
           </Flex>
         ))}
         <Button icon={<PlusOutlined />} onClick={() => setItems([...items, { label: '', yuan: '' }])}>
@@ -131,22 +225,42 @@ function AddYear({ projectId, floors, year, open, onClose }: { projectId: string
         </Button>
       </fieldset>
       <Form.Item label={w.kind}>
-        <Select aria-label={w.kind} value={kind} onChange={setKind} options={SCHEME_KINDS.filter((k) => k !== 'floor-percent').map((k) => ({ value: k, label: w.kinds[k] }))} />
+        <Select
+          aria-label={w.kind}
+          value={kind}
+          onChange={setKind}
+          options={SCHEME_KINDS.filter((k) => k !== 'floor-percent').map((k) => ({
+            value: k,
+            label: w.kinds[k],
+          }))}
+        />
       </Form.Item>
       {kind !== 'floor-coefficient-area' && (
         <div role="group" aria-label={w.exemptFloors} className="jw-money-exempt">
           <div className="jw-money-exempt__label">{w.exemptFloors}</div>
-          <Checkbox.Group value={exempt} onChange={(v) => setExempt(v)} options={floorList.map((f) => ({ value: f, label: w.floorN(f) }))} />
+          <Checkbox.Group
+            value={exempt}
+            onChange={(v) => setExempt(v)}
+            options={floorList.map((f) => ({ value: f, label: w.floorN(f) }))}
+          />
         </div>
       )}
     </WriteModal>
   );
 }
 
-function Collect({ target, onClose }: { target: { bill: RunningBill; year: number } | null; onClose: () => void }) {
+function Collect({
+  target,
+  onClose,
+}: {
+  target: { bill: RunningBill; year: number } | null;
+  onClose: () => void;
+}) {
   const w = useWords();
   const today = useToday();
-  const pay = useApiMutation((v: { id: string; body: Body<'/api/v1/running-bills/{id}/payments'> }) => answer(api.POST('/api/v1/running-bills/{id}/payments', { params: { path: { id: v.id } }, body: v.body })));
+  const pay = useApiMutation((v: { id: string; body: Body<'/api/v1/running-bills/{id}/payments'> }) =>
+    answer(api.POST('/api/v1/running-bills/{id}/payments', { params: { path: { id: v.id } }, body: v.body })),
+  );
   const due = target ? target.bill.amountFen - target.bill.paidFen : 0;
   return (
     <WriteModal
@@ -159,7 +273,15 @@ function Collect({ target, onClose }: { target: { bill: RunningBill; year: numbe
         const amountFen = parseYuan(typeof v.amount === 'string' ? v.amount : '');
         if (!amountFen) throw formProblem(w.badAmount(w.amountYuan));
         // the form's values are untyped (antd): cast to the route's body here, checked by its schema
-        await pay.mutateAsync({ id: target!.bill.id, body: { amountFen, paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'), method: v.method, receiptNo: v.receiptNo } as Body<'/api/v1/running-bills/{id}/payments'> });
+        await pay.mutateAsync({
+          id: target!.bill.id,
+          body: {
+            amountFen,
+            paidOn: (v.paidOn as Dayjs).format('YYYY-MM-DD'),
+            method: v.method,
+            receiptNo: v.receiptNo,
+          } as Body<'/api/v1/running-bills/{id}/payments'>,
+        });
       }}
       onClose={onClose}
     >

@@ -1,5 +1,22 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useId, useState } from 'react';
 import { SUBSIDY_RULES } from '../../../../core/money/subsidy.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
@@ -34,18 +51,22 @@ const PRESET_7 = [...PRESET_6, '1.1'];
 /** The example coefficients for the building's height (6 or 7 storeys; others repeat the top value). */
 export function presetFor(floors: number, seven = floors >= 7): Record<string, string> {
   const base = seven ? PRESET_7 : PRESET_6;
-  return Object.fromEntries(Array.from({ length: floors }, (_, i) => [String(i + 1), base[Math.min(i, base.length - 1)]!]));
+  return Object.fromEntries(
+    Array.from({ length: floors }, (_, i) => [String(i + 1), base[Math.min(i, base.length - 1)]!]),
+  );
 }
 
 /** Percentages per floor summing to exactly 100: the floors above the second in equal parts, the rest to the top. */
 function evenPercents(floors: number): Record<string, string> {
   const paying = Math.max(1, floors - 2);
   const each = Math.floor(100 / paying);
-  return Object.fromEntries(Array.from({ length: floors }, (_, i) => {
-    const f = i + 1;
-    if (floors > 2 && f <= 2) return [String(f), '0'];
-    return [String(f), String(f === floors ? 100 - each * (paying - 1) : each)];
-  }));
+  return Object.fromEntries(
+    Array.from({ length: floors }, (_, i) => {
+      const f = i + 1;
+      if (floors > 2 && f <= 2) return [String(f), '0'];
+      return [String(f), String(f === floors ? 100 - each * (paying - 1) : each)];
+    }),
+  );
 }
 
 function schemeOf(d: SchemeDraft): Scheme {
@@ -58,7 +79,15 @@ function schemeOf(d: SchemeDraft): Scheme {
 export type PlanBase = Omit<Body<'/api/v1/projects/{id}/cost-plans'>, 'name' | 'scheme'>;
 
 /** What-if editor: costs, subsidy, funds, compensation and 2–4 schemes → comparison, then save one as a draft. */
-export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: string; stairwell: StairwellDetail; canEdit: boolean }) {
+export function WhatIfPanel({
+  projectId,
+  stairwell,
+  canEdit,
+}: {
+  projectId: string;
+  stairwell: StairwellDetail;
+  canEdit: boolean;
+}) {
   const w = useWords();
   const { pick } = useLang();
   const errorText = useErrorText();
@@ -72,8 +101,18 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
   const [cap, setCap] = useState('280000');
   const [comps, setComps] = useState<CompDraft[]>([]);
   const [schemes, setSchemes] = useState<SchemeDraft[]>([
-    { name: `${w.kinds['floor-coefficient-area']}`, kind: 'floor-coefficient-area', values: presetFor(floors), exempt: [] },
-    { name: `${w.kinds.equal}`, kind: 'equal', values: {}, exempt: floorList.filter((f) => f <= 2 && floors > 2) },
+    {
+      name: `${w.kinds['floor-coefficient-area']}`,
+      kind: 'floor-coefficient-area',
+      values: presetFor(floors),
+      exempt: [],
+    },
+    {
+      name: `${w.kinds.equal}`,
+      kind: 'equal',
+      values: {},
+      exempt: floorList.filter((f) => f <= 2 && floors > 2),
+    },
   ]);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [saving, setSaving] = useState<{ scheme: WhatIfScheme; index: number } | null>(null);
@@ -89,7 +128,11 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
   const base = (): PlanBase => {
     const constructionFen = parseYuan(construction);
     if (constructionFen === null) throw new Error(w.badAmount(w.construction));
-    const body: PlanBase = { constructionFen, otherCosts: lines(otherCosts, w.otherCosts), otherFunds: lines(otherFunds, w.otherFunds) };
+    const body: PlanBase = {
+      constructionFen,
+      otherCosts: lines(otherCosts, w.otherCosts),
+      otherFunds: lines(otherFunds, w.otherFunds),
+    };
     if (subsidy === 'none') body.subsidy = null;
     else if (subsidy === 'custom') {
       const capFen = cap.trim() === '' ? null : parseYuan(cap);
@@ -107,19 +150,30 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
   };
 
   const compare = useApiMutation((body: Body<'/api/v1/projects/{id}/cost-plans/what-if'>) =>
-    answer(api.POST('/api/v1/projects/{id}/cost-plans/what-if', { params: { path: { id: projectId } }, body })),
+    answer(
+      api.POST('/api/v1/projects/{id}/cost-plans/what-if', { params: { path: { id: projectId } }, body }),
+    ),
   );
   const run = () => {
     setInvalid(null);
     try {
       if (schemes.length < 2) throw new Error(w.needTwo);
-      compare.mutate({ ...base(), schemes: schemes.map((s, i) => ({ name: s.name.trim() || `${w.schemes} ${i + 1}`, scheme: schemeOf(s) })) });
+      compare.mutate({
+        ...base(),
+        schemes: schemes.map((s, i) => ({
+          name: s.name.trim() || `${w.schemes} ${i + 1}`,
+          scheme: schemeOf(s),
+        })),
+      });
     } catch (err) {
       setInvalid((err as Error).message);
     }
   };
-  const update = (i: number, change: Partial<SchemeDraft>) => setSchemes((all) => all.map((s, j) => (j === i ? { ...s, ...change } : s)));
-  const unitOptions = [...stairwell.units].sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true })).map((u) => ({ value: u.id, label: `${u.room}（${w.floorN(u.floor)}）` }));
+  const update = (i: number, change: Partial<SchemeDraft>) =>
+    setSchemes((all) => all.map((s, j) => (j === i ? { ...s, ...change } : s)));
+  const unitOptions = [...stairwell.units]
+    .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))
+    .map((u) => ({ value: u.id, label: `${u.room}（${w.floorN(u.floor)}）` }));
   const result = compare.data;
 
   return (
@@ -131,7 +185,17 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
         <Form layout="vertical" component="div">
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Field label={w.construction}>{(id) => <Input id={id} inputMode="decimal" value={construction} onChange={(e) => setConstruction(e.target.value)} data-testid="construction" />}</Field>
+              <Field label={w.construction}>
+                {(id) => (
+                  <Input
+                    id={id}
+                    inputMode="decimal"
+                    value={construction}
+                    onChange={(e) => setConstruction(e.target.value)}
+                    data-testid="construction"
+                  />
+                )}
+              </Field>
             </Col>
             <Col xs={24} md={16}>
               <Field label={w.subsidy}>
@@ -140,7 +204,11 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
                     id={id}
                     value={subsidy}
                     onChange={setSubsidy}
-                    options={[...SUBSIDY_RULES.map((r) => ({ value: r.id, label: pick(r.name) })), { value: 'custom', label: w.subsidyCustom }, { value: 'none', label: w.subsidyNone }]}
+                    options={[
+                      ...SUBSIDY_RULES.map((r) => ({ value: r.id, label: pick(r.name) })),
+                      { value: 'custom', label: w.subsidyCustom },
+                      { value: 'none', label: w.subsidyNone },
+                    ]}
                   />
                 )}
               </Field>
@@ -148,10 +216,28 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
             {subsidy === 'custom' && (
               <>
                 <Col xs={12} md={8}>
-                  <Field label={w.rate}>{(id) => <Input id={id} inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}</Field>
+                  <Field label={w.rate}>
+                    {(id) => (
+                      <Input
+                        id={id}
+                        inputMode="decimal"
+                        value={rate}
+                        onChange={(e) => setRate(e.target.value)}
+                      />
+                    )}
+                  </Field>
                 </Col>
                 <Col xs={12} md={8}>
-                  <Field label={w.cap}>{(id) => <Input id={id} inputMode="decimal" value={cap} onChange={(e) => setCap(e.target.value)} />}</Field>
+                  <Field label={w.cap}>
+                    {(id) => (
+                      <Input
+                        id={id}
+                        inputMode="decimal"
+                        value={cap}
+                        onChange={(e) => setCap(e.target.value)}
+                      />
+                    )}
+                  </Field>
                 </Col>
               </>
             )}
@@ -162,24 +248,78 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
             <legend>{w.compensations}</legend>
             {comps.map((c, i) => (
               <Flex key={i} gap={8} wrap align="center" className="jw-money-line">
-                <Select aria-label={`${w.compensationUnit} ${i + 1}`} style={{ minWidth: 140 }} value={c.unitId || undefined} placeholder={w.compensationUnit} options={unitOptions} onChange={(v: string) => setComps(comps.map((x, j) => (j === i ? { ...x, unitId: v } : x)))} />
-                <Input aria-label={`${w.amountYuan} ${i + 1}`} inputMode="decimal" style={{ width: 120 }} value={c.yuan} placeholder={w.amountYuan} onChange={(e) => setComps(comps.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
-                <Input aria-label={`${w.note} ${i + 1}`} style={{ width: 160 }} value={c.note} placeholder={w.note} onChange={(e) => setComps(comps.map((x, j) => (j === i ? { ...x, note: e.target.value } : x)))} />
-                <Button icon={<DeleteOutlined />} aria-label={`${w.remove} ${i + 1}`} onClick={() => setComps(comps.filter((_, j) => j !== i))} />
+                <Select
+                  aria-label={`${w.compensationUnit} ${i + 1}`}
+                  style={{ minWidth: 140 }}
+                  value={c.unitId || undefined}
+                  placeholder={w.compensationUnit}
+                  options={unitOptions}
+                  onChange={(v: string) => setComps(comps.map((x, j) => (j === i ? { ...x, unitId: v } : x)))}
+                />
+                <Input
+                  aria-label={`${w.amountYuan} ${i + 1}`}
+                  inputMode="decimal"
+                  style={{ width: 120 }}
+                  value={c.yuan}
+                  placeholder={w.amountYuan}
+                  onChange={(e) =>
+                    setComps(comps.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))
+                  }
+                />
+                <Input
+                  aria-label={`${w.note} ${i + 1}`}
+                  style={{ width: 160 }}
+                  value={c.note}
+                  placeholder={w.note}
+                  onChange={(e) =>
+                    setComps(comps.map((x, j) => (j === i ? { ...x, note: e.target.value } : x)))
+                  }
+                />
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={`${w.remove} ${i + 1}`}
+                  onClick={() => setComps(comps.filter((_, j) => j !== i))}
+                />
               </Flex>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => setComps([...comps, { unitId: '', yuan: '', note: '' }])}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setComps([...comps, { unitId: '', yuan: '', note: '' }])}
+            >
               {w.addLine}
             </Button>
           </fieldset>
         </Form>
       </Card>
 
-      <Card size="small" title={<h2 className="jw-card-title">{w.schemes}</h2>} extra={schemes.length < 4 && <Button icon={<PlusOutlined />} onClick={() => setSchemes([...schemes, { name: `${w.kinds.area}`, kind: 'area', values: {}, exempt: [] }])}>{w.addScheme}</Button>}>
+      <Card
+        size="small"
+        title={<h2 className="jw-card-title">{w.schemes}</h2>}
+        extra={
+          schemes.length < 4 && (
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                setSchemes([...schemes, { name: `${w.kinds.area}`, kind: 'area', values: {}, exempt: [] }])
+              }
+            >
+              {w.addScheme}
+            </Button>
+          )
+        }
+      >
         <Row gutter={[16, 16]}>
           {schemes.map((s, i) => (
             <Col key={i} xs={24} lg={12}>
-              <SchemeEditor index={i} draft={s} floors={floorList} onChange={(c) => update(i, c)} onRemove={schemes.length > 2 ? () => setSchemes(schemes.filter((_, j) => j !== i)) : undefined} />
+              <SchemeEditor
+                index={i}
+                draft={s}
+                floors={floorList}
+                onChange={(c) => update(i, c)}
+                onRemove={
+                  schemes.length > 2 ? () => setSchemes(schemes.filter((_, j) => j !== i)) : undefined
+                }
+              />
             </Col>
           ))}
         </Row>
@@ -194,7 +334,11 @@ export function WhatIfPanel({ projectId, stairwell, canEdit }: { projectId: stri
 
       {result && (
         <div aria-live="polite">
-          <Comparison answer={result} canSave={canEdit} onSave={(scheme, index) => setSaving({ scheme, index })} />
+          <Comparison
+            answer={result}
+            canSave={canEdit}
+            onSave={(scheme, index) => setSaving({ scheme, index })}
+          />
         </div>
       )}
       {saving && (
@@ -225,26 +369,67 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
-function Lines({ title, rows, onChange }: { title: string; rows: LineDraft[]; onChange: (rows: LineDraft[]) => void }) {
+function Lines({
+  title,
+  rows,
+  onChange,
+}: {
+  title: string;
+  rows: LineDraft[];
+  onChange: (rows: LineDraft[]) => void;
+}) {
   const w = useWords();
   return (
     <fieldset className="jw-money-fieldset">
       <legend>{title}</legend>
       {rows.map((r, i) => (
         <Flex key={i} gap={8} wrap align="center" className="jw-money-line">
-          <Input aria-label={`${title} ${i + 1} ${w.label}`} style={{ width: 180 }} value={r.label} placeholder={w.label} onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-          <Input aria-label={`${title} ${i + 1} ${w.amountYuan}`} inputMode="decimal" style={{ width: 140 }} value={r.yuan} placeholder={w.amountYuan} onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))} />
-          <Button icon={<DeleteOutlined />} aria-label={`${w.remove} ${title} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))} />
+          <Input
+            aria-label={`${title} ${i + 1} ${w.label}`}
+            style={{ width: 180 }}
+            value={r.label}
+            placeholder={w.label}
+            onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+          />
+          <Input
+            aria-label={`${title} ${i + 1} ${w.amountYuan}`}
+            inputMode="decimal"
+            style={{ width: 140 }}
+            value={r.yuan}
+            placeholder={w.amountYuan}
+            onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, yuan: e.target.value } : x)))}
+          />
+          <Button
+            icon={<DeleteOutlined />}
+            aria-label={`${w.remove} ${title} ${i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          />
         </Flex>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => onChange([...rows, { label: '', yuan: '' }])} aria-label={`${w.addLine}：${title}`}>
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...rows, { label: '', yuan: '' }])}
+        aria-label={`${w.addLine}：${title}`}
+      >
         {w.addLine}
       </Button>
     </fieldset>
   );
 }
 
-function SchemeEditor({ index, draft: s, floors, onChange, onRemove }: { index: number; draft: SchemeDraft; floors: number[]; onChange: (c: Partial<SchemeDraft>) => void; onRemove?: (() => void) | undefined }) {
+function SchemeEditor({
+  index,
+  draft: s,
+  floors,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  draft: SchemeDraft;
+  floors: number[];
+  onChange: (c: Partial<SchemeDraft>) => void;
+  onRemove?: (() => void) | undefined;
+}) {
   const w = useWords();
   const n = index + 1;
   const setKind = (kind: SchemeKind) => {
@@ -258,8 +443,27 @@ function SchemeEditor({ index, draft: s, floors, onChange, onRemove }: { index: 
         {w.schemes} {n}
       </legend>
       <Form layout="vertical" component="div">
-        <Field label={w.schemeName}>{(id) => <Input id={id} value={s.name} onChange={(e) => onChange({ name: e.target.value })} maxLength={60} />}</Field>
-        <Field label={w.kind}>{(id) => <Select id={id} value={s.kind} onChange={setKind} options={SCHEME_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))} data-testid={`scheme-kind-${index}`} />}</Field>
+        <Field label={w.schemeName}>
+          {(id) => (
+            <Input
+              id={id}
+              value={s.name}
+              onChange={(e) => onChange({ name: e.target.value })}
+              maxLength={60}
+            />
+          )}
+        </Field>
+        <Field label={w.kind}>
+          {(id) => (
+            <Select
+              id={id}
+              value={s.kind}
+              onChange={setKind}
+              options={SCHEME_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))}
+              data-testid={`scheme-kind-${index}`}
+            />
+          )}
+        </Field>
       </Form>
       {s.kind === 'floor-coefficient-area' && (
         <Space wrap size={4} style={{ marginBottom: 8 }}>
@@ -278,7 +482,12 @@ function SchemeEditor({ index, draft: s, floors, onChange, onRemove }: { index: 
             {floors.map((f) => (
               <label key={f} className="jw-money-floor">
                 <span>{s.kind === 'floor-percent' ? w.percent(f) : w.coefficient(f)}</span>
-                <Input inputMode="decimal" value={s.values[String(f)] ?? ''} onChange={(e) => onChange({ values: { ...s.values, [String(f)]: e.target.value } })} aria-label={`${w.schemes} ${n} ${s.kind === 'floor-percent' ? w.percent(f) : w.coefficient(f)}`} />
+                <Input
+                  inputMode="decimal"
+                  value={s.values[String(f)] ?? ''}
+                  onChange={(e) => onChange({ values: { ...s.values, [String(f)]: e.target.value } })}
+                  aria-label={`${w.schemes} ${n} ${s.kind === 'floor-percent' ? w.percent(f) : w.coefficient(f)}`}
+                />
               </label>
             ))}
           </div>
@@ -292,11 +501,21 @@ function SchemeEditor({ index, draft: s, floors, onChange, onRemove }: { index: 
       {(s.kind === 'equal' || s.kind === 'area') && (
         <div role="group" aria-label={`${w.schemes} ${n} ${w.exemptFloors}`}>
           <div style={{ marginBottom: 4 }}>{w.exemptFloors}</div>
-          <Checkbox.Group value={s.exempt} onChange={(v) => onChange({ exempt: (v).sort((a, b) => a - b) })} options={floors.map((f) => ({ value: f, label: w.floorN(f) }))} />
+          <Checkbox.Group
+            value={s.exempt}
+            onChange={(v) => onChange({ exempt: v.sort((a, b) => a - b) })}
+            options={floors.map((f) => ({ value: f, label: w.floorN(f) }))}
+          />
         </div>
       )}
       {onRemove && (
-        <Button danger type="link" icon={<DeleteOutlined />} onClick={onRemove} style={{ paddingLeft: 0, marginTop: 8 }}>
+        <Button
+          danger
+          type="link"
+          icon={<DeleteOutlined />}
+          onClick={onRemove}
+          style={{ paddingLeft: 0, marginTop: 8 }}
+        >
           {w.removeScheme}
         </Button>
       )}
@@ -305,9 +524,19 @@ function SchemeEditor({ index, draft: s, floors, onChange, onRemove }: { index: 
 }
 
 /** Summary per scheme, the per-floor chart and the per-unit table side by side. */
-function Comparison({ answer, canSave, onSave }: { answer: WhatIfAnswer; canSave: boolean; onSave: (s: WhatIfScheme, i: number) => void }) {
+function Comparison({
+  answer,
+  canSave,
+  onSave,
+}: {
+  answer: WhatIfAnswer;
+  canSave: boolean;
+  onSave: (s: WhatIfScheme, i: number) => void;
+}) {
   const w = useWords();
-  const rows = [...answer.units].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+  const rows = [...answer.units].sort(
+    (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+  );
   const shareOf = (s: WhatIfScheme, unitId: string) => s.shares.find((x) => x.unitId === unitId);
   return (
     <Flex vertical gap={16}>
@@ -375,12 +604,24 @@ function Comparison({ answer, canSave, onSave }: { answer: WhatIfAnswer; canSave
   );
 }
 
-function SaveDraft({ projectId, scheme, base, onClose }: { projectId: string; scheme: WhatIfScheme; base: PlanBase | null; onClose: () => void }) {
+function SaveDraft({
+  projectId,
+  scheme,
+  base,
+  onClose,
+}: {
+  projectId: string;
+  scheme: WhatIfScheme;
+  base: PlanBase | null;
+  onClose: () => void;
+}) {
   const w = useWords();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [name, setName] = useState(scheme.name);
-  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/cost-plans'>) => answer(api.POST('/api/v1/projects/{id}/cost-plans', { params: { path: { id: projectId } }, body })));
+  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/cost-plans'>) =>
+    answer(api.POST('/api/v1/projects/{id}/cost-plans', { params: { path: { id: projectId } }, body })),
+  );
   const id = useId();
   return (
     <Modal
@@ -411,4 +652,3 @@ function SaveDraft({ projectId, scheme, base, onClose }: { projectId: string; sc
     </Modal>
   );
 }
-

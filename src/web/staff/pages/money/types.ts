@@ -7,7 +7,12 @@ import type { Answer, ItemOf } from '../../../shared/api.ts';
 
 export type { Scheme };
 export type SchemeKind = Scheme['kind'];
-export const SCHEME_KINDS: readonly SchemeKind[] = ['floor-coefficient-area', 'floor-percent', 'equal', 'area'];
+export const SCHEME_KINDS: readonly SchemeKind[] = [
+  'floor-coefficient-area',
+  'floor-percent',
+  'equal',
+  'area',
+];
 
 /** A plan version as GET /api/v1/projects/:id/cost-plans lists it. */
 export type CostPlan = ItemOf<Answer<'/api/v1/projects/{id}/cost-plans'>>;

@@ -12,14 +12,19 @@ const zh = {
   moneyShort: '资金',
   moneyOf: (project: string) => `${project}：费用分摊与资金`,
   yuan: '元',
-  intro: '先比较几种分摊方案，保存为草稿，再通过其中一个。通过后各户分摊额即冻结；之后如有改动，须另存新版本。',
+  intro:
+    '先比较几种分摊方案，保存为草稿，再通过其中一个。通过后各户分摊额即冻结；之后如有改动，须另存新版本。',
   versions: '方案版本',
   noPlans: '尚无费用方案。请在“方案比较（试算）”中试算并保存。',
   version: (v: number) => `第 ${v} 版`,
-  status: { draft: '草稿', adopted: '已通过', superseded: '已被替代' } as Record<'draft' | 'adopted' | 'superseded', string>,
+  status: { draft: '草稿', adopted: '已通过', superseded: '已被替代' } as Record<
+    'draft' | 'adopted' | 'superseded',
+    string
+  >,
   adopt: '通过此方案',
   adoptTitle: '通过费用方案',
-  adoptText: '通过后，各户的分摊额将被冻结，作为协议书和缴款的依据。以后如需修改，须新建一个版本并重新通过。确定通过吗？',
+  adoptText:
+    '通过后，各户的分摊额将被冻结，作为协议书和缴款的依据。以后如需修改，须新建一个版本并重新通过。确定通过吗？',
   adopted: '方案已通过，分摊额已冻结',
   view: '查看',
   actions: '操作',
@@ -111,7 +116,14 @@ const zh = {
   unit: '房屋',
   paidOn: '缴款日期',
   method: '缴款方式',
-  methods: { bank: '银行转账', cash: '现金', wechat: '微信', alipay: '支付宝', provident_fund: '公积金', other: '其他' } as Record<PaymentMethod, string>,
+  methods: {
+    bank: '银行转账',
+    cash: '现金',
+    wechat: '微信',
+    alipay: '支付宝',
+    provident_fund: '公积金',
+    other: '其他',
+  } as Record<PaymentMethod, string>,
   receiptNo: '收据编号',
   paid: '已缴',
   outstanding: '未缴',
@@ -119,7 +131,10 @@ const zh = {
   arrears: '欠款名单',
   noArrears: '没有欠款。',
   owners: '业主',
-  payState: { paid: '已缴清', partial: '部分缴纳', unpaid: '未缴', exempt: '免缴' } as Record<PayState, string>,
+  payState: { paid: '已缴清', partial: '部分缴纳', unpaid: '未缴', exempt: '免缴' } as Record<
+    PayState,
+    string
+  >,
   diagram: '缴款情况图',
   diagramCaption: (title: string) => `${title} 各户缴款情况`,
 
@@ -127,8 +142,18 @@ const zh = {
   claim: '补贴申请',
   claimAmount: '申请金额',
   claimStatus: '状态',
-  claimStatuses: { prepared: '已准备', submitted: '已提交', approved: '已批准', received: '已到账' } as Record<ClaimStatus, string>,
-  claimDates: { prepared: '准备日期', submitted: '提交日期', approved: '批准日期', received: '到账日期' } as Record<ClaimStatus, string>,
+  claimStatuses: {
+    prepared: '已准备',
+    submitted: '已提交',
+    approved: '已批准',
+    received: '已到账',
+  } as Record<ClaimStatus, string>,
+  claimDates: {
+    prepared: '准备日期',
+    submitted: '提交日期',
+    approved: '批准日期',
+    received: '到账日期',
+  } as Record<ClaimStatus, string>,
   claimEdit: '更新补贴申请',
   claimStart: '登记补贴申请',
   claimNotStarted: '尚未申请',
@@ -171,14 +196,16 @@ const en: StaffWords = {
   moneyShort: 'Money',
   moneyOf: (project) => `${project}: cost sharing and money`,
   yuan: 'yuan',
-  intro: 'Compare a few schemes, save one as a draft, then adopt it. Adoption freezes every household’s share; a later change makes a new version.',
+  intro:
+    'Compare a few schemes, save one as a draft, then adopt it. Adoption freezes every household’s share; a later change makes a new version.',
   versions: 'Plan versions',
   noPlans: 'No cost plan yet. Try schemes under “Compare schemes” and save one.',
   version: (v) => `Version ${v}`,
   status: { draft: 'Draft', adopted: 'Adopted', superseded: 'Superseded' },
   adopt: 'Adopt this plan',
   adoptTitle: 'Adopt the cost plan',
-  adoptText: 'Once adopted, every household’s share is frozen and used for the agreements and payments. A later change needs a new version, adopted again. Adopt it?',
+  adoptText:
+    'Once adopted, every household’s share is frozen and used for the agreements and payments. A later change needs a new version, adopted again. Adopt it?',
   adopted: 'Plan adopted; the shares are frozen',
   view: 'View',
   actions: 'Actions',
@@ -187,7 +214,8 @@ const en: StaffWords = {
   adoptedBy: (name, at) => `Adopted by ${name} on ${at}`,
 
   whatIf: 'Compare schemes (what-if)',
-  whatIfHint: 'Computed on this stairwell’s real units; nothing is saved. Fill in the amounts and 2 to 4 schemes, then press Compare.',
+  whatIfHint:
+    'Computed on this stairwell’s real units; nothing is saved. Fill in the amounts and 2 to 4 schemes, then press Compare.',
   base: 'Costs and funds',
   construction: 'Construction amount (yuan)',
   otherCosts: 'Other costs (design, supervision, pipe relocation…)',
@@ -268,7 +296,14 @@ const en: StaffWords = {
   unit: 'Unit',
   paidOn: 'Paid on',
   method: 'Method',
-  methods: { bank: 'Bank transfer', cash: 'Cash', wechat: 'WeChat', alipay: 'Alipay', provident_fund: 'Provident fund', other: 'Other' },
+  methods: {
+    bank: 'Bank transfer',
+    cash: 'Cash',
+    wechat: 'WeChat',
+    alipay: 'Alipay',
+    provident_fund: 'Provident fund',
+    other: 'Other',
+  },
   receiptNo: 'Receipt no.',
   paid: 'Paid',
   outstanding: 'Outstanding',
@@ -284,13 +319,19 @@ const en: StaffWords = {
   claimAmount: 'Amount claimed',
   claimStatus: 'Status',
   claimStatuses: { prepared: 'Prepared', submitted: 'Submitted', approved: 'Approved', received: 'Received' },
-  claimDates: { prepared: 'Prepared on', submitted: 'Submitted on', approved: 'Approved on', received: 'Received on' },
+  claimDates: {
+    prepared: 'Prepared on',
+    submitted: 'Submitted on',
+    approved: 'Approved on',
+    received: 'Received on',
+  },
   claimEdit: 'Update the claim',
   claimStart: 'Start the claim',
   claimNotStarted: 'Not started',
   granted: 'Granted',
   excel: 'Payments (Excel)',
-  claimNone: 'Once a cost plan is adopted, the subsidy is computed from it and the claim can be started; submitting and later steps come after acceptance.',
+  claimNone:
+    'Once a cost plan is adopted, the subsidy is computed from it and the claim can be started; submitting and later steps come after acceptance.',
   claimBasis: 'Computed from',
   claimPapers: 'Papers of the claim',
   claimBasisText: (v) => `the adopted cost plan (version ${v})`,
@@ -302,7 +343,8 @@ const en: StaffWords = {
   grantedHint: 'Fill in when the amount approved or received differs from the claim.',
 
   running: 'Running costs (yearly)',
-  runningNone: 'No running costs yet. Once the lift is in service, record maintenance, power, insurance and so on each year and share them.',
+  runningNone:
+    'No running costs yet. Once the lift is in service, record maintenance, power, insurance and so on each year and share them.',
   addYear: 'Record a year of running costs',
   year: 'Year',
   items: 'Items',
@@ -329,4 +371,5 @@ export function useWords(): StaffWords {
  * from a WriteModal's submit it shows above the buttons like the server's own; a plain Error
  * would read there as a network error.
  */
-export const formProblem = (text: string) => new ApiError(400, { code: 'invalid_input', message: text, messageEn: text });
+export const formProblem = (text: string) =>
+  new ApiError(400, { code: 'invalid_input', message: text, messageEn: text });

@@ -1,5 +1,20 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
@@ -17,7 +32,15 @@ import { postForm } from '../consent/postForm.ts';
 import { ObjectionsTable } from './ObjectionsTable.tsx';
 import { PeriodPreview } from './PeriodPreview.tsx';
 import { OutcomeTag, PhaseTag, ProvisionalTag } from './tags.tsx';
-import { NOTICE_DEFAULTS, NOTICE_KINDS, type CaseListItem, type Notice, type NoticeDetail, type NoticeKind, type PeriodChangeRecord } from './types.ts';
+import {
+  NOTICE_DEFAULTS,
+  NOTICE_KINDS,
+  type CaseListItem,
+  type Notice,
+  type NoticeDetail,
+  type NoticeKind,
+  type PeriodChangeRecord,
+} from './types.ts';
 import { useWords } from './words.ts';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { NewCaseModal } from '../mediation/CaseForms.tsx';
@@ -46,8 +69,18 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
     <>
       <PageHeader
         title={w.noticesOf(project.name)}
-        crumbs={[{ label: t('menu.projects'), to: '/projects' }, { label: project.name, to: `/projects/${project.id}` }, { label: w.notices }]}
-        actions={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{w.create}</Button>}
+        crumbs={[
+          { label: t('menu.projects'), to: '/projects' },
+          { label: project.name, to: `/projects/${project.id}` },
+          { label: w.notices },
+        ]}
+        actions={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {w.create}
+            </Button>
+          )
+        }
       />
       <Flex vertical gap={16}>
         {items.length === 0 && <Empty description={w.noNotices} />}
@@ -57,7 +90,13 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
         <Card
           size="small"
           title={<h2 className="jw-card-title">{w.projectCases}</h2>}
-          extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setNewCase(true)}>{w.newCase}</Button>}
+          extra={
+            canWrite && (
+              <Button icon={<PlusOutlined />} onClick={() => setNewCase(true)}>
+                {w.newCase}
+              </Button>
+            )
+          }
         >
           {cases.length === 0 ? (
             <Typography.Text>{w.noCases}</Typography.Text>
@@ -65,7 +104,8 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
             <ul className="jw-plain-list">
               {cases.map((c) => (
                 <li key={c.id}>
-                  <Link to={`/mediation/${c.id}`}>{c.title}</Link> <OutcomeTag outcome={c.outcome} /> <Typography.Text type="secondary">{c.openedOn}</Typography.Text>
+                  <Link to={`/mediation/${c.id}`}>{c.title}</Link> <OutcomeTag outcome={c.outcome} />{' '}
+                  <Typography.Text type="secondary">{c.openedOn}</Typography.Text>
                 </li>
               ))}
             </ul>
@@ -87,7 +127,9 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
   const { canWrite } = useSession();
   const detail = $api.useQuery('get', '/api/v1/notices/{id}', { params: { path: { id: n.id } } });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const remove = useApiMutation(() => answer(api.DELETE('/api/v1/notices/{id}', { params: { path: { id: n.id } } })));
+  const remove = useApiMutation(() =>
+    answer(api.DELETE('/api/v1/notices/{id}', { params: { path: { id: n.id } } })),
+  );
   const superseded = n.phase === 'superseded';
   const live = !superseded && n.status !== 'draft';
   const headingId = `notice-${n.id}`;
@@ -105,7 +147,14 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
         </Flex>
       }
     >
-      {n.restartReason && <Alert type="info" showIcon title={w.restartedBecause(n.restartReason)} className="jw-notice__alert" />}
+      {n.restartReason && (
+        <Alert
+          type="info"
+          showIcon
+          title={w.restartedBecause(n.restartReason)}
+          className="jw-notice__alert"
+        />
+      )}
       {superseded && <Alert type="warning" showIcon title={w.supersededOn} className="jw-notice__alert" />}
       <Descriptions
         size="small"
@@ -113,8 +162,18 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
         items={[
           { key: 'kind', label: w.kind, children: w.kinds[n.kind] },
           { key: 'start', label: w.startOn, children: n.startOn },
-          { key: 'pub', label: w.publicityEnd, children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）` },
-          { key: 'fb', label: w.feedbackEnd, children: n.feedbackEnd ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）` : w.none },
+          {
+            key: 'pub',
+            label: w.publicityEnd,
+            children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）`,
+          },
+          {
+            key: 'fb',
+            label: w.feedbackEnd,
+            children: n.feedbackEnd
+              ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）`
+              : w.none,
+          },
           {
             key: 'ends',
             label: w.endsOn,
@@ -125,13 +184,33 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
               </span>
             ),
           },
-          ...(n.postedAt ? [{ key: 'posted', label: w.postedWhere, children: `${w.posted(n.postedByName ?? '', n.postedWhere ?? '')} · ${formatDateTime(n.postedAt, lang)}` }] : []),
+          ...(n.postedAt
+            ? [
+                {
+                  key: 'posted',
+                  label: w.postedWhere,
+                  children: `${w.posted(n.postedByName ?? '', n.postedWhere ?? '')} · ${formatDateTime(n.postedAt, lang)}`,
+                },
+              ]
+            : []),
         ]}
       />
-      {n.provisional && !superseded && <Alert type="warning" showIcon title={w.provisionalNotice} description={w.provisionalWhy} className="jw-notice__alert" />}
+      {n.provisional && !superseded && (
+        <Alert
+          type="warning"
+          showIcon
+          title={w.provisionalNotice}
+          description={w.provisionalWhy}
+          className="jw-notice__alert"
+        />
+      )}
       {n.body && <Typography.Paragraph className="jw-notice__body">{n.body}</Typography.Paragraph>}
       <Space wrap className="jw-notice__actions">
-        <Button icon={<PrinterOutlined />} href={`/projects/${n.projectId}/notices/${n.id}/print`} target="_blank">
+        <Button
+          icon={<PrinterOutlined />}
+          href={`/projects/${n.projectId}/notices/${n.id}/print`}
+          target="_blank"
+        >
           {w.print}
         </Button>
         {canWrite && !superseded && (
@@ -157,7 +236,9 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
           </>
         )}
       </Space>
-      {detail.data && detail.data.periodChanges.length > 0 && <PeriodChanges changes={detail.data.periodChanges} />}
+      {detail.data && detail.data.periodChanges.length > 0 && (
+        <PeriodChanges changes={detail.data.periodChanges} />
+      )}
       {n.status !== 'draft' && (
         <>
           <h3 className="jw-section-title">{w.evidence}</h3>
@@ -166,12 +247,18 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
             {w.objections}
             {detail.data ? `（${detail.data.objections.length}）` : ''}
           </h3>
-          <ObjectionsTable objections={detail.data?.objections ?? []} loading={detail.isLoading} noticeTitle={n.title} />
+          <ObjectionsTable
+            objections={detail.data?.objections ?? []}
+            loading={detail.isLoading}
+            noticeTitle={n.title}
+          />
         </>
       )}
       {canWrite && (
         <>
-          {n.status === 'draft' && <EditDraftModal notice={n} open={dialog === 'edit'} onClose={() => setDialog(null)} />}
+          {n.status === 'draft' && (
+            <EditDraftModal notice={n} open={dialog === 'edit'} onClose={() => setDialog(null)} />
+          )}
           <PostModal notice={n} open={dialog === 'post'} onClose={() => setDialog(null)} />
           <EvidenceModal notice={n} open={dialog === 'evidence'} onClose={() => setDialog(null)} />
           <RestartModal notice={n} open={dialog === 'restart'} onClose={() => setDialog(null)} />
@@ -193,7 +280,11 @@ function PeriodChanges({ changes }: { changes: PeriodChangeRecord[] }) {
         {changes.map((c) => (
           <li key={c.id}>
             {w.periodChange(c.year, c.before.endsOn, c.after.endsOn)}
-            {c.after.feedbackEnd && <Typography.Text type="secondary">（{w.periodChangeParts(c.after.publicityEnd, c.after.feedbackEnd)}）</Typography.Text>}{' '}
+            {c.after.feedbackEnd && (
+              <Typography.Text type="secondary">
+                （{w.periodChangeParts(c.after.publicityEnd, c.after.feedbackEnd)}）
+              </Typography.Text>
+            )}{' '}
             <Typography.Text type="secondary">
               · {c.byName} · {formatDateTime(c.at, lang)}
             </Typography.Text>
@@ -225,7 +316,14 @@ function EvidenceList({ notice, detail }: { notice: Notice; detail: NoticeDetail
   );
 }
 
-const PERIOD_FIELDS = ['startOn', 'publicityDays', 'publicityKind', 'feedbackDays', 'feedbackKind', 'countStartDay'];
+const PERIOD_FIELDS = [
+  'startOn',
+  'publicityDays',
+  'publicityKind',
+  'feedbackDays',
+  'feedbackKind',
+  'countStartDay',
+];
 
 /** A notice's title and text, as created or edited. */
 function TextFields() {
@@ -252,7 +350,12 @@ function PeriodFields({ committeeId }: { committeeId: string }) {
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Flex gap={12} wrap>
-        <Form.Item name="publicityDays" label={w.publicityDays} rules={[{ required: true, type: 'number', min: 1, max: 365 }]} className="jw-grow">
+        <Form.Item
+          name="publicityDays"
+          label={w.publicityDays}
+          rules={[{ required: true, type: 'number', min: 1, max: 365 }]}
+          className="jw-grow"
+        >
           <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="publicityKind" label={w.publicityKind} className="jw-grow">
@@ -260,7 +363,12 @@ function PeriodFields({ committeeId }: { committeeId: string }) {
         </Form.Item>
       </Flex>
       <Flex gap={12} wrap>
-        <Form.Item name="feedbackDays" label={w.feedbackDays} rules={[{ required: true, type: 'number', min: 0, max: 365 }]} className="jw-grow">
+        <Form.Item
+          name="feedbackDays"
+          label={w.feedbackDays}
+          rules={[{ required: true, type: 'number', min: 0, max: 365 }]}
+          className="jw-grow"
+        >
           <InputNumber min={0} max={365} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="feedbackKind" label={w.feedbackKind} className="jw-grow">
@@ -275,17 +383,32 @@ function PeriodFields({ committeeId }: { committeeId: string }) {
   );
 }
 
-function CreateNoticeModal({ project, open, onClose }: { project: Project; open: boolean; onClose: () => void }) {
+function CreateNoticeModal({
+  project,
+  open,
+  onClose,
+}: {
+  project: Project;
+  open: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const today = useToday();
-  const create = useApiMutation((body: Record<string, unknown>) => answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })));
+  const create = useApiMutation((body: Record<string, unknown>) =>
+    answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })),
+  );
   const defaults = (kind: NoticeKind) => ({ kind, ...NOTICE_DEFAULTS[kind] });
   return (
     <WriteModal
       open={open}
       title={w.create}
       fieldNames={['kind', 'title', 'body', ...PERIOD_FIELDS]}
-      initialValues={{ ...defaults('design_scheme'), title: `${project.name}${w.kinds.design_scheme}`, startOn: today.day, countStartDay: false }}
+      initialValues={{
+        ...defaults('design_scheme'),
+        title: `${project.name}${w.kinds.design_scheme}`,
+        startOn: today.day,
+        countStartDay: false,
+      }}
       submit={(values) => create.mutateAsync({ ...formBody(values), projectId: project.id })}
       onClose={onClose}
     >
@@ -295,7 +418,9 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
           <Form.Item name="kind" label={w.kind} rules={[{ required: true }]}>
             <Select
               options={NOTICE_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))}
-              onChange={(kind: NoticeKind) => form.setFieldsValue({ ...defaults(kind), title: `${project.name}${w.kinds[kind]}` })}
+              onChange={(kind: NoticeKind) =>
+                form.setFieldsValue({ ...defaults(kind), title: `${project.name}${w.kinds[kind]}` })
+              }
             />
           </Form.Item>
           <TextFields />
@@ -309,13 +434,24 @@ function CreateNoticeModal({ project, open, onClose }: { project: Project; open:
 /** A draft is edited freely until it is posted; afterwards a change restarts the notice. */
 function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
-  const save = useApiMutation((body: Body<'/api/v1/notices/{id}', 'patch'>) => answer(api.PATCH('/api/v1/notices/{id}', { params: { path: { id: notice.id } }, body })));
+  const save = useApiMutation((body: Body<'/api/v1/notices/{id}', 'patch'>) =>
+    answer(api.PATCH('/api/v1/notices/{id}', { params: { path: { id: notice.id } }, body })),
+  );
   return (
     <WriteModal
       open={open}
       title={w.editDraft}
       fieldNames={['title', 'body', ...PERIOD_FIELDS]}
-      initialValues={{ title: notice.title, body: notice.body ?? '', startOn: dayjs(notice.startOn), publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
+      initialValues={{
+        title: notice.title,
+        body: notice.body ?? '',
+        startOn: dayjs(notice.startOn),
+        publicityDays: notice.publicityDays,
+        publicityKind: notice.publicityKind,
+        feedbackDays: notice.feedbackDays,
+        feedbackKind: notice.feedbackKind,
+        countStartDay: notice.countStartDay,
+      }}
       submit={(v) => save.mutateAsync(formBody(v))}
       onClose={onClose}
     >
@@ -327,9 +463,19 @@ function EditDraftModal({ notice, open, onClose }: { notice: Notice; open: boole
 
 function PostModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
   const w = useWords();
-  const postIt = useApiMutation((body: Body<'/api/v1/notices/{id}/post'>) => answer(api.POST('/api/v1/notices/{id}/post', { params: { path: { id: notice.id } }, body })));
+  const postIt = useApiMutation((body: Body<'/api/v1/notices/{id}/post'>) =>
+    answer(api.POST('/api/v1/notices/{id}/post', { params: { path: { id: notice.id } }, body })),
+  );
   return (
-    <WriteModal open={open} title={w.postTitle} okText={w.post} fieldNames={['postedWhere']} initialValues={{ postedWhere: notice.postedWhere ?? '' }} submit={(v) => postIt.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal
+      open={open}
+      title={w.postTitle}
+      okText={w.post}
+      fieldNames={['postedWhere']}
+      initialValues={{ postedWhere: notice.postedWhere ?? '' }}
+      submit={(v) => postIt.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
       <Form.Item name="postedWhere" label={w.postedWhere} rules={[{ max: 200 }]}>
         <Input maxLength={200} placeholder={w.postedWhereExample} />
@@ -342,7 +488,9 @@ function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolea
   const w = useWords();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) => postForm('/api/v1/notices/{id}/evidence', { id: notice.id }, csrfToken, v.fields, v.file));
+  const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) =>
+    postForm('/api/v1/notices/{id}/evidence', { id: notice.id }, csrfToken, v.fields, v.file),
+  );
   return (
     <WriteModal
       open={open}
@@ -350,7 +498,10 @@ function EvidenceModal({ notice, open, onClose }: { notice: Notice; open: boolea
       fieldNames={['where', 'note', 'file']}
       initialValues={{ where: notice.postedWhere ?? '' }}
       submit={(v) => {
-        if (!file) return Promise.reject(new ApiError(400, { code: 'bad_input', message: w.fileRequired, messageEn: w.fileRequired }));
+        if (!file)
+          return Promise.reject(
+            new ApiError(400, { code: 'bad_input', message: w.fileRequired, messageEn: w.fileRequired }),
+          );
         return upload.mutateAsync({ fields: formBody(v) as Record<string, string>, file });
       }}
       onClose={onClose}
@@ -370,19 +521,36 @@ function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean
   const w = useWords();
   const today = useToday();
   const restart = useApiMutation((body: Record<string, unknown>) =>
-    answer(api.POST('/api/v1/notices/{id}/restart', { params: { path: { id: notice.id } }, body: body as Body<'/api/v1/notices/{id}/restart'> })),
+    answer(
+      api.POST('/api/v1/notices/{id}/restart', {
+        params: { path: { id: notice.id } },
+        body: body as Body<'/api/v1/notices/{id}/restart'>,
+      }),
+    ),
   );
   return (
     <WriteModal
       open={open}
       title={w.restart}
       fieldNames={['reason', 'title', ...PERIOD_FIELDS]}
-      initialValues={{ title: notice.title, startOn: today.day, publicityDays: notice.publicityDays, publicityKind: notice.publicityKind, feedbackDays: notice.feedbackDays, feedbackKind: notice.feedbackKind, countStartDay: notice.countStartDay }}
+      initialValues={{
+        title: notice.title,
+        startOn: today.day,
+        publicityDays: notice.publicityDays,
+        publicityKind: notice.publicityKind,
+        feedbackDays: notice.feedbackDays,
+        feedbackKind: notice.feedbackKind,
+        countStartDay: notice.countStartDay,
+      }}
       submit={(v) => restart.mutateAsync(formBody(v))}
       onClose={onClose}
     >
       <Alert type="info" showIcon title={w.restartNote} className="jw-notice__alert" />
-      <Form.Item name="reason" label={w.restartReason} rules={[{ required: true, whitespace: true, max: 1000 }]}>
+      <Form.Item
+        name="reason"
+        label={w.restartReason}
+        rules={[{ required: true, whitespace: true, max: 1000 }]}
+      >
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
       <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
@@ -393,14 +561,34 @@ function RestartModal({ notice, open, onClose }: { notice: Notice; open: boolean
   );
 }
 
-function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+function StaffObjectionModal({
+  notice,
+  open,
+  onClose,
+}: {
+  notice: Notice;
+  open: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) =>
-    answer(api.POST('/api/v1/notices/{id}/objections', { params: { path: { id: notice.id } }, body: body as Body<'/api/v1/notices/{id}/objections'> })),
+    answer(
+      api.POST('/api/v1/notices/{id}/objections', {
+        params: { path: { id: notice.id } },
+        body: body as Body<'/api/v1/notices/{id}/objections'>,
+      }),
+    ),
   );
   return (
-    <WriteModal open={open} title={w.addObjectionTitle} fieldNames={['text', 'fromName', 'receivedOn']} initialValues={{ receivedOn: today.day }} submit={(v) => add.mutateAsync(formBody(v))} onClose={onClose}>
+    <WriteModal
+      open={open}
+      title={w.addObjectionTitle}
+      fieldNames={['text', 'fromName', 'receivedOn']}
+      initialValues={{ receivedOn: today.day }}
+      submit={(v) => add.mutateAsync(formBody(v))}
+      onClose={onClose}
+    >
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
       <Form.Item name="fromName" label={w.fromName} rules={[{ max: 100 }]}>
         <Input maxLength={100} autoComplete="off" />
@@ -409,7 +597,10 @@ function StaffObjectionModal({ notice, open, onClose }: { notice: Notice; open: 
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="receivedOn" label={w.receivedOn}>
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => today.isAfterToday(d) || d.isBefore(notice.startOn, 'day')} />
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={(d) => today.isAfterToday(d) || d.isBefore(notice.startOn, 'day')}
+        />
       </Form.Item>
     </WriteModal>
   );

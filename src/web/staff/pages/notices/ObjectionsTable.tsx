@@ -11,7 +11,15 @@ import { useWords } from './words.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 
 /** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
-export function ObjectionsTable({ objections, loading, noticeTitle }: { objections: Objection[]; loading: boolean; noticeTitle: string }) {
+export function ObjectionsTable({
+  objections,
+  loading,
+  noticeTitle,
+}: {
+  objections: Objection[];
+  loading: boolean;
+  noticeTitle: string;
+}) {
   const w = useWords();
   const { t } = useTranslation();
   const { canWrite } = useSession();
@@ -76,7 +84,11 @@ export function ObjectionsTable({ objections, loading, noticeTitle }: { objectio
       {canWrite && (
         <>
           <AnswerModal objection={answering} onClose={() => setAnswering(null)} />
-          <EscalateModal objection={escalating} noticeTitle={noticeTitle} onClose={() => setEscalating(null)} />
+          <EscalateModal
+            objection={escalating}
+            noticeTitle={noticeTitle}
+            onClose={() => setEscalating(null)}
+          />
         </>
       )}
     </>
@@ -85,7 +97,9 @@ export function ObjectionsTable({ objections, loading, noticeTitle }: { objectio
 
 function AnswerModal({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
   const w = useWords();
-  const reply = useApiMutation((body: Body<'/api/v1/objections/{id}/answer'>) => answer(api.POST('/api/v1/objections/{id}/answer', { params: { path: { id: objection!.id } }, body })));
+  const reply = useApiMutation((body: Body<'/api/v1/objections/{id}/answer'>) =>
+    answer(api.POST('/api/v1/objections/{id}/answer', { params: { path: { id: objection!.id } }, body })),
+  );
   return (
     <WriteModal
       open={Boolean(objection)}
@@ -106,10 +120,20 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
   );
 }
 
-function EscalateModal({ objection, noticeTitle, onClose }: { objection: Objection | null; noticeTitle: string; onClose: () => void }) {
+function EscalateModal({
+  objection,
+  noticeTitle,
+  onClose,
+}: {
+  objection: Objection | null;
+  noticeTitle: string;
+  onClose: () => void;
+}) {
   const w = useWords();
   const navigate = useNavigate();
-  const escalate = useApiMutation((body: Body<'/api/v1/objections/{id}/escalate'>) => answer(api.POST('/api/v1/objections/{id}/escalate', { params: { path: { id: objection!.id } }, body })));
+  const escalate = useApiMutation((body: Body<'/api/v1/objections/{id}/escalate'>) =>
+    answer(api.POST('/api/v1/objections/{id}/escalate', { params: { path: { id: objection!.id } }, body })),
+  );
   return (
     <WriteModal
       open={Boolean(objection)}

@@ -8,7 +8,8 @@ import { ProvisionalTag } from './tags.tsx';
 import type { PeriodKind } from './types.ts';
 import { useWords } from './words.ts';
 
-const period = (body: Body<'/api/v1/tools/notice-period'>) => answer(api.POST('/api/v1/tools/notice-period', { body }));
+const period = (body: Body<'/api/v1/tools/notice-period'>) =>
+  answer(api.POST('/api/v1/tools/notice-period', { body }));
 
 /**
  * The end dates of the periods being entered, from the public notice-period tool on the street's

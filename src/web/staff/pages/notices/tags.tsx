@@ -12,7 +12,11 @@ const RED = { color: '#820014', background: '#fff1f0' };
 const PURPLE = { color: '#391085', background: '#f9f0ff' };
 
 export function Colored({ c, children }: { c: { color: string; background: string }; children: string }) {
-  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>{children}</Tag>;
+  return (
+    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
+      {children}
+    </Tag>
+  );
 }
 
 /**
@@ -30,22 +34,46 @@ export function ProvisionalTag({ why }: { why?: string }) {
   );
 }
 
-const PHASE: Record<NoticePhase, typeof GREY> = { draft: GREY, upcoming: PURPLE, publicity: BLUE, feedback: ORANGE, ended: GREEN, superseded: GREY };
+const PHASE: Record<NoticePhase, typeof GREY> = {
+  draft: GREY,
+  upcoming: PURPLE,
+  publicity: BLUE,
+  feedback: ORANGE,
+  ended: GREEN,
+  superseded: GREY,
+};
 export function PhaseTag({ phase }: { phase: NoticePhase }) {
   return <Colored c={PHASE[phase]}>{useWords().phases[phase]}</Colored>;
 }
 
-const OBJECTION: Record<ObjectionStatus, typeof GREY> = { open: RED, answered: ORANGE, escalated: PURPLE, settled: GREEN, withdrawn: GREY };
+const OBJECTION: Record<ObjectionStatus, typeof GREY> = {
+  open: RED,
+  answered: ORANGE,
+  escalated: PURPLE,
+  settled: GREEN,
+  withdrawn: GREY,
+};
 export function ObjectionTag({ status }: { status: ObjectionStatus }) {
   return <Colored c={OBJECTION[status]}>{useWords().statuses[status]}</Colored>;
 }
 
-const OUTCOME: Record<Outcome, typeof GREY> = { open: BLUE, agreed: GREEN, partially_agreed: ORANGE, failed: RED, withdrawn: GREY };
+const OUTCOME: Record<Outcome, typeof GREY> = {
+  open: BLUE,
+  agreed: GREEN,
+  partially_agreed: ORANGE,
+  failed: RED,
+  withdrawn: GREY,
+};
 export function OutcomeTag({ outcome }: { outcome: Outcome }) {
   return <Colored c={OUTCOME[outcome]}>{useWords().outcomes[outcome]}</Colored>;
 }
 
-const GOVERNANCE: Record<Governance, typeof GREY> = { autonomy: BLUE, co_governance: PURPLE, virtue: GREEN, law: RED };
+const GOVERNANCE: Record<Governance, typeof GREY> = {
+  autonomy: BLUE,
+  co_governance: PURPLE,
+  virtue: GREEN,
+  law: RED,
+};
 export function GovernanceTag({ governance }: { governance: Governance }) {
   return <Colored c={GOVERNANCE[governance]}>{useWords().governances[governance]}</Colored>;
 }

@@ -32,14 +32,35 @@ export type Outcome = MediationCase['outcome'];
 type ClosingOutcome = Body<'/api/v1/mediation/{id}/close'>['outcome'];
 
 export const NOTICE_KINDS: readonly NoticeKind[] = ['design_scheme', 'consultation_result'];
-export const MEDIATION_KINDS: readonly MediationKind[] = ['noise', 'light', 'ventilation', 'site_occupation', 'cost', 'maintenance', 'other'];
+export const MEDIATION_KINDS: readonly MediationKind[] = [
+  'noise',
+  'light',
+  'ventilation',
+  'site_occupation',
+  'cost',
+  'maintenance',
+  'other',
+];
 export const GOVERNANCES: readonly Governance[] = ['autonomy', 'co_governance', 'virtue', 'law'];
-export const CLOSING_OUTCOMES = ['agreed', 'partially_agreed', 'failed', 'withdrawn'] as const satisfies readonly ClosingOutcome[];
+export const CLOSING_OUTCOMES = [
+  'agreed',
+  'partially_agreed',
+  'failed',
+  'withdrawn',
+] as const satisfies readonly ClosingOutcome[];
 /** Every outcome a case can have, as the list's status filter takes them. */
 export const OUTCOMES: readonly Outcome[] = ['open', ...CLOSING_OUTCOMES];
 
 /** The default periods by kind, as the server's NOTICE_DEFAULTS. */
-export const NOTICE_DEFAULTS: Record<NoticeKind, { publicityDays: number; publicityKind: PeriodKind; feedbackDays: number; feedbackKind: PeriodKind }> = {
+export const NOTICE_DEFAULTS: Record<
+  NoticeKind,
+  { publicityDays: number; publicityKind: PeriodKind; feedbackDays: number; feedbackKind: PeriodKind }
+> = {
   design_scheme: { publicityDays: 10, publicityKind: 'natural', feedbackDays: 7, feedbackKind: 'natural' },
-  consultation_result: { publicityDays: 10, publicityKind: 'natural', feedbackDays: 0, feedbackKind: 'natural' },
+  consultation_result: {
+    publicityDays: 10,
+    publicityKind: 'natural',
+    feedbackDays: 0,
+    feedbackKind: 'natural',
+  },
 };

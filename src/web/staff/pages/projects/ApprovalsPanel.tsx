@@ -28,7 +28,9 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
   const { pick } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const query = $api.useQuery('get', '/api/v1/projects/{id}/approvals', { params: { path: { id: projectId } } });
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/approvals', {
+    params: { path: { id: projectId } },
+  });
   const save = useApiMutation((v: { id: string; body: Body<'/api/v1/approval-steps/{id}', 'patch'> }) =>
     answer(api.PATCH('/api/v1/approval-steps/{id}', { params: { path: { id: v.id } }, body: v.body })),
   );
@@ -75,7 +77,8 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
       ))}
       {s.overdue ? (
         <li className="jw-bad-text">
-          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })} {s.dueProvisional && <ProvisionalTag />}
+          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })}{' '}
+          {s.dueProvisional && <ProvisionalTag />}
         </li>
       ) : (
         !isSettled(s.status) &&

@@ -73,15 +73,34 @@ function Chart({ items }: { items: Bottleneck[] }) {
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: t('work.days') },
-    yAxis: { type: 'category', data: rows.map((b) => pick(b.name)), axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((b) => pick(b.name)),
+      axisLabel: { width: 120, overflow: 'truncate' },
+    },
     series: [
-      { name: t('work.avgDays'), type: 'bar', data: rows.map((b) => b.avgDays), itemStyle: { color: '#1677ff' } },
-      { name: t('work.maxDays'), type: 'bar', data: rows.map((b) => b.maxDays), itemStyle: { color: '#d4380d' } },
+      {
+        name: t('work.avgDays'),
+        type: 'bar',
+        data: rows.map((b) => b.avgDays),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: t('work.maxDays'),
+        type: 'bar',
+        data: rows.map((b) => b.maxDays),
+        itemStyle: { color: '#d4380d' },
+      },
     ],
   };
   return (
     <div role="img" aria-label={t('work.bottleneckChart')}>
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height: Math.max(240, rows.length * 40 + 60) }} notMerge />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        style={{ height: Math.max(240, rows.length * 40 + 60) }}
+        notMerge
+      />
     </div>
   );
 }

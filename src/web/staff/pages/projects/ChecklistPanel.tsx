@@ -12,9 +12,19 @@ import type { Checklist, ChecklistItem } from './work-types.ts';
  * The method (3-4-5-6-7-8-9) as this project's checklist: a progress bar per group, each item
  * with its tick, who ticked it and when; the items of the current stage stand out.
  */
-export function ChecklistPanel({ projectId, stage, canEdit }: { projectId: string; stage: Stage; canEdit: boolean }) {
+export function ChecklistPanel({
+  projectId,
+  stage,
+  canEdit,
+}: {
+  projectId: string;
+  stage: Stage;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
-  const query = $api.useQuery('get', '/api/v1/projects/{id}/checklist', { params: { path: { id: projectId } } });
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/checklist', {
+    params: { path: { id: projectId } },
+  });
   return (
     <QueryState isLoading={query.isLoading} error={query.error}>
       {() => (
@@ -29,7 +39,17 @@ export function ChecklistPanel({ projectId, stage, canEdit }: { projectId: strin
   );
 }
 
-function Group({ group: g, projectId, stage, canEdit }: { group: Checklist['groups'][number]; projectId: string; stage: Stage; canEdit: boolean }) {
+function Group({
+  group: g,
+  projectId,
+  stage,
+  canEdit,
+}: {
+  group: Checklist['groups'][number];
+  projectId: string;
+  stage: Stage;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const id = `jw-group-${g.key}`;
@@ -41,7 +61,11 @@ function Group({ group: g, projectId, stage, canEdit }: { group: Checklist['grou
         </Typography.Title>
         <span className="jw-group__count">{t('work.doneOf', { done: g.done, total: g.total })}</span>
       </Flex>
-      <Progress percent={Math.round((g.done / Math.max(1, g.total)) * 100)} size="small" aria-label={t('work.groupProgress', { group: pick(g.name) })} />
+      <Progress
+        percent={Math.round((g.done / Math.max(1, g.total)) * 100)}
+        size="small"
+        aria-label={t('work.groupProgress', { group: pick(g.name) })}
+      />
       <ul className="jw-plain-list">
         {g.items.map((i) => (
           <Item key={i.id} item={i} projectId={projectId} current={i.stage === stage} canEdit={canEdit} />
@@ -51,10 +75,27 @@ function Group({ group: g, projectId, stage, canEdit }: { group: Checklist['grou
   );
 }
 
-function Item({ item: i, projectId, current, canEdit }: { item: ChecklistItem; projectId: string; current: boolean; canEdit: boolean }) {
+function Item({
+  item: i,
+  projectId,
+  current,
+  canEdit,
+}: {
+  item: ChecklistItem;
+  projectId: string;
+  current: boolean;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const { pick, lang } = useLang();
-  const tick = useApiMutation((done: boolean) => answer(api.PUT('/api/v1/projects/{id}/checklist/{itemId}', { params: { path: { id: projectId, itemId: i.id } }, body: { done } })));
+  const tick = useApiMutation((done: boolean) =>
+    answer(
+      api.PUT('/api/v1/projects/{id}/checklist/{itemId}', {
+        params: { path: { id: projectId, itemId: i.id } },
+        body: { done },
+      }),
+    ),
+  );
   // the tick shows at once; the refreshed list then says who and when
   const checked = tick.isPending ? tick.variables : Boolean(i.doneAt);
   return (
@@ -63,7 +104,11 @@ function Item({ item: i, projectId, current, canEdit }: { item: ChecklistItem; p
         {pick(i.text)}
       </Checkbox>
       <Flex wrap gap={6} className="jw-item__meta">
-        {current ? <span className="jw-now-tag">{t('work.thisStage')}</span> : <span className="jw-muted">{pick(STAGE_LABELS[i.stage])}</span>}
+        {current ? (
+          <span className="jw-now-tag">{t('work.thisStage')}</span>
+        ) : (
+          <span className="jw-muted">{pick(STAGE_LABELS[i.stage])}</span>
+        )}
         {i.doneAt && (
           <span className="jw-muted">
             {t('work.tickedBy', { name: i.doneByName ?? '', at: formatDateTime(i.doneAt, lang) })}

@@ -11,15 +11,26 @@ import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import type { ProjectDocument } from './work-types.ts';
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * The project's document library: upload with title and category, versions, download, replace.
  * With `category`, only that part of it (the subsidy claim's papers on the money page).
  */
-export function DocumentsPanel({ projectId, canEdit, category }: { projectId: string; canEdit: boolean; category?: Category }) {
+export function DocumentsPanel({
+  projectId,
+  canEdit,
+  category,
+}: {
+  projectId: string;
+  canEdit: boolean;
+  category?: Category;
+}) {
   const { t } = useTranslation();
-  const query = $api.useQuery('get', '/api/v1/projects/{id}/documents', { params: { path: { id: projectId } } });
+  const query = $api.useQuery('get', '/api/v1/projects/{id}/documents', {
+    params: { path: { id: projectId } },
+  });
   const items = (query.data?.items ?? []).filter((d) => !category || d.category === category);
   return (
     <Flex vertical gap={16}>
@@ -50,7 +61,15 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
   const [form] = Form.useForm<{ title: string; category: Category }>();
   const fileRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const upload = useApiMutation((v: { title: string; category: Category; file: File }) => postForm('/api/v1/projects/{id}/documents', { id: projectId }, csrfToken, { title: v.title, category: v.category }, v.file));
+  const upload = useApiMutation((v: { title: string; category: Category; file: File }) =>
+    postForm(
+      '/api/v1/projects/{id}/documents',
+      { id: projectId },
+      csrfToken,
+      { title: v.title, category: v.category },
+      v.file,
+    ),
+  );
   const submit = async (v: { title: string; category: Category }) => {
     const file = fileRef.current?.files?.[0];
     setError(null);
@@ -66,18 +85,42 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
   };
   return (
     <Card size="small" title={<h3 className="jw-card-title">{t('work.upload')}</h3>}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ category: category ?? 'other' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ category: category ?? 'other' }}
+      >
         <Flex wrap gap={12} align="end">
-          <Form.Item name="title" label={t('work.docTitle')} rules={[{ required: true, whitespace: true, max: 100 }]} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+          <Form.Item
+            name="title"
+            label={t('work.docTitle')}
+            rules={[{ required: true, whitespace: true, max: 100 }]}
+            style={{ flex: '1 1 200px', marginBottom: 8 }}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="category" label={t('work.category')} hidden={Boolean(category)} style={{ flex: '0 1 160px', marginBottom: 8 }}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))} />
+          <Form.Item
+            name="category"
+            label={t('work.category')}
+            hidden={Boolean(category)}
+            style={{ flex: '0 1 160px', marginBottom: 8 }}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))}
+            />
           </Form.Item>
           <Form.Item label={t('work.file')} htmlFor={fileId} style={{ flex: '1 1 200px', marginBottom: 8 }}>
             <input id={fileId} ref={fileRef} type="file" className="jw-file-input" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={upload.isPending} style={{ marginBottom: 8 }}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<UploadOutlined />}
+            loading={upload.isPending}
+            style={{ marginBottom: 8 }}
+          >
             {t('work.upload')}
           </Button>
         </Flex>
@@ -98,7 +141,9 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
   const { message } = App.useApp();
   const errorText = useErrorText();
   const ref = useRef<HTMLInputElement>(null);
-  const replace = useApiMutation((file: File) => postForm('/api/v1/documents/{id}/versions', { id: d.id }, csrfToken, {}, file));
+  const replace = useApiMutation((file: File) =>
+    postForm('/api/v1/documents/{id}/versions', { id: d.id }, csrfToken, {}, file),
+  );
   const latest = d.versions[0];
   const onFile = async () => {
     const file = ref.current?.files?.[0];
@@ -115,12 +160,24 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
     <li className="jw-doc">
       <Flex wrap gap={8} justify="space-between" align="center">
         <div>
-          <Typography.Text strong>{d.title}</Typography.Text> <span className="jw-muted">· {t(`work.categories.${d.category}`, d.category)}</span>
+          <Typography.Text strong>{d.title}</Typography.Text>{' '}
+          <span className="jw-muted">· {t(`work.categories.${d.category}`, d.category)}</span>
         </div>
         {canEdit && (
           <>
-            <input ref={ref} type="file" hidden onChange={() => void onFile()} aria-label={t('work.replaceNamed', { name: d.title })} />
-            <Button size="small" icon={<UploadOutlined />} loading={replace.isPending} onClick={() => ref.current?.click()}>
+            <input
+              ref={ref}
+              type="file"
+              hidden
+              onChange={() => void onFile()}
+              aria-label={t('work.replaceNamed', { name: d.title })}
+            />
+            <Button
+              size="small"
+              icon={<UploadOutlined />}
+              loading={replace.isPending}
+              onClick={() => ref.current?.click()}
+            >
               {t('work.replace')}
             </Button>
           </>

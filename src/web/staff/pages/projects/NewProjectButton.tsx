@@ -17,7 +17,11 @@ export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) 
   const fields = useProjectFields(true);
   const create = useApiMutation((values: Record<string, unknown>) =>
     // the form's values are untyped (antd): cast to the route's body here, checked by its schema
-    answer(api.POST('/api/v1/projects', { body: { ...datesToBody(values), stairwellId: stairwell.id } as Body<'/api/v1/projects'> })),
+    answer(
+      api.POST('/api/v1/projects', {
+        body: { ...datesToBody(values), stairwellId: stairwell.id } as Body<'/api/v1/projects'>,
+      }),
+    ),
   );
   return (
     <>
@@ -28,7 +32,13 @@ export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) 
         open={open}
         title={t('projects.create')}
         fields={[fields.name, fields.adviser, fields.dates[0]!, fields.note]}
-        initialValues={{ name: t('projects.defaultName', { estate: stairwell.estateName, building: stairwell.buildingName, stairwell: stairwell.name }) }}
+        initialValues={{
+          name: t('projects.defaultName', {
+            estate: stairwell.estateName,
+            building: stairwell.buildingName,
+            stairwell: stairwell.name,
+          }),
+        }}
         submit={async (values) => navigate(`/projects/${(await create.mutateAsync(values)).id}`)}
         onClose={() => setOpen(false)}
       />

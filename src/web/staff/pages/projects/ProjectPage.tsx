@@ -22,7 +22,11 @@ import { StageTag } from './StageTag.tsx';
 export default function ProjectPage() {
   const { id = '' } = useParams();
   const query = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id } } });
-  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <ProjectView project={query.data!} />}</QueryState>;
+  return (
+    <QueryState isLoading={query.isLoading} error={query.error}>
+      {() => <ProjectView project={query.data!} />}
+    </QueryState>
+  );
 }
 
 function ProjectView({ project: p }: { project: Project }) {
@@ -56,17 +60,47 @@ function ProjectView({ project: p }: { project: Project }) {
       <Flex vertical gap={16}>
         <StageCard projectId={p.id} canEdit={canEdit} />
         <Card size="small">
-          <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={[
-            { key: 'stage', label: t('projects.stage'), children: <StageTag stage={p.stage} /> },
-            { key: 'stairwell', label: t('registry.stairwell'), children: <Link to={`/registry/stairwells/${p.stairwellId}`}>{place}</Link> },
-            { key: 'committee', label: t('registry.committee'), children: p.committeeName },
-            { key: 'adviser', label: t('projects.adviser'), children: p.adviserName ?? t('projects.unassigned') },
-            { key: 'consultations', label: t('consent.title'), children: <Link to={`/projects/${p.id}/consultations`}>{t('consent.title')}</Link> },
-            { key: 'notices', label: t('menu.notices'), children: <Link to={`/projects/${p.id}/notices`}>{t('menu.notices')}</Link> },
-            { key: 'money', label: <MoneyLabel />, children: <MoneyLink projectId={p.id} /> },
-            ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
-            { key: 'note', label: t('projects.note'), children: p.note ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.note}</Typography.Paragraph> : '—' },
-          ]} />
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2, xl: 3 }}
+            items={[
+              { key: 'stage', label: t('projects.stage'), children: <StageTag stage={p.stage} /> },
+              {
+                key: 'stairwell',
+                label: t('registry.stairwell'),
+                children: <Link to={`/registry/stairwells/${p.stairwellId}`}>{place}</Link>,
+              },
+              { key: 'committee', label: t('registry.committee'), children: p.committeeName },
+              {
+                key: 'adviser',
+                label: t('projects.adviser'),
+                children: p.adviserName ?? t('projects.unassigned'),
+              },
+              {
+                key: 'consultations',
+                label: t('consent.title'),
+                children: <Link to={`/projects/${p.id}/consultations`}>{t('consent.title')}</Link>,
+              },
+              {
+                key: 'notices',
+                label: t('menu.notices'),
+                children: <Link to={`/projects/${p.id}/notices`}>{t('menu.notices')}</Link>,
+              },
+              { key: 'money', label: <MoneyLabel />, children: <MoneyLink projectId={p.id} /> },
+              ...DATE_FIELDS.map((key) => ({ key, label: fields.dateLabel(key), children: p[key] ?? '—' })),
+              {
+                key: 'note',
+                label: t('projects.note'),
+                children: p.note ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {p.note}
+                  </Typography.Paragraph>
+                ) : (
+                  '—'
+                ),
+              },
+            ]}
+          />
         </Card>
         <ProjectTabs project={p} canEdit={canEdit} />
         <Card size="small" title={t('projects.history')}>
@@ -93,7 +127,13 @@ function StairwellDiagram({ stairwellId, title }: { stairwellId: string; title: 
   return (
     <Card size="small" title={t('registry.diagramTitle')}>
       <QueryState isLoading={query.isLoading} error={query.error}>
-        {() => <ElevationDiagram floors={query.data!.floors} units={query.data!.units} caption={t('registry.diagramCaption', { title })} />}
+        {() => (
+          <ElevationDiagram
+            floors={query.data!.floors}
+            units={query.data!.units}
+            caption={t('registry.diagramCaption', { title })}
+          />
+        )}
       </QueryState>
     </Card>
   );

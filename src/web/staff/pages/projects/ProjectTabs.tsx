@@ -14,16 +14,30 @@ type Tab = (typeof TABS)[number];
 export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit: boolean }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as Tab) : 'checklist';
+  const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
+    ? (search.get('tab') as Tab)
+    : 'checklist';
   return (
     <Card size="small">
       <Tabs
         activeKey={tab}
         onChange={(key) => setSearch((s) => (s.set('tab', key), s), { replace: true })}
         items={[
-          { key: 'checklist', label: t('work.checklist'), children: <ChecklistPanel projectId={p.id} stage={p.stage} canEdit={canEdit} /> },
-          { key: 'approvals', label: t('work.approvals'), children: <ApprovalsPanel projectId={p.id} canEdit={canEdit} /> },
-          { key: 'documents', label: t('work.documentsTab'), children: <DocumentsPanel projectId={p.id} canEdit={canEdit} /> },
+          {
+            key: 'checklist',
+            label: t('work.checklist'),
+            children: <ChecklistPanel projectId={p.id} stage={p.stage} canEdit={canEdit} />,
+          },
+          {
+            key: 'approvals',
+            label: t('work.approvals'),
+            children: <ApprovalsPanel projectId={p.id} canEdit={canEdit} />,
+          },
+          {
+            key: 'documents',
+            label: t('work.documentsTab'),
+            children: <DocumentsPanel projectId={p.id} canEdit={canEdit} />,
+          },
           { key: 'timeline', label: t('work.timeline'), children: <TimelinePanel projectId={p.id} /> },
         ]}
       />

@@ -19,25 +19,46 @@ export default function ProjectsPage() {
         noun={t('projects.project')}
         searchPlaceholder={t('projects.search')}
         filterKeys={['stage', 'committeeId']}
-        filters={(values, update) => <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />}
+        filters={(values, update) => (
+          <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />
+        )}
         summary={(data, values, update) => (
-          <StageCounts byStage={data?.byStage ?? {}} selected={values.stage as Stage | undefined} onSelect={(stage) => update({ stage })} />
+          <StageCounts
+            byStage={data?.byStage ?? {}}
+            selected={values.stage as Stage | undefined}
+            onSelect={(stage) => update({ stage })}
+          />
         )}
         columns={[
-          { key: 'name', title: t('projects.name'), render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link> },
+          {
+            key: 'name',
+            title: t('projects.name'),
+            render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
+          },
           { key: 'stage', title: t('projects.stage'), render: (_, p) => <StageTag stage={p.stage} /> },
           { key: 'committee', title: t('registry.committee'), dataIndex: 'committeeName' },
           { key: 'adviser', title: t('projects.adviser'), render: (_, p) => p.adviserName ?? '—' },
-          { key: 'mobilisedOn', title: t('projects.dates.mobilisedOn'), render: (_, p) => p.mobilisedOn ?? '—' },
+          {
+            key: 'mobilisedOn',
+            title: t('projects.dates.mobilisedOn'),
+            render: (_, p) => p.mobilisedOn ?? '—',
+          },
         ]}
       />
     </>
   );
-
 }
 
 /** Counts by stage from the list's answer; choosing one filters the list. */
-function StageCounts({ byStage, selected, onSelect }: { byStage: Partial<Record<Stage, number>>; selected?: Stage | undefined; onSelect: (stage?: Stage) => void }) {
+function StageCounts({
+  byStage,
+  selected,
+  onSelect,
+}: {
+  byStage: Partial<Record<Stage, number>>;
+  selected?: Stage | undefined;
+  onSelect: (stage?: Stage) => void;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const total = Object.values(byStage).reduce((a, b) => a + (b ?? 0), 0);

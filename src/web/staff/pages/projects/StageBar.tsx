@@ -22,7 +22,12 @@ export function StageBar({ status }: { status: StageInfo }) {
   const side = status.stage === 'paused' || status.stage === 'withdrawn';
   // the change that set it aside says from where, and why
   const stop = side ? [...status.history].reverse().find((h) => h.toStage === status.stage) : undefined;
-  const left = status.stage === 'paused' ? status.pausedFrom : status.stage === 'withdrawn' ? (stop?.fromStage ?? null) : status.stage;
+  const left =
+    status.stage === 'paused'
+      ? status.pausedFrom
+      : status.stage === 'withdrawn'
+        ? (stop?.fromStage ?? null)
+        : status.stage;
   const current = Math.max(0, MAIN_PATH.indexOf(left ?? 'mobilisation'));
   return (
     <section aria-label={t('work.stageBar')}>
@@ -31,8 +36,14 @@ export function StageBar({ status }: { status: StageInfo }) {
           type={status.stage === 'withdrawn' ? 'error' : 'warning'}
           showIcon
           style={{ marginBottom: 12 }}
-          title={status.stage === 'withdrawn' ? t('work.withdrawnAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) }) : t('work.pausedAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })}
-          description={stop?.reason ? t('work.stoppedBecause', { reason: stop.reason, on: stop.on }) : undefined}
+          title={
+            status.stage === 'withdrawn'
+              ? t('work.withdrawnAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })
+              : t('work.pausedAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })
+          }
+          description={
+            stop?.reason ? t('work.stoppedBecause', { reason: stop.reason, on: stop.on }) : undefined
+          }
         />
       )}
       <Steps
@@ -41,10 +52,23 @@ export function StageBar({ status }: { status: StageInfo }) {
         orientation={screens.md ? 'horizontal' : 'vertical'}
         titlePlacement={screens.md ? 'vertical' : 'horizontal'}
         current={current}
-        status={status.stage === 'withdrawn' ? 'error' : status.stage === 'paused' ? 'wait' : status.stage === 'in_service' ? 'finish' : 'process'}
+        status={
+          status.stage === 'withdrawn'
+            ? 'error'
+            : status.stage === 'paused'
+              ? 'wait'
+              : status.stage === 'in_service'
+                ? 'finish'
+                : 'process'
+        }
         items={MAIN_PATH.map((s, i) => ({
           title: pick(STAGE_LABELS[s]),
-          content: i === current ? <span className="jw-stagebar__now">{side ? pick(STAGE_LABELS[status.stage]) : t('work.now')}</span> : undefined,
+          content:
+            i === current ? (
+              <span className="jw-stagebar__now">
+                {side ? pick(STAGE_LABELS[status.stage]) : t('work.now')}
+              </span>
+            ) : undefined,
         }))}
       />
     </section>
@@ -55,7 +79,15 @@ export function StageBar({ status }: { status: StageInfo }) {
  * What entering the next stage needs: system criteria with their state, staff criteria to
  * tick, the blockers' reasons, and the move itself — with an override that needs a reason.
  */
-export function NextStage({ projectId, status, canEdit }: { projectId: string; status: StageInfo; canEdit: boolean }) {
+export function NextStage({
+  projectId,
+  status,
+  canEdit,
+}: {
+  projectId: string;
+  status: StageInfo;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const { pick, isEn } = useLang();
   const { message } = App.useApp();
@@ -63,8 +95,13 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState('');
-  const [refused, setRefused] = useState<{ text: string; blockers: { id: string; label: { zh: string; en: string } }[] } | null>(null);
-  const change = useApiMutation((body: Body<'/api/v1/projects/{id}/stage'>) => answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })));
+  const [refused, setRefused] = useState<{
+    text: string;
+    blockers: { id: string; label: { zh: string; en: string } }[];
+  } | null>(null);
+  const change = useApiMutation((body: Body<'/api/v1/projects/{id}/stage'>) =>
+    answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })),
+  );
   const next = status.next;
   if (status.stage === 'withdrawn') return null;
   if (!next) return <Typography.Text type="secondary">{t('work.lastStage')}</Typography.Text>;
@@ -79,13 +116,22 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
   const submit = async () => {
     setRefused(null);
     try {
-      await change.mutateAsync({ to: next.stage, confirmed, override: !check.allowed && override, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      await change.mutateAsync({
+        to: next.stage,
+        confirmed,
+        override: !check.allowed && override,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       void message.success(t('work.entered', { stage: label }));
       setConfirmed([]);
       setOverride(false);
       setReason('');
     } catch (err) {
-      const details = err instanceof ApiError ? (err.info.details as { blockers?: { id: string; label: { zh: string; en: string } }[] } | undefined) : undefined;
+      const details =
+        err instanceof ApiError
+          ? (err.info.details as
+              { blockers?: { id: string; label: { zh: string; en: string } }[] } | undefined)
+          : undefined;
       setRefused({ text: errorText(err), blockers: details?.blockers ?? [] });
     }
   };
@@ -95,15 +141,23 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
       <Typography.Title level={2} id="jw-next-stage" className="jw-section-title">
         {t('work.nextNeeds', { stage: label })}
       </Typography.Title>
-      {next.criteria.length === 0 && <Typography.Paragraph type="secondary">{t('work.noCriteria')}</Typography.Paragraph>}
+      {next.criteria.length === 0 && (
+        <Typography.Paragraph type="secondary">{t('work.noCriteria')}</Typography.Paragraph>
+      )}
       <ul className="jw-plain-list jw-criteria">
         {system.map((c) => (
           <li key={c.id}>
             <Flex gap={6} align="baseline">
-              {c.met ? <CheckCircleFilled className="jw-ok" aria-hidden /> : <CloseCircleFilled className="jw-bad" aria-hidden />}
+              {c.met ? (
+                <CheckCircleFilled className="jw-ok" aria-hidden />
+              ) : (
+                <CloseCircleFilled className="jw-bad" aria-hidden />
+              )}
               <span>
                 {pick(c.label)}
-                <span className={c.met ? 'jw-ok-text' : 'jw-bad-text'}>{paren(c.met ? t('projects.met') : t('projects.notMet'))}</span>
+                <span className={c.met ? 'jw-ok-text' : 'jw-bad-text'}>
+                  {paren(c.met ? t('projects.met') : t('projects.notMet'))}
+                </span>
               </span>
             </Flex>
           </li>
@@ -113,7 +167,9 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
             <Checkbox
               checked={confirmed.includes(c.id)}
               disabled={!canEdit}
-              onChange={(e) => setConfirmed((list) => (e.target.checked ? [...list, c.id] : list.filter((x) => x !== c.id)))}
+              onChange={(e) =>
+                setConfirmed((list) => (e.target.checked ? [...list, c.id] : list.filter((x) => x !== c.id)))
+              }
             >
               {pick(c.label)}
               <span className="jw-muted">{paren(t('work.staffConfirms'))}</span>
@@ -136,7 +192,15 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
           className="jw-next__blockers"
           role="alert"
           title={refused.text}
-          description={refused.blockers.length > 0 && <ul className="jw-plain-list">{refused.blockers.map((b) => <li key={b.id}>{pick(b.label)}</li>)}</ul>}
+          description={
+            refused.blockers.length > 0 && (
+              <ul className="jw-plain-list">
+                {refused.blockers.map((b) => (
+                  <li key={b.id}>{pick(b.label)}</li>
+                ))}
+              </ul>
+            )
+          }
         />
       )}
       {canEdit && (
@@ -149,14 +213,25 @@ export function NextStage({ projectId, status, canEdit }: { projectId: string; s
           {!check.allowed && override && (
             <label className="jw-field">
               <span>{t('work.overrideReason')}</span>
-              <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} aria-describedby="jw-override-hint" />
+              <Input.TextArea
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                maxLength={1000}
+                aria-describedby="jw-override-hint"
+              />
               <Typography.Text type="secondary" id="jw-override-hint">
                 {t('work.overrideHint')}
               </Typography.Text>
             </label>
           )}
           <div>
-            <Button type="primary" onClick={() => void submit()} loading={change.isPending} disabled={!check.allowed && !(override && reasonOk)}>
+            <Button
+              type="primary"
+              onClick={() => void submit()}
+              loading={change.isPending}
+              disabled={!check.allowed && !(override && reasonOk)}
+            >
               {t('work.enter', { stage: label })}
             </Button>
           </div>
@@ -177,7 +252,12 @@ export function StageCard({ projectId, canEdit }: { projectId: string; canEdit: 
           <>
             <StageBar status={status.data!} />
             {/* keyed by stage: the ticks belong to the move they were made for */}
-            <NextStage key={status.data!.stage} projectId={projectId} status={status.data!} canEdit={canEdit} />
+            <NextStage
+              key={status.data!.stage}
+              projectId={projectId}
+              status={status.data!}
+              canEdit={canEdit}
+            />
           </>
         )}
       </QueryState>

@@ -22,15 +22,28 @@ interface StageForm {
 export function StageChangeButton({ project }: { project: Project }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: project.id } } }, { enabled: open });
+  const status = $api.useQuery(
+    'get',
+    '/api/v1/projects/{id}/stage',
+    { params: { path: { id: project.id } } },
+    { enabled: open },
+  );
   return (
     <>
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
         {t('projects.changeStage')}
       </Button>
-      <Modal open={open} title={t('projects.changeStage')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('projects.changeStage')}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <QueryState isLoading={status.isLoading} error={status.error}>
-          {() => <StageChangeForm projectId={project.id} status={status.data!} onDone={() => setOpen(false)} />}
+          {() => (
+            <StageChangeForm projectId={project.id} status={status.data!} onDone={() => setOpen(false)} />
+          )}
         </QueryState>
       </Modal>
     </>
@@ -42,26 +55,45 @@ export function StageChangeButton({ project }: { project: Project }) {
  * criteria to confirm. Unmet criteria can be overridden only with a written reason (audited);
  * pausing and withdrawing need a reason too.
  */
-function StageChangeForm({ projectId, status, onDone }: { projectId: string; status: StageStatus; onDone: () => void }) {
+function StageChangeForm({
+  projectId,
+  status,
+  onDone,
+}: {
+  projectId: string;
+  status: StageStatus;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<StageForm>();
   const errors = useFormErrors(form, ['to', 'reason']);
-  const change = useApiMutation((body: StageForm) => answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })));
+  const change = useApiMutation((body: StageForm) =>
+    answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })),
+  );
   const suggested = status.stage === 'paused' ? status.pausedFrom : nextStage(status.stage);
   const to = Form.useWatch('to', form) ?? suggested ?? undefined;
   const confirmed = Form.useWatch('confirmed', form) ?? [];
   const override = Form.useWatch('override', form) ?? false;
-  const check = to ? checkEntry(status.stage, to, status.facts, confirmed, status.pausedFrom ?? undefined) : null;
+  const check = to
+    ? checkEntry(status.stage, to, status.facts, confirmed, status.pausedFrom ?? undefined)
+    : null;
   const needsReason = to === 'paused' || to === 'withdrawn' || override;
   // only moves the server can make: the next stage (or back from a pause), pausing, withdrawing
-  const reachable = status.stage === 'withdrawn' ? [] : STAGES.filter((s) => s !== status.stage && (s === suggested || s === 'paused' || s === 'withdrawn'));
+  const reachable =
+    status.stage === 'withdrawn'
+      ? []
+      : STAGES.filter((s) => s !== status.stage && (s === suggested || s === 'paused' || s === 'withdrawn'));
 
   const submit = async (values: StageForm) => {
     errors.clear();
     try {
-      await change.mutateAsync({ ...values, confirmed: values.confirmed ?? [], override: values.override ?? false });
+      await change.mutateAsync({
+        ...values,
+        confirmed: values.confirmed ?? [],
+        override: values.override ?? false,
+      });
       void message.success(t('common.saved'));
       onDone();
     } catch (err) {
@@ -71,24 +103,48 @@ function StageChangeForm({ projectId, status, onDone }: { projectId: string; sta
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: suggested ?? undefined }}>
-      <Typography.Paragraph>{t('projects.currentStage', { stage: pick(STAGE_LABELS[status.stage]) })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('projects.currentStage', { stage: pick(STAGE_LABELS[status.stage]) })}
+      </Typography.Paragraph>
       <Form.Item name="to" label={t('projects.toStage')} rules={[{ required: true }]}>
         <Select options={reachable.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
       </Form.Item>
       {to && <Criteria to={to} status={status} />}
       {check && !check.allowed && (
         <>
-          <Alert type="warning" showIcon title={t('projects.blocked')} description={<ul className="jw-plain-list">{check.blockers.map((b) => <li key={b.id}>{pick(b.label)}</li>)}</ul>} style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('projects.blocked')}
+            description={
+              <ul className="jw-plain-list">
+                {check.blockers.map((b) => (
+                  <li key={b.id}>{pick(b.label)}</li>
+                ))}
+              </ul>
+            }
+            style={{ marginBottom: 12 }}
+          />
           <Form.Item name="override" valuePropName="checked">
             <Checkbox>{t('projects.override')}</Checkbox>
           </Form.Item>
         </>
       )}
-      <Form.Item name="reason" label={t('projects.reason')} rules={[{ required: needsReason, min: needsReason ? 4 : 0, whitespace: true }]}>
+      <Form.Item
+        name="reason"
+        label={t('projects.reason')}
+        rules={[{ required: needsReason, min: needsReason ? 4 : 0, whitespace: true }]}
+      >
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>
       {errors.alert}
-      <Button type="primary" htmlType="submit" loading={change.isPending} disabled={Boolean(check && !check.allowed && !override)} block>
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={change.isPending}
+        disabled={Boolean(check && !check.allowed && !override)}
+        block
+      >
         {t('projects.changeStage')}
       </Button>
     </Form>
@@ -113,9 +169,16 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
             return (
               <li key={c.id}>
                 <Flex gap={6} align="baseline">
-                  {met ? <CheckCircleFilled style={{ color: '#237804' }} aria-hidden /> : <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />}
+                  {met ? (
+                    <CheckCircleFilled style={{ color: '#237804' }} aria-hidden />
+                  ) : (
+                    <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />
+                  )}
                   <span>
-                    {pick(c.label)} <span className="jw-visually-hidden">{met ? t('projects.met') : t('projects.notMet')}</span>
+                    {pick(c.label)}{' '}
+                    <span className="jw-visually-hidden">
+                      {met ? t('projects.met') : t('projects.notMet')}
+                    </span>
                   </span>
                 </Flex>
               </li>
@@ -124,7 +187,10 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
       </ul>
       {staff.length > 0 && (
         <Form.Item name="confirmed" label={t('projects.confirm')} style={{ marginBottom: 0 }}>
-          <Checkbox.Group options={staff.map((c) => ({ value: c.id, label: pick(c.label) }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
+          <Checkbox.Group
+            options={staff.map((c) => ({ value: c.id, label: pick(c.label) }))}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          />
         </Form.Item>
       )}
     </section>

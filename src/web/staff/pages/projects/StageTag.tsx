@@ -22,6 +22,8 @@ export function StageTag({ stage }: { stage: Stage }) {
   const { pick } = useLang();
   const c = PHASE_COLORS[stage];
   return (
-    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>{pick(STAGE_LABELS[stage], stage)}</Tag>
+    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
+      {pick(STAGE_LABELS[stage], stage)}
+    </Tag>
   );
 }

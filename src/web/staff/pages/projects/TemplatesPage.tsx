@@ -1,5 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, STAGE_LABELS } from '../../../../core/stages.ts';
@@ -49,14 +61,32 @@ function Editor({ template }: { template: Template }) {
     }
   };
   const setItem = (g: number, i: number, change: Partial<MethodGroup['items'][number]>) =>
-    setMethod((m) => m.map((grp, gi) => (gi !== g ? grp : { ...grp, items: grp.items.map((it, ii) => (ii !== i ? it : { ...it, ...change })) })));
-  const setStep = (i: number, change: Partial<ApprovalStepTemplate>) => setSteps((s) => s.map((st, si) => (si !== i ? st : { ...st, ...change })));
+    setMethod((m) =>
+      m.map((grp, gi) =>
+        gi !== g ? grp : { ...grp, items: grp.items.map((it, ii) => (ii !== i ? it : { ...it, ...change })) },
+      ),
+    );
+  const setStep = (i: number, change: Partial<ApprovalStepTemplate>) =>
+    setSteps((s) => s.map((st, si) => (si !== i ? st : { ...st, ...change })));
   const stageOptions = STAGES.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }));
 
   return (
     <Flex vertical gap={16}>
-      <Alert type="info" showIcon title={template.isDefault ? t('work.templatesDefault') : t('work.templatesEdited')} description={t('work.templatesNote')} />
-      <Card size="small" title={<h2 className="jw-card-title">{t('work.methodTemplate')}</h2>} extra={<Button type="primary" loading={save.isPending} onClick={() => void send({ method })}>{t('common.save')}</Button>}>
+      <Alert
+        type="info"
+        showIcon
+        title={template.isDefault ? t('work.templatesDefault') : t('work.templatesEdited')}
+        description={t('work.templatesNote')}
+      />
+      <Card
+        size="small"
+        title={<h2 className="jw-card-title">{t('work.methodTemplate')}</h2>}
+        extra={
+          <Button type="primary" loading={save.isPending} onClick={() => void send({ method })}>
+            {t('common.save')}
+          </Button>
+        }
+      >
         <Flex vertical gap={16}>
           {method.map((g, gi) => (
             <section key={g.key} aria-labelledby={`jw-tg-${g.key}`}>
@@ -67,10 +97,39 @@ function Editor({ template }: { template: Template }) {
                 {g.items.map((it, ii) => (
                   <li key={it.key} className="jw-item">
                     <Flex wrap gap={8} align="center">
-                      <Input value={it.text.zh} onChange={(e) => setItem(gi, ii, { text: { ...it.text, zh: e.target.value } })} aria-label={t('work.itemZh', { n: ii + 1, group: pick(g.name) })} style={{ flex: '2 1 240px' }} maxLength={200} />
-                      <Input value={it.text.en} onChange={(e) => setItem(gi, ii, { text: { ...it.text, en: e.target.value } })} aria-label={t('work.itemEn', { n: ii + 1, group: pick(g.name) })} style={{ flex: '2 1 240px' }} maxLength={300} />
-                      <Select value={it.stage} options={stageOptions} onChange={(v) => setItem(gi, ii, { stage: v })} aria-label={t('work.itemStage', { n: ii + 1, group: pick(g.name) })} style={{ width: 150 }} />
-                      <Button icon={<DeleteOutlined />} disabled={g.items.length <= 3} aria-label={t('work.removeItem', { n: ii + 1, group: pick(g.name) })} onClick={() => setMethod((m) => m.map((grp, x) => (x !== gi ? grp : { ...grp, items: grp.items.filter((_, y) => y !== ii) })))} />
+                      <Input
+                        value={it.text.zh}
+                        onChange={(e) => setItem(gi, ii, { text: { ...it.text, zh: e.target.value } })}
+                        aria-label={t('work.itemZh', { n: ii + 1, group: pick(g.name) })}
+                        style={{ flex: '2 1 240px' }}
+                        maxLength={200}
+                      />
+                      <Input
+                        value={it.text.en}
+                        onChange={(e) => setItem(gi, ii, { text: { ...it.text, en: e.target.value } })}
+                        aria-label={t('work.itemEn', { n: ii + 1, group: pick(g.name) })}
+                        style={{ flex: '2 1 240px' }}
+                        maxLength={300}
+                      />
+                      <Select
+                        value={it.stage}
+                        options={stageOptions}
+                        onChange={(v) => setItem(gi, ii, { stage: v })}
+                        aria-label={t('work.itemStage', { n: ii + 1, group: pick(g.name) })}
+                        style={{ width: 150 }}
+                      />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        disabled={g.items.length <= 3}
+                        aria-label={t('work.removeItem', { n: ii + 1, group: pick(g.name) })}
+                        onClick={() =>
+                          setMethod((m) =>
+                            m.map((grp, x) =>
+                              x !== gi ? grp : { ...grp, items: grp.items.filter((_, y) => y !== ii) },
+                            ),
+                          )
+                        }
+                      />
                     </Flex>
                   </li>
                 ))}
@@ -80,7 +139,25 @@ function Editor({ template }: { template: Template }) {
                 icon={<PlusOutlined />}
                 disabled={g.items.length >= 9}
                 style={{ marginTop: 8 }}
-                onClick={() => setMethod((m) => m.map((grp, x) => (x !== gi ? grp : { ...grp, items: [...grp.items, { key: `${g.key}-${Date.now().toString(36)}`, stage: 'mobilisation', text: { zh: t('work.newItem'), en: 'New item' } }] })))}
+                onClick={() =>
+                  setMethod((m) =>
+                    m.map((grp, x) =>
+                      x !== gi
+                        ? grp
+                        : {
+                            ...grp,
+                            items: [
+                              ...grp.items,
+                              {
+                                key: `${g.key}-${Date.now().toString(36)}`,
+                                stage: 'mobilisation',
+                                text: { zh: t('work.newItem'), en: 'New item' },
+                              },
+                            ],
+                          },
+                    ),
+                  )
+                }
               >
                 {t('work.addItem', { group: pick(g.name) })}
               </Button>
@@ -88,7 +165,15 @@ function Editor({ template }: { template: Template }) {
           ))}
         </Flex>
       </Card>
-      <Card size="small" title={<h2 className="jw-card-title">{t('work.approvalTemplate')}</h2>} extra={<Button type="primary" loading={save.isPending} onClick={() => void send({ approvalSteps: steps })}>{t('common.save')}</Button>}>
+      <Card
+        size="small"
+        title={<h2 className="jw-card-title">{t('work.approvalTemplate')}</h2>}
+        extra={
+          <Button type="primary" loading={save.isPending} onClick={() => void send({ approvalSteps: steps })}>
+            {t('common.save')}
+          </Button>
+        }
+      >
         <Table<ApprovalStepTemplate>
           size="small"
           rowKey="key"
@@ -98,19 +183,95 @@ function Editor({ template }: { template: Template }) {
           aria-label={t('work.approvalTemplate')}
           columns={[
             { title: '#', key: 'n', width: 40, render: (_, __, i) => i + 1 },
-            { title: t('work.step'), key: 'name', width: 200, render: (_, s, i) => <Input value={s.name.zh} maxLength={200} aria-label={t('work.stepName', { n: i + 1 })} onChange={(e) => setStep(i, { name: { ...s.name, zh: e.target.value } })} /> },
-            { title: t('work.agency'), key: 'agency', width: 180, render: (_, s, i) => <Input value={s.agency} maxLength={100} aria-label={t('work.stepAgency', { n: i + 1 })} onChange={(e) => setStep(i, { agency: e.target.value })} /> },
-            { title: t('work.documents'), key: 'documents', width: 220, render: (_, s, i) => <Input value={s.documents.join('、')} aria-label={t('work.stepDocuments', { n: i + 1 })} onChange={(e) => setStep(i, { documents: e.target.value.split(/[、,，]/).map((d) => d.trim()).filter(Boolean) })} /> },
-            { title: t('work.limit'), key: 'limit', width: 90, render: (_, s, i) => <InputNumber value={s.limitDays} min={1} max={365} aria-label={t('work.stepLimit', { n: i + 1 })} onChange={(v) => setStep(i, { limitDays: v ?? 1 })} style={{ width: 72 }} /> },
+            {
+              title: t('work.step'),
+              key: 'name',
+              width: 200,
+              render: (_, s, i) => (
+                <Input
+                  value={s.name.zh}
+                  maxLength={200}
+                  aria-label={t('work.stepName', { n: i + 1 })}
+                  onChange={(e) => setStep(i, { name: { ...s.name, zh: e.target.value } })}
+                />
+              ),
+            },
+            {
+              title: t('work.agency'),
+              key: 'agency',
+              width: 180,
+              render: (_, s, i) => (
+                <Input
+                  value={s.agency}
+                  maxLength={100}
+                  aria-label={t('work.stepAgency', { n: i + 1 })}
+                  onChange={(e) => setStep(i, { agency: e.target.value })}
+                />
+              ),
+            },
+            {
+              title: t('work.documents'),
+              key: 'documents',
+              width: 220,
+              render: (_, s, i) => (
+                <Input
+                  value={s.documents.join('、')}
+                  aria-label={t('work.stepDocuments', { n: i + 1 })}
+                  onChange={(e) =>
+                    setStep(i, {
+                      documents: e.target.value
+                        .split(/[、,，]/)
+                        .map((d) => d.trim())
+                        .filter(Boolean),
+                    })
+                  }
+                />
+              ),
+            },
+            {
+              title: t('work.limit'),
+              key: 'limit',
+              width: 90,
+              render: (_, s, i) => (
+                <InputNumber
+                  value={s.limitDays}
+                  min={1}
+                  max={365}
+                  aria-label={t('work.stepLimit', { n: i + 1 })}
+                  onChange={(v) => setStep(i, { limitDays: v ?? 1 })}
+                  style={{ width: 72 }}
+                />
+              ),
+            },
             {
               title: t('work.dayKind'),
               key: 'dayKind',
               width: 120,
               render: (_, s, i) => (
-                <Select value={s.dayKind} aria-label={t('work.stepDayKind', { n: i + 1 })} onChange={(v) => setStep(i, { dayKind: v })} style={{ width: 100 }} options={[{ value: 'working', label: t('work.working') }, { value: 'natural', label: t('work.natural') }]} />
+                <Select
+                  value={s.dayKind}
+                  aria-label={t('work.stepDayKind', { n: i + 1 })}
+                  onChange={(v) => setStep(i, { dayKind: v })}
+                  style={{ width: 100 }}
+                  options={[
+                    { value: 'working', label: t('work.working') },
+                    { value: 'natural', label: t('work.natural') },
+                  ]}
+                />
               ),
             },
-            { title: t('work.mayNotApply'), key: 'optional', width: 90, render: (_, s, i) => <Checkbox checked={s.optional} aria-label={t('work.stepOptional', { n: i + 1 })} onChange={(e) => setStep(i, { optional: e.target.checked })} /> },
+            {
+              title: t('work.mayNotApply'),
+              key: 'optional',
+              width: 90,
+              render: (_, s, i) => (
+                <Checkbox
+                  checked={s.optional}
+                  aria-label={t('work.stepOptional', { n: i + 1 })}
+                  onChange={(e) => setStep(i, { optional: e.target.checked })}
+                />
+              ),
+            },
           ]}
         />
       </Card>

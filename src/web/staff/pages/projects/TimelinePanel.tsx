@@ -17,7 +17,9 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
   const { lang } = useLang();
   const errorText = useErrorText();
   const labels = useAuditLabels();
-  const first = $api.useQuery('get', '/api/v1/projects/{id}/timeline', { params: { path: { id: projectId }, query: { limit: PAGE } } });
+  const first = $api.useQuery('get', '/api/v1/projects/{id}/timeline', {
+    params: { path: { id: projectId }, query: { limit: PAGE } },
+  });
   const [older, setOlder] = useState<TimelinePage[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,11 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
     setLoading(true);
     setError(null);
     try {
-      const page = await answer(api.GET('/api/v1/projects/{id}/timeline', { params: { path: { id: projectId }, query: { limit: PAGE, before: next ?? undefined } } }));
+      const page = await answer(
+        api.GET('/api/v1/projects/{id}/timeline', {
+          params: { path: { id: projectId }, query: { limit: PAGE, before: next ?? undefined } },
+        }),
+      );
       setOlder((list) => [...list, page]);
     } catch (err) {
       setError(errorText(err));
@@ -48,7 +54,8 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
                     {formatDateTime(e.at, lang)}
                   </time>{' '}
                   <span className="jw-timeline__what">{labels.entity(e.entity)}</span>{' '}
-                  {labels.action(e.action)}{e.summary ? `：${e.summary}` : ''} <span className="jw-muted">· {e.actorName}</span>
+                  {labels.action(e.action)}
+                  {e.summary ? `：${e.summary}` : ''} <span className="jw-muted">· {e.actorName}</span>
                 </li>
               ))}
             </ol>

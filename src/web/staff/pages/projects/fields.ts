@@ -10,13 +10,18 @@ type DateField = (typeof DATE_FIELDS)[number];
 /** Form values hold Dayjs for the date pickers; the API speaks YYYY-MM-DD or null. */
 export function datesToBody(values: Record<string, unknown>): Record<string, unknown> {
   const body = { ...values };
-  for (const key of DATE_FIELDS) if (key in body) body[key] = body[key] ? (body[key] as Dayjs).format('YYYY-MM-DD') : null;
+  for (const key of DATE_FIELDS)
+    if (key in body) body[key] = body[key] ? (body[key] as Dayjs).format('YYYY-MM-DD') : null;
   if ('adviserUserId' in body) body.adviserUserId = body.adviserUserId ?? null;
   return body;
 }
 
 export function projectToValues(p: Project): Record<string, unknown> {
-  const values: Record<string, unknown> = { name: p.name, adviserUserId: p.adviserUserId ?? undefined, note: p.note };
+  const values: Record<string, unknown> = {
+    name: p.name,
+    adviserUserId: p.adviserUserId ?? undefined,
+    note: p.note,
+  };
   for (const key of DATE_FIELDS) values[key] = p[key] ? dayjs(p[key]) : undefined;
   return values;
 }
@@ -31,7 +36,10 @@ export function useProjectFields(canAssign: boolean) {
     name: 'adviserUserId',
     label: t('projects.adviser'),
     kind: 'select',
-    options: (advisers.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.organisation}）` })),
+    options: (advisers.data?.items ?? []).map((a) => ({
+      value: a.id,
+      label: `${a.displayName}（${a.organisation}）`,
+    })),
   };
   const dates: FieldSpec[] = DATE_FIELDS.map((key) => ({ name: key, label: label(key), kind: 'date' }));
   const note: FieldSpec = { name: 'note', label: t('projects.note'), kind: 'textarea', max: 2000 };

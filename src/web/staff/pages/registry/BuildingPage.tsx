@@ -22,12 +22,27 @@ export default function BuildingPage() {
         const title = `${b.estateName} ${b.name}`;
         return (
           <>
-            <PageHeader title={title} crumbs={crumbs({ committeeId: b.committeeId, committeeName: b.committeeName, estateId: b.estateId, estateName: b.estateName }, b.name)}>
-              <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-                { key: 'floors', label: t('registry.floors'), children: b.floors },
-                { key: 'committee', label: t('registry.committee'), children: b.committeeName },
-                { key: 'address', label: t('registry.address'), children: b.address || '—' },
-              ]} />
+            <PageHeader
+              title={title}
+              crumbs={crumbs(
+                {
+                  committeeId: b.committeeId,
+                  committeeName: b.committeeName,
+                  estateId: b.estateId,
+                  estateName: b.estateName,
+                },
+                b.name,
+              )}
+            >
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 3 }}
+                items={[
+                  { key: 'floors', label: t('registry.floors'), children: b.floors },
+                  { key: 'committee', label: t('registry.committee'), children: b.committeeName },
+                  { key: 'address', label: t('registry.address'), children: b.address || '—' },
+                ]}
+              />
             </PageHeader>
             <ResourceList
               path="/api/v1/stairwells"
@@ -35,10 +50,17 @@ export default function BuildingPage() {
               noun={t('registry.stairwell')}
               searchPlaceholder={t('registry.searchStairwells')}
               columns={[
-                { key: 'name', title: t('registry.stairwell'), render: (_, s) => <Link to={`/registry/stairwells/${s.id}`}>{s.name}</Link> },
+                {
+                  key: 'name',
+                  title: t('registry.stairwell'),
+                  render: (_, s) => <Link to={`/registry/stairwells/${s.id}`}>{s.name}</Link>,
+                },
                 { key: 'units', title: t('registry.unitCount'), dataIndex: 'unitCount', align: 'right' },
               ]}
-              form={{ fields: () => fields.stairwell, toCreateBody: (values) => ({ ...values, buildingId: b.id }) }}
+              form={{
+                fields: () => fields.stairwell,
+                toCreateBody: (values) => ({ ...values, buildingId: b.id }),
+              }}
             />
           </>
         );

@@ -30,7 +30,11 @@ export default function CommitteesPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { key: 'name', title: t('registry.committee'), render: (_, c) => <Link to={`/registry/estates?committeeId=${c.id}`}>{c.name}</Link> },
+              {
+                key: 'name',
+                title: t('registry.committee'),
+                render: (_, c) => <Link to={`/registry/estates?committeeId=${c.id}`}>{c.name}</Link>,
+              },
               { key: 'street', title: t('registry.street'), dataIndex: 'streetName' },
               { key: 'estates', title: t('registry.estateCount'), dataIndex: 'estateCount', align: 'right' },
             ]}

@@ -21,11 +21,18 @@ export default function EstatePage() {
         const e = estate.data!;
         return (
           <>
-            <PageHeader title={e.name} crumbs={crumbs({ committeeId: e.committeeId, committeeName: e.committeeName }, e.name)}>
-              <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
-                { key: 'committee', label: t('registry.committee'), children: e.committeeName },
-                { key: 'address', label: t('registry.address'), children: e.address || '—' },
-              ]} />
+            <PageHeader
+              title={e.name}
+              crumbs={crumbs({ committeeId: e.committeeId, committeeName: e.committeeName }, e.name)}
+            >
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  { key: 'committee', label: t('registry.committee'), children: e.committeeName },
+                  { key: 'address', label: t('registry.address'), children: e.address || '—' },
+                ]}
+              />
             </PageHeader>
             <ResourceList
               path="/api/v1/buildings"
@@ -33,12 +40,24 @@ export default function EstatePage() {
               noun={t('registry.building')}
               searchPlaceholder={t('registry.searchBuildings')}
               columns={[
-                { key: 'name', title: t('registry.building'), render: (_, b) => <Link to={`/registry/buildings/${b.id}`}>{b.name}</Link> },
+                {
+                  key: 'name',
+                  title: t('registry.building'),
+                  render: (_, b) => <Link to={`/registry/buildings/${b.id}`}>{b.name}</Link>,
+                },
                 { key: 'floors', title: t('registry.floors'), dataIndex: 'floors', align: 'right' },
-                { key: 'stairwells', title: t('registry.stairwellCount'), dataIndex: 'stairwellCount', align: 'right' },
+                {
+                  key: 'stairwells',
+                  title: t('registry.stairwellCount'),
+                  dataIndex: 'stairwellCount',
+                  align: 'right',
+                },
                 { key: 'address', title: t('registry.address'), dataIndex: 'address' },
               ]}
-              form={{ fields: () => fields.building, toCreateBody: (values) => ({ ...values, estateId: e.id }) }}
+              form={{
+                fields: () => fields.building,
+                toCreateBody: (values) => ({ ...values, estateId: e.id }),
+              }}
             />
           </>
         );

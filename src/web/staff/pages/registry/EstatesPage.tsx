@@ -13,24 +13,41 @@ export default function EstatesPage() {
   const committeeOptions = committees.map((c) => ({ value: c.id, label: c.name }));
   return (
     <>
-      <PageHeader title={t('registry.estatesTitle')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.estatesTitle') }]} />
+      <PageHeader
+        title={t('registry.estatesTitle')}
+        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.estatesTitle') }]}
+      />
       <ResourceList
         path="/api/v1/estates"
         noun={t('registry.estate')}
         searchPlaceholder={t('registry.searchEstates')}
         filterKeys={['committeeId']}
-        filters={(values, update) => <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />}
+        filters={(values, update) => (
+          <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />
+        )}
         columns={[
-          { key: 'name', title: t('registry.estate'), render: (_, e) => <Link to={`/registry/estates/${e.id}`}>{e.name}</Link> },
+          {
+            key: 'name',
+            title: t('registry.estate'),
+            render: (_, e) => <Link to={`/registry/estates/${e.id}`}>{e.name}</Link>,
+          },
           { key: 'committee', title: t('registry.committee'), dataIndex: 'committeeName' },
           { key: 'address', title: t('registry.address'), dataIndex: 'address' },
-          { key: 'buildings', title: t('registry.buildingCount'), dataIndex: 'buildingCount', align: 'right' },
+          {
+            key: 'buildings',
+            title: t('registry.buildingCount'),
+            dataIndex: 'buildingCount',
+            align: 'right',
+          },
         ]}
         form={{
-          fields: (editing) => (editing ? fields.estate : [{ ...fields.committee, options: committeeOptions }, ...fields.estate]),
+          fields: (editing) =>
+            editing ? fields.estate : [{ ...fields.committee, options: committeeOptions }, ...fields.estate],
           toCreateBody: (values) => values,
           // the committee the list shows, or the only one the user has
-          initialCreate: (filters) => ({ committeeId: filters.committeeId ?? (committees.length === 1 ? committees[0]!.id : undefined) }),
+          initialCreate: (filters) => ({
+            committeeId: filters.committeeId ?? (committees.length === 1 ? committees[0]!.id : undefined),
+          }),
         }}
       />
     </>

@@ -20,7 +20,10 @@ export default function ExcelPage() {
   const { canWrite } = useSession();
   return (
     <>
-      <PageHeader title={t('excel.title')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('excel.title') }]} />
+      <PageHeader
+        title={t('excel.title')}
+        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('excel.title') }]}
+      />
       <Flex vertical gap={16}>
         {canWrite && <ImportCard />}
         <ExportCard />
@@ -36,7 +39,12 @@ function ImportCard() {
   return (
     <Card title={t('excel.importTitle')} size="small">
       <Typography.Paragraph>{t('excel.importIntro')}</Typography.Paragraph>
-      <Button href="/api/v1/registry/import-template" download icon={<DownloadOutlined />} style={{ marginBottom: 16 }}>
+      <Button
+        href="/api/v1/registry/import-template"
+        download
+        icon={<DownloadOutlined />}
+        style={{ marginBottom: 16 }}
+      >
         {t('excel.downloadTemplate')}
       </Button>
       <Upload.Dragger
@@ -56,7 +64,9 @@ function ImportCard() {
         <p className="ant-upload-text">{t('excel.drop')}</p>
         <p className="ant-upload-hint">{t('excel.dropHint', { mb: MAX_MB })}</p>
       </Upload.Dragger>
-      {tooBig && <Alert type="error" showIcon title={t('excel.tooBig', { mb: MAX_MB })} style={{ marginTop: 16 }} />}
+      {tooBig && (
+        <Alert type="error" showIcon title={t('excel.tooBig', { mb: MAX_MB })} style={{ marginTop: 16 }} />
+      )}
       <div aria-live="polite" style={{ marginTop: 16 }}>
         <ImportStatus state={state} />
       </div>
@@ -89,11 +99,25 @@ function ImportStatus({ state }: { state: ImportState }) {
     case 'rejected':
       return <ImportRowErrors title={t('excel.rejected')} message={text(state.error)} rows={state.rows} />;
     case 'failed':
-      return <Alert type="error" showIcon title={t('excel.failed', { file: state.file })} description={text(state.error)} />;
+      return (
+        <Alert
+          type="error"
+          showIcon
+          title={t('excel.failed', { file: state.file })}
+          description={text(state.error)}
+        />
+      );
   }
 }
 
-const KINDS = ['estates', 'buildings', 'stairwells', 'units', 'persons', 'owners'] as const satisfies readonly (keyof ImportCounts)[];
+const KINDS = [
+  'estates',
+  'buildings',
+  'stairwells',
+  'units',
+  'persons',
+  'owners',
+] as const satisfies readonly (keyof ImportCounts)[];
 
 /** Per kind of record: how many the file names, how many were new, how many changed. */
 function ImportDone({ result, file }: { result: ImportResult; file: string }) {
@@ -106,7 +130,12 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
         size="small"
         pagination={false}
         scroll={{ x: 'max-content' }}
-        dataSource={KINDS.map((kind) => ({ kind, inFile: result.counts[kind], created: result.created[kind], updated: result.updated[kind] }))}
+        dataSource={KINDS.map((kind) => ({
+          kind,
+          inFile: result.counts[kind],
+          created: result.created[kind],
+          updated: result.updated[kind],
+        }))}
         columns={[
           { key: 'kind', title: t('excel.kind'), render: (_, r) => t(`excel.counts.${r.kind}`) },
           { key: 'inFile', title: t('excel.inFile'), dataIndex: 'inFile', align: 'right' },
@@ -124,7 +153,10 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
  * file arrives in memory and is saved from there.
  */
 async function downloadFullExport(committeeId: string | undefined) {
-  const { data, response } = await api.POST('/api/v1/registry/export', { body: committeeId ? { committeeId } : {}, parseAs: 'blob' });
+  const { data, response } = await api.POST('/api/v1/registry/export', {
+    body: committeeId ? { committeeId } : {},
+    parseAs: 'blob',
+  });
   const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '');
   const link = document.createElement('a');
   link.href = URL.createObjectURL(data!);
@@ -151,7 +183,11 @@ function ExportCard() {
     <Card title={t('excel.exportTitle')} size="small">
       <Typography.Paragraph>{t('excel.exportIntro')}</Typography.Paragraph>
       <Flex wrap gap={8} align="center">
-        <CommitteeFilter value={committeeId} onChange={setCommitteeId} placeholder={t('excel.allCommittees')} />
+        <CommitteeFilter
+          value={committeeId}
+          onChange={setCommitteeId}
+          placeholder={t('excel.allCommittees')}
+        />
         {seesPersonalData && (
           <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
             {t('excel.exportFull')}
@@ -162,7 +198,16 @@ function ExportCard() {
             {t('excel.export')}
           </Button>
         ) : (
-          <Button type="primary" href={committeeId ? `/api/v1/registry/export?committeeId=${encodeURIComponent(committeeId)}` : '/api/v1/registry/export'} download icon={<DownloadOutlined />}>
+          <Button
+            type="primary"
+            href={
+              committeeId
+                ? `/api/v1/registry/export?committeeId=${encodeURIComponent(committeeId)}`
+                : '/api/v1/registry/export'
+            }
+            download
+            icon={<DownloadOutlined />}
+          >
             {t('excel.export')}
           </Button>
         )}

@@ -10,7 +10,10 @@ export default function OwnersPage() {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t('registry.ownersTitle')} crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.ownersTitle') }]} />
+      <PageHeader
+        title={t('registry.ownersTitle')}
+        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.ownersTitle') }]}
+      />
       <ResourceList
         path="/api/v1/persons"
         noun={t('registry.owner')}

@@ -23,7 +23,11 @@ import { UnitOwnersDrawer } from './UnitOwnersDrawer.tsx';
 export default function StairwellPage() {
   const { id = '' } = useParams();
   const query = $api.useQuery('get', '/api/v1/stairwells/{id}', { params: { path: { id } } });
-  return <QueryState isLoading={query.isLoading} error={query.error}>{() => <Stairwell stairwell={query.data!} />}</QueryState>;
+  return (
+    <QueryState isLoading={query.isLoading} error={query.error}>
+      {() => <Stairwell stairwell={query.data!} />}
+    </QueryState>
+  );
 }
 
 function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
@@ -38,22 +42,46 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
   // the first owner, "and n in all" when co-owned
   const ownerNote = ({ owners }: Unit) => {
     if (!owners[0]) return t('registry.noOwnerShort');
-    return owners.length > 1 ? t('registry.ownersMore', { name: owners[0].name, n: owners.length, more: owners.length - 1 }) : owners[0].name;
+    return owners.length > 1
+      ? t('registry.ownersMore', { name: owners[0].name, n: owners.length, more: owners.length - 1 })
+      : owners[0].name;
   };
 
   return (
     <>
       <PageHeader
         title={title}
-        crumbs={crumbs({ committeeId: s.committeeId, committeeName: s.committeeName, estateId: s.estateId, estateName: s.estateName, buildingId: s.buildingId, buildingName: s.buildingName }, s.name)}
+        crumbs={crumbs(
+          {
+            committeeId: s.committeeId,
+            committeeName: s.committeeName,
+            estateId: s.estateId,
+            estateName: s.estateName,
+            buildingId: s.buildingId,
+            buildingName: s.buildingName,
+          },
+          s.name,
+        )}
         actions={canWrite && s.projects.length === 0 ? <NewProjectButton stairwell={s} /> : undefined}
       >
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} items={[
-          { key: 'floors', label: t('registry.floors'), children: s.floors },
-          { key: 'units', label: t('registry.unitCount'), children: s.units.length },
-          { key: 'project', label: t('projects.projectLabel'), children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none') },
-          { key: 'whatIf', label: t('consent.whatIf'), children: <Link to={`/registry/stairwells/${s.id}/what-if`}>{t('consent.whatIf')}</Link> },
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'floors', label: t('registry.floors'), children: s.floors },
+            { key: 'units', label: t('registry.unitCount'), children: s.units.length },
+            {
+              key: 'project',
+              label: t('projects.projectLabel'),
+              children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none'),
+            },
+            {
+              key: 'whatIf',
+              label: t('consent.whatIf'),
+              children: <Link to={`/registry/stairwells/${s.id}/what-if`}>{t('consent.whatIf')}</Link>,
+            },
+          ]}
+        />
       </PageHeader>
       <Flex vertical gap={16}>
         <Card title={t('registry.diagramTitle')} size="small">
@@ -72,12 +100,27 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
         <Card
           title={t('registry.unitsTitle')}
           size="small"
-          extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('common.createX', { noun: t('registry.unit') })}</Button>}
+          extra={
+            canWrite && (
+              <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('common.createX', { noun: t('registry.unit') })}
+              </Button>
+            )
+          }
         >
-          <UnitTable units={s.units} canWrite={canWrite} onOwners={(u) => setOwnersOf(u.id)} onEdit={setEditing} />
+          <UnitTable
+            units={s.units}
+            canWrite={canWrite}
+            onOwners={(u) => setOwnersOf(u.id)}
+            onEdit={setEditing}
+          />
         </Card>
       </Flex>
-      <UnitOwnersDrawer unit={ownersUnit} title={ownersUnit ? unitTitle(ownersUnit) : ''} onClose={() => setOwnersOf(null)} />
+      <UnitOwnersDrawer
+        unit={ownersUnit}
+        title={ownersUnit ? unitTitle(ownersUnit) : ''}
+        onClose={() => setOwnersOf(null)}
+      />
       {canWrite && <UnitFormModal stairwell={s} editing={editing} onClose={() => setEditing(null)} />}
     </>
   );
@@ -95,12 +138,30 @@ function ProjectLinks({ projects }: { projects: StairwellDetail['projects'] }) {
   );
 }
 
-function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWrite: boolean; onOwners: (u: Unit) => void; onEdit: (u: Unit) => void }) {
+function UnitTable({
+  units,
+  canWrite,
+  onOwners,
+  onEdit,
+}: {
+  units: Unit[];
+  canWrite: boolean;
+  onOwners: (u: Unit) => void;
+  onEdit: (u: Unit) => void;
+}) {
   const { t } = useTranslation();
-  const remove = useApiMutation((u: Unit) => answer(api.DELETE('/api/v1/units/{id}', { params: { path: { id: u.id } } })));
+  const remove = useApiMutation((u: Unit) =>
+    answer(api.DELETE('/api/v1/units/{id}', { params: { path: { id: u.id } } })),
+  );
   const words = Boolean(Grid.useBreakpoint().sm);
   const ownersButton = (u: Unit) => (
-    <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => onOwners(u)} aria-label={t('registry.ownersOfRoom', { room: u.room })}>
+    <Button
+      size="small"
+      type="link"
+      icon={<TeamOutlined />}
+      onClick={() => onOwners(u)}
+      aria-label={t('registry.ownersOfRoom', { room: u.room })}
+    >
       {words && t('registry.owners')}
     </Button>
   );
@@ -108,40 +169,74 @@ function UnitTable({ units, canWrite, onOwners, onEdit }: { units: Unit[]; canWr
     <Table<Unit>
       rowKey="id"
       size="small"
-      dataSource={[...units].sort((a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }))}
+      dataSource={[...units].sort(
+        (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+      )}
       pagination={false}
       scroll={{ x: 'max-content' }}
       columns={[
         { key: 'floor', title: t('registry.floor'), dataIndex: 'floor', align: 'right' },
         { key: 'room', title: t('registry.room'), dataIndex: 'room' },
         { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
-        { key: 'owners', title: t('registry.owners'), render: (_, u) => u.owners.map((o) => o.name).join('、') || '—' },
+        {
+          key: 'owners',
+          title: t('registry.owners'),
+          render: (_, u) => u.owners.map((o) => o.name).join('、') || '—',
+        },
         {
           key: 'actions',
           title: t('common.actions'),
-          render: (_, u) => (canWrite ? <RowActions name={u.room} extra={ownersButton(u)} onEdit={() => onEdit(u)} onDelete={() => remove.mutateAsync(u)} /> : ownersButton(u)),
+          render: (_, u) =>
+            canWrite ? (
+              <RowActions
+                name={u.room}
+                extra={ownersButton(u)}
+                onEdit={() => onEdit(u)}
+                onDelete={() => remove.mutateAsync(u)}
+              />
+            ) : (
+              ownersButton(u)
+            ),
         },
       ]}
     />
   );
 }
 
-function UnitFormModal({ stairwell, editing, onClose }: { stairwell: StairwellDetail; editing: Unit | 'new' | null; onClose: () => void }) {
+function UnitFormModal({
+  stairwell,
+  editing,
+  onClose,
+}: {
+  stairwell: StairwellDetail;
+  editing: Unit | 'new' | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const fields = useRegistryFields();
   // the form's values are untyped (antd): a new unit's are cast to the route's body here, checked by its schema
   const save = useApiMutation((values: Record<string, unknown>) =>
     editing === 'new' || editing === null
-      ? answer(api.POST('/api/v1/units', { body: { ...values, stairwellId: stairwell.id } as Body<'/api/v1/units', 'post'> }))
+      ? answer(
+          api.POST('/api/v1/units', {
+            body: { ...values, stairwellId: stairwell.id } as Body<'/api/v1/units', 'post'>,
+          }),
+        )
       : answer(api.PATCH('/api/v1/units/{id}', { params: { path: { id: editing.id } }, body: values })),
   );
   const editUnit = editing === 'new' ? null : editing;
   return (
     <RecordFormModal
       open={editing !== null}
-      title={editUnit ? t('common.editX', { noun: t('registry.unit') }) : t('common.createX', { noun: t('registry.unit') })}
+      title={
+        editUnit
+          ? t('common.editX', { noun: t('registry.unit') })
+          : t('common.createX', { noun: t('registry.unit') })
+      }
       fields={fields.unit(stairwell.floors)}
-      initialValues={editUnit ? { floor: editUnit.floor, room: editUnit.room, areaM2: editUnit.areaM2 } : undefined}
+      initialValues={
+        editUnit ? { floor: editUnit.floor, room: editUnit.room, areaM2: editUnit.areaM2 } : undefined
+      }
       submit={(values) => save.mutateAsync(values)}
       onClose={onClose}
     />

@@ -1,5 +1,19 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Divider, Drawer, Empty, Form, Grid, List, Popconfirm, Segmented, Select, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Grid,
+  List,
+  Popconfirm,
+  Segmented,
+  Select,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, api, type Body } from '../../../shared/api.ts';
@@ -11,19 +25,37 @@ import { useSession } from '../../session.tsx';
 import { useRegistryFields } from './fields.ts';
 
 /** The owners of one unit: masked identities, reveal, add (new or already registered) and remove. */
-export function UnitOwnersDrawer({ unit, title, onClose }: { unit: Unit | null; title: string; onClose: () => void }) {
+export function UnitOwnersDrawer({
+  unit,
+  title,
+  onClose,
+}: {
+  unit: Unit | null;
+  title: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { canWrite } = useSession();
   const screens = Grid.useBreakpoint();
   return (
-    <Drawer open={unit !== null} title={title} onClose={onClose} size={screens.sm ? 480 : '100%'} destroyOnHidden>
+    <Drawer
+      open={unit !== null}
+      title={title}
+      onClose={onClose}
+      size={screens.sm ? 480 : '100%'}
+      destroyOnHidden
+    >
       {unit && (
         <>
-          <Descriptions size="small" column={1} items={[
-            { key: 'floor', label: t('registry.floor'), children: unit.floor },
-            { key: 'room', label: t('registry.room'), children: unit.room },
-            { key: 'area', label: t('registry.areaM2'), children: unit.areaM2 },
-          ]} />
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'floor', label: t('registry.floor'), children: unit.floor },
+              { key: 'room', label: t('registry.room'), children: unit.room },
+              { key: 'area', label: t('registry.areaM2'), children: unit.areaM2 },
+            ]}
+          />
           <Divider titlePlacement="start">{t('registry.owners')}</Divider>
           <OwnerList unit={unit} canWrite={canWrite} />
           {canWrite && (
@@ -42,22 +74,48 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
-  const remove = useApiMutation((personId: string) => answer(api.DELETE('/api/v1/units/{id}/owners/{personId}', { params: { path: { id: unit.id, personId } } })));
-  if (!unit.owners.length) return <Empty description={t('registry.noOwners')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const remove = useApiMutation((personId: string) =>
+    answer(
+      api.DELETE('/api/v1/units/{id}/owners/{personId}', { params: { path: { id: unit.id, personId } } }),
+    ),
+  );
+  if (!unit.owners.length)
+    return <Empty description={t('registry.noOwners')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <List
       dataSource={unit.owners}
       rowKey="id"
       renderItem={(owner) => (
         <List.Item
-          actions={canWrite ? [
-            <Popconfirm key="remove" title={t('registry.confirmRemoveOwner', { name: owner.name })} okText={t('common.remove')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(owner.id).then(() => message.success(t('common.saved')), (err: unknown) => message.error(text(err)))}>
-              <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('registry.removeOwnerNamed', { name: owner.name })}>
-                {t('common.remove')}
-              </Button>
-            </Popconfirm>,
-          ] : []}
+          actions={
+            canWrite
+              ? [
+                  <Popconfirm
+                    key="remove"
+                    title={t('registry.confirmRemoveOwner', { name: owner.name })}
+                    okText={t('common.remove')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() =>
+                      remove.mutateAsync(owner.id).then(
+                        () => message.success(t('common.saved')),
+                        (err: unknown) => message.error(text(err)),
+                      )
+                    }
+                  >
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('registry.removeOwnerNamed', { name: owner.name })}
+                    >
+                      {t('common.remove')}
+                    </Button>
+                  </Popconfirm>,
+                ]
+              : []
+          }
         >
           {/* not List.Item.Meta: its h4 title would skip heading levels under the page's h1 */}
           <div>
@@ -80,11 +138,20 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
   const [mode, setMode] = useState<AddMode>('new');
   const [form] = Form.useForm<Record<string, string>>();
   const errors = useFormErrors(form, ['name', 'idNumber', 'phone', 'personId']);
-  const add = useApiMutation((body: Body<'/api/v1/units/{id}/owners'>) => answer(api.POST('/api/v1/units/{id}/owners', { params: { path: { id: unitId } }, body })));
+  const add = useApiMutation((body: Body<'/api/v1/units/{id}/owners'>) =>
+    answer(api.POST('/api/v1/units/{id}/owners', { params: { path: { id: unitId } }, body })),
+  );
 
   const submit = async (values: Record<string, string>) => {
     errors.clear();
-    const body: Body<'/api/v1/units/{id}/owners'> = mode === 'existing' ? { personId: values.personId! } : { name: values.name!, ...(values.idNumber ? { idNumber: values.idNumber } : {}), ...(values.phone ? { phone: values.phone } : {}) };
+    const body: Body<'/api/v1/units/{id}/owners'> =
+      mode === 'existing'
+        ? { personId: values.personId! }
+        : {
+            name: values.name!,
+            ...(values.idNumber ? { idNumber: values.idNumber } : {}),
+            ...(values.phone ? { phone: values.phone } : {}),
+          };
     try {
       await add.mutateAsync(body);
       void message.success(t('common.saved'));
@@ -100,7 +167,10 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
         block
         value={mode}
         onChange={setMode}
-        options={[{ value: 'new', label: t('registry.newOwner') }, { value: 'existing', label: t('registry.existingOwner') }]}
+        options={[
+          { value: 'new', label: t('registry.newOwner') },
+          { value: 'existing', label: t('registry.existingOwner') },
+        ]}
         style={{ marginBottom: 16 }}
       />
       {mode === 'new' ? <FormFields fields={fields.owner} /> : <ExistingPersonField />}
@@ -115,15 +185,28 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
 function ExistingPersonField() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const persons = $api.useQuery('get', '/api/v1/persons', { params: { query: { q, pageSize: 20 } } }, { enabled: Boolean(q) });
+  const persons = $api.useQuery(
+    'get',
+    '/api/v1/persons',
+    { params: { query: { q, pageSize: 20 } } },
+    { enabled: Boolean(q) },
+  );
   return (
-    <Form.Item name="personId" label={t('registry.searchOwner')} rules={[{ required: true }]} extra={<Typography.Text type="secondary">{t('registry.existingOwnerHelp')}</Typography.Text>}>
+    <Form.Item
+      name="personId"
+      label={t('registry.searchOwner')}
+      rules={[{ required: true }]}
+      extra={<Typography.Text type="secondary">{t('registry.existingOwnerHelp')}</Typography.Text>}
+    >
       <Select
         showSearch={{ filterOption: false, onSearch: setQ }}
         placeholder={t('registry.searchOwnerPlaceholder')}
         notFoundContent={q ? t('common.noMatch') : null}
         loading={persons.isFetching}
-        options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.idNumber ?? ''} · ${p.units.map((u) => u.label).join('；')}` }))}
+        options={(persons.data?.items ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.name} · ${p.idNumber ?? ''} · ${p.units.map((u) => u.label).join('；')}`,
+        }))}
       />
     </Form.Item>
   );

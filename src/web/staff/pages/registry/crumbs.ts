@@ -15,9 +15,11 @@ export function useRegistryCrumbs() {
   const { t } = useTranslation();
   return (path: RegistryPath, current: string): Crumb[] => {
     const crumbs: Crumb[] = [{ label: t('menu.registry'), to: '/registry' }];
-    if (path.committeeId) crumbs.push({ label: path.committeeName, to: `/registry/estates?committeeId=${path.committeeId}` });
+    if (path.committeeId)
+      crumbs.push({ label: path.committeeName, to: `/registry/estates?committeeId=${path.committeeId}` });
     if (path.estateId) crumbs.push({ label: path.estateName, to: `/registry/estates/${path.estateId}` });
-    if (path.buildingId) crumbs.push({ label: path.buildingName, to: `/registry/buildings/${path.buildingId}` });
+    if (path.buildingId)
+      crumbs.push({ label: path.buildingName, to: `/registry/buildings/${path.buildingId}` });
     crumbs.push({ label: current });
     return crumbs;
   };

@@ -32,8 +32,15 @@ export function useImport() {
       setState({ phase: 'done', file: name, result });
       void client.invalidateQueries();
     } catch (error) {
-      const rows = error instanceof ApiError ? (error.info.details as { rows?: RowIssue[] } | undefined)?.rows : undefined;
-      setState(error instanceof ApiError && rows ? { phase: 'rejected', file: name, error, rows } : { phase: 'failed', file: name, error });
+      const rows =
+        error instanceof ApiError
+          ? (error.info.details as { rows?: RowIssue[] } | undefined)?.rows
+          : undefined;
+      setState(
+        error instanceof ApiError && rows
+          ? { phase: 'rejected', file: name, error, rows }
+          : { phase: 'failed', file: name, error },
+      );
     }
   };
   return { state, busy, start, reset: () => setState({ phase: 'idle' }) };
