@@ -74,7 +74,7 @@ beforeAll(async () => {
     })
   ).body;
   expect((await staff.post(`/api/v1/consultations/${vote.id}/open`)).status).toBe(200);
-  codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+  codes = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items;
   expect(codes.length).toBeGreaterThan(5);
 });
 afterAll(() => t.close());
@@ -143,7 +143,8 @@ describe('household codes at rest', () => {
   });
 
   it('verifies codes and prints the letters again from the sealed codes', async () => {
-    const again = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as typeof codes;
+    const again = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body
+      .items as typeof codes;
     // the reissued household has its new code; every other code is the one first printed
     for (const c of codes.filter((c) => c.groupId !== codes[2]!.groupId))
       expect(again.find((a) => a.groupId === c.groupId)!.code).toBe(c.code);
@@ -166,7 +167,9 @@ describe('household codes at rest', () => {
       expect(e.after.households).toBe(codes.length);
     }
     // the adviser and the district viewer do not get the codes, and reading nothing is not audited
-    expect((await (await t.as('district')).get(`/api/v1/consultations/${vote.id}/codes`)).status).toBe(403);
+    expect(
+      (await (await t.as('district')).post(`/api/v1/consultations/${vote.id}/codes/reveal`)).status,
+    ).toBe(403);
   });
 
   it('verifies nothing with another server secret, and refuses to start with it', async () => {
@@ -231,7 +234,8 @@ describe('household codes at rest', () => {
   it('replaces a lost secret by issuing every household a new code', async () => {
     const secret = ServerSecret.fromText('the secret configured after the old one was lost!!');
     const keys = new CodeKeys(secret);
-    const before = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as typeof codes;
+    const before = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body
+      .items as typeof codes;
     const result = await replaceLostKey(t.database.db, secret, keys, systemActor(t.clock.now()));
     expect(result.codes).toBeGreaterThanOrEqual(before.length);
     await checkServerSecret(t.database.db, secret);

@@ -182,9 +182,9 @@ describe('a store of the previous version, started by this one', () => {
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const listed = (
       await app.inject({
-        method: 'GET',
-        url: `/api/v1/consultations/${consultationId}/codes`,
-        headers: { cookie },
+        method: 'POST',
+        url: `/api/v1/consultations/${consultationId}/codes/reveal`,
+        headers: { cookie, 'x-csrf-token': login.json().csrfToken },
       })
     ).json().items as { groupId: string; code: string }[];
     expect(listed.map((c) => c.code).sort()).toEqual(

@@ -65,7 +65,7 @@ describe('a formal vote under sh-801-building', () => {
     vote = created.body;
     const opened = await staff.post(`/api/v1/consultations/${vote.id}/open`);
     expect(opened.body.status).toBe('open');
-    codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+    codes = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items;
     tally = (await staff.get(`/api/v1/consultations/${vote.id}/tally`)).body;
     expect(codes).toHaveLength(tally.groups.length);
     for (const c of codes)
@@ -265,7 +265,7 @@ describe('a formal vote under sh-801-building', () => {
     const areas = now.needed.candidates.map((c: any) => Number(c.areaM2));
     expect([...areas].sort((a, b) => b - a)).toEqual(areas); // largest first
     const codeOf = new Map(
-      ((await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as any[]).map((c) => [
+      ((await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items as any[]).map((c) => [
         c.groupId,
         c.code,
       ]),
@@ -337,7 +337,7 @@ describe('a burst of online ballots (written in batches)', () => {
       await staff.post(`/api/v1/consultations/${v.id}/open`);
       votes.push({
         ...v,
-        codes: (await staff.get(`/api/v1/consultations/${v.id}/codes`)).body.items as any[],
+        codes: (await staff.post(`/api/v1/consultations/${v.id}/codes/reveal`)).body.items as any[],
       });
     }
     const [a, b] = votes as [any, any];
@@ -402,7 +402,7 @@ describe('a burst of online ballots (written in batches)', () => {
       })
     ).body;
     await staff.post(`/api/v1/consultations/${v.id}/open`);
-    const code = (await staff.get(`/api/v1/consultations/${v.id}/codes`)).body.items[0].code;
+    const code = (await staff.post(`/api/v1/consultations/${v.id}/codes/reveal`)).body.items[0].code;
     const head = (await staff.get(`/api/v1/consultations/${v.id}/ledger/verify`)).body.events;
     let online: Promise<OnlineReceipt> | undefined;
     // a writer (as a staff entry would) takes the next position and commits only after the ballot was planned on the old head
@@ -436,7 +436,7 @@ describe('a willingness survey', () => {
     ).body;
     expect(survey.questions.map((q: any) => q.id)).toEqual(['willing', 'pay', 'concerns', 'comment']);
     await staff.post(`/api/v1/consultations/${survey.id}/open`);
-    const codes = (await staff.get(`/api/v1/consultations/${survey.id}/codes`)).body.items;
+    const codes = (await staff.post(`/api/v1/consultations/${survey.id}/codes/reveal`)).body.items;
     await t.anonymous.post(`/api/v1/r/${codes[0].code}/ballot`, {
       answers: { willing: 'yes', pay: 'depends', concerns: ['cost', 'noise'], comment: '希望早日装好' },
     });
@@ -460,7 +460,7 @@ describe('scope', () => {
     const vote = (await staff.get(`/api/v1/projects/${project.id}/consultations`)).body.items[0];
     const other = await t.as('district');
     expect((await other.get(`/api/v1/consultations/${vote.id}/tally`)).status).toBe(200); // district reads
-    expect((await other.get(`/api/v1/consultations/${vote.id}/codes`)).status).toBe(403); // but sees no codes
+    expect((await other.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).status).toBe(403); // but sees no codes
     const adviser = await t.as('jjl');
     expect((await adviser.get(`/api/v1/consultations/${vote.id}`)).status).toBe(404); // not assigned
   });

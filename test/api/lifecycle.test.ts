@@ -33,7 +33,7 @@ async function passVote() {
     })
   ).body;
   await staff.post(`/api/v1/consultations/${vote.id}/open`);
-  const codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+  const codes = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items;
   for (const c of codes) await t.anonymous.post(`/api/v1/r/${c.code}/ballot`, { choice: 'agree' });
   return (await staff.post(`/api/v1/consultations/${vote.id}/close`)).body;
 }

@@ -315,7 +315,7 @@ describe('the money of one project', () => {
       })
     ).body;
     await staff.post(`/api/v1/consultations/${vote.id}/open`);
-    const codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+    const codes = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items;
     const plan = (await staff.get(`/api/v1/cost-plans/${planId}`)).body;
     const tally = (await staff.get(`/api/v1/consultations/${vote.id}/tally`)).body;
     const paying = new Set(

@@ -63,7 +63,7 @@ beforeAll(async () => {
     })
   ).body;
   await staff.post(`/api/v1/consultations/${vote.id}/open`);
-  codes = (await staff.get(`/api/v1/consultations/${vote.id}/codes`)).body.items;
+  codes = (await staff.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items;
 });
 afterAll(() => t.close());
 

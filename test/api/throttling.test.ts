@@ -203,7 +203,7 @@ describe('household codes', () => {
     ).body;
     expect((await shengli.post(`/api/v1/consultations/${vote.id}/open`)).status).toBe(200);
     codes = (
-      (await shengli.get(`/api/v1/consultations/${vote.id}/codes`)).body.items as { code: string }[]
+      (await shengli.post(`/api/v1/consultations/${vote.id}/codes/reveal`)).body.items as { code: string }[]
     ).map((c) => c.code);
     expect(codes.length).toBeGreaterThanOrEqual(3);
   });

@@ -84,9 +84,10 @@ async function openConsultation(
       : { questions: consultation.questions }),
   });
   await postJson(request, csrf, `/api/v1/consultations/${created.id}/open`);
-  const codes = await apiGet<{ items: Opened['codes'] }>(
+  const codes = await postJson<{ items: Opened['codes'] }>(
     request,
-    `/api/v1/consultations/${created.id}/codes`,
+    csrf,
+    `/api/v1/consultations/${created.id}/codes/reveal`,
   );
   expect(codes.items.length).toBeGreaterThan(3);
   return { id: created.id, title, codes: codes.items };

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
-  apiGet,
+  apiPost,
   chooseOption,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
@@ -36,7 +36,7 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   request,
 }) => {
   test.setTimeout(180_000);
-  await loginAs(page.request, 'shengli');
+  const { csrfToken } = await loginAs(page.request, 'shengli');
   const project = (await projectsOf(page.request, '胜利居委'))[0]!;
   expect(project, 'a 胜利居委 project').toBeTruthy();
   const title = `浏览器测试表决 ${Date.now().toString(36)}`;
@@ -80,9 +80,10 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   for (const code of codes) expect(xml, `code ${code} in the letters`).toContain(code);
 
   // a resident votes online with the first code: the live tally and the diagram follow
-  const households = await apiGet<{ items: { groupId: string; label: string; code: string }[] }>(
+  const households = await apiPost<{ items: { groupId: string; label: string; code: string }[] }>(
     page.request,
-    `/api/v1/consultations/${consultationId}/codes`,
+    `/api/v1/consultations/${consultationId}/codes/reveal`,
+    { 'x-csrf-token': csrfToken },
   );
   const [first, second] = households.items;
   const roomOf = (label: string) => /^(\S+?)室/.exec(label)![1]!;

@@ -73,6 +73,18 @@ export async function apiGet<T>(request: APIRequestContext, path: string): Promi
   return (await res.json()) as T;
 }
 
+/** POST to a JSON API route with the page's session and its CSRF header (a reveal, an action without a form). */
+export async function apiPost<T>(
+  request: APIRequestContext,
+  path: string,
+  headers: Record<string, string>,
+  data: unknown = {},
+): Promise<T> {
+  const res = await request.post(path, { headers, data });
+  expect(res.ok(), `POST ${path} → ${res.status()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
 /** The first item of a list route, e.g. the estate named in `q`. */
 export async function firstItem<T>(request: APIRequestContext, path: string): Promise<T> {
   const page = await apiGet<{ items: T[] }>(request, path);

@@ -3,7 +3,14 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { DEVICE_TIME, shanghaiDay, TODAY } from './clock.ts';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, typeDate } from './helpers.ts';
+import {
+  apiGet,
+  apiPost,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  typeDate,
+} from './helpers.ts';
 
 /**
  * A year entered from its template (issue 8). By the server's clock (CLOCK_START, 2026-11-20) 2027
@@ -103,9 +110,10 @@ test('a provisional notice period is confirmed when the street admin enters 2027
     (await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok(),
   ).toBeTruthy();
   const household = (
-    await apiGet<{ items: { code: string }[] }>(
+    await apiPost<{ items: { code: string }[] }>(
       page.request,
-      `/api/v1/consultations/${consultation.id}/codes`,
+      `/api/v1/consultations/${consultation.id}/codes/reveal`,
+      headers,
     )
   ).items[0]!;
 

@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { apiGet, expectNoAxeViolations, expectNoHorizontalOverflow, loginAs, projectsOf } from './helpers.ts';
+import {
+  apiGet,
+  apiPost,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  loginAs,
+  projectsOf,
+} from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
 
 /**
@@ -138,9 +145,10 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   expect(
     (await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok(),
   ).toBeTruthy();
-  const codes = await apiGet<{ items: { code: string; label: string }[] }>(
+  const codes = await apiPost<{ items: { code: string; label: string }[] }>(
     page.request,
-    `/api/v1/consultations/${consultation.id}/codes`,
+    `/api/v1/consultations/${consultation.id}/codes/reveal`,
+    headers,
   );
   const household = codes.items
     .map((c) => ({ ...c, rooms: [...c.label.matchAll(/(\S+?)室/g)].map((m) => m[1]!.replace(/^、/, '')) }))

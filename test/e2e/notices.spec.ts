@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
-  apiGet,
+  apiPost,
   chooseOption,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
@@ -60,9 +60,10 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   expect(
     (await page.request.post(`/api/v1/consultations/${consultation.id}/open`, { headers, data: {} })).ok(),
   ).toBeTruthy();
-  const codes = await apiGet<{ items: { code: string; label: string }[] }>(
+  const codes = await apiPost<{ items: { code: string; label: string }[] }>(
     page.request,
-    `/api/v1/consultations/${consultation.id}/codes`,
+    `/api/v1/consultations/${consultation.id}/codes/reveal`,
+    headers,
   );
   const household = codes.items[0]!;
 

@@ -68,7 +68,9 @@ class Staff {
       closesOn: shanghaiDay(14),
     });
     await this.post(`/api/v1/consultations/${created.id}/open`);
-    const codes = await this.get<{ items: Opened['codes'] }>(`/api/v1/consultations/${created.id}/codes`);
+    const codes = await this.post<{ items: Opened['codes'] }>(
+      `/api/v1/consultations/${created.id}/codes/reveal`,
+    );
     expect(codes.items.length).toBeGreaterThan(1);
     return { id: created.id, title, codes: codes.items };
   }

@@ -121,7 +121,7 @@ beforeAll(async () => {
   fuzzUserId = created.body.id;
   // household codes of the open votes, for the resident routes
   for (const id of await idsOf('consultations')) {
-    const codes = await admin.get(`/api/v1/consultations/${id}/codes`);
+    const codes = await admin.post(`/api/v1/consultations/${id}/codes/reveal`);
     if (codes.status === 200)
       householdCodes.push(...(codes.body.items as { code: string }[]).slice(0, 3).map((c) => c.code));
   }

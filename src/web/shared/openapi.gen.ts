@@ -910,17 +910,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/consultations/{id}/codes": {
+    "/api/v1/consultations/{id}/codes/reveal": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 户码（打印告知书）Household codes for letters */
-        get: operations["getConsultationsByIdCodes"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 显示户码（打印告知书；记入审计）Reveal the household codes for letters (audited) */
+        post: operations["postConsultationsByIdCodesReveal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11523,7 +11523,7 @@ export interface operations {
             };
         };
     };
-    getConsultationsByIdCodes: {
+    postConsultationsByIdCodesReveal: {
         parameters: {
             query?: never;
             header?: never;

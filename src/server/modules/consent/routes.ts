@@ -120,12 +120,13 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext
     async (req) => svc.surveyResults(db, await access(req), req.params.id),
   );
 
-  r.get(
-    '/api/v1/consultations/:id/codes',
+  // revealing the codes is audited, so it is a write: POST with the CSRF token, never a GET a link could trigger
+  r.post(
+    '/api/v1/consultations/:id/codes/reveal',
     {
       schema: {
         tags,
-        summary: '户码（打印告知书）Household codes for letters',
+        summary: '显示户码（打印告知书；记入审计）Reveal the household codes for letters (audited)',
         params: idParam,
         response: { 200: codesResponse },
       },

@@ -11,7 +11,9 @@ import './consent.css';
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
   const { t } = useTranslation();
-  const codes = $api.useQuery('get', '/api/v1/consultations/{id}/codes', { params: { path: { id: c.id } } });
+  const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
+    params: { path: { id: c.id } },
+  });
   const [reissuing, setReissuing] = useState<HouseholdCode | null>(null);
   // the last reissued code stays on screen with its own letter to print (the others' letters are unchanged)
   const [reissued, setReissued] = useState<HouseholdCode | null>(null);

@@ -14,7 +14,9 @@ export default function LettersPrintPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
-  const codes = $api.useQuery('get', '/api/v1/consultations/{id}/codes', { params: { path: { id } } });
+  const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
+    params: { path: { id } },
+  });
   const projectId = consultation.data?.projectId;
   const project = $api.useQuery(
     'get',

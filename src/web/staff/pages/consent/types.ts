@@ -21,7 +21,7 @@ export type TallyGroup = Tally['groups'][number];
 export type TallyUnit = Tally['units'][number];
 
 /** GET /api/v1/consultations/:id/codes */
-export type HouseholdCode = ItemOf<Answer<'/api/v1/consultations/{id}/codes'>>;
+export type HouseholdCode = ItemOf<Answer<'/api/v1/consultations/{id}/codes/reveal', 'post'>>;
 /** GET /api/v1/consultations/:id/ledger/verify */
 export type LedgerVerdict = Answer<'/api/v1/consultations/{id}/ledger/verify'>;
 /** GET /api/v1/consultations/:id/certificate */
