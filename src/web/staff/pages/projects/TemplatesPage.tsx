@@ -22,6 +22,13 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import './work.css';
 
+/**
+ * A new item's key is an identifier, not a time: random hex (getRandomValues works over plain
+ * HTTP on a LAN too, where randomUUID does not), so two items added in one moment stay apart.
+ */
+const randomSuffix = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 type Template = Answer<'/api/v1/templates'>;
 type MethodGroup = Template['method'][number];
 type ApprovalStepTemplate = Template['approvalSteps'][number];
@@ -149,7 +156,7 @@ function Editor({ template }: { template: Template }) {
                             items: [
                               ...grp.items,
                               {
-                                key: `${g.key}-${Date.now().toString(36)}`,
+                                key: `${g.key}-${randomSuffix()}`,
                                 stage: 'mobilisation',
                                 text: { zh: t('work.newItem'), en: 'New item' },
                               },
