@@ -72,16 +72,22 @@ async function login(base: string) {
   });
   expect(res.status, await res.clone().text()).toBe(200);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return async <T>(url: string): Promise<T> => {
-    const r = await fetch(`${base}${url}`, { headers: { cookie } });
-    expect(r.status, url).toBe(200);
-    return (await r.json()) as T;
-  };
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  // revealing household codes is audited, so it is a POST with the CSRF token (docs/security.md)
+  const call =
+    (method: 'GET' | 'POST') =>
+    async <T>(url: string): Promise<T> => {
+      const headers = method === 'POST' ? { cookie, 'x-csrf-token': csrfToken } : { cookie };
+      const r = await fetch(`${base}${url}`, { method, headers });
+      expect(r.status, url).toBe(200);
+      return (await r.json()) as T;
+    };
+  return { get: call('GET'), post: call('POST') };
 }
 
 /** The household codes of every open vote of the demo street, and the votes. */
 async function openVotes(base: string) {
-  const get = await login(base);
+  const { get, post } = await login(base);
   const { items: projects } = await get<{ items: { id: string }[] }>('/api/v1/projects?pageSize=500');
   const votes: string[] = [];
   const codes: string[] = [];
@@ -91,8 +97,8 @@ async function openVotes(base: string) {
     );
     for (const c of items.filter((c) => c.kind === 'vote' && c.status === 'open')) {
       votes.push(c.id);
-      const list = await get<{ items: { code: string; revoked?: boolean; status?: string }[] }>(
-        `/api/v1/consultations/${c.id}/codes`,
+      const list = await post<{ items: { code: string; revoked?: boolean; status?: string }[] }>(
+        `/api/v1/consultations/${c.id}/codes/reveal`,
       );
       codes.push(...list.items.filter((k) => !k.revoked && k.status !== 'revoked').map((k) => k.code));
     }
