@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../core/errors.ts';
 import type { Access } from '../server/platform/access.ts';
 import { shanghaiDate, type Clock } from '../core/clock.ts';
-import { systemActor } from '../server/platform/audit.ts';
+import { systemActor } from '../server/platform/actor.ts';
 import type { Database, Db } from '../server/platform/db/client.ts';
 import type { RowIssue } from '../core/errors.ts';
 import { exportRegistry, importRegistry, type EntityCounts } from '../server/modules/registry/excel.ts';

@@ -6,7 +6,7 @@ import { serve, unlockCodeKeys } from '../server/main.ts';
 import { StartupRefusal } from '../server/platform/refusal.ts';
 import { isEmpty, seedDemo } from '../server/demo/seed.ts';
 import { shanghaiDate } from '../core/clock.ts';
-import { systemActor } from '../server/platform/audit.ts';
+import { systemActor } from '../server/platform/actor.ts';
 import { registerExcelCommands } from './excel.ts';
 import { registerUserCommands } from './users.ts';
 

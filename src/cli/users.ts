@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../core/errors.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../core/roles.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Actor } from '../server/platform/audit.ts';
+import type { Actor } from '../server/platform/actor.ts';
 import type { Database, Db } from '../server/platform/db/client.ts';
 import {
   createUser,

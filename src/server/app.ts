@@ -19,6 +19,8 @@ import { installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
+import { sessionStore } from './modules/accounts/sessions.ts';
+import { loadAccess } from './modules/projects/access.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { projectsRoutes, projectWorkRoutes } from './modules/projects/routes.ts';
 import { lifecycleRoutes } from './modules/lifecycle/routes.ts';
@@ -33,6 +35,7 @@ import { moneyRoutes } from './modules/money/routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { holidaysRoutes } from './modules/holidays/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
 export interface BuildOptions {
@@ -186,7 +189,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installSessions(app, opts.db, ctx.clock);
+  installSessions(
+    app,
+    sessionStore(opts.db, (user, now) => loadAccess(opts.db, user, now)),
+    ctx.clock,
+  );
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   accountsRoutes(app, ctx);
   registryRoutes(app, ctx);
@@ -204,6 +211,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   noticesRoutes(app, ctx);
   noticeResidentRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  holidaysRoutes(app, ctx);
   mediationRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;

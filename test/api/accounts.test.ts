@@ -12,7 +12,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/modules/accounts/manage.ts';
 import { hashPassword } from '../../src/server/platform/passwords.ts';
-import { systemActor } from '../../src/server/platform/audit.ts';
+import { systemActor } from '../../src/server/platform/actor.ts';
 import { cliManager, printUsers, readNewPassword } from '../../src/cli/users.ts';
 import { resetPassword, setDisabled } from '../../src/server/modules/accounts/manage.ts';
 import { startTestApp, STAFF_PASSWORD, type Client, type TestApp } from '../helpers/app.ts';

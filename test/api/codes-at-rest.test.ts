@@ -14,7 +14,7 @@ import { buildApp, redactUrl } from '../../src/server/app.ts';
 import { normaliseCode } from '../../src/core/consent/codes.ts';
 import { CodeKeys } from '../../src/server/platform/code-keys.ts';
 import { replaceLostKey } from '../../src/server/modules/consent/key-lost.ts';
-import { systemActor } from '../../src/server/platform/audit.ts';
+import { systemActor } from '../../src/server/platform/actor.ts';
 import { StartupRefusal } from '../../src/server/platform/refusal.ts';
 import { openDatabase } from '../../src/server/platform/db/client.ts';
 import { checkServerSecret, loadServerSecret, ServerSecret } from '../../src/server/platform/secret.ts';

@@ -89,11 +89,12 @@ describe('an objection escalated to mediation and settled', () => {
       objectionsInMediation: 1,
     });
     const listed = (await staff.get(`/api/v1/objections?projectId=${project.id}`)).body.items[0];
-    expect(listed).toMatchObject({
-      id: objection.id,
-      status: 'escalated',
-      mediation: { id: mediation.id, outcome: 'open' },
-    });
+    expect(listed).toMatchObject({ id: objection.id, status: 'escalated' });
+    // the page finds the objection's case among the project's cases, by its source
+    const cases = (await staff.get(`/api/v1/projects/${project.id}/mediation`)).body.items;
+    expect(cases.filter((c: any) => c.sourceObjectionId === objection.id).map((c: any) => c.id)).toEqual([
+      mediation.id,
+    ]);
   });
 
   it('shows on the project and on the committee list of open cases', async () => {

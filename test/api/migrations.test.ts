@@ -26,7 +26,7 @@ describe('the database schema', () => {
     const config = path.join(dir, 'drizzle.config.ts');
     writeFileSync(
       config,
-      `import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', schema: './src/server/platform/db/schema.ts', out: ${JSON.stringify(path.relative(ROOT, path.join(dir, 'migrations')))} });\n`,
+      `import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({ dialect: 'postgresql', schema: './src/server/schema.ts', out: ${JSON.stringify(path.relative(ROOT, path.join(dir, 'migrations')))} });\n`,
     );
     try {
       const run = drizzleKit(['generate', '--config', config]);

@@ -149,8 +149,13 @@ describe('projects', () => {
       .body.items[0];
     expect(audit.before).toEqual({ consultationOn: null, note: '' });
     expect(audit.after).toEqual({ consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
-    const shown = await staff.get(`/api/v1/stairwells/${stairwell.id}`);
-    expect(shown.body.projects.map((p: any) => p.name)).toContain('试点项目');
+    const shown = await staff.get(`/api/v1/projects?stairwellId=${stairwell.id}`);
+    expect(shown.body.items.map((p: any) => p.name)).toEqual(['试点项目']);
+    // the project holds its stairwell: deleting the stairwell is refused and changes nothing
+    const refused = await staff.delete(`/api/v1/stairwells/${stairwell.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('in_use');
+    expect((await staff.get(`/api/v1/stairwells/${stairwell.id}`)).status).toBe(200);
   });
 
   it('reject a stage change by editing, a bad date or a non-adviser', async () => {

@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.ts';
-import { countFailure } from '../../src/server/platform/auth.ts';
+import { countFailure } from '../../src/server/platform/throttle.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { LOGIN_ADDRESS_THROTTLE, LOGIN_THROTTLE } from '../../src/server/modules/accounts/service.ts';

@@ -12,10 +12,10 @@ test('committee staff add a unit, give it an owner, remove both; a duplicate roo
   };
   let stairwell: { id: string } | undefined;
   for (const s of [...items].reverse()) {
-    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as {
-      projects: unknown[];
+    const projects = (await (await page.request.get(`/api/v1/projects?stairwellId=${s.id}`)).json()) as {
+      items: unknown[];
     };
-    if (detail.projects.length === 0) {
+    if (projects.items.length === 0) {
       stairwell = s;
       break;
     }
@@ -88,10 +88,10 @@ test('committee staff start the lift project of a stairwell, assign the adviser,
   };
   let free: string | undefined;
   for (const s of items) {
-    const detail = (await (await page.request.get(`/api/v1/stairwells/${s.id}`)).json()) as {
-      projects: unknown[];
+    const projects = (await (await page.request.get(`/api/v1/projects?stairwellId=${s.id}`)).json()) as {
+      items: unknown[];
     };
-    if (detail.projects.length === 0) {
+    if (projects.items.length === 0) {
       free = s.id;
       break;
     }

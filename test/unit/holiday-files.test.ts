@@ -10,7 +10,7 @@ import {
   INSTRUCTIONS_SHEET,
   parseHolidayIcs,
   parseHolidayWorkbook,
-} from '../../src/server/modules/calendar/files.ts';
+} from '../../src/server/modules/holidays/files.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/holidays/${name}`, import.meta.url), 'utf8');

@@ -4,13 +4,33 @@
  * `npx tsx scripts/module-graph.ts` and drawn in docs/architecture.md.
  */
 import { describe, expect, it } from 'vitest';
-import { cycles, importGraph } from '../../scripts/module-graph.ts';
+import { cycles, importGraph, moduleGraph, moduleOf } from '../../scripts/module-graph.ts';
 
 const graph = importGraph();
 
 describe('the import graph', () => {
   it('has no circle between files', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('has no circle between modules: the module graph is one-way', () => {
+    expect(cycles(moduleGraph(graph))).toEqual([]);
+  });
+
+  it('keeps the platform below the modules: it imports none of their files, tables included', () => {
+    const reaching = [...graph]
+      .filter(([file]) => file.startsWith('src/server/platform/'))
+      .flatMap(([file, targets]) => targets.filter((t) => moduleOf(t)).map((t) => `${file} → ${t}`));
+    expect(reaching).toEqual([]);
+  });
+
+  it('keeps core pure: it imports nothing of the server or the pages', () => {
+    const reaching = [...graph]
+      .filter(([file]) => file.startsWith('src/core/'))
+      .flatMap(([file, targets]) =>
+        targets.filter((t) => !t.startsWith('src/core/')).map((t) => `${file} → ${t}`),
+      );
+    expect(reaching).toEqual([]);
   });
 
   it('finds a circle when there is one (the check itself)', () => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from './db/client.ts';
-import { secretChecks } from './db/secret-schema.ts';
+import { secretChecks } from './db/platform-schema.ts';
 import { StartupRefusal } from './refusal.ts';
 
 /*

@@ -5083,13 +5083,6 @@ export interface operations {
                                 phone: string | null;
                             }[];
                         }[];
-                        projects: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /** @enum {string} */
-                            stage: "mobilisation" | "consultation" | "agreement" | "publicity" | "design_review" | "approvals" | "ready_to_build" | "construction" | "acceptance" | "in_service" | "paused" | "withdrawn";
-                        }[];
                     };
                 };
             };
@@ -7090,6 +7083,7 @@ export interface operations {
                 q?: string;
                 stage?: "mobilisation" | "consultation" | "agreement" | "publicity" | "design_review" | "approvals" | "ready_to_build" | "construction" | "acceptance" | "in_service" | "paused" | "withdrawn";
                 committeeId?: string;
+                stairwellId?: string;
             };
             header?: never;
             path?: never;
@@ -16372,6 +16366,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                         }[];
+                        /** @description 异议；转入调解的案件见 GET /projects/{id}/mediation 的 sourceObjectionId Objections; the cases they went to are those of GET /projects/{id}/mediation with their sourceObjectionId */
                         objections: {
                             /** Format: uuid */
                             id: string;
@@ -16402,12 +16397,6 @@ export interface operations {
                             createdByName: string;
                             /** Format: date-time */
                             createdAt: string;
-                            mediation: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                outcome: "open" | "agreed" | "partially_agreed" | "failed" | "withdrawn";
-                            } | null;
                         }[];
                     };
                 };
@@ -17482,12 +17471,6 @@ export interface operations {
                             createdAt: string;
                             noticeTitle: string;
                             projectName: string;
-                            mediation: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                outcome: "open" | "agreed" | "partially_agreed" | "failed" | "withdrawn";
-                            } | null;
                         }[];
                         total: number;
                         page: number;

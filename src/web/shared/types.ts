@@ -19,7 +19,6 @@ export type StairwellDetail = Answer<'/api/v1/stairwells/{id}'>;
 export type Unit = StairwellDetail['units'][number];
 /** An owner as lists show them: ID number and phone masked unless revealed. */
 export type Owner = Unit['owners'][number];
-export type ProjectRef = StairwellDetail['projects'][number];
 export type Person = ItemOf<Answer<'/api/v1/persons'>>;
 export type Project = Answer<'/api/v1/projects/{id}'>;
 /** GET /api/v1/projects/:id/stage */

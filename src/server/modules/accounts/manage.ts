@@ -2,13 +2,15 @@ import { and, count, eq, ne, or, sql } from 'drizzle-orm';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
 import type { Access } from '../../platform/access.ts';
-import { changedFields, recordAudit, type Actor } from '../../platform/audit.ts';
-import { forgive } from '../../platform/auth.ts';
+import { type Actor } from '../../platform/actor.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
+import { forgive } from '../../platform/throttle.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { checkNewPassword, generatePassword } from '../../platform/password-policy.ts';
 import { committees, districts, streets } from '../registry/schema.ts';
-import { sessions, throttles, users } from './schema.ts';
+import { throttles } from '../../platform/db/platform-schema.ts';
+import { sessions, users } from './schema.ts';
 import { LOGIN_THROTTLE } from './service.ts';
 
 /**

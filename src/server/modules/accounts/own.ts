@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import type { Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { countFailure, forgive, waitOf } from '../../platform/auth.ts';
+import { recordAudit } from '../audit/record.ts';
+import { countFailure, forgive, waitOf } from '../../platform/throttle.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { checkNewPassword } from '../../platform/password-policy.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertRole, loadAccess } from '../../platform/access.ts';
+import { assertRole } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { idParam, okBody, publicRoute } from '../../platform/http.ts';
@@ -57,7 +57,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const s = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }, req.now);
       setSessionCookie(reply, s.token, ctx.secureCookies);
-      const access = await loadAccess(db, s.user, req.now);
+      const access = await req.server.sessionStore.access(s.user, req.now);
       return {
         user: access.user,
         csrfToken: s.csrfToken,
@@ -75,7 +75,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       config: own,
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       // today in Shanghai by the server's clock: the pages' date defaults and limits follow it, not the device's clock
       return {
         user: access.user,
@@ -104,7 +104,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/session',
     { schema: { tags: ['accounts'], summary: '退出 Log out', response: { 200: okBody } }, config: own },
     async (req, reply) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       await logout(db, req.session!.tokenHash, access.actor);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
@@ -123,7 +123,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return { items: await listUsers(db, managerOf(access), req.now) };
     },
@@ -140,7 +140,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       // a street admin creates accounts inside their own street only
       const b = req.body;
@@ -163,7 +163,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return updateUser(db, managerOf(access), { id: req.params.id }, req.body);
     },
@@ -180,7 +180,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return setDisabled(db, managerOf(access), { id: req.params.id }, true);
     },
@@ -197,7 +197,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return setDisabled(db, managerOf(access), { id: req.params.id }, false);
     },
@@ -216,7 +216,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return resetPassword(db, managerOf(access), { id: req.params.id }, req.body.password);
     },
@@ -233,7 +233,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return endSessions(db, managerOf(access), { id: req.params.id });
     },
@@ -250,7 +250,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin');
       return unlockUser(db, managerOf(access), { id: req.params.id });
     },
@@ -259,7 +259,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
   // ---------------------------------------------------------------- one's own account
 
   const me = async (req: FastifyRequest): Promise<Me> => ({
-    access: await requireAccess(req, db),
+    access: await requireAccess(req),
     tokenHash: req.session!.tokenHash,
     ip: req.ip,
   });
@@ -322,7 +322,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/advisers',
     { schema: { tags: ['accounts'], summary: '顾问列表 Advisers', response: { 200: advisersResponse } } },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       assertRole(access, 'street_admin', 'committee_staff');
       const streetId = access.user.streetId ?? access.streetOf.get(access.user.committeeId!)!;
       return { items: await listAdvisers(db, streetId) };

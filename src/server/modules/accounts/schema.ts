@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { committees, districts, streets } from '../registry/schema.ts';
 
 export const users = pgTable(
@@ -61,27 +51,4 @@ export const sessions = pgTable(
     userAgent: text('user_agent').notNull().default(''),
   },
   (t) => [index('sessions_user').on(t.userId)],
-);
-
-/**
- * Failures of credentials (passwords, household codes), one row per key, counted by one atomic
- * upsert so concurrent attempts cannot all pass (platform/auth.ts countFailure). `kind` names the
- * policy; `address` is the client's ('' for everywhere) and `subject` what was tried (a username;
- * '' for anything from the address).
- */
-export const throttles = pgTable(
-  'throttles',
-  {
-    kind: text('kind').notNull(),
-    address: text('address').notNull(),
-    subject: text('subject').notNull(),
-    failures: integer('failures').notNull(),
-    /** the key's next attempt is refused before this */
-    nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }).notNull(),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.address, t.subject] }),
-    index('throttles_kind_last_failure').on(t.kind, t.lastFailureAt),
-  ],
 );

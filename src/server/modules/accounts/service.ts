@@ -1,19 +1,13 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
-import { recordAudit, type Actor } from '../../platform/audit.ts';
-import {
-  countFailure,
-  forgive,
-  hashToken,
-  newToken,
-  SESSION_HOURS,
-  toSessionUser,
-  waitOf,
-  type ThrottlePolicy,
-} from '../../platform/auth.ts';
+import { type Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../audit/record.ts';
+import { hashToken, newToken, SESSION_HOURS } from '../../platform/auth.ts';
+import { countFailure, forgive, waitOf, type ThrottlePolicy } from '../../platform/throttle.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { sessions, users } from './schema.ts';
+import { toSessionUser } from './sessions.ts';
 
 /**
  * One username from one address: 3 failures free, then a wait of 1, 2, 4 … s up to 5 minutes.

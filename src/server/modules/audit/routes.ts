@@ -19,7 +19,7 @@ export function auditRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await listAuditEvents(db, await requireAccess(req, db), req.query);
+      const { items, total } = await listAuditEvents(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );

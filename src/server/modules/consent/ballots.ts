@@ -4,8 +4,14 @@ import { invalidAnswer } from '../../../core/consent/survey.ts';
 import type { Ballot } from '../../../core/consent/tally.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit, type Actor } from '../../platform/audit.ts';
-import { countFailure, throttleState, type ThrottlePolicy, type ThrottleState } from '../../platform/auth.ts';
+import { type Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../audit/record.ts';
+import {
+  countFailure,
+  throttleState,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from '../../platform/throttle.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { committees } from '../registry/schema.ts';
-import { recordAudit, type Actor } from '../../platform/audit.ts';
+import { type Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { secretChecks } from '../../platform/db/secret-schema.ts';
+import { secretChecks } from '../../platform/db/platform-schema.ts';
 import type { ServerSecret } from '../../platform/secret.ts';
 import type { CodeKeys } from '../../platform/code-keys.ts';
 import { appendLedger, inLedgerTransaction } from './ledger.ts';

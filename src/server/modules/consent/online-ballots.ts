@@ -3,7 +3,7 @@ import { GENESIS_HASH, type LedgerEventBody } from '../../../core/consent/ledger
 import { AppError } from '../../../core/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { householdActor } from '../../platform/audit.ts';
+import { householdActor } from '../../platform/actor.ts';
 import type { Visitor } from '../../platform/http.ts';
 import { committees } from '../registry/schema.ts';
 import {

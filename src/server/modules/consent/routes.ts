@@ -31,7 +31,7 @@ import * as svc from './service.ts';
 export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['consent'];
-  const access = (req: FastifyRequest) => requireAccess(req, db);
+  const access = (req: FastifyRequest) => requireAccess(req);
 
   r.get(
     '/api/v1/projects/:id/consultations',

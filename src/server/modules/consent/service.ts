@@ -15,7 +15,7 @@ import {
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { EXCEL_MIME, looksLikeZip, WORD_MIME } from '../../platform/files.ts';
 import { storedFiles } from './schema.ts';

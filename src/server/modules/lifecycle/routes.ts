@@ -20,7 +20,7 @@ export function lifecycleRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.stageStatusResponse },
       },
     },
-    async (req) => stageStatus(db, await requireAccess(req, db), req.params.id),
+    async (req) => stageStatus(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/projects/:id/stage',
@@ -35,6 +35,6 @@ export function lifecycleRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await changeStage(db, await requireAccess(req, db), req.params.id, req.body)),
+      reply.status(201).send(await changeStage(db, await requireAccess(req), req.params.id, req.body)),
   );
 }

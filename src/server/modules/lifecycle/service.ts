@@ -11,7 +11,7 @@ import {
 import { AppError, badInput } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticeFacts } from '../notices/service.ts';

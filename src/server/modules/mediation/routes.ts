@@ -13,7 +13,7 @@ import * as svc from './service.ts';
 export function mediationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['mediation'];
-  const access = (req: FastifyRequest) => requireAccess(req, db);
+  const access = (req: FastifyRequest) => requireAccess(req);
 
   r.get(
     '/api/v1/mediation',

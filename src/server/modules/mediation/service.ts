@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';

@@ -52,7 +52,7 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['money'];
-  const access = (req: FastifyRequest) => requireAccess(req, db);
+  const access = (req: FastifyRequest) => requireAccess(req);
 
   r.get(
     '/api/v1/projects/:id/cost-plans',

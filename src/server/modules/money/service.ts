@@ -12,7 +12,7 @@ import { parseScaled } from '../../../core/money/decimal.ts';
 import { paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storeScan } from '../files/service.ts';
 import { getProject, lockProject } from '../projects/service.ts';

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { documentsOf } from '../projects/documents.ts';
 import { liftProjects } from '../projects/schema.ts';

@@ -1,56 +1,13 @@
 /**
  * The notices module's contract: what its routes take (body, query, params) and what they answer,
  * staff and household-code side. Fastify serialises each answer from these schemas, so a field not
- * named here never leaves. The request pieces below (a real date, a day count) are also used by
- * mediation and the calendar, with messages that name the field plainly.
+ * named here never leaves.
  */
 import { z } from 'zod';
-import { CALENDAR_YEARS, isIsoDate, yearOf } from '../../../core/calendar.ts';
 import { day, instant } from '../../platform/contract.ts';
-import { bilingualIssue, optionalText, pageQuery, shortText } from '../../platform/http.ts';
+import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
+import { calendarDate, dayCount, periodKind } from '../calendar/contract.ts';
 import { NOTICE_KINDS, OBJECTION_STATUSES } from './schema.ts';
-
-export interface Label {
-  zh: string;
-  en: string;
-}
-
-/** A real calendar date 'YYYY-MM-DD' ('2026-02-30' is not one). */
-export const calendarDate = (label: Label) =>
-  z
-    .string()
-    .max(10)
-    .superRefine((v, ctx) => {
-      if (!isIsoDate(v))
-        bilingualIssue(
-          ctx,
-          `${label.zh}须为真实存在的日期，格式 YYYY-MM-DD，如 2026-09-22`,
-          `the ${label.en} must be a real date as YYYY-MM-DD, e.g. 2026-09-22`,
-        );
-      else if (yearOf(v) < CALENDAR_YEARS.first || yearOf(v) > CALENDAR_YEARS.last)
-        bilingualIssue(
-          ctx,
-          `${label.zh}须在 ${CALENDAR_YEARS.first} 至 ${CALENDAR_YEARS.last} 年之间`,
-          `the ${label.en} must be between ${CALENDAR_YEARS.first} and ${CALENDAR_YEARS.last}`,
-        );
-    });
-
-/** A whole number of days in [min, max]. */
-export const dayCount = (label: Label, min: number, max: number) =>
-  z
-    .number()
-    .int()
-    .superRefine((v, ctx) => {
-      if (v < min || v > max)
-        bilingualIssue(
-          ctx,
-          `${label.zh}须在 ${min} 至 ${max} 天之间`,
-          `the ${label.en} must be between ${min} and ${max} days`,
-        );
-    })
-    .meta({ minimum: min, maximum: max });
-
-export const periodKind = z.enum(['natural', 'working']);
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const noticeKind = z.enum(NOTICE_KINDS);
@@ -211,9 +168,6 @@ export const objection = z.object({
 export type Objection = z.infer<typeof objection>;
 export const objectionResponse = objection;
 
-/** The latest mediation case an objection went to. */
-const mediationRef = z.object({ id: z.uuid(), outcome }).nullable();
-
 export const noticeDetailResponse = notice.extend({
   periodChanges: z
     .array(
@@ -231,14 +185,16 @@ export const noticeDetailResponse = notice.extend({
         '放假安排录入或更正后截止日的变动，最早在前 How holiday arrangements moved its ends, oldest first',
     }),
   evidence: z.array(evidence),
-  objections: z.array(objection.extend({ mediation: mediationRef })),
+  objections: z.array(objection).meta({
+    description:
+      '异议；转入调解的案件见 GET /projects/{id}/mediation 的 sourceObjectionId Objections; the cases they went to are those of GET /projects/{id}/mediation with their sourceObjectionId',
+  }),
 });
 export type NoticeDetail = z.infer<typeof noticeDetailResponse>;
 
 export const objectionListItem = objection.extend({
   noticeTitle: z.string(),
   projectName: z.string(),
-  mediation: mediationRef,
 });
 export const objectionListResponse = z.object({
   items: z.array(objectionListItem),

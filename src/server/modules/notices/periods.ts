@@ -5,7 +5,7 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { PeriodKind, WorkCalendar } from '../../../core/calendar.ts';
 import type { Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';

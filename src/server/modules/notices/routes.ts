@@ -13,7 +13,7 @@ import * as svc from './service.ts';
 export function noticesRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notices'];
-  const access = (req: FastifyRequest) => requireAccess(req, db);
+  const access = (req: FastifyRequest) => requireAccess(req);
 
   r.get(
     '/api/v1/projects/:id/notices',

@@ -12,7 +12,8 @@ import { shanghaiDate } from '../../../core/clock.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
-import { householdActor, recordAudit } from '../../platform/audit.ts';
+import { householdActor } from '../../platform/actor.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Visitor } from '../../platform/http.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { resolveCode } from '../consent/ballots.ts';
@@ -20,7 +21,6 @@ import type { PresentedCode } from '../../platform/code-keys.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';
-import { mediationCases } from '../mediation/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { buildings, committees, stairwells, units } from '../registry/schema.ts';
@@ -213,22 +213,6 @@ export async function objectionRow(db: Queryable, access: Access, id: string) {
   return row;
 }
 
-/** The latest mediation case of each objection that went to mediation. */
-async function latestCases(db: Queryable, objectionIds: string[]) {
-  const rows = objectionIds.length
-    ? await db
-        .select({
-          objectionId: mediationCases.sourceObjectionId,
-          id: mediationCases.id,
-          outcome: mediationCases.outcome,
-        })
-        .from(mediationCases)
-        .where(inArray(mediationCases.sourceObjectionId, objectionIds))
-        .orderBy(asc(mediationCases.createdAt))
-    : [];
-  return new Map(rows.map((r) => [r.objectionId!, { id: r.id, outcome: r.outcome }]));
-}
-
 export async function listNotices(
   db: Queryable,
   access: Access,
@@ -276,10 +260,6 @@ export async function getNotice(db: Queryable, access: Access, id: string): Prom
     .from(objections)
     .where(eq(objections.noticeId, id))
     .orderBy(asc(objections.createdAt));
-  const cases = await latestCases(
-    db,
-    objs.map((o) => o.id),
-  );
   const periodChanges = await db
     .select({
       id: noticePeriodChanges.id,
@@ -296,7 +276,7 @@ export async function getNotice(db: Queryable, access: Access, id: string): Prom
     ...presentNotice(n, access.today),
     periodChanges,
     evidence,
-    objections: objs.map((o) => ({ ...presentObjection(o, access), mediation: cases.get(o.id) ?? null })),
+    objections: objs.map((o) => presentObjection(o, access)),
   };
 }
 
@@ -331,16 +311,11 @@ export async function listObjections(
     .orderBy(desc(objections.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const cases = await latestCases(
-    db,
-    rows.map((r) => r.o.id),
-  );
   return {
     items: rows.map((r) => ({
       ...presentObjection(r.o, access),
       noticeTitle: r.noticeTitle,
       projectName: r.projectName,
-      mediation: cases.get(r.o.id) ?? null,
     })),
     total: total?.n ?? 0,
   };

@@ -20,6 +20,7 @@ export const projectListQuery = z.object({
   ...pageQuery,
   stage: stage.optional(),
   committeeId: z.uuid().optional(),
+  stairwellId: z.uuid().optional(),
 });
 
 export const projectCreate = z.object({

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { DocumentCategory } from '../../../core/documents.ts';
 import { notFound } from '../../../core/errors.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeFile } from '../files/service.ts';

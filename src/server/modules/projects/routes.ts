@@ -34,14 +34,14 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total, byStage } = await listProjects(db, await requireAccess(req, db), req.query);
+      const { items, total, byStage } = await listProjects(db, await requireAccess(req), req.query);
       return { ...paged(items, total, req.query.page, req.query.pageSize), byStage };
     },
   );
   r.get(
     '/api/v1/projects/:id',
     { schema: { tags, summary: '项目详情 Project', params: idParam, response: { 200: c.projectResponse } } },
-    async (req) => getProject(db, await requireAccess(req, db), req.params.id),
+    async (req) => getProject(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/projects',
@@ -53,8 +53,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 201: c.projectResponse },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await createProject(db, await requireAccess(req, db), req.body)),
+    async (req, reply) => reply.status(201).send(await createProject(db, await requireAccess(req), req.body)),
   );
   r.patch(
     '/api/v1/projects/:id',
@@ -67,7 +66,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.projectResponse },
       },
     },
-    async (req) => updateProject(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => updateProject(db, await requireAccess(req), req.params.id, req.body),
   );
 }
 
@@ -75,7 +74,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
 export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
-  const access = (req: FastifyRequest) => requireAccess(req, db);
+  const access = (req: FastifyRequest) => requireAccess(req);
 
   r.get(
     '/api/v1/projects/:id/checklist',

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { badInput, forbidden, notFound } from '../../../core/errors.ts';
 import type { Stage } from '../../../core/stages.ts';
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { containing } from '../../platform/db/like.ts';
 import { users } from '../accounts/schema.ts';
@@ -60,12 +60,17 @@ function selectProjects(db: Queryable) {
 export async function listProjects(
   db: Queryable,
   access: Access,
-  p: ListParams & { stage?: Stage | undefined; committeeId?: string | undefined },
+  p: ListParams & {
+    stage?: Stage | undefined;
+    committeeId?: string | undefined;
+    stairwellId?: string | undefined;
+  },
 ) {
   const cond = and(
     projectScope(access),
     p.stage ? eq(liftProjects.stage, p.stage) : undefined,
     p.committeeId ? eq(liftProjects.committeeId, p.committeeId) : undefined,
+    p.stairwellId ? eq(liftProjects.stairwellId, p.stairwellId) : undefined,
     p.q ? or(ilike(liftProjects.name, containing(p.q)), ilike(estates.name, containing(p.q))) : undefined,
   );
   const [total] = await db

@@ -5,7 +5,7 @@ import { WorkCalendar } from '../../../core/calendar.ts';
 import { badInput, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import { streetCalendar } from '../calendar/service.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import type { ApprovalStep, Approvals, Bottlenecks, Checklist, ChecklistItem } from './contract.ts';
 import { approvalSteps, checklistItems, liftProjects } from './schema.ts';

@@ -5,7 +5,7 @@ import { DEFAULT_SCHEME_PRESETS, type SchemePreset } from '../../../core/money/s
 import { SUBSIDY_RULES, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { forbidden } from '../../../core/errors.ts';
 import { assertRole, type Access } from '../../platform/access.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { committees } from '../registry/schema.ts';
 import { approvalSteps, checklistItems, streetTemplates } from './schema.ts';

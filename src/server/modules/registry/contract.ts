@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { parseAreaM2 } from '../../../core/area.ts';
 import { isValidIdNumber, isValidPhone } from '../../../core/privacy.ts';
-import { STAGES } from '../../../core/stages.ts';
 import { bilingualIssue, optionalText, pageQuery, shortText } from '../../platform/http.ts';
 
 // ---------------------------------------------------------------- request pieces
@@ -195,8 +194,7 @@ export const stairwellListItem = stairwell.extend({
   estateName: z.string(),
   unitCount: count('房屋数 Units'),
 });
-export const projectRef = z.object({ id: z.uuid(), name: z.string(), stage: z.enum(STAGES) });
-/** A stairwell with everything its elevation diagram needs. */
+/** A stairwell with everything its elevation diagram needs (its projects: GET /projects?stairwellId=…). */
 export const stairwellDetail = stairwell.extend({
   buildingName: z.string(),
   floors: z.number().int(),
@@ -205,7 +203,6 @@ export const stairwellDetail = stairwell.extend({
   estateName: z.string(),
   committeeName: z.string(),
   units: z.array(unit),
-  projects: z.array(projectRef),
 });
 export const stairwellsResponse = pageOf(stairwellListItem);
 export type StairwellListItem = z.infer<typeof stairwellListItem>;

@@ -23,7 +23,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) => {
-      await requireAccess(req, db);
+      await requireAccess(req);
       return sendWorkbook(
         reply,
         await registryTemplate(),
@@ -45,7 +45,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       // the role before the upload is read
       assertRole(access, 'street_admin', 'committee_staff');
       return importRegistry(db, access, (await uploadedFile(req)).content);
@@ -64,7 +64,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       const { file } = await exportRegistry(db, access, { committeeId: req.query.committeeId, full: false });
       return sendWorkbook(reply, file, `房屋与业主-${access.today}.xlsx`, `registry-${access.today}.xlsx`);
     },
@@ -83,7 +83,7 @@ export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) => {
-      const access = await requireAccess(req, db);
+      const access = await requireAccess(req);
       const { file } = await exportRegistry(db, access, { committeeId: req.body.committeeId, full: true });
       return sendWorkbook(reply, file, `房屋与业主-${access.today}.xlsx`, `registry-${access.today}.xlsx`);
     },

@@ -20,7 +20,7 @@ import {
   maskPhone,
 } from '../../../core/privacy.ts';
 import { auditScope, canWriteCommittee, type Access } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { assertWorkbookWithin, looksLikeZip } from '../../platform/files.ts';
 import type { EntityCounts, ImportResult } from './contract.ts';

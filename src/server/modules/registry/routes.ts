@@ -16,7 +16,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
     '/api/v1/committees',
     { schema: { tags, summary: '居委会 Committees in scope', response: { 200: c.committeesResponse } } },
     async (req) => ({
-      items: await svc.listCommittees(db, await requireAccess(req, db)),
+      items: await svc.listCommittees(db, await requireAccess(req)),
     }),
   );
 
@@ -32,20 +32,20 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listEstates(db, await requireAccess(req, db), req.query);
+      const { items, total } = await svc.listEstates(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
   r.get(
     '/api/v1/estates/:id',
     { schema: { tags, summary: '小区 Estate detail', params: idParam, response: { 200: c.estateDetail } } },
-    async (req) => svc.getEstate(db, await requireAccess(req, db), req.params.id),
+    async (req) => svc.getEstate(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/estates',
     { schema: { tags, summary: '小区 Estate create', body: c.estateCreate, response: { 201: c.estate } } },
     async (req, reply) =>
-      reply.status(201).send(await svc.createEstate(db, await requireAccess(req, db), req.body)),
+      reply.status(201).send(await svc.createEstate(db, await requireAccess(req), req.body)),
   );
   r.patch(
     '/api/v1/estates/:id',
@@ -58,7 +58,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.estate },
       },
     },
-    async (req) => svc.updateEstate(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => svc.updateEstate(db, await requireAccess(req), req.params.id, req.body),
   );
   r.delete(
     '/api/v1/estates/:id',
@@ -71,7 +71,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      await svc.deleteEstate(db, await requireAccess(req, db), req.params.id);
+      await svc.deleteEstate(db, await requireAccess(req), req.params.id);
       return ok;
     },
   );
@@ -88,7 +88,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listBuildings(db, await requireAccess(req, db), req.query);
+      const { items, total } = await svc.listBuildings(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
@@ -97,7 +97,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
     {
       schema: { tags, summary: '楼幢 Building detail', params: idParam, response: { 200: c.buildingDetail } },
     },
-    async (req) => svc.getBuilding(db, await requireAccess(req, db), req.params.id),
+    async (req) => svc.getBuilding(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/buildings',
@@ -110,7 +110,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await svc.createBuilding(db, await requireAccess(req, db), req.body)),
+      reply.status(201).send(await svc.createBuilding(db, await requireAccess(req), req.body)),
   );
   r.patch(
     '/api/v1/buildings/:id',
@@ -123,7 +123,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.building },
       },
     },
-    async (req) => svc.updateBuilding(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => svc.updateBuilding(db, await requireAccess(req), req.params.id, req.body),
   );
   r.delete(
     '/api/v1/buildings/:id',
@@ -136,7 +136,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      await svc.deleteBuilding(db, await requireAccess(req, db), req.params.id);
+      await svc.deleteBuilding(db, await requireAccess(req), req.params.id);
       return ok;
     },
   );
@@ -153,7 +153,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listStairwells(db, await requireAccess(req, db), req.query);
+      const { items, total } = await svc.listStairwells(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
@@ -167,7 +167,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.stairwellDetail },
       },
     },
-    async (req) => svc.getStairwell(db, await requireAccess(req, db), req.params.id),
+    async (req) => svc.getStairwell(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/stairwells',
@@ -180,7 +180,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await svc.createStairwell(db, await requireAccess(req, db), req.body)),
+      reply.status(201).send(await svc.createStairwell(db, await requireAccess(req), req.body)),
   );
   r.patch(
     '/api/v1/stairwells/:id',
@@ -193,7 +193,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.stairwell },
       },
     },
-    async (req) => svc.updateStairwell(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => svc.updateStairwell(db, await requireAccess(req), req.params.id, req.body),
   );
   r.delete(
     '/api/v1/stairwells/:id',
@@ -206,7 +206,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      await svc.deleteStairwell(db, await requireAccess(req, db), req.params.id);
+      await svc.deleteStairwell(db, await requireAccess(req), req.params.id);
       return ok;
     },
   );
@@ -223,20 +223,20 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listUnits(db, await requireAccess(req, db), req.query);
+      const { items, total } = await svc.listUnits(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
   r.get(
     '/api/v1/units/:id',
     { schema: { tags, summary: '房屋 Unit detail', params: idParam, response: { 200: c.unit } } },
-    async (req) => svc.getUnit(db, await requireAccess(req, db), req.params.id),
+    async (req) => svc.getUnit(db, await requireAccess(req), req.params.id),
   );
   r.post(
     '/api/v1/units',
     { schema: { tags, summary: '房屋 Unit create', body: c.unitCreate, response: { 201: c.unit } } },
     async (req, reply) =>
-      reply.status(201).send(await svc.createUnit(db, await requireAccess(req, db), req.body)),
+      reply.status(201).send(await svc.createUnit(db, await requireAccess(req), req.body)),
   );
   r.patch(
     '/api/v1/units/:id',
@@ -249,7 +249,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.unit },
       },
     },
-    async (req) => svc.updateUnit(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => svc.updateUnit(db, await requireAccess(req), req.params.id, req.body),
   );
   r.delete(
     '/api/v1/units/:id',
@@ -262,7 +262,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      await svc.deleteUnit(db, await requireAccess(req, db), req.params.id);
+      await svc.deleteUnit(db, await requireAccess(req), req.params.id);
       return ok;
     },
   );
@@ -278,7 +278,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await svc.addOwner(db, await requireAccess(req, db), req.params.id, req.body)),
+      reply.status(201).send(await svc.addOwner(db, await requireAccess(req), req.params.id, req.body)),
   );
   r.delete(
     '/api/v1/units/:id/owners/:personId',
@@ -290,7 +290,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.unit },
       },
     },
-    async (req) => svc.removeOwner(db, await requireAccess(req, db), req.params.id, req.params.personId),
+    async (req) => svc.removeOwner(db, await requireAccess(req), req.params.id, req.params.personId),
   );
 
   // ---------------------------------------------------------------- owners
@@ -305,7 +305,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listPersons(db, await requireAccess(req, db), req.query);
+      const { items, total } = await svc.listPersons(db, await requireAccess(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
@@ -320,7 +320,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.person },
       },
     },
-    async (req) => svc.getPerson(db, await requireAccess(req, db), req.params.id),
+    async (req) => svc.getPerson(db, await requireAccess(req), req.params.id),
   );
   // disclosing personal data is audited, so it is a write: a POST with the CSRF token, never a link
   r.post(
@@ -334,7 +334,7 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.person },
       },
     },
-    async (req) => svc.getPerson(db, await requireAccess(req, db), req.params.id, true),
+    async (req) => svc.getPerson(db, await requireAccess(req), req.params.id, true),
   );
   r.patch(
     '/api/v1/persons/:id',
@@ -347,6 +347,6 @@ export function registryRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.person },
       },
     },
-    async (req) => svc.updatePerson(db, await requireAccess(req, db), req.params.id, req.body),
+    async (req) => svc.updatePerson(db, await requireAccess(req), req.params.id, req.body),
   );
 }

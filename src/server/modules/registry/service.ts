@@ -3,16 +3,14 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { maskIdNumber, maskPhone } from '../../../core/privacy.ts';
-import type { Stage } from '../../../core/stages.ts';
 import {
   assertCanWriteCommittee,
   auditScope,
   canWriteCommittee,
   type Access,
 } from '../../platform/access.ts';
-import { changedFields, recordAudit } from '../../platform/audit.ts';
+import { changedFields, recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { liftProjects } from '../projects/schema.ts';
 import type {
   BuildingDetail,
   BuildingListItem,
@@ -438,10 +436,6 @@ export async function getStairwell(db: Queryable, access: Access, id: string): P
     .innerJoin(committees, eq(committees.id, buildings.committeeId))
     .where(eq(buildings.id, sw.buildingId));
   const unitRows = await listUnitsWithOwners(db, access, eq(units.stairwellId, id));
-  const projects = await db
-    .select({ id: liftProjects.id, name: liftProjects.name, stage: sql<Stage>`${liftProjects.stage}` })
-    .from(liftProjects)
-    .where(eq(liftProjects.stairwellId, id));
   return {
     ...sw,
     buildingName: ctx!.building.name,
@@ -451,7 +445,6 @@ export async function getStairwell(db: Queryable, access: Access, id: string): P
     estateName: ctx!.estateName,
     committeeName: ctx!.committeeName,
     units: unitRows,
-    projects,
   };
 }
 
@@ -491,8 +484,8 @@ export async function deleteStairwell(db: Db, access: Access, id: string) {
     assertCanWriteCommittee(access, before.committeeId);
     const [n] = await tx.select({ n: count() }).from(units).where(eq(units.stairwellId, id));
     assertNoDependents(n?.n ?? 0, ENTITY.unit);
-    const [p] = await tx.select({ n: count() }).from(liftProjects).where(eq(liftProjects.stairwellId, id));
-    assertNoDependents(p?.n ?? 0, { zh: '加装电梯项目', en: 'Lift project' });
+    // a lift project's stairwell key is ON DELETE RESTRICT: the database refuses (409 in_use),
+    // so the registry need not know the projects module above it
     await deleteAudited(tx, access, 'stairwell', stairwells, before, before.committeeId);
   });
 }

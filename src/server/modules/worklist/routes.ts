@@ -12,6 +12,6 @@ export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {
   r.get(
     '/api/v1/worklist',
     { schema: { tags, summary: '待办 What needs attention now', response: { 200: c.workListResponse } } },
-    async (req) => workList(db, await requireAccess(req, db)),
+    async (req) => workList(db, await requireAccess(req)),
   );
 }

@@ -85,7 +85,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
       <Flex vertical gap={16}>
         {items.length === 0 && <Empty description={w.noNotices} />}
         {items.map((n) => (
-          <NoticeCard key={n.id} notice={n} />
+          <NoticeCard key={n.id} notice={n} cases={cases} />
         ))}
         <Card
           size="small"
@@ -121,7 +121,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
 type Dialog = null | 'edit' | 'post' | 'evidence' | 'restart' | 'objection';
 
 /** One notice: its dates and phase, posting evidence, objections, and what staff can do next. */
-function NoticeCard({ notice: n }: { notice: Notice }) {
+function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseListItem[] }) {
   const w = useWords();
   const { lang } = useLang();
   const { canWrite } = useSession();
@@ -249,6 +249,7 @@ function NoticeCard({ notice: n }: { notice: Notice }) {
           </h3>
           <ObjectionsTable
             objections={detail.data?.objections ?? []}
+            cases={cases}
             loading={detail.isLoading}
             noticeTitle={n.title}
           />

@@ -6,17 +6,20 @@ import { answer, api, type Body } from '../../../shared/api.ts';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { ObjectionTag } from './tags.tsx';
-import { MEDIATION_KINDS, type Objection } from './types.ts';
+import { MEDIATION_KINDS, type CaseListItem, type Objection } from './types.ts';
 import { useWords } from './words.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 
 /** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
 export function ObjectionsTable({
   objections,
+  cases,
   loading,
   noticeTitle,
 }: {
   objections: Objection[];
+  /** the project's mediation cases: an objection links to the latest one opened from it */
+  cases: Pick<CaseListItem, 'id' | 'sourceObjectionId' | 'createdAt'>[];
   loading: boolean;
   noticeTitle: string;
 }) {
@@ -26,6 +29,9 @@ export function ObjectionsTable({
   const [answering, setAnswering] = useState<Objection | null>(null);
   const [escalating, setEscalating] = useState<Objection | null>(null);
   const unresolved = (o: Objection) => o.status === 'open' || o.status === 'answered';
+  const caseOf = new Map(
+    [...cases].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((c) => [c.sourceObjectionId, c.id]),
+  );
   return (
     <>
       <Table<Objection>
@@ -56,7 +62,7 @@ export function ObjectionsTable({
             render: (_, o) => (
               <>
                 {o.answer && <div className="jw-cell-text">{o.answer}</div>}
-                {o.mediation && <Link to={`/mediation/${o.mediation.id}`}>{w.mediationLink}</Link>}
+                {caseOf.has(o.id) && <Link to={`/mediation/${caseOf.get(o.id)}`}>{w.mediationLink}</Link>}
               </>
             ),
           },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
-import type { StairwellDetail, Unit } from '../../../shared/types.ts';
+import type { Project, StairwellDetail, Unit } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
@@ -32,6 +32,10 @@ export default function StairwellPage() {
 
 function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
   const { t } = useTranslation();
+  const projectsQuery = $api.useQuery('get', '/api/v1/projects', {
+    params: { query: { stairwellId: s.id, pageSize: 20 } },
+  });
+  const projects = projectsQuery.data?.items;
   const { canWrite } = useSession();
   const crumbs = useRegistryCrumbs();
   const [ownersOf, setOwnersOf] = useState<string | null>(null);
@@ -62,7 +66,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
           },
           s.name,
         )}
-        actions={canWrite && s.projects.length === 0 ? <NewProjectButton stairwell={s} /> : undefined}
+        actions={canWrite && projects?.length === 0 ? <NewProjectButton stairwell={s} /> : undefined}
       >
         <Descriptions
           size="small"
@@ -73,7 +77,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
             {
               key: 'project',
               label: t('projects.projectLabel'),
-              children: s.projects.length ? <ProjectLinks projects={s.projects} /> : t('projects.none'),
+              children: projects?.length ? <ProjectLinks projects={projects} /> : projects ? t('projects.none') : '…',
             },
             {
               key: 'whatIf',
@@ -126,7 +130,7 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
   );
 }
 
-function ProjectLinks({ projects }: { projects: StairwellDetail['projects'] }) {
+function ProjectLinks({ projects }: { projects: Pick<Project, 'id' | 'name' | 'stage'>[] }) {
   return (
     <Flex wrap gap={8}>
       {projects.map((p) => (

@@ -1,21 +1,6 @@
-import { auditEvents } from '../modules/audit/schema.ts';
-import type { Queryable } from './db/client.ts';
-
-/** Who did it and when: a logged-in user, or the system (seed, CLI), at the request's instant. */
-export interface Actor {
-  userId: string | null;
-  name: string;
-  at: Date;
-}
-
-export const systemActor = (at: Date): Actor => ({ userId: null, name: 'system', at });
-
-/** An owner acting through their household code (no account): named by the owner group, never by person. */
-export const householdActor = (groupId: string, at: Date): Actor => ({
-  userId: null,
-  name: `household:${groupId.slice(0, 8)}`,
-  at,
-});
+import type { Actor } from '../../platform/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { auditEvents } from './schema.ts';
 
 export interface AuditInput {
   action: string;
