@@ -2,7 +2,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { appendLedger } from '../../src/server/modules/consent/ledger.ts';
 import type { OnlineReceipt } from '../../src/server/modules/consent/contract.ts';
-import { castOnline } from '../../src/server/modules/consent/online-ballots.ts';
+import { castOnline } from '../../src/server/modules/household/online-ballots.ts';
 import { ballots } from '../../src/server/modules/consent/schema.ts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -150,12 +150,22 @@ describe('projects', () => {
     expect(audit.before).toEqual({ consultationOn: null, note: '' });
     expect(audit.after).toEqual({ consultationOn: '2026-04-02', note: '首次动员会 3 月 1 日' });
     const shown = await staff.get(`/api/v1/projects?stairwellId=${stairwell.id}`);
-    expect(shown.body.items.map((p: any) => p.name)).toEqual(['试点项目']);
-    // the project holds its stairwell: deleting the stairwell is refused and changes nothing
-    const refused = await staff.delete(`/api/v1/stairwells/${stairwell.id}`);
+    expect(shown.body.items.map((p: any) => p.name)).toContain('试点项目');
+    expect(shown.body.items.every((p: any) => p.stairwellId === stairwell.id)).toBe(true);
+    // a project holds its stairwell even when the stairwell has no unit: deleting it is refused
+    // (the key is ON DELETE RESTRICT) and changes nothing
+    const bare = await staff.post('/api/v1/stairwells', {
+      buildingId: stairwell.buildingId,
+      name: '无房屋单元',
+    });
+    expect(bare.status).toBe(201);
+    expect(
+      (await staff.post('/api/v1/projects', { name: '空单元项目', stairwellId: bare.body.id })).status,
+    ).toBe(201);
+    const refused = await staff.delete(`/api/v1/stairwells/${bare.body.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('in_use');
-    expect((await staff.get(`/api/v1/stairwells/${stairwell.id}`)).status).toBe(200);
+    expect((await staff.get(`/api/v1/stairwells/${bare.body.id}`)).status).toBe(200);
   });
 
   it('reject a stage change by editing, a bad date or a non-adviser', async () => {

@@ -17,7 +17,7 @@ import { countFailure } from '../../src/server/platform/throttle.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { LOGIN_ADDRESS_THROTTLE, LOGIN_THROTTLE } from '../../src/server/modules/accounts/service.ts';
-import { CODE_CEILING, CODE_THROTTLE, CODES_PER_MINUTE } from '../../src/server/modules/consent/ballots.ts';
+import { CODE_CEILING, CODE_THROTTLE, CODES_PER_MINUTE } from '../../src/server/modules/household/codes.ts';
 import { startTestApp, TEST_START, type Client, type TestApp } from '../helpers/app.ts';
 
 const clock = manualClock(TEST_START);

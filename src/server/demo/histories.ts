@@ -16,7 +16,7 @@ import { recordAudit } from '../modules/audit/record.ts';
 import { toSessionUser } from '../modules/accounts/sessions.ts';
 import type { Db } from '../platform/db/client.ts';
 import { users } from '../modules/accounts/schema.ts';
-import { castOnline } from '../modules/consent/online-ballots.ts';
+import { castOnline } from '../modules/household/online-ballots.ts';
 import type { CodeKeys } from '../platform/code-keys.ts';
 import {
   activeCodes,

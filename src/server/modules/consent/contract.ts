@@ -127,7 +127,6 @@ export const staffBallotFields = z.object({
 });
 
 /** A household code as typed or scanned from the letter (the code is the credential). */
-export const codeParams = z.object({ code: z.string().trim().min(1).max(20) });
 export const onlineBallot = z.object({ choice: ballotChoice.optional(), answers: surveyAnswers.optional() });
 
 const ruleInput = z.union([

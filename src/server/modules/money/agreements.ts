@@ -9,7 +9,7 @@ import type { Visitor } from '../../platform/http.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { heading, para, table, wordFile } from '../../platform/word.ts';
-import { resolveCode } from '../consent/ballots.ts';
+import { resolveCode } from '../household/codes.ts';
 import type { PresentedCode } from '../../platform/code-keys.ts';
 import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';

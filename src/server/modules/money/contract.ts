@@ -94,7 +94,6 @@ export const billPaymentBody = z.object({
 });
 
 /** A household code as typed or scanned from the letter (the code is the credential). */
-export const codeParams = z.object({ code: z.string().trim().min(1).max(40) });
 export const residentSignBody = z.object({ unitId: z.uuid() });
 
 const subsidyInput = z.union([

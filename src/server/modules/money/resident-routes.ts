@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
 import { residentCostShare, residentSignOff } from './agreements.ts';
-import { codeParams, residentCostShareResponse, residentSignBody, residentSignResponse } from './contract.ts';
+import { codeParams } from '../household/contract.ts';
+import { residentCostShareResponse, residentSignBody, residentSignResponse } from './contract.ts';
 
 /** The household code page's money side: the owner's share, explained, and online sign-off. */
 export function moneyResidentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {

@@ -28,7 +28,6 @@ import {
   whatIfBody,
   whatIfResponse,
 } from './contract.ts';
-import { moneyResidentRoutes } from './resident-routes.ts';
 import {
   adoptPlan,
   createPlan,
@@ -291,5 +290,4 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // the household code page (no login): registered here until app.ts registers it beside the consent side
-  moneyResidentRoutes(app, ctx);
 }

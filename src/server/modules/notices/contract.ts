@@ -12,7 +12,6 @@ import { NOTICE_KINDS, OBJECTION_STATUSES } from './schema.ts';
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const noticeKind = z.enum(NOTICE_KINDS);
 const objectionStatus = z.enum(OBJECTION_STATUSES);
-const outcome = z.enum(['open', 'agreed', 'partially_agreed', 'failed', 'withdrawn']);
 
 // ---------------------------------------------------------------- requests
 
@@ -56,7 +55,6 @@ export const objectionListQuery = z.object({
 });
 export const objectionAnswer = z.object({ answer: shortText(5000), settled: z.boolean() });
 
-export const residentParams = z.object({ code: z.string().trim().min(1).max(40) });
 export const residentObjectionBody = z.object({ noticeId: z.uuid(), text: shortText(2000) });
 
 // ---------------------------------------------------------------- notices

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
+import { codeParams } from '../household/contract.ts';
 import * as c from './contract.ts';
 import { residentNotices, residentObjection } from './service.ts';
 
@@ -16,7 +17,7 @@ export function noticeResidentRoutes(app: FastifyInstance, { db, codeKeys }: App
       schema: {
         tags,
         summary: '本项目的公示和本户的异议 Notices of the project and this household’s objections',
-        params: c.residentParams,
+        params: codeParams,
         response: { 200: c.residentNoticesResponse },
       },
       config: publicRoute(60),
@@ -29,7 +30,7 @@ export function noticeResidentRoutes(app: FastifyInstance, { db, codeKeys }: App
       schema: {
         tags,
         summary: '对公示提出异议 Object to a notice',
-        params: c.residentParams,
+        params: codeParams,
         body: c.residentObjectionBody,
         response: { 201: c.residentObjectionResponse },
       },

@@ -16,7 +16,7 @@ import { householdActor } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Visitor } from '../../platform/http.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
-import { resolveCode } from '../consent/ballots.ts';
+import { resolveCode } from '../household/codes.ts';
 import type { PresentedCode } from '../../platform/code-keys.ts';
 import { consultations, electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';

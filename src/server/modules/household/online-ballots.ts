@@ -6,22 +6,14 @@ import { auditEvents } from '../audit/schema.ts';
 import { householdActor } from '../../platform/actor.ts';
 import type { Visitor } from '../../platform/http.ts';
 import { committees } from '../registry/schema.ts';
-import {
-  checkBallot,
-  CLOSED,
-  codeGate,
-  codeGateColumns,
-  resolveCode,
-  REVOKED,
-  wrongCode,
-  type BallotInput,
-  type CodeGateState,
-} from './ballots.ts';
-import { hashEvent, isLedgerRace } from './ledger.ts';
-import { ballots, consultations, householdCodes, ledgerEvents } from './schema.ts';
+import { checkBallot, type BallotInput } from '../consent/ballots.ts';
+import { hashEvent, isLedgerRace } from '../consent/ledger.ts';
+import { ballots, consultations, householdCodes, ledgerEvents } from '../consent/schema.ts';
+import { codeGate, codeGateColumns, resolveCode, wrongCode, type CodeGateState } from './codes.ts';
+import { CLOSED, REVOKED } from './vote.ts';
 import type { PresentedCode } from '../../platform/code-keys.ts';
-import type { OnlineReceipt } from './contract.ts';
-import type { Consultation } from './service.ts';
+import type { OnlineReceipt } from '../consent/contract.ts';
+import type { Consultation } from '../consent/service.ts';
 
 /*
  * Online ballots are the one write residents make in numbers, all at once when the letters

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
-import { residentView } from './ballots.ts';
-import { ballotResponse, codeParams, onlineBallot, residentViewResponse } from './contract.ts';
+import { ballotResponse, onlineBallot, residentViewResponse } from '../consent/contract.ts';
+import { codeParams } from './contract.ts';
 import { castOnline } from './online-ballots.ts';
+import { residentView } from './vote.ts';
 
-/** The household-code routes behind /r/<code>: no login, the code is the credential. */
+/** The vote page's routes behind /r/<code>: no login, the code is the credential. */
 export function residentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['resident'];
