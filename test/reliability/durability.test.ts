@@ -77,7 +77,8 @@ async function login(base: string) {
   const call =
     (method: 'GET' | 'POST') =>
     async <T>(url: string): Promise<T> => {
-      const headers: Record<string, string> = method === 'POST' ? { cookie, 'x-csrf-token': csrfToken } : { cookie };
+      const headers: Record<string, string> =
+        method === 'POST' ? { cookie, 'x-csrf-token': csrfToken } : { cookie };
       const r = await fetch(`${base}${url}`, { method, headers });
       expect(r.status, url).toBe(200);
       return (await r.json()) as T;

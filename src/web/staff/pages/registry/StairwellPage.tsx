@@ -77,7 +77,13 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
             {
               key: 'project',
               label: t('projects.projectLabel'),
-              children: projects?.length ? <ProjectLinks projects={projects} /> : projects ? t('projects.none') : '…',
+              children: projects?.length ? (
+                <ProjectLinks projects={projects} />
+              ) : projects ? (
+                t('projects.none')
+              ) : (
+                '…'
+              ),
             },
             {
               key: 'whatIf',
