@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { notices } from '../../src/server/modules/notices/schema.ts';
-import { noticeFacts } from '../../src/server/modules/notices/service.ts';
+import { noticeFacts } from '../../src/server/modules/notices/facts.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { startTestApp, TEST_TODAY, type Client, type TestApp, STAFF_PASSWORD } from '../helpers/app.ts';
 

@@ -5,6 +5,7 @@
  * codes, ballots on the ledger, a closing result); the notices of the stages passed; a few
  * mediation cases.
  */
+import { NOTICE_DEFAULTS, type NoticeKind } from '../../core/notices.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { addDays, type WorkCalendar } from '../../core/calendar.ts';
 import { shanghaiMorning } from '../../core/clock.ts';
@@ -33,8 +34,7 @@ import { addRunningCostYear, saveSubsidyClaim } from '../modules/money/upkeep.ts
 import { committees, units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
 import { noticeEnds } from '../modules/notices/periods.ts';
-import type { NoticeKind } from '../modules/notices/schema.ts';
-import { createNotice, NOTICE_DEFAULTS, postNotice } from '../modules/notices/service.ts';
+import { createNotice, postNotice } from '../modules/notices/service.ts';
 import { prng } from './prng.ts';
 
 /** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */

@@ -14,7 +14,7 @@ import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { consultations } from '../consent/schema.ts';
-import { noticeFacts } from '../notices/service.ts';
+import { noticeFacts } from '../notices/facts.ts';
 import { approvalSteps, checklistItems, liftProjects } from '../projects/schema.ts';
 import { getProject, lockProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';

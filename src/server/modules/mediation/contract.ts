@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
 import { calendarDate } from '../calendar/contract.ts';
-import { OBJECTION_STATUSES } from '../notices/schema.ts';
+import { OBJECTION_STATUSES } from '../../../core/notices.ts';
 import { GOVERNANCES, MEDIATION_KINDS, OUTCOMES, PARTY_ROLES } from './schema.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });

@@ -3,6 +3,7 @@
  * governances they drew on), outcome and agreement; a case may come from an objection to a
  * notice, and settling the case settles the objection.
  */
+import type { ObjectionStatus } from '../../../core/notices.ts';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -11,11 +12,11 @@ import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { electorUnits } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';
-
-import { objections, type ObjectionStatus } from '../notices/schema.ts';
-import { nameFor, objectionRow, projectAudit, projectInScope, projectUnits } from '../notices/service.ts';
+import { objections } from '../notices/schema.ts';
+import { objectionRow, projectUnits } from '../notices/objections.ts';
+import { nameFor } from '../notices/present.ts';
+import { projectAudit, projectInScope, projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { projectScope } from '../projects/service.ts';
 import type { CaseDetail, CaseListItem, MediationCase, MediationSession } from './contract.ts';
 import {
   mediationCases,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
 import { calendarDate, dayCount, periodKind } from '../calendar/contract.ts';
-import { NOTICE_KINDS, OBJECTION_STATUSES } from './schema.ts';
+import { NOTICE_KINDS, OBJECTION_STATUSES } from '../../../core/notices.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const noticeKind = z.enum(NOTICE_KINDS);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
 import { codeParams } from '../household/contract.ts';
 import * as c from './contract.ts';
-import { residentNotices, residentObjection } from './service.ts';
+import { residentNotices, residentObjection } from './resident.ts';
 
 /** The household-code routes of notices: no login, the code is the credential (and is throttled). */
 export function noticeResidentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {

@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireAccess } from '../../platform/auth.ts';
-import { fileResponse } from '../../platform/contract.ts';
 import { attachment } from '../../platform/files.ts';
 import { idParam, okBody, paged } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
 import * as c from './contract.ts';
+import { fileResponse } from '../../platform/contract.ts';
+import * as objectionsSvc from './objections.ts';
 import * as svc from './service.ts';
 
 /** Staff routes of public notices and their objections. */
@@ -146,7 +147,9 @@ export function noticesRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await svc.addStaffObjection(db, await access(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await objectionsSvc.addStaffObjection(db, await access(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/objections',
@@ -159,7 +162,7 @@ export function noticesRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => {
-      const { items, total } = await svc.listObjections(db, await access(req), req.query);
+      const { items, total } = await objectionsSvc.listObjections(db, await access(req), req.query);
       return paged(items, total, req.query.page, req.query.pageSize);
     },
   );
@@ -174,6 +177,6 @@ export function noticesRoutes(app: FastifyInstance, { db }: AppContext) {
         response: { 200: c.objectionResponse },
       },
     },
-    async (req) => svc.answerObjection(db, await access(req), req.params.id, req.body),
+    async (req) => objectionsSvc.answerObjection(db, await access(req), req.params.id, req.body),
   );
 }

@@ -15,6 +15,7 @@ import { electorGroups } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees, units } from '../registry/schema.ts';
+import type { NoticeKind, ObjectionStatus } from '../../../core/notices.ts';
 
 /** What a period change records of a notice, before and after. */
 export interface PeriodEnds {
@@ -23,13 +24,6 @@ export interface PeriodEnds {
   endsOn: string;
   provisional: boolean;
 }
-
-export const NOTICE_KINDS = ['consultation_result', 'design_scheme'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-
-/** open → answered (not settled) → escalated (mediation open) → settled | withdrawn; see service.ts. */
-export const OBJECTION_STATUSES = ['open', 'answered', 'escalated', 'settled', 'withdrawn'] as const;
-export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 /**
  * A public notice (公示) of a project: the consultation result or the design scheme. Its end dates

@@ -198,3 +198,40 @@ export async function lockProject(tx: Tx, access: Access, projectId: string) {
     .where(and(eq(liftProjects.id, projectId), projectScope(access)))
     .for('no key update');
 }
+
+/** A project the caller sees, with its street (for the calendar). */
+export async function projectInScope(db: Queryable, access: Access, projectId: string, field?: string) {
+  const [p] = await db
+    .select({
+      id: liftProjects.id,
+      name: liftProjects.name,
+      committeeId: liftProjects.committeeId,
+      stairwellId: liftProjects.stairwellId,
+      streetId: committees.streetId,
+    })
+    .from(liftProjects)
+    .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
+    .where(and(eq(liftProjects.id, projectId), projectScope(access)));
+  if (!p) throw field ? badInput(field, '找不到该项目', 'No such project in your scope') : notFound(PROJECT);
+  return p;
+}
+
+/** An audit event of a row that belongs to a project: the project timeline is made of these. */
+export function projectAudit(
+  access: Access,
+  entity: string,
+  row: { id: string; projectId: string; committeeId: string; title: string },
+  action: string,
+  extra: { summary?: string; before?: unknown; after?: unknown } = {},
+) {
+  return {
+    action,
+    entity,
+    entityId: row.id,
+    projectId: row.projectId,
+    ...auditScope(access, row.committeeId),
+    summary: extra.summary ?? row.title,
+    before: extra.before,
+    after: extra.after,
+  };
+}
