@@ -12,12 +12,8 @@
 import { systemClock } from '../src/core/clock.ts';
 import os from 'node:os';
 import { systemAccess } from '../src/cli/excel.ts';
-import {
-  exportRegistry,
-  importRegistry,
-  writeRegistryWorkbook,
-  type ImportPhase,
-} from '../src/server/modules/registry/excel.ts';
+import { exportRegistry, importRegistry, type ImportPhase } from '../src/server/modules/registry/excel.ts';
+import { writeRegistryWorkbook } from '../src/server/modules/registry/excel/workbook.ts';
 import { committees, districts, streets } from '../src/server/modules/registry/schema.ts';
 import { freshStore } from './store.ts';
 import { generateRegistry } from './registry-data.ts';

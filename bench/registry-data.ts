@@ -5,7 +5,7 @@
  */
 import { prng } from '../src/server/demo/prng.ts';
 import { idCheckDigit } from '../src/core/privacy.ts';
-import type { SheetRow } from '../src/server/modules/registry/excel.ts';
+import type { SheetRow } from '../src/server/modules/registry/excel/layout.ts';
 import { formatAreaM2 } from '../src/core/area.ts';
 
 const SURNAMES = [

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryTemplate } from '../../src/server/modules/registry/excel.ts';
+import { registryTemplate } from '../../src/server/modules/registry/excel/workbook.ts';
 import { holidayTemplate } from '../../src/server/modules/holidays/files.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { unstorableTextAt } from '../../src/server/platform/text.ts';

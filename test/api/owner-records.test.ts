@@ -8,7 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../../src/core/privacy.ts';
-import { writeRegistryWorkbook, type SheetRow } from '../../src/server/modules/registry/excel.ts';
+import { writeRegistryWorkbook } from '../../src/server/modules/registry/excel/workbook.ts';
+import { type SheetRow } from '../../src/server/modules/registry/excel/layout.ts';
 import { EXCEL_MIME } from '../../src/server/platform/files.ts';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart } from '../helpers/multipart.ts';

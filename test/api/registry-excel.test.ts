@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../../src/core/privacy.ts';
-import { COLUMNS, writeRegistryWorkbook, type SheetRow } from '../../src/server/modules/registry/excel.ts';
+import { COLUMNS, type SheetRow } from '../../src/server/modules/registry/excel/layout.ts';
+import { writeRegistryWorkbook } from '../../src/server/modules/registry/excel/workbook.ts';
 import { EXCEL_MIME } from '../../src/server/platform/files.ts';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.ts';
 

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryTemplate } from '../../src/server/modules/registry/excel.ts';
+import { registryTemplate } from '../../src/server/modules/registry/excel/workbook.ts';
 import { startTestApp, type Client, type Reply, type TestApp } from '../helpers/app.ts';
 import { RANDOM_ID } from '../helpers/routes.ts';
 import { workbookBomb } from '../helpers/zip-bomb.ts';

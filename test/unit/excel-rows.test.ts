@@ -2,15 +2,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../../src/core/privacy.ts';
+import { checkRows } from '../../src/server/modules/registry/excel/rows.ts';
+import { COLUMNS, type ColumnKey, type SheetRow } from '../../src/server/modules/registry/excel/layout.ts';
 import {
-  checkRows,
-  COLUMNS,
   readRegistrySheet,
   writeRegistryWorkbook,
-  type ColumnKey,
   type SheetLine,
-  type SheetRow,
-} from '../../src/server/modules/registry/excel.ts';
+} from '../../src/server/modules/registry/excel/workbook.ts';
 
 const ID_A = '31010919600101001' + idCheckDigit('31010919600101001');
 const ID_B = '31010919600101002' + idCheckDigit('31010919600101002');

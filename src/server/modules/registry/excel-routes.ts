@@ -6,7 +6,8 @@ import { requireAccess } from '../../platform/auth.ts';
 import { fileResponse } from '../../platform/contract.ts';
 import { EXCEL_MIME, sendWorkbook, uploadedFile } from '../../platform/files.ts';
 import { exportBody, exportQuery, importResponse } from './contract.ts';
-import { exportRegistry, importRegistry, registryTemplate } from './excel.ts';
+import { exportRegistry, importRegistry } from './excel.ts';
+import { registryTemplate } from './excel/workbook.ts';
 
 /** The registry in and out of Excel: the template, the import (all rows or nothing), the export. */
 export function registryExcelRoutes(app: FastifyInstance, { db }: AppContext) {
