@@ -18,16 +18,16 @@ import {
 import dayjs from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { answer, api, ApiError, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { postForm } from '../consent/postForm.ts';
 import { ObjectionsTable } from './ObjectionsTable.tsx';
 import { PeriodPreview } from './PeriodPreview.tsx';
@@ -41,9 +41,9 @@ import {
   type NoticeKind,
   type PeriodChangeRecord,
 } from './types.ts';
-import { useWords } from './words.ts';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { NewCaseModal } from '../mediation/CaseForms.tsx';
+import { useWords } from './words.ts';
 import './notices.css';
 
 /** A project's public notices (公示): create, post, posting evidence, restart, objections. */
@@ -60,7 +60,7 @@ export default function NoticesPage() {
 }
 
 function Notices({ project, items, cases }: { project: Project; items: Notice[]; cases: CaseListItem[] }) {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
   const w = useWords();
   const { canWrite } = useSession();
   const [creating, setCreating] = useState(false);
@@ -70,7 +70,7 @@ function Notices({ project, items, cases }: { project: Project; items: Notice[];
       <PageHeader
         title={w.noticesOf(project.name)}
         crumbs={[
-          { label: t('menu.projects'), to: '/projects' },
+          { label: menu.projects, to: '/projects' },
           { label: project.name, to: `/projects/${project.id}` },
           { label: w.notices },
         ]}
