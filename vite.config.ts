@@ -48,7 +48,7 @@ export default defineConfig({
             },
             {
               name: 'libs',
-              test: /node_modules[\\/](i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/,
+              test: /node_modules[\\/]@tanstack[\\/]/,
               priority: 10,
             },
           ],

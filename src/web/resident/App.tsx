@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { answer, api, ApiError, errorText } from '../shared/api.ts';
-import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
+import { switchLang, useLang } from '../shared/words.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
 import { CostShareLink, CostShareScreen } from './CostShare.tsx';
@@ -10,7 +10,7 @@ import { Alert, Button, Title, type Ui } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
 import type { Answers, Choice, ResidentView } from './types.ts';
 import { ChangeVote, Confirm, VoteHome, VoteReceipt } from './Vote.tsx';
-import { WORDS } from './words.ts';
+import { useWords } from './words.ts';
 
 /** The steps of the page; each is a history entry, so the phone's back button goes one step back. */
 type Screen =
@@ -45,9 +45,9 @@ const isCodeError = (err: unknown) =>
   err instanceof ApiError && (err.status === 404 || err.status === 429 || err.status === 400);
 
 export function App() {
-  const [lang, setLang] = useState<Lang>(storedLang);
-  const ui: Ui = { w: WORDS[lang], lang };
-  const { w } = ui;
+  const { lang } = useLang();
+  const w = useWords();
+  const ui: Ui = { w, lang };
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [screen, setScreen] = useState<Screen>(HOME);
   const [answers, setAnswers] = useState<Answers>({});
@@ -150,12 +150,6 @@ export function App() {
     const h1 = document.querySelector('main h1')?.textContent;
     document.title = h1 ? `${h1} · ${w.site}` : w.site;
   });
-
-  const switchLang = () => {
-    const next: Lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
-    rememberLang(next);
-    setLang(next);
-  };
 
   /** Sends the vote or the answers, then reads the page again for the recorded ballot. */
   const cast = async (code: string, body: { choice: Choice } | { answers: Answers }) => {
@@ -326,7 +320,7 @@ export function App() {
           type="button"
           className="r-btn r-btn--lang"
           lang={w.otherLangCode}
-          onClick={switchLang}
+          onClick={() => switchLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
           aria-label={w.switchTo}
         >
           {w.otherLang}
@@ -337,12 +331,12 @@ export function App() {
         {load.status === 'ready' &&
           load.view.state !== 'revoked' &&
           (screen.name === 'home' || screen.name === 'receipt') && (
-            <CostShareLink code={load.code} ui={ui} onOpen={() => go({ name: 'cost' })} />
+            <CostShareLink code={load.code} onOpen={() => go({ name: 'cost' })} />
           )}
         {load.status === 'ready' &&
           load.view.state !== 'revoked' &&
           (screen.name === 'home' || screen.name === 'receipt') && (
-            <NoticesLink ui={ui} onOpen={() => go({ name: 'notices' })} />
+            <NoticesLink onOpen={() => go({ name: 'notices' })} />
           )}
       </main>
       <footer className="r-foot">

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { answer as answerOf, api, errorText, type Answer, type Body } from '../shared/api.ts';
-import { rememberLang, storedLang, type Lang } from '../shared/lang.ts';
+import { switchLang, useLang } from '../shared/words.ts';
 import { formatYuan, parseYuan } from '../shared/yuan.ts';
-import { COST_WORDS } from './costWords.ts';
 import { Facts } from './CostShare.tsx';
+import { useCostWords, type CostWords } from './costWords.ts';
 import { Alert, Title } from './parts.tsx';
-import { WORDS } from './words.ts';
+import { useWords } from './words.ts';
 import './cost.css';
 
 type SchemeChoice = 'coefficient' | 'equal' | 'area';
@@ -27,9 +27,9 @@ function coefficients(floors: number) {
 
 /** The public calculator (/r/calculator): rough amounts in yuan, a simple scheme, the result per floor. */
 export function Calculator() {
-  const [lang, setLang] = useState<Lang>(storedLang);
-  const w = COST_WORDS[lang];
-  const rw = WORDS[lang];
+  const { lang } = useLang();
+  const w = useCostWords();
+  const rw = useWords();
   const [construction, setConstruction] = useState('600000');
   const [other, setOther] = useState('0');
   const [funds, setFunds] = useState('0');
@@ -119,12 +119,6 @@ export function Calculator() {
       setAreas((old) => Array.from({ length: n }, (_, i) => old[i] ?? old[old.length - 1] ?? '60'));
   };
 
-  const switchLang = () => {
-    const next: Lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
-    rememberLang(next);
-    setLang(next);
-  };
-
   const field = (
     id: string,
     label: string,
@@ -155,7 +149,7 @@ export function Calculator() {
           type="button"
           className="r-btn r-btn--lang"
           lang={rw.otherLangCode}
-          onClick={switchLang}
+          onClick={() => switchLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
           aria-label={rw.switchTo}
         >
           {rw.otherLang}
@@ -206,7 +200,7 @@ export function Calculator() {
           {problem && <Alert>{problem}</Alert>}
           <div className="r-actions r-actions--stack">
             <button type="submit" className="r-btn r-btn--primary r-btn--wide" disabled={busy}>
-              {busy ? COST_WORDS[lang].sending : w.calcGo}
+              {busy ? w.sending : w.calcGo}
             </button>
           </div>
         </form>
@@ -228,7 +222,7 @@ function Result({
   floors,
   perFloor,
 }: {
-  w: (typeof COST_WORDS)[Lang];
+  w: CostWords;
   answer: ShareAnswer;
   floors: number;
   perFloor: number;

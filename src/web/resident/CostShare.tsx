@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { answer, api, ApiError, errorText, type Answer } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { formatYuan } from '../shared/yuan.ts';
-import { COST_WORDS } from './costWords.ts';
+import { useCostWords } from './costWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import './cost.css';
 
@@ -16,8 +16,8 @@ const focusTitle = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
 
 /** The household page's way to its cost share; shown only once the project has an adopted plan. */
-export function CostShareLink({ code, ui, onOpen }: { code: string; ui: Ui; onOpen: () => void }) {
-  const c = COST_WORDS[ui.lang];
+export function CostShareLink({ code, onOpen }: { code: string; onOpen: () => void }) {
+  const c = useCostWords();
   const [has, setHas] = useState(false);
   useEffect(() => {
     let live = true;
@@ -45,7 +45,7 @@ type Step = { name: 'view' } | { name: 'confirm'; unit: ShareUnit } | { name: 'd
 
 /** The household's share(s) in large type with the plain explanation, sign-off in two taps, and the receipt. */
 export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; onBack: () => void }) {
-  const c = COST_WORDS[ui.lang];
+  const c = useCostWords();
   const { lang } = ui;
   const [view, setView] = useState<CostShareView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);

@@ -2,10 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type Fo
 import { errorText } from '../shared/api.ts';
 import { caretAfter, checkCode, codeCharacters, groupCode, type CodeCheck } from './code.ts';
 import { Alert, Title, type Ui } from './parts.tsx';
-import type { Words } from './words.ts';
+import type { ResidentWords } from './words.ts';
 
 /** The message of a code that fails the local format check. */
-export function formatProblem(check: Exclude<CodeCheck, { ok: true }>, w: Words): string {
+export function formatProblem(check: Exclude<CodeCheck, { ok: true }>, w: ResidentWords): string {
   if (check.reason === 'empty') return w.codeEmpty;
   if (check.reason === 'char') return w.codeBadChar(check.char);
   return w.codeLength(check.length);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { answer, api, errorText, type Answer } from '../shared/api.ts';
-import { NOTICE_WORDS } from './noticeWords.ts';
+import { useNoticeWords } from './noticeWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import type { Spoken } from './speech.ts';
 import { formatDay } from '../shared/format.ts';
@@ -14,7 +14,7 @@ const focusTitle = () => document.querySelector<HTMLElement>('main h1')?.focus({
 
 /** The project's notices with a box to object while one is open, and the household's own objections with the answers. */
 export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBack: () => void }) {
-  const n = NOTICE_WORDS[ui.lang];
+  const n = useNoticeWords();
   const [view, setView] = useState<NoticesView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
   return (
     <>
       <Title>{n.title}</Title>
-      {view && view.notices.length > 0 && <ReadAloud parts={spokenNotices(view.notices, ui)} ui={ui} />}
+      {view && view.notices.length > 0 && <ReadAloud parts={spokenNotices(view.notices, ui, n)} ui={ui} />}
       {view && (
         <p className="r-project">
           <span className="r-label">{ui.w.project}</span>
@@ -107,8 +107,7 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
 }
 
 /** Each notice read in turn: its kind and dates in the page's language, its texts in Chinese. */
-function spokenNotices(notices: ResidentNotice[], ui: Ui): Spoken[] {
-  const n = NOTICE_WORDS[ui.lang];
+function spokenNotices(notices: ResidentNotice[], ui: Ui, n: ReturnType<typeof useNoticeWords>): Spoken[] {
   return notices.flatMap((notice) => [
     { text: `${n.noticeKind[notice.kind] ?? ''}。`, lang: ui.lang },
     { text: `${notice.title}。${notice.body ?? ''}`, lang: 'zh-CN' },
@@ -130,7 +129,7 @@ function NoticeCard({
   ui: Ui;
   onSent: (text: string) => void;
 }) {
-  const n = NOTICE_WORDS[ui.lang];
+  const n = useNoticeWords();
   const day = (iso: string) => <span className="r-nowrap">{formatDay(iso, ui.lang)}</span>;
   const headingId = `r-notice-${notice.id}`;
   return (
@@ -203,7 +202,7 @@ function ObjectionForm({
   ui: Ui;
   onSent: (text: string) => void;
 }) {
-  const n = NOTICE_WORDS[ui.lang];
+  const n = useNoticeWords();
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -262,7 +261,7 @@ function ObjectionForm({
 }
 
 function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
-  const n = NOTICE_WORDS[ui.lang];
+  const n = useNoticeWords();
   return (
     <section className="r-card" aria-labelledby="r-mine-h">
       <h2 id="r-mine-h">{n.mine}</h2>
@@ -299,8 +298,8 @@ function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
 }
 
 /** On the household's first screen: the way to the notices and objections. */
-export function NoticesLink({ ui, onOpen }: { ui: Ui; onOpen: () => void }) {
-  const n = NOTICE_WORDS[ui.lang];
+export function NoticesLink({ onOpen }: { onOpen: () => void }) {
+  const n = useNoticeWords();
   return (
     <section className="r-card r-notices-link" aria-labelledby="r-notices-link-h">
       <h2 id="r-notices-link-h">{n.title}</h2>

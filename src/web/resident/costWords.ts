@@ -1,4 +1,4 @@
-import type { Lang } from '../shared/lang.ts';
+import { defineWords, type Words } from '../shared/words.ts';
 
 /** Words of the household's cost-share screen and the public calculator, Chinese first. */
 const zh = {
@@ -72,7 +72,7 @@ const zh = {
 
 export type CostWords = typeof zh;
 
-const en: CostWords = {
+const en: Words<CostWords> = {
   linkTitle: 'My share of the cost',
   linkIntro: 'How the lift’s cost is shared and how much your home pays: see it and sign it off here.',
   link: 'See my share of the cost',
@@ -142,4 +142,4 @@ const en: CostWords = {
   site: 'Jiangwan lift retrofits',
 };
 
-export const COST_WORDS: Record<Lang, CostWords> = { 'zh-CN': zh, en };
+export const useCostWords = defineWords(zh, en);

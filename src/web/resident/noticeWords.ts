@@ -1,4 +1,4 @@
-import type { Lang } from '../shared/lang.ts';
+import { defineWords, type Words } from '../shared/words.ts';
 
 type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
 
@@ -48,9 +48,7 @@ const zh = {
   waiting: '居委会还没有答复。',
 };
 
-export type NoticeWords = typeof zh;
-
-const en: NoticeWords = {
+const en: Words<typeof zh> = {
   link: 'See notices and object',
   linkIntro:
     'While a notice such as the design scheme is posted, you can read it here, send your objection and see the committee’s answer.',
@@ -96,4 +94,4 @@ const en: NoticeWords = {
   waiting: 'No answer yet.',
 };
 
-export const NOTICE_WORDS: Record<Lang, NoticeWords> = { 'zh-CN': zh, en };
+export const useNoticeWords = defineWords(zh, en);

@@ -3,11 +3,11 @@ import { formatDateTime, formatDay } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
 import { canSpeak, speak, stopSpeaking, type Spoken } from './speech.ts';
 import type { Choice, ResidentView } from './types.ts';
-import type { Words } from './words.ts';
+import type { ResidentWords } from './words.ts';
 
 /** What every screen gets: the words and language of the page. */
 export interface Ui {
-  w: Words;
+  w: ResidentWords;
   lang: Lang;
 }
 
@@ -159,7 +159,7 @@ export function Hash({ value }: { value: string }) {
 }
 
 /** How a ballot was cast, when it was not online. */
-export function channelNote(ballot: NonNullable<ResidentView['ballot']>, w: Words) {
+export function channelNote(ballot: NonNullable<ResidentView['ballot']>, w: ResidentWords) {
   if (!ballot.confirmed) return w.pendingBallot;
   return ballot.channel === 'online' ? '' : w.paperBallot;
 }

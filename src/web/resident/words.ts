@@ -1,9 +1,9 @@
-import type { Lang } from '../shared/lang.ts';
+import { defineWords, type Words } from '../shared/words.ts';
 import type { Choice } from './types.ts';
 
 /**
- * Every word of the resident page, in Chinese first and English second. Kept here (not in the
- * staff app's i18next messages) so the page loads nothing of the staff app.
+ * Every word of the resident page, in Chinese first and English second. Kept here (not with the
+ * staff app's words) so the page loads nothing of the staff app.
  */
 const zh = {
   site: '江湾加装电梯',
@@ -104,9 +104,9 @@ const zh = {
   noBallot: '您家没有投票。',
 };
 
-export type Words = typeof zh;
+export type ResidentWords = typeof zh;
 
-const en: Words = {
+const en: Words<ResidentWords> = {
   site: 'Jiangwan lift retrofit',
   otherLang: '中文',
   otherLangCode: 'zh-CN',
@@ -200,4 +200,4 @@ const en: Words = {
   noBallot: 'Your household did not vote.',
 };
 
-export const WORDS: Record<Lang, Words> = { 'zh-CN': zh, en };
+export const useWords = defineWords(zh, en);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { readableTextColor } from './color.ts';
+import { useDiagramWords } from './diagramWords.ts';
 import './a11y.css';
 import './elevation.css';
 
@@ -76,7 +76,7 @@ function layout<U extends DiagramUnit>(floors: number, units: U[]) {
 
 /** A stairwell drawn as floors × units, top floor at the top; every module colours the cells. */
 export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramProps<U>) {
-  const { t } = useTranslation();
+  const w = useDiagramWords();
   const { rows, columns, cellAt } = layout(props.floors, props.units);
   return (
     <div className="jw-elev">
@@ -84,19 +84,17 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
       <div className="jw-elev__title" aria-hidden="true">
         {props.caption}
       </div>
-      <div className="jw-elev__scroll" role="region" aria-label={t('diagram.scrollRegion')} tabIndex={0}>
+      <div className="jw-elev__scroll" role="region" aria-label={w.scrollRegion} tabIndex={0}>
         <table className="jw-elev__table">
           <caption className="jw-visually-hidden">{props.caption}</caption>
           <thead>
             <tr>
               <th scope="col" className="jw-elev__corner">
-                {t('diagram.floor')}
+                {w.floor}
               </th>
               {columns.map((col) => (
                 <th scope="col" key={col} className="jw-elev__colhead">
-                  {col.startsWith('#')
-                    ? t('diagram.position', { n: col.slice(1) })
-                    : t('diagram.roomColumn', { suffix: col })}
+                  {col.startsWith('#') ? w.position(col.slice(1)) : w.roomColumn(col)}
                 </th>
               ))}
             </tr>
@@ -105,14 +103,14 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
             {rows.map((floor) => (
               <tr key={floor}>
                 <th scope="row" className="jw-elev__floor">
-                  {t('diagram.floorN', { n: floor })}
+                  {w.floorN(floor)}
                 </th>
                 {columns.map((col) => {
                   const unit = cellAt(floor, col);
                   return unit ? (
                     <UnitCell key={col} unit={unit} {...props} />
                   ) : (
-                    <EmptyCell key={col} label={t('diagram.noUnit')} />
+                    <EmptyCell key={col} label={w.noUnit} />
                   );
                 })}
               </tr>
@@ -120,7 +118,7 @@ export function ElevationDiagram<U extends DiagramUnit>(props: ElevationDiagramP
           </tbody>
         </table>
       </div>
-      {props.legend && props.legend.length > 0 && <Legend items={props.legend} title={t('diagram.legend')} />}
+      {props.legend && props.legend.length > 0 && <Legend items={props.legend} title={w.legend} />}
     </div>
   );
 }
@@ -133,7 +131,7 @@ function UnitCell<U extends DiagramUnit>({
   onCellClick,
   selectedId,
 }: ElevationDiagramProps<U> & { unit: U }) {
-  const { t } = useTranslation();
+  const w = useDiagramWords();
   const background = cellColor?.(unit);
   const style = background ? { background, color: readableTextColor(background) } : undefined;
   const status = cellStatus?.(unit);
@@ -141,7 +139,7 @@ function UnitCell<U extends DiagramUnit>({
   const body = (
     <>
       <span className="jw-elev__room">{unit.room}</span>
-      <span className="jw-elev__area">{t('diagram.area', { area: unit.areaM2 })}</span>
+      <span className="jw-elev__area">{w.area(unit.areaM2)}</span>
       {note !== undefined && note !== null && note !== '' && <span className="jw-elev__note">{note}</span>}
       {status && <span className="jw-visually-hidden">{status}</span>}
     </>

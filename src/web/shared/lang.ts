@@ -1,5 +1,5 @@
-/** zh-CN first; English is a switch the user makes, remembered in this browser. No i18next here,
- * so the light resident page can share the choice without loading the staff app's libraries. */
+/** zh-CN first; English is a switch the user makes, remembered in this browser. No library here:
+ * the store that re-renders the pages on a switch is in words.ts. */
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_STORAGE_KEY = 'jiangwan.lang';

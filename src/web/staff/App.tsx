@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { useLang } from '../shared/i18n.ts';
+import { useLang } from '../shared/words.ts';
 import { queryClient } from './data.ts';
 import { StaffLayout } from './layout/StaffLayout.tsx';
 import { allows, MODULES, MY_ACCOUNT } from './modules.tsx';

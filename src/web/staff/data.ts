@@ -2,7 +2,7 @@ import { keepPreviousData, QueryClient, useMutation, useQueryClient } from '@tan
 import { useSearchParams } from 'react-router';
 import createQueryHooks from 'openapi-react-query';
 import { ApiError, api, errorText } from '../shared/api.ts';
-import { useLang } from '../shared/i18n.ts';
+import { useLang } from '../shared/words.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -8,7 +8,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
-import type { MenuKey } from './locales/index.ts';
+import type { MenuKey } from './words.ts';
 
 /**
  * The staff app is a list of modules: each brings its menu entries and its pages (each page a

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { $api } from '../data.ts';
+import { useStaffWords } from '../words.ts';
 
 export function useCommittees() {
   return $api.useQuery('get', '/api/v1/committees').data?.items ?? [];
@@ -16,14 +16,14 @@ export function CommitteeFilter({
   onChange: (committeeId: string | undefined) => void;
   placeholder?: string;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const committees = useCommittees();
   if (committees.length < 2) return null;
   return (
     <Select
       allowClear
-      aria-label={placeholder ?? t('registry.filterCommittee')}
-      placeholder={placeholder ?? t('registry.filterCommittee')}
+      aria-label={placeholder ?? common.filterCommittee}
+      placeholder={placeholder ?? common.filterCommittee}
       value={value}
       options={committees.map((c) => ({ value: c.id, label: c.name }))}
       onChange={onChange}

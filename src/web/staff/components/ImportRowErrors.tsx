@@ -1,7 +1,7 @@
 import { Alert, Table } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useLang } from '../../shared/i18n.ts';
 import type { RowIssue } from '../../../core/errors.ts';
+import { useLang } from '../../shared/words.ts';
+import { useStaffWords } from '../words.ts';
 
 /** A rejected file: what was refused, then every problem by row and column (registry and holiday imports). */
 export function ImportRowErrors({
@@ -13,7 +13,7 @@ export function ImportRowErrors({
   message: string;
   rows: RowIssue[];
 }) {
-  const { t } = useTranslation();
+  const { importErrors } = useStaffWords();
   const { isEn } = useLang();
   return (
     <>
@@ -24,9 +24,9 @@ export function ImportRowErrors({
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { key: 'row', title: t('excel.row'), dataIndex: 'row', align: 'right', width: 56 },
-          { key: 'column', title: t('excel.column'), dataIndex: 'column', width: '30%' },
-          { key: 'reason', title: t('excel.reason'), render: (_, r) => (isEn ? r.messageEn : r.message) },
+          { key: 'row', title: importErrors.row, dataIndex: 'row', align: 'right', width: 56 },
+          { key: 'column', title: importErrors.column, dataIndex: 'column', width: '30%' },
+          { key: 'reason', title: importErrors.reason, render: (_, r) => (isEn ? r.messageEn : r.message) },
         ]}
       />
     </>

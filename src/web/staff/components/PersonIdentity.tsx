@@ -1,18 +1,18 @@
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../shared/api.ts';
 import type { Owner } from '../../shared/types.ts';
 import { useErrorText } from '../data.ts';
 import { useSession } from '../session.tsx';
+import { useStaffWords } from '../words.ts';
 
 /**
  * An owner's ID number and phone, masked as the API sends them (PIPL). Roles that contact
  * owners may ask for the full values: an audited write, so a POST carrying the CSRF token.
  */
 export function PersonIdentity({ person }: { person: Owner }) {
-  const { t } = useTranslation();
+  const { identity } = useStaffWords();
   const { seesPersonalData } = useSession();
   const { message } = App.useApp();
   const text = useErrorText();
@@ -34,7 +34,7 @@ export function PersonIdentity({ person }: { person: Owner }) {
   return (
     <Flex wrap gap={4} align="center">
       <Typography.Text className="jw-mono">
-        {t('registry.idShort')} {shown.idNumber ?? '—'} · {t('registry.phoneShort')} {shown.phone ?? '—'}
+        {identity.idShort} {shown.idNumber ?? '—'} · {identity.phoneShort} {shown.phone ?? '—'}
       </Typography.Text>
       {seesPersonalData && (shown.idNumber || shown.phone) && (
         <Button
@@ -43,13 +43,9 @@ export function PersonIdentity({ person }: { person: Owner }) {
           loading={loading}
           icon={full ? <EyeInvisibleOutlined /> : <EyeOutlined />}
           onClick={full ? () => setFull(null) : reveal}
-          aria-label={
-            full
-              ? t('registry.hideFullOf', { name: person.name })
-              : t('registry.showFullOf', { name: person.name })
-          }
+          aria-label={full ? identity.hideFullOf(person.name) : identity.showFullOf(person.name)}
         >
-          {full ? t('registry.hideFull') : t('registry.showFull')}
+          {full ? identity.hideFull : identity.showFull}
         </Button>
       )}
     </Flex>

@@ -1,9 +1,9 @@
 import { Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../shared/api.ts';
 import { useErrorText } from '../data.ts';
+import { useStaffWords } from '../words.ts';
 
 /**
  * Loading and failure of a page's main read. A record outside the user's scope answers 404 or
@@ -18,7 +18,7 @@ export function QueryState({
   error: unknown;
   children: () => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const text = useErrorText();
   if (error) {
     const status = error instanceof ApiError ? error.status : 0;
@@ -27,15 +27,11 @@ export function QueryState({
         status={status === 403 ? '403' : status === 404 ? '404' : 'error'}
         title={
           <h1 className="jw-result-title">
-            {status === 403
-              ? t('common.forbidden')
-              : status === 404
-                ? t('common.notFound')
-                : t('common.loadFailed')}
+            {status === 403 ? common.forbidden : status === 404 ? common.notFound : common.loadFailed}
           </h1>
         }
         subTitle={text(error)}
-        extra={<Link to="/">{t('common.backHome')}</Link>}
+        extra={<Link to="/">{common.backHome}</Link>}
       />
     );
   }

@@ -3,11 +3,11 @@ import { Button, Flex, Input, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api, type Answer, type Body, type ItemOf } from '../../shared/api.ts';
 import type { paths } from '../../shared/openapi.gen.ts';
 import { $api, useApiMutation, useListParams } from '../data.ts';
 import { useSession } from '../session.tsx';
+import { useStaffWords } from '../words.ts';
 import type { FieldSpec } from './FormFields.tsx';
 import { useTablePagination } from './pagination.ts';
 import { QueryState } from './QueryState.tsx';
@@ -98,7 +98,7 @@ export function ResourceList<P extends ListPath>(props: ResourceListProps<P>) {
 }
 
 function ResourceListView(props: ViewProps) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const { canWrite } = useSession();
   const list = useListParams(props.filterKeys ?? []);
   // the filters read from the URL are strings (a stage, an id); the route's schema checks them
@@ -121,7 +121,7 @@ function ResourceListView(props: ViewProps) {
         ...props.columns,
         {
           key: 'actions',
-          title: t('common.actions'),
+          title: common.actions,
           fixed: 'right',
           render: (_, row) => (
             <RowActions
@@ -151,7 +151,7 @@ function ResourceListView(props: ViewProps) {
         </Flex>
         {form && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('common.createX', { noun: props.noun })}
+            {common.createX(props.noun)}
           </Button>
         )}
       </Flex>
@@ -172,9 +172,7 @@ function ResourceListView(props: ViewProps) {
       {form && (
         <RecordFormModal
           open={editing !== null}
-          title={
-            editRow ? t('common.editX', { noun: props.noun }) : t('common.createX', { noun: props.noun })
-          }
+          title={editRow ? common.editX(props.noun) : common.createX(props.noun)}
           fields={form.fields(editRow)}
           initialValues={
             editRow ? (form.toValues?.(editRow) ?? { ...editRow }) : form.initialCreate?.(list.filters)

@@ -1,8 +1,8 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Popconfirm, Space } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../data.ts';
+import { useStaffWords } from '../words.ts';
 
 /**
  * Edit and delete of one row. A refused delete (something still depends on the record) shows
@@ -19,7 +19,7 @@ export function RowActions({
   onDelete: () => Promise<unknown>;
   extra?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const { message } = App.useApp();
   const text = useErrorText();
   // on a phone the buttons keep their icons and accessible names, not their words
@@ -27,7 +27,7 @@ export function RowActions({
   const confirmDelete = async () => {
     try {
       await onDelete();
-      void message.success(t('common.deleted'));
+      void message.success(common.deleted);
     } catch (err) {
       void message.error(text(err));
     }
@@ -40,14 +40,14 @@ export function RowActions({
         type="link"
         icon={<EditOutlined />}
         onClick={onEdit}
-        aria-label={t('common.editNamed', { name })}
+        aria-label={common.editNamed(name)}
       >
-        {words && t('common.edit')}
+        {words && common.edit}
       </Button>
       <Popconfirm
-        title={t('common.confirmDelete', { name })}
-        okText={t('common.delete')}
-        cancelText={t('common.cancel')}
+        title={common.confirmDelete(name)}
+        okText={common.delete}
+        cancelText={common.cancel}
         okButtonProps={{ danger: true }}
         onConfirm={confirmDelete}
       >
@@ -56,9 +56,9 @@ export function RowActions({
           type="link"
           danger
           icon={<DeleteOutlined />}
-          aria-label={t('common.deleteNamed', { name })}
+          aria-label={common.deleteNamed(name)}
         >
-          {words && t('common.delete')}
+          {words && common.delete}
         </Button>
       </Popconfirm>
     </Space>

@@ -1,7 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStaffWords } from '../words.ts';
 import { useFormErrors } from './FormFields.tsx';
 
 /**
@@ -27,7 +27,7 @@ export function WriteModal({
   onClose: () => void;
   children: ReactNode | ((form: FormInstance<Record<string, unknown>>) => ReactNode);
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const errors = useFormErrors(form, fieldNames);
@@ -47,7 +47,7 @@ export function WriteModal({
     if (!values) return;
     try {
       await submit(values);
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
       onClose();
     } catch (err) {
       errors.show(err);
@@ -60,8 +60,8 @@ export function WriteModal({
       title={title}
       onOk={onOk}
       onCancel={onClose}
-      okText={okText ?? t('common.save')}
-      cancelText={t('common.cancel')}
+      okText={okText ?? common.save}
+      cancelText={common.cancel}
       forceRender
     >
       <Form form={form} name={formName} layout="vertical" requiredMark>

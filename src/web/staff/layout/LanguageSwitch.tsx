@@ -1,6 +1,6 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { switchLang, useLang } from '../../shared/i18n.ts';
+import { switchLang, useLang } from '../../shared/words.ts';
 
 /** One button that offers the other language, labelled in that language so it can be found. */
 export function LanguageSwitch() {
@@ -9,7 +9,7 @@ export function LanguageSwitch() {
     <Button
       type="text"
       icon={<GlobalOutlined />}
-      onClick={() => void switchLang(isEn ? 'zh-CN' : 'en')}
+      onClick={() => switchLang(isEn ? 'zh-CN' : 'en')}
       lang={isEn ? 'zh-CN' : 'en'}
       aria-label={isEn ? '切换到中文' : 'Switch to English'}
       data-testid="language-switch"

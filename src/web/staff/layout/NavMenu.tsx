@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { allows, MODULES } from '../modules.tsx';
 import { useSession } from '../session.tsx';
+import { useStaffWords } from '../words.ts';
 
 /**
  * The module menu for this role as plain links in lists (site navigation, not an application
@@ -9,7 +9,7 @@ import { useSession } from '../session.tsx';
  * longest prefix of the address is the current page.
  */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
-  const { t } = useTranslation();
+  const { app, menu } = useStaffWords();
   const { role } = useSession();
   const { pathname } = useLocation();
   const modules = MODULES.filter((m) => allows(m.roles, role)).map((m) => ({
@@ -21,11 +21,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <nav aria-label={t('app.mainMenu')} className="jw-nav">
+    <nav aria-label={app.mainMenu} className="jw-nav">
       {modules.map((m) => (
         <div key={m.key} className="jw-nav__section">
           <div id={`jw-nav-${m.key}`} className="jw-nav__group">
-            {m.icon} {t(`menu.${m.label}`)}
+            {m.icon} {menu[m.label]}
           </div>
           <ul aria-labelledby={`jw-nav-${m.key}`}>
             {m.menu.map((e) => (
@@ -37,7 +37,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
                   aria-current={e.path === current ? 'page' : undefined}
                   onClick={onNavigate}
                 >
-                  {t(`menu.${e.label}`)}
+                  {menu[e.label]}
                 </NavLink>
               </li>
             ))}

@@ -1,15 +1,15 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { useStaffWords } from '../words.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** Side menu on a wide screen; on a phone the menu opens in a drawer from a header button. */
 export function StaffLayout() {
-  const { t } = useTranslation();
+  const { app } = useStaffWords();
   const screens = Grid.useBreakpoint();
   const wide = Boolean(screens.lg);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -28,7 +28,7 @@ export function StaffLayout() {
               <Button
                 type="text"
                 icon={<MenuOutlined />}
-                aria-label={t('app.openMenu')}
+                aria-label={app.openMenu}
                 aria-expanded={menuOpen}
                 onClick={() => setMenuOpen(true)}
               />
@@ -55,7 +55,7 @@ export function StaffLayout() {
           open={menuOpen}
           onClose={() => setMenuOpen(false)}
           size={260}
-          title={t('app.name')}
+          title={app.name}
           styles={{ body: { padding: 0 } }}
         >
           <NavMenu onNavigate={() => setMenuOpen(false)} />
@@ -66,13 +66,13 @@ export function StaffLayout() {
 }
 
 function Brand({ compact }: { compact?: boolean }) {
-  const { t } = useTranslation();
+  const { app } = useStaffWords();
   return (
     <Link to="/" className={compact ? 'jw-brand jw-brand--compact' : 'jw-brand'}>
       <span className="jw-brand__mark" aria-hidden="true">
         江
       </span>
-      <span className="jw-brand__name">{compact ? t('app.shortName') : t('app.name')}</span>
+      <span className="jw-brand__name">{compact ? app.shortName : app.name}</span>
     </Link>
   );
 }

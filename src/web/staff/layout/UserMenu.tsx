@@ -1,15 +1,15 @@
 import { IdcardOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../core/roles.ts';
-import { useLang } from '../../shared/i18n.ts';
+import { useLang } from '../../shared/words.ts';
 import { MY_ACCOUNT } from '../modules.tsx';
 import { useSession, useSessionState } from '../session.tsx';
+import { useStaffWords } from '../words.ts';
 
 /** Who is logged in, in which role, and the way out. */
 export function UserMenu() {
-  const { t } = useTranslation();
+  const { app, menu } = useStaffWords();
   const { pick } = useLang();
   const { user } = useSession();
   const { logout } = useSessionState();
@@ -24,8 +24,8 @@ export function UserMenu() {
           { key: 'who', label: `${user.displayName} · ${role}`, disabled: true },
           ...(user.organisation ? [{ key: 'org', label: user.organisation, disabled: true }] : []),
           { type: 'divider' as const },
-          { key: 'account', icon: <IdcardOutlined />, label: t('menu.myAccount') },
-          { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout') },
+          { key: 'account', icon: <IdcardOutlined />, label: menu.myAccount },
+          { key: 'logout', icon: <LogoutOutlined />, label: app.logout },
         ],
         onClick: async ({ key }) => {
           if (key === 'account') return void navigate(MY_ACCOUNT);
@@ -38,7 +38,7 @@ export function UserMenu() {
       <Button
         type="text"
         icon={<UserOutlined />}
-        aria-label={t('app.userMenu', { name: user.displayName })}
+        aria-label={app.userMenu(user.displayName)}
         data-testid="user-menu"
       >
         {screens.md ? user.displayName : null}

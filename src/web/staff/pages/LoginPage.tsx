@@ -1,10 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../components/FormFields.tsx';
 import { $api } from '../data.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useSessionState } from '../session.tsx';
+import { useStaffWords } from '../words.ts';
 
 interface Credentials {
   username: string;
@@ -13,7 +13,7 @@ interface Credentials {
 
 /** Staff login; a wrong password or throttling shows under the field the API names. */
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { app, loginPage } = useStaffWords();
   const { login } = useSessionState();
   const [form] = Form.useForm<Credentials>();
   const errors = useFormErrors(form, ['username', 'password']);
@@ -39,18 +39,18 @@ export default function LoginPage() {
           江
         </div>
         <Typography.Title level={1} className="jw-login__title">
-          {t('app.name')}
+          {app.name}
         </Typography.Title>
-        <Typography.Paragraph className="jw-login__subtitle">{t('login.subtitle')}</Typography.Paragraph>
+        <Typography.Paragraph className="jw-login__subtitle">{loginPage.subtitle}</Typography.Paragraph>
         {demo.length > 0 && (
           <Alert
             style={{ marginBottom: 16 }}
             type="warning"
             showIcon
-            title={t('login.demoTitle')}
+            title={loginPage.demoTitle}
             description={
               <>
-                {t('login.demoText')}
+                {loginPage.demoText}
                 <div
                   data-testid="demo-accounts"
                   style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }}
@@ -76,17 +76,17 @@ export default function LoginPage() {
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} size="large">
           <Form.Item
             name="username"
-            label={t('login.username')}
+            label={loginPage.username}
             rules={[{ required: true, whitespace: true }]}
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+          <Form.Item name="password" label={loginPage.password} rules={[{ required: true }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {errors.alert}
           <Button type="primary" htmlType="submit" block>
-            {t('login.submit')}
+            {loginPage.submit}
           </Button>
         </Form>
       </Card>

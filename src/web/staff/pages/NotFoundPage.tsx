@@ -1,15 +1,15 @@
 import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useStaffWords } from '../words.ts';
 
 export default function NotFoundPage() {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   return (
     <Result
       status="404"
-      title={<h1 className="jw-result-title">{t('common.notFound')}</h1>}
-      subTitle={t('common.pageMissing')}
-      extra={<Link to="/">{t('common.backHome')}</Link>}
+      title={<h1 className="jw-result-title">{common.notFound}</h1>}
+      subTitle={common.pageMissing}
+      extra={<Link to="/">{common.backHome}</Link>}
     />
   );
 }

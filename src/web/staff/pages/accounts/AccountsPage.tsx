@@ -21,8 +21,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../
 import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../../core/roles.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Committee } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WriteModal } from '../../components/WriteModal.tsx';

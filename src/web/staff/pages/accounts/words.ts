@@ -1,10 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../core/accounts.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { defineWords, type Words } from '../../../shared/words.ts';
 
-/**
- * The words of the account pages (账号管理, 我的账号), Chinese first. Kept beside the pages (not in
- * the shared locale files, which other modules edit at the same time); `useWords` picks the language.
- */
+/** The words of the account pages (账号管理, 我的账号), Chinese first. */
 const zh = {
   accounts: '账号管理',
   accountsIntro:
@@ -89,7 +86,7 @@ const zh = {
 
 export type AccountWords = typeof zh;
 
-const en: AccountWords = {
+const en: Words<AccountWords> = {
   accounts: 'Accounts',
   accountsIntro:
     'Staff accounts of the street and its committees. A disabled account cannot log in, and its sessions end at once; after a password reset the user must change the password at the next login.',
@@ -175,10 +172,7 @@ const en: AccountWords = {
   unknownDevice: 'Unknown device',
 };
 
-export function useWords(): AccountWords {
-  const { isEn } = useLang();
-  return isEn ? en : zh;
-}
+export const useWords = defineWords(zh, en);
 
 /** A browser's user agent as a person names it: "Chrome · Windows", "Safari · iPhone". */
 export function deviceName(userAgent: string, unknown: string): string {

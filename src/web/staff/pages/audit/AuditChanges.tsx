@@ -1,6 +1,6 @@
 import { Table } from 'antd';
-import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/types.ts';
+import { useWords } from './words.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,7 +16,7 @@ function show(value: unknown): string {
 
 /** Field by field, the values before and after a write (one side is empty for create/delete). */
 export function AuditChanges({ event }: { event: AuditEvent }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const before = asFields(event.before);
   const after = asFields(event.after);
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -29,9 +29,9 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
       dataSource={rows}
       scroll={{ x: 'max-content' }}
       columns={[
-        { key: 'field', title: t('audit.field'), dataIndex: 'field' },
-        { key: 'before', title: t('audit.before'), dataIndex: 'before', className: 'jw-audit-before' },
-        { key: 'after', title: t('audit.after'), dataIndex: 'after', className: 'jw-audit-after' },
+        { key: 'field', title: w.field, dataIndex: 'field' },
+        { key: 'before', title: w.before, dataIndex: 'before', className: 'jw-audit-before' },
+        { key: 'after', title: w.after, dataIndex: 'after', className: 'jw-audit-after' },
       ]}
     />
   );

@@ -1,22 +1,22 @@
 import { Flex, Input, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { DatePicker } from '../../components/DatePicker.ts';
-import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { AuditEvent } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
+import { DatePicker } from '../../components/DatePicker.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useTablePagination } from '../../components/pagination.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useListParams } from '../../data.ts';
 import { AuditChanges, hasChanges } from './AuditChanges.tsx';
-import { ACTIONS, ENTITIES, useAuditLabels } from './labels.ts';
+import { ACTIONS, ENTITIES } from './labels.ts';
+import { useAuditLabels, useWords } from './words.ts';
 
 const FILTERS = ['entity', 'action', 'actor', 'from', 'to'] as const;
 
 /** The street's audit log: who changed what and when, with the values before and after. */
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const w = useWords();
   const { lang } = useLang();
   const labels = useAuditLabels();
   const list = useListParams(FILTERS);
@@ -26,13 +26,13 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
-      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={t('audit.filters')}>
+      <PageHeader title={w.title} />
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} role="search" aria-label={w.filters}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          aria-label={t('audit.entity')}
-          placeholder={t('audit.entity')}
+          aria-label={w.entity}
+          placeholder={w.entity}
           value={list.filters.entity}
           style={{ minWidth: 150 }}
           options={ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))}
@@ -41,8 +41,8 @@ export default function AuditPage() {
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          aria-label={t('audit.action')}
-          placeholder={t('audit.action')}
+          aria-label={w.action}
+          placeholder={w.action}
           value={list.filters.action}
           style={{ minWidth: 150 }}
           options={ACTIONS.map((a) => ({ value: a, label: labels.action(a) }))}
@@ -50,15 +50,15 @@ export default function AuditPage() {
         />
         <Input.Search
           allowClear
-          aria-label={t('audit.actor')}
-          placeholder={t('audit.actor')}
+          aria-label={w.actor}
+          placeholder={w.actor}
           defaultValue={list.filters.actor}
           style={{ maxWidth: 220 }}
           onSearch={(actor) => list.update({ actor })}
         />
         <DatePicker.RangePicker
-          aria-label={t('audit.dateRange')}
-          placeholder={[t('audit.from'), t('audit.to')]}
+          aria-label={w.dateRange}
+          placeholder={[w.from, w.to]}
           value={from && to ? [dayjs(from), dayjs(to)] : null}
           onChange={(range) =>
             list.update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
@@ -74,7 +74,7 @@ export default function AuditPage() {
             loading={query.isFetching}
             scroll={{ x: 'max-content' }}
             expandable={{
-              columnTitle: <span className="jw-visually-hidden">{t('audit.changes')}</span>,
+              columnTitle: <span className="jw-visually-hidden">{w.changes}</span>,
               rowExpandable: hasChanges,
               expandedRowRender: (e) => <AuditChanges event={e} />,
             }}
@@ -82,22 +82,22 @@ export default function AuditPage() {
             columns={[
               {
                 key: 'at',
-                title: t('audit.at'),
+                title: w.at,
                 render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span>,
               },
-              { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName' },
-              { key: 'action', title: t('audit.action'), render: (_, e) => labels.action(e.action) },
-              { key: 'entity', title: t('audit.entity'), render: (_, e) => labels.entity(e.entity) },
+              { key: 'actor', title: w.actor, dataIndex: 'actorName' },
+              { key: 'action', title: w.action, render: (_, e) => labels.action(e.action) },
+              { key: 'entity', title: w.entity, render: (_, e) => labels.entity(e.entity) },
               {
                 key: 'entityId',
-                title: t('audit.entityId'),
+                title: w.entityId,
                 render: (_, e) => (
                   <Typography.Text className="jw-mono" copyable={e.entityId ? { text: e.entityId } : false}>
                     {e.entityId?.slice(0, 8) ?? '—'}
                   </Typography.Text>
                 ),
               },
-              { key: 'summary', title: t('audit.summary'), dataIndex: 'summary' },
+              { key: 'summary', title: w.summary, dataIndex: 'summary' },
             ]}
           />
         )}

@@ -1,6 +1,4 @@
-import { useTranslation } from 'react-i18next';
-
-/** What the modules record in the audit log today; a new kind shows as recorded until named here and in the messages. */
+/** What the modules record in the audit log today; a new kind shows as recorded until named here and in words.ts. */
 export const ENTITIES = [
   'session',
   'user',
@@ -68,13 +66,3 @@ export const ACTIONS = [
   'end_session',
   'unlock',
 ] as const;
-
-/** Labels for entities and actions; anything not yet named shows as recorded. */
-export function useAuditLabels() {
-  const { t, i18n } = useTranslation();
-  const label = (group: 'entities' | 'actions', key: string) => {
-    const path = `audit.${group}.${key}`;
-    return i18n.exists(path) ? t(path as never) : key;
-  };
-  return { entity: (key: string) => label('entities', key), action: (key: string) => label('actions', key) };
-}

@@ -15,15 +15,16 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { HouseholdCell } from './CodesPanel.tsx';
 import { postForm } from './postForm.ts';
 import type { Choice, Consultation, Tally, TallyGroup } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 const CHOICES: Choice[] = ['agree', 'disagree', 'abstain'];
@@ -32,12 +33,12 @@ const FIELDS = ['groupId', 'channel', 'choice', 'witness', 'proxyName', 'file', 
 
 /** Paper, assisted and proxy ballots with their scans, and the second check of double entry. */
 export function BallotsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
-  const { t } = useTranslation();
-  if (c.status !== 'open') return <Alert type="info" showIcon title={t('consent.notOpen')} />;
+  const w = useWords();
+  if (c.status !== 'open') return <Alert type="info" showIcon title={w.notOpen} />;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
-        <Card size="small" title={t('consent.record')}>
+        <Card size="small" title={w.record}>
           <BallotForm consultation={c} groups={tally.groups} />
         </Card>
       </Col>
@@ -49,7 +50,7 @@ export function BallotsPanel({ consultation: c, tally }: { consultation: Consult
 }
 
 function BallotForm({ consultation: c, groups }: { consultation: Consultation; groups: TallyGroup[] }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
   const { csrfToken } = useSession();
@@ -68,7 +69,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
-    if (!file) setFileError(t('consent.scanRequired'));
+    if (!file) setFileError(w.scanRequired);
     if (!values || !file) return;
     const answers = c.kind === 'survey' ? surveyAnswers(c, values) : undefined;
     try {
@@ -83,7 +84,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
         },
         file,
       });
-      void message.success(res.confirmed ? t('consent.recorded') : t('consent.recordedPending'));
+      void message.success(res.confirmed ? w.recorded : w.recordedPending);
       form.resetFields();
       form.setFieldsValue({ channel: 'paper' });
       setFile(null);
@@ -94,24 +95,24 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
   };
 
   const groupLabel = (g: TallyGroup) =>
-    `${g.label} ${g.ownersMasked.join('、')}${g.ballot ? ` · ${t(`consent.ballot.${g.ballot}`)}` : g.pending ? ` · ${t('consent.ballot.pending')}` : ''}`;
+    `${g.label} ${g.ownersMasked.join('、')}${g.ballot ? ` · ${w.ballot[g.ballot]}` : g.pending ? ` · ${w.ballot.pending}` : ''}`;
   return (
     <Form form={form} layout="vertical" requiredMark>
       {c.doubleEntry && (
-        <Alert type="warning" showIcon title={t('consent.doubleEntryOn')} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title={w.doubleEntryOn} style={{ marginBottom: 12 }} />
       )}
-      <Form.Item name="groupId" label={t('consent.household')} rules={[{ required: true }]}>
+      <Form.Item name="groupId" label={w.household} rules={[{ required: true }]}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={groups.map((g) => ({ value: g.id, label: groupLabel(g) }))}
         />
       </Form.Item>
-      <Form.Item name="channel" label={t('consent.channel')} rules={[{ required: true }]}>
-        <Radio.Group options={CHANNELS.map((ch) => ({ value: ch, label: t(`consent.channels.${ch}`) }))} />
+      <Form.Item name="channel" label={w.channel} rules={[{ required: true }]}>
+        <Radio.Group options={CHANNELS.map((ch) => ({ value: ch, label: w.channels[ch] }))} />
       </Form.Item>
       {c.kind === 'vote' ? (
-        <Form.Item name="choice" label={t('consent.choice')} rules={[{ required: true }]}>
-          <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: t(`consent.ballot.${ch}`) }))} />
+        <Form.Item name="choice" label={w.choice} rules={[{ required: true }]}>
+          <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: w.ballot[ch] }))} />
         </Form.Item>
       ) : (
         (c.questions ?? []).map((q) => (
@@ -129,7 +130,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
       {channel === 'assisted' && (
         <Form.Item
           name="witness"
-          label={t('consent.witness')}
+          label={w.witness}
           rules={[{ required: true, whitespace: true }, { max: 50 }]}
         >
           <Input maxLength={50} />
@@ -138,17 +139,17 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
       {channel === 'proxy' && (
         <Form.Item
           name="proxyName"
-          label={t('consent.proxyName')}
+          label={w.proxyName}
           rules={[{ required: true, whitespace: true }, { max: 50 }]}
         >
           <Input maxLength={50} />
         </Form.Item>
       )}
       <Form.Item
-        label={t('consent.scan')}
+        label={w.scan}
         htmlFor={fileId}
         required
-        extra={t('consent.scanHelp')}
+        extra={w.scanHelp}
         validateStatus={fileError ? 'error' : undefined}
         help={fileError ?? undefined}
       >
@@ -165,7 +166,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
       </Form.Item>
       {errors.alert}
       <Button type="primary" onClick={submit} loading={record.isPending}>
-        {t('consent.record')}
+        {w.record}
       </Button>
     </Form>
   );
@@ -183,41 +184,38 @@ function surveyAnswers(c: Consultation, values: Record<string, unknown>) {
 }
 
 function PendingBallots({ consultation: c, groups }: { consultation: Consultation; groups: TallyGroup[] }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const [checking, setChecking] = useState<TallyGroup | null>(null);
   return (
-    <Card size="small" title={t('consent.pendingTitle')}>
-      <Typography.Paragraph type="secondary">{t('consent.confirmHelp')}</Typography.Paragraph>
+    <Card size="small" title={w.pendingTitle}>
+      <Typography.Paragraph type="secondary">{w.confirmHelp}</Typography.Paragraph>
       <Table<TallyGroup>
         rowKey="id"
         size="small"
         dataSource={groups}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noPending')}</span> }}
+        locale={{ emptyText: <span className="jw-consent-empty">{w.noPending}</span> }}
         columns={[
           {
             key: 'label',
-            title: `${t('consent.household')} / ${t('consent.owners')}`,
+            title: `${w.household} / ${w.owners}`,
             render: (_, g) => (
-              <HouseholdCell label={g.label} owners={g.ownersMasked.join('、') || t('consent.unsold')} />
+              <HouseholdCell label={g.label} owners={g.ownersMasked.join('、') || w.unsold} />
             ),
           },
           {
             key: 'channel',
-            title: t('consent.channel'),
-            render: (_, g) => (g.channel ? t(`consent.channels.${g.channel}`) : ''),
+            title: w.channel,
+            render: (_, g) => (g.channel ? w.channels[g.channel] : ''),
           },
           {
             key: 'actions',
-            title: t('common.actions'),
+            title: common.actions,
             render: (_, g) => (
-              <Button
-                size="small"
-                onClick={() => setChecking(g)}
-                aria-label={t('consent.confirmNamed', { label: g.label })}
-              >
-                {t('consent.confirm')}
+              <Button size="small" onClick={() => setChecking(g)} aria-label={w.confirmNamed(g.label)}>
+                {w.confirm}
               </Button>
             ),
           },
@@ -237,7 +235,8 @@ function ConfirmModal({
   group: TallyGroup | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ choice?: Choice }>();
   const errors = useFormErrors(form, ['choice']);
@@ -259,7 +258,7 @@ function ConfirmModal({
     if (!values || !group) return;
     try {
       await confirm.mutateAsync({ groupId: group.id, choice: values.choice });
-      void message.success(t('consent.confirmed'));
+      void message.success(w.confirmed);
       onClose();
     } catch (err) {
       errors.show(err);
@@ -268,19 +267,19 @@ function ConfirmModal({
   return (
     <Modal
       open={group !== null}
-      title={group ? t('consent.confirmTitle', { label: group.label }) : ''}
+      title={group ? w.confirmTitle(group.label) : ''}
       onOk={onOk}
       onCancel={onClose}
-      okText={t('consent.confirm')}
-      cancelText={t('common.cancel')}
+      okText={w.confirm}
+      cancelText={common.cancel}
       confirmLoading={confirm.isPending}
       forceRender
     >
-      <Typography.Paragraph type="secondary">{t('consent.confirmHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{w.confirmHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         {c.kind === 'vote' && (
-          <Form.Item name="choice" label={t('consent.choice')} rules={[{ required: true }]}>
-            <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: t(`consent.ballot.${ch}`) }))} />
+          <Form.Item name="choice" label={w.choice} rules={[{ required: true }]}>
+            <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: w.ballot[ch] }))} />
           </Form.Item>
         )}
       </Form>

@@ -1,24 +1,20 @@
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatAreaM2 } from '../../../../core/area.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import { fractionText } from './tally.ts';
 import type { Certificate } from './types.ts';
+import { useWords } from './words.ts';
 
 /** The closing result as a printable page: rule, thresholds, counts, outcome, ballots, ledger head. */
 export default function CertificatePrintPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const w = useWords();
   const errorText = useErrorText();
   const query = $api.useQuery('get', '/api/v1/consultations/{id}/certificate', { params: { path: { id } } });
   const d = query.data;
-  const title = d
-    ? d.consultation.kind === 'vote'
-      ? t('consent.certTitleVote')
-      : t('consent.certTitleSurvey')
-    : '';
+  const title = d ? (d.consultation.kind === 'vote' ? w.certTitleVote : w.certTitleSurvey) : '';
   return (
     <PrintFrame
       title={d ? `${d.consultation.title} · ${title}` : ''}
@@ -32,48 +28,44 @@ export default function CertificatePrintPage() {
 }
 
 function CertificateBody({ d, title }: { d: Certificate; title: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const c = d.consultation;
   const rule = c.rule;
   const counts = c.result?.counts;
   const outcome = c.result?.outcome;
   const date = (v: string | null) => (v ? new Date(v).toLocaleString() : '');
-  const op = (strict: boolean) => (strict ? t('consent.strictOp') : t('consent.inclusiveOp'));
+  const op = (strict: boolean) => (strict ? w.strictOp : w.inclusiveOp);
   return (
     <section className="jw-cert" aria-label={title}>
       <h2>{title}</h2>
       <p>
-        {t('consent.project')}：{d.project}
+        {w.project}：{d.project}
       </p>
-      <p>{t('consent.matter', { title: c.title })}</p>
+      <p>{w.matter(c.title)}</p>
       <p style={{ whiteSpace: 'pre-wrap' }}>{c.question}</p>
       <p>
-        {t('consent.statusLine')}：
-        {c.status === 'closed' ? t('consent.closedOn', { date: date(c.closedAt) }) : t('consent.provisional')}
+        {w.statusLine}：{c.status === 'closed' ? w.closedOn(date(c.closedAt)) : w.provisional}
       </p>
       {rule && (
         <>
-          <h3>{t('consent.rule')}</h3>
+          <h3>{w.rule}</h3>
           <p>
             {pick(rule.name)}（{rule.id} v{rule.version}）
           </p>
           <p>
-            {t('consent.participationThreshold')}：
+            {w.participationThreshold}：
             {rule.participation
-              ? t('consent.participationText', {
+              ? w.participationText({
                   area: fractionText(rule.participation.area),
                   heads: fractionText(rule.participation.heads),
                 })
-              : t('consent.noQuorum')}
+              : w.noQuorum}
           </p>
           <p>
-            {t('consent.approvalThreshold')}：
-            {t('consent.approvalText', {
-              base:
-                rule.approval.base === 'participating'
-                  ? t('consent.baseParticipating')
-                  : t('consent.baseTotal'),
+            {w.approvalThreshold}：
+            {w.approvalText({
+              base: rule.approval.base === 'participating' ? w.baseParticipating : w.baseTotal,
               op: op(rule.approval.strict),
               area: fractionText(rule.approval.area),
               heads: fractionText(rule.approval.heads),
@@ -88,10 +80,10 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
               <tr>
                 <td />
                 <th scope="col" className="num">
-                  {t('consent.headsCol')}
+                  {w.headsCol}
                 </th>
                 <th scope="col" className="num">
-                  {t('consent.areaCol')}
+                  {w.areaCol}
                 </th>
               </tr>
             </thead>
@@ -104,7 +96,7 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
                 ] as const
               ).map(([key, heads, area]) => (
                 <tr key={key}>
-                  <th scope="row">{t(`consent.${key}`)}</th>
+                  <th scope="row">{w[key]}</th>
                   <td className="num">{heads}</td>
                   <td className="num">{formatAreaM2(area)}</td>
                 </tr>
@@ -115,26 +107,24 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
       )}
       {outcome && (
         <p className="jw-cert__outcome" data-testid="cert-outcome">
-          {t('consent.outcome')}：{outcome.passed ? t('consent.passed') : t('consent.notPassed')}（
-          {t('consent.participationThreshold')}
-          {outcome.participationMet ? t('consent.met') : t('consent.notMet')}，
-          {t('consent.approvalThreshold')}
-          {outcome.approvalMet ? t('consent.met') : t('consent.notMet')}）
+          {w.outcome}：{outcome.passed ? w.passed : w.notPassed}（{w.participationThreshold}
+          {outcome.participationMet ? w.met : w.notMet}，{w.approvalThreshold}
+          {outcome.approvalMet ? w.met : w.notMet}）
         </p>
       )}
-      <h3>{t('consent.ballotsList')}</h3>
-      <div className="jw-cert__scroll" role="region" aria-label={t('consent.ballotsList')} tabIndex={0}>
+      <h3>{w.ballotsList}</h3>
+      <div className="jw-cert__scroll" role="region" aria-label={w.ballotsList} tabIndex={0}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('consent.household')}</th>
-              <th scope="col">{t('consent.owners')}</th>
+              <th scope="col">{w.household}</th>
+              <th scope="col">{w.owners}</th>
               <th scope="col" className="num">
-                {t('consent.areaM2')}
+                {w.areaM2}
               </th>
-              <th scope="col">{t('consent.choice')}</th>
-              <th scope="col">{t('consent.channel')}</th>
-              <th scope="col">{t('consent.castAt')}</th>
+              <th scope="col">{w.choice}</th>
+              <th scope="col">{w.channel}</th>
+              <th scope="col">{w.castAt}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,13 +134,9 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
                 <td>{b.owners.join('、')}</td>
                 <td className="num">{b.areaM2}</td>
                 <td>
-                  {b.choice === 'answered'
-                    ? t('consent.answeredChoice')
-                    : b.choice
-                      ? t(`consent.ballot.${b.choice}`)
-                      : t('consent.notVoted')}
+                  {b.choice === 'answered' ? w.answeredChoice : b.choice ? w.ballot[b.choice] : w.notVoted}
                 </td>
-                <td>{b.channel ? t(`consent.channels.${b.channel}`) : ''}</td>
+                <td>{b.channel ? w.channels[b.channel] : ''}</td>
                 <td>{date(b.castAt)}</td>
               </tr>
             ))}
@@ -158,23 +144,21 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
         </table>
       </div>
       <p>
-        {t('consent.ledgerLine', {
+        {w.ledgerLine({
           events: d.ledger.events,
-          verdict: d.ledger.ok
-            ? t('consent.ledgerVerdictOk')
-            : t('consent.ledgerVerdictBad', { seq: d.ledger.firstBad?.seq }),
+          verdict: d.ledger.ok ? w.ledgerVerdictOk : w.ledgerVerdictBad(d.ledger.firstBad?.seq ?? 0),
         })}
       </p>
       <p>
-        {t('consent.headHash')}：
+        {w.headHash}：
         <span className="jw-cert__hash" data-testid="head-hash">
           {d.ledger.headHash}
         </span>
       </p>
       <p className="jw-cert__stamp">
-        <span>{t('consent.stamp')}</span>
+        <span>{w.stamp}</span>
         <span style={{ display: 'inline-block', width: '12em' }} />
-        <span>{t('consent.stampDate')}</span>
+        <span>{w.stampDate}</span>
       </p>
     </section>
   );

@@ -1,16 +1,18 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { $api, useApiMutation } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
     params: { path: { id: c.id } },
   });
@@ -26,17 +28,17 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
           href={`/api/v1/consultations/${c.id}/letters.docx`}
           download
         >
-          {t('consent.downloadLetters')}
+          {w.downloadLetters}
         </Button>
         <Button icon={<PrinterOutlined />} href={`/consultations/${c.id}/letters/print`} target="_blank">
-          {t('consent.printLetters')}
+          {w.printLetters}
         </Button>
       </Flex>
       {reissued && (
         <Alert
           type="success"
           showIcon
-          title={`${reissued.label}：${t('consent.reissued', { code: reissued.code })}`}
+          title={`${reissued.label}：${w.reissued(reissued.code)}`}
           action={
             <Button
               size="small"
@@ -44,7 +46,7 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
               href={`/consultations/${c.id}/letters/print?group=${reissued.groupId}`}
               target="_blank"
             >
-              {t('consent.printNewLetter')}
+              {w.printNewLetter}
             </Button>
           }
         />
@@ -56,19 +58,19 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
         dataSource={codes.data?.items ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="jw-consent-empty">{t('consent.noCodes')}</span> }}
+        locale={{ emptyText: <span className="jw-consent-empty">{w.noCodes}</span> }}
         columns={[
           // the owners under the household: the code and its button still fit a 360 px phone
           {
             key: 'label',
-            title: `${t('consent.household')} / ${t('consent.owners')}`,
+            title: `${w.household} / ${w.owners}`,
             render: (_, h) => (
-              <HouseholdCell label={h.label} owners={h.ownersMasked.join('、') || t('consent.unsold')} />
+              <HouseholdCell label={h.label} owners={h.ownersMasked.join('、') || w.unsold} />
             ),
           },
           {
             key: 'code',
-            title: t('consent.code'),
+            title: w.code,
             render: (_, h) => (
               <span className="jw-consent-code" data-testid="household-code">
                 {h.code}
@@ -79,14 +81,10 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
             ? [
                 {
                   key: 'actions',
-                  title: t('common.actions'),
+                  title: common.actions,
                   render: (_: unknown, h: HouseholdCode) => (
-                    <Button
-                      size="small"
-                      onClick={() => setReissuing(h)}
-                      aria-label={t('consent.reissueNamed', { label: h.label })}
-                    >
-                      {t('consent.reissue')}
+                    <Button size="small" onClick={() => setReissuing(h)} aria-label={w.reissueNamed(h.label)}>
+                      {w.reissue}
                     </Button>
                   ),
                 },
@@ -125,7 +123,8 @@ function ReissueModal({
   onClose: () => void;
   onReissued: (h: HouseholdCode) => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
   const reissue = useApiMutation((v: { groupId: string; reason: string }) =>
@@ -155,22 +154,22 @@ function ReissueModal({
   return (
     <Modal
       open={household !== null}
-      title={household ? t('consent.reissueTitle', { label: household.label }) : ''}
+      title={household ? w.reissueTitle(household.label) : ''}
       onOk={onOk}
       onCancel={onClose}
-      okText={t('consent.reissue')}
-      cancelText={t('common.cancel')}
+      okText={w.reissue}
+      cancelText={common.cancel}
       confirmLoading={reissue.isPending}
       forceRender
     >
-      <Typography.Paragraph type="secondary">{t('consent.reissueHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{w.reissueHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         <Form.Item
           name="reason"
-          label={t('consent.reason')}
+          label={w.reason}
           rules={[{ required: true, whitespace: true }, { max: 200 }]}
         >
-          <Input maxLength={200} placeholder={t('consent.reasonExample')} />
+          <Input maxLength={200} placeholder={w.reasonExample} />
         </Form.Item>
       </Form>
       {errors.alert}

@@ -1,12 +1,12 @@
 import { Alert, Card, Descriptions, Flex, Tabs, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { BallotsPanel } from './BallotsPanel.tsx';
 import { CertificatePanel, LedgerPanel } from './LedgerPanel.tsx';
 import { CodesPanel } from './CodesPanel.tsx';
@@ -16,6 +16,7 @@ import { SurveyResultsPanel } from './SurveyResultsPanel.tsx';
 import { TallyPanel } from './TallyPanel.tsx';
 import { useTally } from './tally.ts';
 import type { Consultation, Tally } from './types.ts';
+import { useWords } from './words.ts';
 
 /** One consultation: the live tally (or survey results), codes and letters, paper ballots, ledger, certificate. */
 export default function ConsultationPage() {
@@ -51,7 +52,8 @@ function ConsultationView({
   tally: Tally;
   project: Project | undefined;
 }) {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
+  const w = useWords();
   const { pick } = useLang();
   const { canWrite } = useSession();
   const dateTime = (v: string | null) => (v ? new Date(v).toLocaleString() : '—');
@@ -60,25 +62,25 @@ function ConsultationView({
   const tabs = [
     {
       key: 'tally',
-      label: c.kind === 'vote' ? t('consent.tallyTab') : t('consent.resultsTab'),
+      label: c.kind === 'vote' ? w.tallyTab : w.resultsTab,
       children: overview,
     },
     ...(canWrite && c.status !== 'draft'
       ? [
-          { key: 'codes', label: t('consent.codesTab'), children: <CodesPanel consultation={c} /> },
+          { key: 'codes', label: w.codesTab, children: <CodesPanel consultation={c} /> },
           {
             key: 'ballots',
-            label: t('consent.ballotsTab'),
+            label: w.ballotsTab,
             children: <BallotsPanel consultation={c} tally={tally} />,
           },
         ]
       : []),
     ...(c.status !== 'draft'
       ? [
-          { key: 'ledger', label: t('consent.ledgerTab'), children: <LedgerPanel consultation={c} /> },
+          { key: 'ledger', label: w.ledgerTab, children: <LedgerPanel consultation={c} /> },
           {
             key: 'certificate',
-            label: t('consent.certificateTab'),
+            label: w.certificateTab,
             children: <CertificatePanel consultation={c} />,
           },
         ]
@@ -89,9 +91,9 @@ function ConsultationView({
       <PageHeader
         title={c.title}
         crumbs={[
-          { label: t('menu.projects'), to: '/projects' },
+          { label: menu.projects, to: '/projects' },
           ...(project ? [{ label: project.name, to: `/projects/${project.id}` }] : []),
-          { label: t('consent.title'), to: `/projects/${c.projectId}/consultations` },
+          { label: w.title, to: `/projects/${c.projectId}/consultations` },
           { label: c.title },
         ]}
         actions={canWrite && <OpenCloseButton consultation={c} />}
@@ -100,25 +102,21 @@ function ConsultationView({
           size="small"
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
-            { key: 'status', label: t('consent.status'), children: <StatusTag status={c.status} /> },
-            { key: 'kind', label: t('consent.kind'), children: t(`consent.kinds.${c.kind}`) },
-            { key: 'scope', label: t('consent.scope'), children: t(`consent.scopes.${c.scopeKind}`) },
+            { key: 'status', label: w.status, children: <StatusTag status={c.status} /> },
+            { key: 'kind', label: w.kind, children: w.kinds[c.kind] },
+            { key: 'scope', label: w.scope, children: w.scopes[c.scopeKind] },
             {
               key: 'dates',
-              label: t('consent.dates'),
+              label: w.dates,
               children: `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}`,
             },
-            ...(c.openedAt
-              ? [{ key: 'openedAt', label: t('consent.openedAt'), children: dateTime(c.openedAt) }]
-              : []),
-            ...(c.closedAt
-              ? [{ key: 'closedAt', label: t('consent.closedAt'), children: dateTime(c.closedAt) }]
-              : []),
-            ...(c.rule ? [{ key: 'rule', label: t('consent.rule'), children: pick(c.rule.name) }] : []),
+            ...(c.openedAt ? [{ key: 'openedAt', label: w.openedAt, children: dateTime(c.openedAt) }] : []),
+            ...(c.closedAt ? [{ key: 'closedAt', label: w.closedAt, children: dateTime(c.closedAt) }] : []),
+            ...(c.rule ? [{ key: 'rule', label: w.rule, children: pick(c.rule.name) }] : []),
             {
               key: 'double',
-              label: t('consent.doubleEntryShort'),
-              children: c.doubleEntry ? t('consent.yes') : t('consent.no'),
+              label: w.doubleEntryShort,
+              children: c.doubleEntry ? w.yes : w.no,
             },
           ]}
         />
@@ -130,11 +128,11 @@ function ConsultationView({
           </Typography.Paragraph>
           {c.documentsSummary && (
             <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}>
-              {t('consent.documentsSummary')}：{c.documentsSummary}
+              {w.documentsSummary}：{c.documentsSummary}
             </Typography.Paragraph>
           )}
         </Card>
-        {c.status === 'draft' && <Alert type="info" showIcon title={t('consent.notOpenYet')} />}
+        {c.status === 'draft' && <Alert type="info" showIcon title={w.notOpenYet} />}
         <Tabs items={tabs} destroyOnHidden />
       </Flex>
     </>

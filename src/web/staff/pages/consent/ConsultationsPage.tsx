@@ -2,20 +2,21 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Modal, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CONSENT_RULES } from '../../../../core/consent/rules.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { FormFields, useFormErrors, type FieldSpec } from '../../components/FormFields.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { OpenCloseButton } from './OpenCloseButton.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import type { ConsultationListItem } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 /** The consultations and votes of one project, and the form to start a new one. */
@@ -31,22 +32,23 @@ export default function ConsultationsPage() {
 }
 
 function ConsultationList({ project, items }: { project: Project; items: ConsultationListItem[] }) {
-  const { t } = useTranslation();
+  const { common, menu } = useStaffWords();
+  const w = useWords();
   const { canWrite } = useSession();
   const [creating, setCreating] = useState(false);
   return (
     <>
       <PageHeader
-        title={t('consent.listTitle', { project: project.name })}
+        title={w.listTitle(project.name)}
         crumbs={[
-          { label: t('menu.projects'), to: '/projects' },
+          { label: menu.projects, to: '/projects' },
           { label: project.name, to: `/projects/${project.id}` },
-          { label: t('consent.title') },
+          { label: w.title },
         ]}
         actions={
           canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('consent.create')}
+              {w.create}
             </Button>
           )
         }
@@ -58,29 +60,29 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
           dataSource={items}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <span className="jw-consent-empty">{t('consent.none')}</span> }}
+          locale={{ emptyText: <span className="jw-consent-empty">{w.none}</span> }}
           columns={[
             {
               key: 'title',
-              title: t('consent.name'),
+              title: w.name,
               render: (_, c) => <Link to={`/consultations/${c.id}`}>{c.title}</Link>,
             },
-            { key: 'kind', title: t('consent.kind'), render: (_, c) => t(`consent.kinds.${c.kind}`) },
-            { key: 'status', title: t('consent.status'), render: (_, c) => <StatusTag status={c.status} /> },
+            { key: 'kind', title: w.kind, render: (_, c) => w.kinds[c.kind] },
+            { key: 'status', title: w.status, render: (_, c) => <StatusTag status={c.status} /> },
             {
               key: 'dates',
-              title: t('consent.dates'),
+              title: w.dates,
               render: (_, c) => `${c.opensOn ?? '—'} ~ ${c.closesOn ?? '—'}`,
             },
             {
               key: 'electors',
-              title: t('consent.electors'),
+              title: w.electors,
               align: 'right',
               render: (_, c) => (c.status === 'draft' ? '—' : c.electors),
             },
             {
               key: 'ballots',
-              title: t('consent.ballotsCast'),
+              title: w.ballotsCast,
               align: 'right',
               render: (_, c) => (c.status === 'draft' ? '—' : c.ballotsCast),
             },
@@ -88,7 +90,7 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
               ? [
                   {
                     key: 'actions',
-                    title: t('common.actions'),
+                    title: common.actions,
                     render: (_: unknown, c: ConsultationListItem) => (
                       <OpenCloseButton consultation={c} size="small" />
                     ),
@@ -126,7 +128,8 @@ function CreateConsultationModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -151,26 +154,26 @@ function CreateConsultationModal({
   const fields: FieldSpec[] = [
     {
       name: 'kind',
-      label: t('consent.kind'),
+      label: w.kind,
       kind: 'select',
       required: true,
-      options: (['vote', 'survey'] as const).map((k) => ({ value: k, label: t(`consent.kinds.${k}`) })),
+      options: (['vote', 'survey'] as const).map((k) => ({ value: k, label: w.kinds[k] })),
     },
     {
       name: 'title',
-      label: t('consent.name'),
+      label: w.name,
       required: true,
       max: 100,
-      placeholder: t('consent.nameExample'),
+      placeholder: w.nameExample,
     },
-    { name: 'question', label: t('consent.question'), kind: 'textarea', required: true, max: 2000 },
-    { name: 'documentsSummary', label: t('consent.documentsSummary'), kind: 'textarea', max: 4000 },
+    { name: 'question', label: w.question, kind: 'textarea', required: true, max: 2000 },
+    { name: 'documentsSummary', label: w.documentsSummary, kind: 'textarea', max: 4000 },
     ...(kind === 'survey'
       ? []
       : [
           {
             name: 'ruleId',
-            label: t('consent.rule'),
+            label: w.rule,
             kind: 'select' as const,
             required: true,
             options: CONSENT_RULES.map((r) => ({ value: r.id, label: pick(r.name) })),
@@ -178,16 +181,16 @@ function CreateConsultationModal({
         ]),
     {
       name: 'scopeKind',
-      label: t('consent.scope'),
+      label: w.scope,
       kind: 'select',
       required: true,
       options: (['stairwell', 'building', 'estate'] as const).map((k) => ({
         value: k,
-        label: t(`consent.scopes.${k}`),
+        label: w.scopes[k],
       })),
     },
-    { name: 'opensOn', label: t('consent.opensOn'), kind: 'date' },
-    { name: 'closesOn', label: t('consent.closesOn'), kind: 'date' },
+    { name: 'opensOn', label: w.opensOn, kind: 'date' },
+    { name: 'closesOn', label: w.closesOn, kind: 'date' },
   ];
 
   const onOk = async () => {
@@ -200,7 +203,7 @@ function CreateConsultationModal({
     if (values.kind === 'survey') delete body.ruleId;
     try {
       await create.mutateAsync(body);
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
       onClose();
     } catch (err) {
       errors.show(err);
@@ -210,11 +213,11 @@ function CreateConsultationModal({
   return (
     <Modal
       open={open}
-      title={t('consent.create')}
+      title={w.create}
       onOk={onOk}
       onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      okText={common.save}
+      cancelText={common.cancel}
       confirmLoading={create.isPending}
       forceRender
     >
@@ -222,7 +225,7 @@ function CreateConsultationModal({
       <Form form={form} layout="vertical" requiredMark>
         <FormFields fields={fields} />
         <Form.Item name="doubleEntry" valuePropName="checked">
-          <Checkbox>{t('consent.doubleEntry')}</Checkbox>
+          <Checkbox>{w.doubleEntry}</Checkbox>
         </Form.Item>
       </Form>
       {errors.alert}

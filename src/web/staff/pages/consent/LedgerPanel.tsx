@@ -1,15 +1,15 @@
 import { DownloadOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
 import { useErrorText } from '../../data.ts';
 import type { Consultation, LedgerVerdict } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 /** Recomputes the ballot ledger's hash chain on the server and names the first bad entry. */
 export function LedgerPanel({ consultation: c }: { consultation: Consultation }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const errorText = useErrorText();
   const [verdict, setVerdict] = useState<LedgerVerdict | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,9 +29,9 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
   };
   return (
     <Flex vertical gap={12} align="flex-start">
-      <Typography.Paragraph style={{ margin: 0 }}>{t('consent.ledgerIntro')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: 0 }}>{w.ledgerIntro}</Typography.Paragraph>
       <Button icon={<SafetyCertificateOutlined />} onClick={verify} loading={busy}>
-        {t('consent.verify')}
+        {w.verify}
       </Button>
       <div aria-live="polite" style={{ width: '100%' }}>
         {verdict && (
@@ -40,15 +40,15 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
             showIcon
             title={
               verdict.ok
-                ? t('consent.ledgerOk', { events: verdict.events })
-                : t('consent.ledgerBad', {
-                    seq: verdict.firstBad?.seq,
-                    reason: t(`consent.ledgerReasons.${verdict.firstBad?.reason ?? 'gap'}`),
+                ? w.ledgerOk(verdict.events)
+                : w.ledgerBad({
+                    seq: verdict.firstBad?.seq ?? 0,
+                    reason: w.ledgerReasons[verdict.firstBad?.reason ?? 'gap'],
                   })
             }
             description={
               <>
-                {t('consent.headHash')}: <span className="jw-consent-hash">{verdict.headHash}</span>
+                {w.headHash}: <span className="jw-consent-hash">{verdict.headHash}</span>
               </>
             }
           />
@@ -61,10 +61,10 @@ export function LedgerPanel({ consultation: c }: { consultation: Consultation })
 
 /** The result certificate as Word and as a printable page. */
 export function CertificatePanel({ consultation: c }: { consultation: Consultation }) {
-  const { t } = useTranslation();
+  const w = useWords();
   return (
     <Flex vertical gap={12}>
-      {c.status !== 'closed' && <Alert type="info" showIcon title={t('consent.provisional')} />}
+      {c.status !== 'closed' && <Alert type="info" showIcon title={w.provisional} />}
       <Flex wrap gap={8}>
         <Button
           type="primary"
@@ -72,10 +72,10 @@ export function CertificatePanel({ consultation: c }: { consultation: Consultati
           href={`/api/v1/consultations/${c.id}/certificate.docx`}
           download
         >
-          {t('consent.downloadCertificate')}
+          {w.downloadCertificate}
         </Button>
         <Button icon={<PrinterOutlined />} href={`/consultations/${c.id}/certificate/print`} target="_blank">
-          {t('consent.printCertificate')}
+          {w.printCertificate}
         </Button>
       </Flex>
     </Flex>

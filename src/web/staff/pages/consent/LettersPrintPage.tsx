@@ -1,17 +1,17 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
 import type { Consultation, HouseholdCode } from './types.ts';
+import { useWords } from './words.ts';
 
 /** One letter per household and page (or one household's, after a reissue): the question, dates, how to vote, the code and its QR code. */
 export default function LettersPrintPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const w = useWords();
   const errorText = useErrorText();
   const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
   const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
@@ -33,7 +33,7 @@ export default function LettersPrintPage() {
   const qr = useQrCodes(items.map((h) => letterUrl(h.code)));
   return (
     <PrintFrame
-      title={c ? `${c.title} · ${t('consent.lettersCount', { n: items.length })}` : ''}
+      title={c ? `${c.title} · ${w.lettersCount(items.length)}` : ''}
       back={`/consultations/${id}`}
       loading={!c || !codes.data || !project.data || qr === null}
       error={error ? <p role="alert">{errorText(error)}</p> : null}
@@ -76,37 +76,26 @@ function Letter({
   household: HouseholdCode;
   qr: string;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const owners = h.ownersMasked.length ? `（${h.ownersMasked.join('、')}）` : '';
   return (
     <article className="jw-letter" data-testid="letter">
       <h2>{project.name}</h2>
-      <h3>{c.kind === 'vote' ? t('consent.letterTitleVote') : t('consent.letterTitleSurvey')}</h3>
-      <p>{t('consent.letterTo', { label: h.label, owners })}</p>
-      <p>{t('consent.matter', { title: c.title })}</p>
+      <h3>{c.kind === 'vote' ? w.letterTitleVote : w.letterTitleSurvey}</h3>
+      <p>{w.letterTo({ label: h.label, owners })}</p>
+      <p>{w.matter(c.title)}</p>
       <p style={{ whiteSpace: 'pre-wrap' }}>{c.question}</p>
-      {c.documentsSummary && <p>{t('consent.readFirst', { summary: c.documentsSummary })}</p>}
-      <p>
-        {t('consent.period', {
-          from: c.opensOn ?? t('consent.fromNow'),
-          to: c.closesOn ?? t('consent.untilNotice'),
-        })}
-      </p>
-      {c.rule && <p>{t('consent.ruleLine', { rule: pick(c.rule.name) })}</p>}
-      <p>{t('consent.how')}</p>
+      {c.documentsSummary && <p>{w.readFirst(c.documentsSummary)}</p>}
+      <p>{w.period({ from: c.opensOn ?? w.fromNow, to: c.closesOn ?? w.untilNotice })}</p>
+      {c.rule && <p>{w.ruleLine(pick(c.rule.name))}</p>}
+      <p>{w.how}</p>
       <p className="jw-letter__code">
-        {t('consent.code')}：{h.code}
+        {w.code}：{h.code}
       </p>
-      <img
-        className="jw-letter__qr"
-        src={qr}
-        alt={t('consent.qrAlt', { label: h.label })}
-        width={180}
-        height={180}
-      />
+      <img className="jw-letter__qr" src={qr} alt={w.qrAlt(h.label)} width={180} height={180} />
       <p className="jw-letter__url">{letterUrl(h.code)}</p>
-      <p>{t('consent.keepSafe')}</p>
+      <p>{w.keepSafe}</p>
     </article>
   );
 }

@@ -1,8 +1,9 @@
 import { App, Button } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
 import { useApiMutation, useErrorText } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
 import type { Consultation } from './types.ts';
+import { useWords } from './words.ts';
 
 /** Opens a draft (the electorate is frozen) or closes an open consultation, each after a confirm dialog. */
 export function OpenCloseButton({
@@ -12,7 +13,8 @@ export function OpenCloseButton({
   consultation: Consultation;
   size?: 'small' | 'middle';
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { modal, message } = App.useApp();
   const errorText = useErrorText();
   const act = useApiMutation((what: 'open' | 'close') =>
@@ -24,17 +26,19 @@ export function OpenCloseButton({
   );
   if (c.status === 'closed') return null;
   const what = c.status === 'draft' ? 'open' : 'close';
+  const opening = what === 'open';
+  const verb = opening ? w.open : w.close;
   const ask = () =>
     modal.confirm({
-      title: t(what === 'open' ? 'consent.openTitle' : 'consent.closeTitle', { title: c.title }),
-      content: t(what === 'open' ? 'consent.openExplain' : 'consent.closeExplain'),
-      okText: t(what === 'open' ? 'consent.open' : 'consent.close'),
-      cancelText: t('common.cancel'),
+      title: opening ? w.openTitle(c.title) : w.closeTitle(c.title),
+      content: opening ? w.openExplain : w.closeExplain,
+      okText: verb,
+      cancelText: common.cancel,
       okButtonProps: what === 'close' ? { danger: true } : undefined,
       onOk: async () => {
         try {
           await act.mutateAsync(what);
-          void message.success(t(what === 'open' ? 'consent.opened' : 'consent.closed'));
+          void message.success(opening ? w.opened : w.closed);
         } catch (err) {
           void message.error(errorText(err));
         }
@@ -46,9 +50,9 @@ export function OpenCloseButton({
       type={what === 'open' ? 'primary' : 'default'}
       danger={what === 'close'}
       onClick={ask}
-      aria-label={`${t(what === 'open' ? 'consent.open' : 'consent.close')} ${c.title}`}
+      aria-label={`${verb} ${c.title}`}
     >
-      {t(what === 'open' ? 'consent.open' : 'consent.close')}
+      {verb}
     </Button>
   );
 }

@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useWords } from './words.ts';
 import './print.css';
 
 /** The plain frame of a printable page: a title and Print / Back buttons hidden in print. */
@@ -18,7 +18,7 @@ export function PrintFrame({
   error: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
@@ -28,7 +28,7 @@ export function PrintFrame({
         <h1>{title}</h1>
         <div className="jw-print__buttons">
           <Link className="jw-print__button jw-print__button--plain" to={back}>
-            {t('consent.back')}
+            {w.back}
           </Link>
           <button
             type="button"
@@ -36,7 +36,7 @@ export function PrintFrame({
             onClick={() => window.print()}
             disabled={loading}
           >
-            {t('consent.print')}
+            {w.print}
           </button>
         </div>
       </div>

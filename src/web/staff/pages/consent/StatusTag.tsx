@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
 import type { ConsultationStatus } from './types.ts';
+import { useWords } from './words.ts';
 
 /** Dark text on a light tint, each pair above 7:1 contrast (as the stage tags). */
 const COLORS: Record<ConsultationStatus, { color: string; background: string }> = {
@@ -10,11 +10,11 @@ const COLORS: Record<ConsultationStatus, { color: string; background: string }> 
 };
 
 export function StatusTag({ status }: { status: ConsultationStatus }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const c = COLORS[status];
   return (
     <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
-      {t(`consent.statuses.${status}`)}
+      {w.statuses[status]}
     </Tag>
   );
 }

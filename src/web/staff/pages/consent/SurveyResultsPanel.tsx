@@ -4,18 +4,18 @@ import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/componen
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { useTranslation } from 'react-i18next';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { $api } from '../../data.ts';
 import { TallyDiagrams } from './TallyPanel.tsx';
 import type { Consultation, Tally } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 /** Survey replies per question as bar charts (with the numbers as text too), and the free texts. */
 export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick, lang } = useLang();
   const results = $api.useQuery(
     'get',
@@ -28,9 +28,7 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
     <Flex vertical gap={16}>
       {data && (
         <>
-          <Typography.Paragraph style={{ margin: 0 }}>
-            {t('consent.replies', { n: data.replies })}
-          </Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>{w.replies(data.replies)}</Typography.Paragraph>
           <Row gutter={[16, 16]}>
             {data.questions.map((q) =>
               q.kind === 'text' ? (
@@ -43,7 +41,7 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
                         renderItem={(text) => <List.Item>{text}</List.Item>}
                       />
                     ) : (
-                      <Empty description={t('consent.noTexts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                      <Empty description={w.noTexts} image={Empty.PRESENTED_IMAGE_SIMPLE} />
                     )}
                   </Card>
                 </Col>
@@ -53,8 +51,8 @@ export function SurveyResultsPanel({ consultation: c, tally }: { consultation: C
                     <QuestionChart
                       labels={(q.options ?? []).map((o) => pick(o))}
                       values={(q.options ?? []).map((o) => q.counts[o.id] ?? 0)}
-                      name={t('consent.count')}
-                      description={`${pick(q.text)} ${t('consent.count')}${lang === 'en' ? ': ' : '：'}${(q.options ?? []).map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(lang === 'en' ? ', ' : '，')}`}
+                      name={w.count}
+                      description={`${pick(q.text)} ${w.count}${lang === 'en' ? ': ' : '：'}${(q.options ?? []).map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(lang === 'en' ? ', ' : '，')}`}
                     />
                     <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                       {(q.options ?? []).map((o) => `${pick(o)} ${q.counts[o.id] ?? 0}`).join(' · ')}

@@ -1,5 +1,4 @@
 import { Card, Col, Flex, List, Row, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
 import { $api } from '../../data.ts';
 import {
@@ -12,11 +11,12 @@ import {
 } from './ballotColors.ts';
 import { fractionText, tallyBars, type Bar } from './tally.ts';
 import type { Tally, TallyUnit } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 /** Progress against every threshold, the outcome, how many more must agree and the diagram by ballot. */
 export function TallyPanel({ tally }: { tally: Tally }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const c = tally.consultation;
   const rule = c.rule;
   return (
@@ -26,17 +26,11 @@ export function TallyPanel({ tally }: { tally: Tally }) {
           <Col xs={24} lg={14}>
             <Card
               size="small"
-              title={t('consent.tallyTab')}
-              extra={
-                c.status === 'open' && (
-                  <Typography.Text type="secondary">{t('consent.liveNote')}</Typography.Text>
-                )
-              }
+              title={w.tallyTab}
+              extra={c.status === 'open' && <Typography.Text type="secondary">{w.liveNote}</Typography.Text>}
             >
               <div className="jw-consent-bars">
-                {!rule.participation && (
-                  <Typography.Text type="secondary">{t('consent.noQuorum')}</Typography.Text>
-                )}
+                {!rule.participation && <Typography.Text type="secondary">{w.noQuorum}</Typography.Text>}
                 {tallyBars(rule, tally.counts).map((b) => (
                   <ProgressBar
                     key={b.key}
@@ -44,15 +38,15 @@ export function TallyPanel({ tally }: { tally: Tally }) {
                     base={
                       b.what === 'approval'
                         ? rule.approval.base === 'total'
-                          ? t('consent.ofAll')
-                          : t('consent.ofParticipating')
+                          ? w.ofAll
+                          : w.ofParticipating
                         : ''
                     }
                   />
                 ))}
               </div>
               <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
-                {t('consent.answered', { n: tally.answered, total: tally.counts.totalHeads })}
+                {w.answered({ n: tally.answered, total: tally.counts.totalHeads })}
               </Typography.Paragraph>
             </Card>
           </Col>
@@ -67,26 +61,24 @@ export function TallyPanel({ tally }: { tally: Tally }) {
 }
 
 function ProgressBar({ bar: b, base }: { bar: Bar; base: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const percent = b.whole > 0 ? Math.min(100, (b.part / b.whole) * 100) : 0;
   const mark = (b.threshold.num / b.threshold.den) * 100;
   const vars = {
-    what: t(`consent.${b.what}`),
+    what: w[b.what],
     part: b.partText,
     whole: b.wholeText,
-    op: b.strict ? t('consent.moreThan') : t('consent.atLeast'),
+    op: b.strict ? w.moreThan : w.atLeast,
     f: fractionText(b.threshold),
   };
   return (
     <div className="jw-consent-bar" data-testid={`bar-${b.key}`}>
       <div className="jw-consent-bar__text">
         <span>
-          {t(b.kind === 'heads' ? 'consent.headsBar' : 'consent.areaBar', vars)}
+          {(b.kind === 'heads' ? w.headsBar : w.areaBar)(vars)}
           {base}
         </span>
-        <span className={b.met ? 'jw-consent-met' : 'jw-consent-unmet'}>
-          {b.met ? t('consent.met') : t('consent.notMet')}
-        </span>
+        <span className={b.met ? 'jw-consent-met' : 'jw-consent-unmet'}>{b.met ? w.met : w.notMet}</span>
       </div>
       <div className="jw-consent-bar__track" aria-hidden="true">
         <div className={`jw-consent-bar__fill${b.met ? ' is-met' : ''}`} style={{ width: `${percent}%` }} />
@@ -97,7 +89,7 @@ function ProgressBar({ bar: b, base }: { bar: Bar; base: string }) {
 }
 
 function OutcomeCard({ tally }: { tally: Tally }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const closed = tally.consultation.status === 'closed';
   const o = tally.outcome;
   const needed = tally.needed;
@@ -105,11 +97,15 @@ function OutcomeCard({ tally }: { tally: Tally }) {
   const pending = new Set(tally.groups.filter((g) => g.pending).map((g) => g.id));
   const outcomeText = o
     ? closed
-      ? t(o.passed ? 'consent.passed' : 'consent.notPassed')
-      : t(o.passed ? 'consent.passedNow' : 'consent.notPassedNow')
+      ? o.passed
+        ? w.passed
+        : w.notPassed
+      : o.passed
+        ? w.passedNow
+        : w.notPassedNow
     : '';
   return (
-    <Card size="small" title={t('consent.outcome')}>
+    <Card size="small" title={w.outcome}>
       {o && (
         <Typography.Paragraph
           className={o.passed ? 'jw-consent-met' : 'jw-consent-unmet'}
@@ -123,25 +119,24 @@ function OutcomeCard({ tally }: { tally: Tally }) {
         <>
           <p className="jw-consent-needed" data-testid="needed">
             {needed.count === null
-              ? t('consent.needImpossible')
+              ? w.needImpossible
               : needed.count === 0
-                ? t('consent.needNone')
-                : t('consent.needMore', { count: needed.count })}
+                ? w.needNone
+                : w.needMore(needed.count)}
           </p>
           {needed.candidates.length > 0 && (
             <List
               size="small"
-              header={t('consent.candidates')}
+              header={w.candidates}
               dataSource={needed.candidates}
               renderItem={(g) => (
                 <List.Item>
                   <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
                     <span>
-                      {g.label} {g.ownersMasked.join('、') || t('consent.unsold')}
+                      {g.label} {g.ownersMasked.join('、') || w.unsold}
                     </span>
                     <span>
-                      {g.areaM2} m² ·{' '}
-                      {t(`consent.ballot.${g.ballot ?? (pending.has(g.id) ? 'pending' : 'none')}`)}
+                      {g.areaM2} m² · {w.ballot[g.ballot ?? (pending.has(g.id) ? 'pending' : 'none')]}
                     </span>
                   </Flex>
                 </List.Item>
@@ -186,7 +181,7 @@ function StairwellBallots({
   units: TallyUnit[];
   survey: boolean;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const stairwell = $api.useQuery('get', '/api/v1/stairwells/{id}', {
     params: { path: { id: stairwellId } },
   });
@@ -195,14 +190,13 @@ function StairwellBallots({
   const cells: BallotUnit[] = units.map((u) => ({ ...u, id: u.unitId }));
   const floors = Math.max(s?.floors ?? 0, ...units.map((u) => u.floor));
   // a survey has replies, not votes: "未答复" rather than "未投票"
-  const text = (st: BallotState) =>
-    t(survey && st === 'none' ? 'consent.ballot.unanswered' : `consent.ballot.${st}`);
+  const text = (st: BallotState) => (survey && st === 'none' ? w.ballot.unanswered : w.ballot[st]);
   return (
-    <Card size="small" title={t(survey ? 'consent.surveyDiagramTitle' : 'consent.diagramTitle')}>
+    <Card size="small" title={survey ? w.surveyDiagramTitle : w.diagramTitle}>
       <ElevationDiagram
         floors={floors}
         units={cells}
-        caption={t(survey ? 'consent.surveyDiagramCaption' : 'consent.diagramCaption', { title })}
+        caption={survey ? w.surveyDiagramCaption(title) : w.diagramCaption(title)}
         cellColor={(u) => BALLOT_COLORS[ballotState(u)]}
         cellNote={(u) => text(ballotState(u))}
         legend={ballotLegend(text, survey ? SURVEY_STATES : BALLOT_STATES)}

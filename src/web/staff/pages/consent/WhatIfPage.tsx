@@ -1,19 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Flex, Form, List, Row, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CONSENT_RULES } from '../../../../core/consent/rules.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
-import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail, Unit } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useErrorText } from '../../data.ts';
 import { useRegistryCrumbs } from '../registry/crumbs.ts';
+import { useWords as useRegistryWords } from '../registry/words.ts';
 import { BALLOT_COLORS, ballotLegend } from './ballotColors.ts';
 import type { Choice } from './types.ts';
+import { useWords } from './words.ts';
 import './consent.css';
 
 type Pick = Choice | 'none';
@@ -35,7 +36,8 @@ export default function WhatIfPage() {
 }
 
 function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
-  const { t } = useTranslation();
+  const w = useWords();
+  const registryWords = useRegistryWords();
   const { pick } = useLang();
   const errorText = useErrorText();
   const crumbs = useRegistryCrumbs();
@@ -70,13 +72,13 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
   );
   const pickOptions = PICKS.map((p) => ({
     value: p,
-    label: p === 'none' ? t('consent.noBallot') : t(`consent.ballot.${p}`),
+    label: p === 'none' ? w.noBallot : w.ballot[p],
   }));
 
   return (
     <>
       <PageHeader
-        title={t('consent.whatIfTitle', { title })}
+        title={w.whatIfTitle(title)}
         crumbs={crumbs(
           {
             committeeId: s.committeeId,
@@ -89,14 +91,14 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
           s.name,
         )}
       >
-        <Typography.Paragraph type="secondary">{t('consent.whatIfIntro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{w.whatIfIntro}</Typography.Paragraph>
       </PageHeader>
       <Flex vertical gap={16}>
         <Card size="small">
           <Form layout="vertical">
             <Row gutter={16}>
               <Col xs={24} md={16}>
-                <Form.Item label={t('consent.rule')} htmlFor="what-if-rule" style={{ marginBottom: 8 }}>
+                <Form.Item label={w.rule} htmlFor="what-if-rule" style={{ marginBottom: 8 }}>
                   <Select
                     id="what-if-rule"
                     value={ruleId}
@@ -106,11 +108,11 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label={t('consent.setAll')} htmlFor="what-if-all" style={{ marginBottom: 8 }}>
+                <Form.Item label={w.setAll} htmlFor="what-if-all" style={{ marginBottom: 8 }}>
                   <Select
                     id="what-if-all"
                     value={null}
-                    placeholder={t('consent.setAll')}
+                    placeholder={w.setAll}
                     onChange={(v: Pick) => setAll(v)}
                     options={pickOptions}
                   />
@@ -121,7 +123,7 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
         </Card>
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
-            <Card size="small" title={t('consent.result')}>
+            <Card size="small" title={w.result}>
               {result.error && <Alert type="error" showIcon title={errorText(result.error)} />}
               {r && (
                 <div aria-live="polite">
@@ -130,7 +132,7 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
                     style={{ fontSize: 20 }}
                     data-testid="what-if-outcome"
                   >
-                    {r.passed ? t('consent.passed') : t('consent.notPassed')}
+                    {r.passed ? w.passed : w.notPassed}
                   </Typography.Paragraph>
                   <Descriptions
                     size="small"
@@ -138,37 +140,37 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
                     items={[
                       {
                         key: 'p',
-                        label: t('consent.participationThreshold'),
-                        children: r.participationMet ? t('consent.met') : t('consent.notMet'),
+                        label: w.participationThreshold,
+                        children: r.participationMet ? w.met : w.notMet,
                       },
                       {
                         key: 'a',
-                        label: t('consent.approvalThreshold'),
-                        children: r.approvalMet ? t('consent.met') : t('consent.notMet'),
+                        label: w.approvalThreshold,
+                        children: r.approvalMet ? w.met : w.notMet,
                       },
                       {
                         key: 'heads',
-                        label: t('consent.headsCol'),
-                        children: `${t('consent.participating')} ${r.heads.participating} · ${t('consent.agreeing')} ${r.heads.agreeing} / ${r.heads.total}`,
+                        label: w.headsCol,
+                        children: `${w.participating} ${r.heads.participating} · ${w.agreeing} ${r.heads.agreeing} / ${r.heads.total}`,
                       },
                       {
                         key: 'area',
-                        label: t('consent.areaCol'),
-                        children: `${t('consent.participating')} ${r.areaM2.participating} · ${t('consent.agreeing')} ${r.areaM2.agreeing} / ${r.areaM2.total}`,
+                        label: w.areaCol,
+                        children: `${w.participating} ${r.areaM2.participating} · ${w.agreeing} ${r.areaM2.agreeing} / ${r.areaM2.total}`,
                       },
                     ]}
                   />
                   <p className="jw-consent-needed" style={{ marginTop: 12 }}>
                     {r.additionalAgreeNeeded === null
-                      ? t('consent.needImpossible')
+                      ? w.needImpossible
                       : r.additionalAgreeNeeded === 0
-                        ? t('consent.needNone')
-                        : t('consent.needMore', { count: r.additionalAgreeNeeded })}
+                        ? w.needNone
+                        : w.needMore(r.additionalAgreeNeeded)}
                   </p>
                   {r.candidates.length > 0 && (
                     <List
                       size="small"
-                      header={t('consent.candidates')}
+                      header={w.candidates}
                       dataSource={r.candidates}
                       renderItem={(g) => (
                         <List.Item>
@@ -182,23 +184,19 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
             </Card>
           </Col>
           <Col xs={24} lg={12}>
-            <Card size="small" title={t('consent.diagramTitle')}>
+            <Card size="small" title={w.diagramTitle}>
               <ElevationDiagram
                 floors={s.floors}
                 units={s.units}
-                caption={t('consent.diagramCaption', { title })}
+                caption={w.diagramCaption(title)}
                 cellColor={(u) => BALLOT_COLORS[choiceOf(u)]}
-                cellNote={(u) =>
-                  choiceOf(u) === 'none'
-                    ? t('consent.noBallot')
-                    : t(`consent.ballot.${choiceOf(u) as Choice}`)
-                }
-                legend={ballotLegend((st) => t(`consent.ballot.${st}`)).filter((l) => l.key !== 'pending')}
+                cellNote={(u) => (choiceOf(u) === 'none' ? w.noBallot : w.ballot[choiceOf(u) as Choice])}
+                legend={ballotLegend((st) => w.ballot[st]).filter((l) => l.key !== 'pending')}
               />
             </Card>
           </Col>
         </Row>
-        <Card size="small" title={t('registry.unitsTitle')}>
+        <Card size="small" title={registryWords.unitsTitle}>
           <Table<Unit>
             rowKey="id"
             size="small"
@@ -206,16 +204,16 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { key: 'room', title: t('registry.room'), dataIndex: 'room' },
-              { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
+              { key: 'room', title: registryWords.room, dataIndex: 'room' },
+              { key: 'area', title: registryWords.areaM2, dataIndex: 'areaM2', align: 'right' },
               {
                 key: 'owners',
-                title: t('registry.owners'),
-                render: (_, u) => u.owners.map((o) => o.name).join('、') || t('consent.unsold'),
+                title: registryWords.owners,
+                render: (_, u) => u.owners.map((o) => o.name).join('、') || w.unsold,
               },
               {
                 key: 'choice',
-                title: t('consent.choice'),
+                title: w.choice,
                 render: (_, u) => (
                   <Select
                     size="small"
@@ -223,7 +221,7 @@ function WhatIf({ stairwell: s }: { stairwell: StairwellDetail }) {
                     value={choiceOf(u)}
                     onChange={(v: Pick) => setChoice(u, v)}
                     options={pickOptions}
-                    aria-label={`${u.room} ${t('consent.choice')}`}
+                    aria-label={`${u.room} ${w.choice}`}
                   />
                 ),
               },

@@ -4,17 +4,17 @@ import { Alert, Button, Card, Flex, Form, Input, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ArrangementProblem } from '../../../../core/calendar.ts';
 import type { RowIssue } from '../../../../core/errors.ts';
 import { ApiError, answer, api, uploadFile, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
 import { FileInput } from '../../components/WriteModal.tsx';
 import { useApiMutation, useErrorText } from '../../data.ts';
 import { PeriodChangesTable } from './parts.tsx';
 import type { Holiday, HolidayYear, PeriodChange, SavedYear } from './types.ts';
+import { useWords } from './words.ts';
 
 /** A holiday as the form holds it: the days off as one range, the make-up days as several dates. */
 interface Row {
@@ -85,7 +85,7 @@ export function ArrangementForm({
   onSaved: (saved: SavedYear) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, ['source']);
@@ -182,14 +182,9 @@ export function ArrangementForm({
   };
 
   return (
-    <Card
-      size="small"
-      title={<h2 className="jw-card-title">{t('holidays.formTitle', { year: year.year })}</h2>}
-    >
+    <Card size="small" title={<h2 className="jw-card-title">{w.formTitle(year.year)}</h2>}>
       <Typography.Paragraph>
-        {t('holidays.formIntro', {
-          what: year.confirmed ? t('holidays.prefillInForce') : t('holidays.prefillStatutory'),
-        })}
+        {w.formIntro(year.confirmed ? w.prefillInForce : w.prefillStatutory)}
       </Typography.Paragraph>
       <Form<Values>
         form={form}
@@ -205,26 +200,26 @@ export function ArrangementForm({
           }
         }}
       >
-        <section className="jw-holidays__files" aria-label={t('holidays.files')}>
+        <section className="jw-holidays__files" aria-label={w.files}>
           <Flex wrap gap={8} align="center">
             <Button
               icon={<DownloadOutlined />}
               href={`/api/v1/holiday-years/${year.year}/template.xlsx`}
               download
             >
-              {t('holidays.downloadTemplate')}
+              {w.downloadTemplate}
             </Button>
             <Button onClick={() => form.setFieldsValue({ holidays: toRows(year.statutoryHolidays) })}>
-              {t('holidays.resetStatutory')}
+              {w.resetStatutory}
             </Button>
           </Flex>
           <FileInput
-            label={t('holidays.importFile')}
+            label={w.importFile}
             accept=".xlsx,.ics,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/calendar"
             onFile={(f) => void importFile(f)}
           />
           <Typography.Paragraph type="secondary" className="jw-holidays__hint">
-            {t('holidays.importHint')}
+            {w.importHint}
           </Typography.Paragraph>
           <div aria-live="polite">
             <ImportStatus state={imported} />
@@ -232,9 +227,9 @@ export function ArrangementForm({
         </section>
         <Form.Item
           name="source"
-          label={t('holidays.source')}
-          extra={t('holidays.sourceHelp', { year: year.year - 1 })}
-          rules={[{ required: true, whitespace: true, message: t('holidays.sourceRequired') }, { max: 300 }]}
+          label={w.source}
+          extra={w.sourceHelp(year.year - 1)}
+          rules={[{ required: true, whitespace: true, message: w.sourceRequired }, { max: 300 }]}
         >
           <Input maxLength={300} />
         </Form.Item>
@@ -250,23 +245,23 @@ export function ArrangementForm({
                       aria-labelledby={`${formId}-row-${field.key}`}
                     >
                       <div className="jw-holiday-row__title" id={`${formId}-row-${field.key}`}>
-                        {t('holidays.row', { n: i + 1 })}
+                        {w.row(i + 1)}
                       </div>
                       <Flex wrap gap={12} align="start">
                         <Form.Item
                           name={[field.name, 'name']}
-                          label={t('holidays.holidayName')}
+                          label={w.holidayName}
                           className="jw-holiday-row__name"
                         >
                           <Input maxLength={30} autoComplete="off" />
                         </Form.Item>
                         <Form.Item
                           name={[field.name, 'range']}
-                          label={t('holidays.holidayRange')}
+                          label={w.holidayRange}
                           className="jw-holiday-row__range"
                         >
                           <DatePicker.RangePicker
-                            placeholder={[t('holidays.firstDay'), t('holidays.lastDay')]}
+                            placeholder={[w.firstDay, w.lastDay]}
                             disabledDate={outsideYear}
                             defaultPickerValue={[firstOfYear, firstOfYear]}
                             style={{ width: '100%' }}
@@ -274,12 +269,12 @@ export function ArrangementForm({
                         </Form.Item>
                         <Form.Item
                           name={[field.name, 'workdays']}
-                          label={t('holidays.holidayWorkdays')}
+                          label={w.holidayWorkdays}
                           className="jw-holiday-row__workdays"
                         >
                           <DatePicker
                             multiple
-                            placeholder={t('holidays.pickDates')}
+                            placeholder={w.pickDates}
                             // only the year's Saturdays and Sundays can be make-up working days
                             disabledDate={(d) => outsideYear(d) || (d.day() !== 0 && d.day() !== 6)}
                             defaultPickerValue={firstOfYear}
@@ -289,7 +284,7 @@ export function ArrangementForm({
                         <Button
                           className="jw-holiday-row__remove"
                           icon={<DeleteOutlined />}
-                          aria-label={t('holidays.removeRow', { n: i + 1 })}
+                          aria-label={w.removeRow(i + 1)}
                           onClick={() => remove(field.name)}
                         />
                       </Flex>
@@ -298,7 +293,7 @@ export function ArrangementForm({
                 ))}
               </ol>
               <Button icon={<PlusOutlined />} onClick={() => add({ name: '', range: null, workdays: [] })}>
-                {t('holidays.addRow')}
+                {w.addRow}
               </Button>
             </>
           )}
@@ -309,7 +304,7 @@ export function ArrangementForm({
           type="error"
           showIcon
           className="jw-holidays__problems"
-          title={t('holidays.problems')}
+          title={w.problems}
           description={
             <ul className="jw-plain-list" data-testid="arrangement-problems">
               {problems.map((p) => (
@@ -320,18 +315,16 @@ export function ArrangementForm({
         />
       )}
       {errors.alert}
-      {stale && (
-        <Alert type="info" showIcon title={t('holidays.previewStale')} className="jw-holidays__problems" />
-      )}
+      {stale && <Alert type="info" showIcon title={w.previewStale} className="jw-holidays__problems" />}
       <Flex wrap gap={8} className="jw-holidays__buttons">
         <Button
           type={preview ? 'default' : 'primary'}
           loading={previewing.isPending}
           onClick={() => void runPreview()}
         >
-          {t('holidays.preview')}
+          {w.preview}
         </Button>
-        {onCancel && <Button onClick={onCancel}>{t('holidays.cancel')}</Button>}
+        {onCancel && <Button onClick={onCancel}>{w.cancel}</Button>}
       </Flex>
       {preview && (
         <section
@@ -340,15 +333,15 @@ export function ArrangementForm({
           data-testid="holiday-preview"
         >
           <h3 id="jw-holidays-preview" className="jw-holidays__subtitle">
-            {t('holidays.previewTitle')}
+            {w.previewTitle}
             {preview.changes.length > 0 && (
-              <span className="jw-muted"> · {t('holidays.changesCount', { n: preview.changes.length })}</span>
+              <span className="jw-muted"> · {w.changesCount(preview.changes.length)}</span>
             )}
           </h3>
           {preview.changes.length ? (
-            <PeriodChangesTable changes={preview.changes} caption={t('holidays.previewTitle')} />
+            <PeriodChangesTable changes={preview.changes} caption={w.previewTitle} />
           ) : (
-            <Typography.Paragraph>{t('holidays.previewNone')}</Typography.Paragraph>
+            <Typography.Paragraph>{w.previewNone}</Typography.Paragraph>
           )}
           <Button
             type="primary"
@@ -356,7 +349,7 @@ export function ArrangementForm({
             onClick={() => void save()}
             className="jw-holidays__save"
           >
-            {t('holidays.save')}
+            {w.save}
           </Button>
         </section>
       )}
@@ -365,38 +358,27 @@ export function ArrangementForm({
 }
 
 function ImportStatus({ state }: { state: ImportState }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const text = useErrorText();
   switch (state.phase) {
     case 'idle':
       return null;
     case 'failed':
       return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('holidays.importRejected', { file: state.file })}
-          description={text(state.error)}
-        />
+        <Alert type="error" showIcon title={w.importRejected(state.file)} description={text(state.error)} />
       );
     case 'reading':
       return (
         <Flex gap={8} align="center">
           <Spin size="small" />
-          <Typography.Text>{t('holidays.importing', { file: state.file })}</Typography.Text>
+          <Typography.Text>{w.importing(state.file)}</Typography.Text>
         </Flex>
       );
     case 'done':
-      return (
-        <Alert type="success" showIcon title={t('holidays.imported', { file: state.file, n: state.count })} />
-      );
+      return <Alert type="success" showIcon title={w.imported({ file: state.file, n: state.count })} />;
     case 'rejected':
       return (
-        <ImportRowErrors
-          title={t('holidays.importRejected', { file: state.file })}
-          message={text(state.error)}
-          rows={state.rows}
-        />
+        <ImportRowErrors title={w.importRejected(state.file)} message={text(state.error)} rows={state.rows} />
       );
   }
 }

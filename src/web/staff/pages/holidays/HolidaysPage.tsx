@@ -1,15 +1,15 @@
 import { Alert, Button, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api } from '../../data.ts';
 import { attentionYears, YearStateTag } from './parts.tsx';
 import type { HolidayYears } from './types.ts';
+import { useWords } from './words.ts';
 
 type YearRow = HolidayYears['years'][number];
 
@@ -19,11 +19,11 @@ type YearRow = HolidayYears['years'][number];
  * it still waits for its arrangement. Every staff role reads; the street admin enters years.
  */
 export default function HolidaysPage() {
-  const { t } = useTranslation();
+  const w = useWords();
   const query = $api.useQuery('get', '/api/v1/holiday-years');
   return (
     <>
-      <PageHeader title={t('holidays.title')}>
+      <PageHeader title={w.title}>
         {query.data && <Typography.Text type="secondary">{query.data.streetName}</Typography.Text>}
       </PageHeader>
       <QueryState isLoading={query.isLoading} error={query.error}>
@@ -37,7 +37,7 @@ export default function HolidaysPage() {
 const RECENT_YEARS = 2;
 
 function Years({ data }: { data: HolidayYears }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const [showOlder, setShowOlder] = useState(false);
   const attention = attentionYears(data);
   const thisYear = Number(data.today.slice(0, 4));
@@ -46,23 +46,22 @@ function Years({ data }: { data: HolidayYears }) {
   const shown = showOlder ? data.years : data.years.filter(recent);
   return (
     <Flex vertical gap={16}>
-      <Typography.Paragraph className="jw-holidays__intro">{t('holidays.intro')}</Typography.Paragraph>
+      <Typography.Paragraph className="jw-holidays__intro">{w.intro}</Typography.Paragraph>
       {attention.map((year) => (
         <Alert
           key={year}
           type="warning"
           showIcon
-          title={t('holidays.attention', { year })}
+          title={w.attention(year)}
           description={
             <>
               <p className="jw-holidays__attention-text">
-                {data.canEdit ? t('holidays.attentionAdmin') : t('holidays.attentionReader')}
-                {data.provisionalNotices > 0 &&
-                  t('holidays.provisionalNotices', { n: data.provisionalNotices })}
+                {data.canEdit ? w.attentionAdmin : w.attentionReader}
+                {data.provisionalNotices > 0 && w.provisionalNotices(data.provisionalNotices)}
               </p>
               {data.canEdit && (
                 <ButtonLink type="primary" to={`/settings/holidays/${year}`}>
-                  {t('holidays.enterYear', { year })}
+                  {w.enterYear(year)}
                 </ButtonLink>
               )}
             </>
@@ -73,21 +72,19 @@ function Years({ data }: { data: HolidayYears }) {
         rowKey="year"
         size="small"
         pagination={false}
-        aria-label={t('holidays.yearsTable')}
+        aria-label={w.yearsTable}
         dataSource={shown}
         rowClassName={(y) => (attention.includes(y.year) ? 'jw-holidays__row--attention' : '')}
         columns={[
           {
             key: 'year',
-            title: t('holidays.year'),
+            title: w.year,
             width: 96,
-            render: (_, y) => (
-              <Link to={`/settings/holidays/${y.year}`}>{t('holidays.yearN', { year: y.year })}</Link>
-            ),
+            render: (_, y) => <Link to={`/settings/holidays/${y.year}`}>{w.yearN(y.year)}</Link>,
           },
           {
             key: 'state',
-            title: t('holidays.stateAndSource'),
+            title: w.stateAndSource,
             render: (_, y) => (
               <Flex vertical gap={4} align="start">
                 <YearStateTag source={y.source} />
@@ -99,9 +96,7 @@ function Years({ data }: { data: HolidayYears }) {
                     type={attention.includes(y.year) ? 'primary' : 'default'}
                     to={`/settings/holidays/${y.year}`}
                   >
-                    {y.source === 'entered'
-                      ? t('holidays.editYear', { year: y.year })
-                      : t('holidays.enterYear', { year: y.year })}
+                    {y.source === 'entered' ? w.editYear(y.year) : w.enterYear(y.year)}
                   </ButtonLink>
                 )}
               </Flex>
@@ -116,9 +111,7 @@ function Years({ data }: { data: HolidayYears }) {
           aria-expanded={showOlder}
           onClick={() => setShowOlder((v) => !v)}
         >
-          {showOlder
-            ? t('holidays.hideOlder')
-            : t('holidays.showOlder', { from: older.at(-1)!.year, to: older[0]!.year })}
+          {showOlder ? w.hideOlder : w.showOlder({ from: older.at(-1)!.year, to: older[0]!.year })}
         </Button>
       )}
     </Flex>
@@ -127,19 +120,18 @@ function Years({ data }: { data: HolidayYears }) {
 
 /** Where a year's holidays come from: the entered notice with who entered and changed it, the package, or the statutory days only. */
 function YearDetails({ y }: { y: YearRow }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { lang } = useLang();
-  if (y.source === 'package') return <span className="jw-muted">{t('holidays.packageSource')}</span>;
-  if (!y.entered) return <span className="jw-muted">{t('holidays.provisionalSource')}</span>;
+  if (y.source === 'package') return <span className="jw-muted">{w.packageSource}</span>;
+  if (!y.entered) return <span className="jw-muted">{w.provisionalSource}</span>;
   const e = y.entered;
   const changed = e.updatedAt !== e.createdAt;
   return (
     <span className="jw-holidays__entered">
       <span className="jw-holidays__source">{e.source}</span>
       <span className="jw-muted">
-        {t('holidays.enteredBy', { name: e.createdByName, at: formatDateTime(e.createdAt, lang) })}
-        {changed &&
-          `；${t('holidays.updatedBy', { name: e.updatedByName, at: formatDateTime(e.updatedAt, lang) })}`}
+        {w.enteredBy({ name: e.createdByName, at: formatDateTime(e.createdAt, lang) })}
+        {changed && `；${w.updatedBy({ name: e.updatedByName, at: formatDateTime(e.updatedAt, lang) })}`}
       </span>
     </span>
   );

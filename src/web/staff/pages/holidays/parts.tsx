@@ -1,9 +1,9 @@
 import { Table } from 'antd';
 import dayjs from 'dayjs';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BLUE, Colored, GREEN, ORANGE } from '../notices/tags.tsx';
 import type { Holiday, HolidayYears, PeriodChange, YearSource } from './types.ts';
+import { useWords } from './words.ts';
 // .jw-muted and the card titles, as the other work pages
 import '../projects/work.css';
 import './holidays.css';
@@ -11,8 +11,8 @@ import './holidays.css';
 const TONE: Record<YearSource, typeof BLUE> = { package: GREEN, entered: BLUE, provisional: ORANGE };
 
 export function YearStateTag({ source }: { source: YearSource }) {
-  const { t } = useTranslation();
-  return <Colored c={TONE[source]}>{t(`holidays.states.${source}`)}</Colored>;
+  const w = useWords();
+  return <Colored c={TONE[source]}>{w.states[source]}</Colored>;
 }
 
 /** This year and the next while they are not confirmed: the years staff are asked to look at (by the server's today). */
@@ -30,7 +30,7 @@ const monthDay = (iso: string) => iso.slice(5);
 
 /** A year's holidays as a notice lists them: name, days off, make-up working days. */
 export function HolidaysTable({ holidays, caption }: { holidays: Holiday[]; caption: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   return (
     <Table<Holiday>
       rowKey={(h) => `${h.name}-${h.start}`}
@@ -40,29 +40,27 @@ export function HolidaysTable({ holidays, caption }: { holidays: Holiday[]; capt
       aria-label={caption}
       dataSource={holidays}
       columns={[
-        { key: 'name', title: t('holidays.name'), dataIndex: 'name' },
+        { key: 'name', title: w.name, dataIndex: 'name' },
         {
           key: 'days',
-          title: t('holidays.restDays'),
+          title: w.restDays,
           render: (_, h) => (
             <>
               <span className="jw-nowrap">
                 {h.start === h.end ? monthDay(h.start) : `${monthDay(h.start)} – ${monthDay(h.end)}`}
               </span>{' '}
-              <span className="jw-muted jw-nowrap">
-                {daysIn(h) === 1 ? t('holidays.oneDay') : t('holidays.dayCount', { n: daysIn(h) })}
-              </span>
+              <span className="jw-muted jw-nowrap">{daysIn(h) === 1 ? w.oneDay : w.dayCount(daysIn(h))}</span>
             </>
           ),
         },
         {
           key: 'workdays',
-          title: t('holidays.workdays'),
+          title: w.workdays,
           render: (_, h) =>
             h.workdays.length ? (
               h.workdays.map(monthDay).join('、')
             ) : (
-              <span className="jw-muted">{t('holidays.none')}</span>
+              <span className="jw-muted">{w.none}</span>
             ),
         },
       ]}
@@ -72,15 +70,15 @@ export function HolidaysTable({ holidays, caption }: { holidays: Holiday[]; capt
 
 /** Notices whose ends an arrangement changes (the preview) or changed (after saving): per project, the end date from → to and the provisional mark. */
 export function PeriodChangesTable({ changes, caption }: { changes: PeriodChange[]; caption: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const mark = (c: PeriodChange) =>
     c.before.provisional === c.after.provisional
       ? c.after.provisional
-        ? t('holidays.staysProvisional')
+        ? w.staysProvisional
         : null
       : c.after.provisional
-        ? t('holidays.becomesProvisional')
-        : t('holidays.becomesConfirmed');
+        ? w.becomesProvisional
+        : w.becomesConfirmed;
   return (
     <Table<PeriodChange>
       rowKey="noticeId"
@@ -93,7 +91,7 @@ export function PeriodChangesTable({ changes, caption }: { changes: PeriodChange
       columns={[
         {
           key: 'notice',
-          title: t('holidays.notice'),
+          title: w.notice,
           render: (_, c) => (
             <>
               <Link to={`/projects/${c.projectId}/notices`}>{c.projectName}</Link>
@@ -103,13 +101,13 @@ export function PeriodChangesTable({ changes, caption }: { changes: PeriodChange
         },
         {
           key: 'ends',
-          title: t('holidays.ends'),
+          title: w.ends,
           render: (_, c) => (
             <>
               <div>
                 {c.before.endsOn === c.after.endsOn
-                  ? t('holidays.sameDate', { date: c.after.endsOn })
-                  : t('holidays.endsChange', { from: c.before.endsOn, to: c.after.endsOn })}
+                  ? w.sameDate(c.after.endsOn)
+                  : w.endsChange({ from: c.before.endsOn, to: c.after.endsOn })}
               </div>
               {mark(c) && <div className="jw-muted">{mark(c)}</div>}
             </>

@@ -1,16 +1,16 @@
 import { App, Button, Card, Empty, Flex, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { formatYuan } from '../../../shared/yuan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { RunningCostsCard } from './RunningCostsCard.tsx';
 import { SubsidyClaimCard } from './SubsidyClaimCard.tsx';
@@ -51,7 +51,7 @@ function Money({
   plans: CostPlan[];
   stairwell: StairwellDetail;
 }) {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
   const w = useWords();
   const adopted = plans.find((p) => p.status === 'adopted');
   const [tab, setTab] = useState(adopted ? 'plan' : 'whatif');
@@ -63,7 +63,7 @@ function Money({
       <PageHeader
         title={w.moneyOf(project.name)}
         crumbs={[
-          { label: t('menu.projects'), to: '/projects' },
+          { label: menu.projects, to: '/projects' },
           { label: project.name, to: `/projects/${project.id}` },
           { label: w.money },
         ]}

@@ -20,8 +20,8 @@ import {
 import { useId, useState } from 'react';
 import { SUBSIDY_RULES } from '../../../../core/money/subsidy.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { formatYuan, parseYuan } from '../../../shared/yuan.ts';
 import { useApiMutation, useErrorText } from '../../data.ts';
 import { PerFloorChart } from './PerFloorChart.tsx';

@@ -1,12 +1,9 @@
 import { ApiError } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { PaymentMethod } from '../../../../core/money/payments.ts';
+import { defineWords, type Words } from '../../../shared/words.ts';
 import type { ClaimStatus, PayState, SchemeKind } from './types.ts';
 
-/**
- * The words of the money pages, Chinese first. Kept beside the pages (not in the shared locale
- * files, which other modules edit at the same time); `useWords` picks the language.
- */
+/** The words of the money pages, Chinese first. */
 const zh = {
   money: '费用分摊与资金',
   moneyShort: '资金',
@@ -189,9 +186,7 @@ const zh = {
   collectTooMuch: (fen: string) => `不能超过未缴金额 ${fen} 元`,
 };
 
-type StaffWords = typeof zh;
-
-const en: StaffWords = {
+const en: Words<typeof zh> = {
   money: 'Cost sharing and money',
   moneyShort: 'Money',
   moneyOf: (project) => `${project}: cost sharing and money`,
@@ -361,10 +356,7 @@ const en: StaffWords = {
   collectTooMuch: (fen) => `At most the ${fen} yuan outstanding`,
 };
 
-export function useWords(): StaffWords {
-  const { isEn } = useLang();
-  return isEn ? en : zh;
-}
+export const useWords = defineWords(zh, en);
 
 /**
  * A problem found before anything is sent, in the words already chosen for the language. Thrown

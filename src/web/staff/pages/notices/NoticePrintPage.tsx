@@ -1,8 +1,8 @@
 import { useParams } from 'react-router';
 import { shanghaiDate } from '../../../../core/clock.ts';
 import { formatDay } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from '../consent/PrintFrame.tsx';
 import type { NoticeDetail } from './types.ts';

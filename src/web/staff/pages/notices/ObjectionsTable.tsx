@@ -1,14 +1,14 @@
 import { Button, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { ObjectionTag } from './tags.tsx';
 import { MEDIATION_KINDS, type CaseListItem, type Objection } from './types.ts';
-import { useWords } from './words.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
+import { useWords } from './words.ts';
 
 /** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
 export function ObjectionsTable({
@@ -24,7 +24,7 @@ export function ObjectionsTable({
   noticeTitle: string;
 }) {
   const w = useWords();
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
   const { canWrite } = useSession();
   const [answering, setAnswering] = useState<Objection | null>(null);
   const [escalating, setEscalating] = useState<Objection | null>(null);
@@ -70,7 +70,7 @@ export function ObjectionsTable({
             ? [
                 {
                   key: 'actions',
-                  title: t('common.actions'),
+                  title: common.actions,
                   render: (_: unknown, o: Objection) =>
                     unresolved(o) && (
                       <Space wrap>

@@ -1,4 +1,4 @@
-import { useLang } from '../../../shared/i18n.ts';
+import { defineWords, type Words } from '../../../shared/words.ts';
 import type {
   Governance,
   MediationKind,
@@ -8,10 +8,7 @@ import type {
   PeriodKind,
 } from './types.ts';
 
-/**
- * The words of the notices and mediation pages, Chinese first. Kept beside the pages (not in the
- * shared locale files, which other modules edit at the same time); `useWords` picks the language.
- */
+/** The words of the notices and mediation pages, Chinese first. */
 const zh = {
   notices: '公示与异议',
   noticesOf: (project: string) => `${project}：公示与异议`,
@@ -194,9 +191,7 @@ const zh = {
   uploaded: '已上传',
 };
 
-export type StaffWords = typeof zh;
-
-const en: StaffWords = {
+const en: Words<typeof zh> = {
   notices: 'Notices and objections',
   noticesOf: (project: string) => `${project}: notices and objections`,
   noNotices:
@@ -385,7 +380,4 @@ const en: StaffWords = {
   uploaded: 'Uploaded',
 };
 
-export function useWords(): StaffWords {
-  const { isEn } = useLang();
-  return isEn ? en : zh;
-}
+export const useWords = defineWords(zh, en);

@@ -2,7 +2,6 @@ import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Grid, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   APPROVAL_STATUSES,
   APPROVAL_STATUS_LABELS,
@@ -10,11 +9,13 @@ import {
   type ApprovalStatus,
 } from '../../../../core/approvals.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
 import { ProvisionalTag } from '../notices/tags.tsx';
+import { useWords } from './words.ts';
 import type { ApprovalStep } from './work-types.ts';
 
 const DATE_KEYS = ['startedOn', 'submittedOn', 'doneOn'] as const;
@@ -24,7 +25,8 @@ const DATE_KEYS = ['startedOn', 'submittedOn', 'doneOn'] as const;
  * dates, the reason of a return; an overdue step is red with its due date.
  */
 export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -42,7 +44,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
     if (status === 'returned') return setEditing({ step, status });
     try {
       await save.mutateAsync({ id: step.id, body: { status } });
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
     } catch (err) {
       void message.error(errorText(err));
     }
@@ -58,7 +60,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
     canEdit ? (
       <Select<ApprovalStatus>
         value={s.status}
-        aria-label={t('work.statusOf', { step: pick(s.name) })}
+        aria-label={w.statusOf(pick(s.name))}
         options={statusOptions(s)}
         onChange={(v) => void setStatus(s, v)}
         style={{ width: 104 }}
@@ -68,23 +70,25 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
     ) : (
       pick(s.statusLabel)
     );
+  const limitText = (s: ApprovalStep) =>
+    (s.dayKind === 'working' ? w.workingDays : w.naturalDays)(s.limitDays);
   const datesCell = (s: ApprovalStep) => (
     <ul className="jw-plain-list jw-dates">
       {DATE_KEYS.filter((k) => s[k]).map((k) => (
         <li key={k}>
-          {t(`work.${k}`)} {s[k]}
+          {w.stepDates[k]} {s[k]}
         </li>
       ))}
       {s.overdue ? (
         <li className="jw-bad-text">
-          <span className="jw-overdue">{t('work.overdue')}</span> {t('work.dueOn', { date: s.dueOn })}{' '}
+          <span className="jw-overdue">{w.overdue}</span> {w.dueOn(s.dueOn ?? '')}{' '}
           {s.dueProvisional && <ProvisionalTag />}
         </li>
       ) : (
         !isSettled(s.status) &&
         s.dueOn && (
           <li>
-            {t('work.dueOn', { date: s.dueOn })} {s.dueProvisional && <ProvisionalTag />}
+            {w.dueOn(s.dueOn)} {s.dueProvisional && <ProvisionalTag />}
           </li>
         )
       )}
@@ -99,17 +103,15 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
         return (
           <Flex vertical gap={12}>
             <Flex wrap gap={16}>
-              <Typography.Text>{t('work.remaining', { n: a.remaining })}</Typography.Text>
+              <Typography.Text>{w.remaining(a.remaining)}</Typography.Text>
               {a.overdue > 0 ? (
-                <Typography.Text className="jw-bad-text">
-                  {t('work.overdueCount', { n: a.overdue })}
-                </Typography.Text>
+                <Typography.Text className="jw-bad-text">{w.overdueCount(a.overdue)}</Typography.Text>
               ) : (
-                <Typography.Text type="secondary">{t('work.noneOverdue')}</Typography.Text>
+                <Typography.Text type="secondary">{w.noneOverdue}</Typography.Text>
               )}
             </Flex>
             {!screens.md ? (
-              <ol className="jw-plain-list jw-steps-list" aria-label={t('work.approvalsTable')}>
+              <ol className="jw-plain-list jw-steps-list" aria-label={w.approvalsTable}>
                 {a.steps.map((s) => (
                   <li key={s.id} className={s.overdue ? 'jw-step is-overdue' : 'jw-step'}>
                     <Flex justify="space-between" align="start" gap={8}>
@@ -120,7 +122,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                         <Button
                           size="small"
                           icon={<EditOutlined />}
-                          aria-label={t('common.editNamed', { name: pick(s.name) })}
+                          aria-label={common.editNamed(pick(s.name))}
                           onClick={() => setEditing({ step: s })}
                         />
                       )}
@@ -128,10 +130,8 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                     <Flex wrap gap={8} align="center" className="jw-step__row">
                       {statusCell(s)}
                       <span className="jw-muted">
-                        {t(s.dayKind === 'working' ? 'work.workingDays' : 'work.naturalDays', {
-                          n: s.limitDays,
-                        })}
-                        {s.optional ? ` · ${t('work.mayNotApply')}` : ''}
+                        {limitText(s)}
+                        {s.optional ? ` · ${w.mayNotApply}` : ''}
                       </span>
                     </Flex>
                     <div className="jw-muted">
@@ -140,7 +140,7 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                     {datesCell(s)}
                     {s.status === 'returned' && s.returnedReason && (
                       <div className="jw-bad-text">
-                        {t('work.returnedReason')}：{s.returnedReason}
+                        {w.returnedReason}：{s.returnedReason}
                       </div>
                     )}
                   </li>
@@ -153,11 +153,11 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                 pagination={false}
                 scroll={{ x: 980 }}
                 dataSource={a.steps}
-                aria-label={t('work.approvalsTable')}
+                aria-label={w.approvalsTable}
                 rowClassName={(s) => (s.overdue ? 'jw-row-overdue' : '')}
                 columns={[
                   {
-                    title: t('work.step'),
+                    title: w.step,
                     key: 'name',
                     width: 150,
                     render: (_, s) => (
@@ -165,40 +165,37 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                         <Typography.Text strong>
                           {s.position + 1}. {pick(s.name)}
                         </Typography.Text>
-                        {s.optional && <div className="jw-muted">{t('work.mayNotApply')}</div>}
+                        {s.optional && <div className="jw-muted">{w.mayNotApply}</div>}
                       </>
                     ),
                   },
-                  { title: t('work.agency'), dataIndex: 'agency', width: 120 },
+                  { title: w.agency, dataIndex: 'agency', width: 120 },
                   {
-                    title: t('work.documents'),
+                    title: w.documents,
                     key: 'documents',
                     width: 140,
                     render: (_, s) => s.documents.join('、'),
                   },
                   {
-                    title: t('work.limit'),
+                    title: w.limit,
                     key: 'limit',
                     width: 100,
-                    render: (_, s) =>
-                      t(s.dayKind === 'working' ? 'work.workingDays' : 'work.naturalDays', {
-                        n: s.limitDays,
-                      }),
+                    render: (_, s) => limitText(s),
                   },
                   {
-                    title: t('work.status'),
+                    title: w.status,
                     key: 'status',
                     width: 124,
                     render: (_, s) => statusCell(s),
                   },
                   {
-                    title: t('work.datesDue'),
+                    title: w.datesDue,
                     key: 'dates',
                     width: 166,
                     render: (_, s) => datesCell(s),
                   },
                   {
-                    title: t('work.returnedReason'),
+                    title: w.returnedReason,
                     key: 'returnedReason',
                     width: 120,
                     render: (_, s) => (s.status === 'returned' ? (s.returnedReason ?? '') : ''),
@@ -206,14 +203,14 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
                   ...(canEdit
                     ? [
                         {
-                          title: t('common.actions'),
+                          title: common.actions,
                           key: 'edit',
                           width: 60,
                           render: (_: unknown, s: ApprovalStep) => (
                             <Button
                               size="small"
                               icon={<EditOutlined />}
-                              aria-label={t('common.editNamed', { name: pick(s.name) })}
+                              aria-label={common.editNamed(pick(s.name))}
                               onClick={() => setEditing({ step: s })}
                             />
                           ),
@@ -229,14 +226,14 @@ export function ApprovalsPanel({ projectId, canEdit }: { projectId: string; canE
               fields={[
                 {
                   name: 'status',
-                  label: t('work.status'),
+                  label: w.status,
                   kind: 'select',
                   required: true,
                   options: editing ? statusOptions(editing.step) : [],
                 },
-                ...DATE_KEYS.map((k) => ({ name: k, label: t(`work.${k}Long`), kind: 'date' as const })),
-                { name: 'returnedReason', label: t('work.returnedReason'), kind: 'textarea', max: 500 },
-                { name: 'note', label: t('projects.note'), kind: 'textarea', max: 2000 },
+                ...DATE_KEYS.map((k) => ({ name: k, label: w.stepDateFields[k], kind: 'date' as const })),
+                { name: 'returnedReason', label: w.returnedReason, kind: 'textarea', max: 500 },
+                { name: 'note', label: w.note, kind: 'textarea', max: 2000 },
               ]}
               initialValues={
                 editing

@@ -1,11 +1,11 @@
 import { Checkbox, Flex, Progress, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
+import { useWords } from './words.ts';
 import type { Checklist, ChecklistItem } from './work-types.ts';
 
 /**
@@ -21,7 +21,7 @@ export function ChecklistPanel({
   stage: Stage;
   canEdit: boolean;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const query = $api.useQuery('get', '/api/v1/projects/{id}/checklist', {
     params: { path: { id: projectId } },
   });
@@ -29,7 +29,7 @@ export function ChecklistPanel({
     <QueryState isLoading={query.isLoading} error={query.error}>
       {() => (
         <Flex vertical gap={16}>
-          <Typography.Text type="secondary">{t('work.checklistHint')}</Typography.Text>
+          <Typography.Text type="secondary">{w.checklistHint}</Typography.Text>
           {query.data!.groups.map((g) => (
             <Group key={g.key} group={g} projectId={projectId} stage={stage} canEdit={canEdit} />
           ))}
@@ -50,7 +50,7 @@ function Group({
   stage: Stage;
   canEdit: boolean;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const id = `jw-group-${g.key}`;
   return (
@@ -59,12 +59,12 @@ function Group({
         <Typography.Title level={3} id={id} className="jw-group__title">
           {pick(g.name)}
         </Typography.Title>
-        <span className="jw-group__count">{t('work.doneOf', { done: g.done, total: g.total })}</span>
+        <span className="jw-group__count">{w.doneOf({ done: g.done, total: g.total })}</span>
       </Flex>
       <Progress
         percent={Math.round((g.done / Math.max(1, g.total)) * 100)}
         size="small"
-        aria-label={t('work.groupProgress', { group: pick(g.name) })}
+        aria-label={w.groupProgress(pick(g.name))}
       />
       <ul className="jw-plain-list">
         {g.items.map((i) => (
@@ -86,7 +86,7 @@ function Item({
   current: boolean;
   canEdit: boolean;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick, lang } = useLang();
   const tick = useApiMutation((done: boolean) =>
     answer(
@@ -105,13 +105,13 @@ function Item({
       </Checkbox>
       <Flex wrap gap={6} className="jw-item__meta">
         {current ? (
-          <span className="jw-now-tag">{t('work.thisStage')}</span>
+          <span className="jw-now-tag">{w.thisStage}</span>
         ) : (
           <span className="jw-muted">{pick(STAGE_LABELS[i.stage])}</span>
         )}
         {i.doneAt && (
           <span className="jw-muted">
-            {t('work.tickedBy', { name: i.doneByName ?? '', at: formatDateTime(i.doneAt, lang) })}
+            {w.tickedBy({ name: i.doneByName ?? '', at: formatDateTime(i.doneAt, lang) })}
           </span>
         )}
       </Flex>

@@ -1,14 +1,14 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DOCUMENT_CATEGORIES, type DocumentCategory as Category } from '../../../../core/documents.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
+import { useWords } from './words.ts';
 import type { ProjectDocument } from './work-types.ts';
 
 const sizeText = (n: number) =>
@@ -27,7 +27,7 @@ export function DocumentsPanel({
   canEdit: boolean;
   category?: Category;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const query = $api.useQuery('get', '/api/v1/projects/{id}/documents', {
     params: { path: { id: projectId } },
   });
@@ -44,7 +44,7 @@ export function DocumentsPanel({
               ))}
             </ul>
           ) : (
-            <Typography.Text type="secondary">{t('work.noDocuments')}</Typography.Text>
+            <Typography.Text type="secondary">{w.noDocuments}</Typography.Text>
           )
         }
       </QueryState>
@@ -53,7 +53,7 @@ export function DocumentsPanel({
 }
 
 function UploadForm({ projectId, category }: { projectId: string; category?: Category | undefined }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const fileId = useId();
   const { csrfToken } = useSession();
   const { message } = App.useApp();
@@ -73,10 +73,10 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
   const submit = async (v: { title: string; category: Category }) => {
     const file = fileRef.current?.files?.[0];
     setError(null);
-    if (!file) return setError(t('work.chooseFile'));
+    if (!file) return setError(w.chooseFile);
     try {
       await upload.mutateAsync({ ...v, file });
-      void message.success(t('work.uploaded'));
+      void message.success(w.uploaded);
       form.resetFields();
       if (fileRef.current) fileRef.current.value = '';
     } catch (err) {
@@ -84,7 +84,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
     }
   };
   return (
-    <Card size="small" title={<h3 className="jw-card-title">{t('work.upload')}</h3>}>
+    <Card size="small" title={<h3 className="jw-card-title">{w.upload}</h3>}>
       <Form
         form={form}
         layout="vertical"
@@ -94,7 +94,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
         <Flex wrap gap={12} align="end">
           <Form.Item
             name="title"
-            label={t('work.docTitle')}
+            label={w.docTitle}
             rules={[{ required: true, whitespace: true, max: 100 }]}
             style={{ flex: '1 1 200px', marginBottom: 8 }}
           >
@@ -102,16 +102,16 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
           </Form.Item>
           <Form.Item
             name="category"
-            label={t('work.category')}
+            label={w.category}
             hidden={Boolean(category)}
             style={{ flex: '0 1 160px', marginBottom: 8 }}
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`work.categories.${c}`) }))}
+              options={DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: w.categories[c] }))}
             />
           </Form.Item>
-          <Form.Item label={t('work.file')} htmlFor={fileId} style={{ flex: '1 1 200px', marginBottom: 8 }}>
+          <Form.Item label={w.file} htmlFor={fileId} style={{ flex: '1 1 200px', marginBottom: 8 }}>
             <input id={fileId} ref={fileRef} type="file" className="jw-file-input" />
           </Form.Item>
           <Button
@@ -121,7 +121,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
             loading={upload.isPending}
             style={{ marginBottom: 8 }}
           >
-            {t('work.upload')}
+            {w.upload}
           </Button>
         </Flex>
         {error && (
@@ -135,7 +135,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
 }
 
 function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { lang } = useLang();
   const { csrfToken } = useSession();
   const { message } = App.useApp();
@@ -150,7 +150,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
     if (!file) return;
     try {
       await replace.mutateAsync(file);
-      void message.success(t('work.replaced'));
+      void message.success(w.replaced);
     } catch (err) {
       void message.error(errorText(err));
     }
@@ -161,7 +161,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
       <Flex wrap gap={8} justify="space-between" align="center">
         <div>
           <Typography.Text strong>{d.title}</Typography.Text>{' '}
-          <span className="jw-muted">· {t(`work.categories.${d.category}`, d.category)}</span>
+          <span className="jw-muted">· {w.categories[d.category]}</span>
         </div>
         {canEdit && (
           <>
@@ -170,7 +170,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
               type="file"
               hidden
               onChange={() => void onFile()}
-              aria-label={t('work.replaceNamed', { name: d.title })}
+              aria-label={w.replaceNamed(d.title)}
             />
             <Button
               size="small"
@@ -178,12 +178,12 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
               loading={replace.isPending}
               onClick={() => ref.current?.click()}
             >
-              {t('work.replace')}
+              {w.replace}
             </Button>
           </>
         )}
       </Flex>
-      <ol className="jw-plain-list jw-versions" aria-label={t('work.versionsOf', { name: d.title })}>
+      <ol className="jw-plain-list jw-versions" aria-label={w.versionsOf(d.title)}>
         {d.versions.map((v) => (
           <li key={v.version}>
             <a href={`/api/v1/documents/${d.id}/versions/${v.version}`} download>
@@ -191,7 +191,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
             </a>{' '}
             <span className="jw-muted">
               {sizeText(v.size)} · {v.uploadedByName} · {formatDateTime(v.uploadedAt, lang)}
-              {v === latest && d.versions.length > 1 ? ` · ${t('work.latest')}` : ''}
+              {v === latest && d.versions.length > 1 ? ` · ${w.latest}` : ''}
             </span>
             <span className="jw-sha" title="SHA-256">
               SHA-256 {v.sha256.slice(0, 12)}…

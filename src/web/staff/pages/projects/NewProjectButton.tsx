@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { useApiMutation } from '../../data.ts';
 import { datesToBody, useProjectFields } from './fields.ts';
+import { useWords } from './words.ts';
 
 /** Starts the lift project of a stairwell (one per stairwell) and opens it. */
 export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const fields = useProjectFields(true);
@@ -26,14 +26,14 @@ export function NewProjectButton({ stairwell }: { stairwell: StairwellDetail }) 
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-        {t('projects.create')}
+        {w.create}
       </Button>
       <RecordFormModal
         open={open}
-        title={t('projects.create')}
+        title={w.create}
         fields={[fields.name, fields.adviser, fields.dates[0]!, fields.note]}
         initialValues={{
-          name: t('projects.defaultName', {
+          name: w.defaultName({
             estate: stairwell.estateName,
             building: stairwell.buildingName,
             stairwell: stairwell.name,

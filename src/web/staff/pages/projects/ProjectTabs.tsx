@@ -1,18 +1,18 @@
 import { Card, Tabs } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Project } from '../../../shared/types.ts';
 import { ApprovalsPanel } from './ApprovalsPanel.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
+import { useWords } from './words.ts';
 
 const TABS = ['checklist', 'approvals', 'documents', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The project's work: the method checklist, approval steps, documents and timeline; the tab is in the URL. */
 export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const [search, setSearch] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
     ? (search.get('tab') as Tab)
@@ -25,20 +25,20 @@ export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit
         items={[
           {
             key: 'checklist',
-            label: t('work.checklist'),
+            label: w.checklist,
             children: <ChecklistPanel projectId={p.id} stage={p.stage} canEdit={canEdit} />,
           },
           {
             key: 'approvals',
-            label: t('work.approvals'),
+            label: w.approvals,
             children: <ApprovalsPanel projectId={p.id} canEdit={canEdit} />,
           },
           {
             key: 'documents',
-            label: t('work.documentsTab'),
+            label: w.documentsTab,
             children: <DocumentsPanel projectId={p.id} canEdit={canEdit} />,
           },
-          { key: 'timeline', label: t('work.timeline'), children: <TimelinePanel projectId={p.id} /> },
+          { key: 'timeline', label: w.timeline, children: <TimelinePanel projectId={p.id} /> },
         ]}
       />
     </Card>

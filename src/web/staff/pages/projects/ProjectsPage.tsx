@@ -1,23 +1,25 @@
 import { Flex, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { CommitteeFilter } from '../../components/CommitteeFilter.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
+import { useWords as useRegistryWords } from '../registry/words.ts';
 import { StageTag } from './StageTag.tsx';
+import { useWords } from './words.ts';
 
 /** Lift projects in scope, counted and filtered by stage. */
 export default function ProjectsPage() {
-  const { t } = useTranslation();
+  const w = useWords();
+  const registryWords = useRegistryWords();
   return (
     <>
-      <PageHeader title={t('projects.title')} />
+      <PageHeader title={w.title} />
       <ResourceList
         path="/api/v1/projects"
-        noun={t('projects.project')}
-        searchPlaceholder={t('projects.search')}
+        noun={w.project}
+        searchPlaceholder={w.search}
         filterKeys={['stage', 'committeeId']}
         filters={(values, update) => (
           <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />
@@ -32,15 +34,15 @@ export default function ProjectsPage() {
         columns={[
           {
             key: 'name',
-            title: t('projects.name'),
+            title: w.name,
             render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
           },
-          { key: 'stage', title: t('projects.stage'), render: (_, p) => <StageTag stage={p.stage} /> },
-          { key: 'committee', title: t('registry.committee'), dataIndex: 'committeeName' },
-          { key: 'adviser', title: t('projects.adviser'), render: (_, p) => p.adviserName ?? '—' },
+          { key: 'stage', title: w.stage, render: (_, p) => <StageTag stage={p.stage} /> },
+          { key: 'committee', title: registryWords.committee, dataIndex: 'committeeName' },
+          { key: 'adviser', title: w.adviser, render: (_, p) => p.adviserName ?? '—' },
           {
             key: 'mobilisedOn',
-            title: t('projects.dates.mobilisedOn'),
+            title: w.dateFields.mobilisedOn,
             render: (_, p) => p.mobilisedOn ?? '—',
           },
         ]}
@@ -59,13 +61,13 @@ function StageCounts({
   selected?: Stage | undefined;
   onSelect: (stage?: Stage) => void;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const total = Object.values(byStage).reduce((a, b) => a + (b ?? 0), 0);
   return (
-    <Flex wrap gap={6} role="group" aria-label={t('projects.byStage')} style={{ marginBottom: 12 }}>
+    <Flex wrap gap={6} role="group" aria-label={w.byStage} style={{ marginBottom: 12 }}>
       <Tag.CheckableTag checked={!selected} onChange={() => onSelect(undefined)}>
-        {t('projects.allStages')} {total}
+        {w.allStages} {total}
       </Tag.CheckableTag>
       {STAGES.filter((s) => byStage[s]).map((s) => (
         <Tag.CheckableTag key={s} checked={selected === s} onChange={(on) => onSelect(on ? s : undefined)}>

@@ -1,13 +1,13 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Grid, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { checkEntry, MAIN_PATH } from '../../../../core/lifecycle.ts';
 import { STAGE_LABELS } from '../../../../core/stages.ts';
 import { ApiError, answer, api, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
+import { useWords } from './words.ts';
 import type { StageInfo } from './work-types.ts';
 import './work.css';
 
@@ -16,7 +16,7 @@ import './work.css';
  * shown on the step they left; a phone gets the bar upright.
  */
 export function StageBar({ status }: { status: StageInfo }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const screens = Grid.useBreakpoint();
   const side = status.stage === 'paused' || status.stage === 'withdrawn';
@@ -30,7 +30,7 @@ export function StageBar({ status }: { status: StageInfo }) {
         : status.stage;
   const current = Math.max(0, MAIN_PATH.indexOf(left ?? 'mobilisation'));
   return (
-    <section aria-label={t('work.stageBar')}>
+    <section aria-label={w.stageBar}>
       {side && (
         <Alert
           type={status.stage === 'withdrawn' ? 'error' : 'warning'}
@@ -38,12 +38,10 @@ export function StageBar({ status }: { status: StageInfo }) {
           style={{ marginBottom: 12 }}
           title={
             status.stage === 'withdrawn'
-              ? t('work.withdrawnAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })
-              : t('work.pausedAt', { stage: pick(STAGE_LABELS[left ?? 'mobilisation']) })
+              ? w.withdrawnAt(pick(STAGE_LABELS[left ?? 'mobilisation']))
+              : w.pausedAt(pick(STAGE_LABELS[left ?? 'mobilisation']))
           }
-          description={
-            stop?.reason ? t('work.stoppedBecause', { reason: stop.reason, on: stop.on }) : undefined
-          }
+          description={stop?.reason ? w.stoppedBecause({ reason: stop.reason, on: stop.on }) : undefined}
         />
       )}
       <Steps
@@ -65,9 +63,7 @@ export function StageBar({ status }: { status: StageInfo }) {
           title: pick(STAGE_LABELS[s]),
           content:
             i === current ? (
-              <span className="jw-stagebar__now">
-                {side ? pick(STAGE_LABELS[status.stage]) : t('work.now')}
-              </span>
+              <span className="jw-stagebar__now">{side ? pick(STAGE_LABELS[status.stage]) : w.now}</span>
             ) : undefined,
         }))}
       />
@@ -88,7 +84,7 @@ export function NextStage({
   status: StageInfo;
   canEdit: boolean;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick, isEn } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -104,7 +100,7 @@ export function NextStage({
   );
   const next = status.next;
   if (status.stage === 'withdrawn') return null;
-  if (!next) return <Typography.Text type="secondary">{t('work.lastStage')}</Typography.Text>;
+  if (!next) return <Typography.Text type="secondary">{w.lastStage}</Typography.Text>;
 
   const check = checkEntry(status.stage, next.stage, status.facts, confirmed, status.pausedFrom ?? undefined);
   const reasonOk = reason.trim().length >= 4;
@@ -122,7 +118,7 @@ export function NextStage({
         override: !check.allowed && override,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
-      void message.success(t('work.entered', { stage: label }));
+      void message.success(w.entered(label));
       setConfirmed([]);
       setOverride(false);
       setReason('');
@@ -139,10 +135,10 @@ export function NextStage({
   return (
     <section aria-labelledby="jw-next-stage" className="jw-next">
       <Typography.Title level={2} id="jw-next-stage" className="jw-section-title">
-        {t('work.nextNeeds', { stage: label })}
+        {w.nextNeeds(label)}
       </Typography.Title>
       {next.criteria.length === 0 && (
-        <Typography.Paragraph type="secondary">{t('work.noCriteria')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{w.noCriteria}</Typography.Paragraph>
       )}
       <ul className="jw-plain-list jw-criteria">
         {system.map((c) => (
@@ -156,7 +152,7 @@ export function NextStage({
               <span>
                 {pick(c.label)}
                 <span className={c.met ? 'jw-ok-text' : 'jw-bad-text'}>
-                  {paren(c.met ? t('projects.met') : t('projects.notMet'))}
+                  {paren(c.met ? w.met : w.notMet)}
                 </span>
               </span>
             </Flex>
@@ -172,7 +168,7 @@ export function NextStage({
               }
             >
               {pick(c.label)}
-              <span className="jw-muted">{paren(t('work.staffConfirms'))}</span>
+              <span className="jw-muted">{paren(w.staffConfirms)}</span>
             </Checkbox>
           </li>
         ))}
@@ -182,7 +178,7 @@ export function NextStage({
           type="warning"
           showIcon
           className="jw-next__blockers"
-          title={`${t('work.blockedBy', { stage: label })}${check.blockers.map((b) => pick(b.label)).join(isEn ? '; ' : '；')}`}
+          title={`${w.blockedBy(label)}${check.blockers.map((b) => pick(b.label)).join(isEn ? '; ' : '；')}`}
         />
       )}
       {refused && (
@@ -207,12 +203,12 @@ export function NextStage({
         <Flex vertical gap={8} className="jw-next__act">
           {!check.allowed && (
             <Checkbox checked={override} onChange={(e) => setOverride(e.target.checked)}>
-              {t('projects.override')}
+              {w.override}
             </Checkbox>
           )}
           {!check.allowed && override && (
             <label className="jw-field">
-              <span>{t('work.overrideReason')}</span>
+              <span>{w.overrideReason}</span>
               <Input.TextArea
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
@@ -221,7 +217,7 @@ export function NextStage({
                 aria-describedby="jw-override-hint"
               />
               <Typography.Text type="secondary" id="jw-override-hint">
-                {t('work.overrideHint')}
+                {w.overrideHint}
               </Typography.Text>
             </label>
           )}
@@ -232,7 +228,7 @@ export function NextStage({
               loading={change.isPending}
               disabled={!check.allowed && !(override && reasonOk)}
             >
-              {t('work.enter', { stage: label })}
+              {w.enter(label)}
             </Button>
           </div>
         </Flex>
@@ -243,10 +239,10 @@ export function NextStage({
 
 /** The stage bar and the next stage's needs, as the top of the project page. */
 export function StageCard({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: projectId } } });
   return (
-    <Card size="small" title={<h2 className="jw-card-title">{t('work.stageBar')}</h2>}>
+    <Card size="small" title={<h2 className="jw-card-title">{w.stageBar}</h2>}>
       <QueryState isLoading={status.isLoading} error={status.error}>
         {() => (
           <>

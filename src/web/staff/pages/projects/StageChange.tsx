@@ -1,15 +1,16 @@
 import { CheckCircleFilled, CloseCircleFilled, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { checkEntry, ENTRY_CRITERIA, nextStage } from '../../../../core/lifecycle.ts';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import { answer, api } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
 import type { Project, StageStatus } from '../../../shared/types.ts';
+import { useLang } from '../../../shared/words.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
+import { useWords } from './words.ts';
 
 interface StageForm {
   to: Stage;
@@ -20,7 +21,7 @@ interface StageForm {
 
 /** Opens the stage change; the criteria come from src/core, the facts from the server. */
 export function StageChangeButton({ project }: { project: Project }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const [open, setOpen] = useState(false);
   const status = $api.useQuery(
     'get',
@@ -31,15 +32,9 @@ export function StageChangeButton({ project }: { project: Project }) {
   return (
     <>
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
-        {t('projects.changeStage')}
+        {w.changeStage}
       </Button>
-      <Modal
-        open={open}
-        title={t('projects.changeStage')}
-        footer={null}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
+      <Modal open={open} title={w.changeStage} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
         <QueryState isLoading={status.isLoading} error={status.error}>
           {() => (
             <StageChangeForm projectId={project.id} status={status.data!} onDone={() => setOpen(false)} />
@@ -64,7 +59,8 @@ function StageChangeForm({
   status: StageStatus;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<StageForm>();
@@ -94,7 +90,7 @@ function StageChangeForm({
         confirmed: values.confirmed ?? [],
         override: values.override ?? false,
       });
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
       onDone();
     } catch (err) {
       errors.show(err);
@@ -103,10 +99,8 @@ function StageChangeForm({
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: suggested ?? undefined }}>
-      <Typography.Paragraph>
-        {t('projects.currentStage', { stage: pick(STAGE_LABELS[status.stage]) })}
-      </Typography.Paragraph>
-      <Form.Item name="to" label={t('projects.toStage')} rules={[{ required: true }]}>
+      <Typography.Paragraph>{w.currentStage(pick(STAGE_LABELS[status.stage]))}</Typography.Paragraph>
+      <Form.Item name="to" label={w.toStage} rules={[{ required: true }]}>
         <Select options={reachable.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
       </Form.Item>
       {to && <Criteria to={to} status={status} />}
@@ -115,7 +109,7 @@ function StageChangeForm({
           <Alert
             type="warning"
             showIcon
-            title={t('projects.blocked')}
+            title={w.blocked}
             description={
               <ul className="jw-plain-list">
                 {check.blockers.map((b) => (
@@ -126,13 +120,13 @@ function StageChangeForm({
             style={{ marginBottom: 12 }}
           />
           <Form.Item name="override" valuePropName="checked">
-            <Checkbox>{t('projects.override')}</Checkbox>
+            <Checkbox>{w.override}</Checkbox>
           </Form.Item>
         </>
       )}
       <Form.Item
         name="reason"
-        label={t('projects.reason')}
+        label={w.reason}
         rules={[{ required: needsReason, min: needsReason ? 4 : 0, whitespace: true }]}
       >
         <Input.TextArea rows={3} maxLength={1000} showCount />
@@ -145,7 +139,7 @@ function StageChangeForm({
         disabled={Boolean(check && !check.allowed && !override)}
         block
       >
-        {t('projects.changeStage')}
+        {w.changeStage}
       </Button>
     </Form>
   );
@@ -153,14 +147,14 @@ function StageChangeForm({
 
 /** What entering the stage needs: system criteria as met or not, staff criteria to confirm. */
 function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const criteria = ENTRY_CRITERIA[to];
   if (!criteria.length) return null;
   const staff = criteria.filter((c) => c.kind === 'staff');
   return (
-    <section aria-label={t('projects.criteria')} style={{ marginBottom: 12 }}>
-      <Typography.Text strong>{t('projects.criteria')}</Typography.Text>
+    <section aria-label={w.criteria} style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{w.criteria}</Typography.Text>
       <ul className="jw-plain-list">
         {criteria
           .filter((c) => c.kind === 'system')
@@ -175,10 +169,7 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
                     <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />
                   )}
                   <span>
-                    {pick(c.label)}{' '}
-                    <span className="jw-visually-hidden">
-                      {met ? t('projects.met') : t('projects.notMet')}
-                    </span>
+                    {pick(c.label)} <span className="jw-visually-hidden">{met ? w.met : w.notMet}</span>
                   </span>
                 </Flex>
               </li>
@@ -186,7 +177,7 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
           })}
       </ul>
       {staff.length > 0 && (
-        <Form.Item name="confirmed" label={t('projects.confirm')} style={{ marginBottom: 0 }}>
+        <Form.Item name="confirmed" label={w.confirm} style={{ marginBottom: 0 }}>
           <Checkbox.Group
             options={staff.map((c) => ({ value: c.id, label: pick(c.label) }))}
             style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
@@ -199,11 +190,11 @@ function Criteria({ to, status }: { to: Stage; status: StageStatus }) {
 
 /** The project's moves between stages, newest first; overrides stand out with their reason. */
 export function StageHistory({ projectId }: { projectId: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   const status = $api.useQuery('get', '/api/v1/projects/{id}/stage', { params: { path: { id: projectId } } });
   const history = [...(status.data?.history ?? [])].reverse();
-  if (!history.length) return <Typography.Text type="secondary">{t('projects.noHistory')}</Typography.Text>;
+  if (!history.length) return <Typography.Text type="secondary">{w.noHistory}</Typography.Text>;
   return (
     <ol className="jw-plain-list jw-history">
       {history.map((h) => (
@@ -216,7 +207,7 @@ export function StageHistory({ projectId }: { projectId: string }) {
           </Typography.Text>
           {h.overridden.length > 0 && (
             <div className="jw-history__override">
-              {t('projects.overridden')}: {h.overridden.map((o) => pick(o.label)).join('；')}
+              {w.overridden}: {h.overridden.map((o) => pick(o.label)).join('；')}
             </div>
           )}
           {h.reason && <div>{h.reason}</div>}

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 
 /** Dark text on a light tint per phase of the lifecycle, each pair above 7:1 contrast. */
 const PHASE_COLORS: Record<Stage, { color: string; background: string }> = {

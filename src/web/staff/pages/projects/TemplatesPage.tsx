@@ -13,13 +13,14 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { STAGES, STAGE_LABELS } from '../../../../core/stages.ts';
 import { answer, api, type Answer, type Body } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
+import { useWords } from './words.ts';
 import './work.css';
 
 /**
@@ -39,11 +40,11 @@ type TemplateChange = Body<'/api/v1/templates', 'put'>;
  * article names only the groups) and the approval steps. New projects copy them.
  */
 export default function TemplatesPage() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
   const query = $api.useQuery('get', '/api/v1/templates');
   return (
     <>
-      <PageHeader title={t('menu.templates')} />
+      <PageHeader title={menu.templates} />
       <QueryState isLoading={query.isLoading} error={query.error}>
         {() => <Editor key={JSON.stringify(query.data)} template={query.data!} />}
       </QueryState>
@@ -52,7 +53,8 @@ export default function TemplatesPage() {
 }
 
 function Editor({ template }: { template: Template }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -62,7 +64,7 @@ function Editor({ template }: { template: Template }) {
   const send = async (body: TemplateChange) => {
     try {
       await save.mutateAsync(body);
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
     } catch (err) {
       void message.error(errorText(err));
     }
@@ -82,15 +84,15 @@ function Editor({ template }: { template: Template }) {
       <Alert
         type="info"
         showIcon
-        title={template.isDefault ? t('work.templatesDefault') : t('work.templatesEdited')}
-        description={t('work.templatesNote')}
+        title={template.isDefault ? w.templatesDefault : w.templatesEdited}
+        description={w.templatesNote}
       />
       <Card
         size="small"
-        title={<h2 className="jw-card-title">{t('work.methodTemplate')}</h2>}
+        title={<h2 className="jw-card-title">{w.methodTemplate}</h2>}
         extra={
           <Button type="primary" loading={save.isPending} onClick={() => void send({ method })}>
-            {t('common.save')}
+            {common.save}
           </Button>
         }
       >
@@ -98,7 +100,7 @@ function Editor({ template }: { template: Template }) {
           {method.map((g, gi) => (
             <section key={g.key} aria-labelledby={`jw-tg-${g.key}`}>
               <Typography.Title level={3} id={`jw-tg-${g.key}`} className="jw-group__title">
-                {pick(g.name)} <span className="jw-muted">{t('work.itemsCount', { n: g.items.length })}</span>
+                {pick(g.name)} <span className="jw-muted">{w.itemsCount(g.items.length)}</span>
               </Typography.Title>
               <ol className="jw-plain-list">
                 {g.items.map((it, ii) => (
@@ -107,14 +109,14 @@ function Editor({ template }: { template: Template }) {
                       <Input
                         value={it.text.zh}
                         onChange={(e) => setItem(gi, ii, { text: { ...it.text, zh: e.target.value } })}
-                        aria-label={t('work.itemZh', { n: ii + 1, group: pick(g.name) })}
+                        aria-label={w.itemZh({ n: ii + 1, group: pick(g.name) })}
                         style={{ flex: '2 1 240px' }}
                         maxLength={200}
                       />
                       <Input
                         value={it.text.en}
                         onChange={(e) => setItem(gi, ii, { text: { ...it.text, en: e.target.value } })}
-                        aria-label={t('work.itemEn', { n: ii + 1, group: pick(g.name) })}
+                        aria-label={w.itemEn({ n: ii + 1, group: pick(g.name) })}
                         style={{ flex: '2 1 240px' }}
                         maxLength={300}
                       />
@@ -122,13 +124,13 @@ function Editor({ template }: { template: Template }) {
                         value={it.stage}
                         options={stageOptions}
                         onChange={(v) => setItem(gi, ii, { stage: v })}
-                        aria-label={t('work.itemStage', { n: ii + 1, group: pick(g.name) })}
+                        aria-label={w.itemStage({ n: ii + 1, group: pick(g.name) })}
                         style={{ width: 150 }}
                       />
                       <Button
                         icon={<DeleteOutlined />}
                         disabled={g.items.length <= 3}
-                        aria-label={t('work.removeItem', { n: ii + 1, group: pick(g.name) })}
+                        aria-label={w.removeItem({ n: ii + 1, group: pick(g.name) })}
                         onClick={() =>
                           setMethod((m) =>
                             m.map((grp, x) =>
@@ -158,7 +160,7 @@ function Editor({ template }: { template: Template }) {
                               {
                                 key: `${g.key}-${randomSuffix()}`,
                                 stage: 'mobilisation',
-                                text: { zh: t('work.newItem'), en: 'New item' },
+                                text: { zh: w.newItem, en: 'New item' },
                               },
                             ],
                           },
@@ -166,7 +168,7 @@ function Editor({ template }: { template: Template }) {
                   )
                 }
               >
-                {t('work.addItem', { group: pick(g.name) })}
+                {w.addItem}
               </Button>
             </section>
           ))}
@@ -174,10 +176,10 @@ function Editor({ template }: { template: Template }) {
       </Card>
       <Card
         size="small"
-        title={<h2 className="jw-card-title">{t('work.approvalTemplate')}</h2>}
+        title={<h2 className="jw-card-title">{w.approvalTemplate}</h2>}
         extra={
           <Button type="primary" loading={save.isPending} onClick={() => void send({ approvalSteps: steps })}>
-            {t('common.save')}
+            {common.save}
           </Button>
         }
       >
@@ -187,43 +189,43 @@ function Editor({ template }: { template: Template }) {
           pagination={false}
           scroll={{ x: 1000 }}
           dataSource={steps}
-          aria-label={t('work.approvalTemplate')}
+          aria-label={w.approvalTemplate}
           columns={[
             { title: '#', key: 'n', width: 40, render: (_, __, i) => i + 1 },
             {
-              title: t('work.step'),
+              title: w.step,
               key: 'name',
               width: 200,
               render: (_, s, i) => (
                 <Input
                   value={s.name.zh}
                   maxLength={200}
-                  aria-label={t('work.stepName', { n: i + 1 })}
+                  aria-label={w.stepName(i + 1)}
                   onChange={(e) => setStep(i, { name: { ...s.name, zh: e.target.value } })}
                 />
               ),
             },
             {
-              title: t('work.agency'),
+              title: w.agency,
               key: 'agency',
               width: 180,
               render: (_, s, i) => (
                 <Input
                   value={s.agency}
                   maxLength={100}
-                  aria-label={t('work.stepAgency', { n: i + 1 })}
+                  aria-label={w.stepAgency(i + 1)}
                   onChange={(e) => setStep(i, { agency: e.target.value })}
                 />
               ),
             },
             {
-              title: t('work.documents'),
+              title: w.documents,
               key: 'documents',
               width: 220,
               render: (_, s, i) => (
                 <Input
                   value={s.documents.join('、')}
-                  aria-label={t('work.stepDocuments', { n: i + 1 })}
+                  aria-label={w.stepDocuments(i + 1)}
                   onChange={(e) =>
                     setStep(i, {
                       documents: e.target.value
@@ -236,7 +238,7 @@ function Editor({ template }: { template: Template }) {
               ),
             },
             {
-              title: t('work.limit'),
+              title: w.limit,
               key: 'limit',
               width: 90,
               render: (_, s, i) => (
@@ -244,37 +246,37 @@ function Editor({ template }: { template: Template }) {
                   value={s.limitDays}
                   min={1}
                   max={365}
-                  aria-label={t('work.stepLimit', { n: i + 1 })}
+                  aria-label={w.stepLimit(i + 1)}
                   onChange={(v) => setStep(i, { limitDays: v ?? 1 })}
                   style={{ width: 72 }}
                 />
               ),
             },
             {
-              title: t('work.dayKind'),
+              title: w.dayKind,
               key: 'dayKind',
               width: 120,
               render: (_, s, i) => (
                 <Select
                   value={s.dayKind}
-                  aria-label={t('work.stepDayKind', { n: i + 1 })}
+                  aria-label={w.stepDayKind(i + 1)}
                   onChange={(v) => setStep(i, { dayKind: v })}
                   style={{ width: 100 }}
                   options={[
-                    { value: 'working', label: t('work.working') },
-                    { value: 'natural', label: t('work.natural') },
+                    { value: 'working', label: w.working },
+                    { value: 'natural', label: w.natural },
                   ]}
                 />
               ),
             },
             {
-              title: t('work.mayNotApply'),
+              title: w.mayNotApply,
               key: 'optional',
               width: 90,
               render: (_, s, i) => (
                 <Checkbox
                   checked={s.optional}
-                  aria-label={t('work.stepOptional', { n: i + 1 })}
+                  aria-label={w.stepOptional(i + 1)}
                   onChange={(e) => setStep(i, { optional: e.target.checked })}
                 />
               ),

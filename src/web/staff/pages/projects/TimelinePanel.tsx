@@ -1,19 +1,19 @@
 import { Button, Typography } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useErrorText } from '../../data.ts';
-import { useAuditLabels } from '../audit/labels.ts';
+import { useAuditLabels } from '../audit/words.ts';
+import { useWords } from './words.ts';
 import type { TimelinePage } from './work-types.ts';
 
 const PAGE = 30;
 
 /** Everything that happened to the project, newest first, with "more" paging back in time. */
 export function TimelinePanel({ projectId }: { projectId: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { lang } = useLang();
   const errorText = useErrorText();
   const labels = useAuditLabels();
@@ -44,7 +44,7 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
     <QueryState isLoading={first.isLoading} error={first.error}>
       {() => {
         const items = pages.flatMap((p) => p.items);
-        if (!items.length) return <Typography.Text type="secondary">{t('work.noEvents')}</Typography.Text>;
+        if (!items.length) return <Typography.Text type="secondary">{w.noEvents}</Typography.Text>;
         return (
           <>
             <ol className="jw-plain-list jw-timeline">
@@ -62,7 +62,7 @@ export function TimelinePanel({ projectId }: { projectId: string }) {
             {error && <Typography.Text type="danger">{error}</Typography.Text>}
             {next !== null && (
               <Button onClick={() => void more()} loading={loading} style={{ marginTop: 8 }}>
-                {t('work.more')}
+                {w.more}
               </Button>
             )}
           </>

@@ -1,8 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/types.ts';
 import type { FieldSpec } from '../../components/FormFields.tsx';
 import { $api } from '../../data.ts';
+import { useWords } from './words.ts';
 
 export const DATE_FIELDS = ['mobilisedOn', 'consultationOn', 'worksStartedOn', 'completedOn'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
@@ -28,13 +28,13 @@ export function projectToValues(p: Project): Record<string, unknown> {
 
 /** The project form (the stage changes through its own check); advisers are listed only for staff who may assign them. */
 export function useProjectFields(canAssign: boolean) {
-  const { t } = useTranslation();
+  const w = useWords();
   const advisers = $api.useQuery('get', '/api/v1/advisers', {}, { enabled: canAssign });
-  const label = (key: DateField) => t(`projects.dates.${key}`);
-  const name: FieldSpec = { name: 'name', label: t('projects.name'), required: true, max: 100 };
+  const label = (key: DateField) => w.dateFields[key];
+  const name: FieldSpec = { name: 'name', label: w.name, required: true, max: 100 };
   const adviser: FieldSpec = {
     name: 'adviserUserId',
-    label: t('projects.adviser'),
+    label: w.adviser,
     kind: 'select',
     options: (advisers.data?.items ?? []).map((a) => ({
       value: a.id,
@@ -42,6 +42,6 @@ export function useProjectFields(canAssign: boolean) {
     })),
   };
   const dates: FieldSpec[] = DATE_FIELDS.map((key) => ({ name: key, label: label(key), kind: 'date' }));
-  const note: FieldSpec = { name: 'note', label: t('projects.note'), kind: 'textarea', max: 2000 };
+  const note: FieldSpec = { name: 'note', label: w.note, kind: 'textarea', max: 2000 };
   return { name, adviser, dates, note, dateLabel: label };
 }

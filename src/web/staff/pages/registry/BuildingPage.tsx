@@ -1,5 +1,4 @@
 import { Descriptions } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -7,11 +6,12 @@ import { ResourceList } from '../../components/ResourceList.tsx';
 import { $api } from '../../data.ts';
 import { useRegistryCrumbs } from './crumbs.ts';
 import { useRegistryFields } from './fields.ts';
+import { useWords } from './words.ts';
 
 /** One building and its stairwells (单元/门洞), each leading to its elevation diagram. */
 export default function BuildingPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const w = useWords();
   const crumbs = useRegistryCrumbs();
   const fields = useRegistryFields();
   const building = $api.useQuery('get', '/api/v1/buildings/{id}', { params: { path: { id } } });
@@ -38,24 +38,24 @@ export default function BuildingPage() {
                 size="small"
                 column={{ xs: 1, md: 3 }}
                 items={[
-                  { key: 'floors', label: t('registry.floors'), children: b.floors },
-                  { key: 'committee', label: t('registry.committee'), children: b.committeeName },
-                  { key: 'address', label: t('registry.address'), children: b.address || '—' },
+                  { key: 'floors', label: w.floors, children: b.floors },
+                  { key: 'committee', label: w.committee, children: b.committeeName },
+                  { key: 'address', label: w.address, children: b.address || '—' },
                 ]}
               />
             </PageHeader>
             <ResourceList
               path="/api/v1/stairwells"
               params={{ buildingId: b.id }}
-              noun={t('registry.stairwell')}
-              searchPlaceholder={t('registry.searchStairwells')}
+              noun={w.stairwell}
+              searchPlaceholder={w.searchStairwells}
               columns={[
                 {
                   key: 'name',
-                  title: t('registry.stairwell'),
+                  title: w.stairwell,
                   render: (_, s) => <Link to={`/registry/stairwells/${s.id}`}>{s.name}</Link>,
                 },
-                { key: 'units', title: t('registry.unitCount'), dataIndex: 'unitCount', align: 'right' },
+                { key: 'units', title: w.unitCount, dataIndex: 'unitCount', align: 'right' },
               ]}
               form={{
                 fields: () => fields.stairwell,

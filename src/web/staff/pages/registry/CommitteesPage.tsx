@@ -1,23 +1,23 @@
 import { Input, Table } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Committee } from '../../../shared/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api } from '../../data.ts';
+import { useWords } from './words.ts';
 
 /** The registry's entry: the residents' committees in scope, each leading to its estates. */
 export default function CommitteesPage() {
-  const { t } = useTranslation();
+  const w = useWords();
   const navigate = useNavigate();
   const query = $api.useQuery('get', '/api/v1/committees');
   return (
     <>
-      <PageHeader title={t('registry.committeesTitle')}>
+      <PageHeader title={w.committeesTitle}>
         <Input.Search
           allowClear
-          placeholder={t('registry.searchEstates')}
-          aria-label={t('registry.searchEstates')}
+          placeholder={w.searchEstates}
+          aria-label={w.searchEstates}
           onSearch={(q) => navigate(`/registry/estates${q ? `?q=${encodeURIComponent(q)}` : ''}`)}
           style={{ maxWidth: 360, marginTop: 8 }}
         />
@@ -32,11 +32,11 @@ export default function CommitteesPage() {
             columns={[
               {
                 key: 'name',
-                title: t('registry.committee'),
+                title: w.committee,
                 render: (_, c) => <Link to={`/registry/estates?committeeId=${c.id}`}>{c.name}</Link>,
               },
-              { key: 'street', title: t('registry.street'), dataIndex: 'streetName' },
-              { key: 'estates', title: t('registry.estateCount'), dataIndex: 'estateCount', align: 'right' },
+              { key: 'street', title: w.street, dataIndex: 'streetName' },
+              { key: 'estates', title: w.estateCount, dataIndex: 'estateCount', align: 'right' },
             ]}
           />
         )}

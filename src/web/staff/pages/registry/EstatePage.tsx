@@ -1,5 +1,4 @@
 import { Descriptions } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -7,11 +6,12 @@ import { ResourceList } from '../../components/ResourceList.tsx';
 import { $api } from '../../data.ts';
 import { useRegistryCrumbs } from './crumbs.ts';
 import { useRegistryFields } from './fields.ts';
+import { useWords } from './words.ts';
 
 /** One estate and its buildings. */
 export default function EstatePage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const w = useWords();
   const crumbs = useRegistryCrumbs();
   const fields = useRegistryFields();
   const estate = $api.useQuery('get', '/api/v1/estates/{id}', { params: { path: { id } } });
@@ -29,30 +29,30 @@ export default function EstatePage() {
                 size="small"
                 column={{ xs: 1, md: 2 }}
                 items={[
-                  { key: 'committee', label: t('registry.committee'), children: e.committeeName },
-                  { key: 'address', label: t('registry.address'), children: e.address || '—' },
+                  { key: 'committee', label: w.committee, children: e.committeeName },
+                  { key: 'address', label: w.address, children: e.address || '—' },
                 ]}
               />
             </PageHeader>
             <ResourceList
               path="/api/v1/buildings"
               params={{ estateId: e.id }}
-              noun={t('registry.building')}
-              searchPlaceholder={t('registry.searchBuildings')}
+              noun={w.building}
+              searchPlaceholder={w.searchBuildings}
               columns={[
                 {
                   key: 'name',
-                  title: t('registry.building'),
+                  title: w.building,
                   render: (_, b) => <Link to={`/registry/buildings/${b.id}`}>{b.name}</Link>,
                 },
-                { key: 'floors', title: t('registry.floors'), dataIndex: 'floors', align: 'right' },
+                { key: 'floors', title: w.floors, dataIndex: 'floors', align: 'right' },
                 {
                   key: 'stairwells',
-                  title: t('registry.stairwellCount'),
+                  title: w.stairwellCount,
                   dataIndex: 'stairwellCount',
                   align: 'right',
                 },
-                { key: 'address', title: t('registry.address'), dataIndex: 'address' },
+                { key: 'address', title: w.address, dataIndex: 'address' },
               ]}
               form={{
                 fields: () => fields.building,

@@ -1,26 +1,28 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CommitteeFilter, useCommittees } from '../../components/CommitteeFilter.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
+import { useStaffWords } from '../../words.ts';
 import { useRegistryFields } from './fields.ts';
+import { useWords } from './words.ts';
 
 /** Estates of the committees in scope, filtered by committee and searched by name or address. */
 export default function EstatesPage() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
+  const w = useWords();
   const fields = useRegistryFields();
   const committees = useCommittees();
   const committeeOptions = committees.map((c) => ({ value: c.id, label: c.name }));
   return (
     <>
       <PageHeader
-        title={t('registry.estatesTitle')}
-        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.estatesTitle') }]}
+        title={w.estatesTitle}
+        crumbs={[{ label: menu.registry, to: '/registry' }, { label: w.estatesTitle }]}
       />
       <ResourceList
         path="/api/v1/estates"
-        noun={t('registry.estate')}
-        searchPlaceholder={t('registry.searchEstates')}
+        noun={w.estate}
+        searchPlaceholder={w.searchEstates}
         filterKeys={['committeeId']}
         filters={(values, update) => (
           <CommitteeFilter value={values.committeeId} onChange={(committeeId) => update({ committeeId })} />
@@ -28,14 +30,14 @@ export default function EstatesPage() {
         columns={[
           {
             key: 'name',
-            title: t('registry.estate'),
+            title: w.estate,
             render: (_, e) => <Link to={`/registry/estates/${e.id}`}>{e.name}</Link>,
           },
-          { key: 'committee', title: t('registry.committee'), dataIndex: 'committeeName' },
-          { key: 'address', title: t('registry.address'), dataIndex: 'address' },
+          { key: 'committee', title: w.committee, dataIndex: 'committeeName' },
+          { key: 'address', title: w.address, dataIndex: 'address' },
           {
             key: 'buildings',
-            title: t('registry.buildingCount'),
+            title: w.buildingCount,
             dataIndex: 'buildingCount',
             align: 'right',
           },

@@ -1,7 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Progress, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api.ts';
 import type { ImportCounts, ImportResult } from '../../../shared/types.ts';
 import { CommitteeFilter } from '../../components/CommitteeFilter.tsx';
@@ -9,20 +8,23 @@ import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { useImport, type ImportState } from './useImport.ts';
+import { useWords } from './words.ts';
 
 /** the server's limit for an import file (about 160,000 rows) */
 const MAX_MB = 10;
 
 /** Excel in and out: the template, the all-or-nothing import with its error report, the export. */
 export default function ExcelPage() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
+  const w = useWords();
   const { canWrite } = useSession();
   return (
     <>
       <PageHeader
-        title={t('excel.title')}
-        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('excel.title') }]}
+        title={w.excel.title}
+        crumbs={[{ label: menu.registry, to: '/registry' }, { label: w.excel.title }]}
       />
       <Flex vertical gap={16}>
         {canWrite && <ImportCard />}
@@ -33,19 +35,19 @@ export default function ExcelPage() {
 }
 
 function ImportCard() {
-  const { t } = useTranslation();
+  const w = useWords();
   const { state, busy, start } = useImport();
   const [tooBig, setTooBig] = useState(false);
   return (
-    <Card title={t('excel.importTitle')} size="small">
-      <Typography.Paragraph>{t('excel.importIntro')}</Typography.Paragraph>
+    <Card title={w.excel.importTitle} size="small">
+      <Typography.Paragraph>{w.excel.importIntro}</Typography.Paragraph>
       <Button
         href="/api/v1/registry/import-template"
         download
         icon={<DownloadOutlined />}
         style={{ marginBottom: 16 }}
       >
-        {t('excel.downloadTemplate')}
+        {w.excel.downloadTemplate}
       </Button>
       <Upload.Dragger
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -61,12 +63,10 @@ function ImportCard() {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p className="ant-upload-text">{t('excel.drop')}</p>
-        <p className="ant-upload-hint">{t('excel.dropHint', { mb: MAX_MB })}</p>
+        <p className="ant-upload-text">{w.excel.drop}</p>
+        <p className="ant-upload-hint">{w.excel.dropHint(MAX_MB)}</p>
       </Upload.Dragger>
-      {tooBig && (
-        <Alert type="error" showIcon title={t('excel.tooBig', { mb: MAX_MB })} style={{ marginTop: 16 }} />
-      )}
+      {tooBig && <Alert type="error" showIcon title={w.excel.tooBig(MAX_MB)} style={{ marginTop: 16 }} />}
       <div aria-live="polite" style={{ marginTop: 16 }}>
         <ImportStatus state={state} />
       </div>
@@ -75,7 +75,7 @@ function ImportCard() {
 }
 
 function ImportStatus({ state }: { state: ImportState }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const text = useErrorText();
   switch (state.phase) {
     case 'idle':
@@ -83,29 +83,24 @@ function ImportStatus({ state }: { state: ImportState }) {
     case 'uploading':
       return (
         <>
-          <Typography.Text>{t('excel.uploading', { file: state.file })}</Typography.Text>
-          <Progress percent={state.percent} aria-label={t('excel.uploadProgress')} />
+          <Typography.Text>{w.excel.uploading(state.file)}</Typography.Text>
+          <Progress percent={state.percent} aria-label={w.excel.uploadProgress} />
         </>
       );
     case 'processing':
       return (
         <Flex gap={12} align="center">
           <Spin />
-          <Typography.Text>{t('excel.processing', { file: state.file })}</Typography.Text>
+          <Typography.Text>{w.excel.processing(state.file)}</Typography.Text>
         </Flex>
       );
     case 'done':
       return <ImportDone result={state.result} file={state.file} />;
     case 'rejected':
-      return <ImportRowErrors title={t('excel.rejected')} message={text(state.error)} rows={state.rows} />;
+      return <ImportRowErrors title={w.excel.rejected} message={text(state.error)} rows={state.rows} />;
     case 'failed':
       return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('excel.failed', { file: state.file })}
-          description={text(state.error)}
-        />
+        <Alert type="error" showIcon title={w.excel.failed(state.file)} description={text(state.error)} />
       );
   }
 }
@@ -121,10 +116,10 @@ const KINDS = [
 
 /** Per kind of record: how many the file names, how many were new, how many changed. */
 function ImportDone({ result, file }: { result: ImportResult; file: string }) {
-  const { t } = useTranslation();
+  const w = useWords();
   return (
     <>
-      <Alert type="success" showIcon title={t('excel.done', { file })} style={{ marginBottom: 12 }} />
+      <Alert type="success" showIcon title={w.excel.done(file)} style={{ marginBottom: 12 }} />
       <Table
         rowKey="kind"
         size="small"
@@ -137,10 +132,10 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
           updated: result.updated[kind],
         }))}
         columns={[
-          { key: 'kind', title: t('excel.kind'), render: (_, r) => t(`excel.counts.${r.kind}`) },
-          { key: 'inFile', title: t('excel.inFile'), dataIndex: 'inFile', align: 'right' },
-          { key: 'created', title: t('excel.created'), dataIndex: 'created', align: 'right' },
-          { key: 'updated', title: t('excel.updated'), dataIndex: 'updated', align: 'right' },
+          { key: 'kind', title: w.excel.kind, render: (_, r) => w.excel.counts[r.kind] },
+          { key: 'inFile', title: w.excel.inFile, dataIndex: 'inFile', align: 'right' },
+          { key: 'created', title: w.excel.created, dataIndex: 'created', align: 'right' },
+          { key: 'updated', title: w.excel.updated, dataIndex: 'updated', align: 'right' },
         ]}
       />
     </>
@@ -166,7 +161,7 @@ async function downloadFullExport(committeeId: string | undefined) {
 }
 
 function ExportCard() {
-  const { t } = useTranslation();
+  const w = useWords();
   const { seesPersonalData } = useSession();
   const { message } = App.useApp();
   const text = useErrorText();
@@ -180,22 +175,18 @@ function ExportCard() {
       .finally(() => setSaving(false));
   };
   return (
-    <Card title={t('excel.exportTitle')} size="small">
-      <Typography.Paragraph>{t('excel.exportIntro')}</Typography.Paragraph>
+    <Card title={w.excel.exportTitle} size="small">
+      <Typography.Paragraph>{w.excel.exportIntro}</Typography.Paragraph>
       <Flex wrap gap={8} align="center">
-        <CommitteeFilter
-          value={committeeId}
-          onChange={setCommitteeId}
-          placeholder={t('excel.allCommittees')}
-        />
+        <CommitteeFilter value={committeeId} onChange={setCommitteeId} placeholder={w.excel.allCommittees} />
         {seesPersonalData && (
           <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
-            {t('excel.exportFull')}
+            {w.excel.exportFull}
           </Checkbox>
         )}
         {full ? (
           <Button type="primary" loading={saving} onClick={exportFull} icon={<DownloadOutlined />}>
-            {t('excel.export')}
+            {w.excel.export}
           </Button>
         ) : (
           <Button
@@ -208,7 +199,7 @@ function ExportCard() {
             download
             icon={<DownloadOutlined />}
           >
-            {t('excel.export')}
+            {w.excel.export}
           </Button>
         )}
       </Flex>

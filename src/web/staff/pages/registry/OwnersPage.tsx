@@ -1,29 +1,31 @@
 import { Flex } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PersonIdentity } from '../../components/PersonIdentity.tsx';
 import { ResourceList } from '../../components/ResourceList.tsx';
+import { useStaffWords } from '../../words.ts';
+import { useWords } from './words.ts';
 
 /** Owners in scope by name, masked, each with the units they own (one person, one head). */
 export default function OwnersPage() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
+  const w = useWords();
   return (
     <>
       <PageHeader
-        title={t('registry.ownersTitle')}
-        crumbs={[{ label: t('menu.registry'), to: '/registry' }, { label: t('registry.ownersTitle') }]}
+        title={w.ownersTitle}
+        crumbs={[{ label: menu.registry, to: '/registry' }, { label: w.ownersTitle }]}
       />
       <ResourceList
         path="/api/v1/persons"
-        noun={t('registry.owner')}
-        searchPlaceholder={t('registry.searchOwners')}
+        noun={w.owner}
+        searchPlaceholder={w.searchOwners}
         columns={[
-          { key: 'name', title: t('registry.ownerName'), dataIndex: 'name' },
-          { key: 'identity', title: t('registry.identity'), render: (_, p) => <PersonIdentity person={p} /> },
+          { key: 'name', title: w.ownerName, dataIndex: 'name' },
+          { key: 'identity', title: w.identity, render: (_, p) => <PersonIdentity person={p} /> },
           {
             key: 'units',
-            title: t('registry.ownedUnits'),
+            title: w.ownedUnits,
             render: (_, p) => (
               <Flex vertical gap={2}>
                 {p.units.map((u) => (

@@ -1,7 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Grid, Table } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { ElevationDiagram } from '../../../shared/ElevationDiagram.tsx';
@@ -12,12 +11,16 @@ import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { RowActions } from '../../components/RowActions.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
+import { useWords as useConsentWords } from '../consent/words.ts';
 import { NewProjectButton } from '../projects/NewProjectButton.tsx';
 import { StageTag } from '../projects/StageTag.tsx';
+import { useWords as useProjectWords } from '../projects/words.ts';
 import { useRegistryCrumbs } from './crumbs.ts';
 import { useRegistryFields } from './fields.ts';
 import { ownershipColor, ownershipLegend, ownershipOf } from './ownership.ts';
 import { UnitOwnersDrawer } from './UnitOwnersDrawer.tsx';
+import { useWords } from './words.ts';
 
 /** One stairwell: its elevation diagram, its units with their owners, and its lift project. */
 export default function StairwellPage() {
@@ -31,7 +34,10 @@ export default function StairwellPage() {
 }
 
 function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
+  const projectWords = useProjectWords();
+  const consentWords = useConsentWords();
   const projectsQuery = $api.useQuery('get', '/api/v1/projects', {
     params: { query: { stairwellId: s.id, pageSize: 20 } },
   });
@@ -41,14 +47,12 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
   const [ownersOf, setOwnersOf] = useState<string | null>(null);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const title = `${s.estateName} ${s.buildingName} ${s.name}`;
-  const unitTitle = (u: Unit) => t('registry.unitTitle', { title, room: u.room });
+  const unitTitle = (u: Unit) => w.unitTitle({ title, room: u.room });
   const ownersUnit = s.units.find((u) => u.id === ownersOf) ?? null;
   // the first owner, "and n in all" when co-owned
   const ownerNote = ({ owners }: Unit) => {
-    if (!owners[0]) return t('registry.noOwnerShort');
-    return owners.length > 1
-      ? t('registry.ownersMore', { name: owners[0].name, n: owners.length, more: owners.length - 1 })
-      : owners[0].name;
+    if (!owners[0]) return w.noOwnerShort;
+    return owners.length > 1 ? w.ownersMore({ name: owners[0].name, n: owners.length }) : owners[0].name;
   };
 
   return (
@@ -72,48 +76,48 @@ function Stairwell({ stairwell: s }: { stairwell: StairwellDetail }) {
           size="small"
           column={{ xs: 1, md: 3 }}
           items={[
-            { key: 'floors', label: t('registry.floors'), children: s.floors },
-            { key: 'units', label: t('registry.unitCount'), children: s.units.length },
+            { key: 'floors', label: w.floors, children: s.floors },
+            { key: 'units', label: w.unitCount, children: s.units.length },
             {
               key: 'project',
-              label: t('projects.projectLabel'),
+              label: projectWords.projectLabel,
               children: projects?.length ? (
                 <ProjectLinks projects={projects} />
               ) : projects ? (
-                t('projects.none')
+                projectWords.none
               ) : (
                 '…'
               ),
             },
             {
               key: 'whatIf',
-              label: t('consent.whatIf'),
-              children: <Link to={`/registry/stairwells/${s.id}/what-if`}>{t('consent.whatIf')}</Link>,
+              label: consentWords.whatIf,
+              children: <Link to={`/registry/stairwells/${s.id}/what-if`}>{consentWords.whatIf}</Link>,
             },
           ]}
         />
       </PageHeader>
       <Flex vertical gap={16}>
-        <Card title={t('registry.diagramTitle')} size="small">
+        <Card title={w.diagramTitle} size="small">
           <ElevationDiagram
             floors={s.floors}
             units={s.units}
-            caption={t('registry.diagramCaption', { title })}
+            caption={w.diagramCaption(title)}
             cellColor={ownershipColor}
             cellNote={ownerNote}
-            cellStatus={(u) => t(`registry.ownership.${ownershipOf(u)}`)}
+            cellStatus={(u) => w.ownership[ownershipOf(u)]}
             onCellClick={(u) => setOwnersOf(u.id)}
             selectedId={ownersOf}
-            legend={ownershipLegend((o) => t(`registry.ownership.${o}`))}
+            legend={ownershipLegend((o) => w.ownership[o])}
           />
         </Card>
         <Card
-          title={t('registry.unitsTitle')}
+          title={w.unitsTitle}
           size="small"
           extra={
             canWrite && (
               <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-                {t('common.createX', { noun: t('registry.unit') })}
+                {common.createX(w.unit)}
               </Button>
             )
           }
@@ -159,7 +163,8 @@ function UnitTable({
   onOwners: (u: Unit) => void;
   onEdit: (u: Unit) => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const remove = useApiMutation((u: Unit) =>
     answer(api.DELETE('/api/v1/units/{id}', { params: { path: { id: u.id } } })),
   );
@@ -170,9 +175,9 @@ function UnitTable({
       type="link"
       icon={<TeamOutlined />}
       onClick={() => onOwners(u)}
-      aria-label={t('registry.ownersOfRoom', { room: u.room })}
+      aria-label={w.ownersOfRoom(u.room)}
     >
-      {words && t('registry.owners')}
+      {words && w.owners}
     </Button>
   );
   return (
@@ -185,17 +190,17 @@ function UnitTable({
       pagination={false}
       scroll={{ x: 'max-content' }}
       columns={[
-        { key: 'floor', title: t('registry.floor'), dataIndex: 'floor', align: 'right' },
-        { key: 'room', title: t('registry.room'), dataIndex: 'room' },
-        { key: 'area', title: t('registry.areaM2'), dataIndex: 'areaM2', align: 'right' },
+        { key: 'floor', title: w.floor, dataIndex: 'floor', align: 'right' },
+        { key: 'room', title: w.room, dataIndex: 'room' },
+        { key: 'area', title: w.areaM2, dataIndex: 'areaM2', align: 'right' },
         {
           key: 'owners',
-          title: t('registry.owners'),
+          title: w.owners,
           render: (_, u) => u.owners.map((o) => o.name).join('、') || '—',
         },
         {
           key: 'actions',
-          title: t('common.actions'),
+          title: common.actions,
           render: (_, u) =>
             canWrite ? (
               <RowActions
@@ -222,7 +227,8 @@ function UnitFormModal({
   editing: Unit | 'new' | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const fields = useRegistryFields();
   // the form's values are untyped (antd): a new unit's are cast to the route's body here, checked by its schema
   const save = useApiMutation((values: Record<string, unknown>) =>
@@ -238,11 +244,7 @@ function UnitFormModal({
   return (
     <RecordFormModal
       open={editing !== null}
-      title={
-        editUnit
-          ? t('common.editX', { noun: t('registry.unit') })
-          : t('common.createX', { noun: t('registry.unit') })
-      }
+      title={editUnit ? common.editX(w.unit) : common.createX(w.unit)}
       fields={fields.unit(stairwell.floors)}
       initialValues={
         editUnit ? { floor: editUnit.floor, room: editUnit.room, areaM2: editUnit.areaM2 } : undefined

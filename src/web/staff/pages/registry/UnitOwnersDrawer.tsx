@@ -15,14 +15,15 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import type { Unit } from '../../../shared/types.ts';
 import { FormFields, useFormErrors } from '../../components/FormFields.tsx';
 import { PersonIdentity } from '../../components/PersonIdentity.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
+import { useStaffWords } from '../../words.ts';
 import { useRegistryFields } from './fields.ts';
+import { useWords } from './words.ts';
 
 /** The owners of one unit: masked identities, reveal, add (new or already registered) and remove. */
 export function UnitOwnersDrawer({
@@ -34,7 +35,7 @@ export function UnitOwnersDrawer({
   title: string;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { canWrite } = useSession();
   const screens = Grid.useBreakpoint();
   return (
@@ -51,16 +52,16 @@ export function UnitOwnersDrawer({
             size="small"
             column={1}
             items={[
-              { key: 'floor', label: t('registry.floor'), children: unit.floor },
-              { key: 'room', label: t('registry.room'), children: unit.room },
-              { key: 'area', label: t('registry.areaM2'), children: unit.areaM2 },
+              { key: 'floor', label: w.floor, children: unit.floor },
+              { key: 'room', label: w.room, children: unit.room },
+              { key: 'area', label: w.areaM2, children: unit.areaM2 },
             ]}
           />
-          <Divider titlePlacement="start">{t('registry.owners')}</Divider>
+          <Divider titlePlacement="start">{w.owners}</Divider>
           <OwnerList unit={unit} canWrite={canWrite} />
           {canWrite && (
             <>
-              <Divider titlePlacement="start">{t('registry.addOwner')}</Divider>
+              <Divider titlePlacement="start">{w.addOwner}</Divider>
               <AddOwnerForm unitId={unit.id} />
             </>
           )}
@@ -71,7 +72,8 @@ export function UnitOwnersDrawer({
 }
 
 function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { message } = App.useApp();
   const text = useErrorText();
   const remove = useApiMutation((personId: string) =>
@@ -79,8 +81,7 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
       api.DELETE('/api/v1/units/{id}/owners/{personId}', { params: { path: { id: unit.id, personId } } }),
     ),
   );
-  if (!unit.owners.length)
-    return <Empty description={t('registry.noOwners')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (!unit.owners.length) return <Empty description={w.noOwners} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <List
       dataSource={unit.owners}
@@ -92,13 +93,13 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
               ? [
                   <Popconfirm
                     key="remove"
-                    title={t('registry.confirmRemoveOwner', { name: owner.name })}
-                    okText={t('common.remove')}
-                    cancelText={t('common.cancel')}
+                    title={w.confirmRemoveOwner(owner.name)}
+                    okText={common.remove}
+                    cancelText={common.cancel}
                     okButtonProps={{ danger: true }}
                     onConfirm={() =>
                       remove.mutateAsync(owner.id).then(
-                        () => message.success(t('common.saved')),
+                        () => message.success(common.saved),
                         (err: unknown) => message.error(text(err)),
                       )
                     }
@@ -108,9 +109,9 @@ function OwnerList({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
                       type="link"
                       danger
                       icon={<DeleteOutlined />}
-                      aria-label={t('registry.removeOwnerNamed', { name: owner.name })}
+                      aria-label={w.removeOwnerNamed(owner.name)}
                     >
-                      {t('common.remove')}
+                      {common.remove}
                     </Button>
                   </Popconfirm>,
                 ]
@@ -132,7 +133,8 @@ type AddMode = 'new' | 'existing';
 
 /** A new person, or one already registered (who then counts as one head across their units). */
 function AddOwnerForm({ unitId }: { unitId: string }) {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const { message } = App.useApp();
   const fields = useRegistryFields();
   const [mode, setMode] = useState<AddMode>('new');
@@ -154,7 +156,7 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
           };
     try {
       await add.mutateAsync(body);
-      void message.success(t('common.saved'));
+      void message.success(common.saved);
       form.resetFields();
     } catch (err) {
       errors.show(err);
@@ -168,22 +170,23 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
         value={mode}
         onChange={setMode}
         options={[
-          { value: 'new', label: t('registry.newOwner') },
-          { value: 'existing', label: t('registry.existingOwner') },
+          { value: 'new', label: w.newOwner },
+          { value: 'existing', label: w.existingOwner },
         ]}
         style={{ marginBottom: 16 }}
       />
       {mode === 'new' ? <FormFields fields={fields.owner} /> : <ExistingPersonField />}
       {errors.alert}
       <Button type="primary" htmlType="submit" loading={add.isPending}>
-        {t('registry.addOwner')}
+        {w.addOwner}
       </Button>
     </Form>
   );
 }
 
 function ExistingPersonField() {
-  const { t } = useTranslation();
+  const { common } = useStaffWords();
+  const w = useWords();
   const [q, setQ] = useState('');
   const persons = $api.useQuery(
     'get',
@@ -194,14 +197,14 @@ function ExistingPersonField() {
   return (
     <Form.Item
       name="personId"
-      label={t('registry.searchOwner')}
+      label={w.searchOwner}
       rules={[{ required: true }]}
-      extra={<Typography.Text type="secondary">{t('registry.existingOwnerHelp')}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{w.existingOwnerHelp}</Typography.Text>}
     >
       <Select
         showSearch={{ filterOption: false, onSearch: setQ }}
-        placeholder={t('registry.searchOwnerPlaceholder')}
-        notFoundContent={q ? t('common.noMatch') : null}
+        placeholder={w.searchOwnerPlaceholder}
+        notFoundContent={q ? common.noMatch : null}
         loading={persons.isFetching}
         options={(persons.data?.items ?? []).map((p) => ({
           value: p.id,

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { Crumb } from '../../components/PageHeader.tsx';
+import { useStaffWords } from '../../words.ts';
 
 export interface RegistryPath {
   committeeId?: string;
@@ -12,9 +12,9 @@ export interface RegistryPath {
 
 /** The way up from a registry record: registry › committee › estate › building › (this page). */
 export function useRegistryCrumbs() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
   return (path: RegistryPath, current: string): Crumb[] => {
-    const crumbs: Crumb[] = [{ label: t('menu.registry'), to: '/registry' }];
+    const crumbs: Crumb[] = [{ label: menu.registry, to: '/registry' }];
     if (path.committeeId)
       crumbs.push({ label: path.committeeName, to: `/registry/estates?committeeId=${path.committeeId}` });
     if (path.estateId) crumbs.push({ label: path.estateName, to: `/registry/estates/${path.estateId}` });

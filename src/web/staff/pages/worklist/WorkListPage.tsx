@@ -1,13 +1,14 @@
 import { Badge, Card, Col, Flex, Row, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import type { Answer, ItemOf } from '../../../shared/api.ts';
-import { useLang } from '../../../shared/i18n.ts';
+import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api } from '../../data.ts';
+import { useStaffWords } from '../../words.ts';
 import { ProvisionalTag } from '../notices/tags.tsx';
+import { useWords } from './words.ts';
 import '../projects/work.css';
 
 const KINDS = [
@@ -39,11 +40,12 @@ function linkOf(i: WorkItem): string {
 
 /** What needs attention now, grouped by kind with counts; each item links to where it is worked on. */
 export default function WorkListPage() {
-  const { t } = useTranslation();
+  const { menu } = useStaffWords();
+  const w = useWords();
   const query = $api.useQuery('get', '/api/v1/worklist');
   return (
     <>
-      <PageHeader title={t('menu.worklist')} />
+      <PageHeader title={menu.worklist} />
       <QueryState isLoading={query.isLoading} error={query.error}>
         {() => {
           const { items, counts } = query.data!;
@@ -54,7 +56,7 @@ export default function WorkListPage() {
           return (
             <Flex vertical gap={16}>
               <Typography.Text type="secondary">
-                {items.length ? t('work.listTotal', { n: items.length }) : t('work.listEmpty')}
+                {items.length ? w.listTotal(items.length) : w.listEmpty}
               </Typography.Text>
               <Row gutter={[16, 16]}>
                 {kinds.map((k) => (
@@ -63,7 +65,7 @@ export default function WorkListPage() {
                       size="small"
                       title={
                         <h2 className="jw-card-title" id={`jw-work-${k}`}>
-                          {t(`work.kinds.${k}`)}{' '}
+                          {w.kinds[k]}{' '}
                           <Badge
                             count={counts[k]}
                             showZero
@@ -73,7 +75,7 @@ export default function WorkListPage() {
                       }
                     >
                       {counts[k] === 0 ? (
-                        <Typography.Text type="secondary">{t('work.nothing')}</Typography.Text>
+                        <Typography.Text type="secondary">{w.nothing}</Typography.Text>
                       ) : (
                         <ul className="jw-plain-list jw-work-group" aria-labelledby={`jw-work-${k}`}>
                           {items
@@ -98,21 +100,21 @@ export default function WorkListPage() {
 }
 
 function WorkItemView({ item: i }: { item: WorkItem }) {
-  const { t } = useTranslation();
+  const w = useWords();
   const { pick } = useLang();
   if (i.kind === 'holidays_unconfirmed') {
     return (
       <>
-        <Link to={linkOf(i)}>{t('work.holidaysYear', { year: i.refId })}</Link>
-        <div>{t('work.holidaysUnconfirmed')}</div>
+        <Link to={linkOf(i)}>{w.holidaysYear(i.refId ?? '')}</Link>
+        <div>{w.holidaysUnconfirmed}</div>
       </>
     );
   }
   const text =
     i.kind === 'idle_project'
-      ? t('work.idleSince', { date: i.date })
+      ? w.idleSince(i.date ?? '')
       : i.kind === 'assigned'
-        ? t('work.assignedStage', { stage: pick(STAGE_LABELS[i.title as Stage], i.title) })
+        ? w.assignedStage(pick(STAGE_LABELS[i.title as Stage], i.title))
         : i.title;
   return (
     <>
@@ -120,7 +122,7 @@ function WorkItemView({ item: i }: { item: WorkItem }) {
       <div>
         {text}
         {i.date && i.kind !== 'idle_project' && (
-          <span className="jw-muted"> · {t(`work.dateOf.${i.kind}`, { date: i.date })}</span>
+          <span className="jw-muted"> · {w.dateOf[i.kind](i.date)}</span>
         )}
         {i.provisional && (
           <>

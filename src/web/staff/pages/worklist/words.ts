@@ -1,0 +1,68 @@
+import type { Answer, ItemOf } from '../../../shared/api.ts';
+import { defineWords, type Words } from '../../../shared/words.ts';
+
+type Kind = ItemOf<Answer<'/api/v1/worklist'>>['kind'];
+
+/** Words of the work list (待办事项): each kind of item and the date it shows. */
+const zh = {
+  listTotal: (n: number) => `共 ${n} 项待办`,
+  listEmpty: '目前没有需要处理的事项。',
+  nothing: '无',
+  kinds: {
+    overdue_step: '逾期审批',
+    notice_ending: '本周结束的公示',
+    unanswered_objection: '未答复的异议',
+    vote_closing: '即将截止的表决',
+    idle_project: '30 天无进展',
+    assigned: '我负责的项目',
+    period_moved: '因放假安排调整的公示期',
+    holidays_unconfirmed: '待确认的放假安排',
+  } satisfies Record<Kind, string>,
+  dateOf: {
+    overdue_step: (date: string) => `${date} 到期`,
+    notice_ending: (date: string) => `${date} 结束`,
+    unanswered_objection: (date: string) => `${date} 收到`,
+    vote_closing: (date: string) => `${date} 截止`,
+    idle_project: (date: string) => date,
+    assigned: (date: string) => date,
+    period_moved: (date: string) => `现于 ${date} 结束`,
+    holidays_unconfirmed: (date: string) => date,
+  } satisfies Record<Kind, (date: string) => string>,
+  holidaysYear: (year: string) => `${year} 年放假安排`,
+  holidaysUnconfirmed: '尚未确认：国务院办公厅通知发布后请录入，暂定的公示期将随之重新计算。',
+  idleSince: (date: string) => `最后一次进展：${date}`,
+  assignedStage: (stage: string) => `当前阶段：${stage}`,
+};
+
+const en: Words<typeof zh> = {
+  listTotal: (n) => `${n} items need attention`,
+  listEmpty: 'Nothing needs attention right now.',
+  nothing: 'None',
+  kinds: {
+    overdue_step: 'Overdue approval steps',
+    notice_ending: 'Notices ending this week',
+    unanswered_objection: 'Objections without an answer',
+    vote_closing: 'Votes closing soon',
+    idle_project: 'No progress for 30 days',
+    assigned: 'My projects',
+    period_moved: 'Periods moved by a holiday arrangement',
+    holidays_unconfirmed: 'Holiday arrangements to confirm',
+  },
+  dateOf: {
+    overdue_step: (date) => `due ${date}`,
+    notice_ending: (date) => `ends ${date}`,
+    unanswered_objection: (date) => `received ${date}`,
+    vote_closing: (date) => `closes ${date}`,
+    idle_project: (date) => date,
+    assigned: (date) => date,
+    period_moved: (date) => `now ends ${date}`,
+    holidays_unconfirmed: (date) => date,
+  },
+  holidaysYear: (year) => `Holiday arrangement ${year}`,
+  holidaysUnconfirmed:
+    'not confirmed: enter it once the State Council notice is out; provisional notice periods are then recomputed.',
+  idleSince: (date) => `Last progress: ${date}`,
+  assignedStage: (stage) => `Stage: ${stage}`,
+};
+
+export const useWords = defineWords(zh, en);
