@@ -3,7 +3,11 @@
  * either checked by the system from facts (a passed vote, approvals done, no open objection) or
  * confirmed by staff (a meeting held). A staff override with a written reason passes the rest.
  */
+
 import { STAGES, type Stage } from './stages.ts';
+
+/** The shortest written reason for an override, a pause or a withdrawal: a few words, not a keystroke. */
+export const MIN_REASON_CHARS = 4;
 
 /** The forward path; paused and withdrawn are side states. */
 export const MAIN_PATH: Stage[] = [

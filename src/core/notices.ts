@@ -4,7 +4,8 @@
  */
 import type { PeriodKind } from './calendar.ts';
 
-export const NOTICE_KINDS = ['consultation_result', 'design_scheme'] as const;
+/** In the order staff meet them on the notice form: the design scheme first. */
+export const NOTICE_KINDS = ['design_scheme', 'consultation_result'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** open → answered (not settled) → escalated (mediation open) → settled | withdrawn. */

@@ -5,6 +5,7 @@
  * codes, ballots on the ledger, a closing result); the notices of the stages passed; a few
  * mediation cases.
  */
+import { DEFAULT_SCHEME_PRESETS } from '../../core/money/schemes.ts';
 import { NOTICE_DEFAULTS, type NoticeKind } from '../../core/notices.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { addDays, type WorkCalendar } from '../../core/calendar.ts';
@@ -282,15 +283,11 @@ async function postNotices(
   }
 }
 
-const COEFFICIENTS: Record<string, string> = {
-  1: '0',
-  2: '0',
-  3: '0.7',
-  4: '0.8',
-  5: '0.9',
-  6: '1.0',
-  7: '1.1',
-};
+// the seven-storey example of the core's presets (domain.md §5)
+const COEFFICIENTS = (() => {
+  const { scheme } = DEFAULT_SCHEME_PRESETS.find((p) => p.key === 'coef-7')!;
+  return scheme.kind === 'floor-coefficient-area' ? scheme.coefficients : {};
+})();
 
 /** An adopted plan from agreement on; sign-offs, payments, the subsidy and running costs as far as the stage, each on its day. */
 async function seedMoney(

@@ -15928,7 +15928,7 @@ export interface operations {
                             /** Format: uuid */
                             committeeId: string;
                             /** @enum {string} */
-                            kind: "consultation_result" | "design_scheme";
+                            kind: "design_scheme" | "consultation_result";
                             kindLabel: {
                                 zh: string;
                                 en: string;
@@ -16075,7 +16075,7 @@ export interface operations {
                     /** Format: uuid */
                     projectId: string;
                     /** @enum {string} */
-                    kind: "consultation_result" | "design_scheme";
+                    kind: "design_scheme" | "consultation_result";
                     title: string;
                     body?: string;
                     startOn: string;
@@ -16104,7 +16104,7 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "consultation_result" | "design_scheme";
+                        kind: "design_scheme" | "consultation_result";
                         kindLabel: {
                             zh: string;
                             en: string;
@@ -16260,7 +16260,7 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "consultation_result" | "design_scheme";
+                        kind: "design_scheme" | "consultation_result";
                         kindLabel: {
                             zh: string;
                             en: string;
@@ -16612,7 +16612,7 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "consultation_result" | "design_scheme";
+                        kind: "design_scheme" | "consultation_result";
                         kindLabel: {
                             zh: string;
                             en: string;
@@ -16774,7 +16774,7 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "consultation_result" | "design_scheme";
+                        kind: "design_scheme" | "consultation_result";
                         kindLabel: {
                             zh: string;
                             en: string;
@@ -17151,7 +17151,7 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "consultation_result" | "design_scheme";
+                        kind: "design_scheme" | "consultation_result";
                         kindLabel: {
                             zh: string;
                             en: string;
@@ -17710,7 +17710,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "consultation_result" | "design_scheme";
+                            kind: "design_scheme" | "consultation_result";
                             kindLabel: {
                                 zh: string;
                                 en: string;

@@ -7,6 +7,7 @@ import {
   nextStage,
   STRUCTURAL_BLOCKERS,
   type ProjectFacts,
+  MIN_REASON_CHARS,
 } from '../../../core/lifecycle.ts';
 import { AppError, badInput } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
@@ -118,8 +119,15 @@ export async function changeStage(
     assertCanWriteOrAdviser(access, project);
     const from = project.stage;
     const reason = input.reason?.trim() ?? '';
-    if ((input.to === 'paused' || input.to === 'withdrawn' || input.override) && reason.length < 4)
-      throw badInput('reason', '请写明理由（至少 4 个字）', 'Write the reason (at least 4 characters)');
+    if (
+      (input.to === 'paused' || input.to === 'withdrawn' || input.override) &&
+      reason.length < MIN_REASON_CHARS
+    )
+      throw badInput(
+        'reason',
+        `请写明理由（至少 ${MIN_REASON_CHARS} 个字）`,
+        `Write the reason (at least ${MIN_REASON_CHARS} characters)`,
+      );
     const facts = await projectFacts(tx, projectId, from, access.today);
     const check = checkEntry(from, input.to, facts, input.confirmed ?? [], project.pausedFrom ?? undefined);
     const structural = check.blockers.filter((b) => STRUCTURAL_BLOCKERS.includes(b.id));

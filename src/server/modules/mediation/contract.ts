@@ -7,7 +7,13 @@ import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
 import { calendarDate } from '../calendar/contract.ts';
 import { OBJECTION_STATUSES } from '../../../core/notices.ts';
-import { GOVERNANCES, MEDIATION_KINDS, OUTCOMES, PARTY_ROLES } from './schema.ts';
+import {
+  CLOSING_OUTCOMES,
+  GOVERNANCES,
+  MEDIATION_KINDS,
+  OUTCOMES,
+  PARTY_ROLES,
+} from '../../../core/mediation.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const kind = z.enum(MEDIATION_KINDS);
@@ -50,9 +56,7 @@ export const sessionBody = z.object({
   attendees: optionalText(500).optional(),
 });
 export const caseClose = z.object({
-  outcome: z.enum(
-    OUTCOMES.filter((o) => o !== 'open') as ['agreed', 'partially_agreed', 'failed', 'withdrawn'],
-  ),
+  outcome: z.enum(CLOSING_OUTCOMES),
   note: optionalText(5000).optional(),
   closedOn: calendarDate({ zh: '结案日期', en: 'closing date' }).optional(),
 });

@@ -3,27 +3,7 @@ import { storedFiles } from '../files/schema.ts';
 import { objections } from '../notices/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees, units } from '../registry/schema.ts';
-
-export const MEDIATION_KINDS = [
-  'noise',
-  'light',
-  'ventilation',
-  'site_occupation',
-  'cost',
-  'maintenance',
-  'other',
-] as const;
-export type MediationKind = (typeof MEDIATION_KINDS)[number];
-
-/** The "four governances" of the Jiangwan model: 自治, 共治, 德治, 法治. */
-export const GOVERNANCES = ['autonomy', 'co_governance', 'virtue', 'law'] as const;
-export type Governance = (typeof GOVERNANCES)[number];
-
-export const OUTCOMES = ['open', 'agreed', 'partially_agreed', 'failed', 'withdrawn'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const PARTY_ROLES = ['applicant', 'respondent', 'other'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
+import type { Governance, MediationKind, Outcome, PartyRole } from '../../../core/mediation.ts';
 
 /** A dispute (矛盾) of a lift project taken into mediation (调解). */
 export const mediationCases = pgTable(

@@ -18,42 +18,18 @@ import { nameFor } from '../notices/present.ts';
 import { projectAudit, projectInScope, projectScope } from '../projects/service.ts';
 import { liftProjects } from '../projects/schema.ts';
 import type { CaseDetail, CaseListItem, MediationCase, MediationSession } from './contract.ts';
+import { mediationCases, mediationParties, mediationSessions } from './schema.ts';
 import {
-  mediationCases,
-  mediationParties,
-  mediationSessions,
+  GOVERNANCE_LABELS,
+  MEDIATION_KIND_LABELS,
+  OUTCOME_LABELS,
   type Governance,
   type MediationKind,
   type Outcome,
   type PartyRole,
-} from './schema.ts';
+} from '../../../core/mediation.ts';
 
 const CASE = { zh: '调解案件', en: 'Mediation case' };
-
-export const MEDIATION_KIND_LABELS: Record<MediationKind, { zh: string; en: string }> = {
-  noise: { zh: '噪音', en: 'Noise' },
-  light: { zh: '采光', en: 'Daylight' },
-  ventilation: { zh: '通风', en: 'Ventilation' },
-  site_occupation: { zh: '场地占用', en: 'Use of the site' },
-  cost: { zh: '费用分摊', en: 'Cost sharing' },
-  maintenance: { zh: '维护保养', en: 'Maintenance' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const GOVERNANCE_LABELS: Record<Governance, { zh: string; en: string }> = {
-  autonomy: { zh: '自治', en: 'Self-governance' },
-  co_governance: { zh: '共治', en: 'Co-governance' },
-  virtue: { zh: '德治', en: 'Rule of virtue' },
-  law: { zh: '法治', en: 'Rule of law' },
-};
-
-export const OUTCOME_LABELS: Record<Outcome, { zh: string; en: string }> = {
-  open: { zh: '调解中', en: 'Open' },
-  agreed: { zh: '达成协议', en: 'Agreed' },
-  partially_agreed: { zh: '部分达成', en: 'Partially agreed' },
-  failed: { zh: '调解不成', en: 'Failed' },
-  withdrawn: { zh: '撤回', en: 'Withdrawn' },
-};
 
 type CaseRow = typeof mediationCases.$inferSelect;
 

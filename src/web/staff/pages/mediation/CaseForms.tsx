@@ -7,7 +7,8 @@ import type { Project } from '../../../shared/types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
-import { MEDIATION_KINDS, type MediationCase } from '../notices/types.ts';
+import { MEDIATION_KINDS } from '../../../../core/mediation.ts';
+import type { MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 
 const ROLES = ['applicant', 'respondent', 'other'] as const;

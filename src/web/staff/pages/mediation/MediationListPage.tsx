@@ -4,7 +4,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useListParams } from '../../data.ts';
 import { OutcomeTag } from '../notices/tags.tsx';
-import { CLOSING_OUTCOMES, OUTCOMES, type CaseListItem } from '../notices/types.ts';
+import { CLOSING_OUTCOMES, OUTCOMES } from '../../../../core/mediation.ts';
+import type { CaseListItem } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 import '../notices/notices.css';
 

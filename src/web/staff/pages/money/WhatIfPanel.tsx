@@ -18,6 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { useId, useState } from 'react';
+import { DEFAULT_SCHEME_PRESETS } from '../../../../core/money/schemes.ts';
 import { SUBSIDY_RULES } from '../../../../core/money/subsidy.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import type { StairwellDetail } from '../../../shared/types.ts';
@@ -45,8 +46,16 @@ export interface SchemeDraft {
   exempt: number[];
 }
 
-const PRESET_6 = ['0', '0', '0.7', '0.8', '0.9', '1.0'];
-const PRESET_7 = [...PRESET_6, '1.1'];
+/** The core's example coefficients (domain.md §5) for six and seven storeys, lowest floor first. */
+const presetCoefficients = (key: string) => {
+  const scheme = DEFAULT_SCHEME_PRESETS.find((p) => p.key === key)!.scheme;
+  if (scheme.kind !== 'floor-coefficient-area') throw new Error(`${key} is not a coefficient scheme`);
+  return Object.entries(scheme.coefficients)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, v]) => v);
+};
+const PRESET_6 = presetCoefficients('coef-6');
+const PRESET_7 = presetCoefficients('coef-7');
 
 /** The example coefficients for the building's height (6 or 7 storeys; others repeat the top value). */
 export function presetFor(floors: number, seven = floors >= 7): Record<string, string> {

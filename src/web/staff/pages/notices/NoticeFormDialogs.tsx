@@ -7,7 +7,8 @@ import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
 import { PERIOD_FIELDS, PeriodFields, periodValues, TextFields, TitleField } from './NoticeFields.tsx';
-import { NOTICE_DEFAULTS, NOTICE_KINDS, type Notice, type NoticeKind } from './types.ts';
+import { NOTICE_DEFAULTS, NOTICE_KINDS } from '../../../../core/notices.ts';
+import type { Notice, NoticeKind } from './types.ts';
 import { useWords } from './words.ts';
 
 export function CreateNoticeModal({

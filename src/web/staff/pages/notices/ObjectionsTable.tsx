@@ -6,7 +6,8 @@ import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { ObjectionTag } from './tags.tsx';
-import { MEDIATION_KINDS, type CaseListItem, type Objection } from './types.ts';
+import { MEDIATION_KINDS } from '../../../../core/mediation.ts';
+import type { CaseListItem, Objection } from './types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useWords } from './words.ts';
 

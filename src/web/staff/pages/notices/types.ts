@@ -3,7 +3,7 @@
  * …/mediation): each the generated contract's type, never a hand-written mirror. The lists of
  * kinds and outcomes below are the pages' input vocabulary, checked against the contract.
  */
-import type { Answer, Body, ItemOf } from '../../../shared/api.ts';
+import type { Answer, ItemOf } from '../../../shared/api.ts';
 
 /** GET /api/v1/notices/:id: a notice with its posting evidence, objections and period changes. */
 export type NoticeDetail = Answer<'/api/v1/notices/{id}'>;
@@ -29,38 +29,5 @@ export type ObjectionStatus = Objection['status'];
 export type MediationKind = MediationCase['kind'];
 export type Governance = MediationCase['sessions'][number]['governance'][number];
 export type Outcome = MediationCase['outcome'];
-type ClosingOutcome = Body<'/api/v1/mediation/{id}/close'>['outcome'];
 
-export const NOTICE_KINDS: readonly NoticeKind[] = ['design_scheme', 'consultation_result'];
-export const MEDIATION_KINDS: readonly MediationKind[] = [
-  'noise',
-  'light',
-  'ventilation',
-  'site_occupation',
-  'cost',
-  'maintenance',
-  'other',
-];
-export const GOVERNANCES: readonly Governance[] = ['autonomy', 'co_governance', 'virtue', 'law'];
-export const CLOSING_OUTCOMES = [
-  'agreed',
-  'partially_agreed',
-  'failed',
-  'withdrawn',
-] as const satisfies readonly ClosingOutcome[];
-/** Every outcome a case can have, as the list's status filter takes them. */
-export const OUTCOMES: readonly Outcome[] = ['open', ...CLOSING_OUTCOMES];
-
-/** The default periods by kind, as the server's NOTICE_DEFAULTS. */
-export const NOTICE_DEFAULTS: Record<
-  NoticeKind,
-  { publicityDays: number; publicityKind: PeriodKind; feedbackDays: number; feedbackKind: PeriodKind }
-> = {
-  design_scheme: { publicityDays: 10, publicityKind: 'natural', feedbackDays: 7, feedbackKind: 'natural' },
-  consultation_result: {
-    publicityDays: 10,
-    publicityKind: 'natural',
-    feedbackDays: 0,
-    feedbackKind: 'natural',
-  },
-};
+// the enums and defaults are the shared rules of src/core, imported where they are used

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Flex, Grid, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { checkEntry, MAIN_PATH } from '../../../../core/lifecycle.ts';
+import { checkEntry, MAIN_PATH, MIN_REASON_CHARS } from '../../../../core/lifecycle.ts';
 import { STAGE_LABELS } from '../../../../core/stages.ts';
 import { ApiError, answer, api, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/words.ts';
@@ -103,7 +103,7 @@ export function NextStage({
   if (!next) return <Typography.Text type="secondary">{w.lastStage}</Typography.Text>;
 
   const check = checkEntry(status.stage, next.stage, status.facts, confirmed, status.pausedFrom ?? undefined);
-  const reasonOk = reason.trim().length >= 4;
+  const reasonOk = reason.trim().length >= MIN_REASON_CHARS;
   const system = next.criteria.filter((c) => c.kind === 'system');
   const staff = next.criteria.filter((c) => c.kind === 'staff');
   const label = pick(next.label);
