@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { answer, api, ApiError, errorText } from '../shared/api.ts';
-import { switchLang, useLang } from '../shared/words.ts';
+import { useLang } from '../shared/words.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
 import { CostShareLink, CostShareScreen } from './CostShare.tsx';
 import { Entry } from './Entry.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
-import { Alert, Button, Title, type Ui } from './parts.tsx';
+import { Alert, Button, Title, type Ui, TopBar } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
 import type { Answers, Choice, ResidentView } from './types.ts';
 import { ChangeVote, Confirm, VoteHome, VoteReceipt } from './Vote.tsx';
@@ -314,18 +314,7 @@ export function App() {
 
   return (
     <div className="r-app">
-      <header className="r-top">
-        <span className="r-brand">{w.site}</span>
-        <button
-          type="button"
-          className="r-btn r-btn--lang"
-          lang={w.otherLangCode}
-          onClick={() => switchLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
-          aria-label={w.switchTo}
-        >
-          {w.otherLang}
-        </button>
-      </header>
+      <TopBar />
       <main className="r-main">
         {body}
         {load.status === 'ready' &&

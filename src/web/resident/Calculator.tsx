@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { answer as answerOf, api, errorText, type Answer, type Body } from '../shared/api.ts';
-import { switchLang, useLang } from '../shared/words.ts';
+import { useLang } from '../shared/words.ts';
 import { formatYuan, parseYuan } from '../shared/yuan.ts';
 import { Facts } from './CostShare.tsx';
 import { useCostWords, type CostWords } from './costWords.ts';
-import { Alert, Title } from './parts.tsx';
+import { Alert, Title, TopBar } from './parts.tsx';
 import { useWords } from './words.ts';
 import './cost.css';
 
@@ -143,18 +143,7 @@ export function Calculator() {
 
   return (
     <div className="r-app">
-      <header className="r-top">
-        <span className="r-brand">{w.site}</span>
-        <button
-          type="button"
-          className="r-btn r-btn--lang"
-          lang={rw.otherLangCode}
-          onClick={() => switchLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
-          aria-label={rw.switchTo}
-        >
-          {rw.otherLang}
-        </button>
-      </header>
+      <TopBar />
       <main className="r-main">
         <Title>{w.calcTitle}</Title>
         <p>{w.calcIntro}</p>

@@ -3,7 +3,8 @@ import { formatDateTime, formatDay } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
 import { canSpeak, speak, stopSpeaking, type Spoken } from './speech.ts';
 import type { Choice, ResidentView } from './types.ts';
-import type { ResidentWords } from './words.ts';
+import { switchLang, useLang } from '../shared/words.ts';
+import { useWords, type ResidentWords } from './words.ts';
 
 /** What every screen gets: the words and language of the page. */
 export interface Ui {
@@ -246,5 +247,25 @@ export function Alert({ children, id }: { children: ReactNode; id?: string }) {
     <div className="r-alert" role="alert" id={id}>
       {children}
     </div>
+  );
+}
+
+/** The top bar of every resident page: the site's name and the switch to the other language. */
+export function TopBar() {
+  const { lang } = useLang();
+  const w = useWords();
+  return (
+    <header className="r-top">
+      <span className="r-brand">{w.site}</span>
+      <button
+        type="button"
+        className="r-btn r-btn--lang"
+        lang={w.otherLangCode}
+        onClick={() => switchLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
+        aria-label={w.switchTo}
+      >
+        {w.otherLang}
+      </button>
+    </header>
   );
 }
