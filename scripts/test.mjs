@@ -35,6 +35,7 @@ const steps = [
   ['格式检查 formatting (npm run format)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['类型检查 typecheck', 'npx', ['tsc', '--noEmit']],
   ['代码检查 lint', 'npx', ['eslint', '.']],
+  ['无用代码 unused files, exports and dependencies (knip)', 'npx', ['knip']],
   ['单元与接口测试 unit + API tests', 'npx', ['vitest', 'run']],
   ['构建网页 web build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['浏览器测试 browser tests', 'npx', ['playwright', 'test']],

@@ -32,9 +32,6 @@ export function manualClock(start: Date | string) {
   };
 }
 
-/** A fixed instant as a Clock (the demo seed runs each past event at its own moment). */
-export const fixedClock = (at: Date | string): Clock => ({ now: () => new Date(at) });
-
 const SHANGHAI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** The calendar date in Shanghai of an instant, 'YYYY-MM-DD' (what "today" means in every rule). */

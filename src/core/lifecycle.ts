@@ -4,7 +4,7 @@
  * confirmed by staff (a meeting held). A staff override with a written reason passes the rest.
  */
 
-import { STAGES, type Stage } from './stages.ts';
+import { type Stage } from './stages.ts';
 
 /** The shortest written reason for an override, a pause or a withdrawal: a few words, not a keystroke. */
 export const MIN_REASON_CHARS = 4;
@@ -217,5 +217,3 @@ export const nextStage = (s: Stage): Stage | null => {
   const i = MAIN_PATH.indexOf(s);
   return i >= 0 && i < MAIN_PATH.length - 1 ? MAIN_PATH[i + 1]! : null;
 };
-
-export { STAGES };

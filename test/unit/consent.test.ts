@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, CODE_BITS } from '../../src/core/consent/codes.ts';
 import { meets, parseFraction } from '../../src/core/consent/fraction.ts';
 import { CONSENT_RULES, findRule, type ConsentRule } from '../../src/core/consent/rules.ts';
 import {
@@ -187,5 +188,14 @@ describe('how many more owner groups must agree', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('household codes', () => {
+  it('carry more than the 50 bits of entropy asked for (31 symbols × 12 characters ≈ 59.4 bits)', () => {
+    expect(CODE_ALPHABET).not.toMatch(/[01ILO]/);
+    expect(new Set(CODE_ALPHABET).size).toBe(CODE_ALPHABET.length);
+    expect(CODE_BITS).toBeGreaterThan(59);
+    expect(CODE_BITS).toBeGreaterThanOrEqual(50);
   });
 });

@@ -14,6 +14,3 @@ export type Answers = NonNullable<Body<'/api/v1/r/{code}/ballot'>['answers']>;
 /** What `GET /api/v1/r/:code` answers. */
 export type ResidentView = Answer<'/api/v1/r/{code}'>;
 export type SurveyQuestion = NonNullable<ResidentView['consultation']['questions']>[number];
-
-/** What `POST /api/v1/r/:code/ballot` answers. */
-export type CastResult = Answer<'/api/v1/r/{code}/ballot', 'post'>;

@@ -52,8 +52,6 @@ export function setUnauthenticatedHandler(handler: () => void) {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
-
 function networkError(): ApiError {
   return new ApiError(0, {
     code: 'network',

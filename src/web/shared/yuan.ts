@@ -6,9 +6,6 @@ import { formatYuan } from '../../core/money/decimal.ts';
 
 export { formatYuan };
 
-/** "¥123,456.78" for tables; `yuanText` adds the unit in words for the resident page. */
-export const yuanSign = (fen: number) => `¥${formatYuan(fen)}`;
-
 /**
  * Yuan as typed ("600000", "6,000.5", "１２.３４", "12.345" is refused) → fen, or null when the
  * text is not an amount with at most two decimals. Full-width digits and commas are accepted.

@@ -1,6 +1,6 @@
 import { and, count, eq, ne, or, sql } from 'drizzle-orm';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
-import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
+import { ROLE_SCOPE_KIND, type Role } from '../../../core/roles.ts';
 import type { Access } from '../../platform/access.ts';
 import { type Actor } from '../../platform/actor.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
@@ -439,6 +439,3 @@ export async function unlockUser(db: Db, manager: Manager, ref: AccountRef) {
     return { ok: true as const, addresses: cleared };
   });
 }
-
-/** The role's label in both languages, for messages of the command line. */
-export const roleLabel = (role: string) => ROLE_LABELS[role as Role] ?? { zh: role, en: role };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { badInput, notFound } from '../../../core/errors.ts';
+import { badInput } from '../../../core/errors.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -111,14 +110,4 @@ export async function storeFile(tx: Queryable, access: Access, input: StoredFile
     after: row,
   });
   return row!;
-}
-
-export async function readFile(db: Queryable, access: Access, id: string) {
-  const [row] = await db
-    .select()
-    .from(storedFiles)
-    .where(and(eq(storedFiles.id, id)));
-  if (!row || !row.committeeId || !access.committeeIds.includes(row.committeeId))
-    throw notFound({ zh: '文件', en: 'File' });
-  return row;
 }

@@ -74,4 +74,3 @@ export const stageStatusResponse = z.object({
   history: z.array(stageChange),
 });
 export type StageStatus = z.infer<typeof stageStatusResponse>;
-export const stageChangeResponse = stageChange;

@@ -31,7 +31,7 @@ export function lifecycleRoutes(app: FastifyInstance, { db }: AppContext) {
           '变更阶段（未满足的条件须写明理由才能越过）Change stage; unmet criteria need a written override reason',
         params: idParam,
         body: c.stageChangeBody,
-        response: { 201: c.stageChangeResponse },
+        response: { 201: c.stageChange },
       },
     },
     async (req, reply) =>

@@ -208,7 +208,6 @@ export const costPlan = z.object({
   createdByName: z.string(),
   createdAt: instant,
 });
-export type CostPlan = z.infer<typeof costPlan>;
 
 /** A unit's share as a scheme computes it. */
 export const plannedShare = z.object({
@@ -226,7 +225,6 @@ export const shareRow = plannedShare.extend({
     .meta({ description: '业主签认时间（草稿为 null）When the owner signed off; null for a draft' }),
   signedChannel: signedChannel.nullable(),
 });
-export type ShareRow = z.infer<typeof shareRow>;
 
 /** What a scheme gives on the stairwell: subsidy, amount to share, each unit's share. */
 export const planFigures = z.object({
@@ -237,7 +235,6 @@ export const planFigures = z.object({
   perFloor: z.array(z.object({ floor: int, fen: int })),
   spreadFen: amount('出资户中最高与最低分摊额之差 The spread between the largest and smallest paying share'),
 });
-export type PlanFigures = z.infer<typeof planFigures>;
 
 // ---------------------------------------------------------------- answers: cost plans
 
@@ -364,7 +361,6 @@ export const runningYear = z.object({
   bills: z.array(runningBill),
   collectedFen: amount('已收 Collected'),
 });
-export type RunningYear = z.infer<typeof runningYear>;
 export const runningCostsResponse = z.object({ years: z.array(runningYear) });
 export const billPaymentResponse = runningBillRow.extend({
   payment: z.object({
@@ -403,7 +399,6 @@ export const residentCostShareResponse = z.object({
     }),
   ),
 });
-export type ResidentCostShare = z.infer<typeof residentCostShareResponse>;
 export const residentSignResponse = z.object({
   unitId: z.uuid(),
   signedAt: instant,

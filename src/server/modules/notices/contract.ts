@@ -117,7 +117,6 @@ export const noticeListItem = notice.extend({
 });
 export const noticeListResponse = z.object({ items: z.array(noticeListItem) });
 export type NoticeListItem = z.infer<typeof noticeListItem>;
-export const noticeResponse = notice;
 
 /** A notice's ends, as a holiday arrangement left them before and after it moved them. */
 const periodEnds = z.object({
@@ -164,7 +163,6 @@ export const objection = z.object({
   createdAt: instant,
 });
 export type Objection = z.infer<typeof objection>;
-export const objectionResponse = objection;
 
 export const noticeDetailResponse = notice.extend({
   periodChanges: z

@@ -80,7 +80,6 @@ export const projectListResponse = z.object({
     description: '范围内各阶段的项目数（不受筛选影响）Projects in scope per stage, whatever the filter',
   }),
 });
-export const projectResponse = project;
 
 // ---------------------------------------------------------------- the method checklist
 
@@ -114,7 +113,6 @@ export const checklistResponse = z.object({
   ),
 });
 export type Checklist = z.infer<typeof checklistResponse>;
-export const checklistItemResponse = checklistItem;
 
 // ---------------------------------------------------------------- approvals
 
@@ -170,7 +168,6 @@ export const approvalsResponse = z.object({
   overdue: z.number().int(),
 });
 export type Approvals = z.infer<typeof approvalsResponse>;
-export const approvalStepResponse = approvalStep;
 
 export const bottlenecksResponse = z.object({
   items: z.array(

@@ -40,7 +40,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
   );
   r.get(
     '/api/v1/projects/:id',
-    { schema: { tags, summary: '项目详情 Project', params: idParam, response: { 200: c.projectResponse } } },
+    { schema: { tags, summary: '项目详情 Project', params: idParam, response: { 200: c.project } } },
     async (req) => getProject(db, await requireAccess(req), req.params.id),
   );
   r.post(
@@ -50,7 +50,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
         tags,
         summary: '新建项目 Create a project',
         body: c.projectCreate,
-        response: { 201: c.projectResponse },
+        response: { 201: c.project },
       },
     },
     async (req, reply) => reply.status(201).send(await createProject(db, await requireAccess(req), req.body)),
@@ -63,7 +63,7 @@ export function projectsRoutes(app: FastifyInstance, { db }: AppContext) {
         summary: '修改项目 Update a project',
         params: idParam,
         body: c.projectPatch,
-        response: { 200: c.projectResponse },
+        response: { 200: c.project },
       },
     },
     async (req) => updateProject(db, await requireAccess(req), req.params.id, req.body),
@@ -96,7 +96,7 @@ export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
         summary: '勾选清单事项 Tick a checklist item',
         params: c.checklistItemParams,
         body: c.checklistTick,
-        response: { 200: c.checklistItemResponse },
+        response: { 200: c.checklistItem },
       },
     },
     async (req) => tickChecklistItem(db, await access(req), req.params.id, req.params.itemId, req.body),
@@ -122,7 +122,7 @@ export function projectWorkRoutes(app: FastifyInstance, { db }: AppContext) {
         summary: '更新审批环节 Update an approval step',
         params: idParam,
         body: c.approvalPatch,
-        response: { 200: c.approvalStepResponse },
+        response: { 200: c.approvalStep },
       },
     },
     async (req) => updateApprovalStep(db, await access(req), req.params.id, req.body),

@@ -16,8 +16,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_UNPACKED_BYTES = 100 * 1024 * 1024;
 export const MAX_REPORTED_ISSUES = 1000;
 
-interface ColumnSpec {
-  key: string;
+interface ColumnSpec<Key extends string = string> {
+  key: Key;
   header: string;
   en: string;
   required: boolean;
@@ -30,7 +30,7 @@ interface ColumnSpec {
   guideEn: string;
 }
 
-export const COLUMNS = [
+const COLUMN_LIST = [
   {
     key: 'committee',
     header: '居委会',
@@ -167,9 +167,13 @@ export const COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
-export const SPECS: readonly ColumnSpec[] = COLUMNS;
-export const COLUMN = Object.fromEntries(SPECS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnSpec>;
+export type ColumnKey = (typeof COLUMN_LIST)[number]['key'];
+/** The sheet's columns in order, as specs (the list above keeps its literal keys for ColumnKey). */
+export const COLUMNS: readonly ColumnSpec<ColumnKey>[] = COLUMN_LIST;
+export const COLUMN = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<
+  ColumnKey,
+  ColumnSpec<ColumnKey>
+>;
 export const COLUMN_ORDER = new Map<string, number>(COLUMNS.map((c, i) => [c.header, i]));
 
 /** One sheet row as written: text, or whole numbers for the floor columns. */

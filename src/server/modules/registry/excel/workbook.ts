@@ -11,7 +11,6 @@ import {
   MAX_IMPORT_ROWS,
   MAX_IMPORT_UNPACKED_BYTES,
   REGISTRY_SHEET,
-  SPECS,
   type ColumnKey,
   type SheetRow,
 } from './layout.ts';
@@ -24,7 +23,7 @@ export async function writeRegistryWorkbook(rows: SheetRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '江湾 Jiangwan';
   const sheet = workbook.addWorksheet(REGISTRY_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SPECS.map((c) => ({
+  sheet.columns = COLUMNS.map((c) => ({
     header: c.header,
     key: c.key,
     width: c.width,

@@ -4,8 +4,5 @@ import type { Answer, ItemOf } from '../../../shared/api.ts';
 /** An account as GET /api/v1/users lists it. */
 export type ListedUser = ItemOf<Answer<'/api/v1/users'>>;
 
-/** One of the caller's own sessions (GET /api/v1/me/sessions). */
-export type OwnSession = ItemOf<Answer<'/api/v1/me/sessions'>>;
-
 /** POST /api/v1/users/:id/password: `password` only when the server generated it, shown this once. */
 export type ResetResult = Answer<'/api/v1/users/{id}/password', 'post'>;

@@ -26,5 +26,3 @@ export type HouseholdCode = ItemOf<Answer<'/api/v1/consultations/{id}/codes/reve
 export type LedgerVerdict = Answer<'/api/v1/consultations/{id}/ledger/verify'>;
 /** GET /api/v1/consultations/:id/certificate */
 export type Certificate = Answer<'/api/v1/consultations/{id}/certificate'>;
-/** GET /api/v1/consultations/:id/survey-results */
-export type SurveyResults = Answer<'/api/v1/consultations/{id}/survey-results'>;

@@ -14,6 +14,3 @@ export type Holiday = HolidayYear['holidays'][number];
 export type SavedYear = Answer<'/api/v1/holiday-years/{year}', 'put'>;
 /** A notice whose ends an arrangement changes (preview) or changed (after saving). */
 export type PeriodChange = SavedYear['changes'][number];
-
-/** POST /api/v1/holiday-years/:year/import: read from the file, nothing saved */
-export type ImportedYear = Answer<'/api/v1/holiday-years/{year}/import', 'post'>;

@@ -9,19 +9,15 @@ import type { Answer, ItemOf } from '../../../shared/api.ts';
 export type NoticeDetail = Answer<'/api/v1/notices/{id}'>;
 /** GET /api/v1/projects/:id/notices: a notice with its objection counts. */
 export type Notice = ItemOf<Answer<'/api/v1/projects/{id}/notices'>>;
-export type Evidence = NoticeDetail['evidence'][number];
 export type Objection = NoticeDetail['objections'][number];
 /** One move of a notice's ends by a holiday arrangement entered or corrected for `year`. */
 export type PeriodChangeRecord = NoticeDetail['periodChanges'][number];
-/** A notice's end dates (as a holiday arrangement left them before and after it moved them). */
-export type PeriodEnds = PeriodChangeRecord['before'];
 
 /** GET /api/v1/mediation/:id */
 export type MediationCase = Answer<'/api/v1/mediation/{id}'>;
 /** GET /api/v1/mediation and /api/v1/projects/:id/mediation: a case with its project and sessions counted. */
 export type CaseListItem = ItemOf<Answer<'/api/v1/mediation'>>;
 
-export type Bilingual = Notice['kindLabel'];
 export type NoticeKind = Notice['kind'];
 export type PeriodKind = Notice['publicityKind'];
 export type NoticePhase = Notice['phase'];

@@ -13,4 +13,3 @@ export type ApprovalStep = Approvals['steps'][number];
 export type ProjectDocument = ItemOf<Answer<'/api/v1/projects/{id}/documents'>>;
 
 export type TimelinePage = Answer<'/api/v1/projects/{id}/timeline'>;
-export type TimelineEvent = ItemOf<TimelinePage>;
