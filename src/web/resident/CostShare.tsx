@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { answer, api, ApiError, errorText, type Answer } from '../shared/api.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { formatYuan } from '../shared/yuan.ts';
+import { lineLabel } from '../../core/money/breakdown.ts';
 import { useCostWords } from './costWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import './cost.css';
@@ -9,6 +10,7 @@ import './cost.css';
 /** What `GET /api/v1/r/:code/cost-share` answers. */
 export type CostShareView = Answer<'/api/v1/r/{code}/cost-share'>;
 type ShareUnit = CostShareView['units'][number];
+type CostLine = CostShareView['plan']['lines'][number];
 
 const readShare = (code: string) =>
   answer(api.GET('/api/v1/r/{code}/cost-share', { params: { path: { code } } }));
@@ -236,20 +238,45 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
           </section>
         );
       })}
-      <section className="r-card" aria-labelledby="r-cost-totals-h">
-        <h2 id="r-cost-totals-h">{c.totals}</h2>
+      <section className="r-card" aria-labelledby="r-cost-lines-h">
+        <h2 id="r-cost-lines-h">{c.lines}</h2>
+        <p className="r-hint">{c.linesHint}</p>
+        <CostLines lines={p.lines} lang={lang} yuan={c.yuan} />
         <Facts
-          className="r-facts r-cost-totals"
-          items={[
-            [c.construction, `${formatYuan(p.constructionFen)} ${c.yuan}`],
-            [c.subsidy, `${formatYuan(p.subsidyFen)} ${c.yuan}`],
-            [c.amountToShare, `${formatYuan(p.amountToShareFen)} ${c.yuan}`],
-            [c.scheme, lang === 'zh-CN' ? p.schemeText.zh : p.schemeText.en],
-          ]}
+          className="r-facts"
+          items={[[c.scheme, lang === 'zh-CN' ? p.schemeText.zh : p.schemeText.en]]}
         />
       </section>
       <HomeButton label={c.toHome} onBack={onBack} />
     </>
+  );
+}
+
+/**
+ * The plan's sum line by line, as the agreement prints it: each line says whether it is added
+ * (加) or taken off (减), and the totals stand out, so the owner can add it up to the fen.
+ */
+function CostLines({ lines, lang, yuan }: { lines: CostLine[]; lang: Ui['lang']; yuan: string }) {
+  const pick = (b: { zh: string; en: string }) => (lang === 'zh-CN' ? b.zh : b.en);
+  return (
+    <dl className="r-cost-lines" data-testid="cost-lines">
+      {lines.map((l, i) => (
+        <div
+          key={i}
+          className={l.sign === 'total' ? 'r-cost-line r-cost-line--total' : 'r-cost-line'}
+          data-testid="cost-line"
+          data-key={l.key}
+        >
+          <dt>
+            {pick(lineLabel(l))}
+            {l.note && <span className="r-note">{pick(l.note)}</span>}
+          </dt>
+          <dd>
+            {formatYuan(l.fen)} <small>{yuan}</small>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -15691,6 +15691,27 @@ export interface operations {
                                 zh: string;
                                 en: string;
                             };
+                            /** @description 方案的费用与资金逐项，与协议书同序同名；逐行加减即得全体业主分摊额 Every cost and fund of the plan, in the agreement’s order and words; adding and taking off line by line gives what all owners share */
+                            lines: {
+                                /** @enum {string} */
+                                key: "construction" | "other-cost" | "compensation" | "total-cost" | "subsidy" | "other-fund" | "owners-share";
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 金额的依据（补贴比例与上限）How the figure was reached */
+                                note: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @description 金额，不为负 The amount, never negative（分）in fen */
+                                fen: number;
+                                /**
+                                 * @description 加入、减去，或到此为止的合计 Added, taken off, or the running sum so far
+                                 * @enum {string}
+                                 */
+                                sign: "add" | "subtract" | "total";
+                            }[];
                             constructionFen: number;
                             subsidyFen: number;
                             amountToShareFen: number;

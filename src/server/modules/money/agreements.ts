@@ -17,6 +17,7 @@ import { committees } from '../registry/schema.ts';
 import { costPlans, costShares } from './schema.ts';
 import { planWithProject } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
+import { costLines, lineLabel, type CostLine } from '../../../core/money/breakdown.ts';
 
 /** How a scheme computes a share, in plain words. */
 export function schemeText(s: Scheme): { zh: string; en: string } {
@@ -52,14 +53,26 @@ export function schemeText(s: Scheme): { zh: string; en: string } {
   }
 }
 
+/** The plan's sum in one sentence: the total cost, what is taken off it (only what the plan has), the owners' part. */
+function sumSentence(lines: readonly CostLine[]) {
+  const costFen = lines.filter((l) => l.sign === 'add').reduce((s, l) => s + l.fen, 0);
+  const ownersFen = lines.at(-1)!.fen;
+  const off = lines.filter((l) => l.sign === 'subtract');
+  return {
+    zh: `加装电梯总费用 ${formatYuan(costFen)} 元${off.length ? `，扣除${off.map((l) => `${l.label.zh} ${formatYuan(l.fen)} 元`).join('、')}后` : ''}，由全体业主共同分摊 ${formatYuan(ownersFen)} 元。`,
+    en: `The lift costs ${formatYuan(costFen)} yuan in all${off.length ? `; less ${off.map((l) => `${l.label.en} of ${formatYuan(l.fen)} yuan`).join(' and ')}` : ''}, all owners share ${formatYuan(ownersFen)} yuan.`,
+  };
+}
+
 function explain(
   plan: typeof costPlans.$inferSelect,
   share: { shareFen: number; compensationFen: number; areaCenti: number; floor: number },
 ) {
   const s = schemeText(plan.scheme);
+  const sum = sumSentence(costLines(plan));
   return {
-    zh: `加装电梯总费用扣除政府补贴 ${formatYuan(plan.subsidyFen)} 元和其他资金后，由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${formatYuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${formatYuan(share.compensationFen)} 元` : ''}。`,
-    en: `After the government subsidy of ${formatYuan(plan.subsidyFen)} yuan and other funds, owners share ${formatYuan(plan.amountToShareFen)} yuan. ${s.en} Your flat is on floor ${share.floor}, ${formatAreaM2(share.areaCenti)} m²: your share is ${formatYuan(share.shareFen)} yuan${share.compensationFen ? `, and you receive ${formatYuan(share.compensationFen)} yuan compensation` : ''}.`,
+    zh: `${sum.zh}${s.zh}您家在 ${share.floor} 层、面积 ${formatAreaM2(share.areaCenti)} ㎡，应出资 ${formatYuan(share.shareFen)} 元${share.compensationFen ? `，另获补偿 ${formatYuan(share.compensationFen)} 元` : ''}。`,
+    en: `${sum.en} ${s.en} Your flat is on floor ${share.floor}, ${formatAreaM2(share.areaCenti)} m²: your share is ${formatYuan(share.shareFen)} yuan${share.compensationFen ? `, and you receive ${formatYuan(share.compensationFen)} yuan compensation` : ''}.`,
   };
 }
 
@@ -78,17 +91,20 @@ async function agreementBody(db: Queryable, access: Access, planId: string) {
 const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
   heading('加装电梯协议书'),
   para(`项目：${projectName}（方案第 ${plan.version} 版：${plan.name}）`),
-  para(
-    `一、施工金额 ${formatYuan(plan.constructionFen)} 元；其他费用 ${formatYuan(plan.otherCosts.reduce((s, l) => s + l.fen, 0))} 元（${plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)} 元`).join('，') || '无'}）。`,
+  // the lines the owner sees on the household page, in the same order and words
+  para('一、费用与资金（逐项加减，得业主分摊额）：'),
+  table(
+    ['项目', '金额（元）'],
+    costLines(plan).map((l) => {
+      const label = lineLabel(l).zh;
+      return [l.note ? `${label}（${l.note.zh}）` : label, formatYuan(l.fen)];
+    }),
   ),
+  para(`二、分摊办法：${schemeText(plan.scheme).zh}`),
   para(
-    `二、政府补贴 ${formatYuan(plan.subsidyFen)} 元${plan.subsidy ? `（施工金额的 ${plan.subsidy.rate}，上限 ${plan.subsidy.capFen === null ? '无' : `${formatYuan(plan.subsidy.capFen)} 元`}）` : ''}；其他资金 ${formatYuan(plan.otherFunds.reduce((s, l) => s + l.fen, 0))} 元。`,
+    `三、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`,
   ),
-  para(`三、由业主分摊 ${formatYuan(plan.amountToShareFen)} 元。${schemeText(plan.scheme).zh}`),
-  para(
-    `四、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`,
-  ),
-  para(`五、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
+  para(`四、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
 ];
 
 /** The whole agreement: terms and every household's share, with signature lines. */
@@ -184,6 +200,7 @@ export async function residentCostShare(db: Queryable, code: PresentedCode, visi
       name: plan.name,
       version: plan.version,
       schemeText: schemeText(plan.scheme),
+      lines: costLines(plan),
       constructionFen: plan.constructionFen,
       subsidyFen: plan.subsidyFen,
       amountToShareFen: plan.amountToShareFen,

@@ -1,5 +1,6 @@
 /** The public cost-sharing calculator: a scheme applied to units as given; nothing is read or stored. */
 import { badInput } from '../../../core/errors.ts';
+import { amountToShareFen as amountToShare } from '../../../core/money/breakdown.ts';
 import { SchemeError, shareCosts } from '../../../core/money/schemes.ts';
 import { subsidyFen } from '../../../core/money/subsidy.ts';
 import type { CostShareAnswer, CostShareInput } from './contract.ts';
@@ -21,9 +22,13 @@ export function calculateCostShare(b: CostShareInput): CostShareAnswer {
     compensation.set(c.unitId, (compensation.get(c.unitId) ?? 0) + c.fen);
   });
   const subsidy = b.subsidy ? subsidyFen(b.constructionFen, b.subsidy) : 0;
-  const totalCompensation = [...compensation.values()].reduce((s, x) => s + x, 0);
-  const amountToShareFen =
-    b.constructionFen + b.otherCostsFen + totalCompensation - subsidy - b.otherFundsFen;
+  const amountToShareFen = amountToShare({
+    constructionFen: b.constructionFen,
+    otherCosts: [{ fen: b.otherCostsFen }],
+    compensations: b.compensations,
+    subsidyFen: subsidy,
+    otherFunds: [{ fen: b.otherFundsFen }],
+  });
   let shares: number[];
   try {
     shares = shareCosts(

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../../core/money/payments.ts';
+import { COST_LINE_KEYS, COST_LINE_SIGNS } from '../../../core/money/breakdown.ts';
 import { parseScaled, SCALE } from '../../../core/money/decimal.ts';
 import { findSubsidyRule } from '../../../core/money/subsidy.ts';
 import { STAGES } from '../../../core/stages.ts';
@@ -377,6 +378,17 @@ export const billPaymentResponse = runningBillRow.extend({
 
 // ---------------------------------------------------------------- answers: the household-code page
 
+/** One line of the plan's sum (core/money/breakdown.ts). */
+const costLine = z.object({
+  key: z.enum(COST_LINE_KEYS),
+  label: bilingual,
+  note: bilingual.nullable().meta({ description: '金额的依据（补贴比例与上限）How the figure was reached' }),
+  fen: amount('金额，不为负 The amount, never negative'),
+  sign: z.enum(COST_LINE_SIGNS).meta({
+    description: '加入、减去，或到此为止的合计 Added, taken off, or the running sum so far',
+  }),
+});
+
 export const residentCostShareResponse = z.object({
   project: z.string(),
   plan: z.object({
@@ -384,6 +396,10 @@ export const residentCostShareResponse = z.object({
     version: int,
     schemeText: bilingual.meta({
       description: '分摊办法的白话说明 How the scheme computes a share, in plain words',
+    }),
+    lines: z.array(costLine).meta({
+      description:
+        '方案的费用与资金逐项，与协议书同序同名；逐行加减即得全体业主分摊额 Every cost and fund of the plan, in the agreement’s order and words; adding and taking off line by line gives what all owners share',
     }),
     constructionFen: int,
     subsidyFen: int,

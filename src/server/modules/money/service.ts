@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../core/money/schemes.ts';
-
+import { amountToShareFen as amountToShare } from '../../../core/money/breakdown.ts';
 import { findSubsidyRule, subsidyFen, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { templateOfCommittee } from '../projects/templates.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';
@@ -34,8 +34,6 @@ export interface PlanInput {
   schedule?: Instalment[] | undefined;
   runningCostRule?: string | undefined;
 }
-
-const total = (lines: readonly { fen: number }[]) => lines.reduce((s, l) => s + l.fen, 0);
 
 /** The stairwell's units, the plan's electorate of payers. */
 async function stairwellUnits(db: Queryable, stairwellId: string) {
@@ -72,12 +70,13 @@ export function computePlan(
       throw badInput('schedule', '各期比例之和须为 100', 'The instalment percentages must add up to 100');
   }
   const subsidy = rule ? subsidyFen(input.constructionFen, rule) : 0;
-  const amountToShareFen =
-    input.constructionFen +
-    total(input.otherCosts ?? []) +
-    total(input.compensations ?? []) -
-    subsidy -
-    total(input.otherFunds ?? []);
+  const amountToShareFen = amountToShare({
+    constructionFen: input.constructionFen,
+    otherCosts: input.otherCosts ?? [],
+    compensations: input.compensations ?? [],
+    subsidyFen: subsidy,
+    otherFunds: input.otherFunds ?? [],
+  });
   let shares: number[];
   try {
     shares = shareCosts(amountToShareFen, unitRows, input.scheme);

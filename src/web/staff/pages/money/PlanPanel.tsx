@@ -15,6 +15,7 @@ import { $api, useApiMutation } from '../../data.ts';
 import { useSession, useToday } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
+import { costLines, lineLabel } from '../../../../core/money/breakdown.ts';
 import {
   type PayState,
   type PaymentStatus,
@@ -91,7 +92,6 @@ function Plan({
   const title = `${stairwell.estateName} ${stairwell.buildingName} ${stairwell.name}`;
   const legend: LegendItem[] = PAY_ORDER.map((s) => ({ key: s, color: PAY_COLORS[s], label: w.payState[s] }));
   const diagramUnits = rows.map((r) => ({ id: r.unitId, floor: r.floor, room: r.room, areaM2: r.areaM2 }));
-  const costLines = [...plan.otherCosts.map((l) => `${l.label} ${formatYuan(l.fen)}`)].join('；');
 
   return (
     <Flex vertical gap={16} data-testid="plan-panel">
@@ -100,23 +100,13 @@ function Plan({
         title={<h2 className="jw-card-title">{`${w.version(plan.version)} ${plan.name}`}</h2>}
         extra={<MoneyTag tone={PLAN_TONE[plan.status]}>{w.status[plan.status]}</MoneyTag>}
       >
+        <PlanLines plan={plan} />
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
+          style={{ marginTop: 12 }}
           items={[
-            { key: 'c', label: w.construction, children: formatYuan(plan.constructionFen) },
-            { key: 's', label: w.subsidyAmount, children: `${formatYuan(plan.subsidyFen)} ${w.yuan}` },
-            {
-              key: 'a',
-              label: w.amountToShare,
-              children: (
-                <strong data-testid="plan-amount">
-                  {formatYuan(plan.amountToShareFen)} {w.yuan}
-                </strong>
-              ),
-            },
             { key: 'k', label: w.kind, children: w.kinds[plan.scheme.kind] },
-            ...(costLines ? [{ key: 'o', label: w.otherCosts, children: costLines }] : []),
             ...(plan.adoptedAt && plan.adoptedByName
               ? [
                   {
@@ -313,6 +303,44 @@ function Plan({
         onClose={() => setPaying(undefined)}
       />
     </Flex>
+  );
+}
+
+/** The plan's sum line by line, in the order and words of the agreement and of the owner's page. */
+function PlanLines({ plan }: { plan: PlanDetail['plan'] }) {
+  const w = useWords();
+  const { pick } = useLang();
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      data-testid="plan-lines"
+      items={costLines(plan).map((l, i) => {
+        const amount = `${formatYuan(l.fen)} ${w.yuan}`;
+        return {
+          key: i,
+          label: (
+            <>
+              {pick(lineLabel(l))}
+              {l.note && (
+                <Typography.Text type="secondary" style={{ display: 'block' }}>
+                  {pick(l.note)}
+                </Typography.Text>
+              )}
+            </>
+          ),
+          children:
+            l.key === 'owners-share' ? (
+              <strong data-testid="plan-amount">{amount}</strong>
+            ) : l.sign === 'total' ? (
+              <strong>{amount}</strong>
+            ) : (
+              amount
+            ),
+        };
+      })}
+    />
   );
 }
 
