@@ -128,6 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? systemClock,
     secureCookies: opts.secureCookies ?? false,
     codeKeys: opts.codeKeys,
+    publicUrl: opts.publicUrl?.replace(/\/+$/, ''),
   };
 
   app.setValidatorCompiler(validatorCompiler);

@@ -130,6 +130,11 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   await expect(page.getByTestId('letter')).toHaveCount(households.items.length);
   await expect(page.getByTestId('letter').first().getByRole('img')).toBeVisible();
   for (const code of codes) await expect(page.getByText(`户码：${code}`)).toBeVisible();
+  // this server has no JW_PUBLIC_URL: the page says where the codes point before anyone prints them
+  const origin = new URL(page.url()).origin;
+  await expect(page.getByTestId('print-warning')).toContainText('JW_PUBLIC_URL');
+  await expect(page.getByTestId('print-warning')).toContainText(origin);
+  await expect(page.getByTestId('letter').first()).toContainText(`${origin}/r/${codes[0]}`);
   await expectNoAxeViolations(page);
 
   // close, then the printable certificate

@@ -170,6 +170,27 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   const card = owner.getByTestId('share-card');
   await expect(card.getByTestId('share-amount')).toContainText(yuan(share.shareFen));
   await expect(card.getByTestId('share-explanation')).not.toBeEmpty();
+  // the plan's lines add up to the fen, as an owner checks them: 加 adds, 减 takes off, a total is
+  // the sum so far, and the last line is what all owners share — the sum of every household's share
+  const lines = await owner.getByTestId('cost-line').evaluateAll((rows) =>
+    rows.map((r) => ({
+      key: r.getAttribute('data-key'),
+      label: r.querySelector('dt')?.textContent ?? '',
+      total: r.classList.contains('r-cost-line--total'),
+      fen: Number((r.querySelector('dd')?.textContent ?? '').replace(/\D/g, '')),
+    })),
+  );
+  expect(lines[0]).toMatchObject({ key: 'construction', total: false });
+  let running = 0;
+  for (const line of lines) {
+    if (line.total) expect(line.fen, line.label).toBe(running);
+    else running += line.label.startsWith('减：') ? -line.fen : line.fen;
+  }
+  expect(lines.at(-1)).toMatchObject({
+    key: 'owners-share',
+    total: true,
+    fen: detail.shares.reduce((sum, s) => sum + s.shareFen, 0),
+  });
   await expectNoAxeViolations(owner);
   await shoot(owner, 'resident-share', true);
   await owner.setViewportSize({ width: 320, height: 640 });

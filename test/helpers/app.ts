@@ -104,7 +104,7 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
  * histories (votes run through the services, ~10 s) only where a test asks for them.
  */
 export async function startTestApp(
-  opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean } = {},
+  opts: { seed?: boolean; histories?: boolean; clock?: Clock; rateLimit?: boolean; publicUrl?: string } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const database = await openTestDatabase();
@@ -120,6 +120,7 @@ export async function startTestApp(
     clock,
     rateLimit: opts.rateLimit,
     codeKeys: testCodeKeys,
+    publicUrl: opts.publicUrl,
   });
   await app.ready();
   return {

@@ -14,4 +14,6 @@ export interface AppContext {
   secureCookies: boolean;
   /** looks up and seals household codes with keys from the server secret (platform/code-keys.ts) */
   codeKeys: CodeKeys;
+  /** JW_PUBLIC_URL, the address owners open: the letters' QR codes point there; unset, at the request's own address */
+  publicUrl: string | undefined;
 }

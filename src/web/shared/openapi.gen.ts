@@ -1856,6 +1856,8 @@ export interface operations {
                          */
                         today: string;
                         mustChangePassword: boolean;
+                        /** @description 住户打开的公开网址（JW_PUBLIC_URL），告知书二维码指向它；未设置为 null The address owners open (JW_PUBLIC_URL), where the letters’ QR codes point; null when not set */
+                        publicUrl: string | null;
                     };
                 };
             };
@@ -1978,6 +1980,8 @@ export interface operations {
                          */
                         today: string;
                         mustChangePassword: boolean;
+                        /** @description 住户打开的公开网址（JW_PUBLIC_URL），告知书二维码指向它；未设置为 null The address owners open (JW_PUBLIC_URL), where the letters’ QR codes point; null when not set */
+                        publicUrl: string | null;
                     };
                 };
             };

@@ -63,6 +63,10 @@ export const sessionResponse = z.object({
     .string()
     .meta({ format: 'date', description: '服务器时钟的上海日期 Today in Shanghai by the server’s clock' }),
   mustChangePassword: z.boolean(),
+  publicUrl: z.string().nullable().meta({
+    description:
+      '住户打开的公开网址（JW_PUBLIC_URL），告知书二维码指向它；未设置为 null The address owners open (JW_PUBLIC_URL), where the letters’ QR codes point; null when not set',
+  }),
 });
 
 export const demoAccountsResponse = z.object({ usernames: z.array(z.string()) });

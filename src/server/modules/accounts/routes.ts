@@ -64,6 +64,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
         committeeIds: access.committeeIds,
         today: access.today,
         mustChangePassword: s.mustChangePassword,
+        publicUrl: ctx.publicUrl ?? null,
       };
     },
   );
@@ -83,6 +84,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
         committeeIds: access.committeeIds,
         today: access.today,
         mustChangePassword: req.session!.mustChangePassword,
+        publicUrl: ctx.publicUrl ?? null,
       };
     },
   );

@@ -28,7 +28,7 @@ import {
 import { certificateData, certificateDocx, lettersDocx } from './documents.ts';
 import * as svc from './service.ts';
 
-export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
+export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['consent'];
   const access = (req: FastifyRequest) => requireAccess(req);
@@ -164,7 +164,7 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys }: AppContext
         db,
         await access(req),
         req.params.id,
-        `${req.protocol}://${req.host}`,
+        publicUrl ?? `${req.protocol}://${req.host}`,
         codeKeys,
       );
       return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);

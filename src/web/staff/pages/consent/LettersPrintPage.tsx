@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { Project } from '../../../shared/types.ts';
 import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
+import { useSession } from '../../session.tsx';
 import { PrintFrame } from './PrintFrame.tsx';
 import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
@@ -13,6 +14,9 @@ export default function LettersPrintPage() {
   const { id = '' } = useParams();
   const w = useWords();
   const errorText = useErrorText();
+  // the QR codes point at the public address owners open; without one, at this browser's address, said before printing
+  const { publicUrl } = useSession();
+  const base = publicUrl ?? location.origin;
   const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
   const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
     params: { path: { id } },
@@ -30,25 +34,33 @@ export default function LettersPrintPage() {
   const [search] = useSearchParams();
   const group = search.get('group');
   const items = (codes.data?.items ?? []).filter((h) => !group || h.groupId === group);
-  const qr = useQrCodes(items.map((h) => letterUrl(h.code)));
+  const qr = useQrCodes(items.map((h) => letterUrl(base, h.code)));
   return (
     <PrintFrame
       title={c ? `${c.title} · ${w.lettersCount(items.length)}` : ''}
       back={`/consultations/${id}`}
       loading={!c || !codes.data || !project.data || qr === null}
       error={error ? <p role="alert">{errorText(error)}</p> : null}
+      warning={publicUrl ? null : w.noPublicUrl(location.origin)}
     >
       {c &&
         project.data &&
         qr &&
         items.map((h, i) => (
-          <Letter key={h.groupId} consultation={c} project={project.data} household={h} qr={qr[i]!} />
+          <Letter
+            key={h.groupId}
+            consultation={c}
+            project={project.data}
+            household={h}
+            qr={qr[i]!}
+            url={letterUrl(base, h.code)}
+          />
         ))}
     </PrintFrame>
   );
 }
 
-const letterUrl = (code: string) => `${location.origin}/r/${code}`;
+const letterUrl = (base: string, code: string) => `${base}/r/${code}`;
 
 function useQrCodes(urls: string[]) {
   const [images, setImages] = useState<string[] | null>(null);
@@ -70,11 +82,13 @@ function Letter({
   project,
   household: h,
   qr,
+  url,
 }: {
   consultation: Consultation;
   project: Project;
   household: HouseholdCode;
   qr: string;
+  url: string;
 }) {
   const w = useWords();
   const { pick } = useLang();
@@ -94,7 +108,7 @@ function Letter({
         {w.code}：{h.code}
       </p>
       <img className="jw-letter__qr" src={qr} alt={w.qrAlt(h.label)} width={180} height={180} />
-      <p className="jw-letter__url">{letterUrl(h.code)}</p>
+      <p className="jw-letter__url">{url}</p>
       <p>{w.keepSafe}</p>
     </article>
   );

@@ -10,12 +10,15 @@ export function PrintFrame({
   back,
   loading,
   error,
+  warning,
   children,
 }: {
   title: string;
   back: string;
   loading: boolean;
   error: ReactNode;
+  /** shown above the pages on screen, never printed */
+  warning?: ReactNode;
   children: ReactNode;
 }) {
   const w = useWords();
@@ -39,6 +42,11 @@ export function PrintFrame({
             {w.print}
           </button>
         </div>
+        {warning && (
+          <p role="alert" className="jw-print__warning" data-testid="print-warning">
+            {warning}
+          </p>
+        )}
       </div>
       {error ?? (loading ? <Spin /> : children)}
     </main>
