@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/core/money/decimal.ts';
-import { paymentProblem } from '../../src/core/money/payments.ts';
+import { duesOf, paymentProblem } from '../../src/core/money/payments.ts';
 import {
   exactShares,
   SchemeError,
@@ -188,5 +188,39 @@ describe('a payment', () => {
     expect(formatYuan(123_456_789)).toBe('1,234,567.89');
     expect(formatYuan(-5)).toBe('-0.05');
     expect(formatYuan(600_000_00, false)).toBe('600000.00');
+  });
+});
+
+describe('dues and what is overdue (payments meet the earliest dues first)', () => {
+  const schedule = [
+    { label: '签约后', dueOn: '2026-10-31', percent: '50' },
+    { label: '竣工后', dueOn: '2027-06-30', percent: '50' },
+  ];
+  it('splits the share over the instalments to the fen and owes what fell due, less what was paid', () => {
+    const d = duesOf(1_000_001, schedule, 0, '2026-11-20');
+    expect(d.dues.map((x) => x.fen).reduce((a, b) => a + b, 0)).toBe(1_000_001);
+    expect(d.overdueFen).toBe(d.dues[0]!.fen);
+    expect(d.overdueSince).toBe('2026-10-31');
+  });
+  it('owes nothing once the due part is paid, and says since when the rest is owed only when it is due', () => {
+    expect(duesOf(1_000_000, schedule, 500_000, '2026-11-20')).toMatchObject({
+      overdueFen: 0,
+      overdueSince: null,
+    });
+    expect(duesOf(1_000_000, schedule, 600_000, '2027-07-01')).toMatchObject({
+      overdueFen: 400_000,
+      overdueSince: '2027-06-30',
+    });
+    expect(duesOf(1_000_000, schedule, 200_000, '2026-09-01')).toMatchObject({
+      overdueFen: 0,
+      overdueSince: null,
+    });
+  });
+  it('without a schedule the whole share is due at no set date, so nothing is ever overdue', () => {
+    expect(duesOf(300_000, [], 0, '2030-01-01')).toMatchObject({
+      dues: [{ label: '全额', dueOn: null, fen: 300_000 }],
+      overdueFen: 0,
+      overdueSince: null,
+    });
   });
 });

@@ -9493,7 +9493,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "overdue_step" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed";
+                            kind: "overdue_step" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim";
                             /** @description 街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm) */
                             projectId: string | null;
                             projectName: string | null;
@@ -9503,8 +9503,12 @@ export interface operations {
                             provisional?: boolean;
                             /** @description 使其紧迫的日期 The date that makes it urgent */
                             date: string | null;
-                            /** @description 审批环节、公示、异议或征询的编号；放假安排为年份 The step, notice, objection or consultation; the year of a holiday arrangement */
+                            /** @description 审批环节、公示、异议、征询或费用方案的编号；放假安排为年份 The step, notice, objection, consultation or cost plan; the year of a holiday arrangement */
                             refId: string | null;
+                            /** @description 涉及的户数（未签认、逾期）Households concerned (unsigned, overdue) */
+                            count?: number;
+                            /** @description 逾期未缴金额（分）The overdue amount, in fen */
+                            amountFen?: number;
                         }[];
                         /** @description 各类事项的数目 Items of each kind */
                         counts: {
@@ -9516,6 +9520,9 @@ export interface operations {
                             idle_project: number;
                             assigned: number;
                             holidays_unconfirmed: number;
+                            unsigned_agreements: number;
+                            arrears: number;
+                            subsidy_to_claim: number;
                         };
                     };
                 };

@@ -1,3 +1,4 @@
+import type { ScheduledInstalment } from '../../../core/money/payments.ts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -23,12 +24,8 @@ export interface PlanLine {
   fen: number;
 }
 
-export interface Instalment {
-  label: string;
-  dueOn: string;
-  /** share of each household's amount, in percent with up to 2 decimals, summing to 100 */
-  percent: string;
-}
+/** An instalment of a plan's payment schedule (core/money/payments.ts). */
+export type Instalment = ScheduledInstalment;
 
 /**
  * A project's cost plan. Drafts are edited freely and compared (what-if); adopting one freezes

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
-import { SchemeError, shareCosts, splitByPercents, type Scheme } from '../../../core/money/schemes.ts';
+import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
 import { amountToShareFen as amountToShare } from '../../../core/money/breakdown.ts';
 import { findSubsidyRule, subsidyFen, type SubsidyRule } from '../../../core/money/subsidy.ts';
 import { templateOfCommittee } from '../projects/templates.ts';
 import { parseScaled } from '../../../core/money/decimal.ts';
-import { paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
+import { duesOf, paymentProblem, type PaymentMethod } from '../../../core/money/payments.ts';
 import { maskName } from '../../../core/privacy.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -440,19 +440,7 @@ export async function paymentStatus(db: Queryable, access: Access, planId: strin
   const today = access.today;
   const rows = shares.map((s): PaymentUnit => {
     const p = paidBy.get(s.unitId) ?? 0;
-    // the share over the instalments; what fell due and is not paid is overdue (payments meet the earliest dues first)
-    const amounts = plan.schedule.length
-      ? splitByPercents(
-          s.shareFen,
-          plan.schedule.map((i) => i.percent),
-        )
-      : [s.shareFen];
-    const dues = plan.schedule.length
-      ? plan.schedule.map((i, k) => ({ label: i.label, dueOn: i.dueOn, fen: amounts[k]! }))
-      : [{ label: '全额', dueOn: null, fen: s.shareFen }];
-    const dueByToday = dues
-      .filter((d) => d.dueOn !== null && d.dueOn <= today)
-      .reduce((sum, d) => sum + d.fen, 0);
+    const { dues, overdueFen } = duesOf(s.shareFen, plan.schedule, p, today);
     return {
       unitId: s.unitId,
       floor: s.floor,
@@ -464,7 +452,7 @@ export async function paymentStatus(db: Queryable, access: Access, planId: strin
       dues,
       paidFen: p,
       outstandingFen: s.shareFen - p,
-      overdueFen: Math.max(0, dueByToday - p),
+      overdueFen,
       signed: Boolean(s.signedAt),
       state: s.shareFen === 0 ? 'exempt' : p >= s.shareFen ? 'paid' : p > 0 ? 'partial' : 'unpaid',
     };

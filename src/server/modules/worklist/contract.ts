@@ -1,7 +1,8 @@
 /**
  * The work list's contract: what needs a staff member's attention now, across the modules — overdue
  * approval steps, notices ending, moved periods, unanswered objections, votes closing, idle
- * projects, assignments and holiday years to confirm.
+ * projects, assignments, holiday years to confirm, and money: agreements not signed, instalments
+ * overdue, subsidies to claim.
  */
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
@@ -15,6 +16,9 @@ export const WORK_KINDS = [
   'idle_project',
   'assigned',
   'holidays_unconfirmed',
+  'unsigned_agreements',
+  'arrears',
+  'subsidy_to_claim',
 ] as const;
 
 export const workItem = z.object({
@@ -32,8 +36,16 @@ export const workItem = z.object({
   date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
   refId: z.string().nullable().meta({
     description:
-      '审批环节、公示、异议或征询的编号；放假安排为年份 The step, notice, objection or consultation; the year of a holiday arrangement',
+      '审批环节、公示、异议、征询或费用方案的编号；放假安排为年份 The step, notice, objection, consultation or cost plan; the year of a holiday arrangement',
   }),
+  count: z.number().int().optional().meta({
+    description: '涉及的户数（未签认、逾期）Households concerned (unsigned, overdue)',
+  }),
+  amountFen: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: '逾期未缴金额（分）The overdue amount, in fen' }),
 });
 export type WorkItem = z.infer<typeof workItem>;
 
@@ -49,6 +61,9 @@ export const workListResponse = z.object({
       idle_project: z.number().int(),
       assigned: z.number().int(),
       holidays_unconfirmed: z.number().int(),
+      unsigned_agreements: z.number().int(),
+      arrears: z.number().int(),
+      subsidy_to_claim: z.number().int(),
     })
     .meta({ description: '各类事项的数目 Items of each kind' }),
 });

@@ -1,12 +1,30 @@
 /**
  * What needs attention now, for the caller's scope: overdue approval steps, notices ending this
  * week, objections without an answer, votes closing, projects idle for 30 days, and for an
- * adviser the projects assigned to them. In-app; nothing depends on email.
+ * adviser the projects assigned to them; and the money gate's: agreements not signed, instalments
+ * overdue, subsidies to claim. Each card is sorted by urgency. In-app; nothing depends on email.
  */
-import { and, eq, gte, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  sql,
+  sum,
+  type SQL,
+} from 'drizzle-orm';
+import { shanghaiDate, shanghaiMorning } from '../../../core/clock.ts';
+import { formatYuan } from '../../../core/money/decimal.ts';
+import { duesOf } from '../../../core/money/payments.ts';
+import { costPlans, costShares, payments, subsidyClaims } from '../money/schema.ts';
 import { isSettled } from '../../../core/approvals.ts';
 import { addDays } from '../../../core/calendar.ts';
-import { shanghaiMorning } from '../../../core/clock.ts';
 import { streetCalendar, unconfirmedYears } from '../calendar/service.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -205,6 +223,11 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
       });
   }
 
+  items.push(...(await moneyItems(db, scope, today)));
+
+  // each card in order of urgency: the earliest date first, undated last
+  items.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+
   const counts = {
     overdue_step: 0,
     notice_ending: 0,
@@ -214,7 +237,104 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
     idle_project: 0,
     assigned: 0,
     holidays_unconfirmed: 0,
+    unsigned_agreements: 0,
+    arrears: 0,
+    subsidy_to_claim: 0,
   };
   for (const i of items) counts[i.kind]++;
   return { items, counts };
+}
+
+/**
+ * The money gate's work: adopted plans with households not yet signed, households with an
+ * instalment due and unpaid, and projects past acceptance whose subsidy claim is not yet prepared.
+ */
+async function moneyItems(db: Queryable, scope: SQL, today: string): Promise<WorkItem[]> {
+  const project = { projectId: liftProjects.id, projectName: liftProjects.name };
+  const plans = await db
+    .select({
+      ...project,
+      planId: costPlans.id,
+      adoptedAt: costPlans.adoptedAt,
+      schedule: costPlans.schedule,
+    })
+    .from(costPlans)
+    .innerJoin(liftProjects, eq(liftProjects.id, costPlans.projectId))
+    .where(and(scope, eq(costPlans.status, 'adopted'), ne(liftProjects.stage, 'withdrawn')));
+  if (!plans.length) return [];
+  const planIds = plans.map((p) => p.planId);
+  const shares = await db
+    .select({
+      planId: costShares.planId,
+      unitId: costShares.unitId,
+      shareFen: costShares.shareFen,
+      signed: sql<boolean>`${costShares.signedAt} is not null`,
+    })
+    .from(costShares)
+    .where(inArray(costShares.planId, planIds));
+  const paid = await db
+    .select({
+      planId: payments.planId,
+      unitId: payments.unitId,
+      fen: sum(payments.amountFen).mapWith(Number),
+    })
+    .from(payments)
+    .where(inArray(payments.planId, planIds))
+    .groupBy(payments.planId, payments.unitId);
+  const paidOf = new Map(paid.map((p) => [`${p.planId}/${p.unitId}`, p.fen]));
+  const items: WorkItem[] = [];
+  for (const p of plans) {
+    const mine = shares.filter((s) => s.planId === p.planId);
+    const unsigned = mine.filter((s) => !s.signed).length;
+    if (unsigned)
+      items.push({
+        kind: 'unsigned_agreements',
+        projectId: p.projectId,
+        projectName: p.projectName,
+        title: `${unsigned} / ${mine.length} 户未签认分摊协议`,
+        date: p.adoptedAt ? shanghaiDate(p.adoptedAt) : null,
+        refId: p.planId,
+        count: unsigned,
+      });
+    const overdue = mine
+      .map((s) => duesOf(s.shareFen, p.schedule, paidOf.get(`${p.planId}/${s.unitId}`) ?? 0, today))
+      .filter((d) => d.overdueFen > 0);
+    if (overdue.length) {
+      const amountFen = overdue.reduce((sum, d) => sum + d.overdueFen, 0);
+      items.push({
+        kind: 'arrears',
+        projectId: p.projectId,
+        projectName: p.projectName,
+        title: `${overdue.length} 户逾期未缴，共 ${formatYuan(amountFen)} 元`,
+        date: overdue.map((d) => d.overdueSince!).sort()[0]!,
+        refId: p.planId,
+        count: overdue.length,
+        amountFen,
+      });
+    }
+  }
+  const toClaim = await db
+    .select({ ...project, subsidyFen: costPlans.subsidyFen })
+    .from(liftProjects)
+    .innerJoin(costPlans, and(eq(costPlans.projectId, liftProjects.id), eq(costPlans.status, 'adopted')))
+    .leftJoin(subsidyClaims, eq(subsidyClaims.projectId, liftProjects.id))
+    .where(
+      and(
+        scope,
+        inArray(liftProjects.stage, ['acceptance', 'in_service']),
+        isNull(subsidyClaims.projectId),
+        gt(costPlans.subsidyFen, 0),
+      ),
+    );
+  for (const c of toClaim)
+    items.push({
+      kind: 'subsidy_to_claim',
+      projectId: c.projectId,
+      projectName: c.projectName,
+      title: `准备补贴申请：${formatYuan(c.subsidyFen)} 元`,
+      date: null,
+      refId: null,
+      amountFen: c.subsidyFen,
+    });
+  return items;
 }

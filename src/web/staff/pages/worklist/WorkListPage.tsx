@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import type { Answer, ItemOf } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/words.ts';
+import { formatYuan } from '../../../shared/yuan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api } from '../../data.ts';
@@ -18,6 +19,9 @@ const KINDS = [
   'period_moved',
   'unanswered_objection',
   'vote_closing',
+  'unsigned_agreements',
+  'arrears',
+  'subsidy_to_claim',
   'idle_project',
   'assigned',
 ] as const satisfies readonly Kind[];
@@ -35,6 +39,8 @@ function linkOf(i: WorkItem): string {
   if (i.kind === 'overdue_step') return `/projects/${i.projectId}?tab=approvals`;
   if (i.kind === 'notice_ending' || i.kind === 'period_moved' || i.kind === 'unanswered_objection')
     return `/projects/${i.projectId}/notices`;
+  if (i.kind === 'unsigned_agreements' || i.kind === 'arrears' || i.kind === 'subsidy_to_claim')
+    return `/projects/${i.projectId}/money`;
   return `/projects/${i.projectId}`;
 }
 
@@ -115,7 +121,13 @@ function WorkItemView({ item: i }: { item: WorkItem }) {
       ? w.idleSince(i.date ?? '')
       : i.kind === 'assigned'
         ? w.assignedStage(pick(STAGE_LABELS[i.title as Stage], i.title))
-        : i.title;
+        : i.kind === 'unsigned_agreements'
+          ? w.unsigned(i.count ?? 0)
+          : i.kind === 'arrears'
+            ? w.overdue({ count: i.count ?? 0, yuan: formatYuan(i.amountFen ?? 0) })
+            : i.kind === 'subsidy_to_claim'
+              ? w.subsidy(formatYuan(i.amountFen ?? 0))
+              : i.title;
   return (
     <>
       <Link to={linkOf(i)}>{i.projectName}</Link>
