@@ -142,7 +142,9 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   // the adopted plan shows the subsidy; the claim tab asks for the same amount, not started yet
   await page.setViewportSize({ width: 1280, height: 900 });
   await openMoney(page, project!.id, '已通过的方案');
-  await expect(page.getByTestId('plan-panel')).toContainText(`补贴金额${yuan(plan.subsidyFen)} 元`);
+  // the subsidy is the plan's 减 line, in the agreement's words, with its amount
+  const subsidyLine = page.getByTestId('plan-lines').getByRole('row').filter({ hasText: '减：政府补贴' });
+  await expect(subsidyLine).toContainText(`${yuan(plan.subsidyFen)} 元`);
   await page.getByRole('tab', { name: '补贴申请' }).click();
   const card = page.getByRole('tabpanel', { name: '补贴申请' });
   await expect(card.getByTestId('claim-amount')).toHaveText(`${yuan(plan.subsidyFen)} 元`);
@@ -431,7 +433,8 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
   }
   expect(found, 'an adopted plan with two households that have not signed').toBeTruthy();
   const { project, plan, share, next, shares } = found!;
-  const paying = shares.filter((s) => s.shareFen > 0).length;
+  // every household signs, those exempt from paying included
+  const households = shares.length;
   const signedBefore = shares.filter((s) => s.signedAt).length;
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -441,7 +444,7 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: share.room, exact: true }) });
   await expect(row).toContainText(yuan(share.shareFen));
-  await expect(page.getByTestId('pay-totals')).toContainText(`已签认 ${signedBefore} / ${paying} 户`);
+  await expect(page.getByTestId('pay-totals')).toContainText(`已签认 ${signedBefore} / ${households} 户`);
   await expectNoAxeViolations(page);
 
   // without a scan, and with a file that is no scan: each said in the dialog, nothing recorded
@@ -478,7 +481,7 @@ test('staff record a household’s paper sign-off with the scan; the unit shows 
   expect(await answer.json()).toEqual({ unitId: share.unitId, signedChannel: 'paper' });
   await expect(page.getByTestId(`signed-${share.room}`)).toHaveText('已纸质签认');
   await expect(row.getByRole('button', { name: `${share.room} 登记纸质签认` })).toHaveCount(0);
-  await expect(page.getByTestId('pay-totals')).toContainText(`已签认 ${signedBefore + 1} / ${paying} 户`);
+  await expect(page.getByTestId('pay-totals')).toContainText(`已签认 ${signedBefore + 1} / ${households} 户`);
   const after = await apiGet<{ shares: Share[] }>(page.request, `/api/v1/cost-plans/${plan.id}`);
   const signed = after.shares.find((s) => s.unitId === share.unitId)!;
   expect(signed.signedChannel).toBe('paper');

@@ -87,8 +87,8 @@ function Plan({
   const rows = [...detail.shares].sort(
     (a, b) => b.floor - a.floor || a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
   );
+  // every household signs the agreement, those exempt from paying included
   const signedCount = rows.filter((r) => r.signedAt).length;
-  const payingRows = rows.filter((r) => r.shareFen > 0).length;
   const title = `${stairwell.estateName} ${stairwell.buildingName} ${stairwell.name}`;
   const legend: LegendItem[] = PAY_ORDER.map((s) => ({ key: s, color: PAY_COLORS[s], label: w.payState[s] }));
   const diagramUnits = rows.map((r) => ({ id: r.unitId, floor: r.floor, room: r.room, areaM2: r.areaM2 }));
@@ -133,7 +133,7 @@ function Plan({
             {payments && (
               <Typography.Text style={{ alignSelf: 'center' }} data-testid="pay-totals">
                 {w.totals(formatYuan(payments.totals.paidFen), formatYuan(payments.totals.shareFen))} ·{' '}
-                {w.signedCount(signedCount, payingRows)}
+                {w.signedCount(signedCount, rows.length)}
               </Typography.Text>
             )}
           </Flex>
