@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertRole } from '../../platform/access.ts';
+import type { z } from 'zod';
+import { assertRole, type Access } from '../../platform/access.ts';
 import { requireAccess, SESSION_COOKIE, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { idParam, okBody, publicRoute } from '../../platform/http.ts';
@@ -40,6 +41,21 @@ import { enabledDemoUsernames, listAdvisers, login, logout } from './service.ts'
 const own = { ownAccount: true };
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
+  /**
+   * What login and GET /session answer: who, the CSRF token, the scope, and today in Shanghai by
+   * the server's clock (the pages' date defaults and limits follow it, not the device's clock).
+   */
+  const sessionAnswer = (
+    access: Access,
+    session: { csrfToken: string; mustChangePassword: boolean },
+  ): z.infer<typeof sessionResponse> => ({
+    user: access.user,
+    csrfToken: session.csrfToken,
+    committeeIds: access.committeeIds,
+    today: access.today,
+    mustChangePassword: session.mustChangePassword,
+    publicUrl: ctx.publicUrl ?? null,
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
 
@@ -58,14 +74,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
       const s = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }, req.now);
       setSessionCookie(reply, s.token, ctx.secureCookies);
       const access = await req.server.sessionStore.access(s.user, req.now);
-      return {
-        user: access.user,
-        csrfToken: s.csrfToken,
-        committeeIds: access.committeeIds,
-        today: access.today,
-        mustChangePassword: s.mustChangePassword,
-        publicUrl: ctx.publicUrl ?? null,
-      };
+      return sessionAnswer(access, s);
     },
   );
 
@@ -77,15 +86,7 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => {
       const access = await requireAccess(req);
-      // today in Shanghai by the server's clock: the pages' date defaults and limits follow it, not the device's clock
-      return {
-        user: access.user,
-        csrfToken: req.session!.csrfToken,
-        committeeIds: access.committeeIds,
-        today: access.today,
-        mustChangePassword: req.session!.mustChangePassword,
-        publicUrl: ctx.publicUrl ?? null,
-      };
+      return sessionAnswer(access, req.session!);
     },
   );
 

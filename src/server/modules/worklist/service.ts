@@ -36,6 +36,9 @@ import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
 import type { WorkItem, WorkList } from './contract.ts';
 
+/** The columns every item names its project by. */
+const project = { projectId: liftProjects.id, projectName: liftProjects.name };
+
 export const IDLE_DAYS = 30;
 /** how long a moved notice period stays on the work list */
 export const MOVED_SHOWN_DAYS = 14;
@@ -44,7 +47,6 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
   const { today } = access;
   const scope = projectScope(access);
   const weekEnd = addDays(today, 7);
-  const project = { projectId: liftProjects.id, projectName: liftProjects.name };
   const cal = await streetCalendar(
     db,
     access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null,
@@ -250,7 +252,6 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
  * instalment due and unpaid, and projects past acceptance whose subsidy claim is not yet prepared.
  */
 async function moneyItems(db: Queryable, scope: SQL, today: string): Promise<WorkItem[]> {
-  const project = { projectId: liftProjects.id, projectName: liftProjects.name };
   const plans = await db
     .select({
       ...project,
@@ -282,9 +283,15 @@ async function moneyItems(db: Queryable, scope: SQL, today: string): Promise<Wor
     .where(inArray(payments.planId, planIds))
     .groupBy(payments.planId, payments.unitId);
   const paidOf = new Map(paid.map((p) => [`${p.planId}/${p.unitId}`, p.fen]));
+  const sharesOf = new Map<string, typeof shares>();
+  for (const s of shares) {
+    const list = sharesOf.get(s.planId) ?? [];
+    if (!list.length) sharesOf.set(s.planId, list);
+    list.push(s);
+  }
   const items: WorkItem[] = [];
   for (const p of plans) {
-    const mine = shares.filter((s) => s.planId === p.planId);
+    const mine = sharesOf.get(p.planId) ?? [];
     const unsigned = mine.filter((s) => !s.signed).length;
     if (unsigned)
       items.push({

@@ -8,7 +8,7 @@ import { useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
 import { PERIOD_FIELDS, PeriodFields, periodValues, TextFields, TitleField } from './NoticeFields.tsx';
 import { NOTICE_DEFAULTS, NOTICE_KINDS } from '../../../../core/notices.ts';
-import type { Notice, NoticeKind } from './types.ts';
+import type { NoticeKind, NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 
 export function CreateNoticeModal({
@@ -60,15 +60,7 @@ export function CreateNoticeModal({
 }
 
 /** A draft is edited freely until it is posted; afterwards a change restarts the notice. */
-export function EditDraftModal({
-  notice,
-  open,
-  onClose,
-}: {
-  notice: Notice;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function EditDraftModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const save = useApiMutation((body: Body<'/api/v1/notices/{id}', 'patch'>) =>
     answer(api.PATCH('/api/v1/notices/{id}', { params: { path: { id: notice.id } }, body })),
@@ -93,15 +85,7 @@ export function EditDraftModal({
   );
 }
 
-export function RestartModal({
-  notice,
-  open,
-  onClose,
-}: {
-  notice: Notice;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function RestartModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const today = useToday();
   const restart = useApiMutation((body: Record<string, unknown>) =>

@@ -6,10 +6,10 @@ import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
-import type { Notice } from './types.ts';
+import type { NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 
-export function PostModal({ notice, open, onClose }: { notice: Notice; open: boolean; onClose: () => void }) {
+export function PostModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const postIt = useApiMutation((body: Body<'/api/v1/notices/{id}/post'>) =>
     answer(api.POST('/api/v1/notices/{id}/post', { params: { path: { id: notice.id } }, body })),
@@ -32,15 +32,7 @@ export function PostModal({ notice, open, onClose }: { notice: Notice; open: boo
   );
 }
 
-export function EvidenceModal({
-  notice,
-  open,
-  onClose,
-}: {
-  notice: Notice;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function EvidenceModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);

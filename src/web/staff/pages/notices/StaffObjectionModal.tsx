@@ -4,19 +4,11 @@ import { DatePicker } from '../../components/DatePicker.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
-import type { Notice } from './types.ts';
+import type { NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 
 /** An objection received on paper or in person, entered by staff for the objector. */
-export function StaffObjectionModal({
-  notice,
-  open,
-  onClose,
-}: {
-  notice: Notice;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) =>

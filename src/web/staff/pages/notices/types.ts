@@ -27,3 +27,10 @@ export type Governance = MediationCase['sessions'][number]['governance'][number]
 export type Outcome = MediationCase['outcome'];
 
 // the enums and defaults are the shared rules of src/core, imported where they are used
+
+/** What every dialog about one notice takes. */
+export interface NoticeDialogProps {
+  notice: Notice;
+  open: boolean;
+  onClose: () => void;
+}
