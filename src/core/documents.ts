@@ -15,3 +15,6 @@ export const DOCUMENT_CATEGORIES = [
   'other',
 ] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+
+/** What an owner's phone opens by itself: materials put before the owners must be one of these. */
+export const READABLE_ON_A_PHONE: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];

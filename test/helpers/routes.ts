@@ -37,6 +37,7 @@ export const PUBLIC = new Set([
   'POST /api/v1/tools/consent',
   'POST /api/v1/tools/cost-share',
   'GET /api/v1/r/{code}/cost-share',
+  'GET /api/v1/r/{code}/materials/{documentId}',
   'POST /api/v1/r/{code}/cost-share/sign',
   'POST /api/v1/tools/notice-period',
   'GET /api/v1/r/{code}/notices',

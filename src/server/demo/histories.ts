@@ -5,6 +5,7 @@
  * codes, ballots on the ledger, a closing result); the notices of the stages passed; a few
  * mediation cases.
  */
+import { readFileSync } from 'node:fs';
 import { DEFAULT_SCHEME_PRESETS } from '../../core/money/schemes.ts';
 import { NOTICE_DEFAULTS, type NoticeKind } from '../../core/notices.ts';
 import { and, asc, eq } from 'drizzle-orm';
@@ -30,7 +31,9 @@ import { approvalSteps, checklistItems, liftProjects } from '../modules/projects
 import { stageChanges } from '../modules/lifecycle/schema.ts';
 import { copyTemplates } from '../modules/projects/templates.ts';
 import { costShares } from '../modules/money/schema.ts';
-import { adoptPlan, createPlan, recordPayment } from '../modules/money/service.ts';
+import { adoptPlan, createPlan, putToVote, recordPayment } from '../modules/money/service.ts';
+import { uploadDocument } from '../modules/projects/documents.ts';
+import { setMaterials } from '../modules/consent/materials.ts';
 import { addRunningCostYear, saveSubsidyClaim } from '../modules/money/upkeep.ts';
 import { committees, units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
@@ -289,16 +292,14 @@ const COEFFICIENTS = (() => {
   return scheme.kind === 'floor-coefficient-area' ? scheme.coefficients : {};
 })();
 
-/** An adopted plan from agreement on; sign-offs, payments, the subsidy and running costs as far as the stage, each on its day. */
-async function seedMoney(
+/** The plan a demo project's owners share the cost by: floor coefficients × area, a pipe move, ground-floor compensation. */
+async function demoPlanInput(
   db: Db,
-  access: Access,
   p: typeof liftProjects.$inferSelect,
-  dates: Map<Stage, string>,
-  reached: Stage,
+  signOn: string,
+  completedOn: string,
   rnd: ReturnType<typeof prng>,
 ) {
-  const at = MAIN_PATH.indexOf(reached);
   const floors = (
     await db.select({ floor: units.floor }).from(units).where(eq(units.stairwellId, p.stairwellId))
   ).map((u) => u.floor);
@@ -312,24 +313,35 @@ async function seedMoney(
       .from(units)
       .where(and(eq(units.stairwellId, p.stairwellId), eq(units.floor, 1)))
   ).map((u) => u.id);
-  const agreed = on(access, dates.get('agreement')!);
-  const { plan } = await createPlan(db, agreed, p.id, {
+  return {
     name: '楼层系数 × 面积方案',
     constructionFen,
     otherCosts: [{ label: '管线迁移', fen: rnd.int(2, 5) * 1_000_000 }],
     subsidy: { ruleId: 'sh-2020' },
     compensations: lowUnits.map((unitId) => ({ unitId, fen: 500_000, note: '底层采光补偿' })),
-    scheme: { kind: 'floor-coefficient-area', coefficients },
+    scheme: { kind: 'floor-coefficient-area' as const, coefficients },
     schedule: [
-      { label: '签约后', dueOn: dates.get('agreement')!, percent: '50' },
-      {
-        label: '竣工验收后',
-        dueOn: p.completedOn ?? addDays(dates.get('agreement')!, STAGE_DAY.in_service - STAGE_DAY.agreement),
-        percent: '50',
-      },
+      { label: '签约后', dueOn: signOn, percent: '50' },
+      { label: '竣工验收后', dueOn: completedOn, percent: '50' },
     ],
     runningCostRule: '维保、电费和保险由二层及以上住户按户均摊',
-  });
+  };
+}
+
+/** An adopted plan from agreement on; sign-offs, payments, the subsidy and running costs as far as the stage, each on its day. */
+async function seedMoney(
+  db: Db,
+  access: Access,
+  p: typeof liftProjects.$inferSelect,
+  dates: Map<Stage, string>,
+  reached: Stage,
+  rnd: ReturnType<typeof prng>,
+) {
+  const at = MAIN_PATH.indexOf(reached);
+  const agreedOn = dates.get('agreement')!;
+  const completedOn = p.completedOn ?? addDays(agreedOn, STAGE_DAY.in_service - STAGE_DAY.agreement);
+  const input = await demoPlanInput(db, p, agreedOn, completedOn, rnd);
+  const { plan } = await createPlan(db, on(access, agreedOn), p.id, input);
   await adoptPlan(db, on(access, dates.get('agreement')!, 16), plan.id);
   if (at < MAIN_PATH.indexOf('publicity')) return;
   const shares = await db.select().from(costShares).where(eq(costShares.planId, plan.id));
@@ -447,6 +459,41 @@ async function seedMediation(
   }
 }
 
+const DEMO_MATERIALS = [
+  { title: '设计方案示意图', category: 'design', file: 'scheme-drawing.png' },
+  { title: '补贴政策说明', category: 'other', file: 'subsidy-policy.pdf' },
+] as const;
+
+/**
+ * What the owners of a vote still open read before voting: the scheme drawing and the subsidy
+ * policy from the project's library, and the cost plan put to the vote (what each household
+ * would pay). Its own random stream, so the rest of the demo stays as it was.
+ */
+async function putBeforeTheOwners(
+  db: Db,
+  access: Access,
+  p: typeof liftProjects.$inferSelect,
+  consultationId: string,
+  closesOn: string,
+) {
+  const documentIds: string[] = [];
+  for (const m of DEMO_MATERIALS) {
+    const content = readFileSync(new URL(`./assets/${m.file}`, import.meta.url));
+    const uploaded = await uploadDocument(db, access, p.id, {
+      title: m.title,
+      category: m.category,
+      file: { name: m.file, content },
+    });
+    documentIds.push(uploaded.documentId);
+  }
+  await setMaterials(db, access, consultationId, documentIds);
+  const signOn = addDays(closesOn, STAGE_DAY.agreement - STAGE_DAY.consultation);
+  const completedOn = addDays(signOn, STAGE_DAY.in_service - STAGE_DAY.agreement);
+  const input = await demoPlanInput(db, p, signOn, completedOn, prng(7));
+  const { plan } = await createPlan(db, access, p.id, input);
+  await putToVote(db, access, plan.id, consultationId);
+}
+
 /**
  * A real vote for a project, run through the services on its days: written three days before it
  * opens, opened, ballots cast day by day (up to yesterday for one still open), closed on its last
@@ -475,6 +522,7 @@ async function runVote(
     opensOn,
     closesOn,
   });
+  if (stillOpen) await putBeforeTheOwners(db, on(access, addDays(opensOn, -3), 11), p, vote.id, closesOn);
   await openConsultation(db, on(access, opensOn, 8), vote.id, keys);
   // the codes as the letters carry them (the demo is the system: no one printed them)
   const codes = await activeCodes(db, keys, vote.id);

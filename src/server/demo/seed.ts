@@ -324,6 +324,15 @@ export async function seedDemo(
     )
       .flat()
       .filter((s) => s !== undefined);
+    // 胜利居委 (the demo's committee account) runs a vote still open: the first project put to a
+    // vote takes the next stairwell of that committee not used by any project
+    const used = DEMO_STAGES.reduce((sum, [, n]) => sum + n, 0);
+    const firstVote = DEMO_STAGES.slice(
+      0,
+      DEMO_STAGES.findIndex(([stage]) => stage === 'consultation'),
+    ).reduce((sum, [, n]) => sum + n, 0);
+    const spare = candidates.findIndex((sw, i) => i >= used && sw.committeeId === committeeRows[0]!.id);
+    if (spare >= 0) [candidates[firstVote], candidates[spare]] = [candidates[spare]!, candidates[firstVote]!];
     let k = 0;
     for (const [stage, n] of DEMO_STAGES) {
       for (let i = 0; i < n; i++, k++) {

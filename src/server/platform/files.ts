@@ -21,6 +21,11 @@ export function attachment(fileName: string, asciiFallback = fileName.replace(/[
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** The same, to be shown in the browser rather than saved. */
+export function inline(fileName: string) {
+  return attachment(fileName).replace(/^attachment/, 'inline');
+}
+
 /** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
 export function sendWorkbook(reply: FastifyReply, file: Buffer, fileName: string, asciiFallback: string) {
   return reply

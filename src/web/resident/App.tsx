@@ -3,7 +3,8 @@ import { answer, api, ApiError, errorText } from '../shared/api.ts';
 import { useLang } from '../shared/words.ts';
 import { checkCode, codeFromPath } from './code.ts';
 import { Closed, Revoked } from './Ended.tsx';
-import { CostShareLink, CostShareScreen } from './CostShare.tsx';
+import { CostShareLink, CostShareScreen, usePlanKind } from './CostShare.tsx';
+import { MaterialScreen, ReadFirst, type Material } from './Materials.tsx';
 import { Entry } from './Entry.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui, TopBar } from './parts.tsx';
@@ -21,7 +22,8 @@ type Screen =
   | { name: 'question'; index: number }
   | { name: 'review' }
   | { name: 'notices' }
-  | { name: 'cost' };
+  | { name: 'cost' }
+  | { name: 'material'; material: Material };
 
 interface HistoryState {
   screen: Screen;
@@ -54,6 +56,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
   const depth = useRef(0);
+  const plan = usePlanKind(load.status === 'ready' ? load.code : null);
   /** set by the owner's own steps: the new screen's heading takes focus (not on page load) */
   const moveFocus = useRef(false);
   const entries = useRef(0);
@@ -211,10 +214,22 @@ export function App() {
     const { view, code } = load;
     const questions = view.consultation.questions ?? [];
     const sendFailed = sendError ? errorText(sendError, lang) : null;
+    const readFirst = (
+      <ReadFirst
+        view={view}
+        code={code}
+        ui={ui}
+        plan={plan}
+        onOpenImage={(material) => go({ name: 'material', material })}
+        onOpenCost={() => go({ name: 'cost' })}
+      />
+    );
     if (screen.name === 'notices' && view.state !== 'revoked') {
       body = <NoticesScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'cost' && view.state !== 'revoked') {
       body = <CostShareScreen code={code} ui={ui} onBack={() => history.back()} />;
+    } else if (screen.name === 'material' && view.state !== 'revoked') {
+      body = <MaterialScreen code={code} material={screen.material} ui={ui} onBack={() => history.back()} />;
     } else if (view.state === 'revoked') {
       body = (
         <Revoked
@@ -269,6 +284,7 @@ export function App() {
             onChoose={(choice) => go({ name: 'confirm', choice })}
             onChange={() => go({ name: 'change' })}
             onReceipt={() => go({ name: 'receipt', changed: false })}
+            readFirst={readFirst}
           />
         );
     } else if (screen.name === 'question' && questions[screen.index]) {
@@ -307,6 +323,7 @@ export function App() {
           view={view}
           ui={ui}
           onStart={() => go(questions.length ? { name: 'question', index: 0 } : { name: 'review' })}
+          readFirst={readFirst}
         />
       );
     }
@@ -319,8 +336,9 @@ export function App() {
         {body}
         {load.status === 'ready' &&
           load.view.state !== 'revoked' &&
-          (screen.name === 'home' || screen.name === 'receipt') && (
-            <CostShareLink code={load.code} onOpen={() => go({ name: 'cost' })} />
+          // on the first screen "read first" already links the plan being voted on
+          (screen.name === 'receipt' || (screen.name === 'home' && plan !== 'draft')) && (
+            <CostShareLink plan={plan} onOpen={() => go({ name: 'cost' })} />
           )}
         {load.status === 'ready' &&
           load.view.state !== 'revoked' &&

@@ -5,6 +5,7 @@ import { formatYuan } from '../shared/yuan.ts';
 import { lineLabel } from '../../core/money/breakdown.ts';
 import { useCostWords } from './costWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
+import type { PlanKind } from './Materials.tsx';
 import './cost.css';
 
 /** What `GET /api/v1/r/:code/cost-share` answers. */
@@ -17,27 +18,35 @@ const readShare = (code: string) =>
 const focusTitle = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
 
-/** The household page's way to its cost share; shown only once the project has an adopted plan. */
-export function CostShareLink({ code, onOpen }: { code: string; onOpen: () => void }) {
-  const c = useCostWords();
-  const [has, setHas] = useState(false);
+/** Which plan the household's code shows (the one voted on, the adopted one), or null for none. */
+export function usePlanKind(code: string | null): PlanKind {
+  const [plan, setPlan] = useState<PlanKind>(null);
   useEffect(() => {
+    setPlan(null);
+    if (!code) return;
     let live = true;
     readShare(code).then(
-      (v) => live && setHas(v.units.length > 0),
-      () => live && setHas(false),
+      (v) => live && setPlan(v.units.length > 0 ? v.plan.status : null),
+      () => live && setPlan(null),
     );
     return () => {
       live = false;
     };
   }, [code]);
-  if (!has) return null;
+  return plan;
+}
+
+/** The household page's way to its cost share: what it would pay under the plan voted on, or pays under the adopted one. */
+export function CostShareLink({ plan, onOpen }: { plan: PlanKind; onOpen: () => void }) {
+  const c = useCostWords();
+  if (!plan) return null;
+  const proposed = plan === 'draft';
   return (
     <section className="r-card r-cost-link" aria-labelledby="r-cost-link-h">
-      <h2 id="r-cost-link-h">{c.linkTitle}</h2>
-      <p>{c.linkIntro}</p>
+      <h2 id="r-cost-link-h">{proposed ? c.proposedTitle : c.linkTitle}</h2>
+      <p>{proposed ? c.proposedIntro : c.linkIntro}</p>
       <Button kind="secondary" wide onClick={onOpen}>
-        {c.link}
+        {proposed ? c.proposedLink : c.link}
       </Button>
     </section>
   );
@@ -175,13 +184,17 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
   }
 
   const p = view.plan;
+  const proposed = p.status === 'draft';
+  const shareLabel = proposed ? c.wouldShare : c.yourShare;
+  const pick = (b: { zh: string; en: string }) => (lang === 'zh-CN' ? b.zh : b.en);
   return (
     <>
       <p className="r-project">
         <span className="r-label">{c.plan}</span>
         <span lang={zhText(lang)}>{view.project}</span>
       </p>
-      <Title>{c.title}</Title>
+      <Title>{proposed ? c.proposedTitle : c.title}</Title>
+      {proposed && <p className="r-notice">{c.proposedNote}</p>}
       {view.units.map((u) => {
         const explanation = lang === 'zh-CN' ? u.explanation.zh : u.explanation.en;
         return (
@@ -196,7 +209,7 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
               <span className="r-cost-where">{c.floorArea(u.floor, u.areaM2)}</span>
             </h2>
             <p className="r-cost-amount">
-              <span>{c.yourShare}</span>
+              <span>{shareLabel}</span>
               <strong data-testid="share-amount">
                 {formatYuan(u.shareFen)} <small>{c.yuan}</small>
               </strong>
@@ -212,7 +225,7 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
               {explanation}
             </p>
             <ReadAloud
-              parts={[{ text: `${c.yourShare}${formatYuan(u.shareFen)}${c.yuan}。${explanation}`, lang }]}
+              parts={[{ text: `${shareLabel}${formatYuan(u.shareFen)}${c.yuan}。${explanation}`, lang }]}
               ui={ui}
             />
             {u.signedAt ? (
@@ -226,7 +239,8 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
                 </span>
               </p>
             ) : (
-              u.shareFen > 0 && (
+              u.shareFen > 0 &&
+              !proposed && (
                 <div className="r-cost-sign">
                   <p className="r-hint">{c.signHint}</p>
                   <Button kind="primary" wide onClick={() => goStep({ name: 'confirm', unit: u })}>
@@ -244,7 +258,22 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
         <CostLines lines={p.lines} lang={lang} yuan={c.yuan} />
         <Facts
           className="r-facts"
-          items={[[c.scheme, lang === 'zh-CN' ? p.schemeText.zh : p.schemeText.en]]}
+          items={[
+            [c.scheme, pick(p.schemeText)],
+            ...(p.subsidyPolicy
+              ? [
+                  [
+                    c.subsidyPolicy,
+                    <>
+                      {pick(p.subsidyPolicy.name)}
+                      <span className="r-note" lang="zh-CN">
+                        {p.subsidyPolicy.source}
+                      </span>
+                    </>,
+                  ] as Fact,
+                ]
+              : []),
+          ]}
         />
       </section>
       <HomeButton label={c.toHome} onBack={onBack} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../shared/format.ts';
 import { Alert, Button, Overview, ReadAloud, ReceiptHead, Title, type Ui } from './parts.tsx';
 import type { Answers, ResidentView, SurveyQuestion } from './types.ts';
@@ -30,13 +31,23 @@ export function answersToSend(questions: SurveyQuestion[], answers: Answers): An
   return out;
 }
 
-export function SurveyHome({ view, ui, onStart }: { view: ResidentView; ui: Ui; onStart: () => void }) {
+export function SurveyHome({
+  view,
+  ui,
+  onStart,
+  readFirst,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  onStart: () => void;
+  readFirst: ReactNode;
+}) {
   const { w, lang } = ui;
   const questions = view.consultation.questions ?? [];
   const b = view.ballot;
   return (
     <>
-      <Overview view={view} ui={ui}>
+      <Overview view={view} ui={ui} readFirst={readFirst}>
         <ReadAloud
           parts={[{ text: `${view.consultation.title}。${view.consultation.question}`, lang: 'zh-CN' }]}
           ui={ui}

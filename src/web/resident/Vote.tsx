@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDateTime } from '../shared/format.ts';
 import {
   Alert,
@@ -61,18 +62,20 @@ export function VoteHome({
   onChoose,
   onChange,
   onReceipt,
+  readFirst,
 }: {
   view: ResidentView;
   ui: Ui;
   onChoose: (c: Choice) => void;
   onChange: () => void;
   onReceipt: () => void;
+  readFirst: ReactNode;
 }) {
   const { w, lang } = ui;
   const b = view.ballot;
   return (
     <>
-      <Overview view={view} ui={ui}>
+      <Overview view={view} ui={ui} readFirst={readFirst}>
         <ReadAloud parts={questionParts(view, ui)} ui={ui} />
       </Overview>
       <section className="r-card r-vote" aria-labelledby="r-vote-h">

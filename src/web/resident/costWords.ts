@@ -35,6 +35,12 @@ const zh = {
   toShare: '回到我家的费用',
   toHome: '回到首页',
   exempt: '您家不需要分摊费用。',
+  proposedTitle: '我家要出多少钱',
+  proposedIntro: '按本次表决的方案，您家要分摊多少钱，每一项怎么算，都可以在这里核对。',
+  proposedLink: '查看我家要出多少钱',
+  proposedNote: '这是本次表决的方案。表决通过、方案确定后，才请您签认。',
+  wouldShare: '按这个方案，您家要分摊',
+  subsidyPolicy: '补贴依据',
 
   // calculator
   calcTitle: '加装电梯费用试算',
@@ -106,6 +112,13 @@ const en: Words<CostWords> = {
   toShare: 'Back to my share',
   toHome: 'Back to the first page',
   exempt: 'Your home pays nothing.',
+  proposedTitle: 'What my household would pay',
+  proposedIntro:
+    'Under the plan being voted on: how much your household would pay and how each line adds up.',
+  proposedLink: 'See what my household would pay',
+  proposedNote: 'This is the plan being voted on. You sign off your share once it is adopted.',
+  wouldShare: 'Under this plan, your household would pay',
+  subsidyPolicy: 'Subsidy rule',
 
   calcTitle: 'Lift cost calculator',
   calcIntro:

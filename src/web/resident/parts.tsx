@@ -93,7 +93,18 @@ export function period(view: ResidentView, ui: Ui) {
 }
 
 /** The project, the question, the dates, the documents summary and the household, in that order. */
-export function Overview({ view, ui, children }: { view: ResidentView; ui: Ui; children?: ReactNode }) {
+export function Overview({
+  view,
+  ui,
+  children,
+  readFirst,
+}: {
+  view: ResidentView;
+  ui: Ui;
+  children?: ReactNode;
+  /** the documents to read and what the household would pay; by default the summary alone */
+  readFirst?: ReactNode;
+}) {
   const { w, lang } = ui;
   const c = view.consultation;
   const vote = c.kind === 'vote';
@@ -130,12 +141,13 @@ export function Overview({ view, ui, children }: { view: ResidentView; ui: Ui; c
           </div>
         )}
       </dl>
-      {c.documentsSummary && (
-        <section className="r-card r-docs" aria-labelledby="r-docs-h">
-          <h2 id="r-docs-h">{w.documents}</h2>
-          <p lang={zhText(lang)}>{c.documentsSummary}</p>
-        </section>
-      )}
+      {readFirst ??
+        (c.documentsSummary && (
+          <section className="r-card r-docs" aria-labelledby="r-docs-h">
+            <h2 id="r-docs-h">{w.documents}</h2>
+            <p lang={zhText(lang)}>{c.documentsSummary}</p>
+          </section>
+        ))}
       {view.household && (
         <dl className="r-facts r-household">
           <div>

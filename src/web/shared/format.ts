@@ -35,3 +35,9 @@ export function formatDay(iso: string, lang: Lang): string {
   ][m - 1];
   return `${d} ${month} ${y}`;
 }
+
+/** A file's size in KB or MB, so whoever opens it on a metered phone knows before. */
+export const formatFileSize = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -842,6 +842,24 @@ export interface paths {
         patch: operations["patchConsultationsById"];
         trace?: never;
     };
+    "/api/v1/consultations/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 给业主先读的材料 What the owners read first */
+        get: operations["getConsultationsByIdMaterials"];
+        /** 选定给业主先读的材料（草稿时）Choose what the owners read first (while a draft) */
+        put: operations["putConsultationsByIdMaterials"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations/{id}/open": {
         parameters: {
             query?: never;
@@ -1080,6 +1098,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/r/{code}/materials/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开一份材料 Open one of the materials */
+        get: operations["getRByCodeMaterialsByDocumentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tools/consent": {
         parameters: {
             query?: never;
@@ -1177,6 +1212,23 @@ export interface paths {
         put?: never;
         /** 通过方案（冻结分摊额）Adopt: freeze the shares */
         post: operations["postCostPlansByIdAdopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-plans/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 交付表决：业主投票前可看“我家要出多少” Put the plan to a vote */
+        put: operations["putCostPlansByIdVote"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10696,6 +10748,227 @@ export interface operations {
             };
         };
     };
+    getConsultationsByIdMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            documentId: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            category: "vote" | "agreement" | "design" | "notice" | "approval" | "construction" | "acceptance" | "subsidy" | "photo" | "other";
+                            /** @description 文件名 The file name */
+                            name: string;
+                            mime: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putConsultationsByIdMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 按顺序给业主看的文件 The project documents the owners read, in order */
+                    documentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            documentId: string;
+                            version: number;
+                            title: string;
+                            /** @enum {string} */
+                            category: "vote" | "agreement" | "design" | "notice" | "approval" | "construction" | "acceptance" | "subsidy" | "photo" | "other";
+                            /** @description 文件名 The file name */
+                            name: string;
+                            mime: string;
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postConsultationsByIdOpen: {
         parameters: {
             query?: never;
@@ -12482,6 +12755,19 @@ export interface operations {
                             title: string;
                             question: string;
                             documentsSummary: string;
+                            /** @description 投票前请先阅读的材料（打开：/r/{code}/materials/{documentId}）What to read first */
+                            materials: {
+                                /** Format: uuid */
+                                documentId: string;
+                                version: number;
+                                title: string;
+                                /** @enum {string} */
+                                category: "vote" | "agreement" | "design" | "notice" | "approval" | "construction" | "acceptance" | "subsidy" | "photo" | "other";
+                                /** @description 文件名 The file name */
+                                name: string;
+                                mime: string;
+                                size: number;
+                            }[];
                             opensOn: string | null;
                             closesOn: string | null;
                             questions: {
@@ -12643,6 +12929,101 @@ export interface operations {
                         /** Format: date-time */
                         castAt: string;
                     };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRByCodeMaterialsByDocumentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 或图片，类型见 Content-Type A PDF or an image, as Content-Type says */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
@@ -13118,6 +13499,8 @@ export interface operations {
                                 percent: string;
                             }[];
                             runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
                             /** @description 补贴 Subsidy（分）in fen */
                             subsidyFen: number;
                             /** @description 业主分摊 Shared by the owners（分）in fen */
@@ -13378,6 +13761,8 @@ export interface operations {
                                 percent: string;
                             }[];
                             runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
                             /** @description 补贴 Subsidy（分）in fen */
                             subsidyFen: number;
                             /** @description 业主分摊 Shared by the owners（分）in fen */
@@ -13772,6 +14157,8 @@ export interface operations {
                                 percent: string;
                             }[];
                             runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
                             /** @description 补贴 Subsidy（分）in fen */
                             subsidyFen: number;
                             /** @description 业主分摊 Shared by the owners（分）in fen */
@@ -14001,6 +14388,246 @@ export interface operations {
                                 percent: string;
                             }[];
                             runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
+                            /** @description 补贴 Subsidy（分）in fen */
+                            subsidyFen: number;
+                            /** @description 业主分摊 Shared by the owners（分）in fen */
+                            amountToShareFen: number;
+                            adoptedAt: string | null;
+                            adoptedByName: string | null;
+                            createdByName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        project: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        shares: {
+                            /** Format: uuid */
+                            unitId: string;
+                            floor: number;
+                            room: string;
+                            /**
+                             * @description 面积（平方米，两位小数）Area in m²
+                             * @example 65.40
+                             */
+                            areaM2: string;
+                            /** @description 应出资 The share（分）in fen */
+                            shareFen: number;
+                            /** @description 获得的补偿 Compensation received（分）in fen */
+                            compensationFen: number;
+                            /** @description 业主签认时间（草稿为 null）When the owner signed off; null for a draft */
+                            signedAt: string | null;
+                            signedChannel: ("paper" | "online") | null;
+                        }[];
+                        /** @description 草稿按现在的登记实时计算（已通过的方案为 null）A draft’s figures on the registry as it is now; null once adopted */
+                        computed: {
+                            /** @description 选定时的补贴规则（null：无补贴）The subsidy rule as it stood when chosen; null for none */
+                            subsidy: {
+                                ruleId: string | null;
+                                rate: string;
+                                capFen: number | null;
+                            } | null;
+                            /** @description 补贴 Subsidy（分）in fen */
+                            subsidyFen: number;
+                            /** @description 业主分摊 Shared by the owners（分）in fen */
+                            amountToShareFen: number;
+                            shares: {
+                                /** Format: uuid */
+                                unitId: string;
+                                floor: number;
+                                room: string;
+                                /**
+                                 * @description 面积（平方米，两位小数）Area in m²
+                                 * @example 65.40
+                                 */
+                                areaM2: string;
+                                /** @description 应出资 The share（分）in fen */
+                                shareFen: number;
+                                /** @description 获得的补偿 Compensation received（分）in fen */
+                                compensationFen: number;
+                            }[];
+                            perFloor: {
+                                floor: number;
+                                fen: number;
+                            }[];
+                            /** @description 出资户中最高与最低分摊额之差 The spread between the largest and smallest paying share（分）in fen */
+                            spreadFen: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putCostPlansByIdVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本项目的一次征询；null：不再交付表决 A consultation of the project; null to withdraw */
+                    consultationId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "draft" | "adopted" | "superseded";
+                            /** @description 施工金额 Construction（分）in fen */
+                            constructionFen: number;
+                            otherCosts: {
+                                label: string;
+                                fen: number;
+                            }[];
+                            /** @description 选定时的补贴规则（null：无补贴）The subsidy rule as it stood when chosen; null for none */
+                            subsidy: {
+                                ruleId: string | null;
+                                rate: string;
+                                capFen: number | null;
+                            } | null;
+                            otherFunds: {
+                                label: string;
+                                fen: number;
+                            }[];
+                            compensations: {
+                                /** Format: uuid */
+                                unitId: string;
+                                fen: number;
+                                note: string;
+                            }[];
+                            scheme: {
+                                /** @enum {string} */
+                                kind: "floor-coefficient-area";
+                                /** @description 楼层 → 系数 Floor → coefficient, e.g. {"3": "0.7"} */
+                                coefficients: {
+                                    [key: string]: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "floor-percent";
+                                /** @description 楼层 → 百分比，合计 100 Floor → percent, summing to 100 */
+                                percents: {
+                                    [key: string]: string;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "equal";
+                                exemptFloors?: number[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "area";
+                                exemptFloors?: number[];
+                            };
+                            /** @description 分期（比例合计 100；空：一次付清）Instalments, percentages summing to 100; none: paid at once */
+                            schedule: {
+                                label: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-20
+                                 */
+                                dueOn: string;
+                                percent: string;
+                            }[];
+                            runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
                             /** @description 补贴 Subsidy（分）in fen */
                             subsidyFen: number;
                             /** @description 业主分摊 Shared by the owners（分）in fen */
@@ -14329,6 +14956,8 @@ export interface operations {
                                 percent: string;
                             }[];
                             runningCostRule: string;
+                            /** @description 交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to */
+                            consultationId: string | null;
                             /** @description 补贴 Subsidy（分）in fen */
                             subsidyFen: number;
                             /** @description 业主分摊 Shared by the owners（分）in fen */
@@ -15697,6 +16326,19 @@ export interface operations {
                         plan: {
                             name: string;
                             version: number;
+                            /**
+                             * @description draft：表决中的方案（“将要出多少”，不能签认）；adopted：已通过 draft: the plan being voted on (what the household would pay; no sign-off yet)
+                             * @enum {string}
+                             */
+                            status: "draft" | "adopted" | "superseded";
+                            /** @description 补贴依据 The subsidy rule and where it comes from */
+                            subsidyPolicy: {
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                source: string;
+                            } | null;
                             /** @description 分摊办法的白话说明 How the scheme computes a share, in plain words */
                             schemeText: {
                                 zh: string;

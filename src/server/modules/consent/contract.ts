@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseFraction } from '../../../core/consent/fraction.ts';
+import { DOCUMENT_CATEGORIES } from '../../../core/documents.ts';
 import { findRule, RULE_IDS, type ConsentRule } from '../../../core/consent/rules.ts';
 import { bilingualIssue, optionalText, shortText } from '../../platform/http.ts';
 import { day, instant } from '../../platform/contract.ts';
@@ -411,6 +412,27 @@ export const certificateResponse = z.object({
 });
 export type Certificate = z.infer<typeof certificateResponse>;
 
+// ---------------------------------------------------------------- what the owners read first
+
+/** A document of the project's library put before the owners, pinned at a version. */
+export const material = z.object({
+  documentId: z.uuid(),
+  version: z.int(),
+  title: z.string(),
+  category: z.enum(DOCUMENT_CATEGORIES),
+  name: z.string().meta({ description: '文件名 The file name' }),
+  mime: z.string(),
+  size: z.int(),
+});
+export type Material = z.infer<typeof material>;
+export const materialsResponse = z.object({ items: z.array(material) });
+export const materialsBody = z.object({
+  documentIds: z
+    .array(z.uuid())
+    .max(12)
+    .meta({ description: '按顺序给业主看的文件 The project documents the owners read, in order' }),
+});
+
 // ---------------------------------------------------------------- the household-code page
 
 export const residentViewResponse = z.object({
@@ -421,6 +443,9 @@ export const residentViewResponse = z.object({
     title: z.string(),
     question: z.string(),
     documentsSummary: z.string(),
+    materials: z.array(material).meta({
+      description: '投票前请先阅读的材料（打开：/r/{code}/materials/{documentId}）What to read first',
+    }),
     opensOn: day.nullable(),
     closesOn: day.nullable(),
     questions: z.array(surveyQuestion).nullable(),

@@ -18,6 +18,8 @@ import {
   consultationsResponse,
   groupParams,
   ledgerVerdict,
+  materialsBody,
+  materialsResponse,
   reissueBody,
   reissueResponse,
   staffBallotFields,
@@ -26,6 +28,7 @@ import {
   tallyResponse,
 } from './contract.ts';
 import { certificateData, certificateDocx, lettersDocx } from './documents.ts';
+import { listMaterials, setMaterials } from './materials.ts';
 import * as svc from './service.ts';
 
 export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }: AppContext) {
@@ -77,6 +80,31 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }:
       },
     },
     async (req) => svc.updateDraft(db, await access(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/v1/consultations/:id/materials',
+    {
+      schema: {
+        tags,
+        summary: '给业主先读的材料 What the owners read first',
+        params: idParam,
+        response: { 200: materialsResponse },
+      },
+    },
+    async (req) => listMaterials(db, await access(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/consultations/:id/materials',
+    {
+      schema: {
+        tags,
+        summary: '选定给业主先读的材料（草稿时）Choose what the owners read first (while a draft)',
+        params: idParam,
+        body: materialsBody,
+        response: { 200: materialsResponse },
+      },
+    },
+    async (req) => setMaterials(db, await access(req), req.params.id, req.body.documentIds),
   );
   r.post(
     '/api/v1/consultations/:id/open',

@@ -1,6 +1,7 @@
 import {
   bigserial,
   boolean,
+  primaryKey,
   index,
   integer,
   jsonb,
@@ -12,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 import { storedFiles } from '../files/schema.ts';
-import { liftProjects } from '../projects/schema.ts';
+import { liftProjects, projectDocuments } from '../projects/schema.ts';
 import { committees, persons, units } from '../registry/schema.ts';
 import type { ConsentRule } from '../../../core/consent/rules.ts';
 import type { SurveyQuestion } from '../../../core/consent/survey.ts';
@@ -50,6 +51,26 @@ export const consultations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('consultations_project').on(t.projectId), index('consultations_committee').on(t.committeeId)],
+);
+
+/**
+ * What the owners are asked to read before they vote (the scheme drawing, the cost plan, the
+ * policy): documents of the project's library, each pinned at the version attached, so a later
+ * replacement in the library does not change what was put before the owners.
+ */
+export const consultationMaterials = pgTable(
+  'consultation_materials',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => projectDocuments.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.documentId] })],
 );
 
 /** The electorate frozen at opening: one row per owner group (one head). */

@@ -5,6 +5,7 @@ import type { PresentedCode } from '../../platform/code-keys.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import type { Visitor } from '../../platform/http.ts';
 import type { ResidentView } from '../consent/contract.ts';
+import { materialsOf, readMaterial } from '../consent/materials.ts';
 import { ballots } from '../consent/schema.ts';
 import { resolveCode } from './codes.ts';
 
@@ -25,6 +26,8 @@ export async function residentView(
       title: c.title,
       question: c.question,
       documentsSummary: c.documentsSummary,
+      // a lost letter's finder may read what was put before every owner: nothing of the household
+      materials: await materialsOf(db, c.id),
       opensOn: c.opensOn,
       closesOn: c.closesOn,
       questions: c.questions,
@@ -60,4 +63,15 @@ function explain(state: string) {
   if (state === 'revoked') return REVOKED;
   if (state === 'closed') return CLOSED;
   return null;
+}
+
+/** A material of the code's consultation, to open on the phone (an image or a PDF). */
+export async function residentMaterial(
+  db: Queryable,
+  code: PresentedCode,
+  visitor: Visitor,
+  documentId: string,
+) {
+  const { c } = await resolveCode(db, code, visitor);
+  return readMaterial(db, c.id, documentId);
 }

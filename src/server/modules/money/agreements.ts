@@ -1,7 +1,7 @@
 /** The lift agreement (加装电梯协议书) in Word, and the owner's share on the household code page. */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
-import { AppError, badInput, notFound } from '../../../core/errors.ts';
+import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
 import type { Scheme } from '../../../core/money/schemes.ts';
 import { householdActor } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -15,7 +15,7 @@ import { electorUnits } from '../consent/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
 import { costPlans, costShares } from './schema.ts';
-import { planWithProject } from './service.ts';
+import { planWithProject, sharesOfUnits, subsidyPolicy } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
 import { costLines, lineLabel, type CostLine } from '../../../core/money/breakdown.ts';
 
@@ -149,6 +149,22 @@ export async function householdAgreementDocx(db: Queryable, access: Access, plan
 }
 
 /** The household's shares under the project's adopted plan, for the code page. */
+/**
+ * The plan a household's code shows: while its vote is open, the plan put to that vote (what the
+ * household would pay); otherwise the adopted plan (what it pays, to sign off).
+ */
+async function householdPlan(db: Queryable, c: { id: string; projectId: string; status: string }) {
+  if (c.status === 'open') {
+    const [proposed] = await db.select().from(costPlans).where(eq(costPlans.consultationId, c.id));
+    if (proposed && proposed.status !== 'superseded') return proposed;
+  }
+  const [adopted] = await db
+    .select()
+    .from(costPlans)
+    .where(and(eq(costPlans.projectId, c.projectId), eq(costPlans.status, 'adopted')));
+  return adopted;
+}
+
 async function householdShares(db: Queryable, code: PresentedCode, visitor: Visitor) {
   const found = await resolveCode(db, code, visitor);
   if (found.hc.revokedAt)
@@ -159,10 +175,7 @@ async function householdShares(db: Queryable, code: PresentedCode, visitor: Visi
       'This code has been cancelled; use the code on your new letter',
       'code',
     );
-  const [plan] = await db
-    .select()
-    .from(costPlans)
-    .where(and(eq(costPlans.projectId, found.c.projectId), eq(costPlans.status, 'adopted')));
+  const plan = await householdPlan(db, found.c);
   if (!plan)
     throw new AppError(
       404,
@@ -177,18 +190,17 @@ async function householdShares(db: Queryable, code: PresentedCode, visitor: Visi
       .from(electorUnits)
       .where(eq(electorUnits.groupId, found.g.id))
   ).map((u) => u.unitId);
-  const shares = unitIds.length
-    ? await db
-        .select()
-        .from(costShares)
-        .where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds)))
-        .orderBy(asc(costShares.room))
-    : [];
   const [project] = await db
-    .select({ name: liftProjects.name, committeeId: liftProjects.committeeId, streetId: committees.streetId })
+    .select({
+      name: liftProjects.name,
+      committeeId: liftProjects.committeeId,
+      streetId: committees.streetId,
+      stairwellId: liftProjects.stairwellId,
+    })
     .from(liftProjects)
     .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
     .where(eq(liftProjects.id, found.c.projectId));
+  const shares = await sharesOfUnits(db, plan, project!.stairwellId, unitIds);
   return { found, plan, shares, project: project! };
 }
 
@@ -199,6 +211,10 @@ export async function residentCostShare(db: Queryable, code: PresentedCode, visi
     plan: {
       name: plan.name,
       version: plan.version,
+      status: plan.status,
+      subsidyPolicy: plan.subsidy?.ruleId
+        ? await subsidyPolicy(db, project.committeeId, plan.subsidy.ruleId)
+        : null,
       schemeText: schemeText(plan.scheme),
       lines: costLines(plan),
       constructionFen: plan.constructionFen,
@@ -222,9 +238,15 @@ export async function residentCostShare(db: Queryable, code: PresentedCode, visi
 /** The owner signs off their share online; audited like any write. */
 export async function residentSignOff(db: Db, code: PresentedCode, visitor: Visitor, unitId: string) {
   const { found, plan, shares, project } = await householdShares(db, code, visitor);
+  if (plan.status !== 'adopted')
+    throw conflict(
+      '这是表决中的方案，通过后才能签认',
+      'This plan is still being voted on; it can be signed off once adopted',
+    );
   const share = shares.find((s) => s.unitId === unitId);
   if (!share) throw badInput('unitId', '这不是您家的房屋', 'This is not your household’s unit');
   if (share.signedAt) return { unitId, signedAt: share.signedAt, already: true };
+  const ofShare = and(eq(costShares.planId, plan.id), eq(costShares.unitId, unitId));
   return db.transaction(async (tx) => {
     const signedAt = visitor.now;
     const actor = householdActor(found.g.id, visitor.now);
@@ -232,13 +254,10 @@ export async function residentSignOff(db: Db, code: PresentedCode, visitor: Visi
     const [signed] = await tx
       .update(costShares)
       .set({ signedAt, signedChannel: 'online', signedByName: actor.name })
-      .where(and(eq(costShares.id, share.id), isNull(costShares.signedAt)))
+      .where(and(ofShare, isNull(costShares.signedAt)))
       .returning({ signedAt: costShares.signedAt });
     if (!signed) {
-      const [now] = await tx
-        .select({ signedAt: costShares.signedAt })
-        .from(costShares)
-        .where(eq(costShares.id, share.id));
+      const [now] = await tx.select({ signedAt: costShares.signedAt }).from(costShares).where(ofShare);
       return { unitId, signedAt: now!.signedAt!, already: true };
     }
     await recordAudit(tx, actor, {

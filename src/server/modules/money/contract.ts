@@ -202,6 +202,9 @@ export const costPlan = z.object({
       '分期（比例合计 100；空：一次付清）Instalments, percentages summing to 100; none: paid at once',
   }),
   runningCostRule: z.string(),
+  consultationId: z.uuid().nullable().meta({
+    description: '交付表决的征询：表决期间业主看到按此方案“我家要出多少” The vote this plan is put to',
+  }),
   subsidyFen: amount('补贴 Subsidy'),
   amountToShareFen: amount('业主分摊 Shared by the owners'),
   adoptedAt: instant.nullable(),
@@ -255,6 +258,14 @@ export const planDetailResponse = z.object({
   }),
 });
 export type PlanDetail = z.infer<typeof planDetailResponse>;
+export const planVoteBody = z.object({
+  consultationId: z
+    .uuid()
+    .nullable()
+    .meta({
+      description: '本项目的一次征询；null：不再交付表决 A consultation of the project; null to withdraw',
+    }),
+});
 export const signOffResponse = z.object({ unitId: z.uuid(), signedChannel: z.literal('paper') });
 
 export const payment = z.object({
@@ -394,6 +405,14 @@ export const residentCostShareResponse = z.object({
   plan: z.object({
     name: z.string(),
     version: int,
+    status: z.enum(['draft', 'adopted', 'superseded']).meta({
+      description:
+        'draft：表决中的方案（“将要出多少”，不能签认）；adopted：已通过 draft: the plan being voted on (what the household would pay; no sign-off yet)',
+    }),
+    subsidyPolicy: z
+      .object({ name: bilingual, source: z.string() })
+      .nullable()
+      .meta({ description: '补贴依据 The subsidy rule and where it comes from' }),
     schemeText: bilingual.meta({
       description: '分摊办法的白话说明 How the scheme computes a share, in plain words',
     }),

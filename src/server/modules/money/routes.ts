@@ -18,6 +18,7 @@ import {
   planCreate,
   planCreateResponse,
   planDetailResponse,
+  planVoteBody,
   planUnitParams,
   runningCostsResponse,
   runningYear,
@@ -30,6 +31,7 @@ import {
 } from './contract.ts';
 import {
   adoptPlan,
+  putToVote,
   createPlan,
   getPlan,
   listPlans,
@@ -121,6 +123,19 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => adoptPlan(db, await access(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/cost-plans/:id/vote',
+    {
+      schema: {
+        tags,
+        summary: '交付表决：业主投票前可看“我家要出多少” Put the plan to a vote',
+        params: idParam,
+        body: planVoteBody,
+        response: { 200: planDetailResponse },
+      },
+    },
+    async (req) => putToVote(db, await access(req), req.params.id, req.body.consultationId),
   );
   r.post(
     '/api/v1/cost-plans/:id/sign-offs',

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Scheme } from '../../../core/money/schemes.ts';
+import { consultations } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees, units } from '../registry/schema.ts';
@@ -56,6 +57,8 @@ export const costPlans = pgTable(
     scheme: jsonb('scheme').$type<Scheme>().notNull(),
     schedule: jsonb('schedule').$type<Instalment[]>().notNull().default([]),
     runningCostRule: text('running_cost_rule').notNull().default(''),
+    /** the vote this plan is put to: its owners see what they would pay under it before voting */
+    consultationId: uuid('consultation_id').references(() => consultations.id, { onDelete: 'set null' }),
     subsidyFen: integer('subsidy_fen').notNull(),
     amountToShareFen: integer('amount_to_share_fen').notNull(),
     adoptedAt: timestamp('adopted_at', { withTimezone: true }),
@@ -70,6 +73,8 @@ export const costPlans = pgTable(
     uniqueIndex('cost_plans_one_adopted')
       .on(t.projectId)
       .where(sql`${t.status} = 'adopted'`),
+    // one plan per vote: the owners are shown one set of figures
+    uniqueIndex('cost_plans_consultation').on(t.consultationId),
   ],
 );
 

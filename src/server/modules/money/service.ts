@@ -1,7 +1,7 @@
 /** Cost plans, what-if comparison, adoption, sign-offs and payments of a project (issue 5). */
 import { shanghaiDate } from '../../../core/clock.ts';
 import ExcelJS from 'exceljs';
-import { and, asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, ne, sum } from 'drizzle-orm';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { SchemeError, shareCosts, type Scheme } from '../../../core/money/schemes.ts';
@@ -19,6 +19,7 @@ import { getProject, lockProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import { unitOwners, persons, units } from '../registry/schema.ts';
 import type { PaymentStatus, PaymentUnit, PlanDetail } from './contract.ts';
+import { consultations } from '../consent/schema.ts';
 import { costPlans, costShares, payments, type Instalment, type PlanLine } from './schema.ts';
 
 const PLAN = { zh: '费用方案', en: 'Cost plan' };
@@ -153,6 +154,38 @@ export async function getPlan(db: Queryable, access: Access, planId: string): Pr
     shares: frozen.map((s) => ({ ...s, areaM2: formatAreaM2(s.areaCenti) })),
     computed: null,
   };
+}
+
+/**
+ * Some units' shares in a plan: frozen (with their sign-offs) once adopted, computed on the
+ * stairwell as the plan stands while a draft — what they would pay if it were adopted.
+ */
+export async function sharesOfUnits(
+  db: Queryable,
+  plan: typeof costPlans.$inferSelect,
+  stairwellId: string,
+  unitIds: string[],
+) {
+  if (!unitIds.length) return [];
+  if (plan.status === 'draft') {
+    const wanted = new Set(unitIds);
+    return computePlan(planInput(plan), await stairwellUnits(db, stairwellId))
+      .shares.filter((s) => wanted.has(s.unitId))
+      .sort((a, b) => a.room.localeCompare(b.room))
+      .map((s) => ({ ...s, signedAt: null, signedChannel: null }));
+  }
+  return db
+    .select()
+    .from(costShares)
+    .where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds)))
+    .orderBy(asc(costShares.room));
+}
+
+/** The name and source of a subsidy rule the street offers, for owners to look up. */
+export async function subsidyPolicy(db: Queryable, committeeId: string, ruleId: string) {
+  const rules = (await templateOfCommittee(db, committeeId)).subsidyRules;
+  const rule = rules.find((r) => r.id === ruleId) ?? findSubsidyRule(ruleId);
+  return rule ? { name: rule.name, source: rule.source } : null;
 }
 
 const planInput = (p: typeof costPlans.$inferSelect): PlanInput => ({
@@ -301,6 +334,51 @@ export async function adoptPlan(db: Db, access: Access, planId: string) {
       ...auditScope(access, plan.committeeId),
       summary: `${plan.name}（第 ${plan.version} 版）`,
       after: { amountToShareFen: figures.amountToShareFen, subsidyFen: figures.subsidyFen },
+    });
+    return getPlan(tx, access, planId);
+  });
+}
+
+/**
+ * Puts a plan to one of the project's consultations (or withdraws it): while that vote is open its
+ * owners see what they would pay under this plan. A consultation shows one plan, so another plan
+ * put to it before is withdrawn; under the project's row lock, so two choices go one after another.
+ */
+export async function putToVote(db: Db, access: Access, planId: string, consultationId: string | null) {
+  return db.transaction(async (tx) => {
+    const [ref] = await tx
+      .select({ projectId: costPlans.projectId })
+      .from(costPlans)
+      .where(eq(costPlans.id, planId));
+    if (ref) await lockProject(tx, access, ref.projectId);
+    const { plan, project } = await planWithProject(tx, access, planId);
+    assertCanWriteOrAdviser(access, project);
+    if (plan.status === 'superseded')
+      throw conflict('已被新版本取代的方案不能交付表决', 'A superseded plan cannot be put to a vote');
+    if (consultationId) {
+      const [c] = await tx
+        .select({ projectId: consultations.projectId, status: consultations.status })
+        .from(consultations)
+        .where(eq(consultations.id, consultationId));
+      if (!c || c.projectId !== plan.projectId)
+        throw badInput('consultationId', '这不是本项目的征询', 'This is not a consultation of this project');
+      if (c.status === 'closed')
+        throw conflict('征询已结束，不能再交付表决', 'The consultation has closed; nothing can be put to it');
+      await tx
+        .update(costPlans)
+        .set({ consultationId: null })
+        .where(and(eq(costPlans.consultationId, consultationId), ne(costPlans.id, planId)));
+    }
+    await tx.update(costPlans).set({ consultationId }).where(eq(costPlans.id, planId));
+    await recordAudit(tx, access.actor, {
+      action: consultationId ? 'put_to_vote' : 'withdraw_from_vote',
+      entity: 'cost_plan',
+      entityId: planId,
+      projectId: plan.projectId,
+      ...auditScope(access, plan.committeeId),
+      summary: `${plan.name}（第 ${plan.version} 版）`,
+      before: { consultationId: plan.consultationId },
+      after: { consultationId },
     });
     return getPlan(tx, access, planId);
   });

@@ -10,6 +10,7 @@ import { useStaffWords } from '../../words.ts';
 import { BallotsPanel } from './BallotsPanel.tsx';
 import { CertificatePanel, LedgerPanel } from './LedgerPanel.tsx';
 import { CodesPanel } from './CodesPanel.tsx';
+import { MaterialsCard } from './MaterialsCard.tsx';
 import { OpenCloseButton } from './OpenCloseButton.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { SurveyResultsPanel } from './SurveyResultsPanel.tsx';
@@ -132,6 +133,7 @@ function ConsultationView({
             </Typography.Paragraph>
           )}
         </Card>
+        <MaterialsCard consultation={c} />
         {c.status === 'draft' && <Alert type="info" showIcon title={w.notOpenYet} />}
         <Tabs items={tabs} destroyOnHidden />
       </Flex>

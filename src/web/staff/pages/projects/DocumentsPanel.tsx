@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { DOCUMENT_CATEGORIES, type DocumentCategory as Category } from '../../../../core/documents.ts';
-import { formatDateTime } from '../../../shared/format.ts';
+import { formatDateTime, formatFileSize } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
@@ -10,9 +10,6 @@ import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { useWords } from './words.ts';
 import type { ProjectDocument } from './work-types.ts';
-
-const sizeText = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * The project's document library: upload with title and category, versions, download, replace.
@@ -190,7 +187,7 @@ function DocumentRow({ doc: d, canEdit }: { doc: ProjectDocument; canEdit: boole
               <DownloadOutlined aria-hidden /> v{v.version} {v.name}
             </a>{' '}
             <span className="jw-muted">
-              {sizeText(v.size)} · {v.uploadedByName} · {formatDateTime(v.uploadedAt, lang)}
+              {formatFileSize(v.size)} · {v.uploadedByName} · {formatDateTime(v.uploadedAt, lang)}
               {v === latest && d.versions.length > 1 ? ` · ${w.latest}` : ''}
             </span>
             <span className="jw-sha" title="SHA-256">
