@@ -46,7 +46,8 @@ const newVote = async (projectId: string) =>
       ruleId: 'sh-801-building',
     })
   ).body as { id: string };
-const rows = async <T>(query: ReturnType<typeof sql>) => (await t.database.db.execute(query)).rows as T[];
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 beforeAll(async () => {
   t = await startTestApp();

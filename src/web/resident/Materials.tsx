@@ -81,12 +81,6 @@ export function ReadFirst({
   );
 }
 
-/** The file's size, so an owner on a metered phone knows before opening it. */
-const sizeText = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
 function DocIcon({ kind }: { kind: 'image' | 'pdf' | 'money' }) {
   return (
     <svg className="r-icon r-doc-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
