@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
@@ -133,4 +134,21 @@ export async function projectsOf(request: APIRequestContext, committeeName: stri
   return items
     .filter((p) => p.committeeName === committeeName)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+}
+
+/**
+ * A picture for docs/screenshots, taken only when JW_SCREENSHOTS is set (the browser tests stay
+ * fast otherwise); `settle` waits out an entry animation (a chart's).
+ */
+export async function shoot(
+  page: Page,
+  name: string,
+  opts: { fullPage?: boolean; settle?: number; dir?: string } = {},
+) {
+  if (!process.env.JW_SCREENSHOTS) return;
+  const dir = opts.dir ?? 'docs/screenshots';
+  await mkdir(dir, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  if (opts.settle) await page.waitForTimeout(opts.settle);
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: opts.fullPage ?? false });
 }

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { DEVICE_TIME, shanghaiDay, TODAY } from './clock.ts';
@@ -9,6 +8,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   loginAs,
+  shoot,
   typeDate,
 } from './helpers.ts';
 
@@ -27,7 +27,6 @@ import {
 
 test.use({ actionTimeout: 20_000 });
 
-const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("张 贴"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 
@@ -43,13 +42,6 @@ const TEST_HOLIDAY = {
   end: '2027-01-07',
   workday: '2027-01-09',
 };
-
-async function shoot(page: Page, name: string, fullPage = false) {
-  if (!SHOTS) return;
-  await mkdir('.tmp/screenshots', { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: `.tmp/screenshots/holidays-${name}.png`, fullPage });
-}
 
 /** The template as a person fills it in: the notice's number, then a holiday on the first empty row. */
 async function fillTemplate(file: string): Promise<Buffer> {
@@ -131,7 +123,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   await dialog.getByLabel('标题').fill(title);
   await dialog.getByLabel('公示内容').fill('电梯设在南侧楼梯间外，每层平层入户。方案图纸张贴于单元门厅。');
   await preview.scrollIntoViewIfNeeded();
-  await shoot(page, 'create-provisional');
+  await shoot(page, 'holidays-create-provisional', { dir: '.tmp/screenshots' });
   await dialog.getByRole('button', { name: twoChars('保存') }).click();
   await expect(dialog).toBeHidden();
   const card = noticeCard(page, title);
@@ -145,10 +137,10 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   await expect(card.getByTestId('provisional')).toBeVisible();
   await expect(card.getByRole('alert').filter({ hasText: '截止日期暂定' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await shoot(page, 'notice-provisional', true);
+  await shoot(page, 'holidays-notice-provisional', { fullPage: true, dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(page);
-  await shoot(page, 'notice-provisional-320');
+  await shoot(page, 'holidays-notice-provisional-320', { dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // printed: the title, text, periods in full dates with the provisional mark, where objections go
@@ -162,7 +154,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   await expect(printed).toContainText('截止日期 2027年1月6日 为暂定');
   await expect(printed).toContainText('学府居委');
   await expectNoAxeViolations(page);
-  await shoot(page, 'print-provisional', true);
+  await shoot(page, 'holidays-print-provisional', { fullPage: true, dir: '.tmp/screenshots' });
 
   // the owner's page says so in plain words
   const phone = await browser.newContext({
@@ -180,7 +172,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   // the owner is told the date may still move
   await expect(residentNotice.getByTestId('provisional')).toContainText('截止日期暂定');
   await expectNoAxeViolations(resident);
-  await shoot(resident, 'resident-provisional', true);
+  await shoot(resident, 'holidays-resident-provisional', { fullPage: true, dir: '.tmp/screenshots' });
   await resident.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(resident);
 
@@ -201,10 +193,10 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   const attention = page.getByRole('alert').filter({ hasText: '2027 年放假安排尚未确认' });
   await expect(attention).toContainText(/则公示的截止日期为暂定/);
   await expectNoAxeViolations(page);
-  await shoot(page, 'years');
+  await shoot(page, 'holidays-years', { dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(page);
-  await shoot(page, 'years-320', true);
+  await shoot(page, 'holidays-years-320', { fullPage: true, dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // 2027's form, prefilled with the statutory holidays; the template downloaded and filled in
@@ -245,10 +237,10 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   await expect(change.getByRole('link', { name: project.name })).toBeVisible();
   await expect(page.getByTestId('arrangement-problems')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await shoot(page, 'year-preview', true);
+  await shoot(page, 'holidays-year-preview', { fullPage: true, dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(page);
-  await shoot(page, 'year-preview-320', true);
+  await shoot(page, 'holidays-year-preview-320', { fullPage: true, dir: '.tmp/screenshots' });
   await page.setViewportSize({ width: 1280, height: 800 });
   const [saved] = await Promise.all([
     page.waitForResponse(
@@ -273,7 +265,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
       .filter({ hasText: TEST_HOLIDAY.name }),
   ).toContainText('01-05 – 01-07 （共 3 天）01-09');
   await expectNoAxeViolations(page);
-  await shoot(page, 'year-saved', true);
+  await shoot(page, 'holidays-year-saved', { fullPage: true, dir: '.tmp/screenshots' });
 
   // the list: 2027 confirmed, with its source and who entered it
   await page.goto('/settings/holidays');
@@ -294,7 +286,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
     `按 2027 年放假安排重新计算：截止 ${PROVISIONAL_END} → ${MOVED_END}`,
   );
   await expectNoAxeViolations(page);
-  await shoot(page, 'notice-confirmed', true);
+  await shoot(page, 'holidays-notice-confirmed', { fullPage: true, dir: '.tmp/screenshots' });
   await page.goto(printHref!);
   await expect(printed).toContainText('意见截止日期：2027年1月8日');
   await expect(printed).not.toContainText('暂定');
@@ -312,7 +304,7 @@ test('a provisional notice period is confirmed when the street admin enters 2027
   );
   await expect(page.getByRole('heading', { level: 2, name: /待确认的放假安排/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await shoot(page, 'worklist');
+  await shoot(page, 'holidays-worklist', { dir: '.tmp/screenshots' });
 
   // and the owner sees the confirmed date
   await resident.reload();

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
@@ -8,8 +7,11 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   projectsOf,
+  shoot,
 } from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
+
+const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 
 /**
  * Money through the pages: 胜利居委's worker compares two cost-sharing schemes on a real
@@ -22,7 +24,6 @@ import { shanghaiDay } from './clock.ts';
 
 test.use({ actionTimeout: 20_000 });
 
-const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("比 较"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 const yuan = (fen: number) =>
@@ -37,14 +38,6 @@ async function toTop(page: Page, selector: Parameters<Page['locator']>[0]) {
       el.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -72);
     });
-}
-
-async function shoot(page: Page, name: string, full = false) {
-  if (!SHOTS) return;
-  await mkdir('docs/screenshots', { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400); // the chart's entry animation
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: full });
 }
 
 interface Share {
@@ -92,10 +85,10 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expectNoAxeViolations(page);
   if (SHOTS) {
     await toTop(page, 'h2:text("比较结果")');
-    await shoot(page, 'money-whatif');
+    await shoot(page, 'money-whatif', { settle: 400 });
     await page.setViewportSize({ width: 360, height: 740 });
     await toTop(page, '[data-testid=per-floor-chart]');
-    await shoot(page, 'money-whatif-360');
+    await shoot(page, 'money-whatif-360', { settle: 400 });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
@@ -192,7 +185,7 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
     fen: detail.shares.reduce((sum, s) => sum + s.shareFen, 0),
   });
   await expectNoAxeViolations(owner);
-  await shoot(owner, 'resident-share', true);
+  await shoot(owner, 'resident-share', { fullPage: true, settle: 400 });
   await owner.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalOverflow(owner);
   await owner.setViewportSize({ width: 360, height: 740 });
@@ -257,13 +250,13 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expectNoAxeViolations(page);
   if (SHOTS) {
     await toTop(page, '[data-testid=plan-panel]');
-    await shoot(page, 'money-plan');
+    await shoot(page, 'money-plan', { settle: 400 });
   }
   await page.setViewportSize({ width: 320, height: 700 });
   await expectNoHorizontalOverflow(page);
   if (SHOTS) {
     await page.setViewportSize({ width: 360, height: 740 });
     await toTop(page, 'h2:text("缴款情况图")');
-    await shoot(page, 'money-plan-360');
+    await shoot(page, 'money-plan-360', { settle: 400 });
   }
 });

@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
   apiPost,
@@ -8,8 +6,11 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   projectsOf,
+  shoot,
 } from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
+
+const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 
 /**
  * A design-scheme notice through the pages: 胜利居委's worker creates and posts it with a photo
@@ -22,16 +23,8 @@ import { shanghaiDay } from './clock.ts';
 test.use({ actionTimeout: 20_000 });
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const SHOTS = Boolean(process.env.JW_SCREENSHOTS);
 /** antd spaces out two-character Chinese button labels ("张 贴"). */
 const twoChars = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  await mkdir('docs/screenshots', { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
-}
 
 test('a resident objects to a posted design scheme; staff answer, escalate, mediate and settle it', async ({
   page,

@@ -8,6 +8,7 @@ import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import type { Consultation } from './types.ts';
 import { useWords } from './words.ts';
+import './consent.css';
 
 /**
  * What the owners read before voting: documents of the project's library (chosen while a draft)
