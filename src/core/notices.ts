@@ -40,3 +40,6 @@ export const UNRESOLVED: ObjectionStatus[] = ['open', 'answered', 'escalated'];
 
 /** Objections one household may raise to one notice: enough for a real grievance, not a flood. */
 export const MAX_OBJECTIONS_PER_HOUSEHOLD = 10;
+
+/** The longest objection a resident may write (characters as the browser counts them); the page says so while typing. */
+export const OBJECTION_MAX_CHARS = 2000;

@@ -1,14 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import {
-  apiGet,
-  apiPost,
-  expectNoAxeViolations,
-  expectNoHorizontalOverflow,
-  loginAs,
-  projectsOf,
-  shoot,
-} from './helpers.ts';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, openVoteCodes, shoot } from './helpers.ts';
 
 /**
  * Issue 11 item 2: the plan before the vote. 胜利居委's demo vote, still open, put a scheme
@@ -16,34 +8,6 @@ import {
  * at a desk (1280 px) opens each from the vote page — links of at least 48 px, the drawing in a
  * viewer that enlarges — and sees what the household would pay under that plan, line by line.
  */
-
-interface Code {
-  groupId: string;
-  label: string;
-  code: string;
-}
-
-/** The demo's open vote of 胜利居委 and one of its codes whose household pays (top floor). */
-async function openVoteCode(request: APIRequestContext) {
-  const { csrfToken } = await loginAs(request, 'shengli');
-  const project = (await projectsOf(request, '胜利居委')).find((p) => p.stage === 'consultation');
-  expect(project, '胜利居委 has a vote in progress').toBeDefined();
-  const { items } = await apiGet<{ items: { id: string; status: string; kind: string }[] }>(
-    request,
-    `/api/v1/projects/${project!.id}/consultations`,
-  );
-  const vote = items.find((c) => c.status === 'open' && c.kind === 'vote')!;
-  const codes = await apiPost<{ items: Code[] }>(request, `/api/v1/consultations/${vote.id}/codes/reveal`, {
-    'x-csrf-token': csrfToken,
-  });
-  const plans = await apiGet<{ items: { id: string; consultationId: string | null }[] }>(
-    request,
-    `/api/v1/projects/${project!.id}/cost-plans`,
-  );
-  const plan = plans.items.find((p) => p.consultationId === vote.id)!;
-  expect(plan, 'a plan is put to the vote').toBeDefined();
-  return { vote, codes: codes.items };
-}
 
 /** The links of "read first" are targets of at least 48 px each way. */
 async function expectLargeTargets(page: Page) {
@@ -63,7 +27,7 @@ for (const width of [360, 1280]) {
     request,
   }) => {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-    const { codes } = await openVoteCode(request);
+    const { codes } = await openVoteCodes(request);
     // a different household at each width, so the two runs do not meet
     const code = codes[width === 360 ? codes.length - 1 : codes.length - 2]!;
     await page.goto(`/r/${code.code}`);
@@ -72,6 +36,7 @@ for (const width of [360, 1280]) {
     await expect(readFirst.getByRole('button', { name: /设计方案示意图/ })).toBeVisible();
     const pdf = readFirst.getByRole('link', { name: /补贴政策说明/ });
     await expect(pdf).toContainText('PDF 文件');
+    await expect(readFirst.getByRole('button', { name: /我家要出多少钱/ })).toBeVisible();
     await expectLargeTargets(page);
     await expectNoAxeViolations(page);
     await shoot(page, `resident-read-first${width === 360 ? '' : '-1280'}`, { fullPage: true });
@@ -133,7 +98,7 @@ for (const width of [360, 1280]) {
 
 test('staff see what their owners read first and the plan put to the vote', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const { vote } = await openVoteCode(page.request);
+  const { vote } = await openVoteCodes(page.request);
   await page.goto(`/consultations/${vote.id}`);
   const card = page.getByTestId('materials');
   await expect(card.getByRole('link')).toHaveText(['设计方案示意图', '补贴政策说明']);

@@ -4,6 +4,8 @@ import { useNoticeWords } from './noticeWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
 import type { Spoken } from './speech.ts';
 import { formatDay } from '../shared/format.ts';
+import { OBJECTION_MAX_CHARS } from '../../core/notices.ts';
+import { useDraft } from './draft.ts';
 
 /** What `GET /api/v1/r/:code/notices` answers. */
 type NoticesView = Answer<'/api/v1/r/{code}/notices'>;
@@ -204,9 +206,10 @@ function ObjectionForm({
 }) {
   const n = useNoticeWords();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText, clearDraft, restored] = useDraft(`objection:${notice.id}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const full = text.length >= OBJECTION_MAX_CHARS;
   const submit = async () => {
     const value = text.trim();
     if (!value) {
@@ -223,7 +226,7 @@ function ObjectionForm({
           body: { noticeId: notice.id, text: value },
         }),
       );
-      setText('');
+      clearDraft();
       onSent(value);
     } catch (err) {
       setError(errorText(err, ui.lang));
@@ -241,16 +244,24 @@ function ObjectionForm({
         {n.objectionHint}
       </p>
       {error && <Alert id={`${id}-error`}>{error}</Alert>}
+      {restored && <p className="r-notice">{n.draftKept}</p>}
       <textarea
         id={`${id}-text`}
         className="r-textarea"
         rows={6}
-        maxLength={2000}
+        maxLength={OBJECTION_MAX_CHARS}
         value={text}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-describedby={`${id}-hint ${id}-count${error ? ` ${id}-error` : ''}`}
         aria-invalid={error ? true : undefined}
         onChange={(e) => setText(e.target.value)}
       />
+      <p id={`${id}-count`} className={full ? 'r-count r-count--full' : 'r-count'}>
+        {n.count(text.length, OBJECTION_MAX_CHARS)}
+      </p>
+      {/* a live region that is empty until the limit: said once then, not at every keystroke */}
+      <p className="r-count-full" role="status">
+        {full ? n.atLimit(OBJECTION_MAX_CHARS) : ''}
+      </p>
       <div className="r-actions r-actions--stack">
         <Button kind="primary" wide onClick={() => void submit()} disabled={busy}>
           {busy ? n.sending : n.submit}

@@ -61,7 +61,7 @@ const zh = {
     area: '3 层及以上按面积（1、2 层不出钱）',
   },
   calcGo: '计算',
-  calcBad: (field: string) => `${field}：请填写数字，金额最多两位小数`,
+  calcBad: (field: string) => `${field}：请填写金额，例如 600000、60万 或 60.5万元（元最多两位小数）`,
   calcResult: '试算结果',
   calcSubsidyIs: '政府补贴',
   calcShareTotal: '业主共同分摊',
@@ -139,7 +139,8 @@ const en: Words<CostWords> = {
     area: 'By area on floor 3 and above (floors 1–2 pay nothing)',
   },
   calcGo: 'Calculate',
-  calcBad: (field) => `${field}: enter a number; amounts have at most two decimals`,
+  calcBad: (field) =>
+    `${field}: enter an amount such as 600000, 60万 or 60.5万元 (yuan take at most two decimals)`,
   calcResult: 'Estimate',
   calcSubsidyIs: 'Government subsidy',
   calcShareTotal: 'Shared by the owners',

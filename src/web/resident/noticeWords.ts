@@ -30,6 +30,9 @@ const zh = {
   submit: '提交意见',
   sending: '正在提交…',
   empty: '请先写下您的意见',
+  count: (n: number, max: number) => `已写 ${n} 字，最多 ${max} 字`,
+  atLimit: (max: number) => `已经写满 ${max} 字，不能再多写了。请精简一下，或分成两条意见提交。`,
+  draftKept: '您上次没写完的意见已经帮您留着。',
   sentTitle: '意见已提交',
   sentText: '居委会已收到您的意见，会尽快答复。答复会显示在本页“您提出的意见”中。',
   backToList: '返回公示',
@@ -75,6 +78,10 @@ const en: Words<typeof zh> = {
   submit: 'Send my objection',
   sending: 'Sending…',
   empty: 'Please write your objection first',
+  count: (n: number, max: number) => `${n} of at most ${max} characters`,
+  atLimit: (max: number) =>
+    `You have reached the limit of ${max} characters. Please shorten it, or send it as two objections.`,
+  draftKept: 'What you had started to write is kept for you.',
   sentTitle: 'Your objection is sent',
   sentText:
     'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections”.',

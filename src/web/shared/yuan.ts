@@ -6,19 +6,31 @@ import { formatYuan } from '../../core/money/decimal.ts';
 
 export { formatYuan };
 
+/** Fen in one yuan and in one 万 (ten thousand yuan). */
+const FEN_PER = { yuan: 1n, wan: 10_000n } as const;
+
 /**
- * Yuan as typed ("600000", "6,000.5", "１２.３４", "12.345" is refused) → fen, or null when the
- * text is not an amount with at most two decimals. Full-width digits and commas are accepted.
+ * Yuan as people write it → fen, or null when the text is not an amount. Accepted: "600000",
+ * "600,000", "６０万" (full-width), "60万", "60.5万元", "¥1,234.5", "1234.56元". Yuan take at
+ * most two decimals, 万 at most six (both exact to the fen); anything else is refused, never
+ * rounded. Integer arithmetic only.
  */
 export function parseYuan(text: string): number | null {
   const t = text
     .normalize('NFKC')
     .replace(/[,\s，]/g, '')
-    .replace(/^¥/, '');
-  const m = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(t);
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '');
+  const wan = t.endsWith('万');
+  const m = (wan ? /^(\d{1,8})(?:\.(\d{0,6}))?万$/ : /^(\d{1,12})(?:\.(\d{0,2}))?$/).exec(t);
   if (!m) return null;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : null;
+  const places = wan ? 6 : 2;
+  const scale = wan ? FEN_PER.wan : FEN_PER.yuan;
+  // whole and fraction in hundredths of a yuan (fen) of the unit, then scaled to the unit
+  const units = BigInt(m[1]!) * 10n ** BigInt(places) + BigInt((m[2] ?? '').padEnd(places, '0') || '0');
+  const fen = wan ? units : units * scale;
+  const value = Number(fen);
+  return Number.isSafeInteger(value) ? value : null;
 }
 
 /** fen → the yuan text an input shows back ("600000.00" → "600000"). */

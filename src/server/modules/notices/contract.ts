@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
 import { calendarDate, dayCount, periodKind } from '../calendar/contract.ts';
-import { NOTICE_KINDS, OBJECTION_STATUSES } from '../../../core/notices.ts';
+import { NOTICE_KINDS, OBJECTION_MAX_CHARS, OBJECTION_STATUSES } from '../../../core/notices.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const noticeKind = z.enum(NOTICE_KINDS);
@@ -55,7 +55,7 @@ export const objectionListQuery = z.object({
 });
 export const objectionAnswer = z.object({ answer: shortText(5000), settled: z.boolean() });
 
-export const residentObjectionBody = z.object({ noticeId: z.uuid(), text: shortText(2000) });
+export const residentObjectionBody = z.object({ noticeId: z.uuid(), text: shortText(OBJECTION_MAX_CHARS) });
 
 // ---------------------------------------------------------------- notices
 

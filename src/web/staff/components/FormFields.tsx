@@ -1,4 +1,5 @@
-import { Alert, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import type { CheckboxGroupProps } from 'antd/es/checkbox';
 import { DatePicker } from './DatePicker.ts';
 import type { Rule } from 'antd/es/form';
 import { useState, type ReactNode } from 'react';
@@ -98,4 +99,16 @@ export function useFormErrors(form: FormInstance, fieldNames: string[]) {
     <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />
   ) : null;
   return { show, clear: () => setFormError(null), alert };
+}
+
+/**
+ * A required checkbox group in a form. antd marks a required field's control `aria-required`,
+ * which ARIA does not allow on a group (axe: aria-allowed-attr); the asterisk and the message
+ * say it is required instead.
+ */
+export function RequiredCheckboxGroup({
+  'aria-required': _required,
+  ...props
+}: CheckboxGroupProps & { 'aria-required'?: unknown }) {
+  return <Checkbox.Group {...props} />;
 }

@@ -2,11 +2,14 @@ import { App, Form, Modal, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useId, type ReactNode } from 'react';
 import { useStaffWords } from '../words.ts';
+import { useConfirmDiscard } from './confirmDiscard.ts';
 import { useFormErrors } from './FormFields.tsx';
 
 /**
  * A dialog with a form that writes once: fields as children (any antd Form.Item), the API's
- * error under the field it names or above the buttons, reset each time it opens.
+ * error under the field it names or above the buttons, reset each time it opens; closing it
+ * after typing asks first. Not `forceRender`: a hidden dialog kept rendered stays on antd's
+ * Escape stack and takes the Escape meant for the one open (which then closed without asking).
  */
 export function WriteModal({
   open,
@@ -31,6 +34,7 @@ export function WriteModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const errors = useFormErrors(form, fieldNames);
+  const close = useConfirmDiscard(onClose);
   // a form name of its own: antd prefixes the fields' ids with it, so dialogs rendered side by side never share an id
   const formName = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 
@@ -59,10 +63,9 @@ export function WriteModal({
       open={open}
       title={title}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={() => close(form.isFieldsTouched())}
       okText={okText ?? common.save}
       cancelText={common.cancel}
-      forceRender
     >
       <Form form={form} name={formName} layout="vertical" requiredMark>
         {typeof children === 'function' ? children(form) : children}

@@ -273,7 +273,6 @@ function ConfirmModal({
       okText={w.confirm}
       cancelText={common.cancel}
       confirmLoading={confirm.isPending}
-      forceRender
     >
       <Typography.Paragraph type="secondary">{w.confirmHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>

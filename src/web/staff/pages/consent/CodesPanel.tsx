@@ -8,6 +8,7 @@ import { useStaffWords } from '../../words.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
+import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
@@ -127,6 +128,7 @@ function ReissueModal({
   const w = useWords();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
+  const close = useConfirmDiscard(onClose);
   const reissue = useApiMutation((v: { groupId: string; reason: string }) =>
     answer(
       api.POST('/api/v1/consultations/{id}/codes/{groupId}/reissue', {
@@ -156,11 +158,10 @@ function ReissueModal({
       open={household !== null}
       title={household ? w.reissueTitle(household.label) : ''}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={() => close(form.isFieldsTouched())}
       okText={w.reissue}
       cancelText={common.cancel}
       confirmLoading={reissue.isPending}
-      forceRender
     >
       <Typography.Paragraph type="secondary">{w.reissueHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>

@@ -18,6 +18,7 @@ import { StatusTag } from './StatusTag.tsx';
 import type { ConsultationListItem } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
+import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 
 /** The consultations and votes of one project, and the form to start a new one. */
 export default function ConsultationsPage() {
@@ -193,6 +194,7 @@ function CreateConsultationModal({
     { name: 'closesOn', label: w.closesOn, kind: 'date' },
   ];
 
+  const close = useConfirmDiscard(onClose);
   const onOk = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
@@ -215,11 +217,10 @@ function CreateConsultationModal({
       open={open}
       title={w.create}
       onOk={onOk}
-      onCancel={onClose}
+      onCancel={() => close(form.isFieldsTouched())}
       okText={common.save}
       cancelText={common.cancel}
       confirmLoading={create.isPending}
-      forceRender
     >
       <Typography.Paragraph type="secondary">{project.name}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>

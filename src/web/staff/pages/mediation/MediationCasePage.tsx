@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { DatePicker } from '../../components/DatePicker.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -26,6 +13,7 @@ import { GovernanceTag, ObjectionTag, OutcomeTag } from '../notices/tags.tsx';
 import { CLOSING_OUTCOMES, GOVERNANCES } from '../../../../core/mediation.ts';
 import type { MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
+import { RequiredCheckboxGroup } from '../../components/FormFields.tsx';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { PartiesModal } from './CaseForms.tsx';
 import '../notices/notices.css';
@@ -235,7 +223,7 @@ function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; o
         extra={w.governanceHelp}
         rules={[{ required: true, type: 'array', min: 1 }]}
       >
-        <Checkbox.Group options={GOVERNANCES.map((g) => ({ value: g, label: w.governances[g] }))} />
+        <RequiredCheckboxGroup options={GOVERNANCES.map((g) => ({ value: g, label: w.governances[g] }))} />
       </Form.Item>
       <Form.Item name="notes" label={w.notes} rules={[{ required: true, whitespace: true, max: 10000 }]}>
         <Input.TextArea rows={4} maxLength={10000} />

@@ -28,6 +28,7 @@ import { useApiMutation, useErrorText } from '../../data.ts';
 import { PerFloorChart } from './PerFloorChart.tsx';
 import { SCHEME_KINDS, type Scheme, type SchemeKind, type WhatIfAnswer, type WhatIfScheme } from './types.ts';
 import { useWords } from './words.ts';
+import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 
 interface LineDraft {
   label: string;
@@ -632,12 +633,13 @@ function SaveDraft({
     answer(api.POST('/api/v1/projects/{id}/cost-plans', { params: { path: { id: projectId } }, body })),
   );
   const id = useId();
+  const close = useConfirmDiscard(onClose);
   return (
     <Modal
       open
       title={w.saveTitle}
       okText={w.saveDraft}
-      onCancel={onClose}
+      onCancel={() => close(name !== scheme.name)}
       confirmLoading={save.isPending}
       onOk={() => {
         if (!base) return;

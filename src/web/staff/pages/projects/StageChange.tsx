@@ -1,11 +1,24 @@
 import { CheckCircleFilled, CloseCircleFilled, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { useState } from 'react';
 import { checkEntry, ENTRY_CRITERIA, nextStage } from '../../../../core/lifecycle.ts';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import { answer, api } from '../../../shared/api.ts';
 import type { Project, StageStatus } from '../../../shared/types.ts';
 import { useLang } from '../../../shared/words.ts';
+import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 import { useFormErrors } from '../../components/FormFields.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
@@ -23,6 +36,9 @@ interface StageForm {
 export function StageChangeButton({ project }: { project: Project }) {
   const w = useWords();
   const [open, setOpen] = useState(false);
+  // the form lives here so closing the dialog can ask before a written reason is lost
+  const [form] = Form.useForm<StageForm>();
+  const close = useConfirmDiscard(() => setOpen(false));
   const status = $api.useQuery(
     'get',
     '/api/v1/projects/{id}/stage',
@@ -34,10 +50,21 @@ export function StageChangeButton({ project }: { project: Project }) {
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)}>
         {w.changeStage}
       </Button>
-      <Modal open={open} title={w.changeStage} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={w.changeStage}
+        footer={null}
+        onCancel={() => close(form.isFieldsTouched())}
+        destroyOnHidden
+      >
         <QueryState isLoading={status.isLoading} error={status.error}>
           {() => (
-            <StageChangeForm projectId={project.id} status={status.data!} onDone={() => setOpen(false)} />
+            <StageChangeForm
+              form={form}
+              projectId={project.id}
+              status={status.data!}
+              onDone={() => setOpen(false)}
+            />
           )}
         </QueryState>
       </Modal>
@@ -51,10 +78,12 @@ export function StageChangeButton({ project }: { project: Project }) {
  * pausing and withdrawing need a reason too.
  */
 function StageChangeForm({
+  form,
   projectId,
   status,
   onDone,
 }: {
+  form: FormInstance<StageForm>;
   projectId: string;
   status: StageStatus;
   onDone: () => void;
@@ -63,7 +92,6 @@ function StageChangeForm({
   const w = useWords();
   const { pick } = useLang();
   const { message } = App.useApp();
-  const [form] = Form.useForm<StageForm>();
   const errors = useFormErrors(form, ['to', 'reason']);
   const change = useApiMutation((body: StageForm) =>
     answer(api.POST('/api/v1/projects/{id}/stage', { params: { path: { id: projectId } }, body })),
