@@ -46,8 +46,8 @@ const newVote = async (projectId: string) =>
       ruleId: 'sh-801-building',
     })
   ).body as { id: string };
-const rows = async <T>(query: ReturnType<typeof sql>) =>
-  ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(query));
 
 beforeAll(async () => {
   t = await startTestApp();
