@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { formatAreaM2 } from '../../../../core/area.ts';
+import { formatReceipt } from '../../../../core/consent/receipts.ts';
 import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
@@ -125,6 +126,7 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
               <th scope="col">{w.choice}</th>
               <th scope="col">{w.channel}</th>
               <th scope="col">{w.castAt}</th>
+              <th scope="col">{w.receipt}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,11 +140,13 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
                 </td>
                 <td>{b.channel ? w.channels[b.channel] : ''}</td>
                 <td>{date(b.castAt)}</td>
+                <td className="jw-cert__receipt">{b.receipt ? formatReceipt(b.receipt) : ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p className="jw-cert__note">{w.receiptNote}</p>
       <p>
         {w.ledgerLine({
           events: d.ledger.events,
