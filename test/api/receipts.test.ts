@@ -323,7 +323,7 @@ describe('the public receipt check', () => {
     expect(short.body.error.messageEn).toContain('has 16 characters; this has 8');
     const letters = await check('9F3A 1C2B 77DE 0AXZ');
     expect(letters.status).toBe(400);
-    expect(letters.body.error.message).toContain('“x”');
+    expect(letters.body.error.message).toContain('“X”');
     expect((await check('a'.repeat(65))).status).toBe(400);
     // look-alikes are forgiven: O for 0, I and L for 1, full-width digits
     const typed = formatReceipt(r.other!)

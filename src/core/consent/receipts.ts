@@ -33,15 +33,13 @@ export type ReceiptCheck =
  * (the public check) have 16 digits; a search may give fewer. Up to 64 digits (a whole hash).
  */
 export function readReceipt(input: string, opts: { whole: boolean }): ReceiptCheck {
-  const typed = input
-    .normalize('NFKC')
-    .replace(TYPED_SEPARATORS, '')
-    .toLowerCase()
-    .replace(/o/g, '0')
-    .replace(/[il]/g, '1');
+  const plain = [...input.normalize('NFKC').replace(TYPED_SEPARATORS, '')];
+  const digits = plain.map((c) => c.toLowerCase().replace('o', '0').replace(/[il]/, '1'));
+  const typed = digits.join('');
   if (!typed) return { ok: false, reason: 'empty' };
-  const bad = [...typed].find((c) => !/[0-9a-f]/.test(c));
-  if (bad) return { ok: false, reason: 'char', char: bad };
+  const bad = digits.findIndex((c) => !/^[0-9a-f]$/.test(c));
+  // the character as the person typed it
+  if (bad >= 0) return { ok: false, reason: 'char', char: plain[bad]! };
   if (typed.length > 64 || (opts.whole && typed.length < RECEIPT_DIGITS))
     return { ok: false, reason: 'length', length: typed.length };
   return { ok: true, hex: typed };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { readReceipt, type ReceiptCheck as Check } from '../../core/consent/receipts.ts';
+import { formatReceipt, readReceipt, type ReceiptCheck as Check } from '../../core/consent/receipts.ts';
 import { answer, api, errorText } from '../shared/api.ts';
 import { formatDateTime, formatDay } from '../shared/format.ts';
 import { useLang } from '../shared/words.ts';
@@ -62,6 +62,7 @@ export function ReceiptCheck() {
         api.GET('/api/v1/receipts/{receipt}', { params: { path: { receipt: check.hex } } }),
       );
       history.replaceState(null, '', receiptCheckPath(a.receipt));
+      setValue(formatReceipt(a.receipt));
       setState({ status: 'found', answer: a });
       if (moveFocus) requestAnimationFrame(() => found.current?.focus());
     } catch (error) {

@@ -163,6 +163,15 @@ export function ReceiptNumber({ value }: { value: string }) {
 /** Where anyone holding a receipt number sees what the ledger recorded for it. */
 export const receiptCheckPath = (receipt?: string) => `/r/receipt${receipt ? `/${receiptOf(receipt)}` : ''}`;
 
+/** 核对回执: the public check of this receipt, what the ledger recorded for it. */
+export function ReceiptCheckLink({ receipt, ui }: { receipt: string; ui: Ui }) {
+  return (
+    <a className="r-btn r-btn--secondary r-btn--wide" href={receiptCheckPath(receipt)}>
+      {ui.w.checkReceipt}
+    </a>
+  );
+}
+
 /** How a ballot was cast, when it was not online. */
 export function channelNote(ballot: NonNullable<ResidentView['ballot']>, w: ResidentWords) {
   if (!ballot.confirmed) return w.pendingBallot;
@@ -241,11 +250,7 @@ export function ReceiptHead({ view, ui, title }: { view: ResidentView; ui: Ui; t
       </p>
       <BallotFacts view={view} ui={ui} />
       <p className="r-hint">{ui.w.receiptHint}</p>
-      {view.ballot && (
-        <a className="r-btn r-btn--secondary r-btn--wide" href={receiptCheckPath(view.ballot.receipt)}>
-          {ui.w.checkReceipt}
-        </a>
-      )}
+      {view.ballot && <ReceiptCheckLink receipt={view.ballot.receipt} ui={ui} />}
     </>
   );
 }

@@ -115,7 +115,7 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
       )}
       <h3>{w.ballotsList}</h3>
       <div className="jw-cert__scroll" role="region" aria-label={w.ballotsList} tabIndex={0}>
-        <table>
+        <table className="jw-cert__ballots">
           <thead>
             <tr>
               <th scope="col">{w.household}</th>

@@ -133,7 +133,7 @@ function ConsultationView({
           )}
         </Card>
         {c.status === 'draft' && <Alert type="info" showIcon title={w.notOpenYet} />}
-        <Tabs items={tabs} destroyOnHidden />
+        <Tabs className="jw-tabs-wrap" items={tabs} destroyOnHidden />
       </Flex>
     </>
   );

@@ -169,9 +169,13 @@ function LedgerPages({ consultation: c, receipt }: { consultation: Consultation;
             columns={[
               { key: 'seq', title: w.seq, dataIndex: 'seq' },
               {
-                key: 'at',
-                title: w.castAt,
-                render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span>,
+                key: 'receipt',
+                title: w.receipt,
+                render: (_, e) => (
+                  <span className="jw-consent-code" data-testid="ledger-receipt">
+                    {formatReceipt(e.receipt)}
+                  </span>
+                ),
               },
               { key: 'kind', title: w.event, render: (_, e) => w.ledgerKinds[e.kind] },
               {
@@ -202,13 +206,9 @@ function LedgerPages({ consultation: c, receipt }: { consultation: Consultation;
                 render: (_, e) => (e.channel ? w.channels[e.channel] : ''),
               },
               {
-                key: 'receipt',
-                title: w.receipt,
-                render: (_, e) => (
-                  <span className="jw-consent-code" data-testid="ledger-receipt">
-                    {formatReceipt(e.receipt)}
-                  </span>
-                ),
+                key: 'at',
+                title: w.castAt,
+                render: (_, e) => <span className="jw-nowrap">{formatDateTime(e.at, lang)}</span>,
               },
             ]}
           />
