@@ -62,10 +62,13 @@ export interface BuildOptions {
 
 /**
  * What the request log may keep of a URL: a household code in a path (/r/<code>, /api/v1/r/<code>/…)
- * is a credential, and a search (?q=) may be an owner's name or ID number; both show as ***.
+ * is a credential, a receipt number (/r/receipt/<n>, /api/v1/receipts/<n>, ?receipt=) shows a
+ * vote, and a search (?q=) may be an owner's name or ID number; all show as ***.
  */
 export const redactUrl = (url: string) =>
-  url.replace(/^(\/(?:api\/v1\/)?r\/)[^/?#]+/, '$1***').replace(/([?&]q=)[^&#]*/g, '$1***');
+  url
+    .replace(/^(\/(?:api\/v1\/)?r\/(?:receipt\/)?|\/api\/v1\/receipts\/)[^/?#]+/, '$1***')
+    .replace(/([?&](?:q|receipt)=)[^&#]*/g, '$1***');
 
 /** Fastify's request log line, with household codes and searches left out. */
 function logRequest(req: FastifyRequest) {
@@ -100,7 +103,7 @@ const API_TAGS = [
   {
     name: 'resident',
     description:
-      '户码页面（业主用户码访问，无需登录） The household-code pages (owners, with their code, no login)',
+      '户码页面与回执核对（业主，无需登录） The household-code pages and the receipt check (owners, no login)',
   },
   { name: 'tools', description: '公开计算工具 Public calculators' },
   {

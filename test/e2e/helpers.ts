@@ -67,6 +67,40 @@ export async function expectNoHorizontalOverflow(page: Page) {
     });
 }
 
+/** The resident pages' rules: large type and large targets, measured on what the browser drew. */
+export async function expectElderlyFriendly(page: Page) {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        getComputedStyle(el).visibility !== 'hidden' &&
+        !el.closest('.jw-visually-hidden')
+      );
+    };
+    if (parseFloat(getComputedStyle(document.body).fontSize) < 20)
+      out.push(`body font ${getComputedStyle(document.body).fontSize}`);
+    for (const el of document.querySelectorAll('body *')) {
+      const ownText = [...el.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
+      );
+      if (ownText && shown(el) && parseFloat(getComputedStyle(el).fontSize) < 18)
+        out.push(`${getComputedStyle(el).fontSize} text: ${el.textContent.trim().slice(0, 30)}`);
+    }
+    for (const el of document.querySelectorAll(
+      'button, a[href], input:not([type=radio]):not([type=checkbox]), textarea, label.r-option',
+    )) {
+      const h = el.getBoundingClientRect().height;
+      if (shown(el) && h < 48)
+        out.push(`${Math.round(h)} px target: ${el.textContent?.trim().slice(0, 30) || el.tagName}`);
+    }
+    return out;
+  });
+  expect(problems, `type ≥ 18 px and targets ≥ 48 px on ${page.url()}`).toEqual([]);
+}
+
 /** GET a JSON API route with the page's session. */
 export async function apiGet<T>(request: APIRequestContext, path: string): Promise<T> {
   const res = await request.get(path);

@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import type { APIRequestContext, Page, PlaywrightWorkerArgs, TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, loginAs } from './helpers.ts';
+import { expectElderlyFriendly, expectNoAxeViolations, expectNoHorizontalOverflow } from './helpers.ts';
+import { formatReceipt } from '../../src/core/consent/receipts.ts';
 import { shanghaiDay } from './clock.ts';
+import { QUESTION, Staff, SUMMARY } from './staff-api.ts';
 
 /**
  * The resident page (/r/<code>) as an owner on a phone uses it: staff open a vote or survey
@@ -11,111 +13,6 @@ import { shanghaiDay } from './clock.ts';
  * `JW_SCREENSHOTS=1` also writes the pictures in docs/screenshots.
  */
 test.use({ viewport: { width: 360, height: 740 } });
-
-const QUESTION = '您是否同意在本单元加装电梯，并按公示的费用分摊方案分摊费用？';
-const SUMMARY =
-  '设计方案：电梯位于北侧楼梯间外，平层入户。费用：总价 52 万元，扣除政府补贴后按楼层系数分摊，一楼不出资。';
-
-interface Opened {
-  id: string;
-  title: string;
-  codes: { groupId: string; label: string; code: string }[];
-}
-
-/** The staff side: 胜利居委's worker, in a request context of its own (the resident never logs in). */
-class Staff {
-  private constructor(
-    readonly api: APIRequestContext,
-    private readonly csrf: string,
-  ) {}
-
-  static async login(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string | undefined) {
-    const api = await playwright.request.newContext({ baseURL });
-    const { csrfToken } = await loginAs(api, 'shengli');
-    return new Staff(api, csrfToken);
-  }
-
-  async post<T>(path: string, data: unknown = {}): Promise<T> {
-    const res = await this.api.post(path, { data, headers: { 'x-csrf-token': this.csrf } });
-    expect(res.ok(), `POST ${path} → ${res.status()} ${await res.text()}`).toBeTruthy();
-    return (await res.json()) as T;
-  }
-
-  async get<T>(path: string): Promise<T> {
-    const res = await this.api.get(path);
-    expect(res.ok(), `GET ${path} → ${res.status()}`).toBeTruthy();
-    return (await res.json()) as T;
-  }
-
-  /** Creates and opens a consultation on one of the committee's projects; `pick` spreads tests over projects. */
-  async open(kind: 'vote' | 'survey', pick: number): Promise<Opened> {
-    const projects = await this.get<{ items: { id: string; name: string; committeeName: string }[] }>(
-      '/api/v1/projects?pageSize=100',
-    );
-    const mine = projects.items.filter((p) => p.committeeName === '胜利居委');
-    expect(mine.length).toBeGreaterThan(0);
-    const project = mine[mine.length - 1 - (pick % mine.length)]!;
-    const title = `${project.name.replace(/加装电梯$/, '')}加装电梯${kind === 'vote' ? '业主表决' : '意向征询'}`;
-    const created = await this.post<{ id: string }>('/api/v1/consultations', {
-      projectId: project.id,
-      kind,
-      title,
-      question: kind === 'vote' ? QUESTION : '为了解各位业主对加装电梯的意愿，请花两分钟回答几个问题。',
-      documentsSummary: SUMMARY,
-      ...(kind === 'vote' ? { ruleId: 'sh-801-building' } : {}),
-      scopeKind: 'stairwell',
-      opensOn: shanghaiDay(0),
-      closesOn: shanghaiDay(14),
-    });
-    await this.post(`/api/v1/consultations/${created.id}/open`);
-    const codes = await this.post<{ items: Opened['codes'] }>(
-      `/api/v1/consultations/${created.id}/codes/reveal`,
-    );
-    expect(codes.items.length).toBeGreaterThan(1);
-    return { id: created.id, title, codes: codes.items };
-  }
-
-  async ballotOf(consultationId: string, groupId: string) {
-    const tally = await this.get<{ groups: { id: string; ballot: string | null; channel: string | null }[] }>(
-      `/api/v1/consultations/${consultationId}/tally`,
-    );
-    return tally.groups.find((g) => g.id === groupId);
-  }
-}
-
-/** Large type and large targets, measured on what the browser drew. */
-async function expectElderlyFriendly(page: Page) {
-  const problems = await page.evaluate(() => {
-    const out: string[] = [];
-    const shown = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return (
-        r.width > 1 &&
-        r.height > 1 &&
-        getComputedStyle(el).visibility !== 'hidden' &&
-        !el.closest('.jw-visually-hidden')
-      );
-    };
-    if (parseFloat(getComputedStyle(document.body).fontSize) < 20)
-      out.push(`body font ${getComputedStyle(document.body).fontSize}`);
-    for (const el of document.querySelectorAll('body *')) {
-      const ownText = [...el.childNodes].some(
-        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
-      );
-      if (ownText && shown(el) && parseFloat(getComputedStyle(el).fontSize) < 18)
-        out.push(`${getComputedStyle(el).fontSize} text: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    for (const el of document.querySelectorAll(
-      'button, a[href], input:not([type=radio]):not([type=checkbox]), textarea, label.r-option',
-    )) {
-      const h = el.getBoundingClientRect().height;
-      if (shown(el) && h < 48)
-        out.push(`${Math.round(h)} px target: ${el.textContent?.trim().slice(0, 30) || el.tagName}`);
-    }
-    return out;
-  });
-  expect(problems, `type ≥ 18 px and targets ≥ 48 px on ${page.url()}`).toEqual([]);
-}
 
 /** Every state is checked the same way: axe, no sideways scroll, sizes, and a picture. */
 async function checkState(page: Page, info: TestInfo, name: string, docs = false) {
@@ -170,7 +67,12 @@ test('a resident votes in at most three taps, sees the receipt, changes the vote
   const first = await (await page.request.get(`/api/v1/r/${household.code}`)).json();
   expect(first.ballot.choice).toBe('agree');
   expect(first.ballot.receipt).toMatch(/^[0-9a-f]{64}$/);
-  expect(shown.replace(/\s/g, '')).toBe(first.ballot.receipt);
+  // the receipt number: the first 16 digits of the ledger entry's hash, as four groups of four
+  expect(shown).toBe(formatReceipt(first.ballot.receipt));
+  await expect(page.getByRole('link', { name: '核对回执' })).toHaveAttribute(
+    'href',
+    `/r/receipt/${first.ballot.receipt.slice(0, 16)}`,
+  );
   await checkState(page, info, 'receipt', true);
   expect((await staff.ballotOf(vote.id, household.groupId))?.ballot).toBe('agree');
 
@@ -192,7 +94,7 @@ test('a resident votes in at most three taps, sees the receipt, changes the vote
   const second = await (await page.request.get(`/api/v1/r/${household.code}`)).json();
   expect(second.ballot.choice).toBe('disagree');
   expect(second.ballot.receipt).not.toBe(first.ballot.receipt);
-  expect((await page.locator('.r-hash').innerText()).replace(/\s/g, '')).toBe(second.ballot.receipt);
+  expect(await page.locator('.r-hash').innerText()).toBe(formatReceipt(second.ballot.receipt));
   expect((await staff.ballotOf(vote.id, household.groupId))?.ballot).toBe('disagree');
 
   // the phone's back button from the receipt goes to the first screen, not to the confirm step
@@ -342,7 +244,16 @@ test('a closed vote says so, also to an owner who was about to confirm', async (
   await expect(page.getByText('本次征询已结束，不能再投票。结果会在小区公示。')).toBeVisible();
   await expect(page.locator('.r-ballot')).toContainText('同意');
   await expect(page.getByRole('button', { name: '改票' })).toHaveCount(0);
+  // after closing the receipt can still be checked: the check says it counted in the result
+  await expect(page.getByRole('link', { name: '核对回执' })).toHaveAttribute(
+    'href',
+    /^\/r\/receipt\/[0-9a-f]{16}$/,
+  );
   await checkState(page, info, 'closed', true);
+  await page.getByRole('link', { name: '核对回执' }).click();
+  await expect(page.getByTestId('receipt-recorded')).toHaveText('网上投票：同意');
+  await expect(page.getByTestId('receipt-standing')).toContainText('这是您家现在的选票。');
+  await expect(page.getByTestId('receipt-standing')).toContainText('结束时计入了结果。');
 });
 
 test('a survey: one question per screen, big choices, optional free text, then a receipt', async ({
@@ -393,7 +304,7 @@ test('a survey: one question per screen, big choices, optional free text, then a
   await page.getByRole('button', { name: '提交' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: '提交成功' })).toBeVisible();
-  await expect(page.locator('.r-hash')).toHaveText(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
+  await expect(page.locator('.r-hash')).toHaveText(/^([0-9A-F]{4} ){3}[0-9A-F]{4}$/);
   await checkState(page, info, 'survey-receipt');
   const results = await staff.get<{
     replies: number;

@@ -28,13 +28,14 @@ export interface Route {
   body?: JsonSchema;
 }
 
-/** Routes anyone may call: login, the household-code pages (the code is the credential), public tools. */
+/** Routes anyone may call: login, the household-code pages (the code is the credential), the receipt check, public tools. */
 export const PUBLIC = new Set([
   'POST /api/v1/session',
   'GET /api/v1/demo-accounts',
   'GET /api/v1/r/{code}',
   'POST /api/v1/r/{code}/ballot',
   'POST /api/v1/tools/consent',
+  'GET /api/v1/receipts/{receipt}',
   'POST /api/v1/tools/cost-share',
   'GET /api/v1/r/{code}/cost-share',
   'GET /api/v1/r/{code}/materials/{documentId}',

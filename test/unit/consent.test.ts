@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, CODE_BITS } from '../../src/core/consent/codes.ts';
 import { meets, parseFraction } from '../../src/core/consent/fraction.ts';
+import { formatReceipt, readReceipt, receiptOf } from '../../src/core/consent/receipts.ts';
 import { CONSENT_RULES, findRule, type ConsentRule } from '../../src/core/consent/rules.ts';
 import {
   additionalAgreeNeeded,
@@ -197,5 +198,42 @@ describe('household codes', () => {
     expect(new Set(CODE_ALPHABET).size).toBe(CODE_ALPHABET.length);
     expect(CODE_BITS).toBeGreaterThan(59);
     expect(CODE_BITS).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('receipt numbers (the first 16 hex digits of a ballot’s ledger hash)', () => {
+  const hash = '9f3a1c2b77de0a41' + 'c'.repeat(48);
+
+  it('are written as four groups of four capitals, from a hash or a receipt number', () => {
+    expect(receiptOf(hash)).toBe('9f3a1c2b77de0a41');
+    expect(formatReceipt(hash)).toBe('9F3A 1C2B 77DE 0A41');
+    expect(formatReceipt('9f3a1c2b77de0a41')).toBe('9F3A 1C2B 77DE 0A41');
+  });
+
+  it('read what people type: any case, spaces and dashes of any width, O for 0, I and L for 1, full-width digits', () => {
+    for (const typed of [
+      '9F3A 1C2B 77DE 0A41',
+      '9f3a-1c2b-77de-0a41',
+      '9F3A　1C2B　77DE　OA4l',
+      '９F3A1C2B77DE0A41',
+    ])
+      expect(readReceipt(typed, { whole: true })).toEqual({ ok: true, hex: '9f3a1c2b77de0a41' });
+    expect(readReceipt(hash.toUpperCase(), { whole: true })).toEqual({ ok: true, hex: hash });
+  });
+
+  it('say what is wrong with what cannot be one, naming the character as typed', () => {
+    expect(readReceipt('  ', { whole: true })).toEqual({ ok: false, reason: 'empty' });
+    expect(readReceipt('9F3A 1C2B 77DE 0AXZ', { whole: true })).toEqual({
+      ok: false,
+      reason: 'char',
+      char: 'X',
+    });
+    expect(readReceipt('9F3A 1C2B', { whole: true })).toEqual({ ok: false, reason: 'length', length: 8 });
+    expect(readReceipt('9F3A', { whole: false })).toEqual({ ok: true, hex: '9f3a' });
+    expect(readReceipt('a'.repeat(65), { whole: false })).toEqual({
+      ok: false,
+      reason: 'length',
+      length: 65,
+    });
   });
 });

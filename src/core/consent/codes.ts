@@ -6,6 +6,9 @@ export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 12;
 export const CODE_BITS = CODE_LENGTH * Math.log2(CODE_ALPHABET.length);
 
+/** Characters a person may type between groups of a code or a receipt: spaces and dashes of any width. */
+export const TYPED_SEPARATORS = /[\s\-‐‑‒–—―－_.·]/g;
+
 /** From random bytes (one per character, rejection-sampled by the caller's source). */
 export function codeFromRandom(randomByte: () => number): string {
   let out = '';

@@ -24,3 +24,23 @@ export interface LedgerEventBody {
 
 /** What is hashed for one event. */
 export const ledgerMessage = (e: LedgerEventBody) => canonicalJson(e);
+
+/** What a ledger event records: the opening, a ballot cast online, changed online, entered by staff, confirmed by a second staff member, a code revoked, the closing. */
+export const LEDGER_KINDS = [
+  'open',
+  'cast',
+  'changed',
+  'staff_entry',
+  'confirmed',
+  'code_revoked',
+  'close',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** The events that record a household's ballot: each gives a receipt (core/consent/receipts.ts). */
+export const BALLOT_KINDS = [
+  'cast',
+  'changed',
+  'staff_entry',
+  'confirmed',
+] as const satisfies readonly LedgerKind[];

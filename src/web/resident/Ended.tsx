@@ -1,4 +1,13 @@
-import { BallotFacts, Button, Overview, ReadAloud, Title, zhText, type Ui } from './parts.tsx';
+import {
+  BallotFacts,
+  Button,
+  Overview,
+  ReadAloud,
+  ReceiptCheckLink,
+  Title,
+  zhText,
+  type Ui,
+} from './parts.tsx';
 import type { ResidentView } from './types.ts';
 
 const explanation = (view: ResidentView, ui: Ui) =>
@@ -25,7 +34,14 @@ export function Closed({ view, ui }: { view: ResidentView; ui: Ui }) {
       </Overview>
       <section className="r-card r-vote" aria-labelledby="r-closed-ballot-h">
         <h2 id="r-closed-ballot-h">{w.yourBallot}</h2>
-        {view.ballot ? <BallotFacts view={view} ui={ui} /> : <p>{w.noBallot}</p>}
+        {view.ballot ? (
+          <>
+            <BallotFacts view={view} ui={ui} />
+            <ReceiptCheckLink receipt={view.ballot.receipt} ui={ui} />
+          </>
+        ) : (
+          <p>{w.noBallot}</p>
+        )}
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { errorText } from '../shared/api.ts';
 import { caretAfter, checkCode, codeCharacters, groupCode, type CodeCheck } from './code.ts';
-import { Alert, Title, type Ui } from './parts.tsx';
+import { Alert, receiptCheckPath, Title, type Ui } from './parts.tsx';
 import type { ResidentWords } from './words.ts';
 
 /** The message of a code that fails the local format check. */
@@ -124,6 +124,9 @@ export function Entry({
           {busy ? w.loading : w.enter}
         </button>
       </form>
+      <a className="r-btn r-btn--secondary r-btn--wide" href={receiptCheckPath()}>
+        {w.checkReceiptLink}
+      </a>
     </>
   );
 }

@@ -1,11 +1,8 @@
-import { CODE_ALPHABET, CODE_LENGTH, formatCode } from '../../core/consent/codes.ts';
-
-/** Characters a person may type between groups: spaces and dashes of any width. */
-const SEPARATORS = /[\s\-‐‑‒–—―－_.·]/g;
+import { CODE_ALPHABET, CODE_LENGTH, formatCode, TYPED_SEPARATORS } from '../../core/consent/codes.ts';
 
 /** Full-width letters from a Chinese keyboard become ASCII; capitals; separators removed. */
 export function codeCharacters(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(SEPARATORS, '');
+  return input.normalize('NFKC').toUpperCase().replace(TYPED_SEPARATORS, '');
 }
 
 /** What the box shows while typing: the characters grouped by four, "ABCD-EFGH-JK". */

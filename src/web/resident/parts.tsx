@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { formatReceipt, receiptOf } from '../../core/consent/receipts.ts';
 import { formatDateTime, formatDay } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
 import { canSpeak, speak, stopSpeaking, type Spoken } from './speech.ts';
@@ -166,9 +167,21 @@ export function Overview({
   );
 }
 
-/** The ledger hash in groups of eight, so it can be read out or compared by eye. */
-export function Hash({ value }: { value: string }) {
-  return <code className="r-hash">{value.match(/.{1,8}/g)?.join(' ')}</code>;
+/** The receipt number (core/consent/receipts.ts) in groups of four, to read out or compare by eye. */
+export function ReceiptNumber({ value }: { value: string }) {
+  return <code className="r-hash">{formatReceipt(value)}</code>;
+}
+
+/** Where anyone holding a receipt number sees what the ledger recorded for it. */
+export const receiptCheckPath = (receipt?: string) => `/r/receipt${receipt ? `/${receiptOf(receipt)}` : ''}`;
+
+/** 核对回执: the public check of this receipt, what the ledger recorded for it. */
+export function ReceiptCheckLink({ receipt, ui }: { receipt: string; ui: Ui }) {
+  return (
+    <a className="r-btn r-btn--secondary r-btn--wide" href={receiptCheckPath(receipt)}>
+      {ui.w.checkReceipt}
+    </a>
+  );
 }
 
 /** How a ballot was cast, when it was not online. */
@@ -201,7 +214,7 @@ export function BallotFacts({ view, ui }: { view: ResidentView; ui: Ui }) {
       <div>
         <dt>{w.receipt}</dt>
         <dd>
-          <Hash value={b.receipt} />
+          <ReceiptNumber value={b.receipt} />
         </dd>
       </div>
     </dl>
@@ -249,6 +262,7 @@ export function ReceiptHead({ view, ui, title }: { view: ResidentView; ui: Ui; t
       </p>
       <BallotFacts view={view} ui={ui} />
       <p className="r-hint">{ui.w.receiptHint}</p>
+      {view.ballot && <ReceiptCheckLink receipt={view.ballot.receipt} ui={ui} />}
     </>
   );
 }

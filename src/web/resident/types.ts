@@ -14,3 +14,9 @@ export type Answers = NonNullable<Body<'/api/v1/r/{code}/ballot'>['answers']>;
 /** What `GET /api/v1/r/:code` answers. */
 export type ResidentView = Answer<'/api/v1/r/{code}'>;
 export type SurveyQuestion = NonNullable<ResidentView['consultation']['questions']>[number];
+
+/** What `GET /api/v1/receipts/:receipt` answers: the public receipt check. */
+export type ReceiptCheckAnswer = Answer<'/api/v1/receipts/{receipt}'>;
+export type LedgerBallotKind = ReceiptCheckAnswer['entry']['kind'];
+export type ReceiptStanding = ReceiptCheckAnswer['standing'];
+export type BallotChannel = ReceiptCheckAnswer['entry']['channel'];

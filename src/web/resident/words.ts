@@ -77,7 +77,10 @@ const zh = {
   yourChoice: '您的选择',
   time: '时间',
   receipt: '回执号',
-  receiptHint: '回执号是这张选票在公开账本中的编号，可以请居委会帮您核对。请保留本页截图。',
+  receiptHint:
+    '回执号是这张选票在选票账本中的编号。点“核对回执”可以查看账本里记下的内容，也可以请居委会帮您核对。请保留本页截图。',
+  checkReceipt: '核对回执',
+  checkReceiptLink: '已经投过票？核对回执号',
   home: '返回首页',
 
   // survey
@@ -175,7 +178,9 @@ const en: Words<ResidentWords> = {
   time: 'Time',
   receipt: 'Receipt number',
   receiptHint:
-    "The receipt number is this ballot's entry in the public ledger; your residents' committee can check it for you. Keep a screenshot of this page.",
+    "The receipt number is this ballot's entry in the ballot ledger. Tap “Check the receipt” to see what the ledger recorded, or ask your residents' committee to check it. Keep a screenshot of this page.",
+  checkReceipt: 'Check the receipt',
+  checkReceiptLink: 'Already voted? Check a receipt number',
   home: 'Back to the start',
 
   questionOf: (i: number, n: number) => `Question ${i} of ${n}`,

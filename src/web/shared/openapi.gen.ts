@@ -1013,6 +1013,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 选票账本（最新在前，可按回执号查找）The ballot ledger, newest first, searchable by receipt */
+        get: operations["getConsultationsByIdLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations/{id}/ledger/verify": {
         parameters: {
             query?: never;
@@ -1126,6 +1143,23 @@ export interface paths {
         put?: never;
         /** 表决计算器（公开）Public consent calculator */
         post: operations["postToolsConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receipts/{receipt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核对回执（公开，不显示房号和姓名）Check a receipt: what the ledger recorded, with nothing of who voted */
+        get: operations["getReceiptsByReceipt"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12315,6 +12349,135 @@ export interface operations {
             };
         };
     };
+    getConsultationsByIdLedger: {
+        parameters: {
+            query?: {
+                /** @description 回执号，如 9F3A 1C2B 77DE 0A41 The receipt number, e.g. 9F3A 1C2B 77DE 0A41 */
+                receipt?: string;
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            seq: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            kind: "open" | "cast" | "changed" | "staff_entry" | "confirmed" | "code_revoked" | "close";
+                            /**
+                             * @description 回执号：选票账本记录哈希的前 16 位 The receipt number: the first 16 hex digits of the ledger event's hash
+                             * @example 9f3a1c2b77de0a41
+                             */
+                            receipt: string;
+                            /** @description SHA-256（十六进制）hex */
+                            hash: string;
+                            /** @description 该记录涉及的户（姓名已脱敏）；开始、结束为 null The household concerned, names masked */
+                            household: {
+                                /** @description 房屋，如“601室、602室” The units, e.g. 601室、602室 */
+                                label: string;
+                                ownersMasked: string[];
+                            } | null;
+                            /** @description 表决的选择，与计票所示相同 The vote’s choice, as the tally shows it */
+                            choice: ("agree" | "disagree" | "abstain") | null;
+                            channel: ("online" | "paper" | "assisted" | "proxy") | null;
+                            /** @description 录入时须第二人核对才计入 Entered to count once a second staff member confirms it */
+                            needsCheck: boolean;
+                            /** @description 被替换（改票、重新录入）或被核对的回执号 The receipt this event replaced (a changed vote, a new entry) or confirmed */
+                            earlier: string | null;
+                        }[];
+                        /** @description 下一页的 before 参数；没有更早的记录为 null The `before` of the next page; null when nothing older */
+                        nextBefore: number | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getConsultationsByIdLedgerVerify: {
         parameters: {
             query?: never;
@@ -12543,6 +12706,7 @@ export interface operations {
                             choice: ("agree" | "disagree" | "abstain" | "answered") | null;
                             channel: ("online" | "paper" | "assisted" | "proxy") | null;
                             castAt: string | null;
+                            /** @description 计入的选票的回执号；不计入为 null The counted ballot’s receipt number */
                             receipt: string | null;
                         }[];
                         ledger: {
@@ -13189,6 +13353,149 @@ export interface operations {
                                 en: string;
                             };
                         };
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReceiptsByReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 回执号，如 9F3A 1C2B 77DE 0A41 The receipt number, e.g. 9F3A 1C2B 77DE 0A41 */
+                receipt: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 回执号：选票账本记录哈希的前 16 位 The receipt number: the first 16 hex digits of the ledger event's hash
+                         * @example 9f3a1c2b77de0a41
+                         */
+                        receipt: string;
+                        project: string;
+                        consultation: {
+                            /** @enum {string} */
+                            kind: "survey" | "vote";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            closesOn: string | null;
+                            closedAt: string | null;
+                        };
+                        entry: {
+                            /** @description 账本中的序号 The event’s place in the ledger */
+                            seq: number;
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * @description cast 网上投票、changed 网上改票、staff_entry 工作人员录入、confirmed 第二人核对 cast or changed online, entered by staff, confirmed by a second staff member
+                             * @enum {string}
+                             */
+                            kind: "cast" | "changed" | "staff_entry" | "confirmed";
+                            /** @enum {string} */
+                            channel: "online" | "paper" | "assisted" | "proxy";
+                            /** @description 表决的选择；意向征询为 null The vote’s choice; null for a survey */
+                            choice: ("agree" | "disagree" | "abstain") | null;
+                        };
+                        /**
+                         * @description current：该户现在的选票；awaiting_check：待第二人核对；confirmed：已由第二人核对（later 为核对记录）；replaced：之后另有选票（later） current: the household’s ballot now; awaiting_check: a paper ballot awaiting its second entry; confirmed: confirmed since (later is the confirmation); replaced: a later ballot replaced it (later)
+                         * @enum {string}
+                         */
+                        standing: "current" | "awaiting_check" | "confirmed" | "replaced";
+                        /** @description 该户现在的选票，若不是这一条 The household’s ballot now, when it is another event */
+                        later: {
+                            /** Format: date-time */
+                            at: string;
+                            /**
+                             * @description cast 网上投票、changed 网上改票、staff_entry 工作人员录入、confirmed 第二人核对 cast or changed online, entered by staff, confirmed by a second staff member
+                             * @enum {string}
+                             */
+                            kind: "cast" | "changed" | "staff_entry" | "confirmed";
+                            /** @enum {string} */
+                            channel: "online" | "paper" | "assisted" | "proxy";
+                        } | null;
                     };
                 };
             };

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { parseFraction } from '../../../core/consent/fraction.ts';
 import { DOCUMENT_CATEGORIES } from '../../../core/documents.ts';
+import { BALLOT_KINDS, LEDGER_KINDS } from '../../../core/consent/ledger.ts';
+import { readReceipt, RECEIPT_DIGITS } from '../../../core/consent/receipts.ts';
 import { findRule, RULE_IDS, type ConsentRule } from '../../../core/consent/rules.ts';
 import { bilingualIssue, optionalText, shortText } from '../../platform/http.ts';
 import { day, instant } from '../../platform/contract.ts';
@@ -129,6 +131,42 @@ export const staffBallotFields = z.object({
 
 /** A household code as typed or scanned from the letter (the code is the credential). */
 export const onlineBallot = z.object({ choice: ballotChoice.optional(), answers: surveyAnswers.optional() });
+
+/**
+ * A receipt number as typed (core/consent/receipts.ts), as lower-case hex: a whole one (16 digits,
+ * or a whole hash) for the public check, the first digits or more for a staff search.
+ */
+const receiptInput = (whole: boolean) =>
+  z
+    .string()
+    .max(200)
+    .transform((typed, ctx) => {
+      const r = readReceipt(typed, { whole });
+      if (r.ok) return r.hex;
+      if (r.reason === 'empty') bilingualIssue(ctx, '不能为空', 'must not be empty');
+      else if (r.reason === 'char')
+        bilingualIssue(
+          ctx,
+          `中没有“${r.char}”，回执号只有数字 0–9 和字母 A–F`,
+          `has no “${r.char}”: receipt numbers have only the digits 0–9 and the letters A–F`,
+        );
+      else
+        bilingualIssue(
+          ctx,
+          `共 ${RECEIPT_DIGITS} 位，这里有 ${r.length} 位，请核对`,
+          `has ${RECEIPT_DIGITS} characters; this has ${r.length}. Please check it`,
+        );
+      return z.NEVER;
+    })
+    .meta({ description: '回执号，如 9F3A 1C2B 77DE 0A41 The receipt number, e.g. 9F3A 1C2B 77DE 0A41' });
+
+/** A page of a consultation's ledger, newest first; `receipt` finds the events whose receipt starts so. */
+export const ledgerQuery = z.object({
+  receipt: receiptInput(false).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const receiptParams = z.object({ receipt: receiptInput(true) });
 
 const ruleInput = z.union([
   z
@@ -365,6 +403,77 @@ export const staffBallotResponse = z.object({
 });
 export const confirmResponse = z.object({ receipt: sha256 });
 
+/** A receipt number in an answer: lower-case hex, shown in groups of four capitals. */
+const receiptNumber = z.string().meta({
+  description: `回执号：选票账本记录哈希的前 ${RECEIPT_DIGITS} 位 The receipt number: the first ${RECEIPT_DIGITS} hex digits of the ledger event's hash`,
+  examples: ['9f3a1c2b77de0a41'],
+});
+const ballotKind = z.enum(BALLOT_KINDS).meta({
+  description:
+    'cast 网上投票、changed 网上改票、staff_entry 工作人员录入、confirmed 第二人核对 cast or changed online, entered by staff, confirmed by a second staff member',
+});
+
+export const ledgerEntry = z.object({
+  seq: int,
+  at: instant,
+  kind: z.enum(LEDGER_KINDS),
+  receipt: receiptNumber,
+  hash: sha256,
+  household: household.omit({ id: true }).nullable().meta({
+    description: '该记录涉及的户（姓名已脱敏）；开始、结束为 null The household concerned, names masked',
+  }),
+  choice: ballotChoice
+    .nullable()
+    .meta({ description: '表决的选择，与计票所示相同 The vote’s choice, as the tally shows it' }),
+  channel: ballotChannel.nullable(),
+  needsCheck: z.boolean().meta({
+    description: '录入时须第二人核对才计入 Entered to count once a second staff member confirms it',
+  }),
+  earlier: receiptNumber.nullable().meta({
+    description:
+      '被替换（改票、重新录入）或被核对的回执号 The receipt this event replaced (a changed vote, a new entry) or confirmed',
+  }),
+});
+export type LedgerEntry = z.infer<typeof ledgerEntry>;
+export const ledgerPage = z.object({
+  items: z.array(ledgerEntry),
+  nextBefore: int.nullable().meta({
+    description:
+      '下一页的 before 参数；没有更早的记录为 null The `before` of the next page; null when nothing older',
+  }),
+});
+export type LedgerPage = z.infer<typeof ledgerPage>;
+
+/** What the public receipt check tells anyone holding a receipt number: nothing of who voted. */
+export const receiptCheck = z.object({
+  receipt: receiptNumber,
+  project: z.string(),
+  consultation: z.object({
+    kind: z.enum(['survey', 'vote']),
+    title: z.string(),
+    status: z.enum(['draft', 'open', 'closed']),
+    closesOn: day.nullable(),
+    closedAt: instant.nullable(),
+  }),
+  entry: z.object({
+    seq: int.meta({ description: '账本中的序号 The event’s place in the ledger' }),
+    at: instant,
+    kind: ballotKind,
+    channel: ballotChannel,
+    choice: ballotChoice
+      .nullable()
+      .meta({ description: '表决的选择；意向征询为 null The vote’s choice; null for a survey' }),
+  }),
+  standing: z.enum(['current', 'awaiting_check', 'confirmed', 'replaced']).meta({
+    description:
+      'current：该户现在的选票；awaiting_check：待第二人核对；confirmed：已由第二人核对（later 为核对记录）；replaced：之后另有选票（later） current: the household’s ballot now; awaiting_check: a paper ballot awaiting its second entry; confirmed: confirmed since (later is the confirmation); replaced: a later ballot replaced it (later)',
+  }),
+  later: z.object({ at: instant, kind: ballotKind, channel: ballotChannel }).nullable().meta({
+    description: '该户现在的选票，若不是这一条 The household’s ballot now, when it is another event',
+  }),
+});
+export type ReceiptCheck = z.infer<typeof receiptCheck>;
+
 export const ledgerVerdict = z.object({
   ok: z.boolean(),
   events: int,
@@ -405,7 +514,9 @@ export const certificateResponse = z.object({
         }),
       channel: ballotChannel.nullable(),
       castAt: instant.nullable(),
-      receipt: sha256.nullable(),
+      receipt: receiptNumber
+        .nullable()
+        .meta({ description: '计入的选票的回执号；不计入为 null The counted ballot’s receipt number' }),
     }),
   ),
   ledger: ledgerVerdict,

@@ -3,6 +3,7 @@ import { ImageRun, Paragraph, type Table } from 'docx';
 import QRCode from 'qrcode';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { formatFraction } from '../../../core/consent/fraction.ts';
+import { formatReceipt, receiptOf } from '../../../core/consent/receipts.ts';
 import { maskName } from '../../../core/privacy.ts';
 import type { Access } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -14,6 +15,9 @@ import { verifyLedger } from './ledger.ts';
 import type { CodeKeys } from '../../platform/code-keys.ts';
 import type { Certificate } from './contract.ts';
 
+/** What the certificate's receipt numbers are, and where an owner checks one. */
+const RECEIPT_NOTE =
+  '回执号是各户投票后回执上的编号（选票账本中该条记录哈希的前 16 位），业主可在住户页面“核对回执”中查询账本记录的内容。';
 const CHOICE_ZH = { agree: '同意', disagree: '不同意', abstain: '弃权' } as const;
 const CHANNEL_ZH = { online: '线上', paper: '纸质', assisted: '代录（有见证人）', proxy: '委托' } as const;
 
@@ -112,7 +116,7 @@ export async function certificateData(db: Queryable, access: Access, id: string)
       choice: r.confirmed ? (r.choice ?? (r.channel ? 'answered' : null)) : null,
       channel: r.channel,
       castAt: r.castAt,
-      receipt: r.hash,
+      receipt: r.hash && r.confirmed ? receiptOf(r.hash) : null,
     })),
     ledger,
   };
@@ -167,7 +171,7 @@ export async function certificateDocx(db: Queryable, access: Access, id: string)
   lines.push(
     para('选票明细（姓名已脱敏）：', { bold: true }),
     table(
-      ['房屋', '业主', '面积（㎡）', '选择', '方式', '时间'],
+      ['房屋', '业主', '面积（㎡）', '选择', '方式', '时间', '回执号'],
       d.ballots.map((b) => [
         b.household,
         b.owners.join('、'),
@@ -175,8 +179,10 @@ export async function certificateDocx(db: Queryable, access: Access, id: string)
         b.choice ? (CHOICE_ZH[b.choice as keyof typeof CHOICE_ZH] ?? '已答复') : '未参与',
         b.channel ? CHANNEL_ZH[b.channel] : '',
         b.castAt ? new Date(b.castAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+        b.receipt ? formatReceipt(b.receipt) : '',
       ]),
     ),
+    para(RECEIPT_NOTE, { size: 18 }),
     para(
       `选票账本：共 ${d.ledger.events} 条记录，校验${d.ledger.ok ? '通过' : `未通过（第 ${d.ledger.firstBad?.seq} 条）`}。`,
     ),

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
-import { GENESIS_HASH, ledgerMessage, type LedgerEventBody } from '../../../core/consent/ledger.ts';
+import {
+  GENESIS_HASH,
+  ledgerMessage,
+  type LedgerEventBody,
+  type LedgerKind,
+} from '../../../core/consent/ledger.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { ledgerEvents } from './schema.ts';
 
@@ -31,8 +36,6 @@ export async function inLedgerTransaction<T>(db: Db, work: (tx: Tx) => Promise<T
     }
   }
 }
-
-export type LedgerKind = 'open' | 'cast' | 'changed' | 'staff_entry' | 'confirmed' | 'code_revoked' | 'close';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 export const hashEvent = (e: LedgerEventBody) => sha256(ledgerMessage(e));

@@ -17,6 +17,8 @@ import {
   consultationPatch,
   consultationsResponse,
   groupParams,
+  ledgerPage,
+  ledgerQuery,
   ledgerVerdict,
   materialsBody,
   materialsResponse,
@@ -29,6 +31,7 @@ import {
 } from './contract.ts';
 import { certificateData, certificateDocx, lettersDocx } from './documents.ts';
 import { listMaterials, setMaterials } from './materials.ts';
+import { ledgerPage as readLedgerPage } from './receipts.ts';
 import * as svc from './service.ts';
 
 export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }: AppContext) {
@@ -231,6 +234,19 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }:
     async (req) => confirmBallot(db, await access(req), req.params.id, req.params.groupId, req.body.choice),
   );
 
+  r.get(
+    '/api/v1/consultations/:id/ledger',
+    {
+      schema: {
+        tags,
+        summary: '选票账本（最新在前，可按回执号查找）The ballot ledger, newest first, searchable by receipt',
+        params: idParam,
+        querystring: ledgerQuery,
+        response: { 200: ledgerPage },
+      },
+    },
+    async (req) => readLedgerPage(db, await access(req), req.params.id, req.query),
+  );
   r.get(
     '/api/v1/consultations/:id/ledger/verify',
     {

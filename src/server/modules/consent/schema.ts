@@ -186,5 +186,11 @@ export const ledgerEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [unique('ledger_events_seq').on(t.consultationId, t.seq)],
+  (t) => [
+    unique('ledger_events_seq').on(t.consultationId, t.seq),
+    // receipts are hash prefixes: a LIKE 'prefix%' needs the pattern operator class whatever the
+    // collation. Staff search one consultation's ledger; the public check searches every ledger.
+    index('ledger_events_consultation_hash').using('btree', t.consultationId, t.hash.op('text_pattern_ops')),
+    index('ledger_events_hash').using('btree', t.hash.op('text_pattern_ops')),
+  ],
 );

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
-import { publicRoute } from '../../platform/http.ts';
+import { publicRoute, visitorOf } from '../../platform/http.ts';
 import { calculateConsent } from './calculator.ts';
-import { calculatorBody, calculatorResponse } from './contract.ts';
+import { calculatorBody, calculatorResponse, receiptCheck, receiptParams } from './contract.ts';
+import { checkReceipt } from './receipts.ts';
 
-/** Public tools: no login, nothing stored. */
-export function consentToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
+/** The consent module's public routes, no login: the calculator (stores nothing) and the receipt check. */
+export function consentToolsRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/tools/consent',
@@ -20,5 +21,19 @@ export function consentToolsRoutes(app: FastifyInstance, _ctx: AppContext) {
       config: publicRoute(120),
     },
     async (req) => calculateConsent(req.body),
+  );
+  r.get(
+    '/api/v1/receipts/:receipt',
+    {
+      schema: {
+        tags: ['resident'],
+        summary:
+          '核对回执（公开，不显示房号和姓名）Check a receipt: what the ledger recorded, with nothing of who voted',
+        params: receiptParams,
+        response: { 200: receiptCheck },
+      },
+      config: publicRoute(60),
+    },
+    async (req) => checkReceipt(db, req.params.receipt, visitorOf(req)),
   );
 }

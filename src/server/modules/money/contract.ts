@@ -259,12 +259,9 @@ export const planDetailResponse = z.object({
 });
 export type PlanDetail = z.infer<typeof planDetailResponse>;
 export const planVoteBody = z.object({
-  consultationId: z
-    .uuid()
-    .nullable()
-    .meta({
-      description: '本项目的一次征询；null：不再交付表决 A consultation of the project; null to withdraw',
-    }),
+  consultationId: z.uuid().nullable().meta({
+    description: '本项目的一次征询；null：不再交付表决 A consultation of the project; null to withdraw',
+  }),
 });
 export const signOffResponse = z.object({ unitId: z.uuid(), signedChannel: z.literal('paper') });
 

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { formatAreaM2 } from '../../../../core/area.ts';
+import { formatReceipt } from '../../../../core/consent/receipts.ts';
 import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from './PrintFrame.tsx';
@@ -114,7 +115,7 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
       )}
       <h3>{w.ballotsList}</h3>
       <div className="jw-cert__scroll" role="region" aria-label={w.ballotsList} tabIndex={0}>
-        <table>
+        <table className="jw-cert__ballots">
           <thead>
             <tr>
               <th scope="col">{w.household}</th>
@@ -125,6 +126,7 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
               <th scope="col">{w.choice}</th>
               <th scope="col">{w.channel}</th>
               <th scope="col">{w.castAt}</th>
+              <th scope="col">{w.receipt}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,11 +140,13 @@ function CertificateBody({ d, title }: { d: Certificate; title: string }) {
                 </td>
                 <td>{b.channel ? w.channels[b.channel] : ''}</td>
                 <td>{date(b.castAt)}</td>
+                <td className="jw-cert__receipt">{b.receipt ? formatReceipt(b.receipt) : ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p className="jw-cert__note">{w.receiptNote}</p>
       <p>
         {w.ledgerLine({
           events: d.ledger.events,

@@ -135,7 +135,7 @@ function ConsultationView({
         </Card>
         <MaterialsCard consultation={c} />
         {c.status === 'draft' && <Alert type="info" showIcon title={w.notOpenYet} />}
-        <Tabs items={tabs} destroyOnHidden />
+        <Tabs className="jw-tabs-wrap" items={tabs} destroyOnHidden />
       </Flex>
     </>
   );

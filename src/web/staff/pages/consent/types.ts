@@ -26,3 +26,6 @@ export type HouseholdCode = ItemOf<Answer<'/api/v1/consultations/{id}/codes/reve
 export type LedgerVerdict = Answer<'/api/v1/consultations/{id}/ledger/verify'>;
 /** GET /api/v1/consultations/:id/certificate */
 export type Certificate = Answer<'/api/v1/consultations/{id}/certificate'>;
+/** GET /api/v1/consultations/:id/ledger: a page of the ledger, newest first */
+export type LedgerPage = Answer<'/api/v1/consultations/{id}/ledger'>;
+export type LedgerEntry = ItemOf<LedgerPage>;

@@ -1,8 +1,9 @@
 import { defineWords, type Words } from '../../../shared/words.ts';
-import type { Consultation, ConsultationStatus, LedgerVerdict, TallyGroup } from './types.ts';
+import type { Consultation, ConsultationStatus, LedgerEntry, LedgerVerdict, TallyGroup } from './types.ts';
 
 type Channel = NonNullable<TallyGroup['channel']>;
 type LedgerReason = NonNullable<LedgerVerdict['firstBad']>['reason'];
+type LedgerKind = LedgerEntry['kind'];
 
 /**
  * Words of the consultations and votes (征询与表决): the list, a consultation and its panels, the
@@ -195,6 +196,33 @@ const zh = {
     gap: '序号缺失',
   } satisfies Record<LedgerReason, string>,
   headHash: '账本末条哈希（SHA-256）',
+  ledgerEvents: '账本记录（最新在前）',
+  findReceipt: '按回执号查找',
+  receiptPlaceholder: '回执号，如 9F3A 1C2B',
+  receiptBadChar: (ch: string) => `回执号中没有“${ch}”：回执号只有数字 0–9 和字母 A–F`,
+  receiptTooLong: '回执号最多 64 位',
+  seq: '序号',
+  event: '事件',
+  ledgerKinds: {
+    open: '开始征询',
+    cast: '网上投票',
+    changed: '网上改票',
+    staff_entry: '工作人员录入',
+    confirmed: '第二人核对确认',
+    code_revoked: '户码作废',
+    close: '结束计票',
+  } satisfies Record<LedgerKind, string>,
+  receipt: '回执号',
+  entryHash: '记录哈希（SHA-256）',
+  replacesReceipt: (receipt: string) => `替换了回执 ${receipt}`,
+  confirmsReceipt: (receipt: string) => `核对确认了回执 ${receipt}`,
+  needsCheck: '待第二人核对后计入',
+  entryDetails: '记录详情',
+  noLedgerEvents: '账本中还没有记录',
+  noReceiptMatch: (receipt: string) => `没有回执号以 ${receipt} 开头的记录`,
+  olderEvents: '更早的记录',
+  receiptNote:
+    '回执号是各户投票后回执上的编号（选票账本中该条记录哈希的前 16 位），业主可在住户页面“核对回执”中查询账本记录的内容。',
   downloadCertificate: '下载结果证明 Word',
   printCertificate: '打印结果证明',
   provisional: '征询尚未结束，证明为临时统计。',
@@ -425,6 +453,34 @@ const en: Words<typeof zh> = {
     gap: 'a sequence number is missing',
   },
   headHash: 'Ledger head hash (SHA-256)',
+  ledgerEvents: 'Ledger entries (newest first)',
+  findReceipt: 'Find by receipt number',
+  receiptPlaceholder: 'Receipt number, e.g. 9F3A 1C2B',
+  receiptBadChar: (ch) =>
+    `“${ch}” is not in receipt numbers: they have only the digits 0–9 and the letters A–F`,
+  receiptTooLong: 'A receipt number has at most 64 characters',
+  seq: 'No.',
+  event: 'Event',
+  ledgerKinds: {
+    open: 'Opened',
+    cast: 'Voted online',
+    changed: 'Changed online',
+    staff_entry: 'Entered by staff',
+    confirmed: 'Confirmed by a second entry',
+    code_revoked: 'Code revoked',
+    close: 'Closed and counted',
+  },
+  receipt: 'Receipt number',
+  entryHash: 'Entry hash (SHA-256)',
+  replacesReceipt: (receipt) => `replaced receipt ${receipt}`,
+  confirmsReceipt: (receipt) => `confirmed receipt ${receipt}`,
+  needsCheck: 'counts once a second staff member confirms it',
+  entryDetails: 'Entry details',
+  noLedgerEvents: 'The ledger has no entries yet',
+  noReceiptMatch: (receipt) => `No entry has a receipt number starting ${receipt}`,
+  olderEvents: 'Older entries',
+  receiptNote:
+    'A receipt number is the number on the receipt an owner got after voting (the first 16 characters of the ledger entry’s hash); owners can check one on the resident page under “Check the receipt”.',
   downloadCertificate: 'Download certificate (Word)',
   printCertificate: 'Print certificate',
   provisional: 'The consultation is still open; this is a provisional count.',

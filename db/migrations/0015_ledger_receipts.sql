@@ -1,0 +1,2 @@
+CREATE INDEX "ledger_events_consultation_hash" ON "ledger_events" USING btree ("consultation_id","hash" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "ledger_events_hash" ON "ledger_events" USING btree ("hash" text_pattern_ops);
