@@ -8,12 +8,13 @@ import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useLang } from '../shared/words.ts';
 import { queryClient } from './data.ts';
-import { StaffLayout } from './layout/StaffLayout.tsx';
 import { allows, MODULES, MY_ACCOUNT } from './modules.tsx';
 import { SessionProvider, useSessionState } from './session.tsx';
 import { theme } from './theme.ts';
 
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+// the menu and header come after login: the login page does not wait for them
+const StaffLayout = lazy(() => import('./layout/StaffLayout.tsx').then((m) => ({ default: m.StaffLayout })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function App() {
