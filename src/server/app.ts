@@ -248,7 +248,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
           ? 'resident.html'
           : 'index.html';
-      return reply.type('text/html').sendFile(page);
+      // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11)
+      void reply.type('text/html').sendFile(page);
     });
   } else {
     app.setNotFoundHandler(noRoute);

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { storedLang } from '../shared/lang.ts';
 import { App } from './App.tsx';
@@ -6,8 +6,11 @@ import '../shared/a11y.css';
 import './staff.css';
 
 document.documentElement.lang = storedLang();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// a transition: the first render yields to the browser between components (a slow phone's taps and paints)
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
