@@ -28,7 +28,14 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jw-lighthouse-'));
 const server = spawn(process.execPath, ['bin/jiangwan.js', 'serve'], {
   cwd: root,
-  env: { ...process.env, JW_CLOCK_START: CLOCK_START, JW_DATA_DIR: dataDir, PORT: String(port) },
+  // on a PGlite directory of its own, whatever DATABASE_URL says: the pages do not depend on the store
+  env: {
+    ...process.env,
+    DATABASE_URL: '',
+    JW_CLOCK_START: CLOCK_START,
+    JW_DATA_DIR: dataDir,
+    PORT: String(port),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stopServer = () => {
