@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { storedLang } from '../shared/lang.ts';
 import { App } from './App.tsx';
@@ -6,11 +6,8 @@ import '../shared/a11y.css';
 import './staff.css';
 
 document.documentElement.lang = storedLang();
-// a transition: the first render yields to the browser between components (a slow phone's taps and paints)
-startTransition(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
 );

@@ -8,7 +8,6 @@ import {
   useMemo,
   useRef,
   useState,
-  startTransition,
   type ReactNode,
 } from 'react';
 import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
@@ -61,12 +60,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthenticatedHandler(() => adopt(null));
     const read = firstRead ?? readSession();
     firstRead = null;
-    // the first page renders as a transition: React yields between components, so a slow phone
-    // stays responsive while antd builds its styles
-    const first = (next: SessionInfo | null) => startTransition(() => adopt(next));
-    read.then(first).catch((err: unknown) => {
+    read.then(adopt).catch((err: unknown) => {
       if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
-      first(null);
+      adopt(null);
     });
   }, [adopt]);
 
