@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Connect, type Plugin } from 'vite';
+import { precompressPlugin } from './scripts/precompress.ts';
 
 const web = resolve(import.meta.dirname, 'src/web');
 
@@ -26,7 +27,7 @@ const api = process.env.JW_API ?? 'http://127.0.0.1:3000';
  */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), residentPages],
+  plugins: [react(), residentPages, precompressPlugin],
   server: { proxy: { '/api': api } },
   preview: { proxy: { '/api': api } },
   build: {
@@ -43,8 +44,14 @@ export default defineConfig({
           groups: [
             {
               name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
               priority: 30,
+            },
+            // the staff app's alone: the resident page has no routes
+            {
+              name: 'router',
+              test: /node_modules[\\/]react-router[\\/]/,
+              priority: 20,
             },
             {
               name: 'libs',

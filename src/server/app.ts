@@ -117,6 +117,17 @@ const API_TAGS = [
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
 
+/**
+ * The build names every file under assets/ by its content's hash, so a browser keeps it for a
+ * year without asking again; the pages (index.html, resident.html) name the current assets and
+ * are checked on every load.
+ */
+function cacheControlOf(webRoot: string, file: string): string {
+  return path.relative(webRoot, file).startsWith(`assets${path.sep}`)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 /** Builds the Fastify app from the platform and the modules; no listening here. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -222,7 +233,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: ['index.html'],
+      // the .br and .gz files the build wrote beside each asset (vite.config.ts), as the browser accepts
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => void reply.header('cache-control', cacheControlOf(webRoot, file)),
+    });
     // SPA fallback: pages are client routes, but API and asset misses stay 404
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0]!;
@@ -232,7 +251,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
           ? 'resident.html'
           : 'index.html';
-      return reply.type('text/html').sendFile(page);
+      // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11)
+      void reply.type('text/html').sendFile(page);
     });
   } else {
     app.setNotFoundHandler(noRoute);

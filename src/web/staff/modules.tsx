@@ -6,8 +6,9 @@ import {
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.ts';
+import { lazyPage, type LazyPage } from './lazyPage.ts';
 import type { MenuKey } from './words.ts';
 
 /**
@@ -23,7 +24,7 @@ export interface MenuEntry {
 
 export interface PageRoute {
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   roles?: readonly Role[];
   /** printable pages: no menu or header around them */
   bare?: boolean;
@@ -52,15 +53,21 @@ export const MODULES: StaffModule[] = [
       { path: '/settings/holidays', label: 'holidays' },
     ],
     routes: [
-      { path: '/worklist', page: lazy(() => import('./pages/worklist/WorkListPage.tsx')) },
-      { path: '/approvals/bottlenecks', page: lazy(() => import('./pages/projects/BottlenecksPage.tsx')) },
+      { path: '/worklist', page: lazyPage(() => import('./pages/worklist/WorkListPage.tsx')) },
+      {
+        path: '/approvals/bottlenecks',
+        page: lazyPage(() => import('./pages/projects/BottlenecksPage.tsx')),
+      },
       {
         path: '/settings/templates',
-        page: lazy(() => import('./pages/projects/TemplatesPage.tsx')),
+        page: lazyPage(() => import('./pages/projects/TemplatesPage.tsx')),
         roles: ['street_admin'],
       },
-      { path: '/settings/holidays', page: lazy(() => import('./pages/holidays/HolidaysPage.tsx')) },
-      { path: '/settings/holidays/:year', page: lazy(() => import('./pages/holidays/HolidayYearPage.tsx')) },
+      { path: '/settings/holidays', page: lazyPage(() => import('./pages/holidays/HolidaysPage.tsx')) },
+      {
+        path: '/settings/holidays/:year',
+        page: lazyPage(() => import('./pages/holidays/HolidayYearPage.tsx')),
+      },
     ],
   },
   {
@@ -73,14 +80,17 @@ export const MODULES: StaffModule[] = [
       { path: '/registry/excel', label: 'excel' },
     ],
     routes: [
-      { path: '/registry', page: lazy(() => import('./pages/registry/CommitteesPage.tsx')) },
-      { path: '/registry/estates', page: lazy(() => import('./pages/registry/EstatesPage.tsx')) },
-      { path: '/registry/estates/:id', page: lazy(() => import('./pages/registry/EstatePage.tsx')) },
-      { path: '/registry/buildings/:id', page: lazy(() => import('./pages/registry/BuildingPage.tsx')) },
-      { path: '/registry/stairwells/:id', page: lazy(() => import('./pages/registry/StairwellPage.tsx')) },
-      { path: '/registry/owners', page: lazy(() => import('./pages/registry/OwnersPage.tsx')) },
+      { path: '/registry', page: lazyPage(() => import('./pages/registry/CommitteesPage.tsx')) },
+      { path: '/registry/estates', page: lazyPage(() => import('./pages/registry/EstatesPage.tsx')) },
+      { path: '/registry/estates/:id', page: lazyPage(() => import('./pages/registry/EstatePage.tsx')) },
+      { path: '/registry/buildings/:id', page: lazyPage(() => import('./pages/registry/BuildingPage.tsx')) },
+      {
+        path: '/registry/stairwells/:id',
+        page: lazyPage(() => import('./pages/registry/StairwellPage.tsx')),
+      },
+      { path: '/registry/owners', page: lazyPage(() => import('./pages/registry/OwnersPage.tsx')) },
       // everyone may export (masked); the import part shows for the roles that write
-      { path: '/registry/excel', page: lazy(() => import('./pages/registry/ExcelPage.tsx')) },
+      { path: '/registry/excel', page: lazyPage(() => import('./pages/registry/ExcelPage.tsx')) },
     ],
   },
   {
@@ -89,30 +99,30 @@ export const MODULES: StaffModule[] = [
     icon: <ToolOutlined />,
     menu: [{ path: '/projects', label: 'projectList' }],
     routes: [
-      { path: '/projects', page: lazy(() => import('./pages/projects/ProjectsPage.tsx')) },
-      { path: '/projects/:id', page: lazy(() => import('./pages/projects/ProjectPage.tsx')) },
+      { path: '/projects', page: lazyPage(() => import('./pages/projects/ProjectsPage.tsx')) },
+      { path: '/projects/:id', page: lazyPage(() => import('./pages/projects/ProjectPage.tsx')) },
       // consultations and votes (意愿征询)
       {
         path: '/projects/:id/consultations',
-        page: lazy(() => import('./pages/consent/ConsultationsPage.tsx')),
+        page: lazyPage(() => import('./pages/consent/ConsultationsPage.tsx')),
       },
-      { path: '/consultations/:id', page: lazy(() => import('./pages/consent/ConsultationPage.tsx')) },
+      { path: '/consultations/:id', page: lazyPage(() => import('./pages/consent/ConsultationPage.tsx')) },
       {
         path: '/consultations/:id/letters/print',
-        page: lazy(() => import('./pages/consent/LettersPrintPage.tsx')),
+        page: lazyPage(() => import('./pages/consent/LettersPrintPage.tsx')),
         bare: true,
       },
       {
         path: '/consultations/:id/certificate/print',
-        page: lazy(() => import('./pages/consent/CertificatePrintPage.tsx')),
+        page: lazyPage(() => import('./pages/consent/CertificatePrintPage.tsx')),
         bare: true,
       },
       {
         path: '/registry/stairwells/:id/what-if',
-        page: lazy(() => import('./pages/consent/WhatIfPage.tsx')),
+        page: lazyPage(() => import('./pages/consent/WhatIfPage.tsx')),
       },
       // cost sharing, payments, subsidy claim and running costs (资金分摊)
-      { path: '/projects/:id/money', page: lazy(() => import('./pages/money/MoneyPage.tsx')) },
+      { path: '/projects/:id/money', page: lazyPage(() => import('./pages/money/MoneyPage.tsx')) },
     ],
   },
   {
@@ -122,14 +132,14 @@ export const MODULES: StaffModule[] = [
     icon: <TeamOutlined />,
     menu: [{ path: '/mediation', label: 'mediationCases' }],
     routes: [
-      { path: '/projects/:id/notices', page: lazy(() => import('./pages/notices/NoticesPage.tsx')) },
+      { path: '/projects/:id/notices', page: lazyPage(() => import('./pages/notices/NoticesPage.tsx')) },
       {
         path: '/projects/:id/notices/:noticeId/print',
-        page: lazy(() => import('./pages/notices/NoticePrintPage.tsx')),
+        page: lazyPage(() => import('./pages/notices/NoticePrintPage.tsx')),
         bare: true,
       },
-      { path: '/mediation', page: lazy(() => import('./pages/mediation/MediationListPage.tsx')) },
-      { path: '/mediation/:id', page: lazy(() => import('./pages/mediation/MediationCasePage.tsx')) },
+      { path: '/mediation', page: lazyPage(() => import('./pages/mediation/MediationListPage.tsx')) },
+      { path: '/mediation/:id', page: lazyPage(() => import('./pages/mediation/MediationCasePage.tsx')) },
     ],
   },
   {
@@ -144,10 +154,10 @@ export const MODULES: StaffModule[] = [
     routes: [
       {
         path: '/settings/accounts',
-        page: lazy(() => import('./pages/accounts/AccountsPage.tsx')),
+        page: lazyPage(() => import('./pages/accounts/AccountsPage.tsx')),
         roles: ['street_admin'],
       },
-      { path: '/account', page: lazy(() => import('./pages/accounts/MyAccountPage.tsx')) },
+      { path: '/account', page: lazyPage(() => import('./pages/accounts/MyAccountPage.tsx')) },
     ],
   },
   {
@@ -157,7 +167,11 @@ export const MODULES: StaffModule[] = [
     roles: ['street_admin'],
     menu: [{ path: '/audit', label: 'auditLog' }],
     routes: [
-      { path: '/audit', page: lazy(() => import('./pages/audit/AuditPage.tsx')), roles: ['street_admin'] },
+      {
+        path: '/audit',
+        page: lazyPage(() => import('./pages/audit/AuditPage.tsx')),
+        roles: ['street_admin'],
+      },
     ],
   },
 ];

@@ -1,6 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
 import { ApiError, answer, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
 import type { SessionInfo } from '../shared/types.ts';
@@ -25,15 +34,23 @@ const readSession = () => answer(api.GET('/api/v1/session'));
 
 const SessionContext = createContext<SessionState | null>(null);
 
+// asked as the script starts, not after the first render: the page's chunk loads meanwhile (App.tsx)
+let firstRead: ReturnType<typeof readSession> | null = readSession();
+// its 401 (logged out) is handled once the provider mounts; until then it is not an unhandled rejection
+firstRead.catch(() => undefined);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const queryClient = useQueryClient();
+  const hadSession = useRef(false);
 
   const adopt = useCallback(
     (next: SessionInfo | null) => {
       setCsrfToken(next?.csrfToken ?? null);
       setServerToday(next?.today ?? null);
-      if (!next) queryClient.clear();
+      // after a logout nothing the last user saw stays; the first check keeps what the login page prefetched
+      if (!next && hadSession.current) queryClient.clear();
+      hadSession.current = next !== null;
       setSession(next);
     },
     [queryClient],
@@ -41,12 +58,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => adopt(null));
-    readSession()
-      .then(adopt)
-      .catch((err: unknown) => {
-        if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
-        adopt(null);
-      });
+    const read = firstRead ?? readSession();
+    firstRead = null;
+    read.then(adopt).catch((err: unknown) => {
+      if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
+      adopt(null);
+    });
   }, [adopt]);
 
   // today comes from the server's clock: asked again now and then and when the tab comes back, so a

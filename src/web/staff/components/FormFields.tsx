@@ -1,10 +1,8 @@
-import { Alert, Checkbox, Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import type { CheckboxGroupProps } from 'antd/es/checkbox';
 import { DatePicker } from './DatePicker.ts';
 import type { Rule } from 'antd/es/form';
-import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../shared/api.ts';
-import { useErrorText } from '../data.ts';
+import type { ReactNode } from 'react';
 
 export interface FieldSpec {
   name: string;
@@ -77,28 +75,6 @@ export function FormFields({ fields }: { fields: FieldSpec[] }) {
       ))}
     </>
   );
-}
-
-/**
- * Puts an API failure where the user looks: under the field it names when the form has that
- * field, otherwise in an alert above the buttons. Returns the alert and the handler.
- */
-export function useFormErrors(form: FormInstance, fieldNames: string[]) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const text = useErrorText();
-  const show = (err: unknown) => {
-    const field = err instanceof ApiError ? err.info.field : undefined;
-    if (field && fieldNames.includes(field)) {
-      form.setFields([{ name: field, errors: [text(err)] }]);
-      setFormError(null);
-    } else {
-      setFormError(text(err));
-    }
-  };
-  const alert = formError ? (
-    <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />
-  ) : null;
-  return { show, clear: () => setFormError(null), alert };
 }
 
 /**

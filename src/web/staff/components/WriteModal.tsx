@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useId, type ReactNode } from 'react';
 import { useStaffWords } from '../words.ts';
 import { useConfirmDiscard } from './confirmDiscard.ts';
-import { useFormErrors } from './FormFields.tsx';
+import { useFormErrors } from './formErrors.tsx';
 
 /**
  * A dialog with a form that writes once: fields as children (any antd Form.Item), the API's

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
-import { useFormErrors } from '../components/FormFields.tsx';
+import { useFormErrors } from '../components/formErrors.tsx';
 import { $api } from '../data.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useSessionState } from '../session.tsx';

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../../../core/roles.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/words.ts';
-import { useFormErrors } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';

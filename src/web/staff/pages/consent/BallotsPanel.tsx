@@ -17,7 +17,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import { answer, api } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/words.ts';
-import { useFormErrors } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';

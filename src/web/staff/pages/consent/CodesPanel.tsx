@@ -2,7 +2,7 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { answer, api } from '../../../shared/api.ts';
-import { useFormErrors } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import type { Consultation, HouseholdCode } from './types.ts';

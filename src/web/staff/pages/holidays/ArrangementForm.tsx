@@ -8,7 +8,7 @@ import type { ArrangementProblem } from '../../../../core/calendar.ts';
 import type { RowIssue } from '../../../../core/errors.ts';
 import { ApiError, answer, api, uploadFile, type Body } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/words.ts';
-import { useFormErrors } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { ImportRowErrors } from '../../components/ImportRowErrors.tsx';
 import { FileInput } from '../../components/WriteModal.tsx';
 import { useApiMutation, useErrorText } from '../../data.ts';

@@ -19,7 +19,7 @@ import { answer, api } from '../../../shared/api.ts';
 import type { Project, StageStatus } from '../../../shared/types.ts';
 import { useLang } from '../../../shared/words.ts';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
-import { useFormErrors } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';

@@ -17,7 +17,8 @@ import {
 import { useState } from 'react';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import type { Unit } from '../../../shared/types.ts';
-import { FormFields, useFormErrors } from '../../components/FormFields.tsx';
+import { FormFields } from '../../components/FormFields.tsx';
+import { useFormErrors } from '../../components/formErrors.tsx';
 import { PersonIdentity } from '../../components/PersonIdentity.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useSession } from '../../session.tsx';
