@@ -15,7 +15,7 @@ import type { CodeKeys } from './platform/code-keys.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
 import { installContract, SECURITY_SCHEMES } from './platform/contract.ts';
-import { installErrorHandler, noRoute } from './platform/errors.ts';
+import { defuseBadUrl, hadBadUrl, installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
@@ -122,6 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
+    rewriteUrl: defuseBadUrl,
   });
   const ctx: AppContext = {
     db: opts.db,
@@ -229,7 +230,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
           ? 'resident.html'
           : 'index.html';
-      return reply.type('text/html').sendFile(page);
+      // a broken link (a bad %-escape) is the page's not-found, with the status that says so
+      return reply
+        .status(hadBadUrl(req) ? 404 : 200)
+        .type('text/html')
+        .sendFile(page);
     });
   } else {
     app.setNotFoundHandler(noRoute);

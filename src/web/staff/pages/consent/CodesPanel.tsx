@@ -8,6 +8,7 @@ import { useStaffWords } from '../../words.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
+import { useRules } from '../../components/rules.ts';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
@@ -125,6 +126,7 @@ function ReissueModal({
 }) {
   const { common } = useStaffWords();
   const w = useWords();
+  const rules = useRules();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
   const reissue = useApiMutation((v: { groupId: string; reason: string }) =>
@@ -164,11 +166,7 @@ function ReissueModal({
     >
       <Typography.Paragraph type="secondary">{w.reissueHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item
-          name="reason"
-          label={w.reason}
-          rules={[{ required: true, whitespace: true }, { max: 200 }]}
-        >
+        <Form.Item name="reason" label={w.reason} rules={rules.text(w.reason, { required: true, max: 200 })}>
           <Input maxLength={200} placeholder={w.reasonExample} />
         </Form.Item>
       </Form>

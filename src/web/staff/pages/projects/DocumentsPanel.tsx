@@ -10,6 +10,7 @@ import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { useWords } from './words.ts';
 import type { ProjectDocument } from './work-types.ts';
+import { useRules } from '../../components/rules.ts';
 
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -54,6 +55,7 @@ export function DocumentsPanel({
 
 function UploadForm({ projectId, category }: { projectId: string; category?: Category | undefined }) {
   const w = useWords();
+  const rules = useRules();
   const fileId = useId();
   const { csrfToken } = useSession();
   const { message } = App.useApp();
@@ -95,7 +97,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
           <Form.Item
             name="title"
             label={w.docTitle}
-            rules={[{ required: true, whitespace: true, max: 100 }]}
+            rules={rules.text(w.docTitle, { required: true, max: 100 })}
             style={{ flex: '1 1 200px', marginBottom: 8 }}
           >
             <Input maxLength={100} />
