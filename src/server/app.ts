@@ -15,7 +15,7 @@ import type { CodeKeys } from './platform/code-keys.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
 import { installContract, SECURITY_SCHEMES } from './platform/contract.ts';
-import { installErrorHandler, noRoute } from './platform/errors.ts';
+import { defuseBadUrl, hadBadUrl, installErrorHandler, noRoute } from './platform/errors.ts';
 import { installJsonParser, installTextGuard } from './platform/text.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
@@ -136,6 +136,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
+    rewriteUrl: defuseBadUrl,
   });
   const ctx: AppContext = {
     db: opts.db,
@@ -251,8 +252,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
           ? 'resident.html'
           : 'index.html';
-      // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11)
-      void reply.type('text/html').sendFile(page);
+      // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11);
+      // a broken link (a bad %-escape) is the page's not-found, with the status that says so
+      void reply
+        .status(hadBadUrl(req) ? 404 : 200)
+        .type('text/html')
+        .sendFile(page);
     });
   } else {
     app.setNotFoundHandler(noRoute);

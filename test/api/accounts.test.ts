@@ -564,7 +564,8 @@ describe('one’s own password', () => {
     const missing = await me.post('/api/v1/me/password', { newPassword: 'a quiet harbour lantern' });
     expect(missing.body.error).toMatchObject({
       field: 'currentPassword',
-      message: expect.stringMatching(/必填/),
+      message: '请填写当前密码',
+      messageEn: 'Current password is required',
     });
     expect(
       await query(sql`select 1 from audit_events where action = 'change_password' and actor_name = 'leaver'`),

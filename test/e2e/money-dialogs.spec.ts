@@ -180,7 +180,7 @@ test('the subsidy claim of a project at acceptance: prepared, submitted, approve
   await dialog.getByText('已提交', { exact: true }).click();
   await expect(dialog.getByRole('radio', { name: '已提交' })).toBeChecked();
   await dialog.getByRole('button', { name: twoChars('保存') }).click();
-  await expect(dialog.getByText('请填写提交日期')).toBeVisible();
+  await expect(dialog.getByText('请选择提交日期')).toBeVisible();
   await typeDate(page, dialog.getByLabel('提交日期'), shanghaiDay(-30));
   await expect(dialog.getByText('不能早于准备日期')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -64,3 +64,22 @@ for (const { suffix, viewport } of SIZES) {
     await shoot(page, 'import', suffix);
   });
 }
+
+// what a person reads when a link names nothing, and when a form is sent empty (issue 11 item 8)
+for (const { suffix, viewport } of SIZES) {
+  test(`screenshots of messages ${viewport.width} px`, async ({ page }) => {
+    await mkdir(DIR, { recursive: true });
+    await page.setViewportSize(viewport);
+    await loginAs(page.request, 'admin');
+    await page.goto('/projects/not-a-uuid');
+    await expect(page.getByRole('heading', { level: 1, name: '找不到' })).toBeVisible();
+    await shoot(page, 'not-found', suffix);
+
+    await page.goto('/settings/accounts');
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const create = page.getByRole('dialog', { name: '新建账号' });
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(create.getByText('请选择所属居委会')).toBeVisible();
+    await shoot(page, 'form-messages', suffix);
+  });
+}

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
-import { fieldName, typeName } from '../../core/fields.ts';
+import { fieldLabel, typeName, type Label } from '../../core/fields.ts';
+import { say, SAY } from '../../core/sentences.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './files.ts';
 
 interface ZodLikeIssue {
@@ -10,53 +11,65 @@ interface ZodLikeIssue {
   message: string;
   maximum?: number | bigint;
   minimum?: number | bigint;
+  inclusive?: boolean;
   expected?: string;
-  values?: unknown[];
   format?: string;
   origin?: string;
-  params?: { zh?: string; en?: string };
+  keys?: string[];
+  params?: { zh?: string; en?: string; aboutField?: boolean };
 }
 
-/** One zod issue as a sentence in both languages, naming the field. */
-export function describeIssue(issue: ZodLikeIssue, prefix = ''): { field: string; zh: string; en: string } {
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
-  const n = fieldName(field);
-  const say = (zh: string, en: string) => ({
-    field,
-    zh: `${n.zh}${zh}`,
-    en: `${n.en.charAt(0).toUpperCase()}${n.en.slice(1)} ${en}`,
-  });
-  const isString = issue.origin === 'string';
+/** "the request" → "The request": a rule's own sentence starts with a capital. */
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Why `issue` refuses the value, as one sentence in each language naming the field by its label. */
+function sentenceOf(issue: ZodLikeIssue, label: Label): Label {
+  const max = Number(issue.maximum);
+  const min = Number(issue.minimum);
+  const exclusive = issue.inclusive === false;
+  const list = issue.origin === 'array' || issue.origin === 'set';
   switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.message.includes('received undefined')) return say('必填', 'is required');
-      const t = typeName(issue.expected);
-      return say(`应为${t.zh}`, `must be ${t.en}`);
-    }
+    case 'invalid_type':
+      if (issue.message.includes('received undefined')) return say(SAY.required, label);
+      return say(SAY.notA, label, typeName(issue.expected));
     case 'too_big':
-      return isString
-        ? say(`过长（最多 ${issue.maximum} 个字符）`, `is too long (at most ${issue.maximum} characters)`)
-        : say(`过大（最大 ${issue.maximum}）`, `is too large (at most ${issue.maximum})`);
+      if (issue.origin === 'string') return say(SAY.tooLong, label, max);
+      if (list) return say(SAY.tooMany, label, max);
+      return exclusive ? say(SAY.below, label, max) : say(SAY.atMost, label, max);
     case 'too_small':
-      if (isString && Number(issue.minimum) === 1) return say('不能为空', 'must not be empty');
-      return isString
-        ? say(`过短（至少 ${issue.minimum} 个字符）`, `is too short (at least ${issue.minimum} characters)`)
-        : say(`过小（最小 ${issue.minimum}）`, `is too small (at least ${issue.minimum})`);
+      if (issue.origin === 'string')
+        return min <= 1 ? say(SAY.required, label) : say(SAY.tooShort, label, min);
+      if (list) return say(SAY.tooFew, label, min);
+      return exclusive ? say(SAY.above, label, min) : say(SAY.atLeast, label, min);
     case 'invalid_value':
-      return say(
-        `取值无效，可选：${issue.values?.join('、')}`,
-        `must be one of: ${issue.values?.join(', ')}`,
-      );
+      return say(SAY.notAChoice, label);
     case 'invalid_format':
-      return say(`格式无效（${issue.format}）`, `has an invalid format (${issue.format})`);
+      if (issue.format === 'date') return say(SAY.notADate, label);
+      if (issue.format === 'regex') return say(SAY.badFormat, label);
+      return say(SAY.notValid, label);
     case 'unrecognized_keys':
-      return say('含有未知的键', 'has unknown keys');
-    case 'custom':
-      if (issue.params?.zh && issue.params.en) return say(`：${issue.params.zh}`, `: ${issue.params.en}`);
-      return say(`无效：${issue.message}`, `is invalid: ${issue.message}`);
+      return say(SAY.unknownKeys, label, issue.keys ?? []);
+    case 'custom': {
+      const { zh, en, aboutField } = issue.params ?? {};
+      if (zh && en) return aboutField ? say(SAY.rule, label, { zh, en }) : { zh, en: capital(en) };
+      return say(SAY.notValid, label);
+    }
     default:
-      return say(`无效：${issue.message}`, `is invalid: ${issue.message}`);
+      return say(SAY.notValid, label);
   }
+}
+
+/**
+ * One zod issue as a sentence in both languages naming the field by its label; `prefix` is where
+ * the value came from (querystring, params; none for the body). A path parameter that fails any
+ * check is a wrong link, and says so.
+ */
+export function describeIssue(issue: ZodLikeIssue, prefix = ''): { field: string } & Label {
+  const path = [prefix, ...issue.path.map(String)].filter(Boolean);
+  const field = path.join('.') || 'body';
+  const label = fieldLabel(path);
+  const sentence = prefix === 'params' ? say(SAY.inLink, label) : sentenceOf(issue, label);
+  return { field, ...sentence };
 }
 
 function pgCode(err: unknown): string | undefined {
@@ -152,8 +165,45 @@ function uploadProblem(err: FastifyError): AppError | null {
     : null;
 }
 
+/** Requests whose path had a broken %-escape ("/r/%E0%A4%A"), by their raw request. */
+const badUrls = new WeakSet<object>();
+
+/**
+ * Fastify's `rewriteUrl`: a path that does not decode would fail in the router with an English
+ * FST_ERR_BAD_URL before any hook runs. Its '%' become '_', so it is routed like any unknown
+ * address (with the security headers and the error body of every answer), and it is remembered:
+ * the API refuses it in both languages, a page path gets the app's not-found page.
+ */
+export function defuseBadUrl(req: { url?: string }): string {
+  const url = req.url ?? '/';
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  if (!path.includes('%')) return url;
+  try {
+    decodeURIComponent(path);
+    return url;
+  } catch {
+    badUrls.add(req);
+    return path.replaceAll('%', '_') + (at < 0 ? '' : url.slice(at));
+  }
+}
+
+/** Whether the address asked for had a broken %-escape (see defuseBadUrl). */
+export const hadBadUrl = (req: FastifyRequest) => badUrls.has(req.raw);
+
 /** Maps every failure to the bilingual error body; nothing escapes as a bare 500. */
 export function installErrorHandler(app: FastifyInstance) {
+  // after every onRequest hook: the security headers are set, and a stranger gets 401 first as everywhere
+  app.addHook('preParsing', async (req) => {
+    if (hadBadUrl(req) && req.url.startsWith('/api/'))
+      throw new AppError(
+        400,
+        'bad_url',
+        '链接地址有误（其中的 % 编码无法识别），请检查链接',
+        'The link is broken (a % escape in it cannot be read); check the link',
+        'url',
+      );
+  });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const known = err instanceof AppError ? err : uploadProblem(err);
     if (known) return reply.status(known.status).send(known.toBody());
@@ -241,16 +291,17 @@ export function installErrorHandler(app: FastifyInstance) {
         .status(413)
         .send(new AppError(413, 'too_large', '请求内容过大', 'The request is too large', 'body').toBody());
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return reply
-        .status(err.statusCode)
-        .send(
-          new AppError(
-            err.statusCode,
-            'bad_request',
-            `请求无效：${err.message}`,
-            `Bad request: ${err.message}`,
-          ).toBody(),
-        );
+      return reply.status(err.statusCode).send(
+        new AppError(
+          err.statusCode,
+          'bad_request',
+          '请求无效，请检查后重试',
+          'The request is not valid; check it and try again',
+          undefined,
+          // what Fastify said, for whoever reads the API answer
+          { reason: err.message },
+        ).toBody(),
+      );
     req.log.error({ err }, 'unhandled error');
     return reply
       .status(500)

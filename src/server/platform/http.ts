@@ -27,9 +27,18 @@ export function paged<T>(items: T[], total: number, page: number, pageSize: numb
   return { items, total, page, pageSize };
 }
 
-/** A zod check with its message in both languages (shown by the error handler). */
-export function bilingualIssue(ctx: { addIssue: (i: never) => void }, zh: string, en: string) {
-  ctx.addIssue({ code: 'custom', message: en, params: { zh, en } } as never);
+/**
+ * A zod check with its message in both languages (shown by the error handler): a whole sentence,
+ * or with `aboutField` what is wrong ("应为真分数" / "must be a proper fraction"), said after the
+ * field's label, for a check that several fields share.
+ */
+export function bilingualIssue(
+  ctx: { addIssue: (i: never) => void },
+  zh: string,
+  en: string,
+  aboutField = false,
+) {
+  ctx.addIssue({ code: 'custom', message: en, params: { zh, en, aboutField } } as never);
 }
 
 declare module 'fastify' {

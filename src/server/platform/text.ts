@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { badInput } from '../../core/errors.ts';
+import { fieldLabel } from '../../core/fields.ts';
+import { say, SAY } from '../../core/sentences.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -27,12 +29,10 @@ export function unstorableTextAt(value: unknown, path = ''): string | null {
   return null;
 }
 
-export const unstorableText = (field: string) =>
-  badInput(
-    field,
-    '含有无法保存的字符（如空字符），请删除后重试',
-    'Contains a character that cannot be stored (such as a NUL); remove it and try again',
-  );
+export const unstorableText = (field: string) => {
+  const { zh, en } = say(SAY.unstorable, fieldLabel(field.split('.')));
+  return badInput(field, zh, en);
+};
 
 /** Deeper than any body the API takes (a survey's answers are three levels), far below any stack. */
 export const MAX_JSON_DEPTH = 32;

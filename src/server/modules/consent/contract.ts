@@ -25,7 +25,7 @@ export const fractionText = z
   .transform((v, ctx) => {
     const f = parseFraction(v);
     if (!f) {
-      bilingualIssue(ctx, '应为真分数，如 2/3', 'must be a proper fraction such as 2/3');
+      bilingualIssue(ctx, '应为真分数，如 2/3', 'must be a proper fraction such as 2/3', true);
       return z.NEVER;
     }
     return f;
@@ -119,7 +119,7 @@ export const staffBallotFields = z.object({
       }
       const parsed = surveyAnswers.safeParse(value);
       if (!parsed.success) {
-        bilingualIssue(ctx, '不是有效的问卷回答', 'are not valid survey answers');
+        bilingualIssue(ctx, '问卷回答与问卷的题目不符', 'The answers do not fit the survey’s questions');
         return z.NEVER;
       }
       return parsed.data;
@@ -175,7 +175,7 @@ const ruleInput = z.union([
     .transform((id, ctx) => {
       const rule = findRule(id);
       if (!rule) {
-        bilingualIssue(ctx, `未知的表决规则 ${id}`, `unknown rule ${id}`);
+        bilingualIssue(ctx, `没有这个表决规则：${id}`, `There is no rule ${id}`);
         return z.NEVER;
       }
       return rule;

@@ -104,7 +104,7 @@ const subsidyInput = z.union([
     .transform((id, ctx) => {
       const rule = findSubsidyRule(id);
       if (!rule) {
-        bilingualIssue(ctx, `未知的补贴规则 ${id}`, `unknown subsidy rule ${id}`);
+        bilingualIssue(ctx, `没有这个补贴规则：${id}`, `There is no subsidy rule ${id}`);
         return z.NEVER;
       }
       return rule;
@@ -112,7 +112,11 @@ const subsidyInput = z.union([
   z.object({ rate: decimalText, capFen: fen.nullable() }).transform((r, ctx) => {
     const rate = parseScaled(r.rate);
     if (rate === null || rate > SCALE) {
-      bilingualIssue(ctx, '补贴比例应在 0 到 1 之间，如 0.40', 'the rate must be between 0 and 1, e.g. 0.40');
+      bilingualIssue(
+        ctx,
+        '补贴比例应在 0 到 1 之间，如 0.40',
+        'The subsidy rate must be between 0 and 1, e.g. 0.40',
+      );
       return z.NEVER;
     }
     return r;

@@ -16,7 +16,7 @@ export const areaM2 = z.union([z.string().max(20), z.number()]).transform((v, ct
     bilingualIssue(
       ctx,
       '面积应为大于 0 的数字，最多两位小数（平方米）',
-      'area must be a positive number of m² with at most two decimals',
+      'The area must be a positive number of m² with at most two decimals',
     );
     return z.NEVER;
   }

@@ -3,6 +3,7 @@ import type { CheckboxGroupProps } from 'antd/es/checkbox';
 import { DatePicker } from './DatePicker.ts';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode } from 'react';
+import { useRules, type Rules } from './rules.ts';
 
 export interface FieldSpec {
   name: string;
@@ -19,15 +20,12 @@ export interface FieldSpec {
   autoComplete?: string;
 }
 
-function rulesOf(f: FieldSpec): Rule[] {
+function rulesOf(f: FieldSpec, rules: Rules): Rule[] {
   const kind = f.kind ?? 'text';
-  const rules: Rule[] = [];
   // numbers, choices and dates are checked as what they are; text must not be blank
-  if (kind === 'number') rules.push({ type: 'number', required: f.required, min: f.min, max: f.max });
-  else if (f.required) rules.push({ required: true, whitespace: kind !== 'select' && kind !== 'date' });
-  if (f.max !== undefined && kind !== 'number') rules.push({ max: f.max });
-  if (f.pattern) rules.push({ pattern: f.pattern.regex, message: f.pattern.message });
-  return rules;
+  if (kind === 'number') return rules.number(f.label, f);
+  if (kind === 'select' || kind === 'date') return rules.choice(f.label, f);
+  return rules.text(f.label, { required: f.required, max: f.max, pattern: f.pattern });
 }
 
 function control(f: FieldSpec) {
@@ -66,10 +64,11 @@ function control(f: FieldSpec) {
 
 /** The fields of a form, from a list of specs, so create and edit forms share one definition. */
 export function FormFields({ fields }: { fields: FieldSpec[] }) {
+  const rules = useRules();
   return (
     <>
       {fields.map((f) => (
-        <Form.Item key={f.name} name={f.name} label={f.label} rules={rulesOf(f)} extra={f.help}>
+        <Form.Item key={f.name} name={f.name} label={f.label} rules={rulesOf(f, rules)} extra={f.help}>
           {control(f)}
         </Form.Item>
       ))}

@@ -5,6 +5,7 @@ import { $api } from '../data.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { useSessionState } from '../session.tsx';
 import { useStaffWords } from '../words.ts';
+import { useRules } from '../components/rules.ts';
 
 interface Credentials {
   username: string;
@@ -14,6 +15,7 @@ interface Credentials {
 /** Staff login; a wrong password or throttling shows under the field the API names. */
 export default function LoginPage() {
   const { app, loginPage } = useStaffWords();
+  const rules = useRules();
   const { login } = useSessionState();
   const [form] = Form.useForm<Credentials>();
   const errors = useFormErrors(form, ['username', 'password']);
@@ -77,11 +79,15 @@ export default function LoginPage() {
           <Form.Item
             name="username"
             label={loginPage.username}
-            rules={[{ required: true, whitespace: true }]}
+            rules={rules.text(loginPage.username, { required: true })}
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={loginPage.password} rules={[{ required: true }]}>
+          <Form.Item
+            name="password"
+            label={loginPage.password}
+            rules={rules.text(loginPage.password, { required: true, spaces: true })}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {errors.alert}

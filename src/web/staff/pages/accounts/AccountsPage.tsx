@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS, ROLE_SCOPE_KIND, type Role } from '../../../../core/roles.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -32,6 +31,7 @@ import { AccountTag } from './AccountTag.tsx';
 import type { ListedUser, ResetResult } from './types.ts';
 import { useWords, type AccountWords } from './words.ts';
 import './accounts.css';
+import { useRules } from '../../components/rules.ts';
 
 /** Roles a street admin gives (a district viewer belongs to the district, not the street). */
 const STREET_ROLES: Role[] = ['street_admin', 'committee_staff', 'adviser'];
@@ -39,6 +39,7 @@ const STREET_ROLES: Role[] = ['street_admin', 'committee_staff', 'adviser'];
 /** 账号管理: the street admin's accounts of the street, each action in a dialog. */
 export default function AccountsPage() {
   const w = useWords();
+  const rules = useRules();
   const { lang, pick } = useLang();
   const { user: me } = useSession();
   const { modal, message } = App.useApp();
@@ -268,7 +269,7 @@ export default function AccountsPage() {
           name="password"
           label={w.resetPassword}
           extra={w.resetPasswordHelp}
-          rules={[passwordRule(w, false)]}
+          rules={rules.password(w.resetPassword)}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -327,32 +328,19 @@ function StateTags({ user: u, w, lang }: { user: ListedUser; w: AccountWords; la
   );
 }
 
-/** The length rule said before sending; the server checks the rest (breached lists, the username) and names the field. */
-function passwordRule(w: AccountWords, required: boolean) {
-  return {
-    required,
-    validator: async (_: unknown, value: unknown) => {
-      if (typeof value !== 'string' || value === '')
-        return required ? Promise.reject(new Error(w.tooShort)) : undefined;
-      const n = passwordLength(value);
-      if (n < PASSWORD_MIN_LENGTH) throw new Error(w.tooShort);
-      if (n > PASSWORD_MAX_LENGTH) throw new Error(`≤ ${PASSWORD_MAX_LENGTH}`);
-    },
-  };
-}
-
 /** Role and scope together: a committee to choose for committee staff; the street itself otherwise. */
 function RoleAndScope({ w, committees }: { w: AccountWords; committees: Committee[] }) {
   const { pick } = useLang();
+  const rules = useRules();
   const form = Form.useFormInstance();
   const role = Form.useWatch('role', form) as Role | undefined;
   return (
     <>
-      <Form.Item name="role" label={w.role} rules={[{ required: true }]}>
+      <Form.Item name="role" label={w.role} rules={rules.choice(w.role, { required: true })}>
         <Select options={STREET_ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
       </Form.Item>
       {role && ROLE_SCOPE_KIND[role] === 'committee' ? (
-        <Form.Item name="scopeId" label={w.scope} rules={[{ required: true }]}>
+        <Form.Item name="scopeId" label={w.scope} rules={rules.choice(w.scope, { required: true })}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             options={committees.map((c) => ({ value: c.id, label: c.name }))}
@@ -384,6 +372,7 @@ function CreateDialog({
   streetId: string | null;
   w: AccountWords;
 }) {
+  const rules = useRules();
   const create = useApiMutation((body: Body<'/api/v1/users'>) => answer(api.POST('/api/v1/users', { body })));
   return (
     <WriteModal
@@ -409,22 +398,30 @@ function CreateDialog({
         name="username"
         label={w.username}
         extra={w.usernameHelp}
-        rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,32}$/, message: w.usernameHelp }]}
+        rules={rules.text(w.username, {
+          required: true,
+          pattern: { regex: /^[a-z0-9_.-]{3,32}$/, message: w.usernameRule },
+        })}
       >
         <Input autoComplete="off" maxLength={32} />
       </Form.Item>
       <Form.Item
         name="displayName"
         label={w.displayName}
-        rules={[{ required: true, whitespace: true, max: 50 }]}
+        rules={rules.text(w.displayName, { required: true, max: 50 })}
       >
         <Input maxLength={50} />
       </Form.Item>
       <RoleAndScope w={w} committees={committees} />
-      <Form.Item name="organisation" label={w.organisation} rules={[{ max: 100 }]}>
+      <Form.Item name="organisation" label={w.organisation} rules={rules.text(w.organisation, { max: 100 })}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="password" label={w.password} extra={w.passwordRules} rules={[passwordRule(w, true)]}>
+      <Form.Item
+        name="password"
+        label={w.password}
+        extra={w.passwordRules}
+        rules={rules.password(w.password, { required: true })}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item name="mustChangePassword" valuePropName="checked" extra={w.mustChangeHelp}>
@@ -447,6 +444,7 @@ function EditDialog({
   streetId: string | null;
   w: AccountWords;
 }) {
+  const rules = useRules();
   const save = useApiMutation((body: Body<'/api/v1/users/{id}', 'patch'>) =>
     answer(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user!.id } }, body })),
   );
@@ -479,12 +477,12 @@ function EditDialog({
       <Form.Item
         name="displayName"
         label={w.displayName}
-        rules={[{ required: true, whitespace: true, max: 50 }]}
+        rules={rules.text(w.displayName, { required: true, max: 50 })}
       >
         <Input maxLength={50} />
       </Form.Item>
       <RoleAndScope w={w} committees={committees} />
-      <Form.Item name="organisation" label={w.organisation} rules={[{ max: 100 }]}>
+      <Form.Item name="organisation" label={w.organisation} rules={rules.text(w.organisation, { max: 100 })}>
         <Input maxLength={100} />
       </Form.Item>
     </WriteModal>

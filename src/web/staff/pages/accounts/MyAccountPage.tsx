@@ -1,5 +1,4 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Typography } from 'antd';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../../core/accounts.ts';
 import { ROLE_LABELS } from '../../../../core/roles.ts';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -12,6 +11,7 @@ import { useSession, useSessionState } from '../../session.tsx';
 import { AccountTag } from './AccountTag.tsx';
 import { deviceName, useWords } from './words.ts';
 import './accounts.css';
+import { useRules } from '../../components/rules.ts';
 
 interface PasswordForm {
   currentPassword: string;
@@ -67,6 +67,7 @@ export default function MyAccountPage() {
 
 function ChangePassword() {
   const w = useWords();
+  const rules = useRules();
   const { message } = App.useApp();
   const { refresh } = useSessionState();
   const { username } = useSession().user;
@@ -94,24 +95,18 @@ function ChangePassword() {
       <Form form={form} layout="vertical" onFinish={submit} requiredMark>
         {/* a hidden username lets password managers file the new password under the right account */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-        <Form.Item name="currentPassword" label={w.currentPassword} rules={[{ required: true }]}>
+        <Form.Item
+          name="currentPassword"
+          label={w.currentPassword}
+          rules={rules.text(w.currentPassword, { required: true, spaces: true })}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label={w.newPassword}
           extra={w.passwordRules}
-          rules={[
-            { required: true },
-            {
-              validator: async (_, value: unknown) => {
-                if (typeof value !== 'string' || value === '') return;
-                const n = passwordLength(value);
-                if (n < PASSWORD_MIN_LENGTH) throw new Error(w.tooShort);
-                if (n > PASSWORD_MAX_LENGTH) throw new Error(`≤ ${PASSWORD_MAX_LENGTH}`);
-              },
-            },
-          ]}
+          rules={rules.password(w.newPassword, { required: true })}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -120,7 +115,7 @@ function ChangePassword() {
           label={w.confirmPassword}
           dependencies={['newPassword']}
           rules={[
-            { required: true },
+            ...rules.text(w.confirmPassword, { required: true, spaces: true }),
             ({ getFieldValue }) => ({
               validator: async (_, value: unknown) => {
                 if (value && value !== getFieldValue('newPassword')) throw new Error(w.mismatch);

@@ -26,6 +26,7 @@ import { postForm } from './postForm.ts';
 import type { Choice, Consultation, Tally, TallyGroup } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
+import { useRules } from '../../components/rules.ts';
 
 const CHOICES: Choice[] = ['agree', 'disagree', 'abstain'];
 const CHANNELS = ['paper', 'assisted', 'proxy'] as const;
@@ -51,6 +52,7 @@ export function BallotsPanel({ consultation: c, tally }: { consultation: Consult
 
 function BallotForm({ consultation: c, groups }: { consultation: Consultation; groups: TallyGroup[] }) {
   const w = useWords();
+  const rules = useRules();
   const { pick } = useLang();
   const { message } = App.useApp();
   const { csrfToken } = useSession();
@@ -101,17 +103,17 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
       {c.doubleEntry && (
         <Alert type="warning" showIcon title={w.doubleEntryOn} style={{ marginBottom: 12 }} />
       )}
-      <Form.Item name="groupId" label={w.household} rules={[{ required: true }]}>
+      <Form.Item name="groupId" label={w.household} rules={rules.choice(w.household, { required: true })}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={groups.map((g) => ({ value: g.id, label: groupLabel(g) }))}
         />
       </Form.Item>
-      <Form.Item name="channel" label={w.channel} rules={[{ required: true }]}>
+      <Form.Item name="channel" label={w.channel} rules={rules.choice(w.channel, { required: true })}>
         <Radio.Group options={CHANNELS.map((ch) => ({ value: ch, label: w.channels[ch] }))} />
       </Form.Item>
       {c.kind === 'vote' ? (
-        <Form.Item name="choice" label={w.choice} rules={[{ required: true }]}>
+        <Form.Item name="choice" label={w.choice} rules={rules.choice(w.choice, { required: true })}>
           <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: w.ballot[ch] }))} />
         </Form.Item>
       ) : (
@@ -131,7 +133,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
         <Form.Item
           name="witness"
           label={w.witness}
-          rules={[{ required: true, whitespace: true }, { max: 50 }]}
+          rules={rules.text(w.witness, { required: true, max: 50 })}
         >
           <Input maxLength={50} />
         </Form.Item>
@@ -140,7 +142,7 @@ function BallotForm({ consultation: c, groups }: { consultation: Consultation; g
         <Form.Item
           name="proxyName"
           label={w.proxyName}
-          rules={[{ required: true, whitespace: true }, { max: 50 }]}
+          rules={rules.text(w.proxyName, { required: true, max: 50 })}
         >
           <Input maxLength={50} />
         </Form.Item>
@@ -237,6 +239,7 @@ function ConfirmModal({
 }) {
   const { common } = useStaffWords();
   const w = useWords();
+  const rules = useRules();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ choice?: Choice }>();
   const errors = useFormErrors(form, ['choice']);
@@ -277,7 +280,7 @@ function ConfirmModal({
       <Typography.Paragraph type="secondary">{w.confirmHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
         {c.kind === 'vote' && (
-          <Form.Item name="choice" label={w.choice} rules={[{ required: true }]}>
+          <Form.Item name="choice" label={w.choice} rules={rules.choice(w.choice, { required: true })}>
             <Radio.Group options={CHOICES.map((ch) => ({ value: ch, label: w.ballot[ch] }))} />
           </Form.Item>
         )}

@@ -9,6 +9,7 @@ import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
@@ -126,6 +127,7 @@ function ReissueModal({
 }) {
   const { common } = useStaffWords();
   const w = useWords();
+  const rules = useRules();
   const [form] = Form.useForm<{ reason: string }>();
   const errors = useFormErrors(form, ['reason']);
   const close = useConfirmDiscard(onClose);
@@ -165,11 +167,7 @@ function ReissueModal({
     >
       <Typography.Paragraph type="secondary">{w.reissueHelp}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark>
-        <Form.Item
-          name="reason"
-          label={w.reason}
-          rules={[{ required: true, whitespace: true }, { max: 200 }]}
-        >
+        <Form.Item name="reason" label={w.reason} rules={rules.text(w.reason, { required: true, max: 200 })}>
           <Input maxLength={200} placeholder={w.reasonExample} />
         </Form.Item>
       </Form>

@@ -15,6 +15,7 @@ import { useApiMutation, useErrorText } from '../../data.ts';
 import { PeriodChangesTable } from './parts.tsx';
 import type { Holiday, HolidayYear, PeriodChange, SavedYear } from './types.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** A holiday as the form holds it: the days off as one range, the make-up days as several dates. */
 interface Row {
@@ -86,6 +87,7 @@ export function ArrangementForm({
   onCancel?: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const { pick } = useLang();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, ['source']);
@@ -229,7 +231,7 @@ export function ArrangementForm({
           name="source"
           label={w.source}
           extra={w.sourceHelp(year.year - 1)}
-          rules={[{ required: true, whitespace: true, message: w.sourceRequired }, { max: 300 }]}
+          rules={rules.text(w.source, { required: true, max: 300 })}
         >
           <Input maxLength={300} />
         </Form.Item>

@@ -10,6 +10,7 @@ import { useToday } from '../../session.tsx';
 import { MEDIATION_KINDS } from '../../../../core/mediation.ts';
 import type { MediationCase } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
+import { useRules } from '../../components/rules.ts';
 
 const ROLES = ['applicant', 'respondent', 'other'] as const;
 
@@ -44,6 +45,7 @@ function useUnitOptions(stairwellId: string | undefined) {
 /** The parties of a case: each a flat of the stairwell and/or a name, with their role. */
 function PartiesField({ units }: { units: { value: string; label: string }[] }) {
   const w = useWords();
+  const rules = useRules();
   return (
     <Form.List name="parties">
       {(fields, { add, remove }) => (
@@ -60,7 +62,7 @@ function PartiesField({ units }: { units: { value: string; label: string }[] }) 
               <Form.Item
                 name={[f.name, 'name']}
                 label={w.partyName}
-                rules={[{ max: 100 }]}
+                rules={rules.text(w.partyName, { max: 100 })}
                 className="jw-grow"
               >
                 <Input maxLength={100} />
@@ -97,6 +99,7 @@ export function NewCaseModal({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const navigate = useNavigate();
   const units = useUnitOptions(open ? project.stairwellId : undefined);
@@ -120,16 +123,20 @@ export function NewCaseModal({
       }}
       onClose={onClose}
     >
-      <Form.Item name="kind" label={w.caseKind} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={w.caseKind} rules={rules.choice(w.caseKind, { required: true })}>
         <Select options={MEDIATION_KINDS.map((k) => ({ value: k, label: w.mediationKinds[k] }))} />
       </Form.Item>
-      <Form.Item name="title" label={w.caseTitle} rules={[{ required: true, whitespace: true, max: 200 }]}>
+      <Form.Item
+        name="title"
+        label={w.caseTitle}
+        rules={rules.text(w.caseTitle, { required: true, max: 200 })}
+      >
         <Input maxLength={200} placeholder={w.caseTitleExample} />
       </Form.Item>
-      <Form.Item name="complaint" label={w.complaint} rules={[{ max: 5000 }]}>
+      <Form.Item name="complaint" label={w.complaint} rules={rules.text(w.complaint, { max: 5000 })}>
         <Input maxLength={5000} placeholder={w.complaintExample} />
       </Form.Item>
-      <Form.Item name="description" label={w.description} rules={[{ max: 10000 }]}>
+      <Form.Item name="description" label={w.description} rules={rules.text(w.description, { max: 10000 })}>
         <Input.TextArea rows={3} maxLength={10000} />
       </Form.Item>
       <Form.Item name="openedOn" label={w.openedOn}>

@@ -17,6 +17,7 @@ import { RequiredCheckboxGroup } from '../../components/FormFields.tsx';
 import { FileInput, formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { PartiesModal } from './CaseForms.tsx';
 import '../notices/notices.css';
+import { useRules } from '../../components/rules.ts';
 
 /** One mediation case: the dispute, parties, where it came from, sessions, agreement, outcome. */
 export default function MediationCasePage() {
@@ -196,6 +197,7 @@ function CaseView({ c, project }: { c: MediationCase; project: Project | undefin
 
 function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) =>
     answer(
@@ -214,21 +216,21 @@ function SessionModal({ c, open, onClose }: { c: MediationCase; open: boolean; o
       submit={(v) => add.mutateAsync(formBody(v))}
       onClose={onClose}
     >
-      <Form.Item name="heldOn" label={w.heldOn} rules={[{ required: true }]}>
+      <Form.Item name="heldOn" label={w.heldOn} rules={rules.choice(w.heldOn, { required: true })}>
         <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
       <Form.Item
         name="governance"
         label={w.governance}
         extra={w.governanceHelp}
-        rules={[{ required: true, type: 'array', min: 1 }]}
+        rules={rules.choice(w.governance, { required: true })}
       >
         <RequiredCheckboxGroup options={GOVERNANCES.map((g) => ({ value: g, label: w.governances[g] }))} />
       </Form.Item>
-      <Form.Item name="notes" label={w.notes} rules={[{ required: true, whitespace: true, max: 10000 }]}>
+      <Form.Item name="notes" label={w.notes} rules={rules.text(w.notes, { required: true, max: 10000 })}>
         <Input.TextArea rows={4} maxLength={10000} />
       </Form.Item>
-      <Form.Item name="attendees" label={w.attendees} rules={[{ max: 500 }]}>
+      <Form.Item name="attendees" label={w.attendees} rules={rules.text(w.attendees, { max: 500 })}>
         <Input maxLength={500} />
       </Form.Item>
     </WriteModal>
@@ -263,6 +265,7 @@ function AgreementModal({ c, open, onClose }: { c: MediationCase; open: boolean;
 
 function CloseModal({ c, open, onClose }: { c: MediationCase; open: boolean; onClose: () => void }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const close = useApiMutation((body: Record<string, unknown>) =>
     answer(
@@ -285,13 +288,13 @@ function CloseModal({ c, open, onClose }: { c: MediationCase; open: boolean; onC
       {c.sessions.length === 0 && (
         <Alert type="warning" showIcon title={w.noSessions} style={{ marginBottom: 12 }} />
       )}
-      <Form.Item name="outcome" label={w.outcome} rules={[{ required: true }]}>
+      <Form.Item name="outcome" label={w.outcome} rules={rules.choice(w.outcome, { required: true })}>
         <Select options={CLOSING_OUTCOMES.map((o) => ({ value: o, label: w.outcomes[o] }))} />
       </Form.Item>
       <Form.Item name="closedOn" label={w.closedOn}>
         <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
-      <Form.Item name="note" label={w.outcomeNote} rules={[{ max: 5000 }]}>
+      <Form.Item name="note" label={w.outcomeNote} rules={rules.text(w.outcomeNote, { max: 5000 })}>
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
     </WriteModal>

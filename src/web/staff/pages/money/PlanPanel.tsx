@@ -25,6 +25,7 @@ import {
 } from './types.ts';
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 export const PAY_COLORS: Record<PayState, string> = {
   paid: '#1b6e3a',
@@ -361,6 +362,7 @@ function SignOffModal({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const { csrfToken } = useSession();
   const upload = useApiMutation((v: { unitId: string; file: File }) =>
     postForm('/api/v1/cost-plans/{id}/sign-offs', { id: planId }, csrfToken, { unitId: v.unitId }, v.file),
@@ -380,7 +382,7 @@ function SignOffModal({
       <Form.Item
         name="file"
         label={w.scan}
-        rules={[{ required: true, message: w.needScan }]}
+        rules={rules.choice(w.scan, { required: true })}
         getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files?.[0] ?? undefined}
         extra={w.scanKinds}
       >
@@ -430,6 +432,7 @@ function PaymentModal({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const pay = useApiMutation((body: Body<'/api/v1/cost-plans/{id}/payments'>) =>
     answer(api.POST('/api/v1/cost-plans/{id}/payments', { params: { path: { id: planId } }, body })),
@@ -453,7 +456,7 @@ function PaymentModal({
       }}
       onClose={onClose}
     >
-      <Form.Item name="unitId" label={w.unit} rules={[{ required: true, message: w.unit }]}>
+      <Form.Item name="unitId" label={w.unit} rules={rules.choice(w.unit, { required: true })}>
         <Select
           options={rows
             .filter((r) => r.shareFen > 0)
@@ -475,13 +478,17 @@ function PaymentModal({
       >
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true, message: w.paidOn }]}>
+      <Form.Item name="paidOn" label={w.paidOn} rules={rules.choice(w.paidOn, { required: true })}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
+      <Form.Item name="method" label={w.method} rules={rules.choice(w.method, { required: true })}>
         <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
       </Form.Item>
-      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, message: w.receiptNo }]}>
+      <Form.Item
+        name="receiptNo"
+        label={w.receiptNo}
+        rules={rules.text(w.receiptNo, { required: true, max: 40 })}
+      >
         <Input maxLength={40} />
       </Form.Item>
     </WriteModal>

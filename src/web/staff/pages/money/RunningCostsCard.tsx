@@ -27,6 +27,7 @@ import { PAYMENT_METHODS } from '../../../../core/money/payments.ts';
 import { presetFor } from './WhatIfPanel.tsx';
 import { hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
 export function RunningCostsCard({
@@ -149,6 +150,7 @@ function AddYear({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const presets = () => w.itemPresets.map((label) => ({ label, yuan: '' }));
   const [items, setItems] = useState(presets);
   const [kind, setKind] = useState<SchemeKind>('equal');
@@ -192,7 +194,11 @@ function AddYear({
       }}
       onClose={onClose}
     >
-      <Form.Item name="year" label={w.year} rules={[{ required: true }]}>
+      <Form.Item
+        name="year"
+        label={w.year}
+        rules={rules.number(w.year, { required: true, min: 2000, max: 2100 })}
+      >
         <InputNumber min={2000} max={2100} style={{ width: 140 }} />
       </Form.Item>
       <fieldset className="jw-money-fieldset">
@@ -257,6 +263,7 @@ function Collect({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const pay = useApiMutation((v: { id: string; body: Body<'/api/v1/running-bills/{id}/payments'> }) =>
     answer(api.POST('/api/v1/running-bills/{id}/payments', { params: { path: { id: v.id } }, body: v.body })),
@@ -303,13 +310,17 @@ function Collect({
       >
         <Input inputMode="decimal" />
       </Form.Item>
-      <Form.Item name="paidOn" label={w.paidOn} rules={[{ required: true }]}>
+      <Form.Item name="paidOn" label={w.paidOn} rules={rules.choice(w.paidOn, { required: true })}>
         <DatePicker style={{ width: '100%' }} disabledDate={today.isAfterToday} />
       </Form.Item>
-      <Form.Item name="method" label={w.method} rules={[{ required: true, message: w.method }]}>
+      <Form.Item name="method" label={w.method} rules={rules.choice(w.method, { required: true })}>
         <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: w.methods[m] }))} />
       </Form.Item>
-      <Form.Item name="receiptNo" label={w.receiptNo} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item
+        name="receiptNo"
+        label={w.receiptNo}
+        rules={rules.text(w.receiptNo, { required: true, max: 40 })}
+      >
         <Input maxLength={40} />
       </Form.Item>
     </WriteModal>

@@ -21,6 +21,7 @@ import { useToday } from '../../session.tsx';
 import { CLAIM_STATUSES, type ClaimStatus } from './types.ts';
 import { useWords } from './words.ts';
 import { DocumentsPanel } from '../projects/DocumentsPanel.tsx';
+import { useRules } from '../../components/rules.ts';
 
 type ClaimChange = Body<'/api/v1/projects/{id}/subsidy-claim', 'put'>;
 
@@ -189,6 +190,7 @@ function ClaimFields({
   claimable: boolean;
 }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const status = (Form.useWatch('status', form) as ClaimStatus | undefined) ?? 'prepared';
   const reached = CLAIM_STATUSES.indexOf(status);
@@ -197,7 +199,7 @@ function ClaimFields({
       <Form.Item
         name="status"
         label={w.claimStatus}
-        rules={[{ required: true }]}
+        rules={rules.choice(w.claimStatus, { required: true })}
         extra={claimable ? undefined : w.claimLaterSteps}
       >
         <Radio.Group
@@ -221,7 +223,7 @@ function ClaimFields({
             label={w.claimDates[s]}
             dependencies={previous ? [dateKey(previous)] : []}
             rules={[
-              { required: true, message: w.claimDateNeeded(w.claimDates[s]) },
+              ...rules.choice(w.claimDates[s], { required: true }),
               ({ getFieldValue }) => ({
                 validator: (_, value: Dayjs | undefined) => {
                   if (!value) return Promise.resolve();

@@ -4,6 +4,7 @@ import { DatePicker } from '../../components/DatePicker.ts';
 import { PeriodPreview } from './PeriodPreview.tsx';
 import type { Notice } from './types.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** The period's field names, for the dialogs' errors from the API. */
 export const PERIOD_FIELDS = [
@@ -26,8 +27,9 @@ export const periodValues = (notice: Notice) => ({
 
 export function TitleField() {
   const w = useWords();
+  const rules = useRules();
   return (
-    <Form.Item name="title" label={w.title} rules={[{ required: true, whitespace: true, max: 200 }]}>
+    <Form.Item name="title" label={w.title} rules={rules.text(w.title, { required: true, max: 200 })}>
       <Input maxLength={200} />
     </Form.Item>
   );
@@ -36,10 +38,11 @@ export function TitleField() {
 /** A notice's title and text, as created or edited. */
 export function TextFields() {
   const w = useWords();
+  const rules = useRules();
   return (
     <>
       <TitleField />
-      <Form.Item name="body" label={w.body} rules={[{ max: 20000 }]}>
+      <Form.Item name="body" label={w.body} rules={rules.text(w.body, { max: 20000 })}>
         <Input.TextArea rows={3} />
       </Form.Item>
     </>
@@ -49,17 +52,18 @@ export function TextFields() {
 /** The period fields shared by create and restart, with the end dates previewed on the committee's street calendar. */
 export function PeriodFields({ committeeId }: { committeeId: string }) {
   const w = useWords();
+  const rules = useRules();
   const kindOptions = (['natural', 'working'] as const).map((k) => ({ value: k, label: w.periodKinds[k] }));
   return (
     <>
-      <Form.Item name="startOn" label={w.startOn} rules={[{ required: true }]}>
+      <Form.Item name="startOn" label={w.startOn} rules={rules.choice(w.startOn, { required: true })}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item
           name="publicityDays"
           label={w.publicityDays}
-          rules={[{ required: true, type: 'number', min: 1, max: 365 }]}
+          rules={rules.number(w.publicityDays, { required: true, min: 1, max: 365 })}
           className="jw-grow"
         >
           <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
@@ -72,7 +76,7 @@ export function PeriodFields({ committeeId }: { committeeId: string }) {
         <Form.Item
           name="feedbackDays"
           label={w.feedbackDays}
-          rules={[{ required: true, type: 'number', min: 0, max: 365 }]}
+          rules={rules.number(w.feedbackDays, { required: true, min: 0, max: 365 })}
           className="jw-grow"
         >
           <InputNumber min={0} max={365} precision={0} style={{ width: '100%' }} />

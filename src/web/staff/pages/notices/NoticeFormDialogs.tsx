@@ -10,6 +10,7 @@ import { PERIOD_FIELDS, PeriodFields, periodValues, TextFields, TitleField } fro
 import { NOTICE_DEFAULTS, NOTICE_KINDS } from '../../../../core/notices.ts';
 import type { NoticeKind, NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 export function CreateNoticeModal({
   project,
@@ -21,6 +22,7 @@ export function CreateNoticeModal({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const create = useApiMutation((body: Record<string, unknown>) =>
     answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })),
@@ -43,7 +45,7 @@ export function CreateNoticeModal({
       {(form) => (
         <>
           <Typography.Paragraph type="secondary">{project.name}</Typography.Paragraph>
-          <Form.Item name="kind" label={w.kind} rules={[{ required: true }]}>
+          <Form.Item name="kind" label={w.kind} rules={rules.choice(w.kind, { required: true })}>
             <Select
               options={NOTICE_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))}
               onChange={(kind: NoticeKind) =>
@@ -87,6 +89,7 @@ export function EditDraftModal({ notice, open, onClose }: NoticeDialogProps) {
 
 export function RestartModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const restart = useApiMutation((body: Record<string, unknown>) =>
     answer(
@@ -113,7 +116,7 @@ export function RestartModal({ notice, open, onClose }: NoticeDialogProps) {
       <Form.Item
         name="reason"
         label={w.restartReason}
-        rules={[{ required: true, whitespace: true, max: 1000 }]}
+        rules={rules.text(w.restartReason, { required: true, max: 1000 })}
       >
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>

@@ -10,6 +10,7 @@ import { MEDIATION_KINDS } from '../../../../core/mediation.ts';
 import type { CaseListItem, Objection } from './types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
 export function ObjectionsTable({
@@ -104,6 +105,7 @@ export function ObjectionsTable({
 
 function AnswerModal({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
   const w = useWords();
+  const rules = useRules();
   const reply = useApiMutation((body: Body<'/api/v1/objections/{id}/answer'>) =>
     answer(api.POST('/api/v1/objections/{id}/answer', { params: { path: { id: objection!.id } }, body })),
   );
@@ -117,7 +119,7 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
       onClose={onClose}
     >
       <blockquote className="jw-quote">{objection?.text}</blockquote>
-      <Form.Item name="answer" label={w.answer} rules={[{ required: true, whitespace: true, max: 5000 }]}>
+      <Form.Item name="answer" label={w.answer} rules={rules.text(w.answer, { required: true, max: 5000 })}>
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="settled" valuePropName="checked">
@@ -137,6 +139,7 @@ function EscalateModal({
   onClose: () => void;
 }) {
   const w = useWords();
+  const rules = useRules();
   const navigate = useNavigate();
   const escalate = useApiMutation((body: Body<'/api/v1/objections/{id}/escalate'>) =>
     answer(api.POST('/api/v1/objections/{id}/escalate', { params: { path: { id: objection!.id } }, body })),
@@ -156,10 +159,14 @@ function EscalateModal({
     >
       <Typography.Paragraph>{w.escalateNote}</Typography.Paragraph>
       <blockquote className="jw-quote">{objection?.text}</blockquote>
-      <Form.Item name="kind" label={w.caseKind} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={w.caseKind} rules={rules.choice(w.caseKind, { required: true })}>
         <Select options={MEDIATION_KINDS.map((k) => ({ value: k, label: w.mediationKinds[k] }))} />
       </Form.Item>
-      <Form.Item name="title" label={w.caseTitle} rules={[{ required: true, whitespace: true, max: 200 }]}>
+      <Form.Item
+        name="title"
+        label={w.caseTitle}
+        rules={rules.text(w.caseTitle, { required: true, max: 200 })}
+      >
         <Input maxLength={200} />
       </Form.Item>
     </WriteModal>

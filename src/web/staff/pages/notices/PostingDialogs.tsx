@@ -8,9 +8,11 @@ import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import type { NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 export function PostModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
+  const rules = useRules();
   const postIt = useApiMutation((body: Body<'/api/v1/notices/{id}/post'>) =>
     answer(api.POST('/api/v1/notices/{id}/post', { params: { path: { id: notice.id } }, body })),
   );
@@ -25,7 +27,7 @@ export function PostModal({ notice, open, onClose }: NoticeDialogProps) {
       onClose={onClose}
     >
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
-      <Form.Item name="postedWhere" label={w.postedWhere} rules={[{ max: 200 }]}>
+      <Form.Item name="postedWhere" label={w.postedWhere} rules={rules.text(w.postedWhere, { max: 200 })}>
         <Input maxLength={200} placeholder={w.postedWhereExample} />
       </Form.Item>
     </WriteModal>
@@ -34,6 +36,7 @@ export function PostModal({ notice, open, onClose }: NoticeDialogProps) {
 
 export function EvidenceModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
+  const rules = useRules();
   const { csrfToken } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const upload = useApiMutation((v: { fields: Record<string, string | undefined>; file: File }) =>
@@ -54,10 +57,10 @@ export function EvidenceModal({ notice, open, onClose }: NoticeDialogProps) {
       }}
       onClose={onClose}
     >
-      <Form.Item name="where" label={w.evidenceWhere} rules={[{ max: 200 }]}>
+      <Form.Item name="where" label={w.evidenceWhere} rules={rules.text(w.evidenceWhere, { max: 200 })}>
         <Input maxLength={200} placeholder={w.postedWhereExample} />
       </Form.Item>
-      <Form.Item name="note" label={w.evidenceNote} rules={[{ max: 1000 }]}>
+      <Form.Item name="note" label={w.evidenceNote} rules={rules.text(w.evidenceNote, { max: 1000 })}>
         <Input maxLength={1000} />
       </Form.Item>
       {open && <FileInput label={w.evidenceFile} required onFile={setFile} />}

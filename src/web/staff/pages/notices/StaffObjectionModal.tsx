@@ -6,10 +6,12 @@ import { useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
 import type { NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** An objection received on paper or in person, entered by staff for the objector. */
 export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
+  const rules = useRules();
   const today = useToday();
   const add = useApiMutation((body: Record<string, unknown>) =>
     answer(
@@ -29,10 +31,10 @@ export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps
       onClose={onClose}
     >
       <Typography.Paragraph>{notice.title}</Typography.Paragraph>
-      <Form.Item name="fromName" label={w.fromName} rules={[{ max: 100 }]}>
+      <Form.Item name="fromName" label={w.fromName} rules={rules.text(w.fromName, { max: 100 })}>
         <Input maxLength={100} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="text" label={w.text} rules={[{ required: true, whitespace: true, max: 5000 }]}>
+      <Form.Item name="text" label={w.text} rules={rules.text(w.text, { required: true, max: 5000 })}>
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="receivedOn" label={w.receivedOn}>

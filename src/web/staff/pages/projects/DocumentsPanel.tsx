@@ -10,6 +10,7 @@ import { useSession } from '../../session.tsx';
 import { postForm } from '../consent/postForm.ts';
 import { useWords } from './words.ts';
 import type { ProjectDocument } from './work-types.ts';
+import { useRules } from '../../components/rules.ts';
 
 /**
  * The project's document library: upload with title and category, versions, download, replace.
@@ -51,6 +52,7 @@ export function DocumentsPanel({
 
 function UploadForm({ projectId, category }: { projectId: string; category?: Category | undefined }) {
   const w = useWords();
+  const rules = useRules();
   const fileId = useId();
   const { csrfToken } = useSession();
   const { message } = App.useApp();
@@ -92,7 +94,7 @@ function UploadForm({ projectId, category }: { projectId: string; category?: Cat
           <Form.Item
             name="title"
             label={w.docTitle}
-            rules={[{ required: true, whitespace: true, max: 100 }]}
+            rules={rules.text(w.docTitle, { required: true, max: 100 })}
             style={{ flex: '1 1 200px', marginBottom: 8 }}
           >
             <Input maxLength={100} />

@@ -24,6 +24,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 interface StageForm {
   to: Stage;
@@ -90,6 +91,7 @@ function StageChangeForm({
 }) {
   const { common } = useStaffWords();
   const w = useWords();
+  const rules = useRules();
   const { pick } = useLang();
   const { message } = App.useApp();
   const errors = useFormErrors(form, ['to', 'reason']);
@@ -128,7 +130,7 @@ function StageChangeForm({
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ to: suggested ?? undefined }}>
       <Typography.Paragraph>{w.currentStage(pick(STAGE_LABELS[status.stage]))}</Typography.Paragraph>
-      <Form.Item name="to" label={w.toStage} rules={[{ required: true }]}>
+      <Form.Item name="to" label={w.toStage} rules={rules.choice(w.toStage, { required: true })}>
         <Select options={reachable.map((s) => ({ value: s, label: pick(STAGE_LABELS[s]) }))} />
       </Form.Item>
       {to && <Criteria to={to} status={status} />}
@@ -155,7 +157,7 @@ function StageChangeForm({
       <Form.Item
         name="reason"
         label={w.reason}
-        rules={[{ required: needsReason, min: needsReason ? 4 : 0, whitespace: true }]}
+        rules={rules.text(w.reason, { required: needsReason, min: needsReason ? 4 : undefined, max: 1000 })}
       >
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>

@@ -25,6 +25,7 @@ import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { useRegistryFields } from './fields.ts';
 import { useWords } from './words.ts';
+import { useRules } from '../../components/rules.ts';
 
 /** The owners of one unit: masked identities, reveal, add (new or already registered) and remove. */
 export function UnitOwnersDrawer({
@@ -188,6 +189,7 @@ function AddOwnerForm({ unitId }: { unitId: string }) {
 function ExistingPersonField() {
   const { common } = useStaffWords();
   const w = useWords();
+  const rules = useRules();
   const [q, setQ] = useState('');
   const persons = $api.useQuery(
     'get',
@@ -199,7 +201,7 @@ function ExistingPersonField() {
     <Form.Item
       name="personId"
       label={w.searchOwner}
-      rules={[{ required: true }]}
+      rules={rules.choice(w.searchOwner, { required: true })}
       extra={<Typography.Text type="secondary">{w.existingOwnerHelp}</Typography.Text>}
     >
       <Select
