@@ -127,6 +127,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   method: { zh: '缴款方式', en: 'payment method' },
   paidOn: { zh: '缴款日期', en: 'date paid' },
   receiptNo: { zh: '收据号', en: 'receipt number' },
+  receipt: { zh: '回执号', en: 'receipt number' },
   providentFund: { zh: '公积金', en: 'provident fund' },
   preparedOn: { zh: '材料准备日期', en: 'date prepared' },
   receivedOn: { zh: '收到日期', en: 'date received' },

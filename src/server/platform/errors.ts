@@ -61,14 +61,16 @@ function sentenceOf(issue: ZodLikeIssue, label: Label): Label {
 
 /**
  * One zod issue as a sentence in both languages naming the field by its label; `prefix` is where
- * the value came from (querystring, params; none for the body). A path parameter that fails any
- * check is a wrong link, and says so.
+ * the value came from (querystring, params; none for the body). A path parameter that fails a
+ * check is a wrong link, and says so, unless its check explains itself in both languages.
  */
 export function describeIssue(issue: ZodLikeIssue, prefix = ''): { field: string } & Label {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean);
   const field = path.join('.') || 'body';
   const label = fieldLabel(path);
-  const sentence = prefix === 'params' ? say(SAY.inLink, label) : sentenceOf(issue, label);
+  // a parameter's own explanation (a receipt's digits) says more than "the link is wrong"
+  const explained = issue.code === 'custom' && Boolean(issue.params?.zh);
+  const sentence = prefix === 'params' && !explained ? say(SAY.inLink, label) : sentenceOf(issue, label);
   return { field, ...sentence };
 }
 

@@ -143,18 +143,20 @@ const receiptInput = (whole: boolean) =>
     .transform((typed, ctx) => {
       const r = readReceipt(typed, { whole });
       if (r.ok) return r.hex;
-      if (r.reason === 'empty') bilingualIssue(ctx, '不能为空', 'must not be empty');
+      if (r.reason === 'empty') bilingualIssue(ctx, '不能为空', 'must not be empty', true);
       else if (r.reason === 'char')
         bilingualIssue(
           ctx,
           `中没有“${r.char}”，回执号只有数字 0–9 和字母 A–F`,
           `has no “${r.char}”: receipt numbers have only the digits 0–9 and the letters A–F`,
+          true,
         );
       else
         bilingualIssue(
           ctx,
           `共 ${RECEIPT_DIGITS} 位，这里有 ${r.length} 位，请核对`,
           `has ${RECEIPT_DIGITS} characters; this has ${r.length}. Please check it`,
+          true,
         );
       return z.NEVER;
     })
