@@ -8,8 +8,7 @@ import { useFormErrors } from './formErrors.tsx';
 /**
  * A dialog with a form that writes once: fields as children (any antd Form.Item), the API's
  * error under the field it names or above the buttons, reset each time it opens; closing it
- * after typing asks first. Not `forceRender`: a hidden dialog kept rendered stays on antd's
- * Escape stack and takes the Escape meant for the one open (which then closed without asking).
+ * after typing asks first.
  */
 export function WriteModal({
   open,
@@ -66,6 +65,7 @@ export function WriteModal({
       onCancel={() => close(form.isFieldsTouched())}
       okText={okText ?? common.save}
       cancelText={common.cancel}
+      forceRender
     >
       <Form form={form} name={formName} layout="vertical" requiredMark>
         {typeof children === 'function' ? children(form) : children}
