@@ -27,8 +27,8 @@ for (const width of [360, 1280]) {
     const typed = '双方同意施工时间改为 8:00–17:00，中午休息一小时。';
     await notes.fill(typed);
 
-    // the ×: asked, and "keep editing" keeps every character
-    await dialog.getByRole('button', { name: /close|关闭/i }).click();
+    // Esc: asked, and "keep editing" keeps every character
+    await page.keyboard.press('Escape');
     const ask = page.getByRole('dialog', { name: '放弃已填写的内容吗？' });
     await expect(ask).toBeVisible();
     await expectNoAxeViolations(page);

@@ -1,6 +1,6 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useStaffWords } from '../words.ts';
 import { useConfirmDiscard } from './confirmDiscard.ts';
 import { useFormErrors } from './formErrors.tsx';
@@ -8,7 +8,8 @@ import { useFormErrors } from './formErrors.tsx';
 /**
  * A dialog with a form that writes once: fields as children (any antd Form.Item), the API's
  * error under the field it names or above the buttons, reset each time it opens; closing it
- * after typing asks first.
+ * after typing asks first. Not `forceRender`: antd keeps a rendered hidden dialog on its Escape
+ * stack, where the last one mounted took the Escape meant for the open one.
  */
 export function WriteModal({
   open,
@@ -37,10 +38,16 @@ export function WriteModal({
   // a form name of its own: antd prefixes the fields' ids with it, so dialogs rendered side by side never share an id
   const formName = `f${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 
+  // what the dialog opened with: closing asks only when the values differ from it (antd counts
+  // the opening setFieldsValue as "touched", so isFieldsTouched would ask every time)
+  const opened = useRef('');
+  const snapshot = () => JSON.stringify(form.getFieldsValue());
+
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(initialValues ?? {});
+    opened.current = snapshot();
     errors.clear();
     // reset only when the dialog opens
   }, [open]);
@@ -62,10 +69,9 @@ export function WriteModal({
       open={open}
       title={title}
       onOk={onOk}
-      onCancel={() => close(form.isFieldsTouched())}
+      onCancel={() => close(snapshot() !== opened.current)}
       okText={okText ?? common.save}
       cancelText={common.cancel}
-      forceRender
     >
       <Form form={form} name={formName} layout="vertical" requiredMark>
         {typeof children === 'function' ? children(form) : children}
