@@ -9,7 +9,7 @@ import {
 } from './helpers.ts';
 
 /**
- * A demo project in consultation (胜利居委's if the demo has one), its vote still open, walked through the
+ * A demo project in consultation (not 胜利居委's if another has one), its vote still open, walked through the
  * project page to 审批完成待开工: the move to 协议 refused while the vote is open, the vote
  * closed, overrides with written reasons where the demo data cannot meet a criterion (shown in
  * the history), staff criteria ticked, the approval steps settled (two through the table, the
@@ -38,11 +38,12 @@ async function projectWithOpenVote(request: APIRequestContext) {
     request,
     '/api/v1/projects?stage=consultation&pageSize=100',
   );
-  // 胜利居委's first if the demo has one there (from the end: the consent test takes the first
-  // project of the committee); the demo street puts its consultations in other committees
+  // Another committee's first: 胜利居委's vote in progress is the one the owners' specs
+  // (read-first, typed-text) open, and this test closes the vote it walks through. From the end:
+  // the consent test takes the first project of a committee.
   const ordered = [
-    ...list.items.filter((x) => x.committeeName === '胜利居委').reverse(),
     ...list.items.filter((x) => x.committeeName !== '胜利居委').reverse(),
+    ...list.items.filter((x) => x.committeeName === '胜利居委').reverse(),
   ];
   for (const p of ordered) {
     const { items } = await apiGet<{ items: { id: string; kind: string; status: string }[] }>(

@@ -44,7 +44,11 @@ test('committee staff add a unit, give it an owner, remove both; a duplicate roo
   const again = await addUnit();
   await expect(again.getByRole('alert')).toContainText('已存在');
   await expectNoAxeViolations(page);
+  // what was typed is not thrown away by one tap: Cancel asks first
   await again.getByRole('button', { name: /取\s*消/ }).click();
+  const ask = page.getByRole('dialog', { name: '放弃已填写的内容吗？' });
+  await ask.getByRole('button', { name: /^放\s*弃$/ }).click();
+  await expect(again).toBeHidden();
 
   await cell.click();
   const drawer = page.getByRole('dialog', { name: new RegExp(`${room}室`) });

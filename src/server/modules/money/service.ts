@@ -286,19 +286,28 @@ export async function whatIf(
 }
 
 /**
+ * A plan the caller may change, its project's row held until the transaction ends: writes that
+ * read the project's plans and then decide (adopting, putting to a vote) go one after another.
+ */
+async function writablePlanLocked(tx: Tx, access: Access, planId: string) {
+  const [ref] = await tx
+    .select({ projectId: costPlans.projectId })
+    .from(costPlans)
+    .where(eq(costPlans.id, planId));
+  if (ref) await lockProject(tx, access, ref.projectId);
+  const found = await planWithProject(tx, access, planId);
+  assertCanWriteOrAdviser(access, found.project);
+  return found;
+}
+
+/**
  * Adopts a draft: its shares are frozen per unit, an earlier adopted version becomes superseded.
  * Under the project's row lock, so adoptions of one project go one after another (and the
  * unique index cost_plans_one_adopted refuses a second adopted plan from any other path).
  */
 export async function adoptPlan(db: Db, access: Access, planId: string) {
   return db.transaction(async (tx) => {
-    const [ref] = await tx
-      .select({ projectId: costPlans.projectId })
-      .from(costPlans)
-      .where(eq(costPlans.id, planId));
-    if (ref) await lockProject(tx, access, ref.projectId);
-    const { plan, project } = await planWithProject(tx, access, planId);
-    assertCanWriteOrAdviser(access, project);
+    const { plan, project } = await writablePlanLocked(tx, access, planId);
     if (plan.status !== 'draft') throw conflict('只有草稿可以通过', 'Only a draft can be adopted');
     const figures = computePlan(planInput(plan), await stairwellUnits(tx, project.stairwellId));
     await tx
@@ -346,13 +355,7 @@ export async function adoptPlan(db: Db, access: Access, planId: string) {
  */
 export async function putToVote(db: Db, access: Access, planId: string, consultationId: string | null) {
   return db.transaction(async (tx) => {
-    const [ref] = await tx
-      .select({ projectId: costPlans.projectId })
-      .from(costPlans)
-      .where(eq(costPlans.id, planId));
-    if (ref) await lockProject(tx, access, ref.projectId);
-    const { plan, project } = await planWithProject(tx, access, planId);
-    assertCanWriteOrAdviser(access, project);
+    const { plan } = await writablePlanLocked(tx, access, planId);
     if (plan.status === 'superseded')
       throw conflict('已被新版本取代的方案不能交付表决', 'A superseded plan cannot be put to a vote');
     if (consultationId) {

@@ -5,10 +5,11 @@ import { formatReceipt, readReceipt } from '../../../../core/consent/receipts.ts
 import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/words.ts';
+import { useOlderPages } from '../../components/olderPages.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useErrorText } from '../../data.ts';
 import { HouseholdCell } from './CodesPanel.tsx';
-import type { Consultation, LedgerEntry, LedgerPage, LedgerVerdict } from './types.ts';
+import type { Consultation, LedgerEntry, LedgerVerdict } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
 
@@ -118,31 +119,20 @@ function LedgerEntries({ consultation: c }: { consultation: Consultation }) {
 function LedgerPages({ consultation: c, receipt }: { consultation: Consultation; receipt: string }) {
   const w = useWords();
   const { lang } = useLang();
-  const errorText = useErrorText();
   const query = { limit: PAGE, ...(receipt ? { receipt } : {}) };
   const first = $api.useQuery('get', '/api/v1/consultations/{id}/ledger', {
     params: { path: { id: c.id }, query },
   });
-  const [older, setOlder] = useState<LedgerPage[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const pages = first.data ? [first.data, ...older] : [];
-  const next = pages.length ? pages[pages.length - 1]!.nextBefore : null;
-  const more = async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await answer(
+  const { items, footer } = useOlderPages(
+    first.data,
+    (before) =>
+      answer(
         api.GET('/api/v1/consultations/{id}/ledger', {
-          params: { path: { id: c.id }, query: { ...query, before: next ?? undefined } },
+          params: { path: { id: c.id }, query: { ...query, before } },
         }),
-      );
-      setOlder((list) => [...list, page]);
-    } catch (err) {
-      setError(errorText(err));
-    }
-    setLoading(false);
-  };
+      ),
+    w.olderEvents,
+  );
   const choiceOf = (e: LedgerEntry) =>
     e.choice ? w.ballot[e.choice] : c.kind === 'survey' && e.channel ? w.ballot.answered : '';
   return (
@@ -152,7 +142,7 @@ function LedgerPages({ consultation: c, receipt }: { consultation: Consultation;
           <Table<LedgerEntry>
             rowKey="seq"
             size="small"
-            dataSource={pages.flatMap((p) => p.items)}
+            dataSource={items}
             pagination={false}
             scroll={{ x: 'max-content' }}
             locale={{
@@ -212,12 +202,7 @@ function LedgerPages({ consultation: c, receipt }: { consultation: Consultation;
               },
             ]}
           />
-          {error && <Typography.Text type="danger">{error}</Typography.Text>}
-          {next !== null && (
-            <Button onClick={() => void more()} loading={loading} style={{ marginTop: 8 }}>
-              {w.olderEvents}
-            </Button>
-          )}
+          {footer}
         </>
       )}
     </QueryState>

@@ -11,5 +11,3 @@ export type Approvals = Answer<'/api/v1/projects/{id}/approvals'>;
 export type ApprovalStep = Approvals['steps'][number];
 
 export type ProjectDocument = ItemOf<Answer<'/api/v1/projects/{id}/documents'>>;
-
-export type TimelinePage = Answer<'/api/v1/projects/{id}/timeline'>;
