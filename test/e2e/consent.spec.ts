@@ -9,6 +9,7 @@ import {
   expectNoHorizontalOverflow,
   loginAs,
   projectsOf,
+  shoot,
 } from './helpers.ts';
 
 /**
@@ -78,6 +79,29 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   const zip = await JSZip.loadAsync(await readFile(await download.path()));
   const xml = await zip.file('word/document.xml')!.async('string');
   for (const code of codes) expect(xml, `code ${code} in the letters`).toContain(code);
+
+  // each code opens its household's page in a new window, as the letter's QR code would
+  const firstCode = codeCells.first();
+  expect(await firstCode.getAttribute('href')).toBe(`${new URL(page.url()).origin}/r/${codes[0]}`);
+  const [residentPage] = await Promise.all([page.waitForEvent('popup'), firstCode.click()]);
+  await expect(residentPage.getByRole('heading', { level: 1 })).toHaveText(title);
+  await residentPage.close();
+  // and shows its QR code, with the address it opens, for an owner at the desk to scan
+  const firstRow = page.getByRole('row').filter({ hasText: codes[0] });
+  await firstRow.getByRole('button', { name: /显示 .+ 的二维码/ }).click();
+  const qrDialog = page.getByRole('dialog', { name: /的投票二维码/ });
+  await expect(qrDialog.getByTestId('code-qr')).toBeVisible();
+  await expect
+    .poll(() => qrDialog.getByTestId('code-qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await expect(qrDialog).toContainText(`/r/${codes[0]}`);
+  await expectNoAxeViolations(page);
+  await shoot(page, 'staff-code-qr');
+  await qrDialog
+    .getByRole('button', { name: /关\s*闭/ })
+    .first()
+    .click();
+  await expect(qrDialog).toBeHidden();
 
   // a resident votes online with the first code: the live tally and the diagram follow
   const households = await apiPost<{ items: { groupId: string; label: string; code: string }[] }>(

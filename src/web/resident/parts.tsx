@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatReceipt, receiptOf } from '../../core/consent/receipts.ts';
 import { formatDateTime, formatDay } from '../shared/format.ts';
 import type { Lang } from '../shared/lang.ts';
@@ -55,6 +55,9 @@ export function Icon({ name, className }: { name: keyof typeof ICON_PATHS; class
 /** A button that reads the screen aloud with the browser's speech synthesis (zh-CN voice when present). */
 export function ReadAloud({ parts, ui }: { parts: Spoken[]; ui: Ui }) {
   const [speaking, setSpeaking] = useState(false);
+  // the language this device has no voice for, said under the button rather than nothing happening
+  const [missing, setMissing] = useState<Lang | null>(null);
+  const noteId = useId();
   useEffect(() => () => stopSpeaking(), []);
   if (!canSpeak()) return null;
   const toggle = () => {
@@ -64,18 +67,26 @@ export function ReadAloud({ parts, ui }: { parts: Spoken[]; ui: Ui }) {
       return;
     }
     setSpeaking(true);
-    speak(parts, () => setSpeaking(false));
+    setMissing(null);
+    void speak(parts, () => setSpeaking(false)).then((r) => setMissing(r.missing));
   };
   return (
-    <button
-      type="button"
-      className="r-btn r-btn--read"
-      aria-label={speaking ? ui.w.stopReading : ui.w.readAloudLabel}
-      onClick={toggle}
-    >
-      <Icon name={speaking ? 'stop' : 'speaker'} />
-      {speaking ? ui.w.stopReading : ui.w.readAloud}
-    </button>
+    <>
+      <button
+        type="button"
+        className="r-btn r-btn--read"
+        aria-label={speaking ? ui.w.stopReading : ui.w.readAloudLabel}
+        aria-describedby={missing ? noteId : undefined}
+        onClick={toggle}
+      >
+        <Icon name={speaking ? 'stop' : 'speaker'} />
+        {speaking ? ui.w.stopReading : ui.w.readAloud}
+      </button>
+      {/* a live region present before it speaks, so screen readers announce what fills it */}
+      <div role="status" id={noteId} className={missing ? 'r-note' : undefined}>
+        {missing && ui.w.noVoice(missing)}
+      </div>
+    </>
   );
 }
 

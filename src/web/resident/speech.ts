@@ -20,17 +20,48 @@ function voiceFor(lang: Lang): SpeechSynthesisVoice | undefined {
   return voices.find((v) => norm(v) === 'en-gb') ?? voices.find((v) => norm(v).startsWith('en'));
 }
 
-/** Reads the parts in order, slowly enough for older listeners; `onEnd` fires after the last. */
-export function speak(parts: Spoken[], onEnd: () => void) {
+/**
+ * The installed voices. A browser may list them only after `voiceschanged` (Chrome loads them on
+ * first use), so an empty list waits for that event, briefly, before it counts as "no voices".
+ */
+function installedVoices(): Promise<SpeechSynthesisVoice[]> {
+  const synth = window.speechSynthesis;
+  const now = synth.getVoices();
+  if (now.length) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = () => {
+      synth.removeEventListener('voiceschanged', done);
+      clearTimeout(timer);
+      resolve(synth.getVoices());
+    };
+    const timer = setTimeout(done, 1500);
+    synth.addEventListener('voiceschanged', done);
+  });
+}
+
+/**
+ * Reads the parts in order, slowly enough for older listeners; `onEnd` fires after the last.
+ * Answers the language that has no installed voice instead of reading it with a voice that cannot
+ * (a phone without a Chinese voice reads Chinese as nothing, or as letters), so the page can say so.
+ */
+export async function speak(parts: Spoken[], onEnd: () => void): Promise<{ missing: Lang | null }> {
   const synth = window.speechSynthesis;
   synth.cancel();
   const texts = parts.filter((p) => p.text.trim());
-  if (!texts.length) return onEnd();
+  if (!texts.length) {
+    onEnd();
+    return { missing: null };
+  }
+  await installedVoices();
+  const missing = texts.find((p) => !voiceFor(p.lang))?.lang ?? null;
+  if (missing) {
+    onEnd();
+    return { missing };
+  }
   texts.forEach((p, i) => {
     const u = new SpeechSynthesisUtterance(p.text);
     u.lang = p.lang === 'zh-CN' ? 'zh-CN' : 'en-GB';
-    const voice = voiceFor(p.lang);
-    if (voice) u.voice = voice;
+    u.voice = voiceFor(p.lang)!;
     u.rate = 0.9;
     if (i === texts.length - 1) {
       u.onend = onEnd;
@@ -38,6 +69,7 @@ export function speak(parts: Spoken[], onEnd: () => void) {
     }
     synth.speak(u);
   });
+  return { missing: null };
 }
 
 export function stopSpeaking() {

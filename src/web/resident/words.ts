@@ -1,4 +1,5 @@
 import { defineWords, type Words } from '../shared/words.ts';
+import type { Lang } from '../shared/lang.ts';
 import type { Choice } from './types.ts';
 
 /**
@@ -56,6 +57,8 @@ const zh = {
   readAloud: '朗读',
   stopReading: '停止朗读',
   readAloudLabel: '朗读本页内容',
+  noVoice: (lang: Lang) =>
+    `这台手机（或浏览器）没有${lang === 'zh-CN' ? '中文' : '英文'}朗读语音，所以无法朗读。可在手机“设置”的“文字转语音”中添加${lang === 'zh-CN' ? '中文' : '英文'}语音，或换一个浏览器打开本页。`,
 
   // choices
   choice: { agree: '同意', disagree: '不同意', abstain: '弃权' } as Record<Choice, string>,
@@ -159,6 +162,8 @@ const en: Words<ResidentWords> = {
   readAloud: 'Read aloud',
   stopReading: 'Stop reading',
   readAloudLabel: 'Read this page aloud',
+  noVoice: (lang) =>
+    `This phone (or browser) has no ${lang === 'zh-CN' ? 'Chinese' : 'English'} voice, so it cannot read aloud. Add one under text-to-speech in the phone’s settings, or open this page in another browser.`,
 
   choice: { agree: 'Agree', disagree: 'Disagree', abstain: 'Abstain' },
   optionsAre: (list: string) => `Choose: ${list}.`,

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { answer, api } from '../../../shared/api.ts';
@@ -10,6 +10,7 @@ import { useWords } from './words.ts';
 import './consent.css';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 import { useRules } from '../../components/rules.ts';
+import { residentUrl, useQrCodes, useResidentBase } from './residentLink.ts';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
@@ -21,6 +22,10 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
   const [reissuing, setReissuing] = useState<HouseholdCode | null>(null);
   // the last reissued code stays on screen with its own letter to print (the others' letters are unchanged)
   const [reissued, setReissued] = useState<HouseholdCode | null>(null);
+  // each code opens its household's page, as the owner would from the letter; staff can try the
+  // vote without typing /r/… and show the QR to an owner at the desk
+  const { base } = useResidentBase();
+  const [showingQr, setShowingQr] = useState<HouseholdCode | null>(null);
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8}>
@@ -74,9 +79,25 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
             key: 'code',
             title: w.code,
             render: (_, h) => (
-              <span className="jw-consent-code" data-testid="household-code">
-                {h.code}
-              </span>
+              <Flex wrap align="center" gap={4}>
+                <a
+                  className="jw-consent-code"
+                  data-testid="household-code"
+                  href={residentUrl(base, h.code)}
+                  target="_blank"
+                  rel="noopener"
+                  aria-label={w.openResidentPage(h.label, h.code)}
+                >
+                  {h.code}
+                </a>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<QrcodeOutlined />}
+                  onClick={() => setShowingQr(h)}
+                  aria-label={w.qrNamed(h.label)}
+                />
+              </Flex>
             ),
           },
           ...(c.status === 'open'
@@ -93,6 +114,11 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
               ]
             : []),
         ]}
+      />
+      <QrModal
+        household={showingQr}
+        url={showingQr ? residentUrl(base, showingQr.code) : ''}
+        onClose={() => setShowingQr(null)}
       />
       <ReissueModal
         consultation={c}
@@ -111,6 +137,45 @@ export function HouseholdCell({ label, owners }: { label: string; owners: string
       <div>{label}</div>
       <Typography.Text type="secondary">{owners}</Typography.Text>
     </>
+  );
+}
+
+/** One household's code as a QR code an owner scans at the desk, with the address it opens. */
+function QrModal({
+  household,
+  url,
+  onClose,
+}: {
+  household: HouseholdCode | null;
+  url: string;
+  onClose: () => void;
+}) {
+  const w = useWords();
+  const { common } = useStaffWords();
+  const qr = useQrCodes(url ? [url] : []);
+  return (
+    <Modal
+      open={household !== null}
+      title={household ? w.qrAlt(household.label) : ''}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{common.close}</Button>}
+      width={360}
+    >
+      {household && (
+        <Flex vertical align="center" gap={8}>
+          {qr?.[0] ? (
+            <img src={qr[0]} alt={w.qrAlt(household.label)} width={240} height={240} data-testid="code-qr" />
+          ) : (
+            <div style={{ width: 240, height: 240 }} aria-busy="true" />
+          )}
+          <span className="jw-consent-code">{household.code}</span>
+          <Typography.Text className="jw-consent-hash" copyable>
+            {url}
+          </Typography.Text>
+          <Typography.Text type="secondary">{w.qrHelp}</Typography.Text>
+        </Flex>
+      )}
+    </Modal>
   );
 }
 

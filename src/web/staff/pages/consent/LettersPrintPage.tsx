@@ -1,11 +1,9 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Project } from '../../../shared/types.ts';
 import { useLang } from '../../../shared/words.ts';
 import { $api, useErrorText } from '../../data.ts';
-import { useSession } from '../../session.tsx';
 import { PrintFrame } from './PrintFrame.tsx';
+import { residentUrl, useQrCodes, useResidentBase } from './residentLink.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
 
@@ -15,8 +13,7 @@ export default function LettersPrintPage() {
   const w = useWords();
   const errorText = useErrorText();
   // the QR codes point at the public address owners open; without one, at this browser's address, said before printing
-  const { publicUrl } = useSession();
-  const base = publicUrl ?? location.origin;
+  const { base, configured } = useResidentBase();
   const consultation = $api.useQuery('get', '/api/v1/consultations/{id}', { params: { path: { id } } });
   const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
     params: { path: { id } },
@@ -34,14 +31,14 @@ export default function LettersPrintPage() {
   const [search] = useSearchParams();
   const group = search.get('group');
   const items = (codes.data?.items ?? []).filter((h) => !group || h.groupId === group);
-  const qr = useQrCodes(items.map((h) => letterUrl(base, h.code)));
+  const qr = useQrCodes(items.map((h) => residentUrl(base, h.code)));
   return (
     <PrintFrame
       title={c ? `${c.title} · ${w.lettersCount(items.length)}` : ''}
       back={`/consultations/${id}`}
       loading={!c || !codes.data || !project.data || qr === null}
       error={error ? <p role="alert">{errorText(error)}</p> : null}
-      warning={publicUrl ? null : w.noPublicUrl(location.origin)}
+      warning={configured ? null : w.noPublicUrl(location.origin)}
     >
       {c &&
         project.data &&
@@ -53,28 +50,11 @@ export default function LettersPrintPage() {
             project={project.data}
             household={h}
             qr={qr[i]!}
-            url={letterUrl(base, h.code)}
+            url={residentUrl(base, h.code)}
           />
         ))}
     </PrintFrame>
   );
-}
-
-const letterUrl = (base: string, code: string) => `${base}/r/${code}`;
-
-function useQrCodes(urls: string[]) {
-  const [images, setImages] = useState<string[] | null>(null);
-  const key = urls.join('\n');
-  useEffect(() => {
-    let live = true;
-    void Promise.all(
-      urls.map((u) => QRCode.toDataURL(u, { width: 240, margin: 1, errorCorrectionLevel: 'M' })),
-    ).then((all) => live && setImages(all));
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return images && images.length === urls.length ? images : null;
 }
 
 function Letter({

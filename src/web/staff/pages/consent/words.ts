@@ -240,6 +240,9 @@ const zh = {
   how: '投票方法：用手机扫描下方二维码，或在浏览器中打开网址并输入户码；选择后确认即可。不会用手机的，可以到居委会填写纸质表决票，工作人员也可以上门协助。',
   keepSafe: '户码只属于您家，请妥善保管；遗失请联系居委会补发，原户码随即作废。',
   qrAlt: (label: string) => `${label} 的投票二维码`,
+  qrNamed: (label: string) => `显示 ${label} 的二维码`,
+  qrHelp: '业主用手机扫码即可打开本户的投票页，无需输入户码。',
+  openResidentPage: (label: string, code: string) => `打开 ${label} 的投票页（户码 ${code}），新窗口`,
   noPublicUrl: (origin: string) =>
     `尚未设置公开网址（JW_PUBLIC_URL）：二维码和网址指向本浏览器正在使用的地址 ${origin}，住户的手机可能打不开。请系统管理员设置公开网址后再打印。`,
   lettersCount: (n: number) => `共 ${n} 封告知书，每户一页`,
@@ -499,6 +502,9 @@ const en: Words<typeof zh> = {
   keepSafe:
     'The code belongs to your household only; keep it safe. If you lose it, ask the residents’ committee for a new one; the old code stops working.',
   qrAlt: (label) => `Voting QR code of ${label}`,
+  qrNamed: (label) => `Show the QR code of ${label}`,
+  qrHelp: 'The owner scans it with a phone to open the household’s voting page, with no code to type.',
+  openResidentPage: (label, code) => `Open the voting page of ${label} (code ${code}), new window`,
   noPublicUrl: (origin) =>
     `No public address is set (JW_PUBLIC_URL): the QR codes and addresses point at ${origin}, the address this browser uses, which owners’ phones may not reach. Ask the system administrator to set it before printing.`,
   lettersCount: (n) => `${n} letters, one page per household`,
