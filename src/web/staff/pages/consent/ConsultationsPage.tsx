@@ -20,6 +20,7 @@ import type { ConsultationListItem } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
+import { NameCell } from '../../components/cells.tsx';
 
 /** The consultations and votes of one project, and the form to start a new one. */
 export default function ConsultationsPage() {
@@ -67,7 +68,11 @@ function ConsultationList({ project, items }: { project: Project; items: Consult
             {
               key: 'title',
               title: w.name,
-              render: (_, c) => <Link to={`/consultations/${c.id}`}>{c.title}</Link>,
+              render: (_, c) => (
+                <NameCell name={c.title}>
+                  <Link to={`/consultations/${c.id}`}>{c.title}</Link>
+                </NameCell>
+              ),
             },
             { key: 'kind', title: w.kind, render: (_, c) => w.kinds[c.kind] },
             { key: 'status', title: w.status, render: (_, c) => <StatusTag status={c.status} /> },

@@ -8,6 +8,7 @@ import { CLOSING_OUTCOMES, OUTCOMES } from '../../../../core/mediation.ts';
 import type { CaseListItem } from '../notices/types.ts';
 import { useWords } from '../notices/words.ts';
 import '../notices/notices.css';
+import { NameCell } from '../../components/cells.tsx';
 
 /** The committee's mediation cases (its own scope), open ones first by default. */
 export default function MediationListPage() {
@@ -55,7 +56,11 @@ export default function MediationListPage() {
                 {
                   key: 'title',
                   title: w.caseTitle,
-                  render: (_, c) => <Link to={`/mediation/${c.id}`}>{c.title}</Link>,
+                  render: (_, c) => (
+                    <NameCell name={c.title}>
+                      <Link to={`/mediation/${c.id}`}>{c.title}</Link>
+                    </NameCell>
+                  ),
                 },
                 {
                   key: 'project',

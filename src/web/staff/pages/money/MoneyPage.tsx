@@ -5,7 +5,6 @@ import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
 import { useLang } from '../../../shared/words.ts';
-import { formatYuan } from '../../../shared/yuan.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation } from '../../data.ts';
@@ -19,6 +18,7 @@ import { WhatIfPanel } from './WhatIfPanel.tsx';
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { useWords } from './words.ts';
 import './money.css';
+import { NameCell, Yuan } from '../../components/cells.tsx';
 
 /** A project's money: plan versions, what-if, the adopted plan with sign-offs and payments, the subsidy claim, running costs. */
 export default function MoneyPage() {
@@ -179,7 +179,7 @@ function Versions({
           data-testid="plan-versions"
           columns={[
             { key: 'v', title: '#', render: (_, p) => w.version(p.version) },
-            { key: 'name', title: w.planName, dataIndex: 'name' },
+            { key: 'name', title: w.planName, render: (_, p) => <NameCell name={p.name} /> },
             {
               key: 'status',
               title: w.claimStatus,
@@ -190,7 +190,7 @@ function Versions({
               key: 'amount',
               title: `${w.amountToShare}（${w.yuan}）`,
               align: 'right',
-              render: (_, p) => formatYuan(p.amountToShareFen),
+              render: (_, p) => <Yuan fen={p.amountToShareFen} />,
             },
             {
               key: 'when',

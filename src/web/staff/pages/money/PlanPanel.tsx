@@ -26,6 +26,7 @@ import {
 import { MoneyTag, PLAN_TONE, hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
+import { Yuan } from '../../components/cells.tsx';
 
 export const PAY_COLORS: Record<PayState, string> = {
   paid: '#1b6e3a',
@@ -169,13 +170,17 @@ function Plan({
               key: 'share',
               title: `${w.share}（${w.yuan}）`,
               align: 'right',
-              render: (_, r) => <strong>{formatYuan(r.shareFen)}</strong>,
+              render: (_, r) => (
+                <strong>
+                  <Yuan fen={r.shareFen} />
+                </strong>
+              ),
             },
             {
               key: 'comp',
               title: w.compensation,
               align: 'right',
-              render: (_, r) => (r.compensationFen ? formatYuan(r.compensationFen) : '—'),
+              render: (_, r) => (r.compensationFen ? <Yuan fen={r.compensationFen} /> : '—'),
             },
             ...(frozen
               ? [
@@ -183,7 +188,7 @@ function Plan({
                     key: 'paid',
                     title: w.paid,
                     align: 'right' as const,
-                    render: (_: unknown, r: ShareRow) => formatYuan(payOf.get(r.unitId)?.paidFen ?? 0),
+                    render: (_: unknown, r: ShareRow) => <Yuan fen={payOf.get(r.unitId)?.paidFen ?? 0} />,
                   },
                   {
                     key: 'state',
@@ -265,13 +270,17 @@ function Plan({
                       key: 'share',
                       title: w.amountDue,
                       align: 'right',
-                      render: (_, u) => formatYuan(u.shareFen),
+                      render: (_, u) => <Yuan fen={u.shareFen} />,
                     },
                     {
                       key: 'out',
                       title: w.outstanding,
                       align: 'right',
-                      render: (_, u) => <strong>{formatYuan(u.outstandingFen)}</strong>,
+                      render: (_, u) => (
+                        <strong>
+                          <Yuan fen={u.outstandingFen} />
+                        </strong>
+                      ),
                     },
                     {
                       key: 'act',
@@ -317,8 +326,13 @@ function PlanLines({ plan }: { plan: PlanDetail['plan'] }) {
       bordered
       column={1}
       data-testid="plan-lines"
+      className="jw-plan-lines"
       items={costLines(plan).map((l, i) => {
-        const amount = `${formatYuan(l.fen)} ${w.yuan}`;
+        const amount = (
+          <>
+            <Yuan fen={l.fen} /> {w.yuan}
+          </>
+        );
         return {
           key: i,
           label: (

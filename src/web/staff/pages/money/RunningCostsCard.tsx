@@ -28,6 +28,7 @@ import { presetFor } from './WhatIfPanel.tsx';
 import { hiddenTitle } from './MoneyTag.tsx';
 import { formProblem, useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
+import { Yuan } from '../../components/cells.tsx';
 
 /** Yearly running costs: the items, the scheme that shares them, each household's bill and its collection. */
 export function RunningCostsCard({
@@ -82,13 +83,22 @@ export function RunningCostsCard({
               )}
               columns={[
                 { key: 'room', title: w.room, dataIndex: 'room' },
-                { key: 'due', title: w.amountDue, align: 'right', render: (_, b) => formatYuan(b.amountFen) },
-                { key: 'paid', title: w.paid, align: 'right', render: (_, b) => formatYuan(b.paidFen) },
+                {
+                  key: 'due',
+                  title: w.amountDue,
+                  align: 'right',
+                  render: (_, b) => <Yuan fen={b.amountFen} />,
+                },
+                { key: 'paid', title: w.paid, align: 'right', render: (_, b) => <Yuan fen={b.paidFen} /> },
                 {
                   key: 'out',
                   title: w.outstanding,
                   align: 'right',
-                  render: (_, b) => <strong>{formatYuan(b.amountFen - b.paidFen)}</strong>,
+                  render: (_, b) => (
+                    <strong>
+                      <Yuan fen={b.amountFen - b.paidFen} />
+                    </strong>
+                  ),
                 },
                 {
                   key: 'receipts',

@@ -29,6 +29,7 @@ import { PerFloorChart } from './PerFloorChart.tsx';
 import { SCHEME_KINDS, type Scheme, type SchemeKind, type WhatIfAnswer, type WhatIfScheme } from './types.ts';
 import { useWords } from './words.ts';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
+import { Yuan } from '../../components/cells.tsx';
 
 interface LineDraft {
   label: string;
@@ -597,10 +598,10 @@ function Comparison({
                 if (!x) return '—';
                 return (
                   <>
-                    {formatYuan(x.shareFen)}
+                    <Yuan fen={x.shareFen} />
                     {x.compensationFen > 0 && (
                       <div className="jw-money-sub">
-                        {w.compensation} {formatYuan(x.compensationFen)}
+                        {w.compensation} <Yuan fen={x.compensationFen} />
                       </div>
                     )}
                   </>

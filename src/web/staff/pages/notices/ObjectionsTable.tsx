@@ -11,6 +11,7 @@ import type { CaseListItem, Objection } from './types.ts';
 import { formBody, WriteModal } from '../../components/WriteModal.tsx';
 import { useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
+import { LongText } from '../../components/cells.tsx';
 
 /** A notice's objections: who, what, status and answer; staff answer them or take them to mediation. */
 export function ObjectionsTable({
@@ -34,6 +35,10 @@ export function ObjectionsTable({
   const caseOf = new Map(
     [...cases].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((c) => [c.sourceObjectionId, c.id]),
   );
+  // no objections: a sentence, not an empty table (at 360 px its scrolling box would hold no
+  // focusable cell, and say nothing more than the sentence)
+  if (!loading && objections.length === 0)
+    return <Typography.Paragraph className="jw-empty">{w.noObjections}</Typography.Paragraph>;
   return (
     <>
       <Table<Objection>
@@ -43,7 +48,6 @@ export function ObjectionsTable({
         dataSource={objections}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <span className="jw-empty">{w.noObjections}</span> }}
         columns={[
           {
             key: 'from',
@@ -55,7 +59,7 @@ export function ObjectionsTable({
               </>
             ),
           },
-          { key: 'text', title: w.text, render: (_, o) => <div className="jw-cell-text">{o.text}</div> },
+          { key: 'text', title: w.text, render: (_, o) => <LongText text={o.text} /> },
           { key: 'received', title: w.receivedOn, dataIndex: 'receivedOn' },
           { key: 'status', title: w.status, render: (_, o) => <ObjectionTag status={o.status} /> },
           {
@@ -63,7 +67,7 @@ export function ObjectionsTable({
             title: w.answer,
             render: (_, o) => (
               <>
-                {o.answer && <div className="jw-cell-text">{o.answer}</div>}
+                {o.answer && <LongText text={o.answer} />}
                 {caseOf.has(o.id) && <Link to={`/mediation/${caseOf.get(o.id)}`}>{w.mediationLink}</Link>}
               </>
             ),

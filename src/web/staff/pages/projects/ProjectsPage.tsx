@@ -8,6 +8,7 @@ import { ResourceList } from '../../components/ResourceList.tsx';
 import { useWords as useRegistryWords } from '../registry/words.ts';
 import { StageTag } from './StageTag.tsx';
 import { useWords } from './words.ts';
+import { NameCell } from '../../components/cells.tsx';
 
 /** Lift projects in scope, counted and filtered by stage. */
 export default function ProjectsPage() {
@@ -35,7 +36,11 @@ export default function ProjectsPage() {
           {
             key: 'name',
             title: w.name,
-            render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link>,
+            render: (_, p) => (
+              <NameCell name={p.name}>
+                <Link to={`/projects/${p.id}`}>{p.name}</Link>
+              </NameCell>
+            ),
           },
           { key: 'stage', title: w.stage, render: (_, p) => <StageTag stage={p.stage} /> },
           { key: 'committee', title: registryWords.committee, dataIndex: 'committeeName' },
