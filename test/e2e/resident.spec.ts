@@ -377,8 +377,7 @@ test('read aloud: the question and the options, in a Chinese voice', async ({
       localService: true,
       default: false,
     });
-    window.speechSynthesis.getVoices = () =>
-      [voice('Test English', 'en-US'), voice('Test 普通话', 'zh_CN')];
+    window.speechSynthesis.getVoices = () => [voice('Test English', 'en-US'), voice('Test 普通话', 'zh_CN')];
     Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', { writable: true, value: null });
     window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' });
@@ -411,10 +410,9 @@ test('read aloud on a phone without a Chinese voice says so instead of doing not
   await page.addInitScript(() => {
     const spoken: string[] = [];
     (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-    window.speechSynthesis.getVoices = () =>
-      [
-        { name: 'Test English', lang: 'en-US', voiceURI: 'en', localService: true, default: true },
-      ];
+    window.speechSynthesis.getVoices = () => [
+      { name: 'Test English', lang: 'en-US', voiceURI: 'en', localService: true, default: true },
+    ];
     window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
   });
   await page.setViewportSize({ width: 360, height: 740 });
