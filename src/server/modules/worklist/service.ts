@@ -291,7 +291,9 @@ async function moneyItems(db: Queryable, scope: SQL, today: string): Promise<Wor
   }
   const items: WorkItem[] = [];
   for (const p of plans) {
-    const mine = sharesOf.get(p.planId) ?? [];
+    // households with nothing to pay sign nothing (the money page and the owner's page offer them
+    // no sign-off), so they are not counted as waiting for one
+    const mine = (sharesOf.get(p.planId) ?? []).filter((s) => s.shareFen > 0);
     const unsigned = mine.filter((s) => !s.signed).length;
     if (unsigned)
       items.push({

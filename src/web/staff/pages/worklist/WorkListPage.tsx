@@ -134,7 +134,11 @@ function WorkItemView({ item: i }: { item: WorkItem }) {
       <div>
         {text}
         {i.date && i.kind !== 'idle_project' && (
-          <span className="jw-muted"> · {w.dateOf[i.kind](i.date)}</span>
+          <>
+            {' · '}
+            {/* a date is never split across lines on a phone ("2026-" / "11-26") */}
+            <span className="jw-muted jw-nowrap">{w.dateOf[i.kind](i.date)}</span>
+          </>
         )}
         {i.provisional && (
           <>
