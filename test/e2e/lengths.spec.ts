@@ -16,7 +16,7 @@ import { shanghaiDay } from './clock.ts';
  * field allows, and a 2,000-character objection (the resident's limit), on one of 胜利居委's
  * projects: the list keeps its columns readable (the title in two lines, cut with "…", whole in
  * its link), the objection is a few lines with 展开, and amounts never break across lines on
- * a phone. At 360 px and 1280 px, axe clean.
+ * a phone; the staff page's plan lines add up to the fen (item 1). At 360 px and 1280 px, axe clean.
  */
 
 test.use({ actionTimeout: 20_000 });
@@ -117,11 +117,12 @@ for (const width of [360, 1280]) {
     // amounts: the money page of the committee's project in 协议 (plan adopted), every figure on one line
     const inAgreement = (await projectsOf(page.request, '胜利居委')).find((p) => p.stage === 'agreement');
     expect(inAgreement, '胜利居委 has a project in 协议').toBeTruthy();
-    const plans = await apiGet<{ items: { status: string }[] }>(
+    const plans = await apiGet<{ items: { id: string; status: string }[] }>(
       page.request,
       `/api/v1/projects/${inAgreement!.id}/cost-plans`,
     );
-    expect(plans.items.some((p) => p.status === 'adopted')).toBe(true);
+    const adopted = plans.items.find((p) => p.status === 'adopted')!;
+    expect(adopted, 'an adopted plan').toBeTruthy();
     await page.goto(`/projects/${inAgreement!.id}/money`);
     // the plan's sum line by line and each household's share
     const amounts = page.locator('[data-testid=plan-lines] .jw-yuan, [data-testid=shares-table] .jw-yuan');
@@ -131,6 +132,26 @@ for (const width of [360, 1280]) {
     );
     expect(lines.length).toBeGreaterThan(10);
     expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+    // item 1 on the staff page at this width: the plan's lines add up to the fen, in the
+    // agreement's order — 加 adds, 减 takes off, a bold line is the sum so far, the last is what
+    // all owners share, the sum of every household's share
+    const sum = await page.locator('[data-testid=plan-lines] tr').evaluateAll((rows) =>
+      rows.map((r) => ({
+        label: r.querySelector('th')?.textContent ?? '',
+        total: r.querySelector('td strong') !== null,
+        fen: Number((r.querySelector('td')?.textContent ?? '').replace(/\D/g, '')),
+      })),
+    );
+    let running = 0;
+    for (const line of sum) {
+      if (line.total) expect(line.fen, line.label).toBe(running);
+      else running += line.label.startsWith('减：') ? -line.fen : line.fen;
+    }
+    const { shares } = await apiGet<{ shares: { shareFen: number }[] }>(
+      page.request,
+      `/api/v1/cost-plans/${adopted.id}`,
+    );
+    expect(sum.at(-1)).toMatchObject({ total: true, fen: shares.reduce((t, x) => t + x.shareFen, 0) });
     await expectNoHorizontalOverflow(page);
     await shoot(page, `long-money${width === 360 ? '-360' : ''}`);
   });
