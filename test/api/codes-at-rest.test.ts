@@ -82,7 +82,7 @@ afterAll(() => t.close());
 describe('household codes at rest', () => {
   it('stores no code in clear anywhere, after issuing, listing, printing, voting and a reissue', async () => {
     // use the codes every way there is: letters, a vote, a notice page, a reissue
-    expect((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).status).toBe(200);
+    expect((await staff.post(`/api/v1/consultations/${vote.id}/letters.docx`)).status).toBe(200);
     expect((await t.anonymous.post(`/api/v1/r/${codes[0]!.code}/ballot`, { choice: 'agree' })).status).toBe(
       200,
     );
@@ -148,7 +148,7 @@ describe('household codes at rest', () => {
     // the reissued household has its new code; every other code is the one first printed
     for (const c of codes.filter((c) => c.groupId !== codes[2]!.groupId))
       expect(again.find((a) => a.groupId === c.groupId)!.code).toBe(c.code);
-    const text = await docxText((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
+    const text = await docxText((await staff.post(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
     for (const c of again) expect(text).toContain(c.code);
     const view = await t.anonymous.get(`/api/v1/r/${codes[3]!.code.toLowerCase()}`);
     expect(view.status).toBe(200);

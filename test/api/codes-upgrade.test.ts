@@ -196,9 +196,9 @@ describe('a store of the previous version, started by this one', () => {
     expect(
       (
         await app.inject({
-          method: 'GET',
+          method: 'POST',
           url: `/api/v1/consultations/${consultationId}/letters.docx`,
-          headers: { cookie },
+          headers: { cookie, 'x-csrf-token': login.json().csrfToken },
         })
       ).statusCode,
     ).toBe(200);

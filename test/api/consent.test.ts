@@ -91,12 +91,14 @@ describe('a formal vote under sh-801-building', () => {
   });
 
   it('prints letters as Word holding every code', async () => {
-    const res = await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`);
+    const res = await staff.post(`/api/v1/consultations/${vote.id}/letters.docx`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain("filename*=UTF-8''");
     const text = await docxText(res.raw);
     for (const c of codes) expect(text).toContain(c.code);
     expect(text).toContain('您是否同意本单元加装电梯？');
+    // the codes come out by an audited POST only: no GET a link or a prefetch could make
+    expect((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).status).toBe(404);
   });
 
   it('lets a resident vote with the code and change the vote, with a ledger receipt', async () => {

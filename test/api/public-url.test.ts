@@ -50,7 +50,7 @@ describe('with JW_PUBLIC_URL set', () => {
 
   it('prints every letter with that address and the code, whatever address staff used', async () => {
     const { vote, codes } = await openVote(staff);
-    const text = await docxText((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
+    const text = await docxText((await staff.post(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
     for (const { code } of codes) expect(text).toContain(`https://lift.example.org/r/${code}`);
     expect(text).not.toContain('localhost');
   });
@@ -71,7 +71,7 @@ describe('without it', () => {
 
   it('prints the letters with the address the request came to', async () => {
     const { vote, codes } = await openVote(staff);
-    const text = await docxText((await staff.get(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
+    const text = await docxText((await staff.post(`/api/v1/consultations/${vote.id}/letters.docx`)).raw);
     for (const { code } of codes) expect(text).toContain(`http://localhost:80/r/${code}`);
   });
 });

@@ -73,7 +73,7 @@ test('staff open a vote, download the letters, see the tally and diagram update,
   const codes = await codeCells.allTextContents();
   expect(codes.length).toBeGreaterThan(1);
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: /下载告知书 Word/ }).click();
+  await page.getByRole('button', { name: /下载告知书 Word/ }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const zip = await JSZip.loadAsync(await readFile(await download.path()));

@@ -969,10 +969,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 告知书 Word Letters (one page per household) */
-        get: operations["getConsultationsByIdLettersDocx"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** 告知书 Word（含各户户码，记入审计）Letters, one page per household (reveals the codes; audited) */
+        post: operations["postConsultationsByIdLettersDocx"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12043,7 +12043,7 @@ export interface operations {
             };
         };
     };
-    getConsultationsByIdLettersDocx: {
+    postConsultationsByIdLettersDocx: {
         parameters: {
             query?: never;
             header?: never;

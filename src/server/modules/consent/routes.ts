@@ -180,12 +180,14 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }:
     async (req) =>
       svc.reissueCode(db, await access(req), req.params.id, req.params.groupId, req.body.reason, codeKeys),
   );
-  r.get(
+  // POST like the codes' reveal: the file holds every household's code, and reading them is an
+  // audited act, never something a link prefetch or a cached GET could do
+  r.post(
     '/api/v1/consultations/:id/letters.docx',
     {
       schema: {
         tags,
-        summary: '告知书 Word Letters (one page per household)',
+        summary: '告知书 Word（含各户户码，记入审计）Letters, one page per household (reveals the codes; audited)',
         params: idParam,
         ...fileResponse(WORD_MIME, 'Word 文件：每户一页告知书 A Word file, one letter per household'),
       },

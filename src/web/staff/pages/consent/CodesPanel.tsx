@@ -1,9 +1,9 @@
 import { DownloadOutlined, PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { answer, api } from '../../../shared/api.ts';
 import { useFormErrors } from '../../components/formErrors.tsx';
-import { $api, useApiMutation } from '../../data.ts';
+import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import type { Consultation, HouseholdCode } from './types.ts';
 import { useWords } from './words.ts';
@@ -11,6 +11,7 @@ import './consent.css';
 import { useConfirmDiscard } from '../../components/confirmDiscard.ts';
 import { useRules } from '../../components/rules.ts';
 import { residentUrl, useQrCodes, useResidentBase } from './residentLink.ts';
+import { saveFile } from '../../saveFile.ts';
 
 /** Household codes with reissue, the Word letters and the printable letters. */
 export function CodesPanel({ consultation: c }: { consultation: Consultation }) {
@@ -18,6 +19,16 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
   const w = useWords();
   const codes = $api.useQuery('post', '/api/v1/consultations/{id}/codes/reveal', {
     params: { path: { id: c.id } },
+  });
+  // the letters hold every code: a POST (audited, with the CSRF token), saved from memory
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const letters = useApiMutation(async () => {
+    const { data, response } = await api.POST('/api/v1/consultations/{id}/letters.docx', {
+      params: { path: { id: c.id } },
+      parseAs: 'blob',
+    });
+    saveFile(data!, response, 'letters.docx');
   });
   const [reissuing, setReissuing] = useState<HouseholdCode | null>(null);
   // the last reissued code stays on screen with its own letter to print (the others' letters are unchanged)
@@ -32,8 +43,8 @@ export function CodesPanel({ consultation: c }: { consultation: Consultation }) 
         <Button
           type="primary"
           icon={<DownloadOutlined />}
-          href={`/api/v1/consultations/${c.id}/letters.docx`}
-          download
+          loading={letters.isPending}
+          onClick={() => letters.mutate(undefined, { onError: (e) => void message.error(errorText(e)) })}
         >
           {w.downloadLetters}
         </Button>

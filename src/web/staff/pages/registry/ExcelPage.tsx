@@ -11,6 +11,7 @@ import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { useImport, type ImportState } from './useImport.ts';
 import { useWords } from './words.ts';
+import { saveFile } from '../../saveFile.ts';
 
 /** the server's limit for an import file (about 160,000 rows) */
 const MAX_MB = 10;
@@ -144,20 +145,14 @@ function ImportDone({ result, file }: { result: ImportResult; file: string }) {
 
 /**
  * The export with full ID numbers and phones discloses personal data and is audited, so it is a
- * POST carrying the CSRF token (never a link another site could make the browser follow); the
- * file arrives in memory and is saved from there.
+ * POST carrying the CSRF token (never a link another site could make the browser follow).
  */
 async function downloadFullExport(committeeId: string | undefined) {
   const { data, response } = await api.POST('/api/v1/registry/export', {
     body: committeeId ? { committeeId } : {},
     parseAs: 'blob',
   });
-  const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '');
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(data!);
-  link.download = named ? decodeURIComponent(named[1]!) : 'registry.xlsx';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  saveFile(data!, response, 'registry.xlsx');
 }
 
 function ExportCard() {
