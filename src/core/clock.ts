@@ -37,6 +37,15 @@ const SHANGHAI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shangha
 /** The calendar date in Shanghai of an instant, 'YYYY-MM-DD' (what "today" means in every rule). */
 export const shanghaiDate = (at: Date): string => SHANGHAI_DATE.format(at);
 
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** An instant as Shanghai's wall clock, 'YYYY-MM-DD HH:mm' (times in documents people sign and file). */
+export const shanghaiMinute = (at: Date): string => SHANGHAI_MINUTE.format(at);
+
 /** 10:00 in Shanghai on a calendar date: when the demo's past events of that day happened. */
 export const shanghaiMorning = (date: string, hour = 10): Date =>
   new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);

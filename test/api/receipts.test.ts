@@ -12,6 +12,7 @@ import { formatReceipt, receiptOf } from '../../src/core/consent/receipts.ts';
 import { redactUrl } from '../../src/server/app.ts';
 import { startTestApp, STAFF_PASSWORD, TEST_START, type Client, type TestApp } from '../helpers/app.ts';
 import { multipart, PDF } from '../helpers/multipart.ts';
+import { shanghaiMinute } from '../../src/core/clock.ts';
 
 /** moved by hand: a throttle's wait lasts until the test moves on */
 const clock = manualClock(TEST_START);
@@ -240,6 +241,11 @@ describe('the certificate', () => {
     expect(text).toContain('回执号');
     expect(text).toContain(formatReceipt(r.changed!));
     expect(text).toContain(formatReceipt(r.confirmed!));
+    // each ballot's time as the clock on a Shanghai wall shows it, as the page shows it
+    const certificate = (await staff.get(`/api/v1/consultations/${vote.id}/certificate`)).body;
+    const cast = certificate.ballots.filter((b: { castAt: string | null }) => b.castAt);
+    expect(cast.length).toBeGreaterThan(0);
+    for (const b of cast) expect(text).toContain(shanghaiMinute(new Date(b.castAt)));
   });
 });
 

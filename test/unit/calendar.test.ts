@@ -1,3 +1,4 @@
+import { shanghaiMinute } from '../../src/core/clock.ts';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { Solar } from 'lunar-typescript';
 import { describe, expect, it } from 'vitest';
@@ -444,5 +445,13 @@ describe('dates', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-9-1')).toBe(false);
+  });
+});
+
+describe('shanghaiMinute', () => {
+  it('writes an instant as Shanghai’s wall clock, across the date line of UTC', () => {
+    // 17:05 UTC on 30 November is 01:05 on 1 December in Shanghai (UTC+8, no summer time)
+    expect(shanghaiMinute(new Date('2026-11-30T17:05:00Z'))).toBe('2026-12-01 01:05');
+    expect(shanghaiMinute(new Date('2026-07-01T00:00:00Z'))).toBe('2026-07-01 08:00');
   });
 });

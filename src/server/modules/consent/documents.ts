@@ -14,6 +14,7 @@ import { getConsultationRow, listCodes, type Consultation } from './service.ts';
 import { verifyLedger } from './ledger.ts';
 import type { CodeKeys } from '../../platform/code-keys.ts';
 import type { Certificate } from './contract.ts';
+import { shanghaiDate, shanghaiMinute } from '../../../core/clock.ts';
 
 /** What the certificate's receipt numbers are, and where an owner checks one. */
 const RECEIPT_NOTE =
@@ -133,7 +134,7 @@ export async function certificateDocx(db: Queryable, access: Access, id: string)
     para(`事项：${c.title}`),
     para(`表决内容：${c.question}`),
     para(
-      `状态：${c.status === 'closed' ? `已于 ${c.closedAt ? new Date(c.closedAt).toISOString().slice(0, 10) : ''} 结束` : '进行中（本证明为临时统计）'}`,
+      `状态：${c.status === 'closed' ? `已于 ${c.closedAt ? shanghaiDate(new Date(c.closedAt)) : ''} 结束` : '进行中（本证明为临时统计）'}`,
     ),
   ];
   if (c.rule) {
@@ -178,7 +179,7 @@ export async function certificateDocx(db: Queryable, access: Access, id: string)
         b.areaM2,
         b.choice ? (CHOICE_ZH[b.choice as keyof typeof CHOICE_ZH] ?? '已答复') : '未参与',
         b.channel ? CHANNEL_ZH[b.channel] : '',
-        b.castAt ? new Date(b.castAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+        b.castAt ? shanghaiMinute(new Date(b.castAt)) : '',
         b.receipt ? formatReceipt(b.receipt) : '',
       ]),
     ),
