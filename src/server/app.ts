@@ -119,13 +119,27 @@ export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/we
 
 /**
  * The build names every file under assets/ by its content's hash, so a browser keeps it for a
- * year without asking again; the pages (index.html, resident.html) name the current assets and
+ * year without asking again; the pages (index.html, login.html, resident.html) name the current assets and
  * are checked on every load.
  */
 function cacheControlOf(webRoot: string, file: string): string {
   return path.relative(webRoot, file).startsWith(`assets${path.sep}`)
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
+}
+
+/**
+ * The page a client route opens: /r/… the resident page, /login the login page (both without
+ * antd), everything else the staff app; a build without the page falls back to the staff app.
+ */
+function pageOf(webRoot: string, url: string): string {
+  const own =
+    url === '/r' || url.startsWith('/r/')
+      ? 'resident.html'
+      : url === '/login' || url === '/login/'
+        ? 'login.html'
+        : null;
+  return own && existsSync(path.join(webRoot, own)) ? own : 'index.html';
 }
 
 /** Builds the Fastify app from the platform and the modules; no listening here. */
@@ -248,10 +262,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       const url = req.url.split('?')[0]!;
       if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url))
         return noRoute(req, reply);
-      const page =
-        (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
-          ? 'resident.html'
-          : 'index.html';
+      const page = pageOf(webRoot, url);
       // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11);
       // a broken link (a bad %-escape) is the page's not-found, with the status that says so
       void reply
