@@ -107,11 +107,14 @@ describe('the pages', () => {
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(brotliDecompressSync(res.rawPayload).toString('utf8'), url).toBe(PAGE);
     }
-    // the login page is a page of its own, without antd
-    for (const url of ['/login', '/login?x=1', '/login.html']) {
+    // the login page is a page of its own, without antd, with the demo accounts written into it
+    for (const url of ['/login', '/login?x=1']) {
       const login = await get(url, 'br');
+      expect(login.statusCode, url).toBe(200);
       expect(login.headers['cache-control'], url).toBe('no-cache');
-      expect(brotliDecompressSync(login.rawPayload).toString('utf8'), url).toContain('/assets/login-');
+      expect(login.headers['content-type'], url).toMatch(/text\/html/);
+      expect(login.body, url).toContain('/assets/login-');
+      expect(login.body, url).toContain('<script type="application/json" id="jw-demo-accounts">[]</script>');
     }
     const resident = await get('/r/ABCD-EFGH-JKMN', 'gzip');
     expect(resident.headers['cache-control']).toBe('no-cache');

@@ -9,26 +9,30 @@ import './login.css';
 
 /**
  * The staff login (/login), a page of its own: React and this form, no antd and nothing of the
- * staff app, which loads after login. It asks for the session and the demo accounts together as
- * it starts; someone logged in goes on at once, and the card shows with its list (it does not
- * grow and jump when the list arrives).
+ * staff app, which loads after login. The server writes the demo accounts into the page
+ * (server/app.ts), so the card shows with its list at once and does not grow when it arrives;
+ * served without them (the dev server), the page asks the API first. Someone still logged in goes
+ * on (the session is asked beside, not before).
  */
 document.documentElement.lang = storedLang();
 
-void Promise.all([
-  answer(api.GET('/api/v1/session')).then(
-    () => true,
-    () => false,
-  ),
-  answer(api.GET('/api/v1/demo-accounts')).then(
+function demoAccounts(): Promise<string[]> {
+  const written = document.getElementById('jw-demo-accounts')?.textContent;
+  if (written) return Promise.resolve(JSON.parse(written) as string[]);
+  return answer(api.GET('/api/v1/demo-accounts')).then(
     (d) => d.usernames,
     () => [],
-  ),
-]).then(([session, demo]) => {
-  if (session) return location.replace(pageAfterLogin());
+  );
+}
+
+answer(api.GET('/api/v1/session')).then(
+  () => location.replace(pageAfterLogin()),
+  () => undefined,
+);
+void demoAccounts().then((demo) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LoginPage demo={demo} />
     </StrictMode>,
-  );
-});
+  ),
+);
