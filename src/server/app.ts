@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -19,6 +20,7 @@ import { defuseBadUrl, hadBadUrl, installErrorHandler, noRoute } from './platfor
 import { installJsonParser, installTextGuard } from './platform/text.ts';
 import { MAX_FORM_FIELDS, MAX_UPLOAD_BYTES } from './platform/files.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
+import { enabledDemoUsernames } from './modules/accounts/service.ts';
 import { sessionStore } from './modules/accounts/sessions.ts';
 import { loadAccess } from './modules/projects/access.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -119,13 +121,43 @@ export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/we
 
 /**
  * The build names every file under assets/ by its content's hash, so a browser keeps it for a
- * year without asking again; the pages (index.html, resident.html) name the current assets and
+ * year without asking again; the pages (index.html, login.html, resident.html) name the current assets and
  * are checked on every load.
  */
 function cacheControlOf(webRoot: string, file: string): string {
   return path.relative(webRoot, file).startsWith(`assets${path.sep}`)
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
+}
+
+/**
+ * The page a client route opens: /r/… the resident page, /login the login page (both without
+ * antd), everything else the staff app; a build without the page falls back to the staff app.
+ */
+function pageOf(webRoot: string, url: string): string {
+  const own =
+    url === '/r' || url.startsWith('/r/')
+      ? 'resident.html'
+      : url === '/login' || url === '/login/'
+        ? 'login.html'
+        : null;
+  return own && existsSync(path.join(webRoot, own)) ? own : 'index.html';
+}
+
+/**
+ * The login page with the demo accounts still enabled written into it, as a JSON data block (not a
+ * script, so the CSP stands): the card shows with its list at once, without asking the API first.
+ */
+async function loginPageHtml(webRoot: string, db: Db): Promise<string> {
+  const [html, usernames] = await Promise.all([
+    readFile(path.join(webRoot, 'login.html'), 'utf8'),
+    enabledDemoUsernames(db),
+  ]);
+  const data = JSON.stringify(usernames).replace(/</g, '\\u003c');
+  return html.replace(
+    '<div id="root"></div>',
+    `<div id="root"></div><script type="application/json" id="jw-demo-accounts">${data}</script>`,
+  );
 }
 
 /** Builds the Fastify app from the platform and the modules; no listening here. */
@@ -248,16 +280,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       const url = req.url.split('?')[0]!;
       if (req.method !== 'GET' || url.startsWith('/api/') || url.startsWith('/assets/') || path.extname(url))
         return noRoute(req, reply);
-      const page =
-        (url === '/r' || url.startsWith('/r/')) && existsSync(path.join(webRoot, 'resident.html'))
-          ? 'resident.html'
-          : 'index.html';
+      const page = pageOf(webRoot, url);
+      const status = hadBadUrl(req) ? 404 : 200;
+      if (page === 'login.html') {
+        void loginPageHtml(webRoot, opts.db).then(
+          (html) => reply.status(status).type('text/html').header('cache-control', 'no-cache').send(html),
+          (err: unknown) => reply.send(err),
+        );
+        return;
+      }
       // sent, not returned: a returned reply is awaited as a promise, one close listener each time (Node warned of 11);
       // a broken link (a bad %-escape) is the page's not-found, with the status that says so
-      void reply
-        .status(hadBadUrl(req) ? 404 : 200)
-        .type('text/html')
-        .sendFile(page);
+      void reply.status(status).type('text/html').sendFile(page);
     });
   } else {
     app.setNotFoundHandler(noRoute);

@@ -30,6 +30,7 @@ beforeAll(async () => {
   webRoot = mkdtempSync(path.join(tmpdir(), 'jw-web-'));
   mkdirSync(path.join(webRoot, 'assets'));
   writeFileSync(path.join(webRoot, 'index.html'), PAGE);
+  writeFileSync(path.join(webRoot, 'login.html'), PAGE.replace('index-', 'login-'));
   writeFileSync(path.join(webRoot, 'resident.html'), PAGE.replace('index-', 'resident-'));
   writeFileSync(path.join(webRoot, 'assets', 'index-Bq3xY7_k.js'), SCRIPT);
   writeFileSync(path.join(webRoot, 'assets', 'index-C4fT0a9e.css'), STYLE);
@@ -50,8 +51,8 @@ const get = (url: string, acceptEncoding?: string) =>
 
 describe('the build step', () => {
   it('writes a brotli and a gzip copy of every text file worth compressing', () => {
-    // index.html, resident.html, the script and the stylesheet; not the tiny runtime
-    expect(compressed).toBe(4);
+    // index.html, login.html, resident.html, the script and the stylesheet; not the tiny runtime
+    expect(compressed).toBe(5);
   });
 });
 
@@ -98,13 +99,22 @@ describe('a hashed asset', () => {
 
 describe('the pages', () => {
   it('are checked on every load (they name the current assets), and come compressed', async () => {
-    for (const url of ['/', '/index.html', '/login', '/worklist', '/projects/abc']) {
+    for (const url of ['/', '/index.html', '/worklist', '/projects/abc']) {
       const res = await get(url, 'br');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.headers['content-type'], url).toMatch(/text\/html/);
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(brotliDecompressSync(res.rawPayload).toString('utf8'), url).toBe(PAGE);
+    }
+    // the login page is a page of its own, without antd, with the demo accounts written into it
+    for (const url of ['/login', '/login?x=1']) {
+      const login = await get(url, 'br');
+      expect(login.statusCode, url).toBe(200);
+      expect(login.headers['cache-control'], url).toBe('no-cache');
+      expect(login.headers['content-type'], url).toMatch(/text\/html/);
+      expect(login.body, url).toContain('/assets/login-');
+      expect(login.body, url).toContain('<script type="application/json" id="jw-demo-accounts">[]</script>');
     }
     const resident = await get('/r/ABCD-EFGH-JKMN', 'gzip');
     expect(resident.headers['cache-control']).toBe('no-cache');

@@ -4,23 +4,17 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { BrowserRouter, matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useLang } from '../shared/words.ts';
-import { $api, queryClient } from './data.ts';
+import { goToLogin } from '../login/address.ts';
+import { queryClient } from './data.ts';
 import { lazyPage } from './lazyPage.ts';
 import { allows, MODULES, MY_ACCOUNT } from './modules.tsx';
 import { SessionProvider, useSessionState } from './session.tsx';
 import { theme } from './theme.ts';
 
-// with the demo accounts it lists, so the card does not grow (and jump) when they arrive
-const LoginPage = lazyPage(() =>
-  Promise.all([
-    import('./pages/LoginPage.tsx'),
-    queryClient.prefetchQuery($api.queryOptions('get', '/api/v1/demo-accounts')),
-  ]).then(([page]) => page),
-);
-// the menu and header come after login: the login page does not wait for them
+// the menu and header: a chunk of their own, which the bare print pages do without
 const StaffLayout = lazyPage(() =>
   import('./layout/StaffLayout.tsx').then((m) => ({ default: m.StaffLayout })),
 );
@@ -30,7 +24,6 @@ const StaffLayout = lazyPage(() =>
  * after its answer: on a slow phone network that is one round trip less before the page shows.
  */
 function preload(pathname: string) {
-  if (pathname === '/login') return void LoginPage.preload();
   const path = pathname === '/' ? '/worklist' : pathname;
   const route = MODULES.flatMap((m) => m.routes).find((r) => matchPath(r.path, path));
   if (!route?.bare) void StaffLayout.preload();
@@ -88,30 +81,19 @@ function AppRoutes() {
   const { session } = useSessionState();
   const location = useLocation();
   if (session === undefined) return <FullPageSpin />;
-  const from = (location.state as { from?: string } | null)?.from;
-  const routes = MODULES.flatMap((m) => m.routes).filter(
-    (r) => session && allows(r.roles, session.user.role),
-  );
+  if (session === null) return <ToLogin from={location.pathname + location.search} />;
+  const routes = MODULES.flatMap((m) => m.routes).filter((r) => allows(r.roles, session.user.role));
   // a password someone else set: 我的账号 until it is changed (the API refuses everything else meanwhile)
-  if (session?.mustChangePassword && location.pathname !== MY_ACCOUNT && location.pathname !== '/login')
+  if (session.mustChangePassword && location.pathname !== MY_ACCOUNT)
     return <Navigate to={MY_ACCOUNT} replace />;
   return (
     <Routes>
-      <Route path="/login" element={session ? <Navigate to={from ?? '/'} replace /> : <LoginPage />} />
       {routes
         .filter((r) => r.bare)
         .map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
-      <Route
-        element={
-          session ? (
-            <StaffLayout />
-          ) : (
-            <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />
-          )
-        }
-      >
+      <Route element={<StaffLayout />}>
         {/* staff start from what needs attention now */}
         <Route index element={<Navigate to="/worklist" replace />} />
         {routes
@@ -123,6 +105,12 @@ function AppRoutes() {
       </Route>
     </Routes>
   );
+}
+
+/** Logged out (or the session ended): to the login page (login.html, without antd), which comes back to `from`. */
+function ToLogin({ from }: { from: string }) {
+  useEffect(() => goToLogin(from), [from]);
+  return <FullPageSpin />;
 }
 
 function FullPageSpin() {

@@ -1,18 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../core/roles.ts';
 import { ApiError, answer, api, setCsrfToken, setUnauthenticatedHandler } from '../shared/api.ts';
 import type { SessionInfo } from '../shared/types.ts';
+import { goToLogin } from '../login/address.ts';
 import { setServerToday } from './today.ts';
 
 /** Roles that change the registry and projects (the API enforces it; the UI hides the buttons). */
@@ -22,9 +14,9 @@ const WRITING_ROLES: readonly Role[] = ['street_admin', 'committee_staff'];
 const TODAY_REFRESH_MS = 10 * 60_000;
 
 interface SessionState {
-  /** undefined while the first check runs, null when logged out */
+  /** undefined while the first check runs, null when logged out (the app leaves for the login page) */
   session: SessionInfo | null | undefined;
-  login: (username: string, password: string) => Promise<void>;
+  /** ends the session and opens the login page */
   logout: () => Promise<void>;
   /** reads the session again (after changing one's password) */
   refresh: () => Promise<void>;
@@ -42,19 +34,13 @@ firstRead.catch(() => undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const queryClient = useQueryClient();
-  const hadSession = useRef(false);
 
-  const adopt = useCallback(
-    (next: SessionInfo | null) => {
-      setCsrfToken(next?.csrfToken ?? null);
-      setServerToday(next?.today ?? null);
-      // after a logout nothing the last user saw stays; the first check keeps what the login page prefetched
-      if (!next && hadSession.current) queryClient.clear();
-      hadSession.current = next !== null;
-      setSession(next);
-    },
-    [queryClient],
-  );
+  // logged out, the app leaves for the login page with a full load: nothing the last user saw stays
+  const adopt = useCallback((next: SessionInfo | null) => {
+    setCsrfToken(next?.csrfToken ?? null);
+    setServerToday(next?.today ?? null);
+    setSession(next);
+  }, []);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => adopt(null));
@@ -96,11 +82,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       session,
-      login: async (username, password) =>
-        adopt(await answer(api.POST('/api/v1/session', { body: { username, password } }))),
       logout: async () => {
         await api.DELETE('/api/v1/session').catch(() => undefined);
-        adopt(null);
+        goToLogin();
       },
       refresh: async () => adopt(await readSession()),
     }),

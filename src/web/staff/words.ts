@@ -1,13 +1,14 @@
+import { APP_NAME } from '../login/words.ts';
 import { defineWords, type Words } from '../shared/words.ts';
 
 /**
- * Words the staff app shares: the layout and menu, the login page, the components under
+ * Words the staff app shares: the layout and menu, the components under
  * staff/components (buttons, paging, errors, owner identity, import errors) and words several
  * areas use. An area's own words live in its pages/<area>/words.ts.
  */
 const zh = {
   app: {
-    name: '江湾加装电梯工作台',
+    name: APP_NAME.zh,
     shortName: '江湾加梯',
     mainMenu: '主菜单',
     openMenu: '打开菜单',
@@ -63,14 +64,6 @@ const zh = {
     backHome: '返回首页',
     filterCommittee: '按居委会筛选',
   },
-  loginPage: {
-    subtitle: '江湾镇街道 · 老旧小区加装电梯社区协同平台',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    demoTitle: '演示账号仍在使用',
-    demoText: '以下账号是演示数据自带的，密码公开在说明文档中；正式使用前请停用（见运维文档）：',
-  },
   identity: {
     idShort: '身份证',
     phoneShort: '电话',
@@ -88,7 +81,7 @@ const zh = {
 
 const en: Words<typeof zh> = {
   app: {
-    name: 'Jiangwan Lift Desk',
+    name: APP_NAME.en,
     shortName: 'Jiangwan Lifts',
     mainMenu: 'Main menu',
     openMenu: 'Open menu',
@@ -143,15 +136,6 @@ const en: Words<typeof zh> = {
     pageMissing: 'There is no such page.',
     backHome: 'Back to start',
     filterCommittee: 'Filter by committee',
-  },
-  loginPage: {
-    subtitle: 'Jiangwan Town Street · lift retrofits in old housing, run together',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Log in',
-    demoTitle: 'Demo accounts still enabled',
-    demoText:
-      'These accounts come with the demo data and their password is published in the documentation; disable them before real use (see the operations guide):',
   },
   identity: {
     idShort: 'ID',

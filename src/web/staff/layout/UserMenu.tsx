@@ -29,9 +29,7 @@ export function UserMenu() {
         ],
         onClick: async ({ key }) => {
           if (key === 'account') return void navigate(MY_ACCOUNT);
-          if (key !== 'logout') return;
-          await logout();
-          void navigate('/login');
+          if (key === 'logout') await logout();
         },
       }}
     >
