@@ -147,7 +147,7 @@ for (const width of [1280, 360]) {
         await measure(p.name);
         continue;
       }
-      const tabs = page.locator('main .ant-tabs').first().locator('> .ant-tabs-nav [role=tab]');
+      const tabs = page.locator('main .ant-tabs').first().locator(':scope > .ant-tabs-nav [role=tab]');
       const names = (await tabs.allTextContents()).filter((n) => !p.tabs!.skip?.test(n));
       expect(names.length, `tabs of ${p.name}`).toBeGreaterThan(1);
       for (const name of names) {
