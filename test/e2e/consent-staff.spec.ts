@@ -446,7 +446,7 @@ test('a survey shows its replies per question as charts and numbers, and the fre
     const summary = q.options!.map((o) => `${o.zh} ${count(o.id)}`).join(' · ');
     await expect(card.getByText(summary, { exact: true })).toBeVisible();
     // the chart, and what it says to a screen reader
-    await expect(card.locator('canvas')).toBeVisible();
+    await expect(card.locator('.jw-consent-chart svg')).toBeVisible();
     await expect(card.getByRole('img')).toHaveAttribute(
       'aria-label',
       `${q.text.zh} 户数：${q.options!.map((o) => `${o.zh} ${count(o.id)}`).join('，')}`,

@@ -193,9 +193,8 @@ interface Code {
   code: string;
 }
 
-/** The demo's vote in progress at 胜利居委, as its worker opens it: the vote, its codes, its project (logs the request in). */
-export async function openVoteCodes(request: APIRequestContext) {
-  const { csrfToken } = await loginAs(request, 'shengli');
+/** The demo's vote in progress at 胜利居委 and its project, as the session in `request` sees them. */
+export async function voteInProgress(request: APIRequestContext) {
   // the demo project whose open vote has a plan put to it (other specs may move its stage on)
   let found: { project: DemoProject; vote: { id: string } } | null = null;
   for (const project of await projectsOf(request, '胜利居委')) {
@@ -210,9 +209,158 @@ export async function openVoteCodes(request: APIRequestContext) {
     }
   }
   expect(found, '胜利居委 has a vote in progress with its plan').not.toBeNull();
-  const { project, vote } = found!;
+  return found!;
+}
+
+/** The demo's vote in progress at 胜利居委, as its worker opens it: the vote, its codes, its project (logs the request in). */
+export async function openVoteCodes(request: APIRequestContext) {
+  const { csrfToken } = await loginAs(request, 'shengli');
+  const { project, vote } = await voteInProgress(request);
   const codes = await apiPost<{ items: Code[] }>(request, `/api/v1/consultations/${vote.id}/codes/reveal`, {
     'x-csrf-token': csrfToken,
   });
   return { vote, codes: codes.items, project, csrfToken };
+}
+
+/**
+ * The staff app's sizes (WCAG 2.2): every text drawn at ≥ 14 px, every pointer target ≥ 24 × 24 px
+ * (2.5.8) unless one of its exceptions holds — a link inside a sentence, or a small target whose
+ * 24 px circle touches no other target nor another small target's circle. Returns the offenders
+ * (path, text, size); text on a canvas cannot be measured, so a canvas is an offender too.
+ */
+export async function staffSizeProblems(page: Page): Promise<string[]> {
+  return page.evaluate(
+    ({ minFont, minTarget }) => {
+      const out: string[] = [];
+      const path = (el: Element) => {
+        const parts: string[] = [];
+        for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+          const cls = [...e.classList].filter((c) => !c.startsWith('css-')).slice(0, 2);
+          parts.unshift(e.tagName.toLowerCase() + cls.map((c) => `.${c}`).join(''));
+        }
+        return parts.join('>');
+      };
+      const label = (el: Element) =>
+        (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24) ||
+        el.getAttribute('aria-label') ||
+        el.getAttribute('title') ||
+        '';
+      const shown = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        if (getComputedStyle(el).visibility !== 'visible') return false;
+        if (el.closest('.jw-visually-hidden')) return false;
+        for (let e: Element | null = el; e; e = e.parentElement)
+          if (getComputedStyle(e).opacity === '0') return false;
+        return true;
+      };
+
+      // text: each text node at the size its element draws it (an SVG's text scaled by its matrix)
+      const seen = new Set<Element>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || seen.has(el) || !n.textContent!.trim()) continue;
+        if (el.closest('script, style, noscript, title')) continue;
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width < 2 || r.height < 2 || !shown(el)) continue;
+        seen.add(el);
+        let size = parseFloat(getComputedStyle(el).fontSize);
+        if (el instanceof SVGGraphicsElement) size *= Math.abs(el.getScreenCTM()?.a ?? 1);
+        if (size < minFont - 0.01)
+          out.push(`text ${size.toFixed(1)} px: ${path(el)} "${n.textContent!.trim().slice(0, 24)}"`);
+      }
+      for (const el of document.querySelectorAll('input, textarea')) {
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (shown(el) && size < minFont - 0.01) out.push(`text ${size} px: ${path(el)} (field)`);
+      }
+      for (const el of document.querySelectorAll('canvas'))
+        if (shown(el)) out.push(`canvas (text not measurable, draw it as SVG): ${path(el)}`);
+
+      // targets: what takes the click, e.g. a tab's whole box rather than its label
+      const SELECTOR = [
+        'a[href]',
+        'button',
+        '[role=button]',
+        '[role=link]',
+        '[role=tab]',
+        '[role=checkbox]',
+        '[role=radio]',
+        '[role=switch]',
+        '[role=menuitem]',
+        'input:not([type=hidden])',
+        'select',
+        'textarea',
+        'summary',
+        'label.ant-checkbox-wrapper',
+        'label.ant-radio-wrapper',
+        'label.ant-radio-button-wrapper',
+        '.ant-pagination-item',
+        '.ant-pagination-prev',
+        '.ant-pagination-next',
+        '.ant-pagination-jump-prev',
+        '.ant-pagination-jump-next',
+        'th.ant-table-column-has-sorters',
+        '.ant-table-row-expand-icon',
+      ].join(',');
+      const OWNER = [
+        '.ant-tabs-tab',
+        '.ant-pagination-item',
+        '.ant-pagination-prev',
+        '.ant-pagination-next',
+        '.ant-pagination-jump-prev',
+        '.ant-pagination-jump-next',
+        '.ant-select',
+        '.ant-picker',
+        '.ant-input-affix-wrapper',
+        '.ant-input-number',
+        'label.ant-checkbox-wrapper',
+        'label.ant-radio-wrapper',
+        'label.ant-radio-button-wrapper',
+      ].join(',');
+      const targets = [
+        ...new Set([...document.querySelectorAll(SELECTOR)].map((el) => el.closest(OWNER) ?? el)),
+      ].filter(shown);
+      const rects = new Map(targets.map((t) => [t, t.getBoundingClientRect()]));
+      const small = (r: DOMRect) => r.width < minTarget - 0.5 || r.height < minTarget - 0.5;
+      // a link set in running text: the block around it has text of its own, outside any target
+      const inSentence = (el: Element) => {
+        if (!el.matches('a, [role=link]') || getComputedStyle(el).display !== 'inline') return false;
+        let block = el.parentElement;
+        while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        if (!block) return false;
+        const texts = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          const owner = n.parentElement!.closest(SELECTOR);
+          if (n.textContent!.trim() && !(owner && block.contains(owner))) return true;
+        }
+        return false;
+      };
+      const centre = (r: DOMRect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+      const radius = minTarget / 2;
+      for (const t of targets) {
+        const r = rects.get(t)!;
+        if (!small(r) || inSentence(t)) continue;
+        // the spacing exception: a circle of 24 px centred on it meets no other target, nor another small one's circle
+        const c = centre(r);
+        const crowded = targets.find((u) => {
+          if (u === t || u.contains(t) || t.contains(u)) return false;
+          const q = rects.get(u)!;
+          const dx = Math.max(q.left - c.x, 0, c.x - q.right);
+          const dy = Math.max(q.top - c.y, 0, c.y - q.bottom);
+          if (Math.hypot(dx, dy) < radius - 0.01) return true;
+          const d = centre(q);
+          return small(q) && Math.hypot(d.x - c.x, d.y - c.y) < 2 * radius - 0.01;
+        });
+        if (crowded)
+          out.push(
+            `target ${Math.round(r.width)}×${Math.round(r.height)} px: ${path(t)} "${label(t)}" (next to ${path(crowded)} "${label(crowded)}")`,
+          );
+      }
+      return out;
+    },
+    { minFont: 14, minTarget: 24 },
+  );
 }

@@ -75,7 +75,7 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await page.getByTestId('compare').click();
   const table = page.getByTestId('what-if-table');
   await expect(table).toBeVisible();
-  await expect(page.getByTestId('per-floor-chart').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('per-floor-chart').locator('svg')).toBeVisible();
   // 620,000 − 40% subsidy (248,000) = 372,000 yuan to share under both schemes
   await expect(page.getByTestId('summary-0')).toContainText('372,000.00');
   await expect(page.getByTestId('summary-1')).toContainText('372,000.00');

@@ -262,7 +262,7 @@ test('the work list and the bottleneck page read and link to projects', async ({
   await page.goto('/approvals/bottlenecks');
   await expect(page.getByRole('heading', { level: 1, name: '审批瓶颈' })).toBeVisible();
   await expect(page.getByRole('table', { name: '各环节用时' })).toContainText('可行性评估');
-  await expect(page.locator('canvas')).toBeVisible();
+  await expect(page.getByRole('img', { name: '各环节平均与最长天数' }).locator('svg')).toBeVisible();
   await expectNoAxeViolations(page);
 
   // the street admin's templates: saved as they are, the street now has its own copy

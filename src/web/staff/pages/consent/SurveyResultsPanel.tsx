@@ -1,17 +1,11 @@
 import { Card, Col, Empty, Flex, List, Row, Typography } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { StaffChart } from '../../components/StaffChart.tsx';
 import { useLang } from '../../../shared/words.ts';
 import { $api } from '../../data.ts';
 import { TallyDiagrams } from './TallyPanel.tsx';
 import type { Consultation, Tally } from './types.ts';
 import { useWords } from './words.ts';
 import './consent.css';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 /** Survey replies per question as bar charts (with the numbers as text too), and the free texts. */
 export function SurveyResultsPanel({ consultation: c, tally }: { consultation: Consultation; tally: Tally }) {
@@ -99,12 +93,6 @@ function QuestionChart({
   };
   // the chart keeps its drawn width until ECharts resizes it: clip it, so a narrowed window never scrolls sideways
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      option={option}
-      className="jw-consent-chart"
-      style={{ height: Math.max(120, labels.length * 44) }}
-      notMerge
-    />
+    <StaffChart option={option} className="jw-consent-chart" height={Math.max(120, labels.length * 44)} />
   );
 }

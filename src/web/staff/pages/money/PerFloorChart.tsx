@@ -1,13 +1,7 @@
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { StaffChart } from '../../components/StaffChart.tsx';
 import { formatYuan } from '../../../shared/yuan.ts';
 import type { WhatIfScheme } from './types.ts';
 import { useWords } from './words.ts';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 /** Colour-blind-safe series colours (Okabe–Ito), one per scheme. */
 const COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'];
@@ -40,7 +34,7 @@ export function PerFloorChart({ schemes }: { schemes: WhatIfScheme[] }) {
       aria-label={w.chartLabel(schemes.map((s) => s.name).join('、'))}
       data-testid="per-floor-chart"
     >
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height: 300 }} notMerge />
+      <StaffChart option={option} height={300} />
     </div>
   );
 }

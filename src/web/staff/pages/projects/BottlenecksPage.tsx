@@ -1,9 +1,5 @@
 import { Card, Flex, Table, Typography } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { StaffChart } from '../../components/StaffChart.tsx';
 import { useLang } from '../../../shared/words.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -12,8 +8,6 @@ import { $api } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import { useWords } from './words.ts';
 import './work.css';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 type Bottleneck = ItemOf<Answer<'/api/v1/approvals/bottlenecks'>>;
 
@@ -97,12 +91,7 @@ function Chart({ items }: { items: Bottleneck[] }) {
   };
   return (
     <div role="img" aria-label={w.bottleneckChart}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        style={{ height: Math.max(240, rows.length * 40 + 60) }}
-        notMerge
-      />
+      <StaffChart option={option} height={Math.max(240, rows.length * 40 + 60)} />
     </div>
   );
 }
