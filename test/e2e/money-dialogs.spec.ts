@@ -308,8 +308,8 @@ test('a year of running costs on an in-service lift: four items, the bills per h
     : Number(shanghaiDay(0).slice(0, 4));
 
   await page.setViewportSize({ width: 1280, height: 900 });
-  await openMoney(page, project!.id, '运行费用（每年）');
-  const card = page.getByRole('tabpanel', { name: '运行费用（每年）' });
+  await openMoney(page, project!.id, '运行费用');
+  const card = page.getByRole('tabpanel', { name: '运行费用' });
   for (const y of recorded)
     await expect(card.getByRole('heading', { level: 3, name: new RegExp(`^${y.year} `) })).toBeVisible();
   await expectNoAxeViolations(page);

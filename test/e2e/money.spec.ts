@@ -62,7 +62,7 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await page.goto(`/projects/${project.id}`);
   await page.getByRole('link', { name: '费用分摊与资金' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('费用分摊与资金');
-  await page.getByRole('tab', { name: '方案比较（试算）' }).click();
+  await page.getByRole('tab', { name: '方案试算' }).click();
 
   // two schemes: floor coefficient × area (6-storey example) against equal shares with floors 1–2 exempt
   await page.getByLabel('施工金额（元）').fill('620000');

@@ -15,7 +15,7 @@ import {
  * The staff app's own sizes (issue 11 item 10, WCAG 2.2): text ≥ 14 px and pointer targets
  * ≥ 24 × 24 px (2.5.8, with its inline and spacing exceptions; staffSizeProblems in helpers.ts)
  * on every main staff page and each of its tabs, at 1280 px and at 360 px, where nothing scrolls
- * the page sideways; axe on each page too. One test per width walks the whole list.
+ * the page sideways; axe on each page at 360 px. One test per width walks the whole list.
  */
 
 interface Ids {
@@ -78,7 +78,7 @@ const PAGES: SizedPage[] = [
     as: 'shengli',
     path: (i) => `/projects/${i.built}/money`,
     tabs: {},
-    onTab: { '方案比较（试算）': compareSchemes },
+    onTab: { '方案试算': compareSchemes },
   },
   { name: 'consultations', as: 'shengli', path: (i) => `/projects/${i.built}/consultations` },
   {
@@ -146,7 +146,9 @@ for (const width of [1280, 360]) {
       await page.goto(p.path(ids));
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await settled(page);
-      await expectNoAxeViolations(page).catch((e: unknown) => problems.push(`${p.name}: ${String(e)}`));
+      // axe at the phone's width (the specs of each page run it at the desk's)
+      if (width < 600)
+        await expectNoAxeViolations(page).catch((e: unknown) => problems.push(`${p.name}: ${String(e)}`));
       if (!p.tabs) {
         await measure(p.name);
         continue;

@@ -86,9 +86,12 @@ function Money({
             setTab('plan');
           }}
         />
+        {/* short labels close together: on a phone all four fit, with no "more" menu (antd puts
+            its button inside the tablist, which screen readers then misread) */}
         <Tabs
           activeKey={tab}
           onChange={setTab}
+          tabBarGutter={16}
           items={[
             {
               key: 'plan',

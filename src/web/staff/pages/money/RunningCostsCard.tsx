@@ -52,7 +52,7 @@ export function RunningCostsCard({
   return (
     <Card
       size="small"
-      title={<h2 className="jw-card-title">{w.running}</h2>}
+      title={<h2 className="jw-card-title">{w.runningYearly}</h2>}
       extra={
         canEdit && (
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>

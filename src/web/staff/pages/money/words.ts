@@ -12,7 +12,7 @@ const zh = {
   intro:
     '先比较几种分摊方案，保存为草稿，再通过其中一个。通过后各户分摊额即冻结；之后如有改动，须另存新版本。',
   versions: '方案版本',
-  noPlans: '尚无费用方案。请在“方案比较（试算）”中试算并保存。',
+  noPlans: '尚无费用方案。请在“方案试算”中比较并保存。',
   version: (v: number) => `第 ${v} 版`,
   status: { draft: '草稿', adopted: '已通过', superseded: '已被替代' } as Record<
     'draft' | 'adopted' | 'superseded',
@@ -30,7 +30,7 @@ const zh = {
   adoptedBy: (name: string, at: string) => `${name} 通过于 ${at}`,
 
   // what-if editor
-  whatIf: '方案比较（试算）',
+  whatIf: '方案试算',
   whatIfHint: '按本门洞的实际房屋试算，不会保存。填好金额和 2 至 4 个方案后点“比较”。',
   base: '费用与资金',
   construction: '施工金额（元）',
@@ -167,7 +167,8 @@ const zh = {
   grantedHint: '批准或到账的金额与申请金额不同时填写。',
 
   // running costs
-  running: '运行费用（每年）',
+  running: '运行费用',
+  runningYearly: '运行费用（每年）',
   runningNone: '尚无运行费用。电梯投入使用后，每年登记维保、电费、保险等并分摊。',
   addYear: '登记一年的运行费用',
   year: '年度',
@@ -207,7 +208,7 @@ const en: Words<typeof zh> = {
   createdBy: (name, at) => `Created by ${name} on ${at}`,
   adoptedBy: (name, at) => `Adopted by ${name} on ${at}`,
 
-  whatIf: 'Compare schemes (what-if)',
+  whatIf: 'What-if',
   whatIfHint:
     'Computed on this stairwell’s real units; nothing is saved. Fill in the amounts and 2 to 4 schemes, then press Compare.',
   base: 'Costs and funds',
@@ -335,7 +336,8 @@ const en: Words<typeof zh> = {
   grantedYuan: 'Amount granted (yuan)',
   grantedHint: 'Fill in when the amount approved or received differs from the claim.',
 
-  running: 'Running costs (yearly)',
+  running: 'Running costs',
+  runningYearly: 'Running costs (yearly)',
   runningNone:
     'No running costs yet. Once the lift is in service, record maintenance, power, insurance and so on each year and share them.',
   addYear: 'Record a year of running costs',

@@ -33,15 +33,16 @@ export default function BottlenecksPage() {
                   size="small"
                   rowKey="key"
                   pagination={false}
-                  scroll={{ x: 560 }}
+                  // no sideways scroll box: four short numbers fit a phone with their headings
+                  // wrapped, and a scroll box holding nothing focusable is out of a keyboard's reach
                   dataSource={items}
                   aria-label={w.bottleneckTable}
                   columns={[
                     { title: w.step, key: 'name', render: (_, b) => pick(b.name) },
-                    { title: w.avgDays, dataIndex: 'avgDays', align: 'right', width: 110 },
-                    { title: w.maxDays, dataIndex: 'maxDays', align: 'right', width: 110 },
-                    { title: w.doneSteps, dataIndex: 'done', align: 'right', width: 100 },
-                    { title: w.openSteps, dataIndex: 'inProgress', align: 'right', width: 100 },
+                    { title: w.avgDays, dataIndex: 'avgDays', align: 'right' },
+                    { title: w.maxDays, dataIndex: 'maxDays', align: 'right' },
+                    { title: w.doneSteps, dataIndex: 'done', align: 'right' },
+                    { title: w.openSteps, dataIndex: 'inProgress', align: 'right' },
                   ]}
                 />
               </Card>
