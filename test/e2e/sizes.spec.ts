@@ -78,7 +78,7 @@ const PAGES: SizedPage[] = [
     as: 'shengli',
     path: (i) => `/projects/${i.built}/money`,
     tabs: {},
-    onTab: { '方案试算': compareSchemes },
+    onTab: { 方案试算: compareSchemes },
   },
   { name: 'consultations', as: 'shengli', path: (i) => `/projects/${i.built}/consultations` },
   {

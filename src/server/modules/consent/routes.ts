@@ -187,7 +187,8 @@ export function consentRoutes(app: FastifyInstance, { db, codeKeys, publicUrl }:
     {
       schema: {
         tags,
-        summary: '告知书 Word（含各户户码，记入审计）Letters, one page per household (reveals the codes; audited)',
+        summary:
+          '告知书 Word（含各户户码，记入审计）Letters, one page per household (reveals the codes; audited)',
         params: idParam,
         ...fileResponse(WORD_MIME, 'Word 文件：每户一页告知书 A Word file, one letter per household'),
       },
