@@ -364,3 +364,38 @@ export async function staffSizeProblems(page: Page): Promise<string[]> {
     { minFont: 14, minTarget: 24 },
   );
 }
+
+/** What a page sent to the speech engine, in order (see `fakeSpeech`). */
+export interface Spoken {
+  text: string;
+  lang: string;
+  voice: string;
+}
+
+/**
+ * The headless browser has no speech engine and no voices: this installs `voices` and records
+ * what would be spoken with which voice (read it with `spokenOn`). The utterance's voice setter
+ * takes only a real voice, so it becomes a plain property along with the engine.
+ */
+export async function fakeSpeech(page: Page, voices: { name: string; lang: string }[]) {
+  await page.addInitScript((installed) => {
+    const spoken: Spoken[] = [];
+    (window as unknown as { spoken: Spoken[] }).spoken = spoken;
+    window.speechSynthesis.getVoices = () =>
+      installed.map((v) => ({ ...v, voiceURI: v.name, localService: true, default: false }));
+    Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', { writable: true, value: null });
+    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' });
+      setTimeout(() => u.onend?.(new SpeechSynthesisEvent('end', { utterance: u })), 20);
+    };
+  }, voices);
+}
+
+export const spokenOn = (page: Page) =>
+  page.evaluate(() => (window as unknown as { spoken: Spoken[] }).spoken);
+
+/** A phone with a Mandarin and an English voice. */
+export const CHINESE_AND_ENGLISH = [
+  { name: 'Test English', lang: 'en-US' },
+  { name: 'Test 普通话', lang: 'zh_CN' },
+];

@@ -7,6 +7,9 @@ import {
   loginAs,
   projectsOf,
   shoot,
+  fakeSpeech,
+  spokenOn,
+  CHINESE_AND_ENGLISH,
 } from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
 
@@ -114,15 +117,7 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
     timezoneId: 'Asia/Shanghai',
   });
   const resident = await phone.newPage();
-  // the headless browser has no voices: record what would be spoken
-  await resident.addInitScript(() => {
-    const spoken: { text: string; lang: string }[] = [];
-    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-      spoken.push({ text: u.text, lang: u.lang });
-      setTimeout(() => u.onend?.(new SpeechSynthesisEvent('end', { utterance: u })), 20);
-    };
-  });
+  await fakeSpeech(resident, CHINESE_AND_ENGLISH);
   await resident.goto(`/r/${household.code}`);
   await expect(resident.getByRole('heading', { level: 1 })).toBeVisible();
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
@@ -134,9 +129,8 @@ test('a resident objects to a posted design scheme; staff answer, escalate, medi
   await expect(notice).toContainText('意见截止');
   // read aloud: the notice's kind, its title and text, and until when one may object
   await resident.getByRole('button', { name: '朗读本页内容' }).click();
-  const spoken = await resident.evaluate(() =>
-    (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.map((s) => s.text).join(''),
-  );
+  await expect.poll(async () => (await spokenOn(resident)).length).toBeGreaterThan(0);
+  const spoken = (await spokenOn(resident)).map((s) => s.text).join('');
   expect(spoken).toContain(`设计方案公示。${title}。电梯位于北侧楼梯间外`);
   expect(spoken).toMatch(/意见截止 \d{4}年\d{1,2}月\d{1,2}日。现在可以提出意见/);
   await expectNoAxeViolations(resident);

@@ -2,9 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
+  CHINESE_AND_ENGLISH,
   expectElderlyFriendly,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
+  fakeSpeech,
+  spokenOn,
   shoot,
 } from './helpers.ts';
 import { formatReceipt } from '../../src/core/consent/receipts.ts';
@@ -245,7 +248,7 @@ test('a closed vote says so, also to an owner who was about to confirm', async (
   await expect(page.getByRole('button', { name: '确认投票' })).toHaveCount(0);
 
   await page.goto(`/r/${voted.code}`);
-  await expect(page.getByRole('status')).toContainText('征询已结束');
+  await expect(page.getByRole('status').filter({ hasText: '征询已结束' })).toBeVisible();
   await expect(page.getByText('本次征询已结束，不能再投票。结果会在小区公示。')).toBeVisible();
   await expect(page.locator('.r-ballot')).toContainText('同意');
   await expect(page.getByRole('button', { name: '改票' })).toHaveCount(0);
@@ -364,34 +367,11 @@ test('read aloud: the question and the options, in a Chinese voice', async ({
 }) => {
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 6);
-  // the headless browser has no voices: give it a Chinese and an English one, and record what
-  // would be spoken with which (the utterance's voice setter takes only a real voice, so it is
-  // replaced with a plain property along with the engine)
-  await page.addInitScript(() => {
-    const spoken: { text: string; lang: string; voice: string }[] = [];
-    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-    const voice = (name: string, lang: string) => ({
-      name,
-      lang,
-      voiceURI: name,
-      localService: true,
-      default: false,
-    });
-    window.speechSynthesis.getVoices = () => [voice('Test English', 'en-US'), voice('Test 普通话', 'zh_CN')];
-    Object.defineProperty(SpeechSynthesisUtterance.prototype, 'voice', { writable: true, value: null });
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-      spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' });
-      setTimeout(() => u.onend?.(new SpeechSynthesisEvent('end', { utterance: u })), 20);
-    };
-  });
+  await fakeSpeech(page, CHINESE_AND_ENGLISH);
   await page.goto(`/r/${vote.codes[0]!.code}`);
   await page.getByRole('button', { name: '朗读本页内容' }).click();
-  const spoken = () =>
-    page.evaluate(
-      () => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken,
-    );
-  await expect.poll(async () => (await spoken()).length).toBe(2);
-  const [question, options] = await spoken();
+  await expect.poll(async () => (await spokenOn(page)).length).toBe(2);
+  const [question, options] = await spokenOn(page);
   expect([question!.lang, options!.lang]).toEqual(['zh-CN', 'zh-CN']);
   expect([question!.voice, options!.voice]).toEqual(['Test 普通话', 'Test 普通话']);
   expect(question!.text).toContain(QUESTION);
@@ -407,14 +387,7 @@ test('read aloud on a phone without a Chinese voice says so instead of doing not
   const staff = await Staff.login(playwright, baseURL);
   const vote = await staff.open('vote', 6);
   // only an English voice installed (the headless browser has none at all): nothing is spoken
-  await page.addInitScript(() => {
-    const spoken: string[] = [];
-    (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-    window.speechSynthesis.getVoices = () => [
-      { name: 'Test English', lang: 'en-US', voiceURI: 'en', localService: true, default: true },
-    ];
-    window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
-  });
+  await fakeSpeech(page, [CHINESE_AND_ENGLISH[0]!]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`/r/${vote.codes[1]!.code}`);
   const read = page.getByRole('button', { name: '朗读本页内容' });
@@ -424,7 +397,7 @@ test('read aloud on a phone without a Chinese voice says so instead of doing not
   await expect(said).toContainText('文字转语音');
   // the button is ready again, described by what was said, and nothing went to the engine
   await expect(read).toHaveAccessibleDescription(/没有中文朗读语音/);
-  expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([]);
+  expect(await spokenOn(page)).toEqual([]);
   await expectNoAxeViolations(page);
   await shoot(page, 'resident-no-voice');
 });
