@@ -399,3 +399,26 @@ export const CHINESE_AND_ENGLISH = [
   { name: 'Test English', lang: 'en-US' },
   { name: 'Test 普通话', lang: 'zh_CN' },
 ];
+
+/** One household's share in an adopted plan, as GET /cost-plans/:id gives it. */
+export interface AdoptedShare {
+  shareFen: number;
+  signedAt: string | null;
+}
+
+/**
+ * 胜利居委's demo project in 协议 with its adopted plan and the plan's shares, as the money page
+ * shows them (the request must be logged in as a user who sees the committee).
+ */
+export async function projectInAgreement(request: APIRequestContext) {
+  const project = (await projectsOf(request, '胜利居委')).find((p) => p.stage === 'agreement');
+  expect(project, '胜利居委 has a project in 协议').toBeTruthy();
+  const plans = await apiGet<{ items: { id: string; status: string }[] }>(
+    request,
+    `/api/v1/projects/${project!.id}/cost-plans`,
+  );
+  const adopted = plans.items.find((p) => p.status === 'adopted');
+  expect(adopted, 'an adopted plan').toBeTruthy();
+  const { shares } = await apiGet<{ shares: AdoptedShare[] }>(request, `/api/v1/cost-plans/${adopted!.id}`);
+  return { project: project!, shares };
+}

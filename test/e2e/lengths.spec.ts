@@ -1,11 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
-  apiGet,
   apiPost,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   loginAs,
+  projectInAgreement,
   projectsOf,
   shoot,
 } from './helpers.ts';
@@ -115,15 +115,8 @@ for (const width of [360, 1280]) {
     await expect.poll(async () => (await text.boundingBox())!.height).toBeLessThan(folded.height + 2);
 
     // amounts: the money page of the committee's project in 协议 (plan adopted), every figure on one line
-    const inAgreement = (await projectsOf(page.request, '胜利居委')).find((p) => p.stage === 'agreement');
-    expect(inAgreement, '胜利居委 has a project in 协议').toBeTruthy();
-    const plans = await apiGet<{ items: { id: string; status: string }[] }>(
-      page.request,
-      `/api/v1/projects/${inAgreement!.id}/cost-plans`,
-    );
-    const adopted = plans.items.find((p) => p.status === 'adopted')!;
-    expect(adopted, 'an adopted plan').toBeTruthy();
-    await page.goto(`/projects/${inAgreement!.id}/money`);
+    const { project: inAgreement, shares } = await projectInAgreement(page.request);
+    await page.goto(`/projects/${inAgreement.id}/money`);
     // the plan's sum line by line and each household's share
     const amounts = page.locator('[data-testid=plan-lines] .jw-yuan, [data-testid=shares-table] .jw-yuan');
     await expect(amounts.first()).toBeVisible();
@@ -147,10 +140,6 @@ for (const width of [360, 1280]) {
       if (line.total) expect(line.fen, line.label).toBe(running);
       else running += line.label.startsWith('减：') ? -line.fen : line.fen;
     }
-    const { shares } = await apiGet<{ shares: { shareFen: number }[] }>(
-      page.request,
-      `/api/v1/cost-plans/${adopted.id}`,
-    );
     expect(sum.at(-1)).toMatchObject({ total: true, fen: shares.reduce((t, x) => t + x.shareFen, 0) });
     await expectNoHorizontalOverflow(page);
     await shoot(page, `long-money${width === 360 ? '-360' : ''}`);

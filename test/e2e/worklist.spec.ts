@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
-  apiGet,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   loginAs,
-  projectsOf,
+  projectInAgreement,
   shoot,
 } from './helpers.ts';
 
@@ -15,11 +14,6 @@ import {
  * money page shows — and follows it to the money page; the dated cards read earliest first.
  * At 360 px and 1280 px, axe clean.
  */
-
-interface Share {
-  shareFen: number;
-  signedAt: string | null;
-}
 
 /** The dates shown in a card's items ("… · 2026-11-20 方案通过"), in the order shown. */
 const datesIn = (page: Page, cardTitle: string) =>
@@ -36,14 +30,7 @@ for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     await loginAs(page.request, 'shengli');
     // the demo's project in 协议: its adopted plan and who has signed it, as the money page shows them
-    const project = (await projectsOf(page.request, '胜利居委')).find((p) => p.stage === 'agreement')!;
-    expect(project, '胜利居委 has a project in 协议').toBeTruthy();
-    const plans = await apiGet<{ items: { id: string; status: string }[] }>(
-      page.request,
-      `/api/v1/projects/${project.id}/cost-plans`,
-    );
-    const adopted = plans.items.find((p) => p.status === 'adopted')!;
-    const { shares } = await apiGet<{ shares: Share[] }>(page.request, `/api/v1/cost-plans/${adopted.id}`);
+    const { project, shares } = await projectInAgreement(page.request);
     const unsigned = shares.filter((s) => s.shareFen > 0 && !s.signedAt).length;
     expect(unsigned).toBeGreaterThan(0);
 
