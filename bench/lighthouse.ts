@@ -6,9 +6,12 @@
  * median of each figure.
  *
  *   npx tsx bench/lighthouse.ts [runs=3] [port=3190]
+ *
+ * JW_LIGHTHOUSE_REPORTS=dir keeps each page's last JSON report there (open it in the Lighthouse
+ * viewer to see the critical request chain and what delays the first paint).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,7 +134,7 @@ interface Figures {
 }
 
 /** One Lighthouse run in its own Chromium (the CLI launches and closes it). */
-function lighthouse(url: string, headers?: Record<string, string>): Figures {
+function lighthouse(label: string, url: string, headers?: Record<string, string>): Figures {
   const out = path.join(dataDir, 'report.json');
   const r = spawnSync(
     process.execPath,
@@ -149,6 +152,11 @@ function lighthouse(url: string, headers?: Record<string, string>): Figures {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (r.status !== 0) throw new Error(`lighthouse ${url} exited ${r.status}`);
+  const keep = process.env.JW_LIGHTHOUSE_REPORTS;
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    copyFileSync(out, path.join(keep, `${label.split(' ')[0]}.json`));
+  }
   const lhr = JSON.parse(readFileSync(out, 'utf8')) as Result;
   if (lhr.runtimeError) throw new Error(`lighthouse ${url}: ${lhr.runtimeError.message}`);
   const metric = (id: string) => lhr.audits[id]!.numericValue!;
@@ -179,11 +187,15 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 await waitForServer();
 const session = await login();
 const code = await householdCode(session);
-const pages: [string, string, Record<string, string>?][] = [
-  ['login 登录', `${base}/login`],
-  ['work list 待办', `${base}/worklist`, { Cookie: session.cookie }],
-  ['resident page 住户页', `${base}/r/${code}`],
-];
+/** JW_LIGHTHOUSE_PAGES=login,resident runs only those */
+const only = process.env.JW_LIGHTHOUSE_PAGES?.split(',');
+const pages = (
+  [
+    ['login 登录', `${base}/login`],
+    ['worklist 待办', `${base}/worklist`, { Cookie: session.cookie }],
+    ['resident 住户页', `${base}/r/${code}`],
+  ] satisfies [string, string, Record<string, string>?][]
+).filter(([label]) => !only || only.includes(label.split(' ')[0]!));
 
 const load = () => os.loadavg()[0]!.toFixed(1);
 console.log(
@@ -196,7 +208,7 @@ console.log('|---|---|---|---|---|---|---|---|---|---|');
 const indices: number[] = [];
 for (const [label, url, headers] of pages) {
   const all: Figures[] = [];
-  for (let i = 0; i < runs; i++) all.push(lighthouse(url, headers));
+  for (let i = 0; i < runs; i++) all.push(lighthouse(label, url, headers));
   const m = (key: keyof Figures) => median(all.map((f) => f[key]));
   indices.push(...all.map((f) => f.benchmarkIndex));
   console.log(

@@ -14,11 +14,11 @@ const MIN_BYTES = 1024;
 /**
  * Writes brotli and gzip copies beside every text file under `dir` (x.js.br, x.js.gz), at the
  * highest levels, once at build: the server sends the one the browser accepts (preCompressed in
- * server/app.ts), so no request pays for compressing and no reverse proxy has to. Returns how
- * many files were compressed.
+ * server/app.ts), so no request pays for compressing and no reverse proxy has to. Only `only`
+ * (paths under `dir`) when given. Returns how many files were compressed.
  */
-export async function precompress(dir: string): Promise<number> {
-  const files = (await readdir(dir, { recursive: true })).filter((f) => COMPRESSIBLE.test(f));
+export async function precompress(dir: string, only?: string[]): Promise<number> {
+  const files = (only ?? (await readdir(dir, { recursive: true }))).filter((f) => COMPRESSIBLE.test(f));
   const done = await Promise.all(
     files.map(async (f) => {
       const file = join(dir, f);
@@ -40,11 +40,11 @@ export async function precompress(dir: string): Promise<number> {
   return done.reduce<number>((a, b) => a + b, 0);
 }
 
-/** `vite build` precompresses what it wrote (vite.config.ts). */
+/** Each build of `vite build` precompresses the files it wrote (vite.config.ts). */
 export const precompressPlugin: Plugin = {
   name: 'jiangwan-precompress',
   apply: 'build',
-  async writeBundle({ dir }) {
-    if (dir) await precompress(dir);
+  async writeBundle({ dir }, bundle) {
+    if (dir) await precompress(dir, Object.keys(bundle));
   },
 };

@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from '../core/clock.ts';
+import { checkCode, codeFromPath } from '../core/consent/codes.ts';
 import { installSessions } from './platform/auth.ts';
 import type { CodeKeys } from './platform/code-keys.ts';
 import type { AppContext } from './platform/context.ts';
@@ -160,6 +161,25 @@ async function loginPageHtml(webRoot: string, db: Db): Promise<string> {
   );
 }
 
+/**
+ * The resident page for /r/<code>: it names the household's answer as a preload, so the phone asks
+ * for it with the page's own files instead of after them (one request either way: the page's fetch
+ * takes the preloaded answer). Only a well-formed code is written into the page; without one
+ * (/r/, the calculator, a receipt) null: the page is sent as built, precompressed. The page
+ * written here is sent uncompressed: 1.3 kB, less than a packet of difference.
+ */
+async function residentPageHtml(webRoot: string, url: string): Promise<string | null> {
+  const raw = codeFromPath(url);
+  const check = raw ? checkCode(raw) : null;
+  if (!check?.ok) return null;
+  const html = await readFile(path.join(webRoot, 'resident.html'), 'utf8');
+  // before the scripts, so it is asked for first
+  return html.replace(
+    '</title>',
+    `</title><link rel="preload" href="/api/v1/r/${check.code}" as="fetch" crossorigin>`,
+  );
+}
+
 /** Builds the Fastify app from the platform and the modules; no listening here. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -282,10 +302,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         return noRoute(req, reply);
       const page = pageOf(webRoot, url);
       const status = hadBadUrl(req) ? 404 : 200;
-      if (page === 'login.html') {
-        void loginPageHtml(webRoot, opts.db).then(
-          (html) => reply.status(status).type('text/html').header('cache-control', 'no-cache').send(html),
-          (err: unknown) => reply.send(err),
+      const written =
+        page === 'login.html'
+          ? loginPageHtml(webRoot, opts.db)
+          : page === 'resident.html'
+            ? residentPageHtml(webRoot, url)
+            : null;
+      if (written) {
+        // a block, not an arrow's value: a reply returned from then() is a thenable the promise would adopt
+        void written.then(
+          (html) => {
+            if (html === null) void reply.status(status).type('text/html').sendFile(page);
+            else void reply.status(status).type('text/html').header('cache-control', 'no-cache').send(html);
+          },
+          (err: unknown) => void reply.send(err),
         );
         return;
       }

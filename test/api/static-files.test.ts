@@ -116,10 +116,38 @@ describe('the pages', () => {
       expect(login.body, url).toContain('/assets/login-');
       expect(login.body, url).toContain('<script type="application/json" id="jw-demo-accounts">[]</script>');
     }
-    const resident = await get('/r/ABCD-EFGH-JKMN', 'gzip');
-    expect(resident.headers['cache-control']).toBe('no-cache');
-    expect(resident.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(resident.rawPayload).toString('utf8')).toContain('/assets/resident-');
+    // the resident page without a code (the entry, the calculator, a receipt) comes as built
+    for (const url of ['/r/', '/r/calculator', '/r/receipt/AB12']) {
+      const resident = await get(url, 'gzip');
+      expect(resident.headers['cache-control'], url).toBe('no-cache');
+      expect(resident.headers['content-encoding'], url).toBe('gzip');
+      const html = gunzipSync(resident.rawPayload).toString('utf8');
+      expect(html, url).toContain('/assets/resident-');
+      expect(html, url).not.toContain('rel="preload"');
+    }
+  });
+
+  it("the resident page for a code names the household's answer as a preload, only for a well-formed code", async () => {
+    // typed as an owner might: lower case, spaces; the preload names the code as the page asks for it
+    for (const url of ['/r/ABCD-EFGH-JKMN', '/r/abcd%20efgh%20jkmn']) {
+      const res = await get(url, 'br');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.body, url).toContain('/assets/resident-');
+      expect(res.body, url).toContain(
+        '<title>江湾</title><link rel="preload" href="/api/v1/r/ABCD-EFGH-JKMN" as="fetch" crossorigin>',
+      );
+    }
+    // not a code: nothing of the address is written into the page
+    for (const url of [
+      '/r/ABCD-EFGH-JKM0',
+      `/r/${encodeURIComponent('"><script>alert(1)</script>')}`,
+      '/r/ABCD-EFGH',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(PAGE.replace('index-', 'resident-'));
+    }
   });
 });
 

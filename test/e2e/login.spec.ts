@@ -36,7 +36,7 @@ test('admin logs in and lands on the work list; a wrong password is shown under 
   await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
 });
 
-test('the login page loads React and the form only, under 100 KiB of compressed JavaScript; the staff app is fetched once typing starts', async ({
+test('the login page loads Preact and the form only, under 30 KiB of compressed JavaScript; the staff app is fetched once typing starts', async ({
   page,
 }) => {
   const scripts = new Map<string, number>();
@@ -49,9 +49,9 @@ test('the login page loads React and the form only, under 100 KiB of compressed 
   await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
   await page.waitForLoadState('networkidle');
   const total = [...scripts.values()].reduce((a, b) => a + b, 0);
-  expect(total, [...scripts.keys()].join('\n')).toBeLessThan(100 * 1024);
-  // the staff app's entry (antd's provider, the router) is not among them
-  expect(requested.filter((p) => /^\/assets\/index-/.test(p))).toEqual([]);
+  expect(total, [...scripts.keys()].join('\n')).toBeLessThan(30 * 1024);
+  // neither the staff app's entry (antd's provider, the router) nor React is among them
+  expect(requested.filter((p) => /^\/assets\/(index|react)-/.test(p))).toEqual([]);
 
   await page.getByLabel('用户名').fill('admin');
   await expect.poll(() => requested.some((p) => /^\/assets\/index-.*\.js$/.test(p))).toBe(true);

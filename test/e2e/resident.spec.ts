@@ -53,9 +53,28 @@ test('a resident votes in at most three taps, sees the receipt, changes the vote
     await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
   };
 
+  // the page names the household's answer as a preload, and its script takes that one: asked once
+  const viewUrl = `/api/v1/r/${household.code}`;
+  const html = await (await page.request.get(`/r/${household.code}`)).text();
+  expect(html).toContain(`<link rel="preload" href="${viewUrl}" as="fetch" crossorigin>`);
+  expect(html).toContain('正在打开，请稍候…');
+  const asked: string[] = [];
+  const scripts = new Map<string, number>();
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === viewUrl) asked.push(r.url());
+  });
+  page.on('requestfinished', async (r) => {
+    if (r.resourceType() === 'script') scripts.set(r.url(), (await r.sizes()).responseBodySize);
+  });
   await page.goto(`/r/${household.code}`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: vote.title })).toBeVisible();
+  expect(asked).toHaveLength(1);
+  // Preact, not React: what an old phone on a slow line waits for stays small
+  await page.waitForLoadState('networkidle');
+  const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+  expect(bytes, [...scripts.keys()].join('\n')).toBeLessThan(40 * 1024);
+  expect([...scripts.keys()].filter((u) => /\/assets\/react-/.test(u))).toEqual([]);
   await expect(page.getByText(QUESTION)).toBeVisible();
   await expect(page.getByText(SUMMARY)).toBeVisible();
   const [y, m, d] = shanghaiDay(0).split('-').map(Number);

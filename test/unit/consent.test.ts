@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_BITS } from '../../src/core/consent/codes.ts';
+import { checkCode, CODE_ALPHABET, CODE_BITS, codeFromPath } from '../../src/core/consent/codes.ts';
 import { meets, parseFraction } from '../../src/core/consent/fraction.ts';
 import { formatReceipt, readReceipt, receiptOf } from '../../src/core/consent/receipts.ts';
 import { CONSENT_RULES, findRule, type ConsentRule } from '../../src/core/consent/rules.ts';
@@ -235,5 +235,31 @@ describe('receipt numbers (the first 16 hex digits of a ballot’s ledger hash)'
       reason: 'length',
       length: 65,
     });
+  });
+});
+
+describe('a household code as typed or in the address', () => {
+  it('reads full-width letters, any case and any dash or space, and groups it as the page asks for it', () => {
+    for (const typed of [
+      'abcd efgh jkmn',
+      'ＡＢＣＤ－ＥＦＧＨ－ＪＫＭＮ',
+      'ABCD—EFGH·JKMN',
+      ' abcdefghjkmn ',
+    ])
+      expect(checkCode(typed), typed).toEqual({ ok: true, code: 'ABCD-EFGH-JKMN' });
+  });
+
+  it('names what is wrong: nothing, a look-alike character, or the length', () => {
+    expect(checkCode(' - ')).toEqual({ ok: false, reason: 'empty' });
+    expect(checkCode('ABCD-EFGH-JKM0')).toEqual({ ok: false, reason: 'char', char: '0' });
+    expect(checkCode('ABCD-EFGH-JKM')).toEqual({ ok: false, reason: 'length', length: 11 });
+  });
+
+  it('takes the code from /r/<code>, decoded, and nothing from /r/', () => {
+    expect(codeFromPath('/r/ABCD-EFGH-JKMN/')).toBe('ABCD-EFGH-JKMN');
+    expect(codeFromPath('/r/abcd%20efgh%20jkmn')).toBe('abcd efgh jkmn');
+    expect(codeFromPath('/r/%E0%A4%A')).toBe('%E0%A4%A');
+    expect(codeFromPath('/r/')).toBeNull();
+    expect(codeFromPath('/r')).toBeNull();
   });
 });

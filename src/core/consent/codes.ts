@@ -32,3 +32,39 @@ export function formatCode(code: string): string {
   const s = code.replace(/-/g, '');
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8, 12)}`;
 }
+
+/** Full-width letters from a Chinese keyboard become ASCII; capitals; separators removed. */
+export function codeCharacters(input: string): string {
+  return input.normalize('NFKC').toUpperCase().replace(TYPED_SEPARATORS, '');
+}
+
+export type CodeCheck =
+  | { ok: true; code: string }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'length'; length: number }
+  | { ok: false; reason: 'char'; char: string };
+
+/**
+ * Checks the format (public knowledge): the page does it before asking, so a typo costs no attempt
+ * at the server; the server does it before naming the code in the page it sends.
+ */
+export function checkCode(input: string): CodeCheck {
+  const chars = codeCharacters(input);
+  if (!chars) return { ok: false, reason: 'empty' };
+  const bad = [...chars].find((c) => !CODE_ALPHABET.includes(c));
+  if (bad) return { ok: false, reason: 'char', char: bad };
+  if (chars.length !== CODE_LENGTH) return { ok: false, reason: 'length', length: chars.length };
+  return { ok: true, code: formatCode(chars) };
+}
+
+/** The code in the address bar, /r/<code>, or null on /r/. */
+export function codeFromPath(pathname: string): string | null {
+  let raw = pathname.replace(/^\/r\/?/, '');
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    // a broken escape: treat it as typed
+  }
+  raw = raw.replace(/\/+$/, '').trim();
+  return raw || null;
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { answer, api, ApiError, errorText } from '../shared/api.ts';
 import { useLang } from '../shared/words.ts';
-import { checkCode, codeFromPath } from './code.ts';
+import { checkCode, codeFromPath } from '../../core/consent/codes.ts';
 import { Closed, Revoked } from './Ended.tsx';
 import { CostShareLink, CostShareScreen, usePlanKind } from './CostShare.tsx';
 import { MaterialScreen, ReadFirst, type Material } from './Materials.tsx';

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { errorText } from '../shared/api.ts';
-import { caretAfter, checkCode, codeCharacters, groupCode, type CodeCheck } from './code.ts';
+import { checkCode, codeCharacters, type CodeCheck } from '../../core/consent/codes.ts';
+import { caretAfter, groupCode } from './code.ts';
 import { Alert, receiptCheckPath, Title, type Ui } from './parts.tsx';
 import type { ResidentWords } from './words.ts';
 
