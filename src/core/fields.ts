@@ -181,6 +181,23 @@ export const FIELD_LABELS: Record<string, Label> = {
   entityId: { zh: '对象编号', en: 'record ID' },
   from: { zh: '起始日期', en: 'from date' },
   'querystring.to': { zh: '截止日期', en: 'to date' },
+  // lifts in service (运维保养关)
+  registrationCode: { zh: '注册代码', en: 'registration code' },
+  useRegistrationNo: { zh: '使用登记证编号', en: 'use registration number' },
+  maker: { zh: '制造单位', en: 'maker' },
+  model: { zh: '型号', en: 'model' },
+  ratedLoadKg: { zh: '额定载重量（千克）', en: 'rated load (kg)' },
+  speed: { zh: '额定速度（米/秒）', en: 'rated speed (m/s)' },
+  stops: { zh: '层站数', en: 'stops' },
+  floorsServed: { zh: '停靠楼层', en: 'floors served' },
+  useUnitKind: { zh: '使用单位类型', en: 'kind of responsible body' },
+  useUnitName: { zh: '使用单位', en: 'body responsible for use' },
+  useUnitContact: { zh: '安全管理负责人', en: 'responsible person' },
+  useUnitPhone: { zh: '使用单位电话', en: "responsible body's phone" },
+  enteredUseOn: { zh: '投入使用日期', en: 'date it entered use' },
+  warrantyStartsOn: { zh: '质保开始日期', en: 'warranty start' },
+  warrantyMonths: { zh: '质保期（月）', en: 'warranty (months)' },
+  inspectionPlan: { zh: '年度检验方式', en: 'yearly inspection plan' },
 };
 
 /** The whole request body, when it is the body itself that is wrong (not JSON, unknown keys). */

@@ -39,6 +39,7 @@ import { moneyResidentRoutes } from './modules/money/resident-routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { liftsRoutes } from './modules/lifts/routes.ts';
 import { holidaysRoutes } from './modules/holidays/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
@@ -116,6 +117,7 @@ const API_TAGS = [
   { name: 'notices', description: '公示、异议 Public notices and objections' },
   { name: 'calendar', description: '放假安排与工作日 Holiday years and working days' },
   { name: 'mediation', description: '矛盾调解 Mediation cases' },
+  { name: 'lifts', description: '电梯与运维保养 Lifts in service: equipment, upkeep' },
 ];
 
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
@@ -283,6 +285,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   calendarRoutes(app, ctx);
   holidaysRoutes(app, ctx);
   mediationRoutes(app, ctx);
+  liftsRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -10,4 +10,5 @@ export * from './modules/notices/schema.ts';
 export * from './modules/mediation/schema.ts';
 export * from './modules/money/schema.ts';
 export * from './modules/calendar/schema.ts';
+export * from './modules/lifts/schema.ts';
 export * from './platform/db/platform-schema.ts';

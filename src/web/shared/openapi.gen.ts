@@ -1873,6 +1873,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目的电梯（设备信息）The project’s lift, its equipment record; null before it is recorded */
+        get: operations["getProjectsByIdLift"];
+        /** 登记或更正电梯设备信息（开工后）Record or correct the lift’s equipment (from the works on) */
+        put: operations["putProjectsByIdLift"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21580,6 +21598,280 @@ export interface operations {
                             /** @enum {string} */
                             status: "open" | "answered" | "escalated" | "settled" | "withdrawn";
                         } | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectsByIdLift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lift: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            registrationCode: string | null;
+                            useRegistrationNo: string | null;
+                            maker: string;
+                            model: string;
+                            ratedLoadKg: number | null;
+                            speed: string | null;
+                            stops: number | null;
+                            floorsServed: string[];
+                            useUnitKind: ("owners_group" | "property_company" | "other") | null;
+                            useUnitName: string;
+                            useUnitContact: string;
+                            useUnitPhone: string;
+                            enteredUseOn: string | null;
+                            warrantyStartsOn: string | null;
+                            warrantyMonths: number | null;
+                            /** @enum {string} */
+                            inspectionPlan: "yearly_inspection" | "alternate_self_inspection";
+                            /** @description 电梯公开码（轿厢二维码，报修用）The car QR code for fault reports */
+                            publicCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProjectsByIdLift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    registrationCode?: string;
+                    useRegistrationNo?: string;
+                    maker?: string;
+                    model?: string;
+                    ratedLoadKg?: number | null;
+                    speed?: string | null;
+                    stops?: number | null;
+                    floorsServed?: string[];
+                    useUnitKind?: ("owners_group" | "property_company" | "other") | null;
+                    useUnitName?: string;
+                    useUnitContact?: string;
+                    useUnitPhone?: string;
+                    enteredUseOn?: string | null;
+                    warrantyStartsOn?: string | null;
+                    warrantyMonths?: number | null;
+                    /** @enum {string} */
+                    inspectionPlan?: "yearly_inspection" | "alternate_self_inspection";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        projectId: string;
+                        projectName: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        registrationCode: string | null;
+                        useRegistrationNo: string | null;
+                        maker: string;
+                        model: string;
+                        ratedLoadKg: number | null;
+                        speed: string | null;
+                        stops: number | null;
+                        floorsServed: string[];
+                        useUnitKind: ("owners_group" | "property_company" | "other") | null;
+                        useUnitName: string;
+                        useUnitContact: string;
+                        useUnitPhone: string;
+                        enteredUseOn: string | null;
+                        warrantyStartsOn: string | null;
+                        warrantyMonths: number | null;
+                        /** @enum {string} */
+                        inspectionPlan: "yearly_inspection" | "alternate_self_inspection";
+                        /** @description 电梯公开码（轿厢二维码，报修用）The car QR code for fault reports */
+                        publicCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
