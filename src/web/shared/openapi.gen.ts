@@ -1891,6 +1891,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 范围内的电梯及其维保状态 Lifts in scope with where their upkeep stands */
+        get: operations["getLifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 电梯页：设备、维保合同、保养、检验、保险 The lift page */
+        get: operations["getLiftsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifts/{id}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记维保合同 Record a maintenance contract */
+        post: operations["postLiftsByIdContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifts/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录一次维保 Record a maintenance visit */
+        post: operations["postLiftsByIdVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifts/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录定期检验或自行检测 Record a periodic inspection or self-inspection */
+        post: operations["postLiftsByIdInspections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lifts/{id}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记电梯安全责任保险 Record the safety-liability insurance */
+        post: operations["postLiftsByIdInsurance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21872,6 +21974,933 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLifts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                attention?: "overdue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            registrationCode: string | null;
+                            enteredUseOn: string | null;
+                            status: {
+                                nextVisit: {
+                                    /** @enum {string} */
+                                    kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                                    lastOn: string | null;
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-20
+                                     */
+                                    due: string;
+                                    daysOverdue: number;
+                                } | null;
+                                nextInspection: {
+                                    /** @enum {string} */
+                                    kind: "periodic" | "self";
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-20
+                                     */
+                                    due: string;
+                                    /** @enum {string} */
+                                    state: "ok" | "due_soon" | "overdue";
+                                } | null;
+                                /** @enum {string} */
+                                contract: "none" | "active" | "ending" | "ended";
+                                /** @enum {string} */
+                                insurance: "none" | "active" | "ending" | "ended";
+                            };
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLiftsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lift: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            registrationCode: string | null;
+                            useRegistrationNo: string | null;
+                            maker: string;
+                            model: string;
+                            ratedLoadKg: number | null;
+                            speed: string | null;
+                            stops: number | null;
+                            floorsServed: string[];
+                            useUnitKind: ("owners_group" | "property_company" | "other") | null;
+                            useUnitName: string;
+                            useUnitContact: string;
+                            useUnitPhone: string;
+                            enteredUseOn: string | null;
+                            warrantyStartsOn: string | null;
+                            warrantyMonths: number | null;
+                            /** @enum {string} */
+                            inspectionPlan: "yearly_inspection" | "alternate_self_inspection";
+                            /** @description 电梯公开码（轿厢二维码，报修用）The car QR code for fault reports */
+                            publicCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        status: {
+                            nextVisit: {
+                                /** @enum {string} */
+                                kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                                lastOn: string | null;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-20
+                                 */
+                                due: string;
+                                daysOverdue: number;
+                            } | null;
+                            nextInspection: {
+                                /** @enum {string} */
+                                kind: "periodic" | "self";
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-20
+                                 */
+                                due: string;
+                                /** @enum {string} */
+                                state: "ok" | "due_soon" | "overdue";
+                            } | null;
+                            /** @enum {string} */
+                            contract: "none" | "active" | "ending" | "ended";
+                            /** @enum {string} */
+                            insurance: "none" | "active" | "ending" | "ended";
+                        };
+                        visitsDue: {
+                            /** @enum {string} */
+                            kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                            lastOn: string | null;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            due: string;
+                            daysOverdue: number;
+                        }[];
+                        contracts: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            liftId: string;
+                            company: string;
+                            companyPhone: string;
+                            licence: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            endsOn: string;
+                            yearlyFeeFen: number;
+                            faultResponseMinutes: number;
+                            entrapmentResponseMinutes: number;
+                            note: string;
+                            /** @enum {string} */
+                            state: "none" | "active" | "ending" | "ended";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description 最近的 100 次，新的在前 The latest 100, newest first */
+                        visits: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            liftId: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            on: string;
+                            /** @enum {string} */
+                            kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                            technician: string;
+                            itemsDone: string[];
+                            findings: string;
+                            signedBy: string;
+                            byName: string;
+                            /** @description 距上次保养的天数 Days since the visit before */
+                            gapDays: number;
+                            /** @description 超过 15 日 More than 15 days after the one before */
+                            late: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        inspections: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            liftId: string;
+                            /** @enum {string} */
+                            kind: "periodic" | "self";
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            on: string;
+                            inspector: string;
+                            reportNo: string;
+                            /** @enum {string} */
+                            result: "pass" | "pass_after_fixes" | "fail";
+                            nextDueOn: string | null;
+                            note: string;
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        insurance: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            liftId: string;
+                            insurer: string;
+                            policyNo: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            endsOn: string;
+                            premiumFen: number;
+                            /** @enum {string} */
+                            state: "none" | "active" | "ending" | "ended";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftsByIdContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    company: string;
+                    companyPhone?: string;
+                    licence?: string;
+                    /** Format: date */
+                    startsOn: string;
+                    /** Format: date */
+                    endsOn: string;
+                    yearlyFeeFen: number;
+                    faultResponseMinutes: number;
+                    entrapmentResponseMinutes: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        company: string;
+                        companyPhone: string;
+                        licence: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        endsOn: string;
+                        yearlyFeeFen: number;
+                        faultResponseMinutes: number;
+                        entrapmentResponseMinutes: number;
+                        note: string;
+                        /** @enum {string} */
+                        state: "none" | "active" | "ending" | "ended";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftsByIdVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    on: string;
+                    /** @enum {string} */
+                    kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                    technician: string;
+                    itemsDone: string[];
+                    findings?: string;
+                    signedBy?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        on: string;
+                        /** @enum {string} */
+                        kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
+                        technician: string;
+                        itemsDone: string[];
+                        findings: string;
+                        signedBy: string;
+                        byName: string;
+                        /** @description 距上次保养的天数 Days since the visit before */
+                        gapDays: number;
+                        /** @description 超过 15 日 More than 15 days after the one before */
+                        late: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftsByIdInspections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "periodic" | "self";
+                    /** Format: date */
+                    on: string;
+                    inspector: string;
+                    reportNo?: string;
+                    /** @enum {string} */
+                    result: "pass" | "pass_after_fixes" | "fail";
+                    nextDueOn?: string | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        /** @enum {string} */
+                        kind: "periodic" | "self";
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        on: string;
+                        inspector: string;
+                        reportNo: string;
+                        /** @enum {string} */
+                        result: "pass" | "pass_after_fixes" | "fail";
+                        nextDueOn: string | null;
+                        note: string;
+                        byName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftsByIdInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    insurer: string;
+                    policyNo: string;
+                    /** Format: date */
+                    startsOn: string;
+                    /** Format: date */
+                    endsOn: string;
+                    premiumFen: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        insurer: string;
+                        policyNo: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        startsOn: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        endsOn: string;
+                        premiumFen: number;
+                        /** @enum {string} */
+                        state: "none" | "active" | "ending" | "ended";
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };

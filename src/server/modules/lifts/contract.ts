@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { INSPECTION_PLANS, USE_UNIT_KINDS } from '../../../core/lifts.ts';
 import { day, instant } from '../../platform/contract.ts';
-import { bilingualIssue, optionalText } from '../../platform/http.ts';
+import { bilingualIssue, optionalText, pageQuery, shortText } from '../../platform/http.ts';
+import { INSPECTION_KINDS, INSPECTION_RESULTS, TERM_STATES, VISIT_KINDS } from '../../../core/upkeep.ts';
 
 /** "1.00" or "1.5" m/s → 100 or 150 hundredths: an exact decimal, never a float. */
 const speed = z
@@ -72,3 +73,175 @@ export const lift = z.object({
 export type Lift = z.infer<typeof lift>;
 
 export const liftOfProject = z.object({ lift: lift.nullable() });
+
+// ---------------------------------------------------------------- upkeep (运维保养)
+
+const fen = z.number().int().min(0).max(100_000_000_000);
+const term = { startsOn: z.iso.date(), endsOn: z.iso.date() };
+/** a term that ends on or after it starts */
+const orderedTerm = <T extends { startsOn: string; endsOn: string }>(t: T, ctx: z.RefinementCtx) => {
+  if (t.endsOn < t.startsOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endsOn'],
+      message: 'must not be before the start',
+      params: { zh: '不能早于开始日期', en: 'must not be before the start', aboutField: true },
+    });
+};
+
+export const contractBody = z
+  .object({
+    company: shortText(100),
+    companyPhone: optionalText(30).optional(),
+    licence: optionalText(60).optional(),
+    ...term,
+    yearlyFeeFen: fen,
+    faultResponseMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+    entrapmentResponseMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+    note: optionalText(500).optional(),
+  })
+  .superRefine(orderedTerm);
+
+export const maintenanceContract = z.object({
+  id: z.uuid(),
+  liftId: z.uuid(),
+  company: z.string(),
+  companyPhone: z.string(),
+  licence: z.string(),
+  startsOn: day,
+  endsOn: day,
+  yearlyFeeFen: z.number().int(),
+  faultResponseMinutes: z.number().int(),
+  entrapmentResponseMinutes: z.number().int(),
+  note: z.string(),
+  state: z.enum(TERM_STATES),
+  createdAt: instant,
+});
+
+export const visitBody = z.object({
+  on: z.iso.date(),
+  kind: z.enum(VISIT_KINDS),
+  technician: shortText(50),
+  itemsDone: z.array(z.string().max(40)).max(40),
+  findings: optionalText(1000).optional(),
+  signedBy: optionalText(50).optional(),
+});
+
+export const maintenanceVisit = z.object({
+  id: z.uuid(),
+  liftId: z.uuid(),
+  on: day,
+  kind: z.enum(VISIT_KINDS),
+  technician: z.string(),
+  itemsDone: z.array(z.string()),
+  findings: z.string(),
+  signedBy: z.string(),
+  byName: z.string(),
+  gapDays: z.number().int().meta({ description: '距上次保养的天数 Days since the visit before' }),
+  late: z.boolean().meta({ description: '超过 15 日 More than 15 days after the one before' }),
+  createdAt: instant,
+});
+
+export const inspectionBody = z.object({
+  kind: z.enum(INSPECTION_KINDS),
+  on: z.iso.date(),
+  inspector: shortText(100),
+  reportNo: optionalText(60).optional(),
+  result: z.enum(INSPECTION_RESULTS),
+  nextDueOn: z.iso.date().nullable().optional(),
+  note: optionalText(500).optional(),
+});
+
+export const inspection = z.object({
+  id: z.uuid(),
+  liftId: z.uuid(),
+  kind: z.enum(INSPECTION_KINDS),
+  on: day,
+  inspector: z.string(),
+  reportNo: z.string(),
+  result: z.enum(INSPECTION_RESULTS),
+  nextDueOn: day.nullable(),
+  note: z.string(),
+  byName: z.string(),
+  createdAt: instant,
+});
+
+export const insuranceBody = z
+  .object({ insurer: shortText(100), policyNo: shortText(60), ...term, premiumFen: fen })
+  .superRefine(orderedTerm);
+
+export const insurancePolicy = z.object({
+  id: z.uuid(),
+  liftId: z.uuid(),
+  insurer: z.string(),
+  policyNo: z.string(),
+  startsOn: day,
+  endsOn: day,
+  premiumFen: z.number().int(),
+  state: z.enum(TERM_STATES),
+  createdAt: instant,
+});
+
+const visitDue = z.object({
+  kind: z.enum(VISIT_KINDS),
+  lastOn: day.nullable(),
+  due: day,
+  daysOverdue: z.number().int(),
+});
+const inspectionDue = z.object({
+  kind: z.enum(INSPECTION_KINDS),
+  due: day,
+  state: z.enum(['ok', 'due_soon', 'overdue']),
+});
+
+/** Where a lift's upkeep stands today: what the list shows per lift and the lift's page on top. */
+export const upkeepStatus = z.object({
+  /** null until the lift entered use */
+  nextVisit: visitDue.nullable(),
+  nextInspection: inspectionDue.nullable(),
+  contract: z.enum(TERM_STATES),
+  insurance: z.enum(TERM_STATES),
+});
+
+export const liftPage = z.object({
+  lift,
+  status: upkeepStatus,
+  visitsDue: z.array(visitDue),
+  contracts: z.array(maintenanceContract),
+  visits: z
+    .array(maintenanceVisit)
+    .meta({ description: '最近的 100 次，新的在前 The latest 100, newest first' }),
+  inspections: z.array(inspection),
+  insurance: z.array(insurancePolicy),
+});
+export type LiftPage = z.infer<typeof liftPage>;
+
+export const liftListQuery = z.object({
+  ...pageQuery,
+  /** only lifts with something overdue (visit, inspection, contract or insurance ended) */
+  attention: z.enum(['overdue']).optional(),
+});
+
+export const liftListItem = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  projectName: z.string(),
+  committeeId: z.uuid(),
+  registrationCode: z.string().nullable(),
+  enteredUseOn: day.nullable(),
+  status: upkeepStatus,
+});
+export const liftList = z.object({
+  items: z.array(liftListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

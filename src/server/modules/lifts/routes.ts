@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { idParam } from '../../platform/http.ts';
 import * as c from './contract.ts';
 import { getLiftOfProject, saveLift } from './service.ts';
+import { addContract, addInspection, addInsurance, addVisit, getLiftPage, listLifts } from './upkeep.ts';
 
 /** A project's lift: its equipment record and who is responsible for its use. */
 export function liftsRoutes(app: FastifyInstance, { db }: AppContext) {
@@ -34,5 +35,91 @@ export function liftsRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => saveLift(db, await requireAccess(req), req.params.id, req.body),
+  );
+}
+
+/** Keeping the lift running: its page, the lifts in scope, and the records of its upkeep. */
+export function upkeepRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['lifts'];
+  r.get(
+    '/api/v1/lifts',
+    {
+      schema: {
+        tags,
+        summary: '范围内的电梯及其维保状态 Lifts in scope with where their upkeep stands',
+        querystring: c.liftListQuery,
+        response: { 200: c.liftList },
+      },
+    },
+    async (req) => listLifts(db, await requireAccess(req), req.query),
+  );
+  r.get(
+    '/api/v1/lifts/:id',
+    {
+      schema: {
+        tags,
+        summary: '电梯页：设备、维保合同、保养、检验、保险 The lift page',
+        params: idParam,
+        response: { 200: c.liftPage },
+      },
+    },
+    async (req) => getLiftPage(db, await requireAccess(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/lifts/:id/contracts',
+    {
+      schema: {
+        tags,
+        summary: '登记维保合同 Record a maintenance contract',
+        params: idParam,
+        body: c.contractBody,
+        response: { 201: c.maintenanceContract },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addContract(db, await requireAccess(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/lifts/:id/visits',
+    {
+      schema: {
+        tags,
+        summary: '记录一次维保 Record a maintenance visit',
+        params: idParam,
+        body: c.visitBody,
+        response: { 201: c.maintenanceVisit },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addVisit(db, await requireAccess(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/lifts/:id/inspections',
+    {
+      schema: {
+        tags,
+        summary: '记录定期检验或自行检测 Record a periodic inspection or self-inspection',
+        params: idParam,
+        body: c.inspectionBody,
+        response: { 201: c.inspection },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addInspection(db, await requireAccess(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/lifts/:id/insurance',
+    {
+      schema: {
+        tags,
+        summary: '登记电梯安全责任保险 Record the safety-liability insurance',
+        params: idParam,
+        body: c.insuranceBody,
+        response: { 201: c.insurancePolicy },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addInsurance(db, await requireAccess(req), req.params.id, req.body)),
   );
 }

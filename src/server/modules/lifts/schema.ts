@@ -1,5 +1,6 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { InspectionPlan, UseUnitKind } from '../../../core/lifts.ts';
+import type { InspectionKind, InspectionResult, VisitKind } from '../../../core/upkeep.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
 
@@ -49,4 +50,90 @@ export const lifts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('lifts_committee').on(t.committeeId)],
+);
+
+/** The maintenance contract (维保合同): the company, its term and fee, the response times it promises. */
+export const maintenanceContracts = pgTable(
+  'maintenance_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    liftId: uuid('lift_id')
+      .notNull()
+      .references(() => lifts.id, { onDelete: 'cascade' }),
+    company: text('company').notNull(),
+    companyPhone: text('company_phone').notNull().default(''),
+    /** 维保单位的电梯维保资质 or licence number, as written */
+    licence: text('licence').notNull().default(''),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    yearlyFeeFen: integer('yearly_fee_fen').notNull(),
+    /** promised: on site within this many minutes of a fault report, and of an entrapment */
+    faultResponseMinutes: integer('fault_response_minutes').notNull(),
+    entrapmentResponseMinutes: integer('entrapment_response_minutes').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('maintenance_contracts_lift').on(t.liftId, t.endsOn)],
+);
+
+/** One maintenance visit: its kind, the items done, what was found, who did and who signed. */
+export const maintenanceVisits = pgTable(
+  'maintenance_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    liftId: uuid('lift_id')
+      .notNull()
+      .references(() => lifts.id, { onDelete: 'cascade' }),
+    on: date('on', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<VisitKind>().notNull(),
+    technician: text('technician').notNull(),
+    /** item keys of core/upkeep.ts VISIT_ITEMS done on this visit */
+    itemsDone: jsonb('items_done').$type<string[]>().notNull(),
+    findings: text('findings').notNull().default(''),
+    /** the use unit's person who signed the record (使用单位签字) */
+    signedBy: text('signed_by').notNull().default(''),
+    byName: text('by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('maintenance_visits_lift').on(t.liftId, t.on)],
+);
+
+/** The yearly check: a periodic inspection or a self-inspection, with its result and the next date. */
+export const liftInspections = pgTable(
+  'lift_inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    liftId: uuid('lift_id')
+      .notNull()
+      .references(() => lifts.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<InspectionKind>().notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    inspector: text('inspector').notNull(),
+    reportNo: text('report_no').notNull().default(''),
+    result: text('result').$type<InspectionResult>().notNull(),
+    /** 下次检验日期 as the report gives it; null: a year later */
+    nextDueOn: date('next_due_on', { mode: 'string' }),
+    note: text('note').notNull().default(''),
+    byName: text('by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lift_inspections_lift').on(t.liftId, t.on)],
+);
+
+/** The safety-liability insurance (电梯安全责任保险) and its term. */
+export const liftInsurance = pgTable(
+  'lift_insurance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    liftId: uuid('lift_id')
+      .notNull()
+      .references(() => lifts.id, { onDelete: 'cascade' }),
+    insurer: text('insurer').notNull(),
+    policyNo: text('policy_no').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    premiumFen: integer('premium_fen').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lift_insurance_lift').on(t.liftId, t.endsOn)],
 );
