@@ -116,6 +116,31 @@ describe('the demo street seeded late in 2026', () => {
     await expectConsistent(t, TEST_TODAY);
   });
 
+  it("has the article's 17 lifts in service with their upkeep: a year of visits (a few late, one overdue today), contracts and insurance in force, one inspection due next month", async () => {
+    const admin = await t.as('admin');
+    const lifts = (await admin.get('/api/v1/lifts?pageSize=100')).body;
+    expect(lifts.total).toBe(17);
+    expect(lifts.items.every((l: any) => l.status.contract !== 'none' && l.status.contract !== 'ended')).toBe(
+      true,
+    );
+    expect(
+      lifts.items.every((l: any) => l.status.insurance !== 'none' && l.status.insurance !== 'ended'),
+    ).toBe(true);
+    const overdue = lifts.items.filter((l: any) => l.status.nextVisit.daysOverdue > 0);
+    expect(overdue).toHaveLength(1);
+    const dueSoon = lifts.items.filter((l: any) => l.status.nextInspection.state === 'due_soon');
+    expect(dueSoon.map((l: any) => l.status.nextInspection.due)).toContain(addDays(TEST_TODAY, 25));
+    const visits = await rows<{ late: number; total: number }>(
+      t,
+      sql`select count(*) filter (where gap > 15)::int as late, count(*)::int as total from (
+        select "on" - lag("on") over (partition by lift_id order by "on") as gap from maintenance_visits) v`,
+    );
+    expect(visits[0]!.total).toBeGreaterThan(17 * 15);
+    expect(visits[0]!.late).toBeGreaterThan(0);
+    expect(visits[0]!.late).toBeLessThan(visits[0]!.total / 10);
+    await none(t, 'no visit after today', sql`select id from maintenance_visits where "on" > ${TEST_TODAY}`);
+  });
+
   it('marks periods that reach into 2027 (no arrangement yet) as provisional, and no other', async () => {
     const marked = await rows<{ provisional: boolean; reaches: boolean }>(
       t,

@@ -39,6 +39,7 @@ import { committees, units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
 import { noticeEnds } from '../modules/notices/periods.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
+import { seedLifts } from './lifts.ts';
 import { prng } from './prng.ts';
 
 /** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */
@@ -255,6 +256,8 @@ export async function seedHistories(
       await seedMoney(db, access, p, dates, path, rnd);
   }
   await seedMediation(db, access, projects, timelines);
+  // dice of their own, so the lifts do not shift what came before
+  await seedLifts(db, access, projects, today, prng(5151));
 }
 
 /** The result notice from publicity on, the design-scheme notice from design review on, each written and posted the day its stage began. */
