@@ -190,3 +190,6 @@ export function termState(
   if (today > term.endsOn) return 'ended';
   return daysFrom(today, term.endsOn) <= warnDays ? 'ending' : 'active';
 }
+
+/** What the work list asks of a lift in service (core: the page words it). */
+export type UpkeepReason = 'visit' | 'inspection' | 'contract' | 'insurance';

@@ -131,6 +131,24 @@ describe('the yearly check', () => {
   });
 });
 
+describe('the work list', () => {
+  it('asks for the overdue visit and the contract ending, on the lift, and only of its own committee', async () => {
+    const mine = (await staff.get('/api/v1/worklist')).body.items.filter((i: any) => i.kind === 'upkeep_due');
+    const ofLift = mine.filter((i: any) => i.refId === lift.id);
+    expect(ofLift.map((i: any) => [i.title, i.date])).toEqual([
+      // the half-yearly items, due 2026-07-05, are the visit to make; the contract ends 2027-01-04
+      ['visit', '2026-07-05'],
+      ['contract', '2027-01-04'],
+    ]);
+    expect(mine.map((i: any) => i.refId)).not.toContain(otherLift.id);
+    // the other lift, in use since 2026-02-01 with nothing recorded: every kind of upkeep is due
+    const theirs = (await admin.get('/api/v1/worklist')).body.items.filter(
+      (i: any) => i.refId === otherLift.id,
+    );
+    expect(theirs.map((i: any) => i.title).sort()).toEqual(['contract', 'insurance', 'visit']);
+  });
+});
+
 describe('scope and audit', () => {
   it("another committee's lift is not found; the district viewer reads but does not write", async () => {
     expect((await staff.get(`/api/v1/lifts/${otherLift.id}`)).status).toBe(404);

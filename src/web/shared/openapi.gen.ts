@@ -9699,11 +9699,11 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "overdue_step" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim";
+                            kind: "overdue_step" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due";
                             /** @description 街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm) */
                             projectId: string | null;
                             projectName: string | null;
-                            /** @description assigned：项目所处阶段 For assigned: the project’s stage */
+                            /** @description assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance For assigned: the project’s stage; for upkeep_due: what is due */
                             title: string;
                             /** @description 日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed */
                             provisional?: boolean;
@@ -9729,6 +9729,7 @@ export interface operations {
                             unsigned_agreements: number;
                             arrears: number;
                             subsidy_to_claim: number;
+                            upkeep_due: number;
                         };
                     };
                 };

@@ -14,6 +14,7 @@ import {
   visitGaps,
   visitsDue,
   type InspectionKind,
+  type UpkeepReason,
   type VisitKind,
 } from '../../../core/upkeep.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
@@ -359,4 +360,39 @@ export async function addInsurance(
 function checkNotFuture(on: string, today: string, field: string) {
   if (on > today)
     throw badInput(field, `日期不能晚于今天（${today}）`, `The date cannot be after today (${today})`);
+}
+
+/**
+ * The upkeep the work list asks for, per lift in service: a visit overdue, an inspection due within
+ * a month or overdue, a contract or insurance ending or ended; each with the date it is about.
+ */
+export async function upkeepWork(db: Queryable, access: Access) {
+  const rows = await db
+    .select({ lift: lifts, projectName: liftProjects.name })
+    .from(lifts)
+    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
+    .where(and(liftScope(access), sql`${lifts.enteredUseOn} is not null`));
+  const facts = await factsOf(
+    db,
+    rows.map((r) => r.lift),
+    access.today,
+  );
+  const out: {
+    liftId: string;
+    projectId: string;
+    projectName: string;
+    reason: UpkeepReason;
+    date: string | null;
+  }[] = [];
+  rows.forEach((r, i) => {
+    const f = facts[i]!;
+    const s = statusOf(f, access.today);
+    const item = (reason: UpkeepReason, date: string | null) =>
+      out.push({ liftId: r.lift.id, projectId: r.lift.projectId, projectName: r.projectName, reason, date });
+    if (s.nextVisit && s.nextVisit.daysOverdue > 0) item('visit', s.nextVisit.due);
+    if (s.nextInspection && s.nextInspection.state !== 'ok') item('inspection', s.nextInspection.due);
+    if (s.contract !== 'active') item('contract', f.contract?.endsOn ?? null);
+    if (s.insurance !== 'active') item('insurance', f.insurance?.endsOn ?? null);
+  });
+  return out;
 }

@@ -2,7 +2,8 @@
  * The work list's contract: what needs a staff member's attention now, across the modules — overdue
  * approval steps, notices ending, moved periods, unanswered objections, votes closing, idle
  * projects, assignments, holiday years to confirm, and money: agreements not signed, instalments
- * overdue, subsidies to claim.
+ * overdue, subsidies to claim; and a lift's upkeep: visits overdue, inspections, contracts and insurance
+ * ending.
  */
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
@@ -19,6 +20,7 @@ export const WORK_KINDS = [
   'unsigned_agreements',
   'arrears',
   'subsidy_to_claim',
+  'upkeep_due',
 ] as const;
 
 export const workItem = z.object({
@@ -28,7 +30,10 @@ export const workItem = z.object({
       '街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm)',
   }),
   projectName: z.string().nullable(),
-  title: z.string().meta({ description: 'assigned：项目所处阶段 For assigned: the project’s stage' }),
+  title: z.string().meta({
+    description:
+      'assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance For assigned: the project’s stage; for upkeep_due: what is due',
+  }),
   provisional: z.boolean().optional().meta({
     description:
       '日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed',
@@ -64,6 +69,7 @@ export const workListResponse = z.object({
       unsigned_agreements: z.number().int(),
       arrears: z.number().int(),
       subsidy_to_claim: z.number().int(),
+      upkeep_due: z.number().int(),
     })
     .meta({ description: '各类事项的数目 Items of each kind' }),
 });

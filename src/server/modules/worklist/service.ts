@@ -32,6 +32,7 @@ import { auditEvents } from '../audit/schema.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
 import { approvalSteps, liftProjects } from '../projects/schema.ts';
+import { upkeepWork } from '../lifts/upkeep.ts';
 import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
 import type { WorkItem, WorkList } from './contract.ts';
@@ -226,6 +227,15 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
   }
 
   items.push(...(await moneyItems(db, scope, today)));
+  for (const u of await upkeepWork(db, access))
+    items.push({
+      kind: 'upkeep_due',
+      projectId: u.projectId,
+      projectName: u.projectName,
+      title: u.reason,
+      date: u.date,
+      refId: u.liftId,
+    });
 
   // each card in order of urgency: the earliest date first, undated last
   items.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
@@ -242,6 +252,7 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
     unsigned_agreements: 0,
     arrears: 0,
     subsidy_to_claim: 0,
+    upkeep_due: 0,
   };
   for (const i of items) counts[i.kind]++;
   return { items, counts };

@@ -22,6 +22,7 @@ const KINDS = [
   'unsigned_agreements',
   'arrears',
   'subsidy_to_claim',
+  'upkeep_due',
   'idle_project',
   'assigned',
 ] as const satisfies readonly Kind[];
@@ -41,6 +42,7 @@ function linkOf(i: WorkItem): string {
     return `/projects/${i.projectId}/notices`;
   if (i.kind === 'unsigned_agreements' || i.kind === 'arrears' || i.kind === 'subsidy_to_claim')
     return `/projects/${i.projectId}/money`;
+  if (i.kind === 'upkeep_due') return `/lifts/${i.refId}`;
   return `/projects/${i.projectId}`;
 }
 
@@ -133,7 +135,7 @@ function WorkItemView({ item: i }: { item: WorkItem }) {
       <Link to={linkOf(i)}>{i.projectName}</Link>
       <div>
         {text}
-        {i.date && i.kind !== 'idle_project' && (
+        {i.date && i.kind !== 'idle_project' && i.kind !== 'upkeep_due' && (
           <>
             {' · '}
             {/* a date is never split across lines on a phone ("2026-" / "11-26") */}

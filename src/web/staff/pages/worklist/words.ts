@@ -1,4 +1,5 @@
 import type { Answer, ItemOf } from '../../../shared/api.ts';
+import type { UpkeepReason } from '../../../../core/upkeep.ts';
 import { defineWords, type Words } from '../../../shared/words.ts';
 
 type Kind = ItemOf<Answer<'/api/v1/worklist'>>['kind'];
@@ -20,6 +21,7 @@ const zh = {
     unsigned_agreements: '未签认的分摊协议',
     arrears: '逾期未缴的出资',
     subsidy_to_claim: '待申请的补贴',
+    upkeep_due: '电梯维保与检验',
   } satisfies Record<Kind, string>,
   dateOf: {
     overdue_step: (date: string) => `${date} 到期`,
@@ -33,7 +35,14 @@ const zh = {
     unsigned_agreements: (date: string) => `${date} 方案通过`,
     arrears: (date: string) => `${date} 起逾期`,
     subsidy_to_claim: (date: string) => date,
+    upkeep_due: (date: string) => date,
   } satisfies Record<Kind, (date: string) => string>,
+  upkeep: {
+    visit: (date: string) => `保养逾期：应于 ${date} 前保养`,
+    inspection: (date: string) => `年度检验：${date} 到期`,
+    contract: (date: string) => (date ? `维保合同 ${date} 到期，请续签` : '没有有效的维保合同'),
+    insurance: (date: string) => (date ? `电梯安全责任保险 ${date} 到期，请续保` : '没有有效的保险'),
+  } satisfies Record<UpkeepReason, (date: string) => string>,
   unsigned: (n: number) => `${n} 户未签认分摊协议`,
   overdue: ({ count, yuan }: { count: number; yuan: string }) => `${count} 户逾期未缴，共 ${yuan} 元`,
   subsidy: (yuan: string) => `准备补贴申请：${yuan} 元`,
@@ -59,6 +68,7 @@ const en: Words<typeof zh> = {
     unsigned_agreements: 'Cost-sharing agreements not signed',
     arrears: 'Instalments overdue',
     subsidy_to_claim: 'Subsidies to claim',
+    upkeep_due: 'Lift maintenance and inspections',
   },
   dateOf: {
     overdue_step: (date) => `due ${date}`,
@@ -72,6 +82,15 @@ const en: Words<typeof zh> = {
     unsigned_agreements: (date) => `plan adopted ${date}`,
     arrears: (date) => `overdue since ${date}`,
     subsidy_to_claim: (date) => date,
+    upkeep_due: (date) => date,
+  },
+  upkeep: {
+    visit: (date) => `Maintenance overdue: due by ${date}`,
+    inspection: (date) => `Yearly inspection due ${date}`,
+    contract: (date) =>
+      date ? `Maintenance contract ends ${date}: renew it` : 'No maintenance contract in force',
+    insurance: (date) =>
+      date ? `Safety-liability insurance ends ${date}: renew it` : 'No insurance in force',
   },
   unsigned: (n) => `${n} households have not signed the agreement`,
   overdue: ({ count, yuan }) => `${count} households overdue, ${yuan} yuan in all`,
