@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -123,6 +124,22 @@ export const MODULES: StaffModule[] = [
       },
       // cost sharing, payments, subsidy claim and running costs (资金分摊)
       { path: '/projects/:id/money', page: lazyPage(() => import('./pages/money/MoneyPage.tsx')) },
+    ],
+  },
+  {
+    // lifts in service (运维保养关): upkeep, inspections, the car notice
+    key: 'lifts',
+    label: 'lifts',
+    icon: <SafetyCertificateOutlined />,
+    menu: [{ path: '/lifts', label: 'liftList' }],
+    routes: [
+      { path: '/lifts', page: lazyPage(() => import('./pages/lifts/LiftsPage.tsx')) },
+      { path: '/lifts/:id', page: lazyPage(() => import('./pages/lifts/LiftPage.tsx')) },
+      {
+        path: '/lifts/:id/car-notice',
+        page: lazyPage(() => import('./pages/lifts/CarNoticePrintPage.tsx')),
+        bare: true,
+      },
     ],
   },
   {

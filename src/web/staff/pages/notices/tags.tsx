@@ -8,7 +8,7 @@ export const GREY = { color: '#262626', background: '#f5f5f5' };
 export const BLUE = { color: '#003eb3', background: '#e6f4ff' };
 export const GREEN = { color: '#135200', background: '#f6ffed' };
 export const ORANGE = { color: '#873800', background: '#fff7e6' };
-const RED = { color: '#820014', background: '#fff1f0' };
+export const RED = { color: '#820014', background: '#fff1f0' };
 const PURPLE = { color: '#391085', background: '#f9f0ff' };
 
 export function Colored({ c, children }: { c: { color: string; background: string }; children: string }) {
