@@ -23,6 +23,7 @@ export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit
   return (
     <Card size="small">
       <Tabs
+        className="jw-tabs-wrap"
         activeKey={tab}
         onChange={(key) => setSearch((s) => (s.set('tab', key), s), { replace: true })}
         items={[

@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from '../../../../core/works.ts';
 import { answer, api, type Answer, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -9,12 +9,24 @@ import { useLang } from '../../../shared/words.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { $api, useApiMutation } from '../../data.ts';
+import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { useWorksWords } from './worksWords.ts';
 
 type Works = Answer<'/api/v1/projects/{id}/works'>;
 type Milestone = Works['milestones'][number];
 type AcceptanceItem = NonNullable<Works['acceptance']>[number];
+
+/** Tag colours with text at 4.5:1 or more on their background (antd's green tag is lighter). */
+const TONES = {
+  done: { color: '#135200', background: '#f6ffed' },
+  going: { color: '#003a8c', background: '#e6f4ff' },
+  none: { color: '#434343', background: '#fafafa' },
+};
+function StatusTag({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+  const c = TONES[tone];
+  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color }}>{children}</Tag>;
+}
 
 const MILESTONE_DATES = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
 const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : null);
@@ -99,9 +111,11 @@ function Milestones({ projectId, works, canEdit }: { projectId: string; works: W
                 <Typography.Text strong>
                   {m.position + 1}. {pick(m.name)}
                 </Typography.Text>{' '}
-                <Tag color={m.status === 'done' ? 'green' : m.status === 'in_progress' ? 'blue' : 'default'}>
+                <StatusTag
+                  tone={m.status === 'done' ? 'done' : m.status === 'in_progress' ? 'going' : 'none'}
+                >
                   {pick(m.statusLabel)}
-                </Tag>
+                </StatusTag>
                 {m.overdue && <span className="jw-overdue">{w.overdue}</span>}
               </span>
               {canEdit && (
@@ -249,6 +263,8 @@ function SiteLog({ projectId, works, canEdit }: { projectId: string; works: Work
   const { common } = useStaffWords();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  // a new entry is for today by the server's clock, not the phone's
+  const { today } = useSession();
   const add = useApiMutation((body: Body<'/api/v1/projects/{id}/works/log', 'post'>) =>
     answer(api.POST('/api/v1/projects/{id}/works/log', { params: { path: { id: projectId } }, body })),
   );
@@ -294,7 +310,7 @@ function SiteLog({ projectId, works, canEdit }: { projectId: string; works: Work
           { name: 'workers', label: w.workers, kind: 'number', required: true, min: 0, max: 500 },
           { name: 'safetyChecks', label: w.safetyChecks, kind: 'textarea', max: 2000, help: w.photosLater },
         ]}
-        initialValues={{ on: dayjs() }}
+        initialValues={{ on: dayjs(today) }}
         submit={async (v) => {
           await add.mutateAsync({
             on: day(v.on)!,
@@ -352,7 +368,7 @@ function Acceptance({
             <Flex justify="space-between" align="start" gap={8}>
               <span>
                 <Typography.Text strong>{pick(a.label)}</Typography.Text>{' '}
-                <Tag color={a.done ? 'green' : 'default'}>{a.done ? w.done : w.notDone}</Tag>
+                <StatusTag tone={a.done ? 'done' : 'none'}>{a.done ? w.done : w.notDone}</StatusTag>
               </span>
               {canEdit && (
                 <Button

@@ -66,6 +66,16 @@ const zh = {
   speed: '额定速度（米/秒）',
   stops: '层站数',
   enteredUseOn: '投入使用日期',
+  templateTitle: '施工节点模板',
+  templateNote:
+    '项目开工时复制本模板的节点，并按天数排出初步计划；已复制的项目不受之后修改的影响。“竣工验收”之前的节点须全部完成，项目才能进入验收阶段。',
+  milestoneZh: (n: number) => `节点 ${n} 名称（中文）`,
+  milestoneEn: (n: number) => `节点 ${n} 名称（英文）`,
+  milestoneDays: (n: number) => `节点 ${n} 天数`,
+  days: '天',
+  removeMilestone: (name: string) => `删除节点 ${name}`,
+  addMilestone: '添加节点',
+  newMilestone: '新节点',
 };
 
 const en: Words<typeof zh> = {
@@ -136,6 +146,16 @@ const en: Words<typeof zh> = {
   speed: 'Rated speed (m/s)',
   stops: 'Stops',
   enteredUseOn: 'Entered use on',
+  templateTitle: 'Works milestones template',
+  templateNote:
+    'A project copies these milestones when its works begin, planned from their days; projects already copied keep theirs. The milestones before completion acceptance must all be done before a project enters acceptance.',
+  milestoneZh: (n) => `Milestone ${n} name (Chinese)`,
+  milestoneEn: (n) => `Milestone ${n} name (English)`,
+  milestoneDays: (n) => `Milestone ${n} days`,
+  days: 'days',
+  removeMilestone: (name) => `Remove milestone ${name}`,
+  addMilestone: 'Add a milestone',
+  newMilestone: 'New milestone',
 };
 
 export const useWorksWords = defineWords(zh, en);
