@@ -57,6 +57,10 @@ describe('the demo works', () => {
       'insurance_policy',
       'keys_manuals',
     ]);
+    const accepting = (await admin.get('/api/v1/projects?stage=acceptance&pageSize=100')).body.items[0];
+    const a = await works(admin, accepting.id);
+    expect(a.openBeforeAcceptance).toEqual([]);
+    expect(a.milestones.find((m: any) => m.key === 'completion_acceptance').status).toBe('in_progress');
     const s = await works(admin, serving.id);
     expect(s.milestones.every((m: any) => m.status === 'done')).toBe(true);
     expect(s.openBeforeAcceptance).toEqual([]);
@@ -291,6 +295,7 @@ describe('the acceptance checklist', () => {
       'registration_certificate',
     ]);
     expect(await audits('works_acceptance')).toBe(2);
+    expect((await tick('no_such_item', { done: false })).status).toBe(404);
     // not before the works
     expect(
       (await staff.put(`/api/v1/projects/${planning.id}/works/acceptance/keys_manuals`, { done: false }))

@@ -57,13 +57,10 @@ export async function listRoutes(anonymous: Client): Promise<Route[]> {
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
-      // numeric parameters get a number (a document version, a holiday year nobody entered), named
-      // ones a name (a works milestone's key, an acceptance item), the others an id nobody has
+      // numeric parameters get a number (a document version, a holiday year nobody entered), the others an id nobody has
       path: template
         .replace(/\{version\}/g, '1')
         .replace(/\{year\}/g, '2090')
-        .replace(/\{key\}/g, 'foundation')
-        .replace(/\{item\}/g, 'keys_manuals')
         .replace(/\{[^}]+\}/g, RANDOM_ID),
       template,
       body: op.requestBody?.content?.['application/json']?.schema,

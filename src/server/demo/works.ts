@@ -1,7 +1,7 @@
 /**
  * The demo's works (issue 12 item 8): the projects under construction at different milestones
- * (one with a milestone overdue), each with its contractor and a few days of site log; the ones in
- * service with every milestone done and the use registration within its 30 days. Written straight
+ * (one with a milestone overdue), each with its contractor and a few days of site log; the one at
+ * acceptance with the works done and acceptance under way; the ones in service with every milestone done and the use registration within its 30 days. Written straight
  * to the tables, as the histories write the approval steps, with a prng of its own.
  */
 import { asc } from 'drizzle-orm';
@@ -66,7 +66,7 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
   const parties: (typeof worksParties.$inferInsert)[] = [];
   const log: (typeof worksLogEntries.$inferInsert)[] = [];
   for (const p of projects) {
-    if (p.stage !== 'construction' && p.stage !== 'in_service') continue;
+    if (p.stage !== 'construction' && p.stage !== 'acceptance' && p.stage !== 'in_service') continue;
     const dates = timelines.get(p.id)!.dates;
     const start = dates.get('construction')!;
     const { milestones } = await worksTemplateOfCommittee(db, p.committeeId);
@@ -89,6 +89,45 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
       updatedAt: shanghaiMorning(start),
     });
     const gateEnd = milestones.findIndex((m) => m.key === ACCEPTANCE_MILESTONE);
+    if (p.stage === 'acceptance') {
+      // the works done up to acceptance; acceptance under way, the registration to come
+      const accepted = dates.get('acceptance')!;
+      const before = milestones.slice(0, Math.max(gateEnd, 0));
+      const spans = fit(
+        before.map((m) => m.days),
+        start,
+        addDays(accepted, -1),
+      );
+      let next = accepted;
+      milestones.forEach((m, i) => {
+        if (i < before.length) {
+          const span = spans[i]!;
+          rows.push(
+            row(m, i, {
+              status: 'done',
+              plannedStart: span.start,
+              plannedEnd: span.end,
+              actualStart: span.start,
+              actualEnd: span.end,
+            }),
+          );
+          return;
+        }
+        const plannedStart = next;
+        let plannedEnd = addDays(plannedStart, m.days - 1);
+        if (i === before.length && plannedEnd < today) plannedEnd = addDays(today, 5);
+        next = addDays(plannedEnd, 1);
+        rows.push(
+          row(m, i, {
+            status: i === before.length ? 'in_progress' : 'pending',
+            plannedStart,
+            plannedEnd,
+            actualStart: i === before.length ? plannedStart : null,
+          }),
+        );
+      });
+      continue;
+    }
     if (p.stage === 'in_service') {
       // all done: the works up to acceptance, acceptance until use, registration within 30 days of use
       const accepted = dates.get('acceptance')!;

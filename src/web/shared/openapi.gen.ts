@@ -22243,6 +22243,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                /** @description 节点代码，如 foundation The milestone’s key, e.g. foundation */
                 key: string;
             };
             cookie?: never;
@@ -22609,7 +22610,8 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                item: "as_built_drawings" | "supervision_report" | "registration_certificate" | "insurance_policy" | "keys_manuals";
+                /** @description 验收事项 The item: as_built_drawings, supervision_report, registration_certificate, insurance_policy, keys_manuals */
+                item: string;
             };
             cookie?: never;
         };

@@ -39,7 +39,15 @@ export const worksTemplate = z.object({
 
 // ---------------------------------------------------------------- milestones
 
-export const milestoneKeyParams = z.object({ id: z.uuid(), key: z.string().regex(/^[a-z0-9_]{2,40}$/) });
+/** A milestone by its key in the project (an unknown key is not found, as an unknown id is). */
+export const milestoneKeyParams = z.object({
+  id: z.uuid(),
+  key: z
+    .string()
+    .min(1)
+    .max(40)
+    .meta({ description: '节点代码，如 foundation The milestone’s key, e.g. foundation' }),
+});
 
 export const milestonePatch = z.object({
   status: z.enum(MILESTONE_STATUSES).optional(),
@@ -121,7 +129,15 @@ export const logEntry = z.object({
 
 // ---------------------------------------------------------------- acceptance
 
-export const acceptanceItemParams = z.object({ id: z.uuid(), item: z.enum(ACCEPTANCE_ITEMS) });
+/** An item of the checklist by its key (an unknown one is not found, as an unknown id is). */
+export const acceptanceItemParams = z.object({
+  id: z.uuid(),
+  item: z
+    .string()
+    .min(1)
+    .max(40)
+    .meta({ description: `验收事项 The item: ${ACCEPTANCE_ITEMS.join(', ')}` }),
+});
 export const acceptanceBody = z.object({
   done: z.boolean(),
   documentId: z.uuid().nullable().optional(),

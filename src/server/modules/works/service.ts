@@ -420,10 +420,11 @@ export async function tickAcceptance(
   db: Db,
   access: Access,
   projectId: string,
-  item: AcceptanceItem,
+  itemKey: string,
   input: AcceptanceInput,
 ): Promise<AcceptanceItemView> {
   return db.transaction(async (tx) => {
+    const item = itemKey as AcceptanceItem;
     await lockProject(tx, access, projectId);
     const project = await getProject(tx, access, projectId);
     assertCanWriteOrAdviser(access, project);
@@ -434,6 +435,7 @@ export async function tickAcceptance(
         `项目在“${STAGE_LABELS[project.stage].zh}”阶段，施工阶段起才能办理验收移交`,
         `The project is at “${STAGE_LABELS[project.stage].en}”; acceptance and handover are recorded from the works on`,
       );
+    if (!ACCEPTANCE_ITEMS.includes(item)) throw notFound({ zh: '验收事项', en: 'Acceptance item' });
     const [before] = await tx
       .select()
       .from(worksAcceptance)

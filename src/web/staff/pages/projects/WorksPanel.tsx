@@ -25,7 +25,11 @@ const TONES = {
 };
 function StatusTag({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
   const c = TONES[tone];
-  return <Tag style={{ color: c.color, background: c.background, borderColor: c.color }}>{children}</Tag>;
+  return (
+    <Tag style={{ color: c.color, background: c.background, borderColor: c.color, marginInlineEnd: 0 }}>
+      {children}
+    </Tag>
+  );
 }
 
 const MILESTONE_DATES = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
@@ -107,17 +111,17 @@ function Milestones({ projectId, works, canEdit }: { projectId: string; works: W
         {works.milestones.map((m) => (
           <li key={m.key} className={m.overdue ? 'jw-step is-overdue' : 'jw-step'}>
             <Flex justify="space-between" align="start" gap={8}>
-              <span>
+              <Flex wrap gap={8} align="center">
                 <Typography.Text strong>
                   {m.position + 1}. {pick(m.name)}
-                </Typography.Text>{' '}
+                </Typography.Text>
                 <StatusTag
                   tone={m.status === 'done' ? 'done' : m.status === 'in_progress' ? 'going' : 'none'}
                 >
                   {pick(m.statusLabel)}
                 </StatusTag>
                 {m.overdue && <span className="jw-overdue">{w.overdue}</span>}
-              </span>
+              </Flex>
               {canEdit && (
                 <Button
                   size="small"
