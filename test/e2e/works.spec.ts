@@ -98,3 +98,25 @@ for (const width of [360, 1280]) {
     await shoot(page, `works-log-form${width === 360 ? '-360' : ''}`, { dir: '.tmp/works-shots' });
   });
 }
+
+test('the street admin edits the works milestones template (360 px)', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loginAs(page.request, 'admin');
+  await page.goto('/settings/templates');
+  const card = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '施工节点模板' }) });
+  await expect(card).toBeVisible();
+  await expect(card.getByLabel('节点 1 名称（中文）')).toHaveValue('管线搬迁');
+  await card.getByLabel('节点 1 天数').fill('12');
+  await card.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  const saved = await apiGet<{ milestones: { days: number }[]; isDefault: boolean }>(
+    page.request,
+    '/api/v1/works-template',
+  );
+  expect(saved).toMatchObject({ isDefault: false });
+  expect(saved.milestones[0]!.days).toBe(12);
+  await card.scrollIntoViewIfNeeded();
+  await expectNoAxeViolations(page);
+  expect(await staffSizeProblems(page)).toEqual([]);
+  await shoot(page, 'works-template-360', { dir: '.tmp/works-shots' });
+});

@@ -88,6 +88,14 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
       supervisorName: rnd.pick(SUPERVISORS),
       updatedAt: shanghaiMorning(start),
     });
+    const doneAsPlanned = (m: MilestoneTemplate, i: number, span: { start: string; end: string }) =>
+      row(m, i, {
+        status: 'done',
+        plannedStart: span.start,
+        plannedEnd: span.end,
+        actualStart: span.start,
+        actualEnd: span.end,
+      });
     const gateEnd = milestones.findIndex((m) => m.key === ACCEPTANCE_MILESTONE);
     if (p.stage === 'acceptance') {
       // the works done up to acceptance; acceptance under way, the registration to come
@@ -101,16 +109,7 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
       let next = accepted;
       milestones.forEach((m, i) => {
         if (i < before.length) {
-          const span = spans[i]!;
-          rows.push(
-            row(m, i, {
-              status: 'done',
-              plannedStart: span.start,
-              plannedEnd: span.end,
-              actualStart: span.start,
-              actualEnd: span.end,
-            }),
-          );
+          rows.push(doneAsPlanned(m, i, spans[i]!));
           return;
         }
         const plannedStart = next;
@@ -145,15 +144,7 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
             : m.key === REGISTRATION_MILESTONE
               ? { start: inUse, end: addDays(inUse, rnd.int(8, 25)) }
               : { start: accepted, end: inUse };
-        rows.push(
-          row(m, i, {
-            status: 'done',
-            plannedStart: span.start,
-            plannedEnd: span.end,
-            actualStart: span.start,
-            actualEnd: span.end,
-          }),
-        );
+        rows.push(doneAsPlanned(m, i, span));
       });
       continue;
     }
