@@ -218,6 +218,25 @@ export const FIELD_LABELS: Record<string, Label> = {
   policyNo: { zh: '保单号', en: 'policy number' },
   premiumFen: { zh: '保费', en: 'premium' },
   attention: { zh: '筛选', en: 'filter' },
+  // works
+  milestones: { zh: '施工节点', en: 'works milestones' },
+  plannedStart: { zh: '计划开始日期', en: 'planned start' },
+  plannedEnd: { zh: '计划完成日期', en: 'planned end' },
+  actualStart: { zh: '实际开始日期', en: 'actual start' },
+  actualEnd: { zh: '实际完成日期', en: 'actual end' },
+  contractorName: { zh: '施工单位', en: 'contractor' },
+  contractorLicence: { zh: '施工单位资质证书编号', en: 'contractor licence number' },
+  siteManager: { zh: '项目经理', en: 'site manager' },
+  siteManagerPhone: { zh: '项目经理电话', en: 'site manager’s phone' },
+  supervisorName: { zh: '监理单位', en: 'supervisor' },
+  supervisorContact: { zh: '监理联系人', en: 'supervisor’s contact' },
+  supervisorPhone: { zh: '监理电话', en: 'supervisor’s phone' },
+  weather: { zh: '天气', en: 'weather' },
+  workDone: { zh: '施工内容', en: 'work done' },
+  workers: { zh: '作业人数', en: 'workers' },
+  safetyChecks: { zh: '安全检查', en: 'safety checks' },
+  reference: { zh: '证书编号', en: 'certificate number' },
+  item: { zh: '验收事项', en: 'acceptance item' },
 };
 
 /** The whole request body, when it is the body itself that is wrong (not JSON, unknown keys). */

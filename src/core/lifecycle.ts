@@ -36,6 +36,8 @@ export interface ProjectFacts {
   approvalsRemaining: number;
   /** checklist items of the method attached to the stage being left, not yet ticked */
   checklistOpen: number;
+  /** works milestones before completion acceptance not yet done (core/works.ts), by name */
+  worksMilestonesOpen: { zh: string; en: string }[];
 }
 
 export type CriterionKind = 'system' | 'staff';
@@ -46,6 +48,8 @@ export interface Criterion {
   label: { zh: string; en: string };
   /** for system criteria: whether the facts meet it */
   met?: (f: ProjectFacts) => boolean;
+  /** for system criteria: what stands in the way, named, when it is not met */
+  detail?: (f: ProjectFacts) => { zh: string; en: string }[];
 }
 
 const sys = (id: string, zh: string, en: string, met: (f: ProjectFacts) => boolean): Criterion => ({
@@ -138,6 +142,15 @@ export const ENTRY_CRITERIA: Record<Stage, Criterion[]> = {
     ),
   ],
   acceptance: [
+    {
+      ...sys(
+        'works_milestones_done',
+        '竣工验收前的施工节点均已完成',
+        'Every works milestone before completion acceptance is done',
+        (f) => f.worksMilestonesOpen.length === 0,
+      ),
+      detail: (f) => f.worksMilestonesOpen,
+    },
     staff('works_finished', '土建与电梯安装已完工', 'Civil works and lift installation are finished'),
   ],
   in_service: [
@@ -208,9 +221,18 @@ export function checkEntry(
     blockers.push(structural('order', '只能进入下一个阶段', 'Only the next stage can be entered'));
   for (const c of ENTRY_CRITERIA[to]) {
     const ok = c.kind === 'system' ? c.met!(facts) : confirmed.includes(c.id);
-    if (!ok) blockers.push({ id: c.id, kind: c.kind, label: c.label });
+    if (!ok) blockers.push({ id: c.id, kind: c.kind, label: withDetail(c.label, c.detail?.(facts)) });
   }
   return { stage: to, allowed: blockers.length === 0, blockers };
+}
+
+/** A criterion's label with what stands in the way: "…：未完成 钢结构井道、电梯安装". */
+function withDetail(label: { zh: string; en: string }, detail: { zh: string; en: string }[] | undefined) {
+  if (!detail?.length) return label;
+  return {
+    zh: `${label.zh}（未完成：${detail.map((d) => d.zh).join('、')}）`,
+    en: `${label.en} (open: ${detail.map((d) => d.en).join(', ')})`,
+  };
 }
 
 export const nextStage = (s: Stage): Stage | null => {

@@ -40,6 +40,7 @@ import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { liftsRoutes, upkeepRoutes } from './modules/lifts/routes.ts';
+import { worksRoutes } from './modules/works/routes.ts';
 import { holidaysRoutes } from './modules/holidays/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
@@ -287,6 +288,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   mediationRoutes(app, ctx);
   liftsRoutes(app, ctx);
   upkeepRoutes(app, ctx);
+  worksRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

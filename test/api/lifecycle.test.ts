@@ -159,6 +159,15 @@ describe('stage transitions', () => {
     expect(
       (await move({ to: 'construction', confirmed: ['contractor_ready'], on: '2026-11-20' })).status,
     ).toBe(201);
+    // the works milestones before completion acceptance gate the move (issue 12; test/api/works.test.ts)
+    expect(
+      (await move({ to: 'acceptance', confirmed: ['works_finished'] })).body.error.details.blockers.map(
+        (b: any) => b.id,
+      ),
+    ).toEqual(['works_milestones_done']);
+    for (const m of (await staff.get(`/api/v1/projects/${project.id}/works`)).body.milestones)
+      if (m.beforeAcceptance)
+        await staff.patch(`/api/v1/projects/${project.id}/works/milestones/${m.key}`, { status: 'done' });
     expect((await move({ to: 'acceptance', confirmed: ['works_finished'] })).status).toBe(201);
     expect(
       (await move({ to: 'in_service', confirmed: ['joint_acceptance'] })).body.error.details.blockers.map(

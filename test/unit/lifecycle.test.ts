@@ -10,6 +10,7 @@ const clear: ProjectFacts = {
   openObjections: 0,
   approvalsRemaining: 0,
   checklistOpen: 0,
+  worksMilestonesOpen: [],
 };
 const allStaff = Object.values(ENTRY_CRITERIA)
   .flat()

@@ -23,6 +23,7 @@ import {
 import { idCheckDigit } from '../../core/privacy.ts';
 import type { CodeKeys } from '../platform/code-keys.ts';
 import { demoTimeline, seedHistories, type DemoTimeline } from './histories.ts';
+import { seedWorks } from './works.ts';
 import { WorkCalendar } from '../../core/calendar.ts';
 import { prng } from './prng.ts';
 
@@ -381,6 +382,9 @@ export async function seedDemo(
     return summary;
   });
   // histories run through the services (votes, ledgers), each in its own transaction
-  if (opts.histories !== false) await seedHistories(db, today, timelines, opts.codeKeys);
+  if (opts.histories !== false) {
+    await seedHistories(db, today, timelines, opts.codeKeys);
+    await seedWorks(db, today, timelines);
+  }
   return summary;
 }

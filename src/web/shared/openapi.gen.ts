@@ -1993,6 +1993,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目的施工：节点、施工单位、施工日志、验收移交 The project’s works */
+        get: operations["getProjectsByIdWorks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/works/milestones/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 记录施工节点的状态与日期 Record a milestone’s status and dates */
+        patch: operations["patchProjectsByIdWorksMilestonesByKey"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/works/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 施工单位与监理单位 The contractor and the supervisor */
+        put: operations["putProjectsByIdWorksParties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/works/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增施工日志 Add a site log entry */
+        post: operations["postProjectsByIdWorksLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/works/acceptance/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 勾选验收移交事项及其文件 Tick an acceptance item with its document */
+        put: operations["putProjectsByIdWorksAcceptanceByItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 街道施工节点模板 The street’s works milestones template */
+        get: operations["getWorksTemplate"];
+        /** 修改街道施工节点模板（街道管理员）Edit the street’s works milestones (street admin) */
+        put: operations["putWorksTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9411,6 +9514,11 @@ export interface operations {
                             openObjections: number;
                             approvalsRemaining: number;
                             checklistOpen: number;
+                            /** @description 竣工验收前未完成的施工节点 Works milestones before completion acceptance not yet done */
+                            worksMilestonesOpen: {
+                                zh: string;
+                                en: string;
+                            }[];
                         };
                         /** @description 下一阶段及其准入条件；已是最后阶段为 null The next stage and what it needs; null at the last */
                         next: {
@@ -9699,7 +9807,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "overdue_step" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due";
+                            kind: "overdue_step" | "overdue_milestone" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due";
                             /** @description 街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm) */
                             projectId: string | null;
                             projectName: string | null;
@@ -9709,7 +9817,7 @@ export interface operations {
                             provisional?: boolean;
                             /** @description 使其紧迫的日期 The date that makes it urgent */
                             date: string | null;
-                            /** @description 审批环节、公示、异议、征询或费用方案的编号；放假安排为年份 The step, notice, objection, consultation or cost plan; the year of a holiday arrangement */
+                            /** @description 审批环节、施工节点、公示、异议、征询或费用方案的编号；放假安排为年份 The step, milestone, notice, objection, consultation or cost plan; the year of a holiday arrangement */
                             refId: string | null;
                             /** @description 涉及的户数（未签认、逾期）Households concerned (unsigned, overdue) */
                             count?: number;
@@ -9719,6 +9827,7 @@ export interface operations {
                         /** @description 各类事项的数目 Items of each kind */
                         counts: {
                             overdue_step: number;
+                            overdue_milestone: number;
                             notice_ending: number;
                             period_moved: number;
                             unanswered_objection: number;
@@ -22902,6 +23011,891 @@ export interface operations {
                         state: "none" | "active" | "ending" | "ended";
                         /** Format: date-time */
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectsByIdWorks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "mobilisation" | "consultation" | "agreement" | "publicity" | "design_review" | "approvals" | "ready_to_build" | "construction" | "acceptance" | "in_service" | "paused" | "withdrawn";
+                        /** @description 已从街道模板复制；否则为模板的预览，首次修改时复制 Copied from the street template; otherwise a preview of it, copied at the first write */
+                        copied: boolean;
+                        /** @description 项目处于可记录施工的阶段 The project is at a stage the works are recorded in */
+                        editable: boolean;
+                        milestones: {
+                            key: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            position: number;
+                            /** @enum {string} */
+                            status: "pending" | "in_progress" | "done" | "not_applicable";
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            plannedStart: string | null;
+                            plannedEnd: string | null;
+                            actualStart: string | null;
+                            actualEnd: string | null;
+                            note: string;
+                            /** @description 应完成日：计划完成日；使用登记为投用后 30 日 The day it is due: its planned end; for the use registration 30 days after entering use */
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /** @description 进入验收阶段前须完成 Must be done before the acceptance stage */
+                            beforeAcceptance: boolean;
+                        }[];
+                        openBeforeAcceptance: {
+                            zh: string;
+                            en: string;
+                        }[];
+                        overdue: number;
+                        enteredUseOn: string | null;
+                        /** @description 使用登记截止日（投用后 30 日）Use registration due (30 days after entering use) */
+                        registrationDueOn: string | null;
+                        parties: {
+                            contractorName: string;
+                            contractorLicence: string;
+                            siteManager: string;
+                            siteManagerPhone: string;
+                            supervisorName: string;
+                            supervisorContact: string;
+                            supervisorPhone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | null;
+                        /** @description 最近的施工日志，新的在前 The latest site log entries, newest first */
+                        log: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-20
+                             */
+                            on: string;
+                            weather: string;
+                            workDone: string;
+                            workers: number;
+                            safetyChecks: string;
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description 竣工验收与移交清单；施工阶段起显示 The acceptance and handover checklist, from the works on */
+                        acceptance: {
+                            /** @enum {string} */
+                            item: "as_built_drawings" | "supervision_report" | "registration_certificate" | "insurance_policy" | "keys_manuals";
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            needsReference: boolean;
+                            done: boolean;
+                            documentId: string | null;
+                            documentTitle: string | null;
+                            reference: string;
+                            note: string;
+                            doneAt: string | null;
+                            doneByName: string | null;
+                        }[] | null;
+                        liftRecorded: boolean;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchProjectsByIdWorksMilestonesByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 节点代码，如 foundation The milestone’s key, e.g. foundation */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "pending" | "in_progress" | "done" | "not_applicable";
+                    plannedStart?: string | null;
+                    plannedEnd?: string | null;
+                    actualStart?: string | null;
+                    actualEnd?: string | null;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        position: number;
+                        /** @enum {string} */
+                        status: "pending" | "in_progress" | "done" | "not_applicable";
+                        statusLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        plannedStart: string | null;
+                        plannedEnd: string | null;
+                        actualStart: string | null;
+                        actualEnd: string | null;
+                        note: string;
+                        /** @description 应完成日：计划完成日；使用登记为投用后 30 日 The day it is due: its planned end; for the use registration 30 days after entering use */
+                        dueOn: string | null;
+                        overdue: boolean;
+                        /** @description 进入验收阶段前须完成 Must be done before the acceptance stage */
+                        beforeAcceptance: boolean;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProjectsByIdWorksParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contractorName: string;
+                    contractorLicence?: string;
+                    siteManager?: string;
+                    siteManagerPhone?: string;
+                    supervisorName?: string;
+                    supervisorContact?: string;
+                    supervisorPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contractorName: string;
+                        contractorLicence: string;
+                        siteManager: string;
+                        siteManagerPhone: string;
+                        supervisorName: string;
+                        supervisorContact: string;
+                        supervisorPhone: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProjectsByIdWorksLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    on: string;
+                    weather?: string;
+                    workDone: string;
+                    workers: number;
+                    safetyChecks?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-20
+                         */
+                        on: string;
+                        weather: string;
+                        workDone: string;
+                        workers: number;
+                        safetyChecks: string;
+                        byName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putProjectsByIdWorksAcceptanceByItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 验收事项 The item: as_built_drawings, supervision_report, registration_certificate, insurance_policy, keys_manuals */
+                item: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    done: boolean;
+                    documentId?: string | null;
+                    reference?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        item: "as_built_drawings" | "supervision_report" | "registration_certificate" | "insurance_policy" | "keys_manuals";
+                        label: {
+                            zh: string;
+                            en: string;
+                        };
+                        needsReference: boolean;
+                        done: boolean;
+                        documentId: string | null;
+                        documentTitle: string | null;
+                        reference: string;
+                        note: string;
+                        doneAt: string | null;
+                        doneByName: string | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorksTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        milestones: {
+                            key: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            days: number;
+                        }[];
+                        /** @description 街道尚未修改，为系统默认 The street has not edited it: the defaults */
+                        isDefault: boolean;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putWorksTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    milestones: {
+                        key: string;
+                        name: {
+                            zh: string;
+                            en: string;
+                        };
+                        days: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        milestones: {
+                            key: string;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            days: number;
+                        }[];
+                        /** @description 街道尚未修改，为系统默认 The street has not edited it: the defaults */
+                        isDefault: boolean;
                     };
                 };
             };

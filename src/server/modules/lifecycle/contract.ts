@@ -48,6 +48,9 @@ export const stageStatusResponse = z.object({
     openObjections: z.number().int(),
     approvalsRemaining: z.number().int(),
     checklistOpen: z.number().int(),
+    worksMilestonesOpen: z.array(bilingual).meta({
+      description: '竣工验收前未完成的施工节点 Works milestones before completion acceptance not yet done',
+    }),
   }),
   next: z
     .object({

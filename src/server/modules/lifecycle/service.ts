@@ -19,6 +19,8 @@ import { noticeFacts } from '../notices/facts.ts';
 import { approvalSteps, checklistItems, liftProjects } from '../projects/schema.ts';
 import { getProject, lockProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
+import { worksFacts } from '../works/facts.ts';
+import { ensureMilestones } from '../works/service.ts';
 import type { StageChange, StageStatus } from './contract.ts';
 import { stageChanges } from './schema.ts';
 
@@ -59,6 +61,7 @@ export async function projectFacts(
     ...(await noticeFacts(db, projectId, today)),
     approvalsRemaining: steps.filter((s) => !isSettled(s.status)).length,
     checklistOpen: open?.n ?? 0,
+    ...(await worksFacts(db, projectId)),
   };
 }
 
@@ -148,6 +151,8 @@ export async function changeStage(
     if (input.to === 'consultation' && !project.consultationOn) dates.consultationOn = on;
     if (input.to === 'construction' && !project.worksStartedOn) dates.worksStartedOn = on;
     if (input.to === 'in_service' && !project.completedOn) dates.completedOn = on;
+    // the works begin with the street's milestones, planned from their first day
+    if (input.to === 'construction') await ensureMilestones(tx, project, project.worksStartedOn ?? on);
     await tx
       .update(liftProjects)
       .set({

@@ -10,6 +10,7 @@ import { day } from '../../platform/contract.ts';
 
 export const WORK_KINDS = [
   'overdue_step',
+  'overdue_milestone',
   'notice_ending',
   'period_moved',
   'unanswered_objection',
@@ -41,7 +42,7 @@ export const workItem = z.object({
   date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
   refId: z.string().nullable().meta({
     description:
-      '审批环节、公示、异议、征询或费用方案的编号；放假安排为年份 The step, notice, objection, consultation or cost plan; the year of a holiday arrangement',
+      '审批环节、施工节点、公示、异议、征询或费用方案的编号；放假安排为年份 The step, milestone, notice, objection, consultation or cost plan; the year of a holiday arrangement',
   }),
   count: z.number().int().optional().meta({
     description: '涉及的户数（未签认、逾期）Households concerned (unsigned, overdue)',
@@ -59,6 +60,7 @@ export const workListResponse = z.object({
   counts: z
     .object({
       overdue_step: z.number().int(),
+      overdue_milestone: z.number().int(),
       notice_ending: z.number().int(),
       period_moved: z.number().int(),
       unanswered_objection: z.number().int(),

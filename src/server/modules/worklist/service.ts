@@ -1,5 +1,5 @@
 /**
- * What needs attention now, for the caller's scope: overdue approval steps, notices ending this
+ * What needs attention now, for the caller's scope: overdue approval steps and works milestones, notices ending this
  * week, objections without an answer, votes closing, projects idle for 30 days, and for an
  * adviser the projects assigned to them; and the money gate's: agreements not signed, instalments
  * overdue, subsidies to claim. Each card is sorted by urgency. In-app; nothing depends on email.
@@ -35,6 +35,7 @@ import { approvalSteps, liftProjects } from '../projects/schema.ts';
 import { upkeepWork } from '../lifts/upkeep.ts';
 import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
+import { overdueMilestones } from '../works/facts.ts';
 import type { WorkItem, WorkList } from './contract.ts';
 
 /** The columns every item names its project by. */
@@ -73,6 +74,16 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
         provisional: shown.dueProvisional,
       });
   }
+
+  for (const m of await overdueMilestones(db, scope, today))
+    items.push({
+      kind: 'overdue_milestone',
+      projectId: m.projectId,
+      projectName: m.projectName,
+      title: m.name.zh,
+      date: m.dueOn,
+      refId: m.id,
+    });
 
   const ending = await db
     .select({
@@ -242,6 +253,7 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
 
   const counts = {
     overdue_step: 0,
+    overdue_milestone: 0,
     notice_ending: 0,
     period_moved: 0,
     unanswered_objection: 0,

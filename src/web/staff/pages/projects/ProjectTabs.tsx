@@ -5,14 +5,17 @@ import { ApprovalsPanel } from './ApprovalsPanel.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
+import { WorksPanel } from './WorksPanel.tsx';
+import { useWorksWords } from './worksWords.ts';
 import { useWords } from './words.ts';
 
-const TABS = ['checklist', 'approvals', 'documents', 'timeline'] as const;
+const TABS = ['checklist', 'approvals', 'works', 'documents', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The project's work: the method checklist, approval steps, documents and timeline; the tab is in the URL. */
+/** The project's work: the method checklist, approval steps, works, documents and timeline; the tab is in the URL. */
 export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit: boolean }) {
   const w = useWords();
+  const works = useWorksWords();
   const [search, setSearch] = useSearchParams();
   const tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
     ? (search.get('tab') as Tab)
@@ -20,6 +23,7 @@ export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit
   return (
     <Card size="small">
       <Tabs
+        className="jw-tabs-wrap"
         activeKey={tab}
         onChange={(key) => setSearch((s) => (s.set('tab', key), s), { replace: true })}
         items={[
@@ -32,6 +36,11 @@ export function ProjectTabs({ project: p, canEdit }: { project: Project; canEdit
             key: 'approvals',
             label: w.approvals,
             children: <ApprovalsPanel projectId={p.id} canEdit={canEdit} />,
+          },
+          {
+            key: 'works',
+            label: works.tab,
+            children: <WorksPanel projectId={p.id} canEdit={canEdit} />,
           },
           {
             key: 'documents',

@@ -21,6 +21,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import { useWords } from './words.ts';
+import { WorksTemplateCard } from './WorksTemplateCard.tsx';
 import './work.css';
 
 /**
@@ -284,6 +285,7 @@ function Editor({ template }: { template: Template }) {
           ]}
         />
       </Card>
+      <WorksTemplateCard />
     </Flex>
   );
 }

@@ -15,6 +15,7 @@ import '../projects/work.css';
 const KINDS = [
   'holidays_unconfirmed',
   'overdue_step',
+  'overdue_milestone',
   'notice_ending',
   'period_moved',
   'unanswered_objection',
@@ -38,6 +39,7 @@ const ONLY_WHEN_ANY: readonly Kind[] = ['assigned', 'holidays_unconfirmed', 'per
 function linkOf(i: WorkItem): string {
   if (i.kind === 'holidays_unconfirmed') return `/settings/holidays/${i.refId}`;
   if (i.kind === 'overdue_step') return `/projects/${i.projectId}?tab=approvals`;
+  if (i.kind === 'overdue_milestone') return `/projects/${i.projectId}?tab=works`;
   if (i.kind === 'notice_ending' || i.kind === 'period_moved' || i.kind === 'unanswered_objection')
     return `/projects/${i.projectId}/notices`;
   if (i.kind === 'unsigned_agreements' || i.kind === 'arrears' || i.kind === 'subsidy_to_claim')

@@ -11,6 +11,7 @@ const zh = {
   nothing: '无',
   kinds: {
     overdue_step: '逾期审批',
+    overdue_milestone: '逾期施工节点',
     notice_ending: '本周结束的公示',
     unanswered_objection: '未答复的异议',
     vote_closing: '即将截止的表决',
@@ -25,6 +26,7 @@ const zh = {
   } satisfies Record<Kind, string>,
   dateOf: {
     overdue_step: (date: string) => `${date} 到期`,
+    overdue_milestone: (date: string) => `${date} 到期`,
     notice_ending: (date: string) => `${date} 结束`,
     unanswered_objection: (date: string) => `${date} 收到`,
     vote_closing: (date: string) => `${date} 截止`,
@@ -58,6 +60,7 @@ const en: Words<typeof zh> = {
   nothing: 'None',
   kinds: {
     overdue_step: 'Overdue approval steps',
+    overdue_milestone: 'Overdue works milestones',
     notice_ending: 'Notices ending this week',
     unanswered_objection: 'Objections without an answer',
     vote_closing: 'Votes closing soon',
@@ -72,6 +75,7 @@ const en: Words<typeof zh> = {
   },
   dateOf: {
     overdue_step: (date) => `due ${date}`,
+    overdue_milestone: (date) => `due ${date}`,
     notice_ending: (date) => `ends ${date}`,
     unanswered_objection: (date) => `received ${date}`,
     vote_closing: (date) => `closes ${date}`,
