@@ -40,6 +40,8 @@ import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { liftsRoutes } from './modules/lifts/routes.ts';
+import { faultsRoutes } from './modules/faults/routes.ts';
+import { faultResidentRoutes } from './modules/faults/resident-routes.ts';
 import { holidaysRoutes } from './modules/holidays/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
@@ -286,6 +288,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   holidaysRoutes(app, ctx);
   mediationRoutes(app, ctx);
   liftsRoutes(app, ctx);
+  faultsRoutes(app, ctx);
+  faultResidentRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

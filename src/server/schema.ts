@@ -11,4 +11,5 @@ export * from './modules/mediation/schema.ts';
 export * from './modules/money/schema.ts';
 export * from './modules/calendar/schema.ts';
 export * from './modules/lifts/schema.ts';
+export * from './modules/faults/schema.ts';
 export * from './platform/db/platform-schema.ts';

@@ -2,7 +2,7 @@
  * The work list's contract: what needs a staff member's attention now, across the modules — overdue
  * approval steps, notices ending, moved periods, unanswered objections, votes closing, idle
  * projects, assignments, holiday years to confirm, and money: agreements not signed, instalments
- * overdue, subsidies to claim.
+ * overdue, subsidies to claim; faults: open reports, and those with no one on site in time.
  */
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
@@ -19,6 +19,8 @@ export const WORK_KINDS = [
   'unsigned_agreements',
   'arrears',
   'subsidy_to_claim',
+  'open_fault',
+  'fault_overdue',
 ] as const;
 
 export const workItem = z.object({
@@ -36,7 +38,7 @@ export const workItem = z.object({
   date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
   refId: z.string().nullable().meta({
     description:
-      '审批环节、公示、异议、征询或费用方案的编号；放假安排为年份 The step, notice, objection, consultation or cost plan; the year of a holiday arrangement',
+      '审批环节、公示、异议、征询、费用方案或报修的编号；放假安排为年份 The step, notice, objection, consultation, cost plan or fault report; the year of a holiday arrangement',
   }),
   count: z.number().int().optional().meta({
     description: '涉及的户数（未签认、逾期）Households concerned (unsigned, overdue)',
@@ -64,6 +66,8 @@ export const workListResponse = z.object({
       unsigned_agreements: z.number().int(),
       arrears: z.number().int(),
       subsidy_to_claim: z.number().int(),
+      open_fault: z.number().int(),
+      fault_overdue: z.number().int(),
     })
     .meta({ description: '各类事项的数目 Items of each kind' }),
 });

@@ -34,6 +34,7 @@ import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
 import { approvalSteps, liftProjects } from '../projects/schema.ts';
 import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
+import { faultWorkItems } from '../faults/worklist.ts';
 import type { WorkItem, WorkList } from './contract.ts';
 
 /** The columns every item names its project by. */
@@ -226,6 +227,7 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
   }
 
   items.push(...(await moneyItems(db, scope, today)));
+  items.push(...(await faultWorkItems(db, access)));
 
   // each card in order of urgency: the earliest date first, undated last
   items.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
@@ -242,6 +244,8 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
     unsigned_agreements: 0,
     arrears: 0,
     subsidy_to_claim: 0,
+    open_fault: 0,
+    fault_overdue: 0,
   };
   for (const i of items) counts[i.kind]++;
   return { items, counts };
