@@ -11,8 +11,23 @@ import {
   STAFF_CHANNELS,
 } from '../../../core/faults.ts';
 import { instant } from '../../platform/contract.ts';
-import { optionalText, pageQuery } from '../../platform/http.ts';
-import { phone } from '../registry/contract.ts';
+import { isValidPhone } from '../../../core/privacy.ts';
+import { bilingualIssue, optionalText, pageQuery } from '../../platform/http.ts';
+
+/** A phone to call back on, or nothing. */
+const phone = z
+  .string()
+  .trim()
+  .max(20)
+  .superRefine((v, ctx) => {
+    if (v !== '' && !isValidPhone(v))
+      bilingualIssue(
+        ctx,
+        '应为 11 位手机号或座机号（如 021-65431234）',
+        'must be an 11-digit mobile or a landline like 021-65431234',
+        true,
+      );
+  });
 
 const kind = z.enum(FAULT_KINDS).meta({ description: '困人或故障 A person trapped, or a fault' });
 const step = z.enum(FAULT_STEPS);
