@@ -39,6 +39,7 @@ import { committees, units } from '../modules/registry/schema.ts';
 import { addSession, closeCase, createCase } from '../modules/mediation/service.ts';
 import { noticeEnds } from '../modules/notices/periods.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
+import { seedFaults } from './faults.ts';
 import { prng } from './prng.ts';
 
 /** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */
@@ -255,6 +256,7 @@ export async function seedHistories(
       await seedMoney(db, access, p, dates, path, rnd);
   }
   await seedMediation(db, access, projects, timelines);
+  await seedFaults(db, access, today);
 }
 
 /** The result notice from publicity on, the design-scheme notice from design review on, each written and posted the day its stage began. */
