@@ -1909,6 +1909,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/faults/lifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可报修的电梯（已投入使用）Lifts in service, to record a report on */
+        get: operations["getFaultsLifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/faults/{id}": {
         parameters: {
             query?: never;
@@ -22121,6 +22138,8 @@ export interface operations {
                             /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
                             contactName: string;
                             contactPhone: string;
+                            /** Format: date-time */
+                            reportedAt: string;
                             /** @enum {string} */
                             step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
                             nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
@@ -22289,6 +22308,8 @@ export interface operations {
                         /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
                         contactName: string;
                         contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
                         /** @enum {string} */
                         step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
                         nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
@@ -22315,6 +22336,108 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFaultsLifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                        }[];
                     };
                 };
             };
@@ -22432,6 +22555,8 @@ export interface operations {
                         /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
                         contactName: string;
                         contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
                         /** @enum {string} */
                         step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
                         nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
@@ -22589,6 +22714,8 @@ export interface operations {
                         /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
                         contactName: string;
                         contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
                         /** @enum {string} */
                         step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
                         nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;

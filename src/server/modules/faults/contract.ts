@@ -112,6 +112,7 @@ export const fault = z.object({
     .string()
     .meta({ description: '无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data' }),
   contactPhone: z.string(),
+  reportedAt: instant,
   step,
   nextStep: z.enum(MOVE_STEPS).nullable(),
   timeline: z.array(timelineStep),
@@ -140,4 +141,10 @@ export const residentFaults = z.object({
     .nullable()
     .meta({ description: '本户所在项目的电梯（投入使用后）The household’s lift, once in service' }),
   reports: z.array(faultStatus.extend({ mine: z.boolean() })),
+});
+
+export const faultLifts = z.object({
+  items: z.array(
+    z.object({ id: z.uuid(), projectId: z.uuid(), projectName: z.string(), committeeId: z.uuid() }),
+  ),
 });

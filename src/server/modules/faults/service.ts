@@ -92,6 +92,7 @@ export function presentFault(row: FaultRow, projectName: string, access: Access,
     fromLabel: row.fromLabel,
     contactName: personal ? row.contactName : (maskName(row.contactName) ?? ''),
     contactPhone: personal ? row.contactPhone : (maskPhone(row.contactPhone) ?? ''),
+    reportedAt: row.reportedAt,
     step: stepOf(t),
     nextStep: nextStep(t),
     timeline: stepsOf(row),
@@ -174,6 +175,22 @@ export async function listFaults(
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** The lifts in service the caller sees, to record a report on. */
+export async function liftsInService(db: Queryable, access: Access) {
+  const items = await db
+    .select({
+      id: lifts.id,
+      projectId: lifts.projectId,
+      projectName: liftProjects.name,
+      committeeId: lifts.committeeId,
+    })
+    .from(lifts)
+    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
+    .where(and(liftScope(access), eq(liftProjects.stage, 'in_service')))
+    .orderBy(liftProjects.name);
+  return { items };
 }
 
 /** A report the caller sees, or 404 (another committee's is not found). */
