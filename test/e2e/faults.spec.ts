@@ -8,6 +8,7 @@ import {
   loginAs,
   projectsOf,
   shoot,
+  staffSizeProblems,
 } from './helpers.ts';
 import { shanghaiDay } from './clock.ts';
 
@@ -121,6 +122,10 @@ test('owners report lift faults from the household page and the QR code; staff c
   // staff: the report is in the list; acknowledged, on site, fixed, closed
   await page.goto('/faults');
   await expect(page.getByRole('heading', { level: 1, name: '电梯报修' })).toBeVisible();
+  await expect(page.getByRole('link', { name: ref })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await staffSizeProblems(page)).toEqual([]);
+  await shoot(page, 'fault-staff-list');
   await page.getByRole('link', { name: ref }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`困人 ${ref}`);
   await expectNoAxeViolations(page);
@@ -146,6 +151,7 @@ test('owners report lift faults from the household page and the QR code; staff c
   await expect(page.getByTestId('fault-step-closed')).toBeVisible();
   await expect(page.getByText('按时到场')).toBeVisible();
   await expectNoAxeViolations(page);
+  expect(await staffSizeProblems(page)).toEqual([]);
   await shoot(page, 'fault-staff-closed', { fullPage: true });
 
   // the reporter checks the status by the report number: closed, with what was done

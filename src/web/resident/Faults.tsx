@@ -192,7 +192,17 @@ function StatusCard({ status, ui, mine }: { status: FaultStatus; ui: Ui; mine?: 
 }
 
 /** After sending: the report number to keep, and its status. */
-function Sent({ status, ui, onAgain }: { status: FaultStatus; ui: Ui; onAgain: () => void }) {
+function Sent({
+  status,
+  ui,
+  onAgain,
+  onBack,
+}: {
+  status: FaultStatus;
+  ui: Ui;
+  onAgain: () => void;
+  onBack?: () => void;
+}) {
   const f = useFaultWords();
   return (
     <>
@@ -207,6 +217,11 @@ function Sent({ status, ui, onAgain }: { status: FaultStatus; ui: Ui; onAgain: (
         <Button kind="secondary" wide onClick={onAgain}>
           {f.another}
         </Button>
+        {onBack && (
+          <Button kind="secondary" wide onClick={onBack}>
+            {f.back}
+          </Button>
+        )}
       </div>
     </>
   );
@@ -233,20 +248,16 @@ export function FaultsScreen({ code, ui, onBack }: { code: string; ui: Ui; onBac
 
   if (sent)
     return (
-      <>
-        <Sent
-          status={sent}
-          ui={ui}
-          onAgain={() => {
-            setSent(null);
-            setFormKey((k) => k + 1);
-            focusTitle();
-          }}
-        />
-        <Button kind="secondary" wide onClick={onBack}>
-          {f.back}
-        </Button>
-      </>
+      <Sent
+        status={sent}
+        ui={ui}
+        onAgain={() => {
+          setSent(null);
+          setFormKey((k) => k + 1);
+          focusTitle();
+        }}
+        onBack={onBack}
+      />
     );
   return (
     <>

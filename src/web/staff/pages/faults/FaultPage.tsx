@@ -88,7 +88,7 @@ function FaultView({ f }: { f: Fault }) {
               size="small"
               column={{ xs: 1, sm: 2, lg: 4 }}
               items={[
-                { key: 'limit', label: w.limit(w.minutes(r.onSiteLimit)), children: '' },
+                { key: 'limit', label: w.limit, children: w.minutes(r.onSiteLimit) },
                 { key: 'ack', label: w.toAcknowledge, children: minutes(r.toAcknowledge) },
                 { key: 'onsite', label: w.toOnSite, children: minutes(r.toOnSite) },
                 { key: 'fixed', label: w.toFixed, children: minutes(r.toFixed) },
@@ -103,7 +103,11 @@ function FaultView({ f }: { f: Fault }) {
               children: (
                 <div data-testid={`fault-step-${s.step}`}>
                   <strong>{w.steps[s.step]}</strong> {when(s.at)}
-                  <div className="jw-muted">{w.by(s.by)}</div>
+                  <div className="jw-muted">
+                    {s.step === 'reported' && f.channel !== 'phone' && f.channel !== 'staff'
+                      ? w.channels[f.channel]
+                      : w.by(s.by)}
+                  </div>
                 </div>
               ),
             }))}
