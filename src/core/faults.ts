@@ -14,12 +14,6 @@ export const FAULT_KIND_LABELS: Record<FaultKind, { zh: string; en: string }> = 
 /** Where a report came from: the household page, the car's QR code, a phone call staff took down, staff themselves. */
 export const FAULT_CHANNELS = ['household', 'lift_code', 'phone', 'staff'] as const;
 export type FaultChannel = (typeof FAULT_CHANNELS)[number];
-export const FAULT_CHANNEL_LABELS: Record<FaultChannel, { zh: string; en: string }> = {
-  household: { zh: '户码页面', en: 'Household page' },
-  lift_code: { zh: '轿厢二维码', en: 'QR code in the car' },
-  phone: { zh: '电话报修', en: 'Phone call' },
-  staff: { zh: '工作人员发现', en: 'Staff' },
-};
 /** The channels staff record a report from. */
 export const STAFF_CHANNELS = ['phone', 'staff'] as const;
 
