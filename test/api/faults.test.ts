@@ -222,6 +222,9 @@ describe("staff's timeline", () => {
       'closed',
     ]);
     expect(closed.body.timeline[1].by).toBe('shengli');
+    const closedList = (await staff.get('/api/v1/faults?open=false')).body.items;
+    expect(closedList.map((f: any) => f.id)).toContain(id);
+    expect(closedList.every((f: any) => f.step === 'closed')).toBe(true);
     expect((await step({ step: 'closed' })).body.error.code).toBe('fault_closed');
     const audit = await t.database.db
       .select({ action: auditEvents.action, committeeId: auditEvents.committeeId })

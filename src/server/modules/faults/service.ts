@@ -4,7 +4,7 @@
  * locked), and measured against the response limits (core/faults.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import {
   FAULT_KIND_LABELS,
@@ -145,7 +145,7 @@ export async function listFaults(
   const cond = and(
     liftScope(access),
     q.open === 'true' ? isNull(liftFaults.closedAt) : undefined,
-    q.open === 'false' ? gt(liftFaults.closedAt, new Date(0)) : undefined,
+    q.open === 'false' ? isNotNull(liftFaults.closedAt) : undefined,
     q.kind ? eq(liftFaults.kind, q.kind) : undefined,
     q.committeeId ? eq(liftFaults.committeeId, q.committeeId) : undefined,
     q.liftId ? eq(liftFaults.liftId, q.liftId) : undefined,
