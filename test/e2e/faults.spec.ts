@@ -164,5 +164,12 @@ test('owners report lift faults from the household page and the QR code; staff c
   await expectNoAxeViolations(owner);
   await expectElderlyFriendly(owner);
   await shoot(owner, 'fault-qr-status', { fullPage: true });
+  // and in English
+  await owner.getByRole('button', { name: /English/ }).click();
+  await expect(owner.getByRole('heading', { level: 1, name: 'Report a lift fault' })).toBeVisible();
+  await expect(owner.getByRole('button', { name: /Someone is trapped/ })).toBeVisible();
+  await expectNoAxeViolations(owner);
+  await expectElderlyFriendly(owner);
+  await shoot(owner, 'fault-qr-en', { fullPage: true });
   await phone.close();
 });

@@ -57,7 +57,7 @@ function ReportForm({
 
   if (!kind)
     return (
-      <section aria-labelledby={`${id}-kind`}>
+      <section className="r-fault-section" aria-labelledby={`${id}-kind`}>
         <h2 id={`${id}-kind`}>{f.chooseKind}</h2>
         <div className="r-actions r-actions--stack">
           {(['entrapment', 'fault'] as const).map((k) => (
@@ -288,7 +288,7 @@ export function FaultsScreen({ code, ui, onBack }: { code: string; ui: Ui; onBac
         />
       )}
       {view?.lift && (
-        <section aria-labelledby="r-faults-mine-h">
+        <section className="r-fault-section" aria-labelledby="r-faults-mine-h">
           <h2 id="r-faults-mine-h">{f.mine}</h2>
           {view.reports.length === 0 && <p>{f.noneMine}</p>}
           {view.reports.map((r) => (
@@ -377,7 +377,7 @@ function StatusCheck({ liftCode, ui, f }: { liftCode: string; ui: Ui; f: FaultWo
     }
   };
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className="r-fault-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{f.checkTitle}</h2>
       <form className="r-entry" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor={`${id}-ref`} className="r-field-label">
