@@ -237,6 +237,18 @@ export const FIELD_LABELS: Record<string, Label> = {
   safetyChecks: { zh: '安全检查', en: 'safety checks' },
   reference: { zh: '证书编号', en: 'certificate number' },
   item: { zh: '验收事项', en: 'acceptance item' },
+  // faults and entrapments
+  liftCode: { zh: '电梯码', en: 'lift code' },
+  liftId: { zh: '电梯', en: 'lift' },
+  ref: { zh: '报修单号', en: 'report number' },
+  contactName: { zh: '联系人', en: 'contact name' },
+  contactPhone: { zh: '联系电话', en: 'contact phone' },
+  channel: { zh: '报修途径', en: 'channel' },
+  reportedAt: { zh: '报修时间', en: 'time of the report' },
+  step: { zh: '进度', en: 'step' },
+  at: { zh: '时间', en: 'time' },
+  resolution: { zh: '处理情况', en: 'what was done' },
+  open: { zh: '未办结', en: 'open' },
 };
 
 /** The whole request body, when it is the body itself that is wrong (not JSON, unknown keys). */

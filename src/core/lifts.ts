@@ -41,9 +41,3 @@ export function centiToSpeed(centi: number): string {
 
 /** The stages in which a project has a lift to record: from the works on. */
 export const LIFT_STAGES = ['construction', 'acceptance', 'in_service'] as const;
-
-/**
- * The city's lift emergency line printed in every car (上海市电梯应急处置公共服务平台 96333); a street
- * elsewhere would print its own. To confirm with the district's market supervision bureau.
- */
-export const LIFT_EMERGENCY_LINE = '96333';

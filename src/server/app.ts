@@ -41,6 +41,8 @@ import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { liftsRoutes, upkeepRoutes } from './modules/lifts/routes.ts';
 import { worksRoutes } from './modules/works/routes.ts';
+import { faultsRoutes } from './modules/faults/routes.ts';
+import { faultResidentRoutes } from './modules/faults/resident-routes.ts';
 import { holidaysRoutes } from './modules/holidays/routes.ts';
 import { mediationRoutes } from './modules/mediation/routes.ts';
 
@@ -289,6 +291,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   liftsRoutes(app, ctx);
   upkeepRoutes(app, ctx);
   worksRoutes(app, ctx);
+  faultsRoutes(app, ctx);
+  faultResidentRoutes(app, ctx);
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -12,4 +12,5 @@ export * from './modules/money/schema.ts';
 export * from './modules/calendar/schema.ts';
 export * from './modules/lifts/schema.ts';
 export * from './modules/works/schema.ts';
+export * from './modules/faults/schema.ts';
 export * from './platform/db/platform-schema.ts';

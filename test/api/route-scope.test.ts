@@ -67,6 +67,8 @@ const ID_OF: Record<string, (c: string, j: string) => ReturnType<typeof sql>> = 
     sql`select x.id from objections x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   mediation: (c, j) =>
     sql`select x.id from mediation_cases x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
+  faults: (c, j) =>
+    sql`select x.id from lift_faults x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   users: (c) => sql`select u.id from users u where u.committee_id = ${c} limit 1`,
   // /me/sessions/{id}: a session of someone of that committee
   me: (c) =>
@@ -82,6 +84,7 @@ const STREET_LEVEL: Record<string, string> = { 'holiday-years': '2027' };
 const kindOf = (template: string) => template.split('/')[3]!;
 let ids: Record<string, string>;
 let victimCommittee: string;
+let victimLift: string;
 
 beforeAll(async () => {
   t = await startTestApp({ histories: true });
@@ -121,6 +124,11 @@ beforeAll(async () => {
   expect(
     (await admin.post('/api/v1/mediation', { projectId: inService, kind: 'noise', title: '施工噪音' }))
       .status,
+  ).toBe(201);
+  // a fault reported by phone on its lift (the demo records the in-service lifts)
+  victimLift = (await admin.get(`/api/v1/projects/${inService}/lift`)).body.lift.id;
+  expect(
+    (await admin.post('/api/v1/faults', { liftId: victimLift, kind: 'fault', channel: 'phone' })).status,
   ).toBe(201);
   expect(
     (
@@ -260,6 +268,7 @@ describe.each([
         { projectId: ids.projects, kind: 'design_scheme', title: '越权公示', startOn: '2026-12-01' },
       ],
       ['POST', '/api/v1/mediation', { projectId: ids.projects, kind: 'noise', title: '越权调解' }],
+      ['POST', '/api/v1/faults', { liftId: victimLift, kind: 'fault', channel: 'phone' }],
       [
         'POST',
         '/api/v1/users',

@@ -43,6 +43,12 @@ export const PUBLIC = new Set([
   'POST /api/v1/tools/notice-period',
   'GET /api/v1/r/{code}/notices',
   'POST /api/v1/r/{code}/objections',
+  // lift faults: the car's QR code (a lift's public code) and the household page
+  'GET /api/v1/lift-codes/{liftCode}',
+  'POST /api/v1/lift-codes/{liftCode}/faults',
+  'GET /api/v1/lift-codes/{liftCode}/faults/{ref}',
+  'GET /api/v1/r/{code}/faults',
+  'POST /api/v1/r/{code}/faults',
 ]);
 export const isPublic = (r: Route) => PUBLIC.has(`${r.method} ${r.template}`);
 export const RANDOM_ID = '0b7a4a5e-8f3c-4a53-9a41-1f9d7b5c2e10';

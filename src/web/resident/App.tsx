@@ -6,6 +6,7 @@ import { Closed, Revoked } from './Ended.tsx';
 import { CostShareLink, CostShareScreen, usePlanKind } from './CostShare.tsx';
 import { MaterialScreen, ReadFirst, type Material } from './Materials.tsx';
 import { Entry } from './Entry.tsx';
+import { FaultsLink, FaultsScreen } from './Faults.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui, TopBar } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
@@ -23,6 +24,7 @@ type Screen =
   | { name: 'review' }
   | { name: 'notices' }
   | { name: 'cost' }
+  | { name: 'faults' }
   | { name: 'material'; material: Material };
 
 interface HistoryState {
@@ -226,6 +228,8 @@ export function App() {
     );
     if (screen.name === 'notices' && view.state !== 'revoked') {
       body = <NoticesScreen code={code} ui={ui} onBack={() => history.back()} />;
+    } else if (screen.name === 'faults' && view.state !== 'revoked') {
+      body = <FaultsScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'cost' && view.state !== 'revoked') {
       body = <CostShareScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'material' && view.state !== 'revoked') {
@@ -344,6 +348,11 @@ export function App() {
           load.view.state !== 'revoked' &&
           (screen.name === 'home' || screen.name === 'receipt') && (
             <NoticesLink onOpen={() => go({ name: 'notices' })} />
+          )}
+        {load.status === 'ready' &&
+          load.view.state !== 'revoked' &&
+          (screen.name === 'home' || screen.name === 'receipt') && (
+            <FaultsLink code={load.code} onOpen={() => go({ name: 'faults' })} />
           )}
       </main>
       <footer className="r-foot">

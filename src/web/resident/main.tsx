@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { storedLang } from '../shared/lang.ts';
 import { App } from './App.tsx';
 import { Calculator } from './Calculator.tsx';
+import { LiftCodePage } from './Faults.tsx';
 import { ReceiptCheck } from './ReceiptCheck.tsx';
 import { canSpeak } from './speech.ts';
 import '../shared/a11y.css';
@@ -11,7 +12,8 @@ import './resident.css';
 /**
  * The page a household code opens (/r/<code>), for owners on old phones: the project, the
  * question and the vote in three taps, large type and targets, read aloud, no antd. Beside it,
- * the public calculator (/r/calculator) and the receipt check (/r/receipt/<number>).
+ * the public calculator (/r/calculator), the receipt check (/r/receipt/<number>) and the car's
+ * QR page for lift faults (/r/lift/<code>).
  */
 document.documentElement.lang = storedLang();
 // Chromium loads its voices lazily: ask once now so a zh-CN voice is there at the first tap
@@ -23,6 +25,8 @@ createRoot(document.getElementById('root')!).render(
       <Calculator />
     ) : /^\/r\/receipt(\/|$)/.test(location.pathname) ? (
       <ReceiptCheck />
+    ) : /^\/r\/lift\/[^/]+/.test(location.pathname) ? (
+      <LiftCodePage />
     ) : (
       <App />
     )}

@@ -2096,6 +2096,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报修列表 Fault and entrapment reports in scope */
+        get: operations["getFaults"];
+        put?: never;
+        /** 登记电话报修 Record a report taken by phone or found by staff */
+        post: operations["postFaults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/faults/lifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可报修的电梯（已投入使用）Lifts in service, to record a report on */
+        get: operations["getFaultsLifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/faults/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条报修 One report */
+        get: operations["getFaultsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/faults/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录下一步：受理、到场、修复、办结 Record the next step: acknowledged, on site, fixed, closed */
+        post: operations["postFaultsByIdSteps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lift-codes/{liftCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 轿厢二维码对应的电梯 The lift of a car’s QR code */
+        get: operations["getLiftCodesByLiftCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lift-codes/{liftCode}/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫码报修（无需登录）Report a fault from the car’s QR code, without logging in */
+        post: operations["postLiftCodesByLiftCodeFaults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lift-codes/{liftCode}/faults/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭报修单号查看进度 The status of a report, by its number */
+        get: operations["getLiftCodesByLiftCodeFaultsByRef"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/r/{code}/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本户的电梯和报修进度 The household’s lift and its reports */
+        get: operations["getRByCodeFaults"];
+        put?: never;
+        /** 户码页面报修 Report a fault from the household page */
+        post: operations["postRByCodeFaults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9807,7 +9945,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "overdue_step" | "overdue_milestone" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due";
+                            kind: "overdue_step" | "overdue_milestone" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due" | "open_fault" | "fault_overdue";
                             /** @description 街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm) */
                             projectId: string | null;
                             projectName: string | null;
@@ -9817,7 +9955,7 @@ export interface operations {
                             provisional?: boolean;
                             /** @description 使其紧迫的日期 The date that makes it urgent */
                             date: string | null;
-                            /** @description 审批环节、施工节点、公示、异议、征询或费用方案的编号；放假安排为年份 The step, milestone, notice, objection, consultation or cost plan; the year of a holiday arrangement */
+                            /** @description 审批环节、施工节点、公示、异议、征询、费用方案、电梯或报修的编号；放假安排为年份 The step, milestone, notice, objection, consultation, cost plan, lift or fault report; the year of a holiday arrangement */
                             refId: string | null;
                             /** @description 涉及的户数（未签认、逾期）Households concerned (unsigned, overdue) */
                             count?: number;
@@ -9839,6 +9977,8 @@ export interface operations {
                             arrears: number;
                             subsidy_to_claim: number;
                             upkeep_due: number;
+                            open_fault: number;
+                            fault_overdue: number;
                         };
                     };
                 };
@@ -23896,6 +24036,1322 @@ export interface operations {
                         }[];
                         /** @description 街道尚未修改，为系统默认 The street has not edited it: the defaults */
                         isDefault: boolean;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFaults: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                /** @description 只看未办结的 Only those not closed */
+                open?: "true" | "false";
+                /** @description 困人或故障 A person trapped, or a fault */
+                kind?: "entrapment" | "fault";
+                committeeId?: string;
+                liftId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            ref: string;
+                            /** Format: uuid */
+                            liftId: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /**
+                             * @description 困人或故障 A person trapped, or a fault
+                             * @enum {string}
+                             */
+                            kind: "entrapment" | "fault";
+                            /** @enum {string} */
+                            channel: "household" | "lift_code" | "phone" | "staff";
+                            description: string;
+                            fromLabel: string;
+                            /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
+                            contactName: string;
+                            contactPhone: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
+                            timeline: {
+                                /** @enum {string} */
+                                step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                            }[];
+                            resolution: string;
+                            response: {
+                                toAcknowledge: number | null;
+                                toOnSite: number | null;
+                                toFixed: number | null;
+                                /** @description 到场时限（分钟）Minutes allowed to be on site */
+                                onSiteLimit: number;
+                                withinLimit: boolean | null;
+                                overdue: boolean;
+                            };
+                            /** @description 该电梯近期多次报修 The lift has failed repeatedly of late */
+                            repeated: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 困人或故障 A person trapped, or a fault
+                     * @enum {string}
+                     */
+                    kind: "entrapment" | "fault";
+                    /** @default  */
+                    description?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    /** Format: uuid */
+                    liftId: string;
+                    /** @enum {string} */
+                    channel: "phone" | "staff";
+                    /**
+                     * Format: date-time
+                     * @description 电话打来的时间，默认现在 When the call came; now by default
+                     */
+                    reportedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        ref: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        /** Format: uuid */
+                        projectId: string;
+                        projectName: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        /** @enum {string} */
+                        channel: "household" | "lift_code" | "phone" | "staff";
+                        description: string;
+                        fromLabel: string;
+                        /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        }[];
+                        resolution: string;
+                        response: {
+                            toAcknowledge: number | null;
+                            toOnSite: number | null;
+                            toFixed: number | null;
+                            /** @description 到场时限（分钟）Minutes allowed to be on site */
+                            onSiteLimit: number;
+                            withinLimit: boolean | null;
+                            overdue: boolean;
+                        };
+                        /** @description 该电梯近期多次报修 The lift has failed repeatedly of late */
+                        repeated: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFaultsLifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFaultsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        ref: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        /** Format: uuid */
+                        projectId: string;
+                        projectName: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        /** @enum {string} */
+                        channel: "household" | "lift_code" | "phone" | "staff";
+                        description: string;
+                        fromLabel: string;
+                        /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        }[];
+                        resolution: string;
+                        response: {
+                            toAcknowledge: number | null;
+                            toOnSite: number | null;
+                            toFixed: number | null;
+                            /** @description 到场时限（分钟）Minutes allowed to be on site */
+                            onSiteLimit: number;
+                            withinLimit: boolean | null;
+                            overdue: boolean;
+                        };
+                        /** @description 该电梯近期多次报修 The lift has failed repeatedly of late */
+                        repeated: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postFaultsByIdSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    step: "acknowledged" | "on_site" | "fixed" | "closed";
+                    /**
+                     * Format: date-time
+                     * @description 发生时间，默认现在 When it happened; now by default
+                     */
+                    at?: string;
+                    /** @description 处理情况（修复或办结时）What was done (when fixed or closed) */
+                    resolution?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        ref: string;
+                        /** Format: uuid */
+                        liftId: string;
+                        /** Format: uuid */
+                        projectId: string;
+                        projectName: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        /** @enum {string} */
+                        channel: "household" | "lift_code" | "phone" | "staff";
+                        description: string;
+                        fromLabel: string;
+                        /** @description 无权查看个人信息的角色看到的是遮蔽后的 Masked for roles without personal data */
+                        contactName: string;
+                        contactPhone: string;
+                        /** Format: date-time */
+                        reportedAt: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        nextStep: ("acknowledged" | "on_site" | "fixed" | "closed") | null;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        }[];
+                        resolution: string;
+                        response: {
+                            toAcknowledge: number | null;
+                            toOnSite: number | null;
+                            toFixed: number | null;
+                            /** @description 到场时限（分钟）Minutes allowed to be on site */
+                            onSiteLimit: number;
+                            withinLimit: boolean | null;
+                            overdue: boolean;
+                        };
+                        /** @description 该电梯近期多次报修 The lift has failed repeatedly of late */
+                        repeated: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLiftCodesByLiftCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                liftCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        liftName: string;
+                        emergencyPhone: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftCodesByLiftCodeFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                liftCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 困人或故障 A person trapped, or a fault
+                     * @enum {string}
+                     */
+                    kind: "entrapment" | "fault";
+                    /** @default  */
+                    description?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ref: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        liftName: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        /** Format: date-time */
+                        reportedAt: string;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        resolution: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLiftCodesByLiftCodeFaultsByRef: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                liftCode: string;
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ref: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        liftName: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        /** Format: date-time */
+                        reportedAt: string;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        resolution: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRByCodeFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 本户所在项目的电梯（投入使用后）The household’s lift, once in service */
+                        lift: {
+                            liftName: string;
+                            emergencyPhone: string;
+                        } | null;
+                        reports: {
+                            ref: string;
+                            /**
+                             * @description 困人或故障 A person trapped, or a fault
+                             * @enum {string}
+                             */
+                            kind: "entrapment" | "fault";
+                            liftName: string;
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            reportedAt: string;
+                            timeline: {
+                                /** @enum {string} */
+                                step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            resolution: string;
+                            mine: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRByCodeFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 困人或故障 A person trapped, or a fault
+                     * @enum {string}
+                     */
+                    kind: "entrapment" | "fault";
+                    /** @default  */
+                    description?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ref: string;
+                        /**
+                         * @description 困人或故障 A person trapped, or a fault
+                         * @enum {string}
+                         */
+                        kind: "entrapment" | "fault";
+                        liftName: string;
+                        /** @enum {string} */
+                        step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                        /** Format: date-time */
+                        reportedAt: string;
+                        timeline: {
+                            /** @enum {string} */
+                            step: "reported" | "acknowledged" | "on_site" | "fixed" | "closed";
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        resolution: string;
                     };
                 };
             };

@@ -98,7 +98,10 @@ export const MODULES: StaffModule[] = [
     key: 'projects',
     label: 'projects',
     icon: <ToolOutlined />,
-    menu: [{ path: '/projects', label: 'projectList' }],
+    menu: [
+      { path: '/projects', label: 'projectList' },
+      { path: '/faults', label: 'faults' },
+    ],
     routes: [
       { path: '/projects', page: lazyPage(() => import('./pages/projects/ProjectsPage.tsx')) },
       { path: '/projects/:id', page: lazyPage(() => import('./pages/projects/ProjectPage.tsx')) },
@@ -122,6 +125,9 @@ export const MODULES: StaffModule[] = [
         path: '/registry/stairwells/:id/what-if',
         page: lazyPage(() => import('./pages/consent/WhatIfPage.tsx')),
       },
+      // lift faults and entrapments (电梯报修)
+      { path: '/faults', page: lazyPage(() => import('./pages/faults/FaultsPage.tsx')) },
+      { path: '/faults/:id', page: lazyPage(() => import('./pages/faults/FaultPage.tsx')) },
       // cost sharing, payments, subsidy claim and running costs (资金分摊)
       { path: '/projects/:id/money', page: lazyPage(() => import('./pages/money/MoneyPage.tsx')) },
     ],

@@ -8,7 +8,6 @@ import { STAGE_LABELS } from '../../../core/stages.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
-import { liftProjects } from '../projects/schema.ts';
 import { getProject, lockProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import type { Lift, LiftInput } from './contract.ts';
@@ -119,14 +118,4 @@ export async function saveLift(db: Db, access: Access, projectId: string, input:
     });
     return presentLift(row, project.name);
   });
-}
-
-/** The stage of a lift's project, for the modules that act on a lift (faults, upkeep). */
-export async function liftProjectStage(db: Queryable, liftId: string) {
-  const [row] = await db
-    .select({ stage: liftProjects.stage })
-    .from(lifts)
-    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
-    .where(eq(lifts.id, liftId));
-  return row?.stage ?? null;
 }

@@ -2,8 +2,8 @@
  * The work list's contract: what needs a staff member's attention now, across the modules — overdue
  * approval steps, notices ending, moved periods, unanswered objections, votes closing, idle
  * projects, assignments, holiday years to confirm, and money: agreements not signed, instalments
- * overdue, subsidies to claim; and a lift's upkeep: visits overdue, inspections, contracts and insurance
- * ending.
+ * overdue, subsidies to claim; overdue works milestones; a lift's upkeep: visits overdue, inspections,
+ * contracts and insurance ending; faults: open reports, and those with no one on site in time.
  */
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
@@ -22,6 +22,8 @@ export const WORK_KINDS = [
   'arrears',
   'subsidy_to_claim',
   'upkeep_due',
+  'open_fault',
+  'fault_overdue',
 ] as const;
 
 export const workItem = z.object({
@@ -42,7 +44,7 @@ export const workItem = z.object({
   date: day.nullable().meta({ description: '使其紧迫的日期 The date that makes it urgent' }),
   refId: z.string().nullable().meta({
     description:
-      '审批环节、施工节点、公示、异议、征询或费用方案的编号；放假安排为年份 The step, milestone, notice, objection, consultation or cost plan; the year of a holiday arrangement',
+      '审批环节、施工节点、公示、异议、征询、费用方案、电梯或报修的编号；放假安排为年份 The step, milestone, notice, objection, consultation, cost plan, lift or fault report; the year of a holiday arrangement',
   }),
   count: z.number().int().optional().meta({
     description: '涉及的户数（未签认、逾期）Households concerned (unsigned, overdue)',
@@ -72,6 +74,8 @@ export const workListResponse = z.object({
       arrears: z.number().int(),
       subsidy_to_claim: z.number().int(),
       upkeep_due: z.number().int(),
+      open_fault: z.number().int(),
+      fault_overdue: z.number().int(),
     })
     .meta({ description: '各类事项的数目 Items of each kind' }),
 });

@@ -36,6 +36,7 @@ import { upkeepWork } from '../lifts/upkeep.ts';
 import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
 import { overdueMilestones } from '../works/facts.ts';
+import { faultWorkItems } from '../faults/worklist.ts';
 import type { WorkItem, WorkList } from './contract.ts';
 
 /** The columns every item names its project by. */
@@ -247,6 +248,7 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
       date: u.date,
       refId: u.liftId,
     });
+  items.push(...(await faultWorkItems(db, access)));
 
   // each card in order of urgency: the earliest date first, undated last
   items.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
@@ -265,6 +267,8 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
     arrears: 0,
     subsidy_to_claim: 0,
     upkeep_due: 0,
+    open_fault: 0,
+    fault_overdue: 0,
   };
   for (const i of items) counts[i.kind]++;
   return { items, counts };

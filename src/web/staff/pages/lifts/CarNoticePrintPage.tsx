@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { LIFT_EMERGENCY_LINE } from '../../../../core/lifts.ts';
+import { LIFT_EMERGENCY_PHONE } from '../../../../core/faults.ts';
 import { $api, useErrorText } from '../../data.ts';
 import { PrintFrame } from '../consent/PrintFrame.tsx';
 import { useQrCodes, useResidentBase } from '../consent/residentLink.ts';
@@ -51,7 +51,7 @@ export default function CarNoticePrintPage() {
             <dt>{w.inspectionValidUntil}</dt>
             <dd>{d.status.nextInspection?.due ?? '—'}</dd>
           </dl>
-          <p className="jw-car-notice__emergency">{w.emergency(LIFT_EMERGENCY_LINE)}</p>
+          <p className="jw-car-notice__emergency">{w.emergency(LIFT_EMERGENCY_PHONE)}</p>
           <figure className="jw-car-notice__qr">
             <img src={qr[0]} alt={w.qrAlt} width={200} height={200} />
             <figcaption>

@@ -14,6 +14,8 @@ import '../projects/work.css';
 
 const KINDS = [
   'holidays_unconfirmed',
+  'fault_overdue',
+  'open_fault',
   'overdue_step',
   'overdue_milestone',
   'notice_ending',
@@ -33,11 +35,18 @@ type WorkItem = ItemOf<Answer<'/api/v1/worklist'>>;
 type Kind = WorkItem['kind'];
 
 /** Kinds only some roles ever get: shown when they have items, not as an empty card. */
-const ONLY_WHEN_ANY: readonly Kind[] = ['assigned', 'holidays_unconfirmed', 'period_moved'];
+const ONLY_WHEN_ANY: readonly Kind[] = [
+  'assigned',
+  'holidays_unconfirmed',
+  'period_moved',
+  'fault_overdue',
+  'open_fault',
+];
 
 /** Where each kind of item is worked on. */
 function linkOf(i: WorkItem): string {
   if (i.kind === 'holidays_unconfirmed') return `/settings/holidays/${i.refId}`;
+  if (i.kind === 'open_fault' || i.kind === 'fault_overdue') return `/faults/${i.refId}`;
   if (i.kind === 'overdue_step') return `/projects/${i.projectId}?tab=approvals`;
   if (i.kind === 'overdue_milestone') return `/projects/${i.projectId}?tab=works`;
   if (i.kind === 'notice_ending' || i.kind === 'period_moved' || i.kind === 'unanswered_objection')

@@ -23,6 +23,8 @@ const zh = {
     arrears: '逾期未缴的出资',
     subsidy_to_claim: '待申请的补贴',
     upkeep_due: '电梯维保与检验',
+    fault_overdue: '超时未到场的报修',
+    open_fault: '未办结的报修',
   } satisfies Record<Kind, string>,
   dateOf: {
     overdue_step: (date: string) => `${date} 到期`,
@@ -38,6 +40,8 @@ const zh = {
     arrears: (date: string) => `${date} 起逾期`,
     subsidy_to_claim: (date: string) => date,
     upkeep_due: (date: string) => date,
+    fault_overdue: (date: string) => `${date} 报修`,
+    open_fault: (date: string) => `${date} 报修`,
   } satisfies Record<Kind, (date: string) => string>,
   upkeep: {
     visit: (date: string) => `保养逾期：应于 ${date} 前保养`,
@@ -72,6 +76,8 @@ const en: Words<typeof zh> = {
     arrears: 'Instalments overdue',
     subsidy_to_claim: 'Subsidies to claim',
     upkeep_due: 'Lift maintenance and inspections',
+    fault_overdue: 'Faults with no one on site in time',
+    open_fault: 'Open fault reports',
   },
   dateOf: {
     overdue_step: (date) => `due ${date}`,
@@ -87,6 +93,8 @@ const en: Words<typeof zh> = {
     arrears: (date) => `overdue since ${date}`,
     subsidy_to_claim: (date) => date,
     upkeep_due: (date) => date,
+    fault_overdue: (date) => `reported ${date}`,
+    open_fault: (date) => `reported ${date}`,
   },
   upkeep: {
     visit: (date) => `Maintenance overdue: due by ${date}`,
