@@ -67,6 +67,8 @@ const ID_OF: Record<string, (c: string, j: string) => ReturnType<typeof sql>> = 
     sql`select x.id from objections x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   mediation: (c, j) =>
     sql`select x.id from mediation_cases x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
+  lifts: (c, j) =>
+    sql`select x.id from lifts x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   faults: (c, j) =>
     sql`select x.id from lift_faults x join lift_projects p on p.id = x.project_id where p.committee_id = ${c} and p.adviser_user_id is distinct from ${j} limit 1`,
   users: (c) => sql`select u.id from users u where u.committee_id = ${c} limit 1`,
