@@ -1,14 +1,9 @@
 import { PlusOutlined, PrinterOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  INSPECTION_PLAN_LABELS,
-  INSPECTION_PLANS,
-  USE_UNIT_KIND_LABELS,
-  USE_UNIT_KINDS,
-} from '../../../../core/lifts.ts';
+import { INSPECTION_PLAN_LABELS, USE_UNIT_KIND_LABELS } from '../../../../core/lifts.ts';
 import {
   INSPECTION_KIND_LABELS,
   INSPECTION_KINDS,
@@ -31,6 +26,7 @@ import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
+import { EquipmentFormModal } from './EquipmentForm.tsx';
 import { LateTag, NextInspectionTag, NextVisitTag, TermTag } from './UpkeepTags.tsx';
 import { useWords } from './words.ts';
 // .jw-empty: the empty tables' sentence in a colour that reads
@@ -38,6 +34,8 @@ import '../notices/notices.css';
 
 type LiftPageData = Answer<'/api/v1/lifts/{id}'>;
 type Form = 'equipment' | 'visit' | 'inspection' | 'contract' | 'insurance';
+/** the forms of this page's own records; the equipment's is shared with the works tab */
+type RecordForm = Exclude<Form, 'equipment'>;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : undefined);
@@ -64,23 +62,8 @@ function LiftView({ data }: { data: LiftPageData }) {
   const { lift, status } = data;
   const [form, setForm] = useState<Form | null>(null);
   const path = { params: { path: { id: lift.id } } };
-  const save = useApiMutation(async (v: { form: Form; values: Record<string, unknown> }) => {
+  const save = useApiMutation(async (v: { form: RecordForm; values: Record<string, unknown> }) => {
     const x = v.values;
-    if (v.form === 'equipment')
-      return answer(
-        api.PUT('/api/v1/projects/{id}/lift', {
-          params: { path: { id: lift.projectId } },
-          body: {
-            ...(x as Body<'/api/v1/projects/{id}/lift', 'put'>),
-            floorsServed: text(x.floorsServed)
-              .split(/[,，、\s]+/)
-              .filter(Boolean),
-            enteredUseOn: day(x.enteredUseOn) ?? null,
-            warrantyStartsOn: day(x.warrantyStartsOn) ?? null,
-            speed: (x.speed as string | undefined) || null,
-          },
-        }),
-      );
     if (v.form === 'visit')
       return answer(
         api.POST('/api/v1/lifts/{id}/visits', {
@@ -135,41 +118,7 @@ function LiftView({ data }: { data: LiftPageData }) {
     max: 20,
     pattern: { regex: YUAN, message: label },
   });
-  const fields: Record<Form, FieldSpec[]> = {
-    equipment: [
-      { name: 'registrationCode', label: w.registrationCode, max: 40 },
-      { name: 'useRegistrationNo', label: w.useRegistrationNo, max: 40 },
-      { name: 'maker', label: w.maker, max: 100 },
-      { name: 'model', label: w.model, max: 100 },
-      { name: 'ratedLoadKg', label: w.ratedLoadKg, kind: 'number', min: 1, max: 5000 },
-      {
-        name: 'speed',
-        label: w.speed,
-        max: 5,
-        pattern: { regex: /^\d{1,2}(\.\d{1,2})?$/, message: w.speed },
-      },
-      { name: 'stops', label: w.stops, kind: 'number', min: 2, max: 60 },
-      { name: 'floorsServed', label: w.floorsServed, max: 200 },
-      {
-        name: 'useUnitKind',
-        label: w.useUnitKind,
-        kind: 'select',
-        options: USE_UNIT_KINDS.map((k) => ({ value: k, label: pick(USE_UNIT_KIND_LABELS[k]) })),
-      },
-      { name: 'useUnitName', label: w.useUnitName, max: 100 },
-      { name: 'useUnitContact', label: w.useUnitContact, max: 50 },
-      { name: 'useUnitPhone', label: w.useUnitPhone, max: 30 },
-      { name: 'enteredUseOn', label: w.enteredUseOn, kind: 'date' },
-      { name: 'warrantyStartsOn', label: w.warrantyStartsOn, kind: 'date' },
-      { name: 'warrantyMonths', label: w.warrantyMonths, kind: 'number', min: 0, max: 240 },
-      {
-        name: 'inspectionPlan',
-        label: w.inspectionPlan,
-        kind: 'select',
-        required: true,
-        options: INSPECTION_PLANS.map((k) => ({ value: k, label: pick(INSPECTION_PLAN_LABELS[k]) })),
-      },
-    ],
+  const fields: Record<RecordForm, FieldSpec[]> = {
     visit: [
       { name: 'on', label: w.visitOn, kind: 'date', required: true },
       {
@@ -236,13 +185,7 @@ function LiftView({ data }: { data: LiftPageData }) {
       yuanField('premium', w.premium),
     ],
   };
-  const initial: Record<Form, Record<string, unknown>> = {
-    equipment: {
-      ...lift,
-      floorsServed: lift.floorsServed.join(', '),
-      enteredUseOn: lift.enteredUseOn ? dayjs(lift.enteredUseOn) : undefined,
-      warrantyStartsOn: lift.warrantyStartsOn ? dayjs(lift.warrantyStartsOn) : undefined,
-    },
+  const initial: Record<RecordForm, Record<string, unknown>> = {
     visit: { kind: status.nextVisit?.kind ?? 'half_monthly', signedBy: lift.useUnitContact },
     inspection: { kind: status.nextInspection?.kind ?? 'periodic', result: 'pass' },
     contract: { entrapmentResponseMinutes: 30 },
@@ -458,7 +401,8 @@ function LiftView({ data }: { data: LiftPageData }) {
           />
         </Card>
       </Flex>
-      {form && (
+      {form === 'equipment' && <EquipmentFormModal lift={lift} open onClose={() => setForm(null)} />}
+      {form && form !== 'equipment' && (
         <RecordFormModal
           open
           title={titles[form]}

@@ -11,6 +11,7 @@ import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
+import { EquipmentFormModal } from '../lifts/EquipmentForm.tsx';
 import { useWorksWords } from './worksWords.ts';
 
 type Works = Answer<'/api/v1/projects/{id}/works'>;
@@ -448,11 +449,9 @@ function Acceptance({
   );
 }
 
-/** The lift's equipment record (the lifts module): a short form for its main facts. */
+/** The lift's equipment record (the lifts module), in the lift page's own form. */
 function Lift({ projectId, recorded, canEdit }: { projectId: string; recorded: boolean; canEdit: boolean }) {
   const w = useWorksWords();
-  const { common } = useStaffWords();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const lift = $api.useQuery(
     'get',
@@ -460,12 +459,6 @@ function Lift({ projectId, recorded, canEdit }: { projectId: string; recorded: b
     { params: { path: { id: projectId } } },
     { enabled: open },
   );
-  const save = useApiMutation((body: Body<'/api/v1/projects/{id}/lift', 'put'>) =>
-    answer(api.PUT('/api/v1/projects/{id}/lift', { params: { path: { id: projectId } }, body })),
-  );
-  const l = lift.data?.lift;
-  const text = ['registrationCode', 'useRegistrationNo', 'maker', 'model', 'speed'] as const;
-  const numbers = ['ratedLoadKg', 'stops'] as const;
   return (
     <Card
       size="small"
@@ -481,40 +474,14 @@ function Lift({ projectId, recorded, canEdit }: { projectId: string; recorded: b
       <Typography.Text type={recorded ? undefined : 'secondary'}>
         {recorded ? w.liftRecorded : w.liftMissing}
       </Typography.Text>
-      <RecordFormModal
-        open={open && !lift.isLoading}
-        title={w.editLift}
-        fields={[
-          ...text.map((k) => ({ name: k, label: w[k], max: 100 })),
-          ...numbers.map((k) => ({ name: k, label: w[k], kind: 'number' as const, min: 1, max: 5000 })),
-          { name: 'enteredUseOn', label: w.enteredUseOn, kind: 'date' },
-        ]}
-        initialValues={
-          l
-            ? {
-                ...Object.fromEntries(text.map((k) => [k, l[k] ?? ''])),
-                ratedLoadKg: l.ratedLoadKg ?? undefined,
-                stops: l.stops ?? undefined,
-                enteredUseOn: l.enteredUseOn ? dayjs(l.enteredUseOn) : undefined,
-              }
-            : {}
-        }
-        submit={async (v) => {
-          const speed = ((v.speed as string | undefined) ?? '').trim();
-          await save.mutateAsync({
-            registrationCode: ((v.registrationCode as string | undefined) ?? '').trim(),
-            useRegistrationNo: ((v.useRegistrationNo as string | undefined) ?? '').trim(),
-            maker: ((v.maker as string | undefined) ?? '').trim(),
-            model: ((v.model as string | undefined) ?? '').trim(),
-            speed: speed || null,
-            ratedLoadKg: (v.ratedLoadKg as number | undefined) ?? null,
-            stops: (v.stops as number | undefined) ?? null,
-            enteredUseOn: day(v.enteredUseOn),
-          });
-          void message.success(common.saved);
-        }}
-        onClose={() => setOpen(false)}
-      />
+      {open && !lift.isLoading && (
+        <EquipmentFormModal
+          lift={lift.data?.lift ?? null}
+          projectId={projectId}
+          open
+          onClose={() => setOpen(false)}
+        />
+      )}
     </Card>
   );
 }
