@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
 import { liftFaults } from '../../src/server/modules/faults/schema.ts';
 import { addDays } from '../../src/core/calendar.ts';
+import { FAULT_ON_SITE_MINUTES } from '../../src/core/faults.ts';
 import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -278,6 +279,40 @@ describe("staff's timeline", () => {
     const work = (await staff.get('/api/v1/worklist')).body;
     expect(work.items.find((i: any) => i.refId === late.id)).toMatchObject({ kind: 'fault_overdue' });
     expect(work.counts.open_fault).toBeGreaterThan(0);
+  });
+});
+
+describe('the limit a report is measured against', () => {
+  it("is the contract's promise in force on the report's day, never looser than 30 minutes for an entrapment, and stays with the report", async () => {
+    // this lift has no maintenance contract yet: our default of 24 hours applies
+    expect((await staff.get(`/api/v1/lifts/${mine.id}`)).body.contracts).toEqual([]);
+    const before = (await staff.post('/api/v1/faults', { liftId: mine.id, kind: 'fault', channel: 'phone' }))
+      .body;
+    expect(before.response.onSiteLimit).toBe(FAULT_ON_SITE_MINUTES);
+    // a new contract from today promises 45 minutes for a fault and 40 for an entrapment
+    const signed = await staff.post(`/api/v1/lifts/${mine.id}/contracts`, {
+      company: '快修电梯维保有限公司',
+      startsOn: TEST_TODAY,
+      endsOn: addDays(TEST_TODAY, 364),
+      yearlyFeeFen: 600_000,
+      faultResponseMinutes: 45,
+      entrapmentResponseMinutes: 40,
+    });
+    expect(signed.status).toBe(201);
+    const after = (await staff.post('/api/v1/faults', { liftId: mine.id, kind: 'fault', channel: 'phone' }))
+      .body;
+    expect(after.response.onSiteLimit).toBe(45);
+    // "on site within 30 minutes for an entrapment" (issue 12 item 4): a contract cannot loosen it
+    const trapped = (
+      await staff.post('/api/v1/faults', { liftId: mine.id, kind: 'entrapment', channel: 'phone' })
+    ).body;
+    expect(trapped.response.onSiteLimit).toBe(30);
+    // the earlier report keeps the limit of the day it was made
+    expect((await staff.get(`/api/v1/faults/${before.id}`)).body.response.onSiteLimit).toBe(
+      FAULT_ON_SITE_MINUTES,
+    );
+    for (const f of [before, after, trapped])
+      await staff.post(`/api/v1/faults/${f.id}/steps`, { step: 'closed', resolution: '测试' });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The demo's faults (issue 12 item 8): a few reports on lifts in service, one an entrapment, with
- * their response times — one fault late against its limit, one lift failing repeatedly, one
- * report still open. Takes the lifts the demo already has; an in-service project without one gets
+ * their response times against the demo contracts' promise (2 hours, entrapments 30 minutes) —
+ * one fault late, one lift failing repeatedly, one report still open and past its limit. Takes the lifts the demo already has; an in-service project without one gets
  * its lift recorded here, with a public code from the demo's dice.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -47,7 +47,7 @@ const FAULTS: DemoFault[] = [
     daysAgo: 40,
     hour: 9,
     description: '五楼外呼按钮按了没有反应',
-    steps: { acknowledged: 15, on_site: 5 * 60, fixed: 7 * 60, closed: 26 * 60 },
+    steps: { acknowledged: 15, on_site: 95, fixed: 3 * 60, closed: 26 * 60 },
     resolution: '更换五楼外呼按钮',
   },
   {
@@ -67,7 +67,7 @@ const FAULTS: DemoFault[] = [
     daysAgo,
     hour: 8 + i * 3,
     description: ['开关门时有异响', '开门很慢', '运行中有抖动'][i]!,
-    steps: { acknowledged: 10, on_site: 3 * 60, fixed: 4 * 60, closed: 24 * 60 },
+    steps: { acknowledged: 10, on_site: 80, fixed: 3 * 60, closed: 24 * 60 },
     resolution: ['调整门机皮带', '清理地坎、调整门机', '更换导靴衬，建议安排专项检查'][i]!,
   })),
   {

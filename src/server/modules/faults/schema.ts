@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { FaultChannel, FaultKind } from '../../../core/faults.ts';
 import { electorGroups } from '../consent/schema.ts';
 import { lifts } from '../lifts/schema.ts';
@@ -34,6 +34,12 @@ export const liftFaults = pgTable(
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    /**
+     * Minutes allowed to be on site, fixed when reported: the maintenance contract in force that
+     * day promised it (never looser than the entrapment rule), else our default (core limitsFor).
+     * A contract signed later does not move a past report's limit.
+     */
+    onSiteLimitMinutes: integer('on_site_limit_minutes').notNull(),
     reportedByName: text('reported_by_name').notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedByName: text('acknowledged_by_name'),

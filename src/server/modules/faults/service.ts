@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { AppError, badInput, notFound } from '../../../core/errors.ts';
 import {
+  DEFAULT_LIMITS,
   FAULT_KIND_LABELS,
   FAULT_STEPS,
   faultRefFromRandom,
@@ -20,14 +21,17 @@ import {
   stepOf,
   stepProblem,
   type FaultStep,
+  type ResponseLimits,
   type Timeline,
 } from '../../../core/faults.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
 import { maskName, maskPhone } from '../../../core/privacy.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { liftByPublicCode, liftScope } from '../lifts/service.ts';
+import { promisedResponse } from '../lifts/upkeep.ts';
 import { lifts } from '../lifts/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
@@ -70,11 +74,11 @@ function stepsOf(row: FaultRow) {
   }));
 }
 
-/**
- * The response limits of a lift: the rule and our defaults until its maintenance contract states
- * its own (the lead's contracts in the lifts module will hand them to limitsFor).
- */
-const limitsOfLift = () => limitsFor(null);
+/** The report's own limit, fixed when it was reported (see the column). */
+const limitsOf = (row: FaultRow): ResponseLimits => ({
+  ...DEFAULT_LIMITS,
+  [row.kind]: row.onSiteLimitMinutes,
+});
 
 export function presentFault(row: FaultRow, projectName: string, access: Access, repeated: boolean): Fault {
   const t = timelineOf(row);
@@ -97,7 +101,7 @@ export function presentFault(row: FaultRow, projectName: string, access: Access,
     nextStep: nextStep(t),
     timeline: stepsOf(row),
     resolution: row.resolution,
-    response: responseTimes(row.kind, t, access.now, limitsOfLift()),
+    response: responseTimes(row.kind, t, access.now, limitsOf(row)),
     repeated,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -251,8 +255,13 @@ async function insertFault(
   tx: Queryable,
   actor: Actor,
   found: { lift: LiftRow; projectName: string; streetId: string },
-  values: Omit<typeof liftFaults.$inferInsert, 'liftId' | 'projectId' | 'committeeId' | 'ref'>,
+  values: Omit<
+    typeof liftFaults.$inferInsert,
+    'liftId' | 'projectId' | 'committeeId' | 'ref' | 'onSiteLimitMinutes'
+  >,
 ): Promise<FaultRow> {
+  const promised = await promisedResponse(tx, found.lift.id, shanghaiDate(values.reportedAt));
+  const onSiteLimitMinutes = limitsFor(promised)[values.kind];
   for (;;) {
     const [row] = await tx
       .insert(liftFaults)
@@ -262,6 +271,7 @@ async function insertFault(
         projectId: found.lift.projectId,
         committeeId: found.lift.committeeId,
         ref: newRef(),
+        onSiteLimitMinutes,
         createdAt: actor.at,
         updatedAt: actor.at,
       })

@@ -2,7 +2,7 @@
  * Keeping a lift running (运维保养关): the maintenance contract, visits, the yearly inspection and
  * the insurance of a lift, and where its upkeep stands today (core/upkeep.ts rules).
  */
-import { and, asc, desc, eq, ilike, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, max, sql } from 'drizzle-orm';
 import { badInput, notFound } from '../../../core/errors.ts';
 import {
   nextInspection,
@@ -238,6 +238,29 @@ export async function factsOf(db: Queryable, rows: LiftRow[], today: string): Pr
       today,
     ),
   }));
+}
+
+/**
+ * The response times promised by the maintenance contract in force on `day` (the latest signed
+ * when two overlap), or null without one: a fault report's limit is fixed from it (faults module).
+ */
+export async function promisedResponse(db: Queryable, liftId: string, day: string) {
+  const [row] = await db
+    .select({
+      fault: maintenanceContracts.faultResponseMinutes,
+      entrapment: maintenanceContracts.entrapmentResponseMinutes,
+    })
+    .from(maintenanceContracts)
+    .where(
+      and(
+        eq(maintenanceContracts.liftId, liftId),
+        lte(maintenanceContracts.startsOn, day),
+        gte(maintenanceContracts.endsOn, day),
+      ),
+    )
+    .orderBy(desc(maintenanceContracts.startsOn))
+    .limit(1);
+  return row ?? null;
 }
 
 // ---------------------------------------------------------------- writes
