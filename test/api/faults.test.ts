@@ -59,7 +59,9 @@ afterAll(() => t.close());
 describe("the car's QR code", () => {
   it('names the lift and the emergency number, and takes a report without any personal data', async () => {
     const lift = await t.anonymous.get(`/api/v1/lift-codes/${mine.publicCode}`);
-    expect(lift.body).toEqual({ liftName: mine.projectName, emergencyPhone: '96333' });
+    expect(lift.body).toMatchObject({ liftName: mine.projectName, emergencyPhone: '96333' });
+    // no contract, visit or inspection recorded on this lift yet
+    expect(lift.body.upkeep).toMatchObject({ maintainer: null, lastVisitOn: null, lastInspection: null });
     // typed in lower case, without dashes, as a person would
     const typed = mine.publicCode.toLowerCase().replace(/-/g, '');
     const res = await t.anonymous.post(`/api/v1/lift-codes/${typed}/faults`, { kind: 'entrapment' });
@@ -136,7 +138,9 @@ describe('the household page', () => {
   it('shows the lift, takes a report, and lists it with its status', async () => {
     const first = await t.anonymous.get(`/api/v1/r/${code}/faults`);
     expect(first.status).toBe(200);
-    expect(first.body.lift).toEqual({ liftName: mine.projectName, emergencyPhone: '96333' });
+    // the same view of the lift as the car's QR page (its upkeep: test/api/upkeep.test.ts)
+    expect(first.body.lift).toEqual((await t.anonymous.get(`/api/v1/lift-codes/${mine.publicCode}`)).body);
+    expect(first.body.lift).toMatchObject({ liftName: mine.projectName, emergencyPhone: '96333' });
     const res = await t.anonymous.post(`/api/v1/r/${code}/faults`, {
       kind: 'fault',
       description: '按钮没反应',

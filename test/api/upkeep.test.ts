@@ -131,6 +131,25 @@ describe('the yearly check', () => {
   });
 });
 
+describe("the owners' view", () => {
+  it("the car's QR page tells anyone who maintains the lift, when it was last maintained and inspected, and until when", async () => {
+    const res = await t.anonymous.get(`/api/v1/lift-codes/${lift.publicCode}`);
+    expect(res.status).toBe(200);
+    expect(res.body.upkeep).toEqual({
+      registrationCode: lift.registrationCode,
+      maintainer: { company: CONTRACT.company, phone: CONTRACT.companyPhone },
+      lastVisitOn: '2026-11-04',
+      // 16 days since the last visit: "at most 15 days apart"
+      visitOverdue: true,
+      lastInspection: { kind: 'periodic', on: '2026-11-10', result: 'pass' },
+      inspectionValidUntil: '2027-11-10',
+      useUnit: lift.useUnitName ? { name: lift.useUnitName, phone: lift.useUnitPhone } : null,
+    });
+    // nothing of the technician or the person who signed
+    expect(JSON.stringify(res.body)).not.toMatch(/李师傅|王志强/);
+  });
+});
+
 describe('the work list', () => {
   it('asks for the overdue visit and the contract ending, on the lift, and only of its own committee', async () => {
     const mine = (await staff.get('/api/v1/worklist')).body.items.filter((i: any) => i.kind === 'upkeep_due');

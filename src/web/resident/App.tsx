@@ -352,7 +352,7 @@ export function App() {
         {load.status === 'ready' &&
           load.view.state !== 'revoked' &&
           (screen.name === 'home' || screen.name === 'receipt') && (
-            <FaultsLink code={load.code} onOpen={() => go({ name: 'faults' })} />
+            <FaultsLink code={load.code} ui={ui} onOpen={() => go({ name: 'faults' })} />
           )}
       </main>
       <footer className="r-foot">

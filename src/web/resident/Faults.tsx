@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FAULT_STEPS, LIFT_EMERGENCY_PHONE, normaliseFaultRef, type FaultKind } from '../../core/faults.ts';
 import { answer, api, errorText, type Answer, type Body } from '../shared/api.ts';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime, formatDay } from '../shared/format.ts';
 import { useLang } from '../shared/words.ts';
 import { useFaultWords, type FaultWords } from './faultWords.ts';
 import { Alert, Button, Icon, ReadAloud, Title, TopBar, zhText, type Ui } from './parts.tsx';
@@ -305,29 +305,103 @@ export function FaultsScreen({ code, ui, onBack }: { code: string; ui: Ui; onBac
   );
 }
 
-/** On the household's first screen, when its project's lift is in service: the way to report a fault. */
-export function FaultsLink({ code, onOpen }: { code: string; onOpen: () => void }) {
+type Upkeep = HouseholdFaults['lift'] extends infer L ? (L extends { upkeep: infer U } ? U : never) : never;
+
+/** A phone number as a link a finger can hit: dialled on a phone, read on a screen. */
+const Phone = ({ phone }: { phone: string }) => (
+  <a className="r-phone" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+    {phone}
+  </a>
+);
+
+/**
+ * The lift's upkeep as the owners see it (issue 12 item 5): who maintains it and their number,
+ * when it was last maintained and inspected, until when the inspection holds, who is responsible
+ * for it, and the emergency line.
+ */
+export function LiftUpkeepCard({ upkeep, ui }: { upkeep: Upkeep; ui: Ui }) {
   const f = useFaultWords();
-  const [hasLift, setHasLift] = useState(false);
+  const day = (iso: string) => formatDay(iso, ui.lang);
+  const inspection = upkeep.lastInspection;
+  return (
+    <section className="r-card r-upkeep" aria-labelledby="r-upkeep-h" data-testid="lift-upkeep">
+      <h2 id="r-upkeep-h">{f.upkeepTitle}</h2>
+      <dl>
+        <dt>{f.maintainer}</dt>
+        <dd>
+          {upkeep.maintainer ? (
+            <>
+              <span lang={zhText(ui.lang)}>{upkeep.maintainer.company}</span>
+              {upkeep.maintainer.phone && <Phone phone={upkeep.maintainer.phone} />}
+            </>
+          ) : (
+            f.noMaintainer
+          )}
+        </dd>
+        <dt>{f.lastVisit}</dt>
+        <dd>
+          {upkeep.lastVisitOn ? day(upkeep.lastVisitOn) : f.noVisit}
+          {upkeep.visitOverdue && <p className="r-upkeep-late">{f.visitOverdue}</p>}
+        </dd>
+        <dt>{f.inspection}</dt>
+        <dd>
+          {inspection
+            ? `${f.inspectionKinds[inspection.kind]} ${day(inspection.on)} ${f.inspectionResults[inspection.result]}`
+            : f.noInspection}
+          {upkeep.inspectionValidUntil && (
+            <>
+              <br />
+              {f.validUntil(day(upkeep.inspectionValidUntil))}
+            </>
+          )}
+        </dd>
+        {upkeep.useUnit && (
+          <>
+            <dt>{f.useUnit}</dt>
+            <dd>
+              <span lang={zhText(ui.lang)}>{upkeep.useUnit.name}</span>
+              {upkeep.useUnit.phone && <Phone phone={upkeep.useUnit.phone} />}
+            </dd>
+          </>
+        )}
+        <dt>{f.emergencyLine}</dt>
+        <dd>
+          <Phone phone={LIFT_EMERGENCY_PHONE} />
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * On the household's first screen, when its project's lift is in service: the lift's upkeep and
+ * the way to report a fault.
+ */
+export function FaultsLink({ code, ui, onOpen }: { code: string; ui: Ui; onOpen: () => void }) {
+  const f = useFaultWords();
+  const [upkeep, setUpkeep] = useState<Upkeep | null>(null);
   useEffect(() => {
     let live = true;
     answer(api.GET('/api/v1/r/{code}/faults', { params: { path: { code } } })).then(
-      (v) => live && setHasLift(Boolean(v.lift)),
-      () => live && setHasLift(false),
+      (v) => live && setUpkeep(v.lift?.upkeep ?? null),
+      () => live && setUpkeep(null),
     );
     return () => {
       live = false;
     };
   }, [code]);
-  if (!hasLift) return null;
+  if (!upkeep) return null;
   return (
-    <section className="r-card r-faults-link" aria-labelledby="r-faults-link-h">
-      <h2 id="r-faults-link-h">{f.link}</h2>
-      <p>{f.linkIntro}</p>
-      <Button kind="secondary" wide onClick={onOpen}>
-        {f.link}
-      </Button>
-    </section>
+    <>
+      <LiftUpkeepCard upkeep={upkeep} ui={ui} />
+      <section className="r-card r-faults-link" aria-labelledby="r-faults-link-h">
+        <h2 id="r-faults-link-h">{f.link}</h2>
+        <p>{f.linkIntro}</p>
+        <Button kind="secondary" wide onClick={onOpen}>
+          {f.link}
+        </Button>
+      </section>
+    </>
   );
 }
 
@@ -486,6 +560,7 @@ export function LiftCodePage() {
           </>
         )}
         {lift && <StatusCheck key={sent?.ref ?? ''} liftCode={liftCode} ui={ui} f={f} />}
+        {lift && !sent && <LiftUpkeepCard upkeep={lift.upkeep} ui={ui} />}
       </main>
       <footer className="r-foot">
         <p>{w.help}</p>

@@ -24863,6 +24863,31 @@ export interface operations {
                     "application/json": {
                         liftName: string;
                         emergencyPhone: string;
+                        upkeep: {
+                            registrationCode: string | null;
+                            maintainer: {
+                                company: string;
+                                phone: string;
+                            } | null;
+                            lastVisitOn: string | null;
+                            visitOverdue: boolean;
+                            lastInspection: {
+                                /** @enum {string} */
+                                kind: "periodic" | "self";
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-20
+                                 */
+                                on: string;
+                                /** @enum {string} */
+                                result: "pass" | "pass_after_fixes" | "fail";
+                            } | null;
+                            inspectionValidUntil: string | null;
+                            useUnit: {
+                                name: string;
+                                phone: string;
+                            } | null;
+                        };
                     };
                 };
             };
@@ -25203,6 +25228,31 @@ export interface operations {
                         lift: {
                             liftName: string;
                             emergencyPhone: string;
+                            upkeep: {
+                                registrationCode: string | null;
+                                maintainer: {
+                                    company: string;
+                                    phone: string;
+                                } | null;
+                                lastVisitOn: string | null;
+                                visitOverdue: boolean;
+                                lastInspection: {
+                                    /** @enum {string} */
+                                    kind: "periodic" | "self";
+                                    /**
+                                     * Format: date
+                                     * @example 2026-11-20
+                                     */
+                                    on: string;
+                                    /** @enum {string} */
+                                    result: "pass" | "pass_after_fixes" | "fail";
+                                } | null;
+                                inspectionValidUntil: string | null;
+                                useUnit: {
+                                    name: string;
+                                    phone: string;
+                                } | null;
+                            };
                         } | null;
                         reports: {
                             ref: string;

@@ -13,6 +13,7 @@ import {
 import { instant } from '../../platform/contract.ts';
 import { isValidPhone } from '../../../core/privacy.ts';
 import { bilingualIssue, optionalText, pageQuery } from '../../platform/http.ts';
+import { ownersUpkeep } from '../lifts/contract.ts';
 
 /** A phone to call back on, or nothing. */
 const phone = z
@@ -134,6 +135,7 @@ export const faultList = z.object({
 export const publicLift = z.object({
   liftName: z.string(),
   emergencyPhone: z.string(),
+  upkeep: ownersUpkeep,
 });
 
 export const residentFaults = z.object({

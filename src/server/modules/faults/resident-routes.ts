@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { publicRoute, visitorOf } from '../../platform/http.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
 import { codeParams } from '../household/contract.ts';
 import * as c from './contract.ts';
 import { residentFaults, residentReport } from './resident.ts';
@@ -26,7 +27,7 @@ export function faultResidentRoutes(app: FastifyInstance, { db, codeKeys }: AppC
       },
       config: publicRoute(60),
     },
-    async (req) => publicLiftOf(db, req.params.liftCode),
+    async (req) => publicLiftOf(db, req.params.liftCode, shanghaiDate(req.now)),
   );
   r.post(
     '/api/v1/lift-codes/:liftCode/faults',

@@ -7,6 +7,8 @@ import type { Visitor } from '../../platform/http.ts';
 import { resolveCode } from '../household/codes.ts';
 import { LIFT_EMERGENCY_PHONE } from '../../../core/faults.ts';
 import type { FaultReportInput } from './contract.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
+import { ownersUpkeepOf } from '../lifts/upkeep.ts';
 import { householdReports, insertHouseholdFault, liftOfProject } from './service.ts';
 
 async function household(db: Queryable, code: PresentedCode, visitor: Visitor) {
@@ -28,7 +30,11 @@ export async function residentFaults(db: Queryable, code: PresentedCode, visitor
   const lift = await liftOfProject(db, c.projectId);
   if (!lift) return { lift: null, reports: [] };
   return {
-    lift: { liftName: lift.projectName, emergencyPhone: LIFT_EMERGENCY_PHONE },
+    lift: {
+      liftName: lift.projectName,
+      emergencyPhone: LIFT_EMERGENCY_PHONE,
+      upkeep: await ownersUpkeepOf(db, lift.lift, shanghaiDate(visitor.now)),
+    },
     reports: await householdReports(db, lift.lift.id, lift.projectName, g.id),
   };
 }

@@ -31,7 +31,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db, Queryable } from '../../platform/db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { liftByPublicCode, liftScope } from '../lifts/service.ts';
-import { promisedResponse } from '../lifts/upkeep.ts';
+import { ownersUpkeepOf, promisedResponse } from '../lifts/upkeep.ts';
 import { lifts } from '../lifts/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees } from '../registry/schema.ts';
@@ -388,9 +388,13 @@ export async function liftOfCode(db: Queryable, liftCode: string) {
 }
 
 /** What the QR page shows before a report: the lift's name and the emergency number. */
-export async function publicLiftOf(db: Queryable, liftCode: string) {
+export async function publicLiftOf(db: Queryable, liftCode: string, today: string) {
   const found = await liftOfCode(db, liftCode);
-  return { liftName: found.projectName, emergencyPhone: LIFT_EMERGENCY_PHONE };
+  return {
+    liftName: found.projectName,
+    emergencyPhone: LIFT_EMERGENCY_PHONE,
+    upkeep: await ownersUpkeepOf(db, found.lift, today),
+  };
 }
 
 /** Anyone in the car reports through its QR code: no login, nothing personal required. */

@@ -211,6 +211,26 @@ export const upkeepStatus = z.object({
   insurance: z.enum(TERM_STATES),
 });
 
+/**
+ * What owners see of their lift's upkeep on the household page, and anyone at the car on the QR
+ * page: who maintains it and how to call them, the last visit and inspection, until when the
+ * inspection holds. Nothing personal: the use unit is an organisation or the owners' group.
+ */
+export const ownersUpkeep = z.object({
+  registrationCode: z.string().nullable(),
+  maintainer: z.object({ company: z.string(), phone: z.string() }).nullable(),
+  lastVisitOn: day.nullable(),
+  /** a visit is overdue (more than 15 days since the last) */
+  visitOverdue: z.boolean(),
+  lastInspection: z
+    .object({ kind: z.enum(INSPECTION_KINDS), on: day, result: z.enum(INSPECTION_RESULTS) })
+    .nullable(),
+  /** the next yearly check is due on this day: the inspection holds until then */
+  inspectionValidUntil: day.nullable(),
+  useUnit: z.object({ name: z.string(), phone: z.string() }).nullable(),
+});
+export type OwnersUpkeep = z.infer<typeof ownersUpkeep>;
+
 export const liftPage = z.object({
   lift,
   status: upkeepStatus,

@@ -14,6 +14,7 @@ import {
   visitGaps,
   visitsDue,
   type InspectionKind,
+  type InspectionResult,
   type UpkeepReason,
   type VisitKind,
 } from '../../../core/upkeep.ts';
@@ -54,8 +55,13 @@ async function liftForWrite(db: Db | Queryable, access: Access, liftId: string) 
 interface UpkeepFacts {
   lift: LiftRow;
   visits: { on: string; kind: VisitKind }[];
-  lastInspection: { kind: InspectionKind; on: string; nextDueOn: string | null } | null;
-  contract: { startsOn: string; endsOn: string } | null;
+  lastInspection: {
+    kind: InspectionKind;
+    on: string;
+    nextDueOn: string | null;
+    result: InspectionResult;
+  } | null;
+  contract: { startsOn: string; endsOn: string; company: string; companyPhone: string } | null;
   insurance: { startsOn: string; endsOn: string } | null;
 }
 
@@ -201,6 +207,7 @@ export async function factsOf(db: Queryable, rows: LiftRow[], today: string): Pr
         kind: liftInspections.kind,
         on: liftInspections.on,
         nextDueOn: liftInspections.nextDueOn,
+        result: liftInspections.result,
       })
       .from(liftInspections)
       .where(inArray(liftInspections.liftId, ids))
@@ -210,6 +217,8 @@ export async function factsOf(db: Queryable, rows: LiftRow[], today: string): Pr
         liftId: maintenanceContracts.liftId,
         startsOn: maintenanceContracts.startsOn,
         endsOn: maintenanceContracts.endsOn,
+        company: maintenanceContracts.company,
+        companyPhone: maintenanceContracts.companyPhone,
       })
       .from(maintenanceContracts)
       .where(inArray(maintenanceContracts.liftId, ids))
@@ -238,6 +247,34 @@ export async function factsOf(db: Queryable, rows: LiftRow[], today: string): Pr
       today,
     ),
   }));
+}
+
+/** The owners' view of a lift's upkeep (household page, the car's QR page): see c.ownersUpkeep. */
+export async function ownersUpkeepOf(db: Queryable, lift: LiftRow, today: string): Promise<c.OwnersUpkeep> {
+  const [facts] = await factsOf(db, [lift], today);
+  const f = facts!;
+  const status = statusOf(f, today);
+  // a contract that has ended maintains nothing: the owners are not sent to call it
+  const inForce =
+    f.contract && f.contract.startsOn <= today && today <= f.contract.endsOn ? f.contract : null;
+  return {
+    registrationCode: lift.registrationCode,
+    maintainer: inForce && { company: inForce.company, phone: inForce.companyPhone },
+    lastVisitOn: f.visits.reduce<string | null>((last, v) => (last && last > v.on ? last : v.on), null),
+    // owners are told of the 15-day rule (the half-monthly visit); longer kinds are staff's concern
+    visitOverdue: lift.enteredUseOn
+      ? visitsDue(f.visits, lift.enteredUseOn, today).some(
+          (d) => d.kind === 'half_monthly' && d.daysOverdue > 0,
+        )
+      : false,
+    lastInspection: f.lastInspection && {
+      kind: f.lastInspection.kind,
+      on: f.lastInspection.on,
+      result: f.lastInspection.result,
+    },
+    inspectionValidUntil: status.nextInspection?.due ?? null,
+    useUnit: lift.useUnitName ? { name: lift.useUnitName, phone: lift.useUnitPhone } : null,
+  };
 }
 
 /**
