@@ -70,6 +70,24 @@ test('owners report lift faults from the household page and the QR code; staff c
 
   // the household page: the entry is there because the project's lift is in service
   await owner.goto(`/r/${codes.items[0]!.code}`);
+  // issue 12 item 5: when the lift was last maintained and inspected, and who to call
+  const upkeep = owner.getByTestId('lift-upkeep');
+  await expect(upkeep.getByRole('heading', { name: '我们的电梯' })).toBeVisible();
+  const { upkeep: expected } = await apiGet<{
+    upkeep: { maintainer: { company: string; phone: string } | null; lastVisitOn: string | null };
+  }>(owner.request, `/api/v1/lift-codes/${lift!.publicCode}`);
+  expect(expected.maintainer, 'the demo lifts have a maintenance contract').not.toBeNull();
+  await expect(upkeep).toContainText(expected.maintainer!.company);
+  await expect(upkeep.getByRole('link', { name: expected.maintainer!.phone })).toHaveAttribute(
+    'href',
+    `tel:${expected.maintainer!.phone.replace(/[^\d+]/g, '')}`,
+  );
+  const [y, m, d] = expected.lastVisitOn!.split('-').map(Number);
+  await expect(upkeep).toContainText(`上次保养${y}年${m}月${d}日`);
+  await expect(upkeep.getByRole('link', { name: '96333' })).toHaveAttribute('href', 'tel:96333');
+  await expectNoAxeViolations(owner);
+  await expectElderlyFriendly(owner);
+  await shoot(owner, 'fault-household-upkeep', { fullPage: true });
   await owner.getByRole('button', { name: '电梯报修' }).click();
   await expect(owner.getByRole('heading', { level: 1, name: '电梯报修' })).toBeVisible();
   await expect(owner.getByText(project.name).first()).toBeVisible();

@@ -351,7 +351,7 @@ export function LiftUpkeepCard({ upkeep, ui }: { upkeep: Upkeep; ui: Ui }) {
           {upkeep.inspectionValidUntil && (
             <>
               <br />
-              {f.validUntil(day(upkeep.inspectionValidUntil))}
+              {(inspection ? f.validUntil : f.firstDue)(day(upkeep.inspectionValidUntil))}
             </>
           )}
         </dd>
