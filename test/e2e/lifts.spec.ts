@@ -56,6 +56,14 @@ for (const width of [360, 1280]) {
     await expect(first).toContainText('轿门地坎有异物，已清理');
     // the gap since the visit before, in days
     await expect(first.locator('td').nth(2)).toHaveText(/^\d+ 天/);
+    // issue 12 item 5: its faults, the running costs and a history on the same page
+    const card = (name: string) =>
+      page.locator('.ant-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    await expect(card('报修记录')).toContainText(/近 12 个月报修 \d+ 次/);
+    await expect(card('运行费用').getByRole('link', { name: '收取运行费用' })).toBeVisible();
+    const history = card('电梯档案');
+    await expect(history).toContainText('投入使用');
+    await expect(history).toContainText('签订维保合同');
     await expectNoAxeViolations(page);
     await expectNoHorizontalOverflow(page);
     expect(await staffSizeProblems(page)).toEqual([]);

@@ -233,6 +233,7 @@ export async function createPlan(db: Db, access: Access, projectId: string, inpu
         })),
         scheme: input.scheme,
         schedule: input.schedule ?? [],
+        createdAt: access.now,
         runningCostRule: input.runningCostRule ?? '',
         subsidyFen: figures.subsidyFen,
         amountToShareFen: figures.amountToShareFen,

@@ -223,6 +223,8 @@ export async function addRunningCostYear(
         scheme: input.scheme,
         totalFen,
         createdByName: access.user.displayName,
+        // the app's clock, not the database's: the lift's history dates the bill by it
+        createdAt: access.now,
       })
       .returning();
     await tx.insert(runningBills).values(

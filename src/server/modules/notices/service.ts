@@ -300,6 +300,7 @@ export async function addEvidence(
         where: input.where ?? '',
         note: input.note ?? '',
         byName: access.user.displayName,
+        createdAt: access.now,
       })
       .returning();
     await recordAudit(

@@ -27,6 +27,7 @@ import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { EquipmentFormModal } from './EquipmentForm.tsx';
+import { LiftCostsCard, LiftFaultsCard, LiftHistoryCard, useLiftRecord } from './LiftRecord.tsx';
 import { LateTag, NextInspectionTag, NextVisitTag, TermTag } from './UpkeepTags.tsx';
 import { useWords } from './words.ts';
 // .jw-empty: the empty tables' sentence in a colour that reads
@@ -41,7 +42,10 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const day = (v: unknown) => (v ? (v as Dayjs).format('YYYY-MM-DD') : undefined);
 const YUAN = /^\s*[¥￥]?\d[\d,，]*(\.\d{1,2})?\s*元?\s*$/;
 
-/** One page per lift in service: what is due, the visits, inspections, contract, insurance and equipment. */
+/**
+ * One page per lift in service: what is due, its fault reports, the visits, inspections, contract,
+ * insurance, running costs, equipment and history.
+ */
 export default function LiftPage() {
   const { id = '' } = useParams();
   const query = $api.useQuery('get', '/api/v1/lifts/{id}', { params: { path: { id } } });
@@ -60,6 +64,7 @@ function LiftView({ data }: { data: LiftPageData }) {
   // an adviser sees only the lifts of the projects assigned to them, which they may work on
   const canEdit = session.canWrite || session.user.role === 'adviser';
   const { lift, status } = data;
+  const record = useLiftRecord(lift);
   const [form, setForm] = useState<Form | null>(null);
   const path = { params: { path: { id: lift.id } } };
   const save = useApiMutation(async (v: { form: RecordForm; values: Record<string, unknown> }) => {
@@ -230,6 +235,8 @@ function LiftView({ data }: { data: LiftPageData }) {
           />
         </Card>
 
+        <LiftFaultsCard faults={record.faults} />
+
         <Card
           size="small"
           title={<h2 className="jw-card-title">{w.visits}</h2>}
@@ -348,6 +355,8 @@ function LiftView({ data }: { data: LiftPageData }) {
           />
         </Card>
 
+        <LiftCostsCard projectId={lift.projectId} years={record.years} />
+
         <Card
           size="small"
           title={<h2 className="jw-card-title">{w.equipment}</h2>}
@@ -400,6 +409,8 @@ function LiftView({ data }: { data: LiftPageData }) {
             ]}
           />
         </Card>
+
+        <LiftHistoryCard data={data} faults={record.faults} years={record.years} />
       </Flex>
       {form === 'equipment' && <EquipmentFormModal lift={lift} open onClose={() => setForm(null)} />}
       {form && form !== 'equipment' && (
