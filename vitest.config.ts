@@ -1,8 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-// On PostgreSQL every API file resets the one test database, so files run one at a time there.
-const onPostgres = Boolean(process.env.DATABASE_URL);
-
 export default defineConfig({
   test: {
     // the fuzz as a sample and the concurrency tests; `npm run test:reliability` runs all of test/reliability
@@ -14,7 +11,6 @@ export default defineConfig({
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: !onPostgres,
     pool: 'forks',
   },
 });

@@ -24,9 +24,9 @@ import { createProject } from '../../src/server/modules/projects/service.ts';
 import { newHouseholdCode } from '../../src/server/modules/consent/service.ts';
 import { loadAccess } from '../../src/server/modules/projects/access.ts';
 import { toSessionUser } from '../../src/server/modules/accounts/sessions.ts';
-import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
+import type { Database } from '../../src/server/platform/db/client.ts';
 import { StartupRefusal } from '../../src/server/platform/refusal.ts';
-import { testClock, testCodeKeys, TEST_SECRET_TEXT } from '../helpers/app.ts';
+import { openEmptyTestDatabase, testClock, testCodeKeys, TEST_SECRET_TEXT } from '../helpers/app.ts';
 import type { FastifyInstance } from 'fastify';
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../db/migrations');
@@ -56,13 +56,7 @@ function migrationsThrough(tag: string) {
 }
 
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  database = await openDatabase(url ? { databaseUrl: url } : { dataDir: 'memory://' });
-  if (url) {
-    await database.db.execute(sql`drop schema if exists public cascade`);
-    await database.db.execute(sql`drop schema if exists drizzle cascade`);
-    await database.db.execute(sql`create schema public`);
-  }
+  database = await openEmptyTestDatabase();
   const old = migrationsThrough(LAST_BEFORE);
   await (database.kind === 'postgres'
     ? migratePg(database.db as never, { migrationsFolder: old })

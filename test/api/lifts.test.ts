@@ -71,6 +71,19 @@ describe("a project's lift", () => {
     expect(audit[1]!.after).toEqual({ speedCentiMps: 175, stops: 7 });
   });
 
+  it('is listed with the lifts, and left out of those a fault can be reported on until in service', async () => {
+    const projects = (await admin.get('/api/v1/projects?pageSize=100')).body.items;
+    const running = projects.find((p: any) => p.stage === 'in_service');
+    const lift = (await admin.put(`/api/v1/projects/${running.id}/lift`, { maker: '某电梯有限公司' })).body;
+    const all = (await admin.get('/api/v1/lifts?pageSize=500')).body.items;
+    const inService = (await admin.get('/api/v1/lifts?inService=true&pageSize=500')).body.items;
+    expect(all.map((l: any) => l.projectId)).toEqual(expect.arrayContaining([building.id, running.id]));
+    expect(inService.map((l: any) => l.id)).toContain(lift.id);
+    expect(inService.some((l: any) => l.projectId === building.id)).toBe(false);
+    const stageOf = new Map(projects.map((p: any) => [p.id, p.stage]));
+    expect(inService.every((l: any) => stageOf.get(l.projectId) === 'in_service')).toBe(true);
+  });
+
   it('refuses a bad value naming the field in both languages, and writes nothing', async () => {
     for (const [body, zh] of [
       [{ speed: '1.005' }, '额定速度'],

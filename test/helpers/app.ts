@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { openDatabase, type Database } from '../../src/server/platform/db/client.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed.ts';
@@ -27,17 +28,48 @@ export const TEST_SECRET = ServerSecret.fromText(TEST_SECRET_TEXT);
 export const testCodeKeys = new CodeKeys(TEST_SECRET);
 
 /**
- * A real app on a real store: an in-memory PGlite, or PostgreSQL when DATABASE_URL is set (the
- * schema is dropped and migrated afresh; files then run one at a time, see vitest.config.ts).
+ * On PostgreSQL each vitest worker has its own database, DATABASE_URL's name with the worker's
+ * number (jiangwan_test_w1, _w2, …), created on first use: files run side by side, each resetting
+ * only its worker's database. The role needs CREATEDB (.ci/run grants it).
  */
-export async function openTestDatabase(): Promise<Database> {
+async function workerDatabaseUrl(url: string): Promise<string> {
+  const worker = process.env.VITEST_POOL_ID ?? '1';
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1)}_w${worker}`;
+  target.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!found.rowCount)
+      await admin.query(`create database "${name}"`).catch((err: { code?: string }) => {
+        // another process created it first
+        if (err.code !== '42P04' && err.code !== '23505') throw err;
+      });
+  } finally {
+    await admin.end();
+  }
+  return target.toString();
+}
+
+/**
+ * A real store with nothing in it: an in-memory PGlite, or the worker's PostgreSQL database with
+ * its schemas dropped (then migrated by the caller).
+ */
+export async function openEmptyTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { databaseUrl: url } : { dataDir: 'memory://' });
+  const database = await openDatabase(url ? { databaseUrl: await workerDatabaseUrl(url) } : { dataDir: 'memory://' });
   if (url) {
     await database.db.execute(sql`drop schema if exists public cascade`);
     await database.db.execute(sql`drop schema if exists drizzle cascade`);
     await database.db.execute(sql`create schema public`);
   }
+  return database;
+}
+
+/** A real app's store, migrated: see openEmptyTestDatabase. */
+export async function openTestDatabase(): Promise<Database> {
+  const database = await openEmptyTestDatabase();
   await database.migrate();
   return database;
 }

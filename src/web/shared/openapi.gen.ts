@@ -2114,23 +2114,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/faults/lifts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 可报修的电梯（已投入使用）Lifts in service, to record a report on */
-        get: operations["getFaultsLifts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/faults/{id}": {
         parameters: {
             query?: never;
@@ -22308,6 +22291,7 @@ export interface operations {
                 pageSize?: number;
                 q?: string;
                 attention?: "overdue";
+                inService?: "true";
             };
             header?: never;
             path?: never;
@@ -24360,108 +24344,6 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
-                    };
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getFaultsLifts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            projectId: string;
-                            projectName: string;
-                            /** Format: uuid */
-                            committeeId: string;
-                        }[];
                     };
                 };
             };

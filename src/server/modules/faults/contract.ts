@@ -144,9 +144,3 @@ export const residentFaults = z.object({
     .meta({ description: '本户所在项目的电梯（投入使用后）The household’s lift, once in service' }),
   reports: z.array(faultStatus.extend({ mine: z.boolean() })),
 });
-
-export const faultLifts = z.object({
-  items: z.array(
-    z.object({ id: z.uuid(), projectId: z.uuid(), projectName: z.string(), committeeId: z.uuid() }),
-  ),
-});

@@ -4,7 +4,7 @@ import { requireAccess } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { idParam } from '../../platform/http.ts';
 import * as c from './contract.ts';
-import { getFault, liftsInService, listFaults, moveFault, recordStaffFault } from './service.ts';
+import { getFault, listFaults, moveFault, recordStaffFault } from './service.ts';
 
 /** Staff's side of faults: the reports of their lifts, a phone report, the timeline. */
 export function faultsRoutes(app: FastifyInstance, { db }: AppContext) {
@@ -21,17 +21,6 @@ export function faultsRoutes(app: FastifyInstance, { db }: AppContext) {
       },
     },
     async (req) => listFaults(db, await requireAccess(req), req.query),
-  );
-  r.get(
-    '/api/v1/faults/lifts',
-    {
-      schema: {
-        tags,
-        summary: '可报修的电梯（已投入使用）Lifts in service, to record a report on',
-        response: { 200: c.faultLifts },
-      },
-    },
-    async (req) => liftsInService(db, await requireAccess(req)),
   );
   r.get(
     '/api/v1/faults/:id',

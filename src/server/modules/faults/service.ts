@@ -181,22 +181,6 @@ export async function listFaults(
   };
 }
 
-/** The lifts in service the caller sees, to record a report on. */
-export async function liftsInService(db: Queryable, access: Access) {
-  const items = await db
-    .select({
-      id: lifts.id,
-      projectId: lifts.projectId,
-      projectName: liftProjects.name,
-      committeeId: lifts.committeeId,
-    })
-    .from(lifts)
-    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
-    .where(and(liftScope(access), eq(liftProjects.stage, 'in_service')))
-    .orderBy(liftProjects.name);
-  return { items };
-}
-
 /** A report the caller sees, or 404 (another committee's is not found). */
 async function faultRow(db: Queryable, access: Access, id: string, lock = false) {
   const query = db

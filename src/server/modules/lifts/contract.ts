@@ -248,6 +248,8 @@ export const liftListQuery = z.object({
   ...pageQuery,
   /** only lifts with something overdue (visit, inspection, contract or insurance ended) */
   attention: z.enum(['overdue']).optional(),
+  /** only lifts whose project is in service (those a fault can be reported on) */
+  inService: z.enum(['true']).optional(),
 });
 
 export const liftListItem = z.object({

@@ -33,22 +33,25 @@ import { liftScope, presentLift } from './service.ts';
 const LIFT = { zh: '电梯', en: 'Lift' };
 type LiftRow = typeof lifts.$inferSelect;
 
-/** A lift the caller sees, with its project's name and adviser (for the write check). */
-async function liftInScope(db: Queryable, access: Access, liftId: string) {
-  const [row] = await db
+/**
+ * A lift the caller sees, with its project's name and adviser (for the write check); `lock` takes
+ * the lift's row for a write that reads then decides, in the same query.
+ */
+async function liftInScope(db: Queryable, access: Access, liftId: string, lock = false) {
+  const query = db
     .select({ lift: lifts, projectName: liftProjects.name, adviserUserId: liftProjects.adviserUserId })
     .from(lifts)
     .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
     .where(and(eq(lifts.id, liftId), liftScope(access)));
+  const [row] = lock ? await query.for('no key update', { of: lifts }) : await query;
   if (!row) throw notFound(LIFT);
   return row;
 }
 
-/** The lift, locked for a write that reads then decides; only its committee's staff or its adviser. */
+/** The lift, locked, for a write: only its committee's staff or its adviser. */
 async function liftForWrite(db: Db | Queryable, access: Access, liftId: string) {
-  const row = await liftInScope(db, access, liftId);
+  const row = await liftInScope(db, access, liftId, true);
   assertCanWriteOrAdviser(access, { committeeId: row.lift.committeeId, adviserUserId: row.adviserUserId });
-  await db.select({ id: lifts.id }).from(lifts).where(eq(lifts.id, liftId)).for('no key update');
   return row;
 }
 
@@ -139,7 +142,11 @@ export async function listLifts(
   access: Access,
   q: z.infer<typeof c.liftListQuery>,
 ): Promise<z.infer<typeof c.liftList>> {
-  const where = and(liftScope(access), q.q ? ilike(liftProjects.name, containing(q.q)) : undefined);
+  const where = and(
+    liftScope(access),
+    q.q ? ilike(liftProjects.name, containing(q.q)) : undefined,
+    q.inService ? eq(liftProjects.stage, 'in_service') : undefined,
+  );
   const base = db
     .select({ lift: lifts, projectName: liftProjects.name })
     .from(lifts)

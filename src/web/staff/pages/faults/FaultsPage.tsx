@@ -113,7 +113,12 @@ function RecordModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const w = useWords();
   const rules = useRules();
   const navigate = useNavigate();
-  const lifts = $api.useQuery('get', '/api/v1/faults/lifts', {}, { enabled: open });
+  const lifts = $api.useQuery(
+    'get',
+    '/api/v1/lifts',
+    { params: { query: { inService: 'true', pageSize: 500 } } },
+    { enabled: open },
+  );
   const save = useApiMutation((body: Body<'/api/v1/faults'>) => answer(api.POST('/api/v1/faults', { body })));
   return (
     <WriteModal
