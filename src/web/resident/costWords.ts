@@ -43,7 +43,7 @@ const zh = {
   subsidyPolicy: '补贴依据',
   agreementTitle: '加装电梯协议书',
   readAgreement: '阅读协议书全文',
-  agreementFor: (room: string) => `本户：${room}`,
+  agreementFor: (room: string) => `本户：${room} 室`,
   agreementIntro: '下面是协议书的全部条款，金额和本户的数据已经填好，与居委会打印的协议书一字不差。',
   agreementProposed: '这是按本次表决的方案拟订的协议书，方案通过后才请您签认。',
 
@@ -126,7 +126,7 @@ const en: Words<CostWords> = {
   subsidyPolicy: 'Subsidy rule',
   agreementTitle: 'The lift agreement',
   readAgreement: 'Read the whole agreement',
-  agreementFor: (room) => `Your home: ${room}`,
+  agreementFor: (room) => `Your home: flat ${room}`,
   agreementIntro:
     'Every clause of the agreement, with the amounts and your home’s figures filled in. It is written in Chinese, word for word as the committee prints it.',
   agreementProposed: 'This agreement follows the plan being voted on; you sign it once the plan is adopted.',
