@@ -78,7 +78,7 @@ describe('the street’s agreement template', () => {
     expect(read.body.placeholders.map((p: any) => p.name)).toContain('总造价');
     const body = { clauses: read.body.clauses, amendQuorum: read.body.amendQuorum };
     expect((await staff.put('/api/v1/agreement-template', body)).status).toBe(403);
-    expect((await staff.post('/api/v1/agreement-template/reset')).status).toBe(403);
+    expect((await staff.delete('/api/v1/agreement-template')).status).toBe(403);
     expect(await audits()).toEqual([]);
   });
 
@@ -200,7 +200,7 @@ describe('the agreement printed from the template', () => {
   });
 
   it('goes back to the default on reset, as a new version, audited', async () => {
-    const res = await admin.post('/api/v1/agreement-template/reset');
+    const res = await admin.delete('/api/v1/agreement-template');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       isDefault: true,

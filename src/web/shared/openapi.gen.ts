@@ -1367,24 +1367,8 @@ export interface paths {
         /** 修改协议书条款（街道管理员）Edit the agreement clauses (street admin) */
         put: operations["putAgreementTemplate"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreement-template/reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 协议书条款恢复默认（街道管理员）Reset the agreement clauses to the default (street admin) */
-        post: operations["postAgreementTemplateReset"];
-        delete?: never;
+        /** 删除本街道的协议书条款，恢复默认（街道管理员）Reset the agreement clauses to the default (street admin) */
+        delete: operations["deleteAgreementTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -16475,7 +16459,7 @@ export interface operations {
             };
         };
     };
-    postAgreementTemplateReset: {
+    deleteAgreementTemplate: {
         parameters: {
             query?: never;
             header?: never;

@@ -275,12 +275,13 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => withPlaceholders(await saveAgreementTemplate(db, await access(req), req.body)),
   );
-  r.post(
-    '/api/v1/agreement-template/reset',
+  r.delete(
+    '/api/v1/agreement-template',
     {
       schema: {
         tags,
-        summary: '协议书条款恢复默认（街道管理员）Reset the agreement clauses to the default (street admin)',
+        summary:
+          '删除本街道的协议书条款，恢复默认（街道管理员）Reset the agreement clauses to the default (street admin)',
         response: { 200: agreementTemplateResponse },
       },
     },

@@ -37,7 +37,7 @@ function Editor({ template }: { template: Template }) {
   const save = useApiMutation(() =>
     answer(api.PUT('/api/v1/agreement-template', { body: { clauses, amendQuorum: quorum } })),
   );
-  const reset = useApiMutation(() => answer(api.POST('/api/v1/agreement-template/reset')));
+  const reset = useApiMutation(() => answer(api.DELETE('/api/v1/agreement-template')));
   const run = async (m: typeof save, done: string) => {
     try {
       await m.mutateAsync();
