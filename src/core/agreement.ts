@@ -8,7 +8,7 @@ import { formatAreaM2 } from './area.ts';
 import { CONSENT_RULES } from './consent/rules.ts';
 import { parseFraction, type Fraction } from './consent/fraction.ts';
 import { USE_UNIT_KIND_LABELS, type UseUnitKind } from './lifts.ts';
-import { costLines, lineLabel, type PlanMoney } from './money/breakdown.ts';
+import { costLines, lineLabel, totalCostFen, type PlanMoney } from './money/breakdown.ts';
 import { formatYuan } from './money/decimal.ts';
 import type { ScheduledInstalment } from './money/payments.ts';
 import type { Scheme } from './money/schemes.ts';
@@ -219,7 +219,7 @@ export function agreementValues(
     方案: `费用方案“${plan.name}”（第 ${plan.version} 版）`,
     户数: String(facts.units),
     出资户数: String(facts.payingUnits),
-    总造价: yuan(lines.filter((l) => l.sign === 'add').reduce((s, l) => s + l.fen, 0)),
+    总造价: yuan(totalCostFen(lines)),
     补贴: yuan(plan.subsidyFen),
     业主分摊总额: yuan(lines.at(-1)!.fen),
     费用明细: lines.map((l) => `${lineLabel(l).zh} ${yuan(l.fen)}`).join('；'),

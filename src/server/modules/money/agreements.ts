@@ -2,7 +2,7 @@
  * The lift agreement (加装电梯协议书): the street's clauses filled for the project (core/agreement.ts)
  * in Word, whole and per household, and on the household code page — one filling for both.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { fillAgreement, schemeText, type AgreementFacts } from '../../../core/agreement.ts';
 import { formatAreaM2 } from '../../../core/area.ts';
 import { shanghaiDate } from '../../../core/clock.ts';
@@ -23,11 +23,11 @@ import { agreementTemplateOfStreet } from './agreement-template.ts';
 import { costPlans, costShares, runningCostYears } from './schema.ts';
 import { planWithProject, sharesOfPlan, subsidyPolicy } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
-import { costLines, lineLabel, type CostLine } from '../../../core/money/breakdown.ts';
+import { costLines, lineLabel, totalCostFen, type CostLine } from '../../../core/money/breakdown.ts';
 
 /** The plan's sum in one sentence: the total cost, what is taken off it (only what the plan has), the owners' part. */
 function sumSentence(lines: readonly CostLine[]) {
-  const costFen = lines.filter((l) => l.sign === 'add').reduce((s, l) => s + l.fen, 0);
+  const costFen = totalCostFen(lines);
   const ownersFen = lines.at(-1)!.fen;
   const off = lines.filter((l) => l.sign === 'subtract');
   return {
@@ -52,12 +52,7 @@ async function agreementBody(db: Queryable, access: Access, planId: string) {
   const { plan, project } = await planWithProject(db, access, planId);
   if (plan.status === 'draft')
     throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
-  const shares = await db
-    .select()
-    .from(costShares)
-    .where(eq(costShares.planId, planId))
-    .orderBy(asc(costShares.floor), asc(costShares.room));
-  return { plan, project, shares };
+  return { plan, project, shares: await sharesOfPlan(db, plan, project.stairwellId) };
 }
 
 type Share = { room: string; floor: number; areaCenti: number; shareFen: number; compensationFen: number };
