@@ -9,10 +9,11 @@ import {
 } from './helpers.ts';
 
 /**
- * Issue 12 item 6: the street admin edits the agreement's clauses at 1280 px (and it fits 360 px; a clause's text with
- * a placeholder, a placeholder the platform does not know refused in words), then resets them to
- * the default. The owner reading the filled clauses at 360 px is in money.spec.ts, after the
- * sign-off. `JW_SCREENSHOTS=1` writes docs/screenshots/agreement-template.png.
+ * Issue 12 item 6: the street admin edits the agreement's clauses at 1280 px (a clause's text with
+ * a placeholder; a placeholder the platform does not know is refused in words), the editor fits
+ * 360 px, then the clauses are reset to the default. The owner reading the filled clauses at
+ * 360 px is in money.spec.ts, after the sign-off. `JW_SCREENSHOTS=1` writes
+ * docs/screenshots/agreement-template.png.
  */
 test('the street admin edits the agreement clauses, a wrong placeholder is refused, and resets them', async ({
   page,
