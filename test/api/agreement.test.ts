@@ -186,6 +186,8 @@ describe('the agreement printed from the template', () => {
     }
   });
 
+  // domain.md §4: "After handover: appoint an 电梯使用管理单位" — the owners choose it; the
+  // agreement names it once the lift's record has one, and says it is still to be chosen before
   it('names the lift’s use unit once recorded', async () => {
     const all = (await admin.get('/api/v1/projects?pageSize=100')).body.items;
     const building = all.find((p: any) => p.stage === 'construction');

@@ -82,7 +82,8 @@ describe('filling the agreement', () => {
     );
   });
 
-  it('takes the running-cost split from the plan, else from the latest year billed', () => {
+  // domain.md §5: "Running costs usually shared by users only; ground floor often exempt"
+  it('takes the running-cost split from the plan, else from the latest year billed, else among the users', () => {
     const ruled = { ...facts, plan: { ...facts.plan, runningCostRule: '三层及以上住户按户均摊。' } };
     expect(agreementValues(ruled, quorum).运行费用分摊).toBe('三层及以上住户按户均摊');
     const billed = {
@@ -90,6 +91,7 @@ describe('filling the agreement', () => {
       runningCosts: { year: 2027, scheme: { kind: 'equal' as const, exemptFloors: [1] } },
     };
     expect(agreementValues(billed, quorum).运行费用分摊).toBe('按 2027 年的办法，出资户平均分摊，1 层免出资');
+    expect(agreementValues(facts, quorum).运行费用分摊).toBe('由使用电梯的住户按年分摊');
   });
 
   it('uses the quorum the street sets to change the agreement', () => {
