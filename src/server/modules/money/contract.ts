@@ -472,11 +472,9 @@ const fractionText = z.string().trim().max(20).meta({ description: '分数，如
 
 export const agreementTemplateBody = z.object({
   clauses: z.array(clause).min(1).max(CLAUSE_LIMITS.clauses),
-  amendQuorum: z
-    .object({ area: fractionText, heads: fractionText })
-    .meta({
-      description: '变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement',
-    }),
+  amendQuorum: z.object({ area: fractionText, heads: fractionText }).meta({
+    description: '变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement',
+  }),
 });
 
 export const agreementTemplateResponse = agreementTemplateBody.extend({
