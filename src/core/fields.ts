@@ -124,6 +124,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   schedule: { zh: '分期', en: 'instalments' },
   dueOn: { zh: '到期日', en: 'due date' },
   runningCostRule: { zh: '运维费用约定', en: 'running cost rule' },
+  clauses: { zh: '协议条款', en: 'agreement clauses' },
+  amendQuorum: { zh: '变更协议的同意比例', en: 'consent needed to change the agreement' },
   method: { zh: '缴款方式', en: 'payment method' },
   paidOn: { zh: '缴款日期', en: 'date paid' },
   receiptNo: { zh: '收据号', en: 'receipt number' },

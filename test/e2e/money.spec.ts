@@ -3,6 +3,7 @@ import { expect, test } from './fixtures.ts';
 import {
   apiGet,
   apiPost,
+  expectElderlyFriendly,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -201,6 +202,21 @@ test('what-if of two schemes, adoption, and an owner signing off the share from 
   await expectNoAxeViolations(owner);
   await owner.getByRole('button', { name: '回到我家的费用' }).click();
   await expect(owner.getByTestId('share-card')).toContainText('您已签认');
+
+  // the whole agreement, as the committee prints it: the street's clauses filled for this household
+  await card.getByRole('button', { name: '阅读协议书全文' }).click();
+  await expect(owner.getByRole('heading', { level: 1 })).toHaveText('加装电梯协议书');
+  const clauses = owner.getByTestId('agreement-clauses');
+  await expect(clauses.getByRole('heading', { name: '第五条　使用管理单位' })).toBeVisible();
+  await expect(clauses).toContainText(`本户（${share.room}室`);
+  await expect(clauses).toContainText(`应出资 ${yuan(share.shareFen)} 元`);
+  await expect(clauses).not.toContainText('{');
+  await expectNoAxeViolations(owner);
+  await expectElderlyFriendly(owner);
+  await expectNoHorizontalOverflow(owner);
+  await shoot(owner, 'resident-agreement', { fullPage: true, settle: 400 });
+  await owner.getByRole('button', { name: '回到我家的费用' }).click();
+  await expect(owner.getByTestId('share-card')).toBeVisible();
 
   // the public calculator for residents
   await owner.goto('/r/calculator');

@@ -146,6 +146,10 @@ export function costLines(m: PlanMoney): CostLine[] {
   return lines;
 }
 
+/** What the lift costs in all: the lines added (construction, other costs, compensations). */
+export const totalCostFen = (lines: readonly CostLine[]) =>
+  lines.filter((l) => l.sign === 'add').reduce((s, l) => s + l.fen, 0);
+
 /** The label as printed: 加：/ 减： before what is added to or taken off the sum above it. */
 export function lineLabel(line: CostLine): Bilingual {
   if (line.sign === 'subtract') return { zh: `减：${line.label.zh}`, en: `Less: ${line.label.en}` };

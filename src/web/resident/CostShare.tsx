@@ -52,7 +52,11 @@ export function CostShareLink({ plan, onOpen }: { plan: PlanKind; onOpen: () => 
   );
 }
 
-type Step = { name: 'view' } | { name: 'confirm'; unit: ShareUnit } | { name: 'done'; unit: ShareUnit };
+type Step =
+  | { name: 'view' }
+  | { name: 'confirm'; unit: ShareUnit }
+  | { name: 'done'; unit: ShareUnit }
+  | { name: 'agreement'; unit: ShareUnit };
 
 /** The household's share(s) in large type with the plain explanation, sign-off in two taps, and the receipt. */
 export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; onBack: () => void }) {
@@ -147,6 +151,18 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
     );
   }
 
+  if (step.name === 'agreement')
+    return (
+      <AgreementText
+        unit={step.unit}
+        project={view.project}
+        proposed={view.plan.status === 'draft'}
+        ui={ui}
+        onShare={() => goStep({ name: 'view' })}
+        onBack={onBack}
+      />
+    );
+
   if (step.name === 'done') {
     const u = step.unit;
     return (
@@ -228,6 +244,11 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
               parts={[{ text: `${shareLabel}${formatYuan(u.shareFen)}${c.yuan}。${explanation}`, lang }]}
               ui={ui}
             />
+            <div className="r-actions r-actions--stack">
+              <Button kind="secondary" wide onClick={() => goStep({ name: 'agreement', unit: u })}>
+                {c.readAgreement}
+              </Button>
+            </div>
             {u.signedAt ? (
               <p className="r-cost-signed">
                 <Icon name="done" className="r-choice-icon r-choice-icon--agree" />
@@ -277,6 +298,62 @@ export function CostShareScreen({ code, ui, onBack }: { code: string; ui: Ui; on
         />
       </section>
       <HomeButton label={c.toHome} onBack={onBack} />
+    </>
+  );
+}
+
+/**
+ * The agreement's clauses as the server filled them for this household — the very text of its
+ * Word agreement (core/agreement.ts fills both), in the street's Chinese wording, in large type.
+ */
+function AgreementText({
+  unit,
+  project,
+  proposed,
+  ui,
+  onShare,
+  onBack,
+}: {
+  unit: ShareUnit;
+  project: string;
+  proposed: boolean;
+  ui: Ui;
+  onShare: () => void;
+  onBack: () => void;
+}) {
+  const c = useCostWords();
+  const zh = zhText(ui.lang);
+  return (
+    <>
+      <p className="r-project">
+        <span className="r-label">{c.plan}</span>
+        <span lang={zh}>{project}</span>
+      </p>
+      <Title>{c.agreementTitle}</Title>
+      <p className="r-cost-where">{c.agreementFor(unit.room)}</p>
+      <p>{proposed ? c.agreementProposed : c.agreementIntro}</p>
+      <ReadAloud
+        parts={[{ text: unit.clauses.map((k) => `${k.title}。${k.body}`).join('\n'), lang: 'zh-CN' }]}
+        ui={ui}
+      />
+      <div className="r-card r-agreement" lang={zh} data-testid="agreement-clauses">
+        {unit.clauses.map((k) => (
+          <section key={k.title}>
+            <h2>{k.title}</h2>
+            {k.body.split('\n').map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </section>
+        ))}
+      </div>
+      <div className="r-actions r-actions--stack">
+        <Button kind="primary" wide onClick={onShare}>
+          {c.toShare}
+        </Button>
+        <Button kind="secondary" wide onClick={onBack}>
+          {c.toHome}
+        </Button>
+      </div>
     </>
   );
 }

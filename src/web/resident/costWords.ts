@@ -41,6 +41,11 @@ const zh = {
   proposedNote: '这是本次表决的方案。表决通过、方案确定后，才请您签认。',
   wouldShare: '按这个方案，您家要分摊',
   subsidyPolicy: '补贴依据',
+  agreementTitle: '加装电梯协议书',
+  readAgreement: '阅读协议书全文',
+  agreementFor: (room: string) => `本户：${room} 室`,
+  agreementIntro: '下面是协议书的全部条款，金额和本户的数据已经填好，与居委会打印的协议书一字不差。',
+  agreementProposed: '这是按本次表决的方案拟订的协议书，方案通过后才请您签认。',
 
   // calculator
   calcTitle: '加装电梯费用试算',
@@ -119,6 +124,12 @@ const en: Words<CostWords> = {
   proposedNote: 'This is the plan being voted on. You sign off your share once it is adopted.',
   wouldShare: 'Under this plan, your household would pay',
   subsidyPolicy: 'Subsidy rule',
+  agreementTitle: 'The lift agreement',
+  readAgreement: 'Read the whole agreement',
+  agreementFor: (room) => `Your home: flat ${room}`,
+  agreementIntro:
+    'Every clause of the agreement, with the amounts and your home’s figures filled in. It is written in Chinese, word for word as the committee prints it.',
+  agreementProposed: 'This agreement follows the plan being voted on; you sign it once the plan is adopted.',
 
   calcTitle: 'Lift cost calculator',
   calcIntro:

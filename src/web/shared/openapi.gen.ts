@@ -1355,6 +1355,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreement-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 街道协议书模板（条款与占位符）The street’s agreement clauses */
+        get: operations["getAgreementTemplate"];
+        /** 修改协议书条款（街道管理员）Edit the agreement clauses (street admin) */
+        put: operations["putAgreementTemplate"];
+        post?: never;
+        /** 删除本街道的协议书条款，恢复默认（街道管理员）Reset the agreement clauses to the default (street admin) */
+        delete: operations["deleteAgreementTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/subsidy-claim": {
         parameters: {
             query?: never;
@@ -16168,6 +16187,380 @@ export interface operations {
             };
         };
     };
+    getAgreementTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clauses: {
+                            title: string;
+                            /** @description 正文，可含占位符如 {项目}、{总造价} The text, with placeholders such as {项目} */
+                            body: string;
+                        }[];
+                        /** @description 变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement */
+                        amendQuorum: {
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            area: string;
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            heads: string;
+                        };
+                        /** @description 系统默认文本（未修改或已恢复）The default wording */
+                        isDefault: boolean;
+                        /** @description 修改次数（含恢复默认）How many saves and resets */
+                        version: number;
+                        updatedAt: string | null;
+                        updatedByName: string | null;
+                        /** @description 可用的占位符 The placeholders a clause may use */
+                        placeholders: {
+                            name: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAgreementTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clauses: {
+                        title: string;
+                        /** @description 正文，可含占位符如 {项目}、{总造价} The text, with placeholders such as {项目} */
+                        body: string;
+                    }[];
+                    /** @description 变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement */
+                    amendQuorum: {
+                        /** @description 分数，如 2/3 A fraction such as 2/3 */
+                        area: string;
+                        /** @description 分数，如 2/3 A fraction such as 2/3 */
+                        heads: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clauses: {
+                            title: string;
+                            /** @description 正文，可含占位符如 {项目}、{总造价} The text, with placeholders such as {项目} */
+                            body: string;
+                        }[];
+                        /** @description 变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement */
+                        amendQuorum: {
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            area: string;
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            heads: string;
+                        };
+                        /** @description 系统默认文本（未修改或已恢复）The default wording */
+                        isDefault: boolean;
+                        /** @description 修改次数（含恢复默认）How many saves and resets */
+                        version: number;
+                        updatedAt: string | null;
+                        updatedByName: string | null;
+                        /** @description 可用的占位符 The placeholders a clause may use */
+                        placeholders: {
+                            name: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAgreementTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clauses: {
+                            title: string;
+                            /** @description 正文，可含占位符如 {项目}、{总造价} The text, with placeholders such as {项目} */
+                            body: string;
+                        }[];
+                        /** @description 变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement */
+                        amendQuorum: {
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            area: string;
+                            /** @description 分数，如 2/3 A fraction such as 2/3 */
+                            heads: string;
+                        };
+                        /** @description 系统默认文本（未修改或已恢复）The default wording */
+                        isDefault: boolean;
+                        /** @description 修改次数（含恢复默认）How many saves and resets */
+                        version: number;
+                        updatedAt: string | null;
+                        updatedByName: string | null;
+                        /** @description 可用的占位符 The placeholders a clause may use */
+                        placeholders: {
+                            name: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getProjectsByIdSubsidyClaim: {
         parameters: {
             query?: never;
@@ -17050,6 +17443,11 @@ export interface operations {
                                 zh: string;
                                 en: string;
                             };
+                            /** @description 协议条款（已填入本项目与本户的数据）The agreement’s clauses, filled for this household */
+                            clauses: {
+                                title: string;
+                                body: string;
+                            }[];
                         }[];
                     };
                 };

@@ -1,8 +1,12 @@
-/** The lift agreement (加装电梯协议书) in Word, and the owner's share on the household code page. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+/**
+ * The lift agreement (加装电梯协议书): the street's clauses filled for the project (core/agreement.ts)
+ * in Word, whole and per household, and on the household code page — one filling for both.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { fillAgreement, schemeText, type AgreementFacts } from '../../../core/agreement.ts';
 import { formatAreaM2 } from '../../../core/area.ts';
+import { shanghaiDate } from '../../../core/clock.ts';
 import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
-import type { Scheme } from '../../../core/money/schemes.ts';
 import { householdActor } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Visitor } from '../../platform/http.ts';
@@ -12,50 +16,18 @@ import { heading, para, table, wordFile } from '../../platform/word.ts';
 import { resolveCode } from '../household/codes.ts';
 import type { PresentedCode } from '../../platform/code-keys.ts';
 import { electorUnits } from '../consent/schema.ts';
+import { lifts } from '../lifts/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { committees } from '../registry/schema.ts';
-import { costPlans, costShares } from './schema.ts';
-import { planWithProject, sharesOfUnits, subsidyPolicy } from './service.ts';
+import { committees, streets } from '../registry/schema.ts';
+import { agreementTemplateOfStreet } from './agreement-template.ts';
+import { costPlans, costShares, runningCostYears } from './schema.ts';
+import { planWithProject, sharesOfPlan, subsidyPolicy } from './service.ts';
 import { formatYuan } from '../../../core/money/decimal.ts';
-import { costLines, lineLabel, type CostLine } from '../../../core/money/breakdown.ts';
-
-/** How a scheme computes a share, in plain words. */
-export function schemeText(s: Scheme): { zh: string; en: string } {
-  switch (s.kind) {
-    case 'floor-coefficient-area':
-      return {
-        zh: `按“楼层系数 × 房屋面积”分摊：${Object.entries(s.coefficients)
-          .map(([f, c]) => `${f}层 ${c}`)
-          .join('，')}。系数为 0 的楼层不出资。`,
-        en: `Shared by floor coefficient × area: ${Object.entries(s.coefficients)
-          .map(([f, c]) => `floor ${f}: ${c}`)
-          .join(', ')}. Floors with coefficient 0 pay nothing.`,
-      };
-    case 'floor-percent':
-      return {
-        zh: `按楼层比例分摊：${Object.entries(s.percents)
-          .map(([f, p]) => `${f}层 ${p}%`)
-          .join('，')}；同层按面积分。`,
-        en: `Shared by floor percentage: ${Object.entries(s.percents)
-          .map(([f, p]) => `floor ${f}: ${p}%`)
-          .join(', ')}; within a floor by area.`,
-      };
-    case 'equal':
-      return {
-        zh: `出资户平均分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`,
-        en: `Shared equally among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.`,
-      };
-    case 'area':
-      return {
-        zh: `出资户按面积分摊${s.exemptFloors?.length ? `，${s.exemptFloors.join('、')} 层免出资` : ''}。`,
-        en: `Shared by area among paying units${s.exemptFloors?.length ? `; floors ${s.exemptFloors.join(', ')} are exempt` : ''}.`,
-      };
-  }
-}
+import { costLines, lineLabel, totalCostFen, type CostLine } from '../../../core/money/breakdown.ts';
 
 /** The plan's sum in one sentence: the total cost, what is taken off it (only what the plan has), the owners' part. */
 function sumSentence(lines: readonly CostLine[]) {
-  const costFen = lines.filter((l) => l.sign === 'add').reduce((s, l) => s + l.fen, 0);
+  const costFen = totalCostFen(lines);
   const ownersFen = lines.at(-1)!.fen;
   const off = lines.filter((l) => l.sign === 'subtract');
   return {
@@ -80,19 +52,65 @@ async function agreementBody(db: Queryable, access: Access, planId: string) {
   const { plan, project } = await planWithProject(db, access, planId);
   if (plan.status === 'draft')
     throw badInput('id', '方案尚未通过，不能生成协议书', 'The plan is not adopted; no agreement yet');
-  const shares = await db
-    .select()
-    .from(costShares)
-    .where(eq(costShares.planId, planId))
-    .orderBy(asc(costShares.floor), asc(costShares.room));
-  return { plan, project, shares };
+  return { plan, project, shares: await sharesOfPlan(db, plan, project.stairwellId) };
 }
 
-const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
-  heading('加装电梯协议书'),
-  para(`项目：${projectName}（方案第 ${plan.version} 版：${plan.name}）`),
-  // the lines the owner sees on the household page, in the same order and words
-  para('一、费用与资金（逐项加减，得业主分摊额）：'),
+type Share = { room: string; floor: number; areaCenti: number; shareFen: number; compensationFen: number };
+
+/**
+ * What the clauses are filled with: the project, its committee and street, the plan and its
+ * shares, the lift's use unit when recorded, and the latest year of running costs.
+ */
+async function agreementFiller(
+  db: Queryable,
+  plan: typeof costPlans.$inferSelect,
+  shares: readonly Share[],
+  today: string,
+) {
+  const [where] = await db
+    .select({
+      project: liftProjects.name,
+      committee: committees.name,
+      street: streets.name,
+      streetId: streets.id,
+    })
+    .from(liftProjects)
+    .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
+    .innerJoin(streets, eq(streets.id, committees.streetId))
+    .where(eq(liftProjects.id, plan.projectId));
+  const [lift] = await db
+    .select({ kind: lifts.useUnitKind, name: lifts.useUnitName })
+    .from(lifts)
+    .where(eq(lifts.projectId, plan.projectId));
+  const [running] = await db
+    .select({ year: runningCostYears.year, scheme: runningCostYears.scheme })
+    .from(runningCostYears)
+    .where(eq(runningCostYears.projectId, plan.projectId))
+    .orderBy(desc(runningCostYears.year))
+    .limit(1);
+  const facts: Omit<AgreementFacts, 'household'> = {
+    project: where!.project,
+    street: where!.street,
+    committee: where!.committee,
+    plan,
+    units: shares.length,
+    payingUnits: shares.filter((s) => s.shareFen > 0).length,
+    useUnit: lift ?? null,
+    runningCosts: running ?? null,
+    today,
+  };
+  const template = await agreementTemplateOfStreet(db, where!.streetId);
+  // null: the whole agreement, each household's figures in its table
+  return (household: Share | null) => fillAgreement(template, { ...facts, household });
+}
+
+/** The filled clauses as Word paragraphs: the numbered title in bold, the body line by line. */
+const clauseParagraphs = (clauses: { title: string; body: string }[]) =>
+  clauses.flatMap((c) => [para(c.title, { bold: true }), ...c.body.split('\n').map((line) => para(line))]);
+
+/** 附表一: the plan's lines, in the order and words the household page shows them. */
+const costTable = (plan: typeof costPlans.$inferSelect) => [
+  para('附表一：费用与资金（逐项加减，得业主分摊额）', { bold: true }),
   table(
     ['项目', '金额（元）'],
     costLines(plan).map((l) => {
@@ -100,18 +118,18 @@ const terms = (plan: typeof costPlans.$inferSelect, projectName: string) => [
       return [l.note ? `${label}（${l.note.zh}）` : label, formatYuan(l.fen)];
     }),
   ),
-  para(`二、分摊办法：${schemeText(plan.scheme).zh}`),
-  para(
-    `三、付款安排：${plan.schedule.map((i) => `${i.label}（${i.dueOn} 前）${i.percent}%`).join('；') || '签约后一次付清'}。`,
-  ),
-  para(`四、运行维护费用：${plan.runningCostRule || '由使用电梯的住户按年分摊'}。`),
 ];
 
-/** The whole agreement: terms and every household's share, with signature lines. */
+/** The whole agreement: the clauses, the plan's lines and every household's share, with signature lines. */
 export async function agreementDocx(db: Queryable, access: Access, planId: string) {
   const { plan, project, shares } = await agreementBody(db, access, planId);
+  const clauses = (await agreementFiller(db, plan, shares, access.today))(null);
   const children = [
-    ...terms(plan, project.name),
+    heading('加装电梯协议书'),
+    para(`项目：${project.name}（方案第 ${plan.version} 版：${plan.name}）`),
+    ...clauseParagraphs(clauses),
+    ...costTable(plan),
+    para('附表二：各户分摊与签字', { bold: true }),
     table(
       ['房屋', '楼层', '面积（㎡）', '应出资（元）', '补偿（元）', '业主签字'],
       shares.map((s) => [
@@ -123,7 +141,7 @@ export async function agreementDocx(db: Queryable, access: Access, planId: strin
         '',
       ]),
     ),
-    para('本协议经全体出资业主签字后生效。居委会（盖章）：            日期：', { align: 'right' }),
+    para('居委会（盖章）：            日期：', { align: 'right' }),
   ];
   return {
     fileName: `${project.name}-加装电梯协议书.docx`,
@@ -131,14 +149,18 @@ export async function agreementDocx(db: Queryable, access: Access, planId: strin
   };
 }
 
-/** One household's page of the agreement. */
+/** One household's agreement: the clauses filled for it (as its code page shows them). */
 export async function householdAgreementDocx(db: Queryable, access: Access, planId: string, unitId: string) {
   const { plan, project, shares } = await agreementBody(db, access, planId);
   const share = shares.find((s) => s.unitId === unitId);
   if (!share) throw notFound({ zh: '该户的分摊', en: 'The household’s share' });
+  const clauses = (await agreementFiller(db, plan, shares, access.today))(share);
   const children = [
-    ...terms(plan, project.name),
+    heading('加装电梯协议书'),
+    para(`项目：${project.name}（方案第 ${plan.version} 版：${plan.name}）`),
     para(`本户：${share.room}室（${share.floor} 层，${formatAreaM2(share.areaCenti)} ㎡）`, { bold: true }),
+    ...clauseParagraphs(clauses),
+    ...costTable(plan),
     para(explain(plan, share).zh),
     para('业主签字：                    日期：', { align: 'right' }),
   ];
@@ -200,12 +222,14 @@ async function householdShares(db: Queryable, code: PresentedCode, visitor: Visi
     .from(liftProjects)
     .innerJoin(committees, eq(committees.id, liftProjects.committeeId))
     .where(eq(liftProjects.id, found.c.projectId));
-  const shares = await sharesOfUnits(db, plan, project!.stairwellId, unitIds);
-  return { found, plan, shares, project: project! };
+  const all = await sharesOfPlan(db, plan, project!.stairwellId);
+  const shares = all.filter((s) => unitIds.includes(s.unitId)).sort((a, b) => a.room.localeCompare(b.room));
+  return { found, plan, all, shares, project: project! };
 }
 
 export async function residentCostShare(db: Queryable, code: PresentedCode, visitor: Visitor) {
-  const { plan, shares, project } = await householdShares(db, code, visitor);
+  const { plan, all, shares, project } = await householdShares(db, code, visitor);
+  const clausesFor = await agreementFiller(db, plan, all, shanghaiDate(visitor.now));
   return {
     project: project.name,
     plan: {
@@ -231,6 +255,7 @@ export async function residentCostShare(db: Queryable, code: PresentedCode, visi
       signedAt: s.signedAt,
       signedChannel: s.signedChannel,
       explanation: explain(plan, s),
+      clauses: clausesFor(s),
     })),
   };
 }

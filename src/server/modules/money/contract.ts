@@ -5,6 +5,7 @@
  * payment status, masked unless the caller sees personal data.
  */
 import { z } from 'zod';
+import { CLAUSE_LIMITS } from '../../../core/agreement.ts';
 import { PAYMENT_METHODS } from '../../../core/money/payments.ts';
 import { COST_LINE_KEYS, COST_LINE_SIGNS } from '../../../core/money/breakdown.ts';
 import { parseScaled, SCALE } from '../../../core/money/decimal.ts';
@@ -401,6 +402,11 @@ const costLine = z.object({
   }),
 });
 
+/** The clauses filled for one household: the same text its Word agreement prints. */
+export const filledClauses = z.array(z.object({ title: z.string(), body: z.string() })).meta({
+  description: '协议条款（已填入本项目与本户的数据）The agreement’s clauses, filled for this household',
+});
+
 export const residentCostShareResponse = z.object({
   project: z.string(),
   plan: z.object({
@@ -432,6 +438,7 @@ export const residentCostShareResponse = z.object({
       explanation: bilingual.meta({
         description: '本户应出资的白话说明 The household’s share explained in plain words',
       }),
+      clauses: filledClauses,
     }),
   ),
 });
@@ -452,3 +459,30 @@ export const costShareResponse = z.object({
   shares: z.array(z.object({ unitId: z.string(), shareFen: int, compensationFen: int })),
 });
 export type CostShareAnswer = z.infer<typeof costShareResponse>;
+
+// ---------------------------------------------------------------- the agreement's wording
+
+const clause = z.object({
+  title: shortText(CLAUSE_LIMITS.title),
+  body: shortText(CLAUSE_LIMITS.body).meta({
+    description: '正文，可含占位符如 {项目}、{总造价} The text, with placeholders such as {项目}',
+  }),
+});
+const fractionText = z.string().trim().max(20).meta({ description: '分数，如 2/3 A fraction such as 2/3' });
+
+export const agreementTemplateBody = z.object({
+  clauses: z.array(clause).min(1).max(CLAUSE_LIMITS.clauses),
+  amendQuorum: z.object({ area: fractionText, heads: fractionText }).meta({
+    description: '变更协议所需同意的面积与人数比例 Area and heads whose consent changes the agreement',
+  }),
+});
+
+export const agreementTemplateResponse = agreementTemplateBody.extend({
+  isDefault: z.boolean().meta({ description: '系统默认文本（未修改或已恢复）The default wording' }),
+  version: int.meta({ description: '修改次数（含恢复默认）How many saves and resets' }),
+  updatedAt: instant.nullable(),
+  updatedByName: z.string().nullable(),
+  placeholders: z
+    .array(z.object({ name: z.string(), label: bilingual }))
+    .meta({ description: '可用的占位符 The placeholders a clause may use' }),
+});

@@ -6,8 +6,17 @@ import { fileResponse } from '../../platform/contract.ts';
 import { attachment, EXCEL_MIME, WORD_MIME } from '../../platform/files.ts';
 import { idParam } from '../../platform/http.ts';
 import { multipartForm } from '../../platform/multipart.ts';
+import { AGREEMENT_PLACEHOLDERS } from '../../../core/agreement.ts';
+import {
+  agreementTemplateOfCaller,
+  resetAgreementTemplate,
+  saveAgreementTemplate,
+  type StreetAgreement,
+} from './agreement-template.ts';
 import { agreementDocx, householdAgreementDocx } from './agreements.ts';
 import {
+  agreementTemplateBody,
+  agreementTemplateResponse,
   billPaymentBody,
   billPaymentResponse,
   claimBody,
@@ -48,6 +57,12 @@ import {
   payRunningBill,
   saveSubsidyClaim,
 } from './upkeep.ts';
+
+/** The template with the placeholders the editor offers. */
+const withPlaceholders = (t: StreetAgreement) => ({
+  ...t,
+  placeholders: Object.entries(AGREEMENT_PLACEHOLDERS).map(([name, label]) => ({ name, label })),
+});
 
 export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx;
@@ -235,6 +250,42 @@ export function moneyRoutes(app: FastifyInstance, ctx: AppContext) {
       );
       return reply.type(WORD_MIME).header('content-disposition', attachment(fileName)).send(buffer);
     },
+  );
+
+  r.get(
+    '/api/v1/agreement-template',
+    {
+      schema: {
+        tags,
+        summary: '街道协议书模板（条款与占位符）The street’s agreement clauses',
+        response: { 200: agreementTemplateResponse },
+      },
+    },
+    async (req) => withPlaceholders(await agreementTemplateOfCaller(db, await access(req))),
+  );
+  r.put(
+    '/api/v1/agreement-template',
+    {
+      schema: {
+        tags,
+        summary: '修改协议书条款（街道管理员）Edit the agreement clauses (street admin)',
+        body: agreementTemplateBody,
+        response: { 200: agreementTemplateResponse },
+      },
+    },
+    async (req) => withPlaceholders(await saveAgreementTemplate(db, await access(req), req.body)),
+  );
+  r.delete(
+    '/api/v1/agreement-template',
+    {
+      schema: {
+        tags,
+        summary:
+          '删除本街道的协议书条款，恢复默认（街道管理员）Reset the agreement clauses to the default (street admin)',
+        response: { 200: agreementTemplateResponse },
+      },
+    },
+    async (req) => withPlaceholders(await resetAgreementTemplate(db, await access(req))),
   );
 
   r.get(

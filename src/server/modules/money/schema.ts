@@ -17,7 +17,8 @@ import type { Scheme } from '../../../core/money/schemes.ts';
 import { consultations } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { committees, units } from '../registry/schema.ts';
+import { committees, streets, units } from '../registry/schema.ts';
+import type { AgreementTemplate } from '../../../core/agreement.ts';
 import type { PaymentMethod } from '../../../core/money/payments.ts';
 
 export interface PlanLine {
@@ -207,3 +208,19 @@ export const runningBillPayments = pgTable(
   },
   (t) => [index('running_bill_payments_bill').on(t.billId)],
 );
+
+/**
+ * The street's wording of the owners' agreement (core/agreement.ts). No row, or null clauses after
+ * a reset: core's default, so a reset street follows a later default. Each save or reset counts a
+ * version; the audit rows keep what every change was.
+ */
+export const agreementTemplates = pgTable('agreement_templates', {
+  streetId: uuid('street_id')
+    .primaryKey()
+    .references(() => streets.id, { onDelete: 'cascade' }),
+  clauses: jsonb('clauses').$type<AgreementTemplate['clauses']>(),
+  amendQuorum: jsonb('amend_quorum').$type<AgreementTemplate['amendQuorum']>(),
+  version: integer('version').notNull(),
+  updatedByName: text('updated_by_name').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -160,25 +160,19 @@ export async function getPlan(db: Queryable, access: Access, planId: string): Pr
  * Some units' shares in a plan: frozen (with their sign-offs) once adopted, computed on the
  * stairwell as the plan stands while a draft — what they would pay if it were adopted.
  */
-export async function sharesOfUnits(
-  db: Queryable,
-  plan: typeof costPlans.$inferSelect,
-  stairwellId: string,
-  unitIds: string[],
-) {
-  if (!unitIds.length) return [];
-  if (plan.status === 'draft') {
-    const wanted = new Set(unitIds);
-    return computePlan(planInput(plan), await stairwellUnits(db, stairwellId))
-      .shares.filter((s) => wanted.has(s.unitId))
-      .sort((a, b) => a.room.localeCompare(b.room))
-      .map((s) => ({ ...s, signedAt: null, signedChannel: null }));
-  }
+/** Every unit's share under the plan: computed live on the stairwell for a draft, frozen once adopted. */
+export async function sharesOfPlan(db: Queryable, plan: typeof costPlans.$inferSelect, stairwellId: string) {
+  if (plan.status === 'draft')
+    return computePlan(planInput(plan), await stairwellUnits(db, stairwellId)).shares.map((s) => ({
+      ...s,
+      signedAt: null,
+      signedChannel: null,
+    }));
   return db
     .select()
     .from(costShares)
-    .where(and(eq(costShares.planId, plan.id), inArray(costShares.unitId, unitIds)))
-    .orderBy(asc(costShares.room));
+    .where(eq(costShares.planId, plan.id))
+    .orderBy(asc(costShares.floor), asc(costShares.room));
 }
 
 /** The name and source of a subsidy rule the street offers, for owners to look up. */

@@ -32,9 +32,14 @@ export async function templateOfStreet(db: Queryable, streetId: string): Promise
 
 /** The templates of the caller's street (a street admin's, or their committee's street). */
 export async function templateOfCaller(db: Queryable, access: Access): Promise<StreetTemplate> {
+  return templateOfStreet(db, callerStreetId(access));
+}
+
+/** The street whose templates the caller reads: a street admin's, or their committee's street. */
+export function callerStreetId(access: Access): string {
   const streetId = access.user.streetId ?? access.streetOf.get(access.user.committeeId ?? '') ?? null;
   if (!streetId) throw forbidden();
-  return templateOfStreet(db, streetId);
+  return streetId;
 }
 
 export async function templateOfCommittee(db: Queryable, committeeId: string) {

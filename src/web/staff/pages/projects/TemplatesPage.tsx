@@ -22,6 +22,7 @@ import { $api, useApiMutation, useErrorText } from '../../data.ts';
 import { useStaffWords } from '../../words.ts';
 import { useWords } from './words.ts';
 import { WorksTemplateCard } from './WorksTemplateCard.tsx';
+import { AgreementTemplateCard } from '../money/AgreementTemplateCard.tsx';
 import './work.css';
 
 /**
@@ -286,6 +287,7 @@ function Editor({ template }: { template: Template }) {
         />
       </Card>
       <WorksTemplateCard />
+      <AgreementTemplateCard />
     </Flex>
   );
 }
