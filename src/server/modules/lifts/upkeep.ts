@@ -27,21 +27,10 @@ import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import type { z } from 'zod';
 import type * as c from './contract.ts';
 import { liftInspections, liftInsurance, lifts, maintenanceContracts, maintenanceVisits } from './schema.ts';
-import { liftScope, presentLift } from './service.ts';
+import { followUpsOf } from './followup.ts';
+import { liftInScope, liftScope, presentLift } from './service.ts';
 
-const LIFT = { zh: '电梯', en: 'Lift' };
 type LiftRow = typeof lifts.$inferSelect;
-
-/** A lift the caller sees, with its project's name and adviser (for the write check). */
-async function liftInScope(db: Queryable, access: Access, liftId: string) {
-  const [row] = await db
-    .select({ lift: lifts, projectName: liftProjects.name, adviserUserId: liftProjects.adviserUserId })
-    .from(lifts)
-    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
-    .where(and(eq(lifts.id, liftId), liftScope(access)));
-  if (!row) throw notFound(LIFT);
-  return row;
-}
 
 /** The lift, locked for a write that reads then decides; only its committee's staff or its adviser. */
 async function liftForWrite(db: Db | Queryable, access: Access, liftId: string) {
@@ -120,6 +109,7 @@ export async function getLiftPage(db: Queryable, access: Access, liftId: string)
     visits: shown,
     inspections,
     insurance: insurance.map((p) => ({ ...p, state: termState(p, today, REMINDER_DAYS.insurance) })),
+    followUp: await followUpsOf(db, lift, today),
   };
 }
 
