@@ -60,7 +60,8 @@ export async function followUpsOf(
   const rows = await db
     .select({
       c: consultations,
-      households: sql<number>`(select count(*)::int from ${electorGroups} where ${electorGroups.consultationId} = ${consultations.id})`,
+      // spelled out: drizzle leaves a one-table select's columns unqualified, and "id" would be the group's
+      households: sql<number>`(select count(*)::int from ${electorGroups} g where g.consultation_id = ${consultations}.id)`,
     })
     .from(consultations)
     .where(and(eq(consultations.projectId, lift.projectId), isFollowUp, ne(consultations.status, 'draft')))
@@ -254,7 +255,8 @@ async function followUpOfCode(db: Queryable, code: PresentedCode, visitor: Visit
       ),
     )
     .limit(1);
-  return row ?? null;
+  // the follow-up's own letter opens it as the page's survey (GET /r/:code), not a second time here
+  return row && row.f.id !== consultation.id ? row : null;
 }
 
 export async function residentFollowUp(
