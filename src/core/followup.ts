@@ -66,12 +66,18 @@ export const DEFAULT_FOLLOW_UP_QUESTIONS: SurveyQuestion[] = [
     id: 'running',
     kind: 'single',
     text: { zh: '电梯运行是否正常、平稳？', en: 'Does the lift run normally and smoothly?' },
-    options: level(['正常', '偶有问题', '经常出问题'], ['Normally', 'Now and then a problem', 'Often a problem']),
+    options: level(
+      ['正常', '偶有问题', '经常出问题'],
+      ['Normally', 'Now and then a problem', 'Often a problem'],
+    ),
   },
   {
     id: 'maintenance',
     kind: 'single',
-    text: { zh: '出现故障时，维保单位来得及时吗？', en: 'When it breaks down, does the maintenance company come quickly?' },
+    text: {
+      zh: '出现故障时，维保单位来得及时吗？',
+      en: 'When it breaks down, does the maintenance company come quickly?',
+    },
     options: [
       ...level(['及时', '一般', '不及时'], ['Quickly', 'Fairly', 'Slowly']),
       { id: 'none', zh: '没有遇到过故障', en: 'No breakdown so far' },
@@ -80,7 +86,10 @@ export const DEFAULT_FOLLOW_UP_QUESTIONS: SurveyQuestion[] = [
   {
     id: 'upkeep',
     kind: 'single',
-    text: { zh: '轿厢是否干净、运行噪音是否可以接受？', en: 'Is the car clean, and is the noise acceptable?' },
+    text: {
+      zh: '轿厢是否干净、运行噪音是否可以接受？',
+      en: 'Is the car clean, and is the noise acceptable?',
+    },
     options: level(['是', '一般', '否'], ['Yes', 'Fairly', 'No']),
   },
   {

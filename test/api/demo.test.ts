@@ -155,23 +155,27 @@ describe('the demo street seeded late in 2026', () => {
   it('gives the 17 lifts in service their follow-up survey results: after completion, some yearly, a few yearly ones due', async () => {
     const admin = await t.as('admin');
     const lifts = (await admin.get('/api/v1/lifts?pageSize=100')).body.items;
-    const pages = await Promise.all(lifts.map(async (l: any) => (await admin.get(`/api/v1/lifts/${l.id}`)).body));
+    const pages = await Promise.all(
+      lifts.map(async (l: any) => (await admin.get(`/api/v1/lifts/${l.id}`)).body),
+    );
     for (const page of pages) {
       const [first] = page.followUp.items.slice(-1);
       expect(first.round).toBe('completion');
       expect(first.replies).toBeGreaterThan(0);
       expect(first.satisfaction.whole).toBeGreaterThan(0);
     }
-    expect(pages.filter((p: any) => p.followUp.items.some((f: any) => f.round === 'yearly')).length).toBeGreaterThan(
-      3,
-    );
+    expect(
+      pages.filter((p: any) => p.followUp.items.some((f: any) => f.round === 'yearly')).length,
+    ).toBeGreaterThan(3);
     // every answer counted once: the shares agree with the counts of the overall question
     for (const f of pages.flatMap((p: any) => p.followUp.items)) {
       const overall = f.questions.find((q: any) => q.id === 'overall').counts;
       expect(f.satisfaction.part).toBe(overall.satisfied + overall.mostly);
       expect(f.satisfaction.whole).toBe(overall.satisfied + overall.mostly + overall.unsatisfied);
     }
-    const due = (await admin.get('/api/v1/worklist')).body.items.filter((i: any) => i.kind === 'follow_up_due');
+    const due = (await admin.get('/api/v1/worklist')).body.items.filter(
+      (i: any) => i.kind === 'follow_up_due',
+    );
     expect(due.length).toBeGreaterThan(0);
     expect(due.every((i: any) => i.title === 'yearly' && i.date <= TEST_TODAY)).toBe(true);
     expect(pages.filter((p: any) => p.followUp.items[0].status === 'open').length).toBeGreaterThan(0);

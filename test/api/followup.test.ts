@@ -54,7 +54,10 @@ describe('the follow-up is due', () => {
     );
     expect(items.map((i: any) => [i.title, i.date])).toEqual([['completion', '2026-10-08']]);
     const page = (await staff.get(`/api/v1/lifts/${lift.id}`)).body;
-    expect(page.followUp).toEqual({ next: { round: 'completion', dueOn: '2026-10-08', due: true }, items: [] });
+    expect(page.followUp).toEqual({
+      next: { round: 'completion', dueOn: '2026-10-08', due: true },
+      items: [],
+    });
   });
 });
 
@@ -92,7 +95,12 @@ describe('starting a follow-up', () => {
     const audit = await t.database.db
       .select({ action: auditEvents.action, entity: auditEvents.entity, summary: auditEvents.summary })
       .from(auditEvents)
-      .where(and(eq(auditEvents.projectId, lift.projectId), sql`${auditEvents.action} in ('follow_up_start', 'create', 'open')`));
+      .where(
+        and(
+          eq(auditEvents.projectId, lift.projectId),
+          sql`${auditEvents.action} in ('follow_up_start', 'create', 'open')`,
+        ),
+      );
     expect(audit.filter((a) => a.entity === 'consultation' && a.action !== 'create').length).toBe(2);
     expect(audit.find((a) => a.action === 'follow_up_start')).toMatchObject({
       entity: 'lift',
@@ -134,8 +142,9 @@ describe('starting a follow-up', () => {
     const all = (await admin.get('/api/v1/projects?pageSize=100')).body.items;
     const mine = (await staff.get('/api/v1/projects?pageSize=100')).body.items;
     const theirs = all.find((p: any) => p.stage === 'in_service' && !mine.some((m: any) => m.id === p.id));
-    const other = (await admin.put(`/api/v1/projects/${theirs.id}/lift`, { ...EQUIPMENT, enteredUseOn: '2026-09-01' }))
-      .body;
+    const other = (
+      await admin.put(`/api/v1/projects/${theirs.id}/lift`, { ...EQUIPMENT, enteredUseOn: '2026-09-01' })
+    ).body;
     const before = [await count('consultations'), await count('audit_events')];
     expect((await staff.get(`/api/v1/lifts/${other.id}`)).status).toBe(404);
     const res = await staff.post(`/api/v1/lifts/${other.id}/follow-ups`, {});
@@ -180,7 +189,10 @@ describe('households answer with the codes they hold', () => {
     const changed = await answer(0, 'unsatisfied', { running: 'fair' });
     expect(changed.body.changed).toBe(true);
     const shown = (await t.anonymous.get(`/api/v1/r/${codes[0].code}/follow-up`)).body.followUp.ballot;
-    expect(shown).toMatchObject({ answers: { overall: 'unsatisfied', running: 'fair' }, receipt: changed.body.receipt });
+    expect(shown).toMatchObject({
+      answers: { overall: 'unsatisfied', running: 'fair' },
+      receipt: changed.body.receipt,
+    });
     const ledger = (await staff.get(`/api/v1/consultations/${followUp.id}/ledger/verify`)).body;
     expect(ledger).toMatchObject({ ok: true, events: 5 });
     const audit = await t.database.db
@@ -193,7 +205,9 @@ describe('households answer with the codes they hold', () => {
   });
 
   it('a wrong code is refused as on the vote page', async () => {
-    const res = await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKLM/follow-up', { answers: { overall: 'mostly' } });
+    const res = await t.anonymous.post('/api/v1/r/ABCD-EFGH-JKLM/follow-up', {
+      answers: { overall: 'mostly' },
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('wrong_code');
   });

@@ -61,7 +61,14 @@ export async function seedFollowUps(
     for (const p of plans) {
       const opensOn = p.starts[k];
       if (!opensOn) continue;
-      const closesOn = p.open && k === p.starts.length - 1 ? addDays(today, 20) : addDays(opensOn, 30);
+      const month = addDays(opensOn, 30);
+      // one still open closes after today (a month on, or in twenty days for the first lift's latest)
+      const closesOn =
+        p.open && k === p.starts.length - 1
+          ? addDays(today, 20)
+          : month === today
+            ? addDays(today, 1)
+            : month;
       const f = await startFollowUp(db, at(access, opensOn), p.lift.id, { closesOn }, keys);
       rounds.push({ id: f.id, opensOn, closesOn });
     }

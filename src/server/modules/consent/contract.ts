@@ -374,18 +374,18 @@ export const tallyResponse = z.object({
 
 /** Replies counted per question and option, free texts listed. */
 export const surveyQuestionResults = z.array(
-    z.union([
-      z.object({ id: z.string(), kind: z.literal('text'), text: bilingual, texts: z.array(z.string()) }),
-      z.object({
-        id: z.string(),
-        kind: z.enum(['single', 'multi']),
-        text: bilingual,
-        options: surveyQuestion.shape.options,
-        counts: z
-          .record(z.string(), int)
-          .meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
-      }),
-    ]),
+  z.union([
+    z.object({ id: z.string(), kind: z.literal('text'), text: bilingual, texts: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      kind: z.enum(['single', 'multi']),
+      text: bilingual,
+      options: surveyQuestion.shape.options,
+      counts: z
+        .record(z.string(), int)
+        .meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
+    }),
+  ]),
 );
 export const surveyResultsResponse = z.object({
   replies: count('已答复的户数 Households that answered'),

@@ -232,7 +232,10 @@ const share = z
   .object({
     part: z.number().int(),
     whole: z.number().int(),
-    percentTenths: z.number().int().meta({ description: '百分比×10，四舍五入 Percent × 10, rounded half up' }),
+    percentTenths: z
+      .number()
+      .int()
+      .meta({ description: '百分比×10，四舍五入 Percent × 10, rounded half up' }),
   })
   .nullable();
 
@@ -258,7 +261,9 @@ export const followUpState = z.object({
   next: z
     .object({ round: z.enum(['completion', 'yearly']), dueOn: day, due: z.boolean() })
     .nullable()
-    .meta({ description: '下次回访；电梯投用前为 null The next follow-up; null before the lift entered use' }),
+    .meta({
+      description: '下次回访；电梯投用前为 null The next follow-up; null before the lift entered use',
+    }),
   items: z.array(followUp).meta({ description: '新的在前 Most recent first' }),
 });
 

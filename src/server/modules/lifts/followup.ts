@@ -82,7 +82,9 @@ export async function followUpsOf(
     : [];
   const items = rows.map(({ c: f, households }, i) => {
     const replies = answers.filter((a) => a.consultationId === f.id);
-    const overall = replies.map((r) => r.answers?.[SATISFACTION_QUESTION]).filter((v) => typeof v === 'string');
+    const overall = replies
+      .map((r) => r.answers?.[SATISFACTION_QUESTION])
+      .filter((v) => typeof v === 'string');
     return {
       id: f.id,
       title: f.title,
@@ -247,10 +249,7 @@ async function followUpOfCode(db: Queryable, code: PresentedCode, visitor: Visit
         eq(consultations.status, 'open'),
         inArray(
           electorUnits.unitId,
-          db
-            .select({ unitId: electorUnits.unitId })
-            .from(electorUnits)
-            .where(eq(electorUnits.groupId, g.id)),
+          db.select({ unitId: electorUnits.unitId }).from(electorUnits).where(eq(electorUnits.groupId, g.id)),
         ),
       ),
     )
