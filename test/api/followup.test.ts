@@ -15,12 +15,10 @@ let lift: any;
 let codes: any[];
 let followUp: any;
 
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const count = async (table: string) =>
-  (
-    (await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
-      rows: { n: number }[];
-    }
-  ).rows[0]!.n;
+  rowsOf<{ n: number }>(await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!
+    .n;
 
 const EQUIPMENT = { maker: '某电梯有限公司', model: 'JW-630', stops: 6 };
 

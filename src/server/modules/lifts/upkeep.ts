@@ -3,7 +3,7 @@
  * the insurance of a lift, and where its upkeep stands today (core/upkeep.ts rules).
  */
 import { and, asc, desc, eq, ilike, inArray, max, sql } from 'drizzle-orm';
-import { badInput, notFound } from '../../../core/errors.ts';
+import { badInput } from '../../../core/errors.ts';
 import {
   nextInspection,
   nextVisit,
