@@ -27,6 +27,7 @@ import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { EquipmentFormModal } from './EquipmentForm.tsx';
+import { FollowUpCard } from './FollowUpCard.tsx';
 import { LateTag, NextInspectionTag, NextVisitTag, TermTag } from './UpkeepTags.tsx';
 import { useWords } from './words.ts';
 // .jw-empty: the empty tables' sentence in a colour that reads
@@ -229,6 +230,8 @@ function LiftView({ data }: { data: LiftPageData }) {
             ]}
           />
         </Card>
+
+        <FollowUpCard liftId={lift.id} followUp={data.followUp} />
 
         <Card
           size="small"
