@@ -26,7 +26,10 @@ test('a worker starts a follow-up, a household answers with its code, the lift s
   );
   let lift: (typeof lifts.items)[number] | undefined;
   for (const l of lifts.items) {
-    const p = await apiGet<{ followUp: { items: { status: string }[] } }>(page.request, `/api/v1/lifts/${l.id}`);
+    const p = await apiGet<{ followUp: { items: { status: string }[] } }>(
+      page.request,
+      `/api/v1/lifts/${l.id}`,
+    );
     if (p.followUp.items.every((f) => f.status === 'closed')) lift = l;
   }
   expect(lift, 'a lift of 胜利居委 with no follow-up open').toBeDefined();
