@@ -39,7 +39,7 @@ import { moneyResidentRoutes } from './modules/money/resident-routes.ts';
 import { noticesRoutes } from './modules/notices/routes.ts';
 import { noticeResidentRoutes } from './modules/notices/resident-routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
-import { liftsRoutes, upkeepRoutes } from './modules/lifts/routes.ts';
+import { followUpRoutes, liftsRoutes, upkeepRoutes } from './modules/lifts/routes.ts';
 import { worksRoutes } from './modules/works/routes.ts';
 import { faultsRoutes } from './modules/faults/routes.ts';
 import { faultResidentRoutes } from './modules/faults/resident-routes.ts';
@@ -290,6 +290,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   mediationRoutes(app, ctx);
   liftsRoutes(app, ctx);
   upkeepRoutes(app, ctx);
+  followUpRoutes(app, ctx);
   worksRoutes(app, ctx);
   faultsRoutes(app, ctx);
   faultResidentRoutes(app, ctx);

@@ -37,7 +37,16 @@ async function expectConsistent(t: TestApp, today: string) {
     'a vote closes on or after its closing day and before the project moved on',
     sql`
     select c.id from consultations c join stage_changes s on s.project_id = c.project_id and s.to_stage = 'agreement'
-    where c.closes_on::date >= s."on"`,
+    where c.purpose = 'willingness' and c.closes_on::date >= s."on"`,
+  );
+  await none(
+    t,
+    'follow-ups are started once the lift is in use, one at a time',
+    sql`
+    select c.id from consultations c join lifts l on l.project_id = c.project_id
+    where c.purpose = 'follow_up' and (c.opens_on::date < l.entered_use_on or exists (
+      select 1 from consultations d where d.project_id = c.project_id and d.purpose = 'follow_up' and d.id <> c.id
+      and d.opened_at > c.opened_at and (c.closed_at is null or d.opened_at < c.closed_at)))`,
   );
   await none(
     t,
@@ -90,11 +99,13 @@ async function expectConsistent(t: TestApp, today: string) {
   );
 
   // what is still under way is so as of today
-  const open = await rows<{ closes_on: string }>(
+  const open = await rows<{ closes_on: string; purpose: string }>(
     t,
-    sql`select closes_on::text from consultations where status = 'open'`,
+    sql`select closes_on::text, purpose from consultations where status = 'open'`,
   );
-  expect(open.length).toBe(5);
+  // votes and a survey still running, and the follow-ups of the newest lifts and of one older lift
+  expect(open.filter((c) => c.purpose === 'willingness').length).toBe(5);
+  expect(open.filter((c) => c.purpose === 'follow_up').length).toBeGreaterThan(0);
   expect(open.every((c) => c.closes_on > today)).toBe(true);
   const publicity = await rows<{ start_on: string }>(
     t,
@@ -139,6 +150,35 @@ describe('the demo street seeded late in 2026', () => {
     expect(visits[0]!.late).toBeGreaterThan(0);
     expect(visits[0]!.late).toBeLessThan(visits[0]!.total / 10);
     await none(t, 'no visit after today', sql`select id from maintenance_visits where "on" > ${TEST_TODAY}`);
+  });
+
+  it('gives the 17 lifts in service their follow-up survey results: after completion, some yearly, a few yearly ones due', async () => {
+    const admin = await t.as('admin');
+    const lifts = (await admin.get('/api/v1/lifts?pageSize=100')).body.items;
+    const pages = await Promise.all(
+      lifts.map(async (l: any) => (await admin.get(`/api/v1/lifts/${l.id}`)).body),
+    );
+    for (const page of pages) {
+      const [first] = page.followUp.items.slice(-1);
+      expect(first.round).toBe('completion');
+      expect(first.replies).toBeGreaterThan(0);
+      expect(first.satisfaction.whole).toBeGreaterThan(0);
+    }
+    expect(
+      pages.filter((p: any) => p.followUp.items.some((f: any) => f.round === 'yearly')).length,
+    ).toBeGreaterThan(3);
+    // every answer counted once: the shares agree with the counts of the overall question
+    for (const f of pages.flatMap((p: any) => p.followUp.items)) {
+      const overall = f.questions.find((q: any) => q.id === 'overall').counts;
+      expect(f.satisfaction.part).toBe(overall.satisfied + overall.mostly);
+      expect(f.satisfaction.whole).toBe(overall.satisfied + overall.mostly + overall.unsatisfied);
+    }
+    const due = (await admin.get('/api/v1/worklist')).body.items.filter(
+      (i: any) => i.kind === 'follow_up_due',
+    );
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.every((i: any) => i.title === 'yearly' && i.date <= TEST_TODAY)).toBe(true);
+    expect(pages.filter((p: any) => p.followUp.items[0].status === 'open').length).toBeGreaterThan(0);
   });
 
   it('marks periods that reach into 2027 (no arrangement yet) as provisional, and no other', async () => {

@@ -162,7 +162,7 @@ describe('the work list', () => {
     expect(mine.map((i: any) => i.refId)).not.toContain(otherLift.id);
     // the other lift, in use since 2026-02-01 with nothing recorded: every kind of upkeep is due
     const theirs = (await admin.get('/api/v1/worklist')).body.items.filter(
-      (i: any) => i.refId === otherLift.id,
+      (i: any) => i.kind === 'upkeep_due' && i.refId === otherLift.id,
     );
     expect(theirs.map((i: any) => i.title).sort()).toEqual(['contract', 'insurance', 'visit']);
   });

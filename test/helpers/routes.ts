@@ -49,6 +49,9 @@ export const PUBLIC = new Set([
   'GET /api/v1/lift-codes/{liftCode}/faults/{ref}',
   'GET /api/v1/r/{code}/faults',
   'POST /api/v1/r/{code}/faults',
+  // the lift's follow-up survey, answered with any of the project's household codes
+  'GET /api/v1/r/{code}/follow-up',
+  'POST /api/v1/r/{code}/follow-up',
 ]);
 export const isPublic = (r: Route) => PUBLIC.has(`${r.method} ${r.template}`);
 export const RANDOM_ID = '0b7a4a5e-8f3c-4a53-9a41-1f9d7b5c2e10';

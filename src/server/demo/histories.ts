@@ -41,6 +41,7 @@ import { noticeEnds } from '../modules/notices/periods.ts';
 import { createNotice, postNotice } from '../modules/notices/service.ts';
 import { seedLifts } from './lifts.ts';
 import { seedFaults } from './faults.ts';
+import { seedFollowUps } from './followups.ts';
 import { prng } from './prng.ts';
 
 /** Where a project stopped: the demo's paused one in approvals, its withdrawn one after a failed vote. */
@@ -260,6 +261,7 @@ export async function seedHistories(
   // dice of their own, so the lifts do not shift what came before
   await seedLifts(db, access, projects, today, prng(5151));
   await seedFaults(db, access, today);
+  await seedFollowUps(db, access, keys, today, prng(6161));
 }
 
 /** The result notice from publicity on, the design-scheme notice from design review on, each written and posted the day its stage began. */

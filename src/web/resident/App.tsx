@@ -7,6 +7,7 @@ import { CostShareLink, CostShareScreen, usePlanKind } from './CostShare.tsx';
 import { MaterialScreen, ReadFirst, type Material } from './Materials.tsx';
 import { Entry } from './Entry.tsx';
 import { FaultsLink, FaultsScreen } from './Faults.tsx';
+import { FollowUpLink, FollowUpScreen } from './FollowUp.tsx';
 import { NoticesLink, NoticesScreen } from './Notices.tsx';
 import { Alert, Button, Title, type Ui, TopBar } from './parts.tsx';
 import { answersToSend, SurveyHome, SurveyQuestionScreen, SurveyReceipt, SurveyReview } from './Survey.tsx';
@@ -25,6 +26,7 @@ type Screen =
   | { name: 'notices' }
   | { name: 'cost' }
   | { name: 'faults' }
+  | { name: 'follow_up' }
   | { name: 'material'; material: Material };
 
 interface HistoryState {
@@ -230,6 +232,8 @@ export function App() {
       body = <NoticesScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'faults' && view.state !== 'revoked') {
       body = <FaultsScreen code={code} ui={ui} onBack={() => history.back()} />;
+    } else if (screen.name === 'follow_up' && view.state !== 'revoked') {
+      body = <FollowUpScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'cost' && view.state !== 'revoked') {
       body = <CostShareScreen code={code} ui={ui} onBack={() => history.back()} />;
     } else if (screen.name === 'material' && view.state !== 'revoked') {
@@ -353,6 +357,11 @@ export function App() {
           load.view.state !== 'revoked' &&
           (screen.name === 'home' || screen.name === 'receipt') && (
             <FaultsLink code={load.code} ui={ui} onOpen={() => go({ name: 'faults' })} />
+          )}
+        {load.status === 'ready' &&
+          load.view.state !== 'revoked' &&
+          (screen.name === 'home' || screen.name === 'receipt') && (
+            <FollowUpLink code={load.code} onOpen={() => go({ name: 'follow_up' })} />
           )}
       </main>
       <footer className="r-foot">

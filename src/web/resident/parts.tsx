@@ -306,3 +306,7 @@ export function TopBar() {
     </header>
   );
 }
+
+/** Moves focus to the screen's title once it is drawn (a screen changed without a page load). */
+export const focusTitle = () =>
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));

@@ -2012,6 +2012,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lifts/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起回访：向本单元各户发出满意度问卷（验收或运维阶段）Start a follow-up: a satisfaction survey of the stairwell’s households */
+        post: operations["postLiftsByIdFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/r/{code}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本户的回访问卷 The follow-up survey a household’s code shows */
+        get: operations["getRByCodeFollowUp"];
+        put?: never;
+        /** 填写或修改回访问卷 Answer the follow-up survey, or change the answers */
+        post: operations["postRByCodeFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/works": {
         parameters: {
             query?: never;
@@ -9947,11 +9982,11 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "overdue_step" | "overdue_milestone" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due" | "open_fault" | "fault_overdue";
+                            kind: "overdue_step" | "overdue_milestone" | "notice_ending" | "period_moved" | "unanswered_objection" | "vote_closing" | "idle_project" | "assigned" | "holidays_unconfirmed" | "unsigned_agreements" | "arrears" | "subsidy_to_claim" | "upkeep_due" | "follow_up_due" | "open_fault" | "fault_overdue";
                             /** @description 街道自身的事项（待确认的放假安排）为 null Null for the street’s own items (a holiday year to confirm) */
                             projectId: string | null;
                             projectName: string | null;
-                            /** @description assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance For assigned: the project’s stage; for upkeep_due: what is due */
+                            /** @description assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance；follow_up_due：completion 或 yearly For assigned: the project’s stage; for upkeep_due: what is due; for follow_up_due: which round */
                             title: string;
                             /** @description 日期按尚未确认的放假安排算出（截止日、办结期限）The date was computed over a year whose holiday arrangement is not confirmed */
                             provisional?: boolean;
@@ -9979,6 +10014,7 @@ export interface operations {
                             arrears: number;
                             subsidy_to_claim: number;
                             upkeep_due: number;
+                            follow_up_due: number;
                             open_fault: number;
                             fault_overdue: number;
                         };
@@ -10223,6 +10259,11 @@ export interface operations {
                             committeeId: string;
                             /** @enum {string} */
                             kind: "survey" | "vote";
+                            /**
+                             * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                             * @enum {string}
+                             */
+                            purpose: "willingness" | "follow_up";
                             title: string;
                             question: string;
                             documentsSummary: string;
@@ -10493,6 +10534,11 @@ export interface operations {
                         committeeId: string;
                         /** @enum {string} */
                         kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
                         title: string;
                         question: string;
                         documentsSummary: string;
@@ -10705,6 +10751,11 @@ export interface operations {
                         committeeId: string;
                         /** @enum {string} */
                         kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
                         title: string;
                         question: string;
                         documentsSummary: string;
@@ -10968,6 +11019,11 @@ export interface operations {
                         committeeId: string;
                         /** @enum {string} */
                         kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
                         title: string;
                         question: string;
                         documentsSummary: string;
@@ -11401,6 +11457,11 @@ export interface operations {
                         committeeId: string;
                         /** @enum {string} */
                         kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
                         title: string;
                         question: string;
                         documentsSummary: string;
@@ -11613,6 +11674,11 @@ export interface operations {
                         committeeId: string;
                         /** @enum {string} */
                         kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
                         title: string;
                         question: string;
                         documentsSummary: string;
@@ -11826,6 +11892,11 @@ export interface operations {
                             committeeId: string;
                             /** @enum {string} */
                             kind: "survey" | "vote";
+                            /**
+                             * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                             * @enum {string}
+                             */
+                            purpose: "willingness" | "follow_up";
                             title: string;
                             question: string;
                             documentsSummary: string;
@@ -22901,6 +22972,79 @@ export interface operations {
                             /** @enum {string} */
                             insurance: "none" | "active" | "ending" | "ended";
                         };
+                        followUp: {
+                            /** @description 下次回访；电梯投用前为 null The next follow-up; null before the lift entered use */
+                            next: {
+                                /** @enum {string} */
+                                round: "completion" | "yearly";
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-20
+                                 */
+                                dueOn: string;
+                                due: boolean;
+                            } | null;
+                            /** @description 新的在前 Most recent first */
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description 回访所用的意向征询 The survey consultation carrying it
+                                 */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                round: "completion" | "yearly";
+                                /** @enum {string} */
+                                status: "draft" | "open" | "closed";
+                                openedAt: string | null;
+                                closesOn: string | null;
+                                closedAt: string | null;
+                                /** @description 征询的户数 Households asked */
+                                households: number;
+                                replies: number;
+                                /** @description 答复的户数 ÷ 征询的户数 Replies of households asked */
+                                responseRate: {
+                                    part: number;
+                                    whole: number;
+                                    /** @description 百分比×10，四舍五入 Percent × 10, rounded half up */
+                                    percentTenths: number;
+                                } | null;
+                                /** @description 总体评价为满意或基本满意的户数 ÷ 回答该题的户数 Satisfied or mostly satisfied, of those answering the overall question */
+                                satisfaction: {
+                                    part: number;
+                                    whole: number;
+                                    /** @description 百分比×10，四舍五入 Percent × 10, rounded half up */
+                                    percentTenths: number;
+                                } | null;
+                                questions: ({
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "text";
+                                    text: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    texts: string[];
+                                } | {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multi";
+                                    text: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    options?: {
+                                        id: string;
+                                        zh: string;
+                                        en: string;
+                                    }[];
+                                    /** @description 选项 id → 选择的户数 Option id → households choosing it */
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                })[];
+                            }[];
+                        };
                         visitsDue: {
                             /** @enum {string} */
                             kind: "half_monthly" | "quarterly" | "half_yearly" | "yearly";
@@ -23533,6 +23677,479 @@ export interface operations {
                         state: "none" | "active" | "ending" | "ended";
                         /** Format: date-time */
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLiftsByIdFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    question?: string;
+                    /** Format: date */
+                    closesOn?: string;
+                    questions?: {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "single" | "multi" | "text";
+                        text: {
+                            zh: string;
+                            en: string;
+                        };
+                        options?: {
+                            id: string;
+                            zh: string;
+                            en: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        projectId: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** @enum {string} */
+                        kind: "survey" | "vote";
+                        /**
+                         * @description willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service
+                         * @enum {string}
+                         */
+                        purpose: "willingness" | "follow_up";
+                        title: string;
+                        question: string;
+                        documentsSummary: string;
+                        /** @description 表决规则（意向征询为 null）The voting rule as it stood when chosen; null for a survey */
+                        rule: {
+                            id: string;
+                            version: number;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            source: string;
+                            /** @description 参与门槛（null：无）Quorum: owners holding this share of area and of heads take part; null for none */
+                            participation: {
+                                area: {
+                                    num: number;
+                                    den: number;
+                                };
+                                heads: {
+                                    num: number;
+                                    den: number;
+                                };
+                            } | null;
+                            approval: {
+                                area: {
+                                    num: number;
+                                    den: number;
+                                };
+                                heads: {
+                                    num: number;
+                                    den: number;
+                                };
+                                /** @description true：过（more than）；false：以上（at least） */
+                                strict: boolean;
+                                /**
+                                 * @description 同意比例的分母 Approval counted against those taking part, or all owners
+                                 * @enum {string}
+                                 */
+                                base: "participating" | "total";
+                            };
+                        } | null;
+                        /** @description 意向征询的问题（表决为 null）The survey questions; null for a vote */
+                        questions: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "single" | "multi" | "text";
+                            text: {
+                                zh: string;
+                                en: string;
+                            };
+                            options?: {
+                                id: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                        }[] | null;
+                        /** @enum {string} */
+                        scopeKind: "stairwell" | "building" | "estate";
+                        /** Format: uuid */
+                        scopeId: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        opensOn: string | null;
+                        closesOn: string | null;
+                        /** @description 纸质选票须第二人核对 Paper ballots count once a second staff member confirms them */
+                        doubleEntry: boolean;
+                        openedAt: string | null;
+                        closedAt: string | null;
+                        result: {
+                            counts: {
+                                /** @description 全体业主（户）All owner groups */
+                                totalHeads: number;
+                                /** @description 全体面积（0.01 平方米）Total area in hundredths of m² */
+                                totalArea: number;
+                                participatingHeads: number;
+                                participatingArea: number;
+                                agreeingHeads: number;
+                                agreeingArea: number;
+                            };
+                            /** @description 已答复的户数 Households that answered */
+                            answered: number;
+                            outcome: {
+                                participationMet: boolean;
+                                approvalMet: boolean;
+                                passed: boolean;
+                            } | null;
+                            needed: {
+                                /** @description 至少还需多少户同意才能通过（0：已通过；null：全部同意也不能）The fewest more households whose agreement passes the vote; null when even all cannot */
+                                count: number | null;
+                                candidates: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description 房屋，如“601室、602室” The units, e.g. 601室、602室 */
+                                    label: string;
+                                    ownersMasked: string[];
+                                    /**
+                                     * @description 面积（平方米，两位小数）Area in m²
+                                     * @example 65.40
+                                     */
+                                    areaM2: string;
+                                    ballot: ("agree" | "disagree" | "abstain") | null;
+                                }[];
+                            } | null;
+                            /** @description 结束时仍待第二人核对的纸质选票 Paper ballots still awaiting their second entry at closing */
+                            pendingUnconfirmed: number;
+                            ruleId: string | null;
+                            /** @description SHA-256（十六进制）hex */
+                            ledgerHeadHash: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRByCodeFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 进行中的回访；没有或本户不在其中为 null The open follow-up; null when none, or the household is not asked */
+                        followUp: {
+                            title: string;
+                            question: string;
+                            closesOn: string | null;
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multi" | "text";
+                                text: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                options?: {
+                                    id: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                            }[];
+                            ballot: {
+                                answers: {
+                                    [key: string]: string | string[];
+                                } | null;
+                                /** Format: date-time */
+                                castAt: string;
+                                receipt: string;
+                            } | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRByCodeFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: string | string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description SHA-256（十六进制）hex */
+                        receipt: string;
+                        seq: number;
+                        /** @description 改票 It changed an earlier ballot */
+                        changed: boolean;
+                        /** Format: date-time */
+                        castAt: string;
                     };
                 };
             };

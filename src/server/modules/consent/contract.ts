@@ -9,6 +9,7 @@ import { DOCUMENT_CATEGORIES } from '../../../core/documents.ts';
 import { BALLOT_KINDS, LEDGER_KINDS } from '../../../core/consent/ledger.ts';
 import { readReceipt, RECEIPT_DIGITS } from '../../../core/consent/receipts.ts';
 import { findRule, RULE_IDS, type ConsentRule } from '../../../core/consent/rules.ts';
+import { SURVEY_PURPOSES } from '../../../core/followup.ts';
 import { bilingualIssue, optionalText, shortText } from '../../platform/http.ts';
 import { day, instant } from '../../platform/contract.ts';
 import { areaM2 } from '../registry/contract.ts';
@@ -61,7 +62,7 @@ export const surveyAnswers = z.record(
 
 const bilingualInput = z.object({ zh: shortText(300), en: shortText(400) });
 const questionId = z.string().regex(/^[a-z0-9_-]{1,40}$/);
-const surveyQuestionsInput = z
+export const surveyQuestionsInput = z
   .array(
     z.object({
       id: questionId,
@@ -307,6 +308,10 @@ export const consultation = z.object({
   projectId: z.uuid(),
   committeeId: z.uuid(),
   kind: z.enum(['survey', 'vote']),
+  purpose: z.enum(SURVEY_PURPOSES).meta({
+    description:
+      'willingness 意向征询与表决；follow_up 电梯投用后的满意度回访 willingness (and votes), or a follow-up of the lift in service',
+  }),
   title: z.string(),
   question: z.string(),
   documentsSummary: z.string(),
@@ -367,22 +372,24 @@ export const tallyResponse = z.object({
   units: z.array(tallyUnit),
 });
 
+/** Replies counted per question and option, free texts listed. */
+export const surveyQuestionResults = z.array(
+  z.union([
+    z.object({ id: z.string(), kind: z.literal('text'), text: bilingual, texts: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      kind: z.enum(['single', 'multi']),
+      text: bilingual,
+      options: surveyQuestion.shape.options,
+      counts: z
+        .record(z.string(), int)
+        .meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
+    }),
+  ]),
+);
 export const surveyResultsResponse = z.object({
   replies: count('已答复的户数 Households that answered'),
-  questions: z.array(
-    z.union([
-      z.object({ id: z.string(), kind: z.literal('text'), text: bilingual, texts: z.array(z.string()) }),
-      z.object({
-        id: z.string(),
-        kind: z.enum(['single', 'multi']),
-        text: bilingual,
-        options: surveyQuestion.shape.options,
-        counts: z
-          .record(z.string(), int)
-          .meta({ description: '选项 id → 选择的户数 Option id → households choosing it' }),
-      }),
-    ]),
-  ),
+  questions: surveyQuestionResults,
 });
 
 export const householdCode = z.object({

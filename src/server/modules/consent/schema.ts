@@ -17,6 +17,7 @@ import { liftProjects, projectDocuments } from '../projects/schema.ts';
 import { committees, persons, units } from '../registry/schema.ts';
 import type { ConsentRule } from '../../../core/consent/rules.ts';
 import type { SurveyQuestion } from '../../../core/consent/survey.ts';
+import type { SurveyPurpose } from '../../../core/followup.ts';
 import type { ClosedResult } from './contract.ts';
 
 /** A survey (意向征询) or a formal vote (表决) of one project, over a stairwell, building or estate. */
@@ -31,6 +32,8 @@ export const consultations = pgTable(
       .notNull()
       .references(() => committees.id, { onDelete: 'restrict' }),
     kind: text('kind').$type<'survey' | 'vote'>().notNull(),
+    /** a survey's purpose: the willingness survey before the vote, or a lift's follow-up (回访) */
+    purpose: text('purpose').$type<SurveyPurpose>().notNull().default('willingness'),
     title: text('title').notNull(),
     question: text('question').notNull(),
     documentsSummary: text('documents_summary').notNull().default(''),

@@ -4,6 +4,7 @@ import { formatAreaM2 } from '../../../core/area.ts';
 import { codeFromRandom, normaliseCode } from '../../../core/consent/codes.ts';
 import { findRule, type ConsentRule } from '../../../core/consent/rules.ts';
 import { DEFAULT_SURVEY_QUESTIONS, type SurveyQuestion } from '../../../core/consent/survey.ts';
+import type { SurveyPurpose } from '../../../core/followup.ts';
 import {
   additionalAgreeNeeded,
   countBallots,
@@ -106,6 +107,7 @@ export function present(c: Consultation): ConsultationDetail {
     projectId: c.projectId,
     committeeId: c.committeeId,
     kind: c.kind,
+    purpose: c.purpose,
     title: c.title,
     question: c.question,
     documentsSummary: c.documentsSummary,
@@ -171,36 +173,51 @@ export async function createConsultation(db: Db, access: Access, input: Consulta
       .where(and(eq(liftProjects.id, input.projectId), projectScope(access)));
     if (!project) throw badInput('projectId', '找不到该项目', 'No such project in your scope');
     assertCanWriteCommittee(access, project.committeeId);
-    if (input.opensOn && input.closesOn && input.closesOn < input.opensOn)
-      throw badInput('closesOn', '截止日期早于开始日期', 'The closing date is before the opening date');
-    const [row] = await tx
-      .insert(consultations)
-      .values({
-        projectId: project.id,
-        committeeId: project.committeeId,
-        kind: input.kind,
-        title: input.title,
-        question: input.question,
-        documentsSummary: input.documentsSummary ?? '',
-        rule: chooseRule(input),
-        questions: input.kind === 'survey' ? (input.questions ?? DEFAULT_SURVEY_QUESTIONS) : null,
-        scopeKind: input.scopeKind,
-        scopeId: await scopeIdFor(tx, project.stairwellId, input.scopeKind),
-        opensOn: input.opensOn ?? null,
-        closesOn: input.closesOn ?? null,
-        doubleEntry: input.doubleEntry ?? false,
-      })
-      .returning();
-    await recordAudit(tx, access.actor, {
-      action: 'create',
-      entity: 'consultation',
-      entityId: row!.id,
-      projectId: project.id,
-      ...auditScope(access, project.committeeId),
-      after: present(row!),
-    });
-    return present(row!);
+    return present(await insertDraft(tx, access, project, input));
   });
+}
+
+/**
+ * Writes a draft consultation of a project the caller may write (checked by the caller, in whose
+ * transaction it runs), with its audit row. A survey is a willingness survey unless said otherwise.
+ */
+export async function insertDraft(
+  tx: Tx,
+  access: Access,
+  project: typeof liftProjects.$inferSelect,
+  input: Omit<ConsultationInput, 'projectId'>,
+  purpose: SurveyPurpose = 'willingness',
+) {
+  if (input.opensOn && input.closesOn && input.closesOn < input.opensOn)
+    throw badInput('closesOn', '截止日期早于开始日期', 'The closing date is before the opening date');
+  const [row] = await tx
+    .insert(consultations)
+    .values({
+      projectId: project.id,
+      committeeId: project.committeeId,
+      kind: input.kind,
+      purpose,
+      title: input.title,
+      question: input.question,
+      documentsSummary: input.documentsSummary ?? '',
+      rule: chooseRule(input),
+      questions: input.kind === 'survey' ? (input.questions ?? DEFAULT_SURVEY_QUESTIONS) : null,
+      scopeKind: input.scopeKind,
+      scopeId: await scopeIdFor(tx, project.stairwellId, input.scopeKind),
+      opensOn: input.opensOn ?? null,
+      closesOn: input.closesOn ?? null,
+      doubleEntry: input.doubleEntry ?? false,
+    })
+    .returning();
+  await recordAudit(tx, access.actor, {
+    action: 'create',
+    entity: 'consultation',
+    entityId: row!.id,
+    projectId: project.id,
+    ...auditScope(access, project.committeeId),
+    after: present(row!),
+  });
+  return row!;
 }
 
 export async function updateDraft(
@@ -290,85 +307,94 @@ export async function openConsultation(db: Db, access: Access, id: string, keys:
       throw conflict('征询已经开始或结束', 'The consultation is already open or closed');
     if (c.kind === 'vote' && !c.rule)
       throw badInput('ruleId', '表决须选择表决规则', 'A vote needs a voting rule');
-    const electorate = await unitsInScope(tx, c);
-    if (!electorate.length)
-      throw conflict(
-        '范围内没有登记的房屋，无法开始征询',
-        'There are no registered units in scope; nothing to consult',
-      );
-    const groups = groupUnits(
-      electorate.map((u) => ({ id: u.id, areaCenti: u.areaCenti, owners: u.owners.map((o) => o.personId) })),
-    );
-    const byId = new Map(electorate.map((u) => [u.id, u]));
-    const groupRows = groups.map((g) => {
-      const first = byId.get(g.unitIds[0]!)!;
-      const owners = first.owners
-        .map((o) => ({ personId: o.personId, name: o.name }))
-        .sort((a, b) => a.personId.localeCompare(b.personId));
-      const rooms = g.unitIds.map((u) => `${byId.get(u)!.room}室`).join('、');
-      const where = c.scopeKind === 'stairwell' ? '' : `${first.building}${first.stairwell} `;
-      return {
-        consultationId: id,
-        groupKey: g.key,
-        owners,
-        areaCenti: g.areaCenti,
-        label: `${where}${rooms}`,
-      };
-    });
-    const inserted = await tx
-      .insert(electorGroups)
-      .values(groupRows)
-      .returning({ id: electorGroups.id, groupKey: electorGroups.groupKey });
-    const groupIdByKey = new Map(inserted.map((g) => [g.groupKey, g.id]));
-    await tx.insert(electorUnits).values(
-      groups.flatMap((g) =>
-        g.unitIds.map((unitId) => {
-          const u = byId.get(unitId)!;
-          return {
-            consultationId: id,
-            groupId: groupIdByKey.get(g.key)!,
-            unitId,
-            stairwellId: u.stairwellId,
-            floor: u.floor,
-            room: u.room,
-            areaCenti: u.areaCenti,
-          };
-        }),
-      ),
-    );
-    await tx.insert(householdCodes).values(inserted.map((g) => issueCode(keys, id, g.id).row));
-    const totalArea = groups.reduce((s, g) => s + g.areaCenti, 0);
-    const ledger = await appendLedger(
-      tx,
-      id,
-      'open',
-      {
-        rule: c.rule,
-        heads: groups.length,
-        areaCenti: totalArea,
-        electorate: groups.map((g) => ({
-          group: groupIdByKey.get(g.key),
-          units: g.unitIds,
-          areaCenti: g.areaCenti,
-        })),
-      },
-      access.now,
-    );
-    const [row] = await tx
-      .update(consultations)
-      .set({ status: 'open', openedAt: access.now, updatedAt: access.now })
-      .where(eq(consultations.id, id))
-      .returning();
-    await recordAudit(tx, access.actor, {
-      action: 'open',
-      entity: 'consultation',
-      entityId: id,
-      projectId: c.projectId,
-      ...auditScope(access, c.committeeId),
-      after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash },
-    });
-    return present(row!);
+    return present(await openLocked(tx, access, c, keys));
   });
+}
+
+/**
+ * Opens a draft the caller has locked and may write, in the caller's transaction: the electorate
+ * frozen, a code per owner group, the ledger's first event and the audit row.
+ */
+export async function openLocked(tx: Tx, access: Access, c: Consultation, keys: CodeKeys) {
+  const id = c.id;
+  const electorate = await unitsInScope(tx, c);
+  if (!electorate.length)
+    throw conflict(
+      '范围内没有登记的房屋，无法开始征询',
+      'There are no registered units in scope; nothing to consult',
+    );
+  const groups = groupUnits(
+    electorate.map((u) => ({ id: u.id, areaCenti: u.areaCenti, owners: u.owners.map((o) => o.personId) })),
+  );
+  const byId = new Map(electorate.map((u) => [u.id, u]));
+  const groupRows = groups.map((g) => {
+    const first = byId.get(g.unitIds[0]!)!;
+    const owners = first.owners
+      .map((o) => ({ personId: o.personId, name: o.name }))
+      .sort((a, b) => a.personId.localeCompare(b.personId));
+    const rooms = g.unitIds.map((u) => `${byId.get(u)!.room}室`).join('、');
+    const where = c.scopeKind === 'stairwell' ? '' : `${first.building}${first.stairwell} `;
+    return {
+      consultationId: id,
+      groupKey: g.key,
+      owners,
+      areaCenti: g.areaCenti,
+      label: `${where}${rooms}`,
+    };
+  });
+  const inserted = await tx
+    .insert(electorGroups)
+    .values(groupRows)
+    .returning({ id: electorGroups.id, groupKey: electorGroups.groupKey });
+  const groupIdByKey = new Map(inserted.map((g) => [g.groupKey, g.id]));
+  await tx.insert(electorUnits).values(
+    groups.flatMap((g) =>
+      g.unitIds.map((unitId) => {
+        const u = byId.get(unitId)!;
+        return {
+          consultationId: id,
+          groupId: groupIdByKey.get(g.key)!,
+          unitId,
+          stairwellId: u.stairwellId,
+          floor: u.floor,
+          room: u.room,
+          areaCenti: u.areaCenti,
+        };
+      }),
+    ),
+  );
+  await tx.insert(householdCodes).values(inserted.map((g) => issueCode(keys, id, g.id).row));
+  const totalArea = groups.reduce((s, g) => s + g.areaCenti, 0);
+  const ledger = await appendLedger(
+    tx,
+    id,
+    'open',
+    {
+      rule: c.rule,
+      heads: groups.length,
+      areaCenti: totalArea,
+      electorate: groups.map((g) => ({
+        group: groupIdByKey.get(g.key),
+        units: g.unitIds,
+        areaCenti: g.areaCenti,
+      })),
+    },
+    access.now,
+  );
+  const [row] = await tx
+    .update(consultations)
+    .set({ status: 'open', openedAt: access.now, updatedAt: access.now })
+    .where(eq(consultations.id, id))
+    .returning();
+  await recordAudit(tx, access.actor, {
+    action: 'open',
+    entity: 'consultation',
+    entityId: id,
+    projectId: c.projectId,
+    ...auditScope(access, c.committeeId),
+    after: { heads: groups.length, areaM2: formatAreaM2(totalArea), ledgerHash: ledger.hash },
+  });
+  return row!;
 }
 
 // ---------------------------------------------------------------- the tally
@@ -468,24 +494,28 @@ export async function surveyResults(db: Queryable, access: Access, id: string) {
     .select({ answers: ballots.answers })
     .from(ballots)
     .where(and(eq(ballots.consultationId, id), eq(ballots.confirmed, true)));
-  const questions = c.questions ?? [];
-  return {
-    replies: rows.length,
-    questions: questions.map((q) => {
-      const values = rows.map((r) => r.answers?.[q.id]).filter((v) => v !== undefined);
-      if (q.kind === 'text')
-        return {
-          id: q.id,
-          kind: q.kind,
-          text: q.text,
-          texts: values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''),
-        };
-      const counts = Object.fromEntries((q.options ?? []).map((o) => [o.id, 0]));
-      for (const v of values)
-        for (const choice of Array.isArray(v) ? v : [v]) if (choice in counts) counts[choice]! += 1;
-      return { id: q.id, kind: q.kind, text: q.text, options: q.options, counts };
-    }),
-  };
+  return { replies: rows.length, questions: countAnswers(c.questions ?? [], rows) };
+}
+
+/** Replies counted per question and option; free texts listed (a survey's results, a follow-up's). */
+export function countAnswers(
+  questions: readonly SurveyQuestion[],
+  rows: readonly { answers: Record<string, string | string[]> | null }[],
+) {
+  return questions.map((q) => {
+    const values = rows.map((r) => r.answers?.[q.id]).filter((v) => v !== undefined);
+    if (q.kind === 'text')
+      return {
+        id: q.id,
+        kind: q.kind,
+        text: q.text,
+        texts: values.filter((v): v is string => typeof v === 'string' && v.trim() !== ''),
+      };
+    const counts = Object.fromEntries((q.options ?? []).map((o) => [o.id, 0]));
+    for (const v of values)
+      for (const choice of Array.isArray(v) ? v : [v]) if (choice in counts) counts[choice]! += 1;
+    return { id: q.id, kind: q.kind, text: q.text, options: q.options, counts };
+  });
 }
 
 // ---------------------------------------------------------------- closing

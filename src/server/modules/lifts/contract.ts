@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { INSPECTION_PLANS, USE_UNIT_KINDS } from '../../../core/lifts.ts';
 import { day, instant } from '../../platform/contract.ts';
 import { bilingualIssue, optionalText, pageQuery, shortText } from '../../platform/http.ts';
+import {
+  surveyAnswers,
+  surveyQuestion,
+  surveyQuestionResults,
+  surveyQuestionsInput,
+} from '../consent/contract.ts';
 import { INSPECTION_KINDS, INSPECTION_RESULTS, TERM_STATES, VISIT_KINDS } from '../../../core/upkeep.ts';
 
 /** "1.00" or "1.5" m/s → 100 or 150 hundredths: an exact decimal, never a float. */
@@ -231,9 +237,60 @@ export const ownersUpkeep = z.object({
 });
 export type OwnersUpkeep = z.infer<typeof ownersUpkeep>;
 
+// ---------------------------------------------------------------- the follow-up (回访)
+
+export const followUpBody = z.object({
+  title: shortText(100).optional(),
+  question: shortText(2000).optional(),
+  /** the last day to answer; a month from today when omitted */
+  closesOn: z.iso.date().optional(),
+  /** the questions; the satisfaction questions of core/followup.ts when omitted */
+  questions: surveyQuestionsInput.optional(),
+});
+
+const share = z
+  .object({
+    part: z.number().int(),
+    whole: z.number().int(),
+    percentTenths: z
+      .number()
+      .int()
+      .meta({ description: '百分比×10，四舍五入 Percent × 10, rounded half up' }),
+  })
+  .nullable();
+
+export const followUp = z.object({
+  id: z.uuid().meta({ description: '回访所用的意向征询 The survey consultation carrying it' }),
+  title: z.string(),
+  round: z.enum(['completion', 'yearly']),
+  status: z.enum(['draft', 'open', 'closed']),
+  openedAt: instant.nullable(),
+  closesOn: day.nullable(),
+  closedAt: instant.nullable(),
+  households: z.number().int().meta({ description: '征询的户数 Households asked' }),
+  replies: z.number().int(),
+  responseRate: share.meta({ description: '答复的户数 ÷ 征询的户数 Replies of households asked' }),
+  satisfaction: share.meta({
+    description:
+      '总体评价为满意或基本满意的户数 ÷ 回答该题的户数 Satisfied or mostly satisfied, of those answering the overall question',
+  }),
+  questions: surveyQuestionResults,
+});
+
+export const followUpState = z.object({
+  next: z
+    .object({ round: z.enum(['completion', 'yearly']), dueOn: day, due: z.boolean() })
+    .nullable()
+    .meta({
+      description: '下次回访；电梯投用前为 null The next follow-up; null before the lift entered use',
+    }),
+  items: z.array(followUp).meta({ description: '新的在前 Most recent first' }),
+});
+
 export const liftPage = z.object({
   lift,
   status: upkeepStatus,
+  followUp: followUpState,
   visitsDue: z.array(visitDue),
   contracts: z.array(maintenanceContract),
   visits: z
@@ -267,3 +324,23 @@ export const liftList = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** The follow-up a household's code shows (any of its project's codes), and its answer so far. */
+export const residentFollowUp = z.object({
+  followUp: z
+    .object({
+      title: z.string(),
+      question: z.string(),
+      closesOn: day.nullable(),
+      questions: z.array(surveyQuestion),
+      ballot: z
+        .object({ answers: surveyAnswers.nullable(), castAt: instant, receipt: z.string() })
+        .nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        '进行中的回访；没有或本户不在其中为 null The open follow-up; null when none, or the household is not asked',
+    }),
+});
+export const followUpAnswer = z.object({ answers: surveyAnswers });

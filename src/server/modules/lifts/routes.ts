@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAccess } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParam } from '../../platform/http.ts';
+import { idParam, publicRoute, visitorOf } from '../../platform/http.ts';
+import { ballotResponse, consultation } from '../consent/contract.ts';
+import { codeParams } from '../household/contract.ts';
+import { answerFollowUp, residentFollowUp, startFollowUp } from './followup.ts';
 import * as c from './contract.ts';
 import { getLiftOfProject, saveLift } from './service.ts';
 import { addContract, addInspection, addInsurance, addVisit, getLiftPage, listLifts } from './upkeep.ts';
@@ -121,5 +124,55 @@ export function upkeepRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(await addInsurance(db, await requireAccess(req), req.params.id, req.body)),
+  );
+}
+
+/** The lift's follow-up (回访): staff start one; households answer with any of their project's codes. */
+export function followUpRoutes(app: FastifyInstance, { db, codeKeys }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/lifts/:id/follow-ups',
+    {
+      schema: {
+        tags: ['lifts'],
+        summary:
+          '发起回访：向本单元各户发出满意度问卷（验收或运维阶段）Start a follow-up: a satisfaction survey of the stairwell’s households',
+        params: idParam,
+        body: c.followUpBody,
+        response: { 201: consultation },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await startFollowUp(db, await requireAccess(req), req.params.id, req.body, codeKeys)),
+  );
+  const config = publicRoute(300);
+  r.get(
+    '/api/v1/r/:code/follow-up',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: '本户的回访问卷 The follow-up survey a household’s code shows',
+        params: codeParams,
+        response: { 200: c.residentFollowUp },
+      },
+      config,
+    },
+    async (req) => residentFollowUp(db, codeKeys.present(req.params.code), visitorOf(req)),
+  );
+  r.post(
+    '/api/v1/r/:code/follow-up',
+    {
+      schema: {
+        tags: ['resident'],
+        summary: '填写或修改回访问卷 Answer the follow-up survey, or change the answers',
+        params: codeParams,
+        body: c.followUpAnswer,
+        response: { 200: ballotResponse },
+      },
+      config,
+    },
+    async (req) => answerFollowUp(db, codeKeys.present(req.params.code), visitorOf(req), req.body.answers),
   );
 }

@@ -1,8 +1,8 @@
 /** A project's lift: its equipment record, created once the works are under way, kept for its years in service. */
 import { randomBytes } from 'node:crypto';
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { codeFromRandom, formatCode, normaliseCode } from '../../../core/consent/codes.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
 import { centiToSpeed, LIFT_STAGES, speedToCenti } from '../../../core/lifts.ts';
 import { STAGE_LABELS } from '../../../core/stages.ts';
 import { auditScope, type Access } from '../../platform/access.ts';
@@ -11,6 +11,7 @@ import { changedFields, recordAudit } from '../audit/record.ts';
 import { getProject, lockProject } from '../projects/service.ts';
 import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import type { Lift, LiftInput } from './contract.ts';
+import { liftProjects } from '../projects/schema.ts';
 import { lifts } from './schema.ts';
 
 type LiftRow = typeof lifts.$inferSelect;
@@ -22,6 +23,23 @@ export function liftScope(access: Access): SQL {
       ? inArray(lifts.projectId, access.assigned.projectIds)
       : sql`false`;
   return access.committeeIds.length ? inArray(lifts.committeeId, access.committeeIds) : sql`false`;
+}
+
+const LIFT = { zh: '电梯', en: 'Lift' };
+
+/**
+ * A lift the caller sees, with its project's name and adviser (for the write check); `lock` takes
+ * the lift's row for a write that reads then decides, in the same query.
+ */
+export async function liftInScope(db: Queryable, access: Access, liftId: string, lock = false) {
+  const query = db
+    .select({ lift: lifts, projectName: liftProjects.name, adviserUserId: liftProjects.adviserUserId })
+    .from(lifts)
+    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
+    .where(and(eq(lifts.id, liftId), liftScope(access)));
+  const [row] = lock ? await query.for('no key update', { of: lifts }) : await query;
+  if (!row) throw notFound(LIFT);
+  return row;
 }
 
 export function presentLift(row: LiftRow, projectName: string): Lift {

@@ -3,7 +3,7 @@
  * the insurance of a lift, and where its upkeep stands today (core/upkeep.ts rules).
  */
 import { and, asc, desc, eq, gte, ilike, inArray, lte, max, sql } from 'drizzle-orm';
-import { badInput, notFound } from '../../../core/errors.ts';
+import { badInput } from '../../../core/errors.ts';
 import {
   nextInspection,
   nextVisit,
@@ -28,27 +28,12 @@ import { assertCanWriteOrAdviser } from '../projects/steps.ts';
 import type { z } from 'zod';
 import type * as c from './contract.ts';
 import { liftInspections, liftInsurance, lifts, maintenanceContracts, maintenanceVisits } from './schema.ts';
-import { liftScope, presentLift } from './service.ts';
+import { followUpsOf } from './followup.ts';
+import { liftInScope, liftScope, presentLift } from './service.ts';
 
-const LIFT = { zh: '电梯', en: 'Lift' };
 type LiftRow = typeof lifts.$inferSelect;
 
-/**
- * A lift the caller sees, with its project's name and adviser (for the write check); `lock` takes
- * the lift's row for a write that reads then decides, in the same query.
- */
-async function liftInScope(db: Queryable, access: Access, liftId: string, lock = false) {
-  const query = db
-    .select({ lift: lifts, projectName: liftProjects.name, adviserUserId: liftProjects.adviserUserId })
-    .from(lifts)
-    .innerJoin(liftProjects, eq(liftProjects.id, lifts.projectId))
-    .where(and(eq(lifts.id, liftId), liftScope(access)));
-  const [row] = lock ? await query.for('no key update', { of: lifts }) : await query;
-  if (!row) throw notFound(LIFT);
-  return row;
-}
-
-/** The lift, locked, for a write: only its committee's staff or its adviser. */
+/** The lift, locked for a write that reads then decides (in the query that finds it); only its committee's staff or its adviser. */
 async function liftForWrite(db: Db | Queryable, access: Access, liftId: string) {
   const row = await liftInScope(db, access, liftId, true);
   assertCanWriteOrAdviser(access, { committeeId: row.lift.committeeId, adviserUserId: row.adviserUserId });
@@ -129,6 +114,7 @@ export async function getLiftPage(db: Queryable, access: Access, liftId: string)
     visits: shown,
     inspections,
     insurance: insurance.map((p) => ({ ...p, state: termState(p, today, REMINDER_DAYS.insurance) })),
+    followUp: await followUpsOf(db, lift, today),
   };
 }
 

@@ -3,7 +3,7 @@
  * approval steps, notices ending, moved periods, unanswered objections, votes closing, idle
  * projects, assignments, holiday years to confirm, and money: agreements not signed, instalments
  * overdue, subsidies to claim; overdue works milestones; a lift's upkeep: visits overdue, inspections,
- * contracts and insurance ending; faults: open reports, and those with no one on site in time.
+ * contracts and insurance ending, a follow-up survey due; faults: open reports, and those with no one on site in time.
  */
 import { z } from 'zod';
 import { day } from '../../platform/contract.ts';
@@ -22,6 +22,7 @@ export const WORK_KINDS = [
   'arrears',
   'subsidy_to_claim',
   'upkeep_due',
+  'follow_up_due',
   'open_fault',
   'fault_overdue',
 ] as const;
@@ -35,7 +36,7 @@ export const workItem = z.object({
   projectName: z.string().nullable(),
   title: z.string().meta({
     description:
-      'assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance For assigned: the project’s stage; for upkeep_due: what is due',
+      'assigned：项目所处阶段；upkeep_due：visit、inspection、contract 或 insurance；follow_up_due：completion 或 yearly For assigned: the project’s stage; for upkeep_due: what is due; for follow_up_due: which round',
   }),
   provisional: z.boolean().optional().meta({
     description:
@@ -74,6 +75,7 @@ export const workListResponse = z.object({
       arrears: z.number().int(),
       subsidy_to_claim: z.number().int(),
       upkeep_due: z.number().int(),
+      follow_up_due: z.number().int(),
       open_fault: z.number().int(),
       fault_overdue: z.number().int(),
     })

@@ -32,6 +32,7 @@ import { auditEvents } from '../audit/schema.ts';
 import { consultations } from '../consent/schema.ts';
 import { noticePeriodChanges, notices, objections } from '../notices/schema.ts';
 import { approvalSteps, liftProjects } from '../projects/schema.ts';
+import { followUpWork } from '../lifts/followup.ts';
 import { upkeepWork } from '../lifts/upkeep.ts';
 import { projectScope } from '../projects/service.ts';
 import { presentStep } from '../projects/steps.ts';
@@ -248,6 +249,15 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
       date: u.date,
       refId: u.liftId,
     });
+  for (const f of await followUpWork(db, access))
+    items.push({
+      kind: 'follow_up_due',
+      projectId: f.projectId,
+      projectName: f.projectName,
+      title: f.round,
+      date: f.dueOn,
+      refId: f.liftId,
+    });
   items.push(...(await faultWorkItems(db, access)));
 
   // each card in order of urgency: the earliest date first, undated last
@@ -267,6 +277,7 @@ export async function workList(db: Queryable, access: Access): Promise<WorkList>
     arrears: 0,
     subsidy_to_claim: 0,
     upkeep_due: 0,
+    follow_up_due: 0,
     open_fault: 0,
     fault_overdue: 0,
   };

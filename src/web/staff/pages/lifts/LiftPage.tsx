@@ -28,6 +28,7 @@ import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { EquipmentFormModal } from './EquipmentForm.tsx';
 import { LiftCostsCard, LiftFaultsCard, LiftHistoryCard, useLiftRecord } from './LiftRecord.tsx';
+import { FollowUpCard } from './FollowUpCard.tsx';
 import { LateTag, NextInspectionTag, NextVisitTag, TermTag } from './UpkeepTags.tsx';
 import { useWords } from './words.ts';
 // .jw-empty: the empty tables' sentence in a colour that reads
@@ -236,6 +237,7 @@ function LiftView({ data }: { data: LiftPageData }) {
         </Card>
 
         <LiftFaultsCard faults={record.faults} />
+        <FollowUpCard liftId={lift.id} followUp={data.followUp} />
 
         <Card
           size="small"

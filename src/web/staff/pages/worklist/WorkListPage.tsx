@@ -1,5 +1,6 @@
 import { Badge, Card, Col, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router';
+import { FOLLOW_UP_ROUND_LABELS, type FollowUpRound } from '../../../../core/followup.ts';
 import { STAGE_LABELS, type Stage } from '../../../../core/stages.ts';
 import type { Answer, ItemOf } from '../../../shared/api.ts';
 import { useLang } from '../../../shared/words.ts';
@@ -26,6 +27,7 @@ const KINDS = [
   'arrears',
   'subsidy_to_claim',
   'upkeep_due',
+  'follow_up_due',
   'idle_project',
   'assigned',
 ] as const satisfies readonly Kind[];
@@ -41,6 +43,7 @@ const ONLY_WHEN_ANY: readonly Kind[] = [
   'period_moved',
   'fault_overdue',
   'open_fault',
+  'follow_up_due',
 ];
 
 /** Where each kind of item is worked on. */
@@ -53,7 +56,7 @@ function linkOf(i: WorkItem): string {
     return `/projects/${i.projectId}/notices`;
   if (i.kind === 'unsigned_agreements' || i.kind === 'arrears' || i.kind === 'subsidy_to_claim')
     return `/projects/${i.projectId}/money`;
-  if (i.kind === 'upkeep_due') return `/lifts/${i.refId}`;
+  if (i.kind === 'upkeep_due' || i.kind === 'follow_up_due') return `/lifts/${i.refId}`;
   return `/projects/${i.projectId}`;
 }
 
@@ -140,7 +143,9 @@ function WorkItemView({ item: i }: { item: WorkItem }) {
             ? w.overdue({ count: i.count ?? 0, yuan: formatYuan(i.amountFen ?? 0) })
             : i.kind === 'subsidy_to_claim'
               ? w.subsidy(formatYuan(i.amountFen ?? 0))
-              : i.title;
+              : i.kind === 'follow_up_due'
+                ? pick(FOLLOW_UP_ROUND_LABELS[i.title as FollowUpRound])
+                : i.title;
   return (
     <>
       <Link to={linkOf(i)}>{i.projectName}</Link>

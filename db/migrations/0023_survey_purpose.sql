@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "purpose" text DEFAULT 'willingness' NOT NULL;
