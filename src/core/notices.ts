@@ -71,9 +71,13 @@ export interface WorksDetails {
 /** Works notices are posted once the works have begun (and while acceptance may still bring work on site). */
 export const WORKS_NOTICE_STAGES: readonly Stage[] = ['construction', 'acceptance'];
 
+/** The stage a project counts as for its notices: a paused project, the stage it left. */
+export const noticeStage = (p: { stage: Stage; pausedFrom: Stage | null }) =>
+  p.stage === 'paused' && p.pausedFrom ? p.pausedFrom : p.stage;
+
 /**
- * Whether a notice of this kind may be created while the project is at `stage` (a paused project
- * counts as the stage it left): works notices only from the works on, the others at any stage.
+ * Whether a notice of this kind may be created while the project is at `stage` (see noticeStage):
+ * works notices only from the works on, the others at any stage.
  */
 export const noticeKindAllowed = (kind: NoticeKind, stage: Stage) =>
   kind !== 'works' || WORKS_NOTICE_STAGES.includes(stage);

@@ -208,6 +208,14 @@ test('staff post a works notice and a site photo (1280 px); a resident reads it 
   const staffCard = page.locator('.jw-notice').filter({ has: page.getByRole('heading', { name: title }) });
   await expect(staffCard.getByRole('heading', { name: /施工投诉（1）/ })).toBeVisible();
   await expect(staffCard).toContainText('早上七点半就开始敲打');
+  // printed for the stairwell: the works' days, effects and hours, and how to complain
+  const noticeId = items.find((n) => n.title === title)!.id;
+  await page.goto(`/projects/${project.id}/notices/${noticeId}/print`);
+  const printed = page.getByTestId('printed-notice');
+  await expect(printed).toContainText('每天施工时间：08:00 至 18:00');
+  await expect(printed).toContainText('通道封闭、施工噪音');
+  await expect(printed).not.toContainText('民法典');
+  await shoot(page, 'works-notice-print', { dir: '.tmp/works-shots' });
 });
 
 test('the street admin edits the works milestones template (360 px)', async ({ page }) => {

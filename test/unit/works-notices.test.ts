@@ -10,6 +10,7 @@ import {
   NOTICE_DEFAULTS,
   NOTICE_KINDS,
   noticeKindAllowed,
+  noticeStage,
   OBJECTION_NOUN,
   worksDetailsProblem,
   worksNoticeDays,
@@ -23,6 +24,13 @@ describe('when a works notice may be posted', () => {
     expect(STAGES.filter((s) => noticeKindAllowed('works', s))).toEqual(['construction', 'acceptance']);
     for (const kind of NOTICE_KINDS.filter((k) => k !== 'works'))
       expect(STAGES.every((s) => noticeKindAllowed(kind, s))).toBe(true);
+  });
+  it('counts a paused project as the stage it left', () => {
+    expect(noticeKindAllowed('works', noticeStage({ stage: 'paused', pausedFrom: 'construction' }))).toBe(
+      true,
+    );
+    expect(noticeKindAllowed('works', noticeStage({ stage: 'paused', pausedFrom: 'approvals' }))).toBe(false);
+    expect(noticeStage({ stage: 'paused', pausedFrom: null })).toBe('paused');
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import {
   noticeKindAllowed,
+  noticeStage,
   worksDetailsProblem,
   worksNoticeDays,
   WORKS_NOTICE_STAGES,
@@ -225,7 +226,7 @@ async function assertKindAllowed(tx: Tx, access: Access, projectId: string, kind
     .select({ stage: liftProjects.stage, pausedFrom: liftProjects.pausedFrom })
     .from(liftProjects)
     .where(eq(liftProjects.id, projectId));
-  const stage = p!.stage === 'paused' && p!.pausedFrom ? p!.pausedFrom : p!.stage;
+  const stage = noticeStage(p!);
   if (!noticeKindAllowed(kind, stage)) {
     const from = WORKS_NOTICE_STAGES.map((s) => STAGE_LABELS[s]);
     throw new AppError(

@@ -17,7 +17,7 @@ import {
   TitleField,
   worksValues,
 } from './NoticeFields.tsx';
-import { NOTICE_DEFAULTS, NOTICE_KINDS, noticeKindAllowed } from '../../../../core/notices.ts';
+import { NOTICE_DEFAULTS, NOTICE_KINDS, noticeKindAllowed, noticeStage } from '../../../../core/notices.ts';
 import type { NoticeKind, NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
@@ -43,8 +43,7 @@ export function CreateNoticeModal({
   const create = useApiMutation((body: Record<string, unknown>) =>
     answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })),
   );
-  const stage = project.stage === 'paused' && project.pausedFrom ? project.pausedFrom : project.stage;
-  const kinds = NOTICE_KINDS.filter((k) => noticeKindAllowed(k, stage));
+  const kinds = NOTICE_KINDS.filter((k) => noticeKindAllowed(k, noticeStage(project)));
   const defaults = (kind: NoticeKind) =>
     kind === 'works'
       ? { kind, title: w.worksTitle(project.name), endOn: dayjs(today.day).add(13, 'day') }

@@ -151,6 +151,11 @@ const zh = {
   answerComplaintTitle: '答复投诉',
   complaintSettled: '投诉已化解（投诉人接受答复）',
   escalateComplaintTitle: '投诉转入调解',
+  printWorks: '施工安排',
+  printWorksDays: (from: string, to: string) => `施工日期：${from} 至 ${to}`,
+  printWorksHours: (from: string, to: string) => `每天施工时间：${from} 至 ${to}`,
+  printComplaintsText: (ends: string, committee: string) =>
+    `施工期间如有问题，${ends} 前随时可以投诉：业主可用告知书上的户码在手机上提交（扫描告知书二维码，或打开网址后输入户码）；也可致电或当面告知${committee}，工作人员登记后答复，必要时组织调解。`,
 
   mediation: '矛盾调解',
   mediationList: '调解案件',
@@ -369,6 +374,11 @@ const en: Words<typeof zh> = {
   answerComplaintTitle: 'Answer the complaint',
   complaintSettled: 'Complaint settled (the resident accepts the answer)',
   escalateComplaintTitle: 'Take the complaint to mediation',
+  printWorks: 'The works',
+  printWorksDays: (from: string, to: string) => `Works dates: ${from} to ${to}`,
+  printWorksHours: (from: string, to: string) => `Working hours each day: ${from} to ${to}`,
+  printComplaintsText: (ends: string, committee: string) =>
+    `If the works cause trouble, you can complain at any time until ${ends}: owners with the household code on their letter on a phone (scan the letter’s QR code, or open the address and type the code), or by phone or in person to ${committee}; staff record it and answer, and arrange mediation where needed.`,
 
   mediation: 'Mediation',
   mediationList: 'Mediation cases',

@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { noticeKindAllowed, noticeStage } from '../../../../core/notices.ts';
 import { $api } from '../../data.ts';
 import { CreateNoticeModal } from '../notices/NoticeFormDialogs.tsx';
 import { PhaseTag } from '../notices/tags.tsx';
@@ -14,13 +15,15 @@ export function WorksNotices({ projectId, canEdit }: { projectId: string; canEdi
   const project = $api.useQuery('get', '/api/v1/projects/{id}', { params: { path: { id: projectId } } });
   const list = $api.useQuery('get', '/api/v1/projects/{id}/notices', { params: { path: { id: projectId } } });
   const items = (list.data?.items ?? []).filter((n) => n.kind === 'works' && n.phase !== 'superseded');
+  // a works notice is written from the works on (core noticeKindAllowed), not while ready to build
+  const p = project.data;
+  const canWrite = canEdit && !!p && noticeKindAllowed('works', noticeStage(p));
   return (
     <Card
       size="small"
       title={<h3 className="jw-card-title">{w.worksNotices}</h3>}
       extra={
-        canEdit &&
-        project.data && (
+        canWrite && (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {w.addWorksNotice}
           </Button>
