@@ -62,7 +62,7 @@ const PROGRESS: Record<string, number> = {
   steel_shaft: 2,
   installation: 3,
   commissioning: 4,
-  supervision_inspection: 4,
+  supervision_inspection: 5,
 };
 
 /**
@@ -95,6 +95,8 @@ export function sitePhoto(key: string, shade: number): Buffer {
     for (let y = top; y < groundY; y += 19) c.rect(shaftX, y, 24, 2, STEEL);
   }
   if (stage >= 3) c.rect(shaftX + 5, stage === 3 ? 120 : 60, 14, 16, CAR);
+  // under inspection: the inspectors' green tag on the landing door
+  if (stage >= 5) c.rect(shaftX + 8, groundY - 30, 8, 8, FENCE);
   // the site fence
   c.rect(shaftX - 40, groundY - 14, 100, 3, FENCE);
   for (let x = shaftX - 40; x < shaftX + 60; x += 12) c.rect(x, groundY - 14, 2, 14, FENCE);
