@@ -220,7 +220,7 @@ function NoticeCard({
         <div className="r-notice" role="note">
           <p>
             {notice.phase === 'upcoming'
-              ? n.upcoming(formatDay(notice.startOn, ui.lang))
+              ? (notice.works ? n.worksUpcoming : n.upcoming)(formatDay(notice.startOn, ui.lang))
               : notice.works
                 ? n.worksEnded
                 : n.ended}

@@ -36,6 +36,7 @@ const zh = {
   sentComplaintTitle: '投诉已提交',
   sentComplaintText: '居委会已收到您的投诉，会尽快答复。答复会显示在本页“您提出的意见和投诉”中。',
   complaintLabel: '施工投诉',
+  worksUpcoming: (from: string) => `施工公告还没有开始。${from}起可以投诉。`,
   worksEnded: '这份施工公告已经结束。如施工仍有问题，请直接打电话给居委会。',
   publicity: '公示时间',
   feedback: '书面意见时间',
@@ -108,6 +109,7 @@ const en: Words<typeof zh> = {
   sentComplaintText:
     'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections and complaints”.',
   complaintLabel: 'Complaint about the works',
+  worksUpcoming: (from: string) => `This works notice has not started yet. You can complain from ${from}.`,
   worksEnded:
     'This works notice has ended. If the works still cause trouble, please phone your residents’ committee.',
   publicity: 'Posted',
