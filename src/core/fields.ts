@@ -150,6 +150,10 @@ export const FIELD_LABELS: Record<string, Label> = {
   countStartDay: { zh: '是否计入首日', en: 'counting of the first day' },
   postedWhere: { zh: '张贴位置', en: 'where posted' },
   fromName: { zh: '异议人', en: 'name of the objector' },
+  endOn: { zh: '结束日期', en: 'last day' },
+  worksEffects: { zh: '施工影响', en: 'what the works affect' },
+  hoursFrom: { zh: '每天施工开始时间', en: 'daily start hour' },
+  hoursTo: { zh: '每天施工结束时间', en: 'daily end hour' },
   answer: { zh: '答复', en: 'answer' },
   settled: { zh: '是否解决', en: 'settled' },
   // mediation
@@ -237,6 +241,9 @@ export const FIELD_LABELS: Record<string, Label> = {
   workDone: { zh: '施工内容', en: 'work done' },
   workers: { zh: '作业人数', en: 'workers' },
   safetyChecks: { zh: '安全检查', en: 'safety checks' },
+  entryId: { zh: '施工日志', en: 'site log entry' },
+  photoId: { zh: '现场照片', en: 'site photo' },
+  caption: { zh: '照片说明', en: 'caption' },
   reference: { zh: '证书编号', en: 'certificate number' },
   item: { zh: '验收事项', en: 'acceptance item' },
   // faults and entrapments

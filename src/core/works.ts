@@ -131,6 +131,11 @@ export function templateProblem(template: readonly MilestoneTemplate[]): string 
   return null;
 }
 
+// ---------------------------------------------------------------- site log
+
+/** Photos one site log entry may hold: enough for a day's record, not an album. */
+export const MAX_LOG_PHOTOS = 12;
+
 // ---------------------------------------------------------------- acceptance and handover
 
 export const ACCEPTANCE_ITEMS = [

@@ -70,6 +70,29 @@ describe('the demo works', () => {
   });
 });
 
+describe('the demo site photos', () => {
+  it('show the 6 lifts under construction at their different milestones, as real PNGs', async () => {
+    const underway = (await admin.get('/api/v1/projects?stage=construction&pageSize=100')).body.items;
+    expect(underway).toHaveLength(6); // "6 under construction" (PRODUCT.md)
+    const pictures = new Set<string>();
+    const stages = new Set<string>();
+    for (const p of underway) {
+      const w = await works(admin, p.id);
+      const newest = w.log[0];
+      expect(newest.photos.length, p.name).toBeGreaterThan(0);
+      const photo = newest.photos[0];
+      const file = await admin.get(`/api/v1/projects/${p.id}/works/log/${newest.id}/photos/${photo.id}`);
+      expect(file.headers['content-type']).toBe('image/png');
+      expect(file.raw.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(file.raw.length).toBe(photo.size);
+      pictures.add(file.raw.toString('base64'));
+      stages.add(w.milestones.find((m: any) => m.status === 'in_progress').key);
+    }
+    expect(stages.size).toBeGreaterThan(1);
+    expect(pictures.size).toBeGreaterThan(1);
+  });
+});
+
 describe('the street template', () => {
   it('is previewed before a project copies it; the first write copies it; later edits leave the copy alone', async () => {
     const before = await works(staff, planning.id);

@@ -1,6 +1,9 @@
+import { sitePhoto } from '../../src/server/demo/site-photos.ts';
 import { expect, test } from './fixtures.ts';
 import {
   apiGet,
+  apiPost,
+  expectElderlyFriendly,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
   loginAs,
@@ -98,6 +101,122 @@ for (const width of [360, 1280]) {
     await shoot(page, `works-log-form${width === 360 ? '-360' : ''}`, { dir: '.tmp/works-shots' });
   });
 }
+
+test('staff post a works notice and a site photo (1280 px); a resident reads it and complains (360 px)', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { csrfToken } = await loginAs(page.request, 'shengli');
+  const headers = { 'x-csrf-token': csrfToken };
+  const project = (await projectsOf(page.request, '胜利居委')).find((p) => p.stage === 'construction')!;
+  await page.goto(`/projects/${project.id}?tab=works`);
+
+  // the works notice, from the works tab: the works' days, what they affect, the noise hours
+  const title = `加梯施工公告 ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: '新建施工公告' }).click();
+  let dialog = page.getByRole('dialog', { name: '新建施工公告' });
+  await dialog.getByLabel('标题').fill(title);
+  await expect(dialog.getByLabel('影响开始日期')).toHaveValue(TODAY);
+  await typeDate(page, dialog.getByLabel('影响结束日期'), '2026-12-09');
+  await expect(dialog).toContainText('20 天（含首尾两天）');
+  await dialog.getByLabel('通道封闭').check();
+  await dialog.getByLabel('施工噪音').check();
+  await dialog.getByLabel('开始时间').fill('08:00');
+  await dialog.getByLabel('结束时间').fill('18:00');
+  await dialog.getByRole('button', { name: /保\s*存|确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+  const notices = page.getByRole('list', { name: '施工公告与投诉' });
+  const mine = notices.getByRole('listitem').filter({ hasText: title });
+  await expect(mine).toContainText(`${TODAY} – 2026-12-09`);
+  const { items } = await apiGet<{ items: { id: string; title: string }[] }>(
+    page.request,
+    `/api/v1/projects/${project.id}/notices`,
+  );
+  await apiPost(page.request, `/api/v1/notices/${items.find((n) => n.title === title)!.id}/post`, headers, {
+    postedWhere: '单元门厅公告栏',
+  });
+
+  // a photo of the site on the newest log entry: a thumbnail that loads
+  const log = page.getByRole('list', { name: '施工日志' });
+  const entry = log.getByRole('listitem').first();
+  await entry.getByRole('button', { name: /为 .* 的施工日志添加现场照片/ }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('照片说明').fill('井道吊装');
+  await dialog
+    .getByLabel('照片（JPEG、PNG 或 WebP，10 MB 以内）')
+    .setInputFiles({ name: '井道.png', mimeType: 'image/png', buffer: sitePhoto('steel_shaft', 2) });
+  await dialog.getByRole('button', { name: /保\s*存|确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+  const photo = entry.getByRole('img', { name: /现场照片：井道吊装/ });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+  await expectNoAxeViolations(page);
+  expect(await staffSizeProblems(page)).toEqual([]);
+  await entry.scrollIntoViewIfNeeded();
+  await shoot(page, 'works-log-photos', { dir: '.tmp/works-shots' });
+  await notices.scrollIntoViewIfNeeded();
+  await shoot(page, 'works-notices', { dir: '.tmp/works-shots' });
+
+  // a resident on a phone: the notice in plain words, then a complaint
+  const survey = await apiPost<{ id: string }>(page.request, '/api/v1/consultations', headers, {
+    projectId: project.id,
+    kind: 'survey',
+    title: '施工期间意见征询',
+    question: '施工对您有什么影响？',
+    scopeKind: 'stairwell',
+    opensOn: TODAY,
+    closesOn: '2026-12-04',
+  });
+  await apiPost(page.request, `/api/v1/consultations/${survey.id}/open`, headers);
+  const codes = await apiPost<{ items: { code: string }[] }>(
+    page.request,
+    `/api/v1/consultations/${survey.id}/codes/reveal`,
+    headers,
+  );
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const resident = await phone.newPage();
+  await resident.goto(`/r/${codes.items[0]!.code}`);
+  await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
+  const card = resident.locator('section').filter({ has: resident.getByRole('heading', { name: title }) });
+  await expect(card).toContainText('施工公告');
+  await expect(card).toContainText('楼道或通道封闭，请绕行');
+  await expect(card).toContainText('施工有噪音');
+  await expect(card).toContainText('08:00 到 18:00');
+  await expect(card).toContainText('施工期间随时可以投诉');
+  await expectNoAxeViolations(resident);
+  await expectElderlyFriendly(resident);
+  await card.scrollIntoViewIfNeeded();
+  await shoot(resident, 'works-notice-resident-360', { dir: '.tmp/works-shots' });
+  await card.getByLabel('您的投诉').fill('早上七点半就开始敲打，老人休息不好。');
+  await card.getByRole('button', { name: '提交投诉' }).click();
+  await expect(resident.getByRole('heading', { level: 1, name: '投诉已提交' })).toBeVisible();
+  await resident.getByRole('button', { name: '返回公示' }).click();
+  const mineList = resident.getByRole('region', { name: '您提出的意见和投诉' });
+  await expect(mineList).toContainText('施工投诉');
+  await expect(mineList).toContainText('已收到，等待答复');
+  await expectNoAxeViolations(resident);
+  await phone.close();
+
+  // staff see it as a complaint on the notices page
+  await page.goto(`/projects/${project.id}/notices`);
+  const staffCard = page.locator('.jw-notice').filter({ has: page.getByRole('heading', { name: title }) });
+  await expect(staffCard.getByRole('heading', { name: /施工投诉（1）/ })).toBeVisible();
+  await expect(staffCard).toContainText('早上七点半就开始敲打');
+  // printed for the stairwell: the works' days, effects and hours, and how to complain
+  const noticeId = items.find((n) => n.title === title)!.id;
+  await page.goto(`/projects/${project.id}/notices/${noticeId}/print`);
+  const printed = page.getByTestId('printed-notice');
+  await expect(printed).toContainText('每天施工时间：08:00 至 18:00');
+  await expect(printed).toContainText('通道封闭、施工噪音');
+  await expect(printed).not.toContainText('民法典');
+  await shoot(page, 'works-notice-print', { dir: '.tmp/works-shots' });
+});
 
 test('the street admin edits the works milestones template (360 px)', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });

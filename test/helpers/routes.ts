@@ -138,6 +138,15 @@ export const UPLOADS: Record<
   'POST /api/v1/cost-plans/{id}/sign-offs': { fields: { unitId: RANDOM_ID }, file: pdf },
   'POST /api/v1/notices/{id}/evidence': { fields: { where: '楼道公告栏' }, file: pdf },
   'POST /api/v1/mediation/{id}/agreement': { fields: {}, file: pdf },
+  'POST /api/v1/projects/{id}/works/log/{entryId}/photos': {
+    fields: { caption: '井道吊装' },
+    // a PNG's signature and header: all the type check reads
+    file: {
+      name: 'site.png',
+      content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+      type: 'image/png',
+    },
+  },
   'POST /api/v1/holiday-years/{year}/import': {
     fields: {},
     file: { name: 'holidays.ics', content: ICS, type: 'text/calendar' },

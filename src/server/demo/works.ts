@@ -4,16 +4,19 @@
  * acceptance with the works done and acceptance under way; the ones in service with every milestone done and the use registration within its 30 days. Written straight
  * to the tables, as the histories write the approval steps, with a prng of its own.
  */
+import { createHash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { addDays } from '../../core/calendar.ts';
 import { shanghaiMorning } from '../../core/clock.ts';
 import { ACCEPTANCE_MILESTONE, REGISTRATION_MILESTONE, type MilestoneTemplate } from '../../core/works.ts';
 import type { Db } from '../platform/db/client.ts';
 import { liftProjects } from '../modules/projects/schema.ts';
-import { worksLogEntries, worksMilestones, worksParties } from '../modules/works/schema.ts';
+import { storedFiles } from '../modules/files/schema.ts';
+import { worksLogEntries, worksLogPhotos, worksMilestones, worksParties } from '../modules/works/schema.ts';
 import { worksTemplateOfCommittee } from '../modules/works/service.ts';
 import type { DemoTimeline } from './histories.ts';
 import { prng } from './prng.ts';
+import { sitePhoto } from './site-photos.ts';
 
 const CONTRACTORS = [
   { contractorName: '上海申江电梯工程有限公司', contractorLicence: 'D231000001' },
@@ -65,6 +68,8 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
   const rows: Row[] = [];
   const parties: (typeof worksParties.$inferInsert)[] = [];
   const log: (typeof worksLogEntries.$inferInsert)[] = [];
+  /** the milestone under way on each log entry's day, for its photo */
+  const logKeys: string[] = [];
   for (const p of projects) {
     if (p.stage !== 'construction' && p.stage !== 'acceptance' && p.stage !== 'in_service') continue;
     const dates = timelines.get(p.id)!.dates;
@@ -206,9 +211,55 @@ export async function seedWorks(db: Db, today: string, timelines: Map<string, De
         byName: `${parties.at(-1)!.siteManager}（项目经理）`,
         createdAt: shanghaiMorning(on, 17),
       });
+      logKeys.push(current?.key ?? '');
     }
   }
   if (rows.length) await db.insert(worksMilestones).values(rows);
   if (parties.length) await db.insert(worksParties).values(parties);
-  if (log.length) await db.insert(worksLogEntries).values(log);
+  if (log.length) {
+    const entries = await db.insert(worksLogEntries).values(log).returning();
+    await seedPhotos(db, entries, logKeys);
+  }
+}
+
+/**
+ * A photo of the site on every other log entry (the newest always), drawn at the milestone under
+ * way that day: the lifts under construction show different stages of the works.
+ */
+async function seedPhotos(db: Db, entries: (typeof worksLogEntries.$inferSelect)[], keys: string[]) {
+  const shown = entries
+    .map((e, i) => ({ e, key: keys[i]!, i }))
+    .filter(
+      ({ e, i }) => i === entries.length - 1 || entries[i + 1]!.projectId !== e.projectId || i % 2 === 0,
+    );
+  if (!shown.length) return;
+  const files = await db
+    .insert(storedFiles)
+    .values(
+      shown.map(({ e, key, i }) => {
+        const content = sitePhoto(key, i % 4);
+        return {
+          name: `现场照片-${e.on}.png`,
+          mime: 'image/png',
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content,
+          ownerEntity: 'works_log',
+          committeeId: e.committeeId,
+          uploadedAt: e.createdAt,
+        };
+      }),
+    )
+    .returning({ id: storedFiles.id });
+  await db.insert(worksLogPhotos).values(
+    shown.map(({ e }, i) => ({
+      entryId: e.id,
+      projectId: e.projectId,
+      committeeId: e.committeeId,
+      fileId: files[i]!.id,
+      caption: WORK_OF[keys[entries.indexOf(e)]!] ?? '现场施工',
+      byName: e.byName,
+      createdAt: e.createdAt,
+    })),
+  );
 }

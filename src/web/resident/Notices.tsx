@@ -11,6 +11,7 @@ import { useDraft } from './draft.ts';
 type NoticesView = Answer<'/api/v1/r/{code}/notices'>;
 type ResidentNotice = NoticesView['notices'][number];
 type MyObjection = NoticesView['objections'][number];
+type WorksDetails = NonNullable<ResidentNotice['works']>;
 
 const focusTitle = () => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
 
@@ -19,7 +20,7 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
   const n = useNoticeWords();
   const [view, setView] = useState<NoticesView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ text: string; complaint: boolean } | null>(null);
   const load = () =>
     answer(api.GET('/api/v1/r/{code}/notices', { params: { path: { code } } })).then(
       (v) => {
@@ -37,11 +38,11 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
       <>
         <div className="r-success">
           <Icon name="done" className="r-success-icon" />
-          <Title>{n.sentTitle}</Title>
+          <Title>{sent.complaint ? n.sentComplaintTitle : n.sentTitle}</Title>
         </div>
-        <p>{n.sentText}</p>
+        <p>{sent.complaint ? n.sentComplaintText : n.sentText}</p>
         <blockquote className="r-quote" lang={zhText(ui.lang)}>
-          {sent}
+          {sent.text}
         </blockquote>
         <div className="r-actions r-actions--stack">
           <Button
@@ -91,14 +92,20 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
           code={code}
           ui={ui}
           onSent={(text) => {
-            setSent(text);
+            setSent({ text, complaint: notice.kind === 'works' });
             void load();
             window.scrollTo(0, 0);
             requestAnimationFrame(focusTitle);
           }}
         />
       ))}
-      {view && <MyObjections items={view.objections} ui={ui} />}
+      {view && (
+        <MyObjections
+          items={view.objections}
+          works={new Set(view.notices.filter((x) => x.kind === 'works').map((x) => x.id))}
+          ui={ui}
+        />
+      )}
       <div className="r-actions r-actions--stack">
         <Button kind="secondary" wide onClick={onBack}>
           {n.back}
@@ -110,14 +117,35 @@ export function NoticesScreen({ code, ui, onBack }: { code: string; ui: Ui; onBa
 
 /** Each notice read in turn: its kind and dates in the page's language, its texts in Chinese. */
 function spokenNotices(notices: ResidentNotice[], ui: Ui, n: ReturnType<typeof useNoticeWords>): Spoken[] {
-  return notices.flatMap((notice) => [
-    { text: `${n.noticeKind[notice.kind] ?? ''}。`, lang: ui.lang },
+  return notices.flatMap((notice) =>
+    notice.works
+      ? spokenWorks(notice, notice.works, ui, n)
+      : [
+          { text: `${n.noticeKind[notice.kind] ?? ''}。`, lang: ui.lang },
+          { text: `${notice.title}。${notice.body ?? ''}`, lang: 'zh-CN' },
+          {
+            text: `${n.deadline} ${formatDay(notice.endsOn, ui.lang)}。${notice.provisional ? `${n.provisionalTitle}。${n.provisionalText}` : ''}${notice.acceptingObjections ? n.open : notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}`,
+            lang: ui.lang,
+          },
+        ],
+  );
+}
+
+/** A works notice read aloud: its kind, text, dates, effects and hours (the generic lines are for periods). */
+function spokenWorks(
+  notice: ResidentNotice,
+  works: WorksDetails,
+  ui: Ui,
+  n: ReturnType<typeof useNoticeWords>,
+): Spoken[] {
+  return [
+    { text: `${n.noticeKind.works}。`, lang: ui.lang },
     { text: `${notice.title}。${notice.body ?? ''}`, lang: 'zh-CN' },
     {
-      text: `${n.deadline} ${formatDay(notice.endsOn, ui.lang)}。${notice.provisional ? `${n.provisionalTitle}。${n.provisionalText}` : ''}${notice.acceptingObjections ? n.open : notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}`,
+      text: `${n.worksDays} ${formatDay(notice.startOn, ui.lang)}${ui.w.dateTo}${formatDay(notice.endsOn, ui.lang)}。${n.worksEffects}：${works.effects.map((e) => n.effect[e]).join('；')}。${works.hoursFrom && works.hoursTo ? `${n.worksHours} ${n.hoursText(works.hoursFrom, works.hoursTo)}。` : ''}${notice.acceptingObjections ? n.openComplaint : ''}`,
       lang: ui.lang,
     },
-  ]);
+  ];
 }
 
 function NoticeCard({
@@ -145,37 +173,41 @@ function NoticeCard({
           {notice.body}
         </p>
       )}
-      <dl className="r-facts">
-        <div>
-          <dt>{n.publicity}</dt>
-          <dd>
-            {day(notice.startOn)}
-            {ui.w.dateTo}
-            {day(notice.publicityEnd)}
-          </dd>
-        </div>
-        {notice.feedbackEnd && (
+      {notice.works ? (
+        <WorksFacts notice={notice} works={notice.works} ui={ui} />
+      ) : (
+        <dl className="r-facts">
           <div>
-            <dt>{n.feedback}</dt>
+            <dt>{n.publicity}</dt>
             <dd>
-              {ui.w.dateTo.trim()} {day(notice.feedbackEnd)}
+              {day(notice.startOn)}
+              {ui.w.dateTo}
+              {day(notice.publicityEnd)}
             </dd>
           </div>
-        )}
-        <div>
-          <dt>{n.deadline}</dt>
-          <dd>
-            <strong>{day(notice.endsOn)}</strong>
-            {notice.provisional && <span className="r-provisional-mark">（{n.provisional}）</span>}
-          </dd>
-        </div>
-        {notice.postedWhere && (
+          {notice.feedbackEnd && (
+            <div>
+              <dt>{n.feedback}</dt>
+              <dd>
+                {ui.w.dateTo.trim()} {day(notice.feedbackEnd)}
+              </dd>
+            </div>
+          )}
           <div>
-            <dt>{n.postedAt}</dt>
-            <dd lang={zhText(ui.lang)}>{notice.postedWhere}</dd>
+            <dt>{n.deadline}</dt>
+            <dd>
+              <strong>{day(notice.endsOn)}</strong>
+              {notice.provisional && <span className="r-provisional-mark">（{n.provisional}）</span>}
+            </dd>
           </div>
-        )}
-      </dl>
+          {notice.postedWhere && (
+            <div>
+              <dt>{n.postedAt}</dt>
+              <dd lang={zhText(ui.lang)}>{notice.postedWhere}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {notice.provisional && (
         <div className="r-notice" role="note" data-testid="provisional">
           <p className="r-notice-title">{n.provisionalTitle}</p>
@@ -186,10 +218,62 @@ function NoticeCard({
         <ObjectionForm notice={notice} code={code} ui={ui} onSent={onSent} />
       ) : (
         <div className="r-notice" role="note">
-          <p>{notice.phase === 'upcoming' ? n.upcoming(formatDay(notice.startOn, ui.lang)) : n.ended}</p>
+          <p>
+            {notice.phase === 'upcoming'
+              ? (notice.works ? n.worksUpcoming : n.upcoming)(formatDay(notice.startOn, ui.lang))
+              : notice.works
+                ? n.worksEnded
+                : n.ended}
+          </p>
         </div>
       )}
     </section>
+  );
+}
+
+/** A works notice in plain words: the dates, what it does to the household, the hours, until when to complain. */
+function WorksFacts({ notice, works, ui }: { notice: ResidentNotice; works: WorksDetails; ui: Ui }) {
+  const n = useNoticeWords();
+  const day = (iso: string) => <span className="r-nowrap">{formatDay(iso, ui.lang)}</span>;
+  return (
+    <dl className="r-facts">
+      <div>
+        <dt>{n.worksDays}</dt>
+        <dd>
+          {day(notice.startOn)}
+          {ui.w.dateTo}
+          {day(notice.endsOn)}
+        </dd>
+      </div>
+      <div>
+        <dt>{n.worksEffects}</dt>
+        <dd>
+          <ul className="r-effects">
+            {works.effects.map((e) => (
+              <li key={e}>{n.effect[e]}</li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+      {works.hoursFrom && works.hoursTo && (
+        <div>
+          <dt>{n.worksHours}</dt>
+          <dd>
+            <strong>{n.hoursText(works.hoursFrom, works.hoursTo)}</strong>
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>{n.complainUntil}</dt>
+        <dd>{day(notice.endsOn)}</dd>
+      </div>
+      {notice.postedWhere && (
+        <div>
+          <dt>{n.postedAt}</dt>
+          <dd lang={zhText(ui.lang)}>{notice.postedWhere}</dd>
+        </div>
+      )}
+    </dl>
   );
 }
 
@@ -210,10 +294,12 @@ function ObjectionForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const full = text.length >= OBJECTION_MAX_CHARS;
+  // a works notice takes complaints, said so on every word of the form
+  const complaint = notice.kind === 'works';
   const submit = async () => {
     const value = text.trim();
     if (!value) {
-      setError(n.empty);
+      setError(complaint ? n.emptyComplaint : n.empty);
       document.getElementById(`${id}-text`)?.focus();
       return;
     }
@@ -236,12 +322,12 @@ function ObjectionForm({
   };
   return (
     <div className="r-objection-form">
-      <p className="r-open-now">{n.open}</p>
+      <p className="r-open-now">{complaint ? n.openComplaint : n.open}</p>
       <label className="r-field-label" htmlFor={`${id}-text`}>
-        {n.yourObjection}
+        {complaint ? n.yourComplaint : n.yourObjection}
       </label>
       <p className="r-hint" id={`${id}-hint`}>
-        {n.objectionHint}
+        {complaint ? n.complaintHint : n.objectionHint}
       </p>
       {error && <Alert id={`${id}-error`}>{error}</Alert>}
       {restored && <p className="r-notice">{n.draftKept}</p>}
@@ -264,14 +350,15 @@ function ObjectionForm({
       </p>
       <div className="r-actions r-actions--stack">
         <Button kind="primary" wide onClick={() => void submit()} disabled={busy}>
-          {busy ? n.sending : n.submit}
+          {busy ? n.sending : complaint ? n.submitComplaint : n.submit}
         </Button>
       </div>
     </div>
   );
 }
 
-function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
+/** The household's objections and complaints (those to a works notice, of the ids in `works`), with the answers. */
+function MyObjections({ items, works, ui }: { items: MyObjection[]; works: Set<string>; ui: Ui }) {
   const n = useNoticeWords();
   return (
     <section className="r-card" aria-labelledby="r-mine-h">
@@ -282,6 +369,7 @@ function MyObjections({ items, ui }: { items: MyObjection[]; ui: Ui }) {
         <ul className="r-mine">
           {items.map((o) => (
             <li key={o.id} className="r-mine-item">
+              {works.has(o.noticeId) && <p className="r-label">{n.complaintLabel}</p>}
               <p className="r-muted">
                 {n.on} {formatDay(o.receivedOn, ui.lang)} · {n.about}{' '}
                 <span lang={zhText(ui.lang)}>{o.noticeTitle}</span>

@@ -1,3 +1,4 @@
+import type { WorksEffect } from '../../core/notices.ts';
 import { defineWords, type Words } from '../shared/words.ts';
 
 type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
@@ -5,15 +6,38 @@ type Status = 'open' | 'answered' | 'escalated' | 'settled' | 'withdrawn';
 /** The words of the notices screen (公示与意见), Chinese first. */
 const zh = {
   link: '查看公示、提出意见',
-  linkIntro: '设计方案等公示期间，您可以在这里看公示、写意见，并查看居委会的答复。',
+  linkIntro: '设计方案公示、施工公告期间，您可以在这里看公示、写意见或投诉施工，并查看居委会的答复。',
   title: '公示与意见',
   loading: '正在读取公示…',
   back: '返回',
   none: '目前没有公示。',
-  noticeKind: { design_scheme: '设计方案公示', consultation_result: '征询结果公告' } as Record<
-    string,
-    string
-  >,
+  noticeKind: {
+    design_scheme: '设计方案公示',
+    consultation_result: '征询结果公告',
+    works: '施工公告',
+  } as Record<string, string>,
+  // a works notice (施工公告), in plain words, and its complaints
+  worksEffects: '对您的影响',
+  effect: {
+    access_blocked: '楼道或通道封闭，请绕行',
+    noise: '施工有噪音',
+    utility_cut: '会停水或停电',
+    other: '其他影响，见上面的说明',
+  } as Record<WorksEffect, string>,
+  worksDays: '施工日期',
+  worksHours: '每天施工时间',
+  hoursText: (from: string, to: string) => `${from} 到 ${to}`,
+  complainUntil: '可以投诉到',
+  openComplaint: '施工期间随时可以投诉',
+  yourComplaint: '您的投诉',
+  complaintHint: '例如：施工时间不对、噪音太大、通道被堵住。居委会会答复您，需要时会请双方调解。',
+  submitComplaint: '提交投诉',
+  emptyComplaint: '请先写下您的投诉',
+  sentComplaintTitle: '投诉已提交',
+  sentComplaintText: '居委会已收到您的投诉，会尽快答复。答复会显示在本页“您提出的意见和投诉”中。',
+  complaintLabel: '施工投诉',
+  worksUpcoming: (from: string) => `施工公告还没有开始。${from}起可以投诉。`,
+  worksEnded: '这份施工公告已经结束。如施工仍有问题，请直接打电话给居委会。',
   publicity: '公示时间',
   feedback: '书面意见时间',
   deadline: '意见截止',
@@ -34,9 +58,9 @@ const zh = {
   atLimit: (max: number) => `已经写满 ${max} 字，不能再多写了。请精简一下，或分成两条意见提交。`,
   draftKept: '您上次没写完的意见已经帮您留着。',
   sentTitle: '意见已提交',
-  sentText: '居委会已收到您的意见，会尽快答复。答复会显示在本页“您提出的意见”中。',
+  sentText: '居委会已收到您的意见，会尽快答复。答复会显示在本页“您提出的意见和投诉”中。',
   backToList: '返回公示',
-  mine: '您提出的意见',
+  mine: '您提出的意见和投诉',
   noneMine: '您家还没有提出意见。',
   on: '提出日期',
   about: '针对',
@@ -54,12 +78,40 @@ const zh = {
 const en: Words<typeof zh> = {
   link: 'See notices and object',
   linkIntro:
-    'While a notice such as the design scheme is posted, you can read it here, send your objection and see the committee’s answer.',
+    'While a notice such as the design scheme or a works notice is posted, you can read it here, send your objection or complaint and see the committee’s answer.',
   title: 'Notices and objections',
   loading: 'Reading the notices…',
   back: 'Back',
   none: 'There are no notices at the moment.',
-  noticeKind: { design_scheme: 'Design scheme', consultation_result: 'Consultation result' },
+  noticeKind: {
+    design_scheme: 'Design scheme',
+    consultation_result: 'Consultation result',
+    works: 'Works notice',
+  },
+  worksEffects: 'How it affects you',
+  effect: {
+    access_blocked: 'The stairwell or path is closed; please go round',
+    noise: 'The works are noisy',
+    utility_cut: 'Water or power will be cut',
+    other: 'Other effects, see the text above',
+  },
+  worksDays: 'Works dates',
+  worksHours: 'Working hours each day',
+  hoursText: (from: string, to: string) => `${from} to ${to}`,
+  complainUntil: 'Complaints until',
+  openComplaint: 'You can complain at any time during the works',
+  yourComplaint: 'Your complaint',
+  complaintHint:
+    'For example: work at the wrong hours, too much noise, a blocked path. The committee will answer you and, if needed, bring both sides together.',
+  submitComplaint: 'Send my complaint',
+  emptyComplaint: 'Please write your complaint first',
+  sentComplaintTitle: 'Your complaint is sent',
+  sentComplaintText:
+    'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections and complaints”.',
+  complaintLabel: 'Complaint about the works',
+  worksUpcoming: (from: string) => `This works notice has not started yet. You can complain from ${from}.`,
+  worksEnded:
+    'This works notice has ended. If the works still cause trouble, please phone your residents’ committee.',
   publicity: 'Posted',
   feedback: 'Written objections',
   deadline: 'Objections until',
@@ -84,9 +136,9 @@ const en: Words<typeof zh> = {
   draftKept: 'What you had started to write is kept for you.',
   sentTitle: 'Your objection is sent',
   sentText:
-    'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections”.',
+    'The residents’ committee has received it and will answer soon. The answer will show on this page under “Your objections and complaints”.',
   backToList: 'Back to the notices',
-  mine: 'Your objections',
+  mine: 'Your objections and complaints',
   noneMine: 'Your household has not sent any objection.',
   on: 'Sent on',
   about: 'About',

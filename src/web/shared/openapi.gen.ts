@@ -2115,6 +2115,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/works/log/{entryId}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传施工日志的现场照片（multipart：caption + file）Upload a site photo to a log entry */
+        post: operations["postProjectsByIdWorksLogByEntryIdPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/works/log/{entryId}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 施工日志的现场照片 A site photo of a log entry */
+        get: operations["getProjectsByIdWorksLogByEntryIdPhotosByPhotoId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/works/acceptance/{item}": {
         parameters: {
             query?: never;
@@ -17731,13 +17765,28 @@ export interface operations {
                             /** Format: uuid */
                             committeeId: string;
                             /** @enum {string} */
-                            kind: "design_scheme" | "consultation_result";
+                            kind: "design_scheme" | "consultation_result" | "works";
                             kindLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                            objectionNoun: {
                                 zh: string;
                                 en: string;
                             };
                             title: string;
                             body: string;
+                            /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                            works: {
+                                effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                                effectLabels: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                hoursFrom: string | null;
+                                hoursTo: string | null;
+                            } | null;
                             publicityDays: number;
                             /** @enum {string} */
                             publicityKind: "natural" | "working";
@@ -17878,7 +17927,7 @@ export interface operations {
                     /** Format: uuid */
                     projectId: string;
                     /** @enum {string} */
-                    kind: "design_scheme" | "consultation_result";
+                    kind: "design_scheme" | "consultation_result" | "works";
                     title: string;
                     body?: string;
                     startOn: string;
@@ -17889,6 +17938,13 @@ export interface operations {
                     /** @enum {string} */
                     feedbackKind?: "natural" | "working";
                     countStartDay?: boolean;
+                    /** @description 施工公告的最后一天 A works notice’s last day */
+                    endOn?: string;
+                    worksEffects?: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                    /** @description 每天施工开始时间 08:00 Daily start */
+                    hoursFrom?: string | null;
+                    /** @description 每天施工结束时间 18:00 Daily end */
+                    hoursTo?: string | null;
                 };
             };
         };
@@ -17907,13 +17963,28 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "design_scheme" | "consultation_result";
+                        kind: "design_scheme" | "consultation_result" | "works";
                         kindLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                        objectionNoun: {
                             zh: string;
                             en: string;
                         };
                         title: string;
                         body: string;
+                        /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                        works: {
+                            effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                            effectLabels: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            hoursFrom: string | null;
+                            hoursTo: string | null;
+                        } | null;
                         publicityDays: number;
                         /** @enum {string} */
                         publicityKind: "natural" | "working";
@@ -18063,13 +18134,28 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "design_scheme" | "consultation_result";
+                        kind: "design_scheme" | "consultation_result" | "works";
                         kindLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                        objectionNoun: {
                             zh: string;
                             en: string;
                         };
                         title: string;
                         body: string;
+                        /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                        works: {
+                            effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                            effectLabels: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            hoursFrom: string | null;
+                            hoursTo: string | null;
+                        } | null;
                         publicityDays: number;
                         /** @enum {string} */
                         publicityKind: "natural" | "working";
@@ -18397,6 +18483,13 @@ export interface operations {
                     /** @enum {string} */
                     feedbackKind?: "natural" | "working";
                     countStartDay?: boolean;
+                    /** @description 施工公告的最后一天 A works notice’s last day */
+                    endOn?: string;
+                    worksEffects?: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                    /** @description 每天施工开始时间 08:00 Daily start */
+                    hoursFrom?: string | null;
+                    /** @description 每天施工结束时间 18:00 Daily end */
+                    hoursTo?: string | null;
                 };
             };
         };
@@ -18415,13 +18508,28 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "design_scheme" | "consultation_result";
+                        kind: "design_scheme" | "consultation_result" | "works";
                         kindLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                        objectionNoun: {
                             zh: string;
                             en: string;
                         };
                         title: string;
                         body: string;
+                        /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                        works: {
+                            effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                            effectLabels: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            hoursFrom: string | null;
+                            hoursTo: string | null;
+                        } | null;
                         publicityDays: number;
                         /** @enum {string} */
                         publicityKind: "natural" | "working";
@@ -18577,13 +18685,28 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "design_scheme" | "consultation_result";
+                        kind: "design_scheme" | "consultation_result" | "works";
                         kindLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                        objectionNoun: {
                             zh: string;
                             en: string;
                         };
                         title: string;
                         body: string;
+                        /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                        works: {
+                            effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                            effectLabels: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            hoursFrom: string | null;
+                            hoursTo: string | null;
+                        } | null;
                         publicityDays: number;
                         /** @enum {string} */
                         publicityKind: "natural" | "working";
@@ -18936,6 +19059,13 @@ export interface operations {
                     /** @enum {string} */
                     feedbackKind?: "natural" | "working";
                     countStartDay?: boolean;
+                    /** @description 施工公告的最后一天 A works notice’s last day */
+                    endOn?: string;
+                    worksEffects?: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                    /** @description 每天施工开始时间 08:00 Daily start */
+                    hoursFrom?: string | null;
+                    /** @description 每天施工结束时间 18:00 Daily end */
+                    hoursTo?: string | null;
                 };
             };
         };
@@ -18954,13 +19084,28 @@ export interface operations {
                         /** Format: uuid */
                         committeeId: string;
                         /** @enum {string} */
-                        kind: "design_scheme" | "consultation_result";
+                        kind: "design_scheme" | "consultation_result" | "works";
                         kindLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** @description 对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called */
+                        objectionNoun: {
                             zh: string;
                             en: string;
                         };
                         title: string;
                         body: string;
+                        /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                        works: {
+                            effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                            effectLabels: {
+                                zh: string;
+                                en: string;
+                            }[];
+                            hoursFrom: string | null;
+                            hoursTo: string | null;
+                        } | null;
                         publicityDays: number;
                         /** @enum {string} */
                         publicityKind: "natural" | "working";
@@ -19513,13 +19658,27 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "design_scheme" | "consultation_result";
+                            kind: "design_scheme" | "consultation_result" | "works";
                             kindLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            objectionNoun: {
                                 zh: string;
                                 en: string;
                             };
                             title: string;
                             body: string;
+                            /** @description 施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours */
+                            works: {
+                                effects: ("access_blocked" | "noise" | "utility_cut" | "other")[];
+                                effectLabels: {
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                hoursFrom: string | null;
+                                hoursTo: string | null;
+                            } | null;
                             /**
                              * Format: date
                              * @example 2026-11-20
@@ -24310,6 +24469,20 @@ export interface operations {
                             byName: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description 现场照片，先传的在前 Photos of the site, oldest first */
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                entryId: string;
+                                name: string;
+                                mime: string;
+                                size: number;
+                                caption: string;
+                                byName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
                         }[];
                         /** @description 竣工验收与移交清单；施工阶段起显示 The acceptance and handover checklist, from the works on */
                         acceptance: {
@@ -24696,7 +24869,224 @@ export interface operations {
                         byName: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description 现场照片，先传的在前 Photos of the site, oldest first */
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            entryId: string;
+                            name: string;
+                            mime: string;
+                            size: number;
+                            caption: string;
+                            byName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                     };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProjectsByIdWorksLogByEntryIdPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        entryId: string;
+                        name: string;
+                        mime: string;
+                        size: number;
+                        caption: string;
+                        byName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProjectsByIdWorksLogByEntryIdPhotosByPhotoId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JPEG、PNG 或 WebP 图片 A JPEG, PNG or WebP image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description 错误（见 platform/errors.ts）An error: code, message in Chinese and English, the field */

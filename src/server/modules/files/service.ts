@@ -22,6 +22,19 @@ export function sniffScanType(buf: Buffer): string | null {
   return SIGNATURES.find((s) => s.test(buf))?.mime ?? null;
 }
 
+/** A WebP picture: a RIFF container whose form type is "WEBP". */
+const isWebp = (b: Buffer) =>
+  b.length >= 12 &&
+  b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+  b.subarray(8, 12).toString('latin1') === 'WEBP';
+
+/** Photos (a site log's): JPEG, PNG or WebP by their first bytes, never a PDF. */
+function sniffPhotoType(buf: Buffer): string | null {
+  if (isWebp(buf)) return 'image/webp';
+  const scan = sniffScanType(buf);
+  return scan?.startsWith('image/') ? scan : null;
+}
+
 /** Office files are ZIPs; the name's extension tells which, the ZIP signature that it is one. */
 function sniffDocumentType(buf: Buffer, name: string): string | null {
   const scan = sniffScanType(buf);
@@ -32,7 +45,7 @@ function sniffDocumentType(buf: Buffer, name: string): string | null {
   return null;
 }
 
-export type FileKind = 'scan' | 'document';
+export type FileKind = 'scan' | 'document' | 'photo';
 
 export interface StoredFileInput {
   name: string;
@@ -56,6 +69,11 @@ const KIND_RULES: Record<
     sniff: sniffDocumentType,
     zh: '只接受 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件',
     en: 'Only PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) files are accepted',
+  },
+  photo: {
+    sniff: sniffPhotoType,
+    zh: '只接受 JPEG、PNG 或 WebP 照片',
+    en: 'Only JPEG, PNG or WebP photos are accepted',
   },
 };
 

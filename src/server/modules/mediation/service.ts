@@ -3,7 +3,7 @@
  * governances they drew on), outcome and agreement; a case may come from an objection to a
  * notice, and settling the case settles the objection.
  */
-import type { ObjectionStatus } from '../../../core/notices.ts';
+import { OBJECTION_NOUN, type ObjectionStatus } from '../../../core/notices.ts';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { badInput, conflict, notFound } from '../../../core/errors.ts';
 import { assertCanWriteCommittee, auditScope, type Access } from '../../platform/access.ts';
@@ -346,7 +346,7 @@ export async function escalateObjection(
       p,
       {
         kind: input.kind ?? 'other',
-        title: input.title ?? `异议调解：${notice.title}`,
+        title: input.title ?? `${OBJECTION_NOUN[notice.kind].zh}调解：${notice.title}`,
         description: input.description ?? o.text,
         openedOn: input.openedOn,
         parties,

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { day, instant } from '../../platform/contract.ts';
 import { optionalText, pageQuery, shortText } from '../../platform/http.ts';
 import { calendarDate, dayCount, periodKind } from '../calendar/contract.ts';
-import { NOTICE_KINDS, OBJECTION_MAX_CHARS, OBJECTION_STATUSES } from '../../../core/notices.ts';
+import {
+  NOTICE_KINDS,
+  OBJECTION_MAX_CHARS,
+  OBJECTION_STATUSES,
+  WORKS_EFFECTS,
+} from '../../../core/notices.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const noticeKind = z.enum(NOTICE_KINDS);
@@ -25,6 +30,18 @@ const noticeFields = {
   feedbackDays: dayCount({ zh: '书面意见期天数', en: 'feedback period' }, 0, 365).optional(),
   feedbackKind: periodKind.optional(),
   countStartDay: z.boolean().optional(),
+  // a works notice (施工公告): its last day, what the works affect and the daily hours
+  endOn: calendarDate({ zh: '结束日期', en: 'last day' })
+    .optional()
+    .meta({ description: '施工公告的最后一天 A works notice’s last day' }),
+  worksEffects: z.array(z.enum(WORKS_EFFECTS)).min(1).max(WORKS_EFFECTS.length).optional(),
+  hoursFrom: z
+    .string()
+    .max(5)
+    .nullable()
+    .optional()
+    .meta({ description: '每天施工开始时间 08:00 Daily start' }),
+  hoursTo: z.string().max(5).nullable().optional().meta({ description: '每天施工结束时间 18:00 Daily end' }),
 };
 export const noticeCreate = z.object({ projectId: z.uuid(), kind: noticeKind, ...noticeFields });
 export const noticePatch = z.object(noticeFields).partial();
@@ -68,6 +85,17 @@ const provisional = z.boolean().meta({
     '截止日按尚未确认的放假安排算出，确认后重算 Computed over a year whose holiday arrangement is not confirmed yet: recomputed when it is',
 });
 
+/** A works notice's details, with the effects' labels; null for the other kinds. */
+const worksDetails = z
+  .object({
+    effects: z.array(z.enum(WORKS_EFFECTS)),
+    effectLabels: z.array(bilingual),
+    hoursFrom: z.string().nullable(),
+    hoursTo: z.string().nullable(),
+  })
+  .nullable()
+  .meta({ description: '施工公告：影响与每天施工时间 A works notice: what it affects and the daily hours' });
+
 /** The dates of a notice's periods, as every side shows them. */
 const noticeDates = {
   startOn: day,
@@ -87,8 +115,12 @@ export const notice = z.object({
   committeeId: z.uuid(),
   kind: noticeKind,
   kindLabel: bilingual,
+  objectionNoun: bilingual.meta({
+    description: '对本公示的意见的称呼：异议，施工公告为施工投诉 What its objections are called',
+  }),
   title: z.string(),
   body: z.string(),
+  works: worksDetails,
   publicityDays: z.number().int(),
   publicityKind: periodKind,
   feedbackDays: z.number().int(),
@@ -211,8 +243,10 @@ export const residentNoticesResponse = z.object({
       id: z.uuid(),
       kind: noticeKind,
       kindLabel: bilingual,
+      objectionNoun: bilingual,
       title: z.string(),
       body: z.string(),
+      works: worksDetails,
       ...noticeDates,
       status: noticeStatus,
       phase,

@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { PeriodKind, WorkCalendar } from '../../../core/calendar.ts';
+import { worksNoticeEnd, type NoticeKind } from '../../../core/notices.ts';
 import type { Access } from '../../platform/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -18,13 +19,20 @@ export interface PeriodInput {
   feedbackDays: number;
   feedbackKind: PeriodKind;
   countStartDay: boolean;
+  /** a works notice's period is the works' days, not a legal period: see worksNoticeEnd */
+  kind?: NoticeKind;
 }
 
 /**
  * Publicity end from the start; feedback end counted from the publicity end (its day not counted).
- * Provisional when either period touched a year whose arrangement is not confirmed.
+ * Provisional when either period touched a year whose arrangement is not confirmed. A works
+ * notice ends on the works' last day as given (no calendar moves it, so no holiday year does).
  */
 export function noticeEnds(cal: WorkCalendar, p: PeriodInput): PeriodEnds {
+  if (p.kind === 'works') {
+    const end = worksNoticeEnd(p.startOn, p.publicityDays);
+    return { publicityEnd: end, feedbackEnd: null, endsOn: end, provisional: false };
+  }
   const publicity = cal.periodEnd(p.startOn, p.publicityDays, p.publicityKind, p.countStartDay);
   const feedback =
     p.feedbackDays > 0 ? cal.periodEnd(publicity.end, p.feedbackDays, p.feedbackKind, false) : null;

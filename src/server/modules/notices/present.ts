@@ -4,7 +4,12 @@ import { maskName } from '../../../core/privacy.ts';
 import { type Access } from '../../platform/access.ts';
 import type { Notice, Objection } from './contract.ts';
 import { notices, objections } from './schema.ts';
-import { NOTICE_KIND_LABELS } from '../../../core/notices.ts';
+import {
+  NOTICE_KIND_LABELS,
+  OBJECTION_NOUN,
+  WORKS_EFFECT_LABELS,
+  type WorksDetails,
+} from '../../../core/notices.ts';
 
 export const NOTICE = { zh: '公示', en: 'Notice' };
 export const OBJECTION = { zh: '异议', en: 'Objection' };
@@ -24,6 +29,10 @@ export function noticePhase(n: NoticeRow, today: string): NoticePhase {
   return 'ended';
 }
 
+/** A works notice's effects with their labels, for both sides; null for the other kinds. */
+export const presentWorks = (w: WorksDetails | null) =>
+  w && { ...w, effectLabels: w.effects.map((e) => WORKS_EFFECT_LABELS[e]) };
+
 /** The notice as the API shows it; status is draft, posted, ended (by its dates) or superseded. */
 export function presentNotice(n: NoticeRow, today: string): Notice {
   const phase = noticePhase(n, today);
@@ -35,8 +44,10 @@ export function presentNotice(n: NoticeRow, today: string): Notice {
     committeeId: n.committeeId,
     kind: n.kind,
     kindLabel: NOTICE_KIND_LABELS[n.kind],
+    objectionNoun: OBJECTION_NOUN[n.kind],
     title: n.title,
     body: n.body,
+    works: presentWorks(n.works),
     startOn: n.startOn,
     publicityDays: n.publicityDays,
     publicityKind: n.publicityKind,

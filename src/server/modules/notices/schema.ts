@@ -15,7 +15,7 @@ import { electorGroups } from '../consent/schema.ts';
 import { storedFiles } from '../files/schema.ts';
 import { liftProjects } from '../projects/schema.ts';
 import { committees, units } from '../registry/schema.ts';
-import type { NoticeKind, ObjectionStatus } from '../../../core/notices.ts';
+import type { NoticeKind, ObjectionStatus, WorksDetails } from '../../../core/notices.ts';
 
 /** What a period change records of a notice, before and after. */
 export interface PeriodEnds {
@@ -43,6 +43,8 @@ export const notices = pgTable(
     kind: text('kind').$type<NoticeKind>().notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
+    /** a works notice's effects and hours (施工公告); null for the other kinds */
+    works: jsonb('works').$type<WorksDetails>(),
     startOn: date('start_on', { mode: 'string' }).notNull(),
     publicityDays: integer('publicity_days').notNull(),
     publicityKind: text('publicity_kind').$type<PeriodKind>().notNull(),

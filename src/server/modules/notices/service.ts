@@ -6,17 +6,27 @@
  * Objections are taken from the start date to the last day of the last period. A changed plan
  * restarts the notice: a new draft supersedes the old one, which stays readable.
  */
-import type { NoticeKind } from '../../../core/notices.ts';
+import {
+  noticeKindAllowed,
+  noticeStage,
+  worksDetailsProblem,
+  worksNoticeDays,
+  WORKS_NOTICE_STAGES,
+  type NoticeKind,
+  type WorksDetails,
+  type WorksEffect,
+} from '../../../core/notices.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PeriodKind } from '../../../core/calendar.ts';
-import { conflict, notFound } from '../../../core/errors.ts';
+import { AppError, badInput, conflict, notFound } from '../../../core/errors.ts';
+import { STAGE_LABELS } from '../../../core/stages.ts';
 import { assertCanWriteCommittee, type Access } from '../../platform/access.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Db, Queryable } from '../../platform/db/client.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { storedFiles } from '../files/schema.ts';
 import { storeScan } from '../files/service.ts';
 import { liftProjects } from '../projects/schema.ts';
-import { projectScope, projectAudit, projectInScope } from '../projects/service.ts';
+import { lockProject, projectScope, projectAudit, projectInScope } from '../projects/service.ts';
 import { committees } from '../registry/schema.ts';
 import { streetCalendarForWrite } from '../calendar/service.ts';
 import type { EvidenceUpload, Notice, NoticeDetail, NoticeListItem } from './contract.ts';
@@ -117,9 +127,27 @@ export interface NoticeFields {
   feedbackDays?: number | undefined;
   feedbackKind?: PeriodKind | undefined;
   countStartDay?: boolean | undefined;
+  /** a works notice's last day, effects and daily hours */
+  endOn?: string | undefined;
+  worksEffects?: WorksEffect[] | undefined;
+  hoursFrom?: string | null | undefined;
+  hoursTo?: string | null | undefined;
 }
 
+/** The longest works notice: a year, as the longest period of the other kinds. */
+const MAX_WORKS_NOTICE_DAYS = 365;
+
 function periodOf(kind: NoticeKind, f: Partial<NoticeFields>, base?: NoticeRow): PeriodInput {
+  if (kind === 'works') return worksPeriodOf(f, base);
+  const worksField = (['endOn', 'worksEffects', 'hoursFrom', 'hoursTo'] as const).find(
+    (k) => f[k] !== undefined,
+  );
+  if (worksField)
+    throw badInput(
+      worksField,
+      '只有施工公告有结束日期、施工影响和施工时间',
+      'Only a works notice has a last day, effects and daily hours',
+    );
   const d = base ?? NOTICE_DEFAULTS[kind];
   return {
     startOn: f.startOn ?? base!.startOn,
@@ -129,6 +157,86 @@ function periodOf(kind: NoticeKind, f: Partial<NoticeFields>, base?: NoticeRow):
     feedbackKind: f.feedbackKind ?? d.feedbackKind,
     countStartDay: f.countStartDay ?? base?.countStartDay ?? false,
   };
+}
+
+/**
+ * A works notice's period is the works' days, from its first day to its last (endOn; else the
+ * draft's last day, or the default length), counted in natural days with the first day, and no
+ * feedback period (core HAS_FEEDBACK_PERIOD): complaints are taken for the whole of it.
+ */
+function worksPeriodOf(f: Partial<NoticeFields>, base?: NoticeRow): PeriodInput {
+  if (f.feedbackDays)
+    throw badInput(
+      'feedbackDays',
+      '施工公告没有书面意见期：整个公告期内都可以投诉',
+      'A works notice has no feedback period: complaints are taken for the whole notice',
+    );
+  if (f.publicityKind === 'working')
+    throw badInput(
+      'publicityKind',
+      '施工公告按施工的自然日计算',
+      'A works notice runs for the natural days of the works',
+    );
+  const startOn = f.startOn ?? base!.startOn;
+  const endOn = f.endOn ?? (f.publicityDays || !base ? null : base.endsOn);
+  const days = endOn
+    ? worksNoticeDays(startOn, endOn)
+    : (f.publicityDays ?? NOTICE_DEFAULTS.works.publicityDays);
+  if (days < 1) throw badInput('endOn', '结束日期早于开始日期', 'The last day is before the first day');
+  if (days > MAX_WORKS_NOTICE_DAYS)
+    throw badInput(
+      'endOn',
+      `施工公告最长 ${MAX_WORKS_NOTICE_DAYS} 天`,
+      `A works notice runs for at most ${MAX_WORKS_NOTICE_DAYS} days`,
+    );
+  return {
+    kind: 'works',
+    startOn,
+    publicityDays: days,
+    publicityKind: 'natural',
+    feedbackDays: 0,
+    feedbackKind: 'natural',
+    countStartDay: true,
+  };
+}
+
+/** A works notice's effects and hours, checked (core worksDetailsProblem); null for the other kinds. */
+function worksOf(kind: NoticeKind, f: Partial<NoticeFields>, base?: NoticeRow): WorksDetails | null {
+  if (kind !== 'works') return null;
+  const hour = (given: string | null | undefined, before: string | null | undefined) =>
+    (given !== undefined ? given : (before ?? null)) || null;
+  const details = {
+    effects: [...new Set(f.worksEffects ?? base?.works?.effects ?? [])],
+    hoursFrom: hour(f.hoursFrom, base?.works?.hoursFrom),
+    hoursTo: hour(f.hoursTo, base?.works?.hoursTo),
+  };
+  const problem = worksDetailsProblem(details);
+  if (problem) throw badInput(problem.field, problem.zh, problem.en);
+  return details;
+}
+
+/**
+ * A works notice is written only while the works are on (core noticeKindAllowed), checked under the
+ * project's row lock so that a stage change does not cross it.
+ */
+async function assertKindAllowed(tx: Tx, access: Access, projectId: string, kind: NoticeKind) {
+  if (kind !== 'works') return;
+  await lockProject(tx, access, projectId);
+  const [p] = await tx
+    .select({ stage: liftProjects.stage, pausedFrom: liftProjects.pausedFrom })
+    .from(liftProjects)
+    .where(eq(liftProjects.id, projectId));
+  const stage = noticeStage(p!);
+  if (!noticeKindAllowed(kind, stage)) {
+    const from = WORKS_NOTICE_STAGES.map((s) => STAGE_LABELS[s]);
+    throw new AppError(
+      409,
+      'wrong_stage',
+      `项目在“${STAGE_LABELS[stage].zh}”阶段；施工公告只能在${from.map((l) => `“${l.zh}”`).join('、')}阶段发布`,
+      `The project is at “${STAGE_LABELS[stage].en}”; works notices are posted only at ${from.map((l) => `“${l.en}”`).join(' or ')}`,
+      'kind',
+    );
+  }
 }
 
 const audit = (
@@ -147,6 +255,8 @@ export async function createNotice(
     const p = await projectInScope(tx, access, input.projectId, 'projectId');
     assertCanWriteCommittee(access, p.committeeId);
     const period = periodOf(input.kind, input);
+    const works = worksOf(input.kind, input);
+    await assertKindAllowed(tx, access, p.id, input.kind);
     const ends = noticeEnds(await streetCalendarForWrite(tx, p.streetId), period);
     const [row] = await tx
       .insert(notices)
@@ -156,6 +266,7 @@ export async function createNotice(
         kind: input.kind,
         title: input.title,
         body: input.body ?? '',
+        works,
         ...period,
         ...ends,
         createdByName: access.user.displayName,
@@ -192,12 +303,14 @@ export async function updateNotice(
         'The notice is posted and cannot change; a changed plan restarts it',
       );
     const period = periodOf(n.kind, patch, n);
+    const works = worksOf(n.kind, patch, n);
     const ends = noticeEnds(await streetCalendarForWrite(tx, streetId), period);
     const [row] = await tx
       .update(notices)
       .set({
         title: patch.title ?? n.title,
         body: patch.body ?? n.body,
+        works,
         ...period,
         ...ends,
         updatedAt: access.now,
@@ -344,6 +457,8 @@ export async function restartNotice(
         'Only a posted notice can be restarted; edit a draft instead',
       );
     const period = periodOf(n.kind, input, n);
+    const works = worksOf(n.kind, input, n);
+    await assertKindAllowed(tx, access, n.projectId, n.kind);
     const ends = noticeEnds(await streetCalendarForWrite(tx, streetId), period);
     const [row] = await tx
       .insert(notices)
@@ -353,6 +468,7 @@ export async function restartNotice(
         kind: n.kind,
         title: input.title ?? n.title,
         body: input.body ?? n.body,
+        works,
         ...period,
         ...ends,
         supersedesId: n.id,

@@ -116,6 +116,23 @@ export const logBody = z.object({
 });
 export type LogInput = z.infer<typeof logBody>;
 
+/** The fields of a site log photo upload besides its file (multipart). */
+export const logPhotoFields = z.object({ caption: optionalText(200).optional() });
+export const logEntryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
+export const logPhotoParams = logEntryParams.extend({ photoId: z.uuid() });
+
+export const logPhoto = z.object({
+  id: z.uuid(),
+  entryId: z.uuid(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  caption: z.string(),
+  byName: z.string(),
+  createdAt: instant,
+});
+export type LogPhoto = z.infer<typeof logPhoto>;
+
 export const logEntry = z.object({
   id: z.uuid(),
   on: day,
@@ -125,6 +142,7 @@ export const logEntry = z.object({
   safetyChecks: z.string(),
   byName: z.string(),
   createdAt: instant,
+  photos: z.array(logPhoto).meta({ description: '现场照片，先传的在前 Photos of the site, oldest first' }),
 });
 
 // ---------------------------------------------------------------- acceptance

@@ -2,10 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAccess } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { fileResponse } from '../../platform/contract.ts';
+import { inline } from '../../platform/files.ts';
 import { idParam } from '../../platform/http.ts';
+import { multipartForm } from '../../platform/multipart.ts';
 import * as c from './contract.ts';
 import {
   addLogEntry,
+  addLogPhoto,
+  logPhotoFile,
   getWorks,
   saveParties,
   saveWorksTemplate,
@@ -69,6 +74,45 @@ export function worksRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     async (req, reply) =>
       reply.code(201).send(await addLogEntry(db, await requireAccess(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/projects/:id/works/log/:entryId/photos',
+    {
+      schema: {
+        tags,
+        summary: '上传施工日志的现场照片（multipart：caption + file）Upload a site photo to a log entry',
+        params: c.logEntryParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.logPhoto },
+      },
+    },
+    async (req, reply) => {
+      const access = await requireAccess(req);
+      const { fields, file } = await multipartForm(req, c.logPhotoFields);
+      const { id, entryId } = req.params;
+      return reply.code(201).send(await addLogPhoto(db, access, id, entryId, fields, file));
+    },
+  );
+  r.get(
+    '/api/v1/projects/:id/works/log/:entryId/photos/:photoId',
+    {
+      schema: {
+        tags,
+        summary: '施工日志的现场照片 A site photo of a log entry',
+        params: c.logPhotoParams,
+        ...fileResponse('application/octet-stream', 'JPEG、PNG 或 WebP 图片 A JPEG, PNG or WebP image'),
+      },
+    },
+    async (req, reply) => {
+      const { id, entryId, photoId } = req.params;
+      const f = await logPhotoFile(db, await requireAccess(req), id, entryId, photoId);
+      // shown in the page as a thumbnail and opened full size; private to the signed-in staff
+      return reply
+        .type(f.mime)
+        .header('content-disposition', inline(f.name))
+        .header('cache-control', 'private, max-age=3600')
+        .send(f.content);
+    },
   );
   r.put(
     '/api/v1/projects/:id/works/acceptance/:item',

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AcceptanceItem, MilestoneStatus, MilestoneTemplate } from '../../../core/works.ts';
+import { storedFiles } from '../files/schema.ts';
 import { liftProjects, projectDocuments } from '../projects/schema.ts';
 import { committees, streets } from '../registry/schema.ts';
 
@@ -92,6 +93,30 @@ export const worksLogEntries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('works_log_project').on(t.projectId, t.on), index('works_log_committee').on(t.committeeId)],
+);
+
+/** Photos of a site log entry (the site as it was that day), stored as every upload is. */
+export const worksLogPhotos = pgTable(
+  'works_log_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => worksLogEntries.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => liftProjects.id, { onDelete: 'cascade' }),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'restrict' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    caption: text('caption').notNull().default(''),
+    byName: text('by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('works_log_photos_entry').on(t.entryId), index('works_log_photos_project').on(t.projectId)],
 );
 
 /** The acceptance and handover checklist: each item ticked with its document from the library. */

@@ -3,8 +3,8 @@
  * the first write before), the contractor and supervisor, the site log, and the acceptance and
  * handover checklist with its documents.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { AppError, badInput, forbidden, notFound } from '../../../core/errors.ts';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { STAGE_LABELS, type Stage } from '../../../core/stages.ts';
 import {
   ACCEPTANCE_ITEMS,
@@ -16,6 +16,7 @@ import {
   enteredUseOf,
   gateMilestones,
   isMilestoneOverdue,
+  MAX_LOG_PHOTOS,
   MILESTONE_STATUS_LABELS,
   openBeforeAcceptance,
   planFrom,
@@ -29,6 +30,8 @@ import {
 import { assertRole, auditScope, type Access } from '../../platform/access.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/client.ts';
 import { changedFields, recordAudit } from '../audit/record.ts';
+import { storedFiles } from '../files/schema.ts';
+import { storeFile } from '../files/service.ts';
 import { lifts } from '../lifts/schema.ts';
 import { projectDocuments } from '../projects/schema.ts';
 import { getProject, lockProject } from '../projects/service.ts';
@@ -38,12 +41,20 @@ import type {
   AcceptanceInput,
   AcceptanceItemView,
   LogInput,
+  LogPhoto,
   Milestone,
   MilestonePatch,
   PartiesInput,
   Works,
 } from './contract.ts';
-import { worksAcceptance, worksLogEntries, worksMilestones, worksParties, worksTemplates } from './schema.ts';
+import {
+  worksAcceptance,
+  worksLogEntries,
+  worksLogPhotos,
+  worksMilestones,
+  worksParties,
+  worksTemplates,
+} from './schema.ts';
 
 type Project = Awaited<ReturnType<typeof getProject>>;
 
@@ -236,7 +247,7 @@ export async function getWorks(db: Queryable, access: Access, projectId: string)
     enteredUseOn: entered,
     registrationDueOn: entered ? registrationDueOn(entered) : null,
     parties: parties ?? null,
-    log: log.map(({ projectId: _p, committeeId: _c, ...e }) => e),
+    log: await withPhotos(db, log),
     acceptance: showAcceptance ? await acceptanceOf(db, projectId) : null,
     liftRecorded: lift.recorded,
   };
@@ -383,8 +394,139 @@ export async function addLogEntry(db: Db, access: Access, projectId: string, inp
       after: { ...input },
     });
     const { projectId: _p, committeeId: _c, ...shown } = row!;
-    return shown;
+    return { ...shown, photos: [] };
   });
+}
+
+const photoColumns = {
+  id: worksLogPhotos.id,
+  entryId: worksLogPhotos.entryId,
+  name: storedFiles.name,
+  mime: storedFiles.mime,
+  size: storedFiles.size,
+  caption: worksLogPhotos.caption,
+  byName: worksLogPhotos.byName,
+  createdAt: worksLogPhotos.createdAt,
+};
+
+/** The log entries as shown, each with its photos (one query for the page of entries). */
+async function withPhotos(db: Queryable, log: (typeof worksLogEntries.$inferSelect)[]) {
+  const photos = log.length
+    ? await db
+        .select(photoColumns)
+        .from(worksLogPhotos)
+        .innerJoin(storedFiles, eq(storedFiles.id, worksLogPhotos.fileId))
+        .where(
+          inArray(
+            worksLogPhotos.entryId,
+            log.map((e) => e.id),
+          ),
+        )
+        .orderBy(asc(worksLogPhotos.createdAt))
+    : [];
+  return log.map(({ projectId: _p, committeeId: _c, ...e }) => ({
+    ...e,
+    photos: photos.filter((x) => x.entryId === e.id),
+  }));
+}
+
+/**
+ * A photo of the site on a log entry: an image (JPEG, PNG or WebP, by its bytes) stored as every
+ * upload is, up to MAX_LOG_PHOTOS an entry, counted under the entry's row lock.
+ */
+export async function addLogPhoto(
+  db: Db,
+  access: Access,
+  projectId: string,
+  entryId: string,
+  input: { caption?: string | undefined },
+  file: { name: string; content: Buffer },
+): Promise<LogPhoto> {
+  return db.transaction(async (tx) => {
+    const project = await getProject(tx, access, projectId);
+    assertCanWriteOrAdviser(access, project);
+    assertInWorks(project);
+    const [entry] = await tx
+      .select({ id: worksLogEntries.id, on: worksLogEntries.on })
+      .from(worksLogEntries)
+      .where(and(eq(worksLogEntries.id, entryId), eq(worksLogEntries.projectId, projectId)))
+      .for('update');
+    if (!entry) throw notFound(LOG_ENTRY);
+    const [had] = await tx
+      .select({ n: count() })
+      .from(worksLogPhotos)
+      .where(eq(worksLogPhotos.entryId, entryId));
+    if ((had?.n ?? 0) >= MAX_LOG_PHOTOS)
+      throw conflict(
+        `每条施工日志最多 ${MAX_LOG_PHOTOS} 张照片`,
+        `A site log entry holds at most ${MAX_LOG_PHOTOS} photos`,
+        'file',
+      );
+    const stored = await storeFile(
+      tx,
+      access,
+      { ...file, ownerEntity: 'works_log', committeeId: project.committeeId, projectId },
+      'photo',
+    );
+    const [row] = await tx
+      .insert(worksLogPhotos)
+      .values({
+        entryId,
+        projectId,
+        committeeId: project.committeeId,
+        fileId: stored.id,
+        caption: input.caption ?? '',
+        byName: access.user.displayName,
+        createdAt: access.now,
+      })
+      .returning();
+    await recordAudit(tx, access.actor, {
+      action: 'photo',
+      entity: 'works_log',
+      entityId: entryId,
+      projectId,
+      ...auditScope(access, project.committeeId),
+      summary: `施工日志 ${entry.on}：现场照片 ${stored.name}`,
+      before: null,
+      after: { photoId: row!.id, caption: row!.caption, file: stored },
+    });
+    return {
+      id: row!.id,
+      entryId,
+      name: stored.name,
+      mime: stored.mime,
+      size: stored.size,
+      caption: row!.caption,
+      byName: row!.byName,
+      createdAt: row!.createdAt,
+    };
+  });
+}
+
+const LOG_ENTRY = { zh: '施工日志', en: 'Site log entry' };
+
+/** A log photo's bytes, for whoever sees the project; another project's photo is not found. */
+export async function logPhotoFile(
+  db: Queryable,
+  access: Access,
+  projectId: string,
+  entryId: string,
+  photoId: string,
+) {
+  await getProject(db, access, projectId);
+  const [row] = await db
+    .select({ name: storedFiles.name, mime: storedFiles.mime, content: storedFiles.content })
+    .from(worksLogPhotos)
+    .innerJoin(storedFiles, eq(storedFiles.id, worksLogPhotos.fileId))
+    .where(
+      and(
+        eq(worksLogPhotos.id, photoId),
+        eq(worksLogPhotos.entryId, entryId),
+        eq(worksLogPhotos.projectId, projectId),
+      ),
+    );
+  if (!row) throw notFound({ zh: '现场照片', en: 'Site photo' });
+  return row;
 }
 
 // ---------------------------------------------------------------- acceptance and handover

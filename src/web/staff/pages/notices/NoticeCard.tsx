@@ -29,6 +29,25 @@ export function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseLi
     answer(api.DELETE('/api/v1/notices/{id}', { params: { path: { id: n.id } } })),
   );
   const superseded = n.phase === 'superseded';
+  // a works notice: its days, effects and hours; its objections are complaints (施工投诉)
+  const works = n.kind === 'works';
+  const worksItems = [
+    {
+      key: 'period',
+      label: w.worksPeriod,
+      children: `${n.startOn} – ${n.endsOn}（${w.worksDays(n.publicityDays)}）`,
+    },
+    {
+      key: 'effects',
+      label: w.worksEffects,
+      children: n.works?.effects.map((e) => w.worksEffectLabels[e]).join('、') || w.none,
+    },
+    {
+      key: 'hours',
+      label: w.hours,
+      children: n.works?.hoursFrom ? `${n.works.hoursFrom} – ${n.works.hoursTo}` : w.none,
+    },
+  ];
   const live = !superseded && n.status !== 'draft';
   const headingId = `notice-${n.id}`;
   return (
@@ -59,29 +78,34 @@ export function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseLi
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'kind', label: w.kind, children: w.kinds[n.kind] },
-          { key: 'start', label: w.startOn, children: n.startOn },
-          {
-            key: 'pub',
-            label: w.publicityEnd,
-            children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）`,
-          },
-          {
-            key: 'fb',
-            label: w.feedbackEnd,
-            children: n.feedbackEnd
-              ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）`
-              : w.none,
-          },
-          {
-            key: 'ends',
-            label: w.endsOn,
-            children: (
-              <span className="jw-date-with-tag">
-                <strong>{n.endsOn}</strong>
-                {n.provisional && <ProvisionalTag />}
-              </span>
-            ),
-          },
+          ...(works ? worksItems : []),
+          ...(works
+            ? []
+            : [
+                { key: 'start', label: w.startOn, children: n.startOn },
+                {
+                  key: 'pub',
+                  label: w.publicityEnd,
+                  children: `${n.publicityEnd}（${w.days(n.publicityDays, n.publicityKind)}）`,
+                },
+                {
+                  key: 'fb',
+                  label: w.feedbackEnd,
+                  children: n.feedbackEnd
+                    ? `${n.feedbackEnd}（${w.days(n.feedbackDays, n.feedbackKind)}）`
+                    : w.none,
+                },
+                {
+                  key: 'ends',
+                  label: w.endsOn,
+                  children: (
+                    <span className="jw-date-with-tag">
+                      <strong>{n.endsOn}</strong>
+                      {n.provisional && <ProvisionalTag />}
+                    </span>
+                  ),
+                },
+              ]),
           ...(n.postedAt
             ? [
                 {
@@ -127,7 +151,9 @@ export function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseLi
             {live && (
               <>
                 <Button onClick={() => setDialog('evidence')}>{w.uploadEvidence}</Button>
-                <Button onClick={() => setDialog('objection')}>{w.addObjection}</Button>
+                <Button onClick={() => setDialog('objection')}>
+                  {works ? w.addComplaint : w.addObjection}
+                </Button>
                 <Button onClick={() => setDialog('restart')}>{w.restart}</Button>
               </>
             )}
@@ -142,7 +168,7 @@ export function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseLi
           <h3 className="jw-section-title">{w.evidence}</h3>
           <EvidenceList notice={n} detail={detail.data} />
           <h3 className="jw-section-title">
-            {w.objections}
+            {works ? w.complaints : w.objections}
             {detail.data ? `（${detail.data.objections.length}）` : ''}
           </h3>
           <ObjectionsTable
@@ -150,6 +176,7 @@ export function NoticeCard({ notice: n, cases }: { notice: Notice; cases: CaseLi
             cases={cases}
             loading={detail.isLoading}
             noticeTitle={n.title}
+            complaints={works}
           />
         </>
       )}

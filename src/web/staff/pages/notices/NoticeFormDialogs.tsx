@@ -3,23 +3,39 @@ import { Alert, Form, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { answer, api, type Body } from '../../../shared/api.ts';
 import type { Project } from '../../../shared/types.ts';
-import { formBody, WriteModal } from '../../components/WriteModal.tsx';
+import { WriteModal } from '../../components/WriteModal.tsx';
 import { useApiMutation } from '../../data.ts';
 import { useToday } from '../../session.tsx';
-import { PERIOD_FIELDS, PeriodFields, periodValues, TextFields, TitleField } from './NoticeFields.tsx';
-import { NOTICE_DEFAULTS, NOTICE_KINDS } from '../../../../core/notices.ts';
+import {
+  fieldsOfKind,
+  KindFields,
+  noticeBody,
+  PERIOD_FIELDS,
+  periodValues,
+  TextFields,
+  WORKS_FIELDS,
+  TitleField,
+  worksValues,
+} from './NoticeFields.tsx';
+import { NOTICE_DEFAULTS, NOTICE_KINDS, noticeKindAllowed, noticeStage } from '../../../../core/notices.ts';
 import type { NoticeKind, NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
 
+/**
+ * A new notice of the kinds the project's stage allows (a works notice from the works on); `kind`
+ * opens it on that kind (the works tab opens a works notice).
+ */
 export function CreateNoticeModal({
   project,
   open,
   onClose,
+  kind: firstKind = 'design_scheme',
 }: {
   project: Project;
   open: boolean;
   onClose: () => void;
+  kind?: NoticeKind;
 }) {
   const w = useWords();
   const rules = useRules();
@@ -27,19 +43,20 @@ export function CreateNoticeModal({
   const create = useApiMutation((body: Record<string, unknown>) =>
     answer(api.POST('/api/v1/notices', { body: body as Body<'/api/v1/notices'> })),
   );
-  const defaults = (kind: NoticeKind) => ({ kind, ...NOTICE_DEFAULTS[kind] });
+  const kinds = NOTICE_KINDS.filter((k) => noticeKindAllowed(k, noticeStage(project)));
+  const defaults = (kind: NoticeKind) =>
+    kind === 'works'
+      ? { kind, title: w.worksTitle(project.name), endOn: dayjs(today.day).add(13, 'day') }
+      : { kind, title: `${project.name}${w.kinds[kind]}`, ...NOTICE_DEFAULTS[kind], countStartDay: false };
   return (
     <WriteModal
       open={open}
-      title={w.create}
-      fieldNames={['kind', 'title', 'body', ...PERIOD_FIELDS]}
-      initialValues={{
-        ...defaults('design_scheme'),
-        title: `${project.name}${w.kinds.design_scheme}`,
-        startOn: today.day,
-        countStartDay: false,
-      }}
-      submit={(values) => create.mutateAsync({ ...formBody(values), projectId: project.id })}
+      title={firstKind === 'works' ? w.newWorksNotice : w.create}
+      fieldNames={['kind', 'title', 'body', ...new Set([...PERIOD_FIELDS, ...WORKS_FIELDS])]}
+      initialValues={{ ...defaults(firstKind), startOn: today.day }}
+      submit={(values) =>
+        create.mutateAsync({ ...noticeBody(values.kind as NoticeKind, values), projectId: project.id })
+      }
       onClose={onClose}
     >
       {(form) => (
@@ -47,19 +64,24 @@ export function CreateNoticeModal({
           <Typography.Paragraph type="secondary">{project.name}</Typography.Paragraph>
           <Form.Item name="kind" label={w.kind} rules={rules.choice(w.kind, { required: true })}>
             <Select
-              options={NOTICE_KINDS.map((k) => ({ value: k, label: w.kinds[k] }))}
-              onChange={(kind: NoticeKind) =>
-                form.setFieldsValue({ ...defaults(kind), title: `${project.name}${w.kinds[kind]}` })
-              }
+              options={kinds.map((k) => ({ value: k, label: w.kinds[k] }))}
+              onChange={(kind: NoticeKind) => form.setFieldsValue(defaults(kind))}
             />
           </Form.Item>
           <TextFields />
-          <PeriodFields committeeId={project.committeeId} />
+          <Form.Item noStyle dependencies={['kind']}>
+            {() => (
+              <KindFields kind={form.getFieldValue('kind') as NoticeKind} committeeId={project.committeeId} />
+            )}
+          </Form.Item>
         </>
       )}
     </WriteModal>
   );
 }
+
+const kindValues = (notice: NoticeDialogProps['notice']) =>
+  notice.kind === 'works' ? worksValues(notice) : periodValues(notice);
 
 /** A draft is edited freely until it is posted; afterwards a change restarts the notice. */
 export function EditDraftModal({ notice, open, onClose }: NoticeDialogProps) {
@@ -71,18 +93,18 @@ export function EditDraftModal({ notice, open, onClose }: NoticeDialogProps) {
     <WriteModal
       open={open}
       title={w.editDraft}
-      fieldNames={['title', 'body', ...PERIOD_FIELDS]}
+      fieldNames={['title', 'body', ...fieldsOfKind(notice.kind)]}
       initialValues={{
         title: notice.title,
         body: notice.body ?? '',
         startOn: dayjs(notice.startOn),
-        ...periodValues(notice),
+        ...kindValues(notice),
       }}
-      submit={(v) => save.mutateAsync(formBody(v))}
+      submit={(v) => save.mutateAsync(noticeBody(notice.kind, v))}
       onClose={onClose}
     >
       <TextFields />
-      <PeriodFields committeeId={notice.committeeId} />
+      <KindFields kind={notice.kind} committeeId={notice.committeeId} />
     </WriteModal>
   );
 }
@@ -103,13 +125,13 @@ export function RestartModal({ notice, open, onClose }: NoticeDialogProps) {
     <WriteModal
       open={open}
       title={w.restart}
-      fieldNames={['reason', 'title', ...PERIOD_FIELDS]}
+      fieldNames={['reason', 'title', ...fieldsOfKind(notice.kind)]}
       initialValues={{
         title: notice.title,
         startOn: today.day,
-        ...periodValues(notice),
+        ...kindValues(notice),
       }}
-      submit={(v) => restart.mutateAsync(formBody(v))}
+      submit={(v) => restart.mutateAsync(noticeBody(notice.kind, v))}
       onClose={onClose}
     >
       <Alert type="info" showIcon title={w.restartNote} className="jw-notice__alert" />
@@ -121,7 +143,7 @@ export function RestartModal({ notice, open, onClose }: NoticeDialogProps) {
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
       <TitleField />
-      <PeriodFields committeeId={notice.committeeId} />
+      <KindFields kind={notice.kind} committeeId={notice.committeeId} />
     </WriteModal>
   );
 }

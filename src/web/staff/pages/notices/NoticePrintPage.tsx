@@ -32,6 +32,39 @@ export default function NoticePrintPage() {
   );
 }
 
+/** A works notice's days, effects and hours, and how to complain (no legal period, no feedback period). */
+function PrintedWorks({
+  n,
+  works,
+  committee,
+}: {
+  n: NoticeDetail;
+  works: NonNullable<NoticeDetail['works']>;
+  committee: string;
+}) {
+  const w = useWords();
+  const { lang } = useLang();
+  const day = (iso: string) => formatDay(iso, lang);
+  return (
+    <>
+      <h3>{w.printWorks}</h3>
+      <ul className="jw-notice-print__periods">
+        <li>{w.printWorksDays(day(n.startOn), day(n.endsOn))}</li>
+        <li>
+          {w.worksEffects}：{works.effects.map((e) => w.worksEffectLabels[e]).join('、')}
+        </li>
+        {works.hoursFrom && works.hoursTo && (
+          <li>
+            <strong>{w.printWorksHours(works.hoursFrom, works.hoursTo)}</strong>
+          </li>
+        )}
+      </ul>
+      <h3>{w.complaints}</h3>
+      <p>{w.printComplaintsText(day(n.endsOn), committee)}</p>
+    </>
+  );
+}
+
 function PrintedNotice({ n, project }: { n: NoticeDetail; project: Project }) {
   const w = useWords();
   const { lang } = useLang();
@@ -44,23 +77,29 @@ function PrintedNotice({ n, project }: { n: NoticeDetail; project: Project }) {
         {w.printProject}：{project.name}
       </p>
       {n.body && <p className="jw-notice-print__body">{n.body}</p>}
-      <h3>{w.printPeriods}</h3>
-      <ul className="jw-notice-print__periods">
-        <li>{w.printPublicity(day(n.startOn), day(n.publicityEnd))}</li>
-        {n.feedbackEnd && <li>{w.printFeedback(day(n.feedbackEnd))}</li>}
-        <li>
-          <strong>{w.printEnds(day(n.endsOn))}</strong>
-          {n.provisional && <strong className="jw-notice-print__mark">（{w.provisional}）</strong>}
-        </li>
-      </ul>
-      {n.provisional && (
-        <p className="jw-notice-print__provisional" role="note">
-          {w.printProvisional(day(n.endsOn))}
-        </p>
+      {n.works ? (
+        <PrintedWorks n={n} works={n.works} committee={project.committeeName} />
+      ) : (
+        <>
+          <h3>{w.printPeriods}</h3>
+          <ul className="jw-notice-print__periods">
+            <li>{w.printPublicity(day(n.startOn), day(n.publicityEnd))}</li>
+            {n.feedbackEnd && <li>{w.printFeedback(day(n.feedbackEnd))}</li>}
+            <li>
+              <strong>{w.printEnds(day(n.endsOn))}</strong>
+              {n.provisional && <strong className="jw-notice-print__mark">（{w.provisional}）</strong>}
+            </li>
+          </ul>
+          {n.provisional && (
+            <p className="jw-notice-print__provisional" role="note">
+              {w.printProvisional(day(n.endsOn))}
+            </p>
+          )}
+          <p className="jw-notice-print__rule">{n.countStartDay ? w.printCountStart : w.printRule}</p>
+          <h3>{w.printObjections}</h3>
+          <p>{w.printObjectionsText(day(n.endsOn), project.committeeName)}</p>
+        </>
       )}
-      <p className="jw-notice-print__rule">{n.countStartDay ? w.printCountStart : w.printRule}</p>
-      <h3>{w.printObjections}</h3>
-      <p>{w.printObjectionsText(day(n.endsOn), project.committeeName)}</p>
       {n.postedWhere && <p>{w.printPosted(n.postedWhere)}</p>}
       <p className="jw-cert__stamp">
         {w.printStamp(project.committeeName)}

@@ -19,12 +19,15 @@ export function ObjectionsTable({
   cases,
   loading,
   noticeTitle,
+  complaints = false,
 }: {
   objections: Objection[];
   /** the project's mediation cases: an objection links to the latest one opened from it */
   cases: Pick<CaseListItem, 'id' | 'sourceObjectionId' | 'createdAt'>[];
   loading: boolean;
   noticeTitle: string;
+  /** a works notice's: complaints (施工投诉), answered and escalated as objections are */
+  complaints?: boolean;
 }) {
   const w = useWords();
   const { common } = useStaffWords();
@@ -38,7 +41,11 @@ export function ObjectionsTable({
   // no objections: a sentence, not an empty table (at 360 px its scrolling box would hold no
   // focusable cell, and say nothing more than the sentence)
   if (!loading && objections.length === 0)
-    return <Typography.Paragraph className="jw-empty">{w.noObjections}</Typography.Paragraph>;
+    return (
+      <Typography.Paragraph className="jw-empty">
+        {complaints ? w.noComplaints : w.noObjections}
+      </Typography.Paragraph>
+    );
   return (
     <>
       <Table<Objection>
@@ -59,7 +66,11 @@ export function ObjectionsTable({
               </>
             ),
           },
-          { key: 'text', title: w.text, render: (_, o) => <LongText text={o.text} /> },
+          {
+            key: 'text',
+            title: complaints ? w.complaintText : w.text,
+            render: (_, o) => <LongText text={o.text} />,
+          },
           { key: 'received', title: w.receivedOn, dataIndex: 'receivedOn' },
           { key: 'status', title: w.status, render: (_, o) => <ObjectionTag status={o.status} /> },
           {
@@ -95,10 +106,11 @@ export function ObjectionsTable({
       />
       {canWrite && (
         <>
-          <AnswerModal objection={answering} onClose={() => setAnswering(null)} />
+          <AnswerModal objection={answering} complaints={complaints} onClose={() => setAnswering(null)} />
           <EscalateModal
             objection={escalating}
             noticeTitle={noticeTitle}
+            complaints={complaints}
             onClose={() => setEscalating(null)}
           />
         </>
@@ -107,7 +119,15 @@ export function ObjectionsTable({
   );
 }
 
-function AnswerModal({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
+function AnswerModal({
+  objection,
+  complaints,
+  onClose,
+}: {
+  objection: Objection | null;
+  complaints: boolean;
+  onClose: () => void;
+}) {
   const w = useWords();
   const rules = useRules();
   const reply = useApiMutation((body: Body<'/api/v1/objections/{id}/answer'>) =>
@@ -116,7 +136,7 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
   return (
     <WriteModal
       open={Boolean(objection)}
-      title={w.answerTitle}
+      title={complaints ? w.answerComplaintTitle : w.answerTitle}
       fieldNames={['answer', 'settled']}
       initialValues={{ answer: objection?.answer ?? '', settled: false }}
       submit={(v) => reply.mutateAsync({ answer: v.answer as string, settled: Boolean(v.settled) })}
@@ -127,7 +147,7 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="settled" valuePropName="checked">
-        <Checkbox>{w.settled}</Checkbox>
+        <Checkbox>{complaints ? w.complaintSettled : w.settled}</Checkbox>
       </Form.Item>
     </WriteModal>
   );
@@ -136,10 +156,12 @@ function AnswerModal({ objection, onClose }: { objection: Objection | null; onCl
 function EscalateModal({
   objection,
   noticeTitle,
+  complaints,
   onClose,
 }: {
   objection: Objection | null;
   noticeTitle: string;
+  complaints: boolean;
   onClose: () => void;
 }) {
   const w = useWords();
@@ -151,7 +173,7 @@ function EscalateModal({
   return (
     <WriteModal
       open={Boolean(objection)}
-      title={w.escalateTitle}
+      title={complaints ? w.escalateComplaintTitle : w.escalateTitle}
       okText={w.escalate}
       fieldNames={['kind', 'title']}
       initialValues={{ kind: 'other', title: `${w.escalate}：${noticeTitle}` }}

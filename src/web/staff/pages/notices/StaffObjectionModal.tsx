@@ -8,11 +8,12 @@ import type { NoticeDialogProps } from './types.ts';
 import { useWords } from './words.ts';
 import { useRules } from '../../components/rules.ts';
 
-/** An objection received on paper or in person, entered by staff for the objector. */
+/** An objection received on paper or in person (a works notice's complaint, often by phone), entered by staff for the resident. */
 export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps) {
   const w = useWords();
   const rules = useRules();
   const today = useToday();
+  const text = notice.kind === 'works' ? w.complaintText : w.text;
   const add = useApiMutation((body: Record<string, unknown>) =>
     answer(
       api.POST('/api/v1/notices/{id}/objections', {
@@ -24,7 +25,7 @@ export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps
   return (
     <WriteModal
       open={open}
-      title={w.addObjectionTitle}
+      title={notice.kind === 'works' ? w.addComplaintTitle : w.addObjectionTitle}
       fieldNames={['text', 'fromName', 'receivedOn']}
       initialValues={{ receivedOn: today.day }}
       submit={(v) => add.mutateAsync(formBody(v))}
@@ -34,7 +35,7 @@ export function StaffObjectionModal({ notice, open, onClose }: NoticeDialogProps
       <Form.Item name="fromName" label={w.fromName} rules={rules.text(w.fromName, { max: 100 })}>
         <Input maxLength={100} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="text" label={w.text} rules={rules.text(w.text, { required: true, max: 5000 })}>
+      <Form.Item name="text" label={text} rules={rules.text(text, { required: true, max: 5000 })}>
         <Input.TextArea rows={4} maxLength={5000} />
       </Form.Item>
       <Form.Item name="receivedOn" label={w.receivedOn}>

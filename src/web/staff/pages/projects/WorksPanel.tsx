@@ -12,6 +12,8 @@ import { $api, useApiMutation } from '../../data.ts';
 import { useSession } from '../../session.tsx';
 import { useStaffWords } from '../../words.ts';
 import { EquipmentFormModal } from '../lifts/EquipmentForm.tsx';
+import { LogPhotoModal, LogPhotos } from './LogPhotos.tsx';
+import { WorksNotices } from './WorksNotices.tsx';
 import { useWorksWords } from './worksWords.ts';
 
 type Works = Answer<'/api/v1/projects/{id}/works'>;
@@ -57,6 +59,7 @@ export function WorksPanel({ projectId, canEdit }: { projectId: string; canEdit:
             <Milestones projectId={projectId} works={works} canEdit={edit} />
             <Parties projectId={projectId} works={works} canEdit={edit} />
             <SiteLog projectId={projectId} works={works} canEdit={edit} />
+            <WorksNotices projectId={projectId} canEdit={canEdit} />
             {works.acceptance && (
               <Acceptance projectId={projectId} items={works.acceptance} canEdit={canEdit} />
             )}
@@ -268,6 +271,7 @@ function SiteLog({ projectId, works, canEdit }: { projectId: string; works: Work
   const { common } = useStaffWords();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  const [photoOf, setPhotoOf] = useState<Works['log'][number] | null>(null);
   // a new entry is for today by the server's clock, not the phone's
   const { today } = useSession();
   const add = useApiMutation((body: Body<'/api/v1/projects/{id}/works/log', 'post'>) =>
@@ -301,6 +305,17 @@ function SiteLog({ projectId, works, canEdit }: { projectId: string; works: Work
                 </div>
               )}
               <div className="jw-muted">{w.by(e.byName)}</div>
+              <LogPhotos projectId={projectId} entry={e} />
+              {canEdit && (
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  aria-label={w.addPhotoOf(e.on)}
+                  onClick={() => setPhotoOf(e)}
+                >
+                  {w.addPhoto}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -328,6 +343,7 @@ function SiteLog({ projectId, works, canEdit }: { projectId: string; works: Work
         }}
         onClose={() => setOpen(false)}
       />
+      {canEdit && <LogPhotoModal projectId={projectId} entry={photoOf} onClose={() => setPhotoOf(null)} />}
     </Card>
   );
 }
