@@ -58,7 +58,9 @@ async function workerDatabaseUrl(url: string): Promise<string> {
  */
 export async function openEmptyTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { databaseUrl: await workerDatabaseUrl(url) } : { dataDir: 'memory://' });
+  const database = await openDatabase(
+    url ? { databaseUrl: await workerDatabaseUrl(url) } : { dataDir: 'memory://' },
+  );
   if (url) {
     await database.db.execute(sql`drop schema if exists public cascade`);
     await database.db.execute(sql`drop schema if exists drizzle cascade`);
