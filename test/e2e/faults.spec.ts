@@ -1,7 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import {
   apiGet,
-  apiPost,
   expectElderlyFriendly,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
@@ -9,8 +8,8 @@ import {
   projectsOf,
   shoot,
   staffSizeProblems,
+  householdCodesOf,
 } from './helpers.ts';
-import { shanghaiDay } from './clock.ts';
 
 /**
  * Issue 12 item 4, "an owner reports a fault at 360 px from the household page and from the car's
@@ -39,27 +38,7 @@ test('owners report lift faults from the household page and the QR code; staff c
     `/api/v1/projects/${project.id}/lift`,
   );
   expect(lift, 'the demo records the in-service lifts').not.toBeNull();
-  // household codes from a follow-up survey (回访) of the project
-  const created = await page.request.post('/api/v1/consultations', {
-    headers,
-    data: {
-      projectId: project.id,
-      kind: 'survey',
-      title: `${project.name}电梯使用回访`,
-      question: '电梯使用情况如何？',
-      scopeKind: 'stairwell',
-      opensOn: shanghaiDay(0),
-      closesOn: shanghaiDay(14),
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const survey = (await created.json()) as { id: string };
-  await apiPost(page.request, `/api/v1/consultations/${survey.id}/open`, headers);
-  const codes = await apiPost<{ items: { code: string }[] }>(
-    page.request,
-    `/api/v1/consultations/${survey.id}/codes/reveal`,
-    headers,
-  );
+  const codes = await householdCodesOf(page.request, headers, project, `${project.name}电梯使用回访`);
 
   const phone = await browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -69,7 +48,7 @@ test('owners report lift faults from the household page and the QR code; staff c
   const owner = await phone.newPage();
 
   // the household page: the entry is there because the project's lift is in service
-  await owner.goto(`/r/${codes.items[0]!.code}`);
+  await owner.goto(`/r/${codes[0]!}`);
   // issue 12 item 5: when the lift was last maintained and inspected, and who to call
   const upkeep = owner.getByTestId('lift-upkeep');
   await expect(upkeep.getByRole('heading', { name: '我们的电梯' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { shanghaiDay } from './clock.ts';
 
 export const DEMO_PASSWORD = 'jiangwan2026';
 export type DemoUser = 'admin' | 'shengli' | 'jjl' | 'district';
@@ -421,4 +422,32 @@ export async function projectInAgreement(request: APIRequestContext) {
   expect(adopted, 'an adopted plan').toBeTruthy();
   const { shares } = await apiGet<{ shares: AdoptedShare[] }>(request, `/api/v1/cost-plans/${adopted!.id}`);
   return { project: project!, shares };
+}
+
+/**
+ * Household codes of a project's stairwell, for a resident's page in a test: a survey opened on
+ * the project for the purpose (survey codes open the same household page as a vote's).
+ */
+export async function householdCodesOf(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  project: { id: string; name: string },
+  title = `${project.name}住户意见征询`,
+): Promise<string[]> {
+  const survey = await apiPost<{ id: string }>(request, '/api/v1/consultations', headers, {
+    projectId: project.id,
+    kind: 'survey',
+    title,
+    question: '请谈谈您的意见。',
+    scopeKind: 'stairwell',
+    opensOn: shanghaiDay(0),
+    closesOn: shanghaiDay(14),
+  });
+  await apiPost(request, `/api/v1/consultations/${survey.id}/open`, headers);
+  const codes = await apiPost<{ items: { code: string }[] }>(
+    request,
+    `/api/v1/consultations/${survey.id}/codes/reveal`,
+    headers,
+  );
+  return codes.items.map((c) => c.code);
 }

@@ -11,6 +11,7 @@ import {
   shoot,
   staffSizeProblems,
   typeDate,
+  householdCodesOf,
 } from './helpers.ts';
 
 /**
@@ -160,28 +161,14 @@ test('staff post a works notice and a site photo (1280 px); a resident reads it 
   await shoot(page, 'works-notices', { dir: '.tmp/works-shots' });
 
   // a resident on a phone: the notice in plain words, then a complaint
-  const survey = await apiPost<{ id: string }>(page.request, '/api/v1/consultations', headers, {
-    projectId: project.id,
-    kind: 'survey',
-    title: '施工期间意见征询',
-    question: '施工对您有什么影响？',
-    scopeKind: 'stairwell',
-    opensOn: TODAY,
-    closesOn: '2026-12-04',
-  });
-  await apiPost(page.request, `/api/v1/consultations/${survey.id}/open`, headers);
-  const codes = await apiPost<{ items: { code: string }[] }>(
-    page.request,
-    `/api/v1/consultations/${survey.id}/codes/reveal`,
-    headers,
-  );
+  const codes = await householdCodesOf(page.request, headers, project, '施工期间意见征询');
   const phone = await browser.newContext({
     viewport: { width: 360, height: 740 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
   const resident = await phone.newPage();
-  await resident.goto(`/r/${codes.items[0]!.code}`);
+  await resident.goto(`/r/${codes[0]!}`);
   await resident.getByRole('button', { name: '查看公示、提出意见' }).click();
   const card = resident.locator('section').filter({ has: resident.getByRole('heading', { name: title }) });
   await expect(card).toContainText('施工公告');
