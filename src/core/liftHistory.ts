@@ -1,6 +1,7 @@
 /**
  * A lift's history (issue 12 item 5), newest first: entering use, contracts and policies, the
- * yearly checks, the visits that came late, every fault report, the running-cost years. Routine
+ * yearly checks, the visits that came late, every fault report, the running-cost years, the
+ * satisfaction follow-ups. Routine
  * on-time visits are left out: they have their own table and would drown the rest.
  */
 import type { FaultKind } from './faults.ts';
@@ -14,6 +15,8 @@ export interface LiftHistoryInput {
   visits: readonly { on: string; gapDays: number; late: boolean }[];
   faults: readonly { id: string; ref: string; on: string; kind: FaultKind; late: boolean; closed: boolean }[];
   runningYears: readonly { year: number; on: string; totalFen: number }[];
+  /** satisfaction follow-ups (回访) started; `satisfied` of `answered` the overall question */
+  followUps: readonly { on: string; title: string; satisfied: number; answered: number }[];
 }
 
 export type LiftEvent =
@@ -23,7 +26,8 @@ export type LiftEvent =
   | { on: string; kind: 'inspection'; inspection: InspectionKind; result: InspectionResult }
   | { on: string; kind: 'late_visit'; gapDays: number }
   | { on: string; kind: 'fault'; fault: FaultKind; id: string; ref: string; late: boolean; closed: boolean }
-  | { on: string; kind: 'running_costs'; year: number; totalFen: number };
+  | { on: string; kind: 'running_costs'; year: number; totalFen: number }
+  | { on: string; kind: 'follow_up'; title: string; satisfied: number; answered: number };
 
 export type LiftEventKind = LiftEvent['kind'];
 
@@ -36,6 +40,7 @@ const ORDER: LiftEventKind[] = [
   'late_visit',
   'fault',
   'running_costs',
+  'follow_up',
 ];
 
 export function liftHistory(input: LiftHistoryInput): LiftEvent[] {
@@ -77,6 +82,7 @@ export function liftHistory(input: LiftHistoryInput): LiftEvent[] {
       year: y.year,
       totalFen: y.totalFen,
     })),
+    ...input.followUps.map((f) => ({ ...f, kind: 'follow_up' as const })),
   ];
   // newest first; on one day, in reading order (a stable sort keeps each source's own order)
   return events.sort((a, b) => b.on.localeCompare(a.on) || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { liftHistory } from '../../src/core/liftHistory.ts';
 
-const none = { contracts: [], insurance: [], inspections: [], visits: [], faults: [], runningYears: [] };
+const none = {
+  contracts: [],
+  insurance: [],
+  inspections: [],
+  visits: [],
+  faults: [],
+  runningYears: [],
+  followUps: [],
+};
 
 describe("a lift's history", () => {
   it('is newest first, with only the late visits, every fault, and on one day the lift before what happened to it', () => {
@@ -19,6 +27,7 @@ describe("a lift's history", () => {
         { id: 'f2', ref: 'CCCC-DDDD', on: '2026-11-10', kind: 'fault', late: true, closed: false },
       ],
       runningYears: [{ year: 2026, on: '2026-02-01', totalFen: 1_234_56 }],
+      followUps: [{ on: '2026-01-05', title: '竣工回访', satisfied: 9, answered: 10 }],
     });
     expect(events.map((e) => [e.on, e.kind])).toEqual([
       ['2026-11-10', 'inspection'],
@@ -29,6 +38,7 @@ describe("a lift's history", () => {
       ['2026-01-05', 'entered_use'],
       ['2026-01-05', 'contract'],
       ['2026-01-05', 'insurance'],
+      ['2026-01-05', 'follow_up'],
     ]);
     expect(events[2]).toEqual({ on: '2026-10-20', kind: 'late_visit', gapDays: 18 });
     expect(events[1]).toMatchObject({ fault: 'fault', ref: 'CCCC-DDDD', late: true, closed: false });

@@ -157,6 +157,14 @@ export function LiftHistoryCard({
       on: shanghaiDate(new Date(y.createdAt)),
       totalFen: y.totalFen,
     })),
+    followUps: data.followUp.items
+      .filter((f) => f.openedAt)
+      .map((f) => ({
+        on: shanghaiDate(new Date(f.openedAt!)),
+        title: f.title,
+        satisfied: f.satisfaction?.part ?? 0,
+        answered: f.satisfaction?.whole ?? 0,
+      })),
   });
   const say = (e: LiftEvent) => {
     switch (e.kind) {
@@ -180,6 +188,8 @@ export function LiftHistoryCard({
         );
       case 'running_costs':
         return w.eventRunningCosts(e.year, formatYuan(e.totalFen));
+      case 'follow_up':
+        return w.eventFollowUp(e.title, e.satisfied, e.answered);
     }
   };
   return (

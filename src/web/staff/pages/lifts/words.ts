@@ -110,6 +110,8 @@ const zh = {
   eventInsurance: (insurer: string, endsOn: string) => `投保电梯安全责任保险：${insurer}（至 ${endsOn}）`,
   eventLateVisit: (days: number) => `保养间隔 ${days} 天，超过 15 天`,
   eventRunningCosts: (year: number, yuan: string) => `${year} 年运行费用账单：${yuan}`,
+  eventFollowUp: (title: string, satisfied: number, answered: number) =>
+    `${title}：${answered} 户回答总体评价，${satisfied} 户满意或基本满意`,
   lateOnSite: '到场超时',
   stillOpen: '未办结',
 };
@@ -225,6 +227,8 @@ const en: Words<typeof zh> = {
     `Safety-liability insurance: ${insurer} (to ${endsOn})`,
   eventLateVisit: (days: number) => `Maintenance after ${days} days, over 15`,
   eventRunningCosts: (year: number, yuan: string) => `Running costs for ${year}: ${yuan}`,
+  eventFollowUp: (title: string, satisfied: number, answered: number) =>
+    `${title}: ${satisfied} of ${answered} households answering were satisfied or mostly`,
   lateOnSite: 'Late on site',
   stillOpen: 'Open',
 };
