@@ -95,6 +95,7 @@ describe('malformed multipart', () => {
     'POST /api/v1/notices/{id}/evidence',
     'POST /api/v1/registry/import',
     'POST /api/v1/holiday-years/{year}/import',
+    'POST /api/v1/projects/{id}/works/log/{entryId}/photos',
   ].sort();
   const B = 'jwboundary';
   const filePart = (head: string) =>
