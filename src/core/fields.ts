@@ -224,6 +224,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   policyNo: { zh: '保单号', en: 'policy number' },
   premiumFen: { zh: '保费', en: 'premium' },
   attention: { zh: '筛选', en: 'filter' },
+  inService: { zh: '是否在用', en: 'in service only' },
   // works
   milestones: { zh: '施工节点', en: 'works milestones' },
   plannedStart: { zh: '计划开始日期', en: 'planned start' },
