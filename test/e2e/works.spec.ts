@@ -100,6 +100,10 @@ for (const width of [360, 1280]) {
     await shoot(page, `works-log${width === 360 ? '-360' : ''}`, { dir: '.tmp/works-shots' });
     await page.getByRole('button', { name: '新增施工日志' }).click();
     await shoot(page, `works-log-form${width === 360 ? '-360' : ''}`, { dir: '.tmp/works-shots' });
+    await page.keyboard.press('Escape');
+    // "the subsidy claim (already built) opens from here" (issue 12 item 2)
+    await page.getByRole('link', { name: '申请补贴' }).click();
+    await expect(page.getByRole('tab', { name: '补贴申请', selected: true })).toBeVisible();
   });
 }
 

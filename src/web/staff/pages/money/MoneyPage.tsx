@@ -1,6 +1,6 @@
 import { App, Button, Card, Empty, Flex, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { answer, api } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import type { Project, StairwellDetail } from '../../../shared/types.ts';
@@ -54,7 +54,9 @@ function Money({
   const { menu } = useStaffWords();
   const w = useWords();
   const adopted = plans.find((p) => p.status === 'adopted');
-  const [tab, setTab] = useState(adopted ? 'plan' : 'whatif');
+  // ?tab=claim opens the subsidy claim (the works tab's acceptance card links there)
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState(search.get('tab') ?? (adopted ? 'plan' : 'whatif'));
   const [viewing, setViewing] = useState<string | null>(null);
   const shown = plans.find((p) => p.id === viewing) ?? adopted;
   const canEdit = useSession().canWorkOn(project);

@@ -6,6 +6,7 @@ import { MILESTONE_STATUSES, MILESTONE_STATUS_LABELS } from '../../../../core/wo
 import { answer, api, type Answer, type Body } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useLang } from '../../../shared/words.ts';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { RecordFormModal } from '../../components/RecordFormModal.tsx';
 import { $api, useApiMutation } from '../../data.ts';
@@ -381,7 +382,11 @@ function Acceptance({
       ),
   );
   return (
-    <Card size="small" title={<h3 className="jw-card-title">{w.acceptance}</h3>}>
+    <Card
+      size="small"
+      title={<h3 className="jw-card-title">{w.acceptance}</h3>}
+      extra={<ButtonLink to={`/projects/${projectId}/money?tab=claim`}>{w.subsidyClaim}</ButtonLink>}
+    >
       <Typography.Paragraph type="secondary">{w.acceptanceHint}</Typography.Paragraph>
       <ul className="jw-plain-list" aria-label={w.acceptance}>
         {items.map((a) => (

@@ -62,6 +62,7 @@ const zh = {
   by: (name: string) => `记录人：${name}`,
   acceptance: '竣工验收与移交清单',
   acceptanceHint: '每项须对应项目文件库中的文件；先在“文件”标签页上传。',
+  subsidyClaim: '申请补贴',
   done: '已完成',
   notDone: '未完成',
   document: '对应文件',
@@ -156,6 +157,7 @@ const en: Words<typeof zh> = {
   allNotices: 'See notices and complaints',
   by: (name) => `Recorded by ${name}`,
   acceptance: 'Acceptance and handover checklist',
+  subsidyClaim: 'Claim the subsidy',
   acceptanceHint:
     'Each item names its document in the project’s library; upload it on the Documents tab first.',
   done: 'Done',
