@@ -19,7 +19,7 @@ import { seedDemo, DEMO_PASSWORD } from '../../src/server/demo/seed.ts';
 import { unlockCodeKeys } from '../../src/server/main.ts';
 import { users } from '../../src/server/modules/accounts/schema.ts';
 import { electorGroups } from '../../src/server/modules/consent/schema.ts';
-import { createConsultation } from '../../src/server/modules/consent/service.ts';
+import { findRule } from '../../src/core/consent/rules.ts';
 import { createProject } from '../../src/server/modules/projects/service.ts';
 import { newHouseholdCode } from '../../src/server/modules/consent/service.ts';
 import { loadAccess } from '../../src/server/modules/projects/access.ts';
@@ -72,16 +72,15 @@ beforeAll(async () => {
     name: '旧版本的表决',
     stairwellId: stairwell.id,
   });
-  consultationId = (
-    await createConsultation(database.db, access, {
-      projectId: project.id,
-      kind: 'vote',
-      title: '表决',
-      question: '同意吗？',
-      ruleId: 'sh-801-building',
-      scopeKind: 'stairwell',
-    })
-  ).id;
+  // written in the old version's columns: this version's code would write columns added since
+  const rule = findRule('sh-801-building')!;
+  consultationId = rowsOf<{ id: string }>(
+    await database.db.execute(
+      sql`insert into consultations (project_id, committee_id, kind, title, question, rule, scope_kind, scope_id)
+          values (${project.id}, ${project.committeeId}, 'vote', '表决', '同意吗？', ${JSON.stringify(rule)}::jsonb,
+                  'stairwell', ${stairwell.id}) returning id`,
+    ),
+  )[0]!.id;
   await database.db.execute(
     sql`update consultations set status = 'open', opened_at = now() where id = ${consultationId}`,
   );
