@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar.ts';
 import { auditEvents } from '../../src/server/modules/audit/schema.ts';
-import { startTestApp, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
+import { startTestApp, STAFF_PASSWORD, TEST_TODAY, type Client, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -211,5 +211,42 @@ describe('scope and audit', () => {
       'maintenance_visit_add',
       'maintenance_visit_add',
     ]);
+  });
+});
+
+describe('the maintenance company', () => {
+  it('has no account unless the street creates one; then it records its visits under its own name', async () => {
+    const visit = {
+      on: TEST_TODAY,
+      kind: 'half_monthly',
+      technician: '赵师傅',
+      itemsDone: ['machine_room', 'car', 'doors', 'pit'],
+    };
+    // the contract names the company; no account is theirs, and without one nothing writes
+    const users = (await admin.get('/api/v1/users?pageSize=500')).body.items;
+    expect(users.some((u: any) => u.displayName === CONTRACT.company)).toBe(false);
+    expect((await t.anonymous.post(`/api/v1/lifts/${lift.id}/visits`, visit)).status).toBe(401);
+    // the street admin creates one, as staff of the lift's committee
+    const created = await admin.post('/api/v1/users', {
+      username: 'weibao1',
+      displayName: CONTRACT.company,
+      password: STAFF_PASSWORD,
+      role: 'committee_staff',
+      scopeId: lift.committeeId,
+    });
+    expect(created.status).toBe(201);
+    const company = await t.as('weibao1', STAFF_PASSWORD);
+    // the password the admin set is temporary: the company's person sets their own first
+    expect(
+      (
+        await company.post('/api/v1/me/password', {
+          currentPassword: STAFF_PASSWORD,
+          newPassword: 'lift keeper walks the shaft 15',
+        })
+      ).status,
+    ).toBe(200);
+    const res = await company.post(`/api/v1/lifts/${lift.id}/visits`, visit);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.byName).toBe(CONTRACT.company);
   });
 });
