@@ -246,26 +246,26 @@ export async function factsOf(db: Queryable, rows: LiftRow[], today: string): Pr
 export async function ownersUpkeepOf(db: Queryable, lift: LiftRow, today: string): Promise<c.OwnersUpkeep> {
   const [facts] = await factsOf(db, [lift], today);
   const f = facts!;
-  const status = statusOf(f, today);
-  // a contract that has ended maintains nothing: the owners are not sent to call it
-  const inForce =
-    f.contract && f.contract.startsOn <= today && today <= f.contract.endsOn ? f.contract : null;
+  const since = lift.enteredUseOn;
+  // a contract that has ended (or not begun) maintains nothing: the owners are not sent to call it
+  const inForce = termState(f.contract, today, REMINDER_DAYS.contract);
+  const maintainer = inForce === 'active' || inForce === 'ending' ? f.contract : null;
   return {
     registrationCode: lift.registrationCode,
-    maintainer: inForce && { company: inForce.company, phone: inForce.companyPhone },
+    maintainer: maintainer && { company: maintainer.company, phone: maintainer.companyPhone },
     lastVisitOn: f.visits.reduce<string | null>((last, v) => (last && last > v.on ? last : v.on), null),
     // owners are told of the 15-day rule (the half-monthly visit); longer kinds are staff's concern
-    visitOverdue: lift.enteredUseOn
-      ? visitsDue(f.visits, lift.enteredUseOn, today).some(
-          (d) => d.kind === 'half_monthly' && d.daysOverdue > 0,
-        )
+    visitOverdue: since
+      ? visitsDue(f.visits, since, today).some((d) => d.kind === 'half_monthly' && d.daysOverdue > 0)
       : false,
     lastInspection: f.lastInspection && {
       kind: f.lastInspection.kind,
       on: f.lastInspection.on,
       result: f.lastInspection.result,
     },
-    inspectionValidUntil: status.nextInspection?.due ?? null,
+    inspectionValidUntil: since
+      ? nextInspection(lift.inspectionPlan, f.lastInspection, since, today).due
+      : null,
     useUnit: lift.useUnitName ? { name: lift.useUnitName, phone: lift.useUnitPhone } : null,
   };
 }
